@@ -1,0 +1,723 @@
+package compiler
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/rcc/svfrules/lang"
+)
+
+// checker collects diagnostics while it builds the model.
+type checker struct {
+	g     *Guide
+	src   lang.Sources
+	diags lang.Diagnostics
+}
+
+func pos(p lexer.Position) lang.Pos {
+	return lang.Pos{File: p.Filename, Line: p.Line, Column: p.Column}
+}
+
+// errorf reports an error at p, underlining width characters.
+func (c *checker) errorf(p lang.Pos, width int, detail, format string, args ...any) {
+	c.diags = append(c.diags, &lang.Diagnostic{
+		Severity: lang.Error, Summary: fmt.Sprintf(format, args...), Detail: detail, Pos: p, Width: width,
+	})
+}
+
+// at finds the nth (from 0) occurrence of word as a whole token on the
+// line of p, at or after p's column, so a diagnostic can point at the value
+// rather than at the keyword that introduces it. It falls back to p.
+func (c *checker) at(p lang.Pos, word string, nth int) lang.Pos {
+	line, ok := c.src.Line(p.File, p.Line)
+	if !ok {
+		return p
+	}
+	runes := []rune(line)
+	w := []rune(word)
+	isWord := func(r rune) bool {
+		return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	for i := max(p.Column-1, 0); i+len(w) <= len(runes); i++ {
+		if string(runes[i:i+len(w)]) != word {
+			continue
+		}
+		if i > 0 && isWord(runes[i-1]) || i+len(w) < len(runes) && isWord(runes[i+len(w)]) {
+			continue
+		}
+		if nth == 0 {
+			return lang.Pos{File: p.File, Line: p.Line, Column: i + 1}
+		}
+		nth--
+	}
+	return p
+}
+
+func width(s string) int { return utf8.RuneCountInString(s) }
+
+var (
+	datePattern    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	suffixPattern  = regexp.MustCompile(`^\d{2}$`)
+	icd10Pattern   = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{1,2})?$`)
+	identKeyFormat = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+func validDate(s string) bool {
+	if !datePattern.MatchString(s) {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// Check resolves names across the files of one guide version and checks
+// them. It reports every problem it finds; the model is usable only when
+// the diagnostics hold no error.
+func Check(files []*lang.File, src lang.Sources) (*Guide, lang.Diagnostics) {
+	c := &checker{
+		g: &Guide{
+			Files:      src,
+			qualifiers: map[string]*Qualifier{},
+			pathways:   map[string]*Pathway{},
+			byPrefix:   map[string]*Pathway{},
+			codes:      map[int]*Code{},
+			rules:      map[string]*Rule{},
+			leadTimes:  map[string]*LeadTime{},
+		},
+		src: src,
+	}
+	// Declarations refer to each other in any order and across files, so
+	// collect the names first (headers, qualifiers, pathways), then the
+	// things that use them.
+	var guides []*lang.Guide
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch {
+			case d.Guide != nil:
+				guides = append(guides, d.Guide)
+			case d.Qualifier != nil:
+				c.qualifier(d.Qualifier)
+			case d.Pathway != nil:
+				c.pathway(d.Pathway)
+			}
+		}
+	}
+	c.header(guides, files)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if d.Code != nil {
+				c.code(d.Code)
+			}
+		}
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch {
+			case d.Rule != nil:
+				c.rule(d.Rule)
+			case d.LeadTime != nil:
+				c.leadTime(d.LeadTime)
+			}
+		}
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if d.Test != nil {
+				c.test(d.Test)
+			}
+		}
+	}
+	c.diags.Sort()
+	return c.g, c.diags
+}
+
+func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
+	if len(guides) == 0 {
+		p := lang.Pos{}
+		if len(files) > 0 {
+			p.File = files[0].Name
+			p.Line, p.Column = 1, 1
+		}
+		c.errorf(p, 1, `add a header to one file of the version, e.g. guide "10.6" { date 2024-11-05  title "…" }`, "the rule set has no guide header")
+		return
+	}
+	for _, extra := range guides[1:] {
+		c.errorf(pos(extra.Pos), 5, "first header at "+pos(guides[0].Pos).String()+"; a version has exactly one header", "second guide header")
+	}
+	h := guides[0]
+	g := c.g
+	g.Pos = pos(h.Pos)
+	g.Version = (&lang.Text{String: &h.Version}).Value()
+	if !regexp.MustCompile(`^\d+(\.\d+)*$`).MatchString(g.Version) {
+		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), `write the version as numbers with dots, e.g. "10.6"`, "version %s is not a version number", h.Version)
+	}
+	for _, p := range h.Props {
+		pp := pos(p.Pos)
+		switch {
+		case p.Date != nil:
+			if !validDate(*p.Date) {
+				c.errorf(c.at(pp, *p.Date, 0), width(*p.Date), "write the date as YYYY-MM-DD", "%s is not a date", *p.Date)
+			}
+			g.Date = *p.Date
+		case p.Title != nil:
+			g.Title = p.Title.Value()
+		case p.Source != nil:
+			g.Sources = append(g.Sources, p.Source.Value())
+		case p.Note != nil:
+			g.Notes = append(g.Notes, p.Note.Value())
+		}
+	}
+	if g.Date == "" {
+		c.errorf(g.Pos, 5, "add `date YYYY-MM-DD` with the guide's publication date", "the guide header has no date")
+	}
+	if g.Title == "" {
+		c.errorf(g.Pos, 5, "add `title \"…\"` with the guide's title", "the guide header has no title")
+	}
+}
+
+func (c *checker) qualifier(q *lang.Qualifier) {
+	p := c.at(pos(q.Pos), q.Name, 0)
+	if old, dup := c.g.qualifiers[q.Name]; dup {
+		c.errorf(p, width(q.Name), "first defined at "+old.Pos.String(), "qualifier %q is defined twice", q.Name)
+		return
+	}
+	nq := &Qualifier{Name: q.Name, Legend: q.Legend.Value(), Pos: p}
+	c.g.qualifiers[q.Name] = nq
+	c.g.Qualifiers = append(c.g.Qualifiers, nq)
+}
+
+func (c *checker) pathway(d *lang.Pathway) {
+	p := c.at(pos(d.Pos), d.Key, 0)
+	if old, dup := c.g.pathways[d.Key]; dup {
+		c.errorf(p, width(d.Key), "first declared at "+old.Pos.String()+"; each pathway is declared once", "pathway %q is declared twice", d.Key)
+		return
+	}
+	if !identKeyFormat.MatchString(d.Key) {
+		c.errorf(p, width(d.Key), "pathway keys are lower-case ASCII letters, digits and _, e.g. hjarntumorer", "pathway key %q is not lower case", d.Key)
+	}
+	pw := &Pathway{Index: len(c.g.Pathways), Key: d.Key, Name: d.Name.Value(), Pos: p}
+	for _, prop := range d.Props {
+		pp := pos(prop.Pos)
+		for _, pre := range prop.Prefixes {
+			if other, dup := c.g.byPrefix[pre]; dup {
+				c.errorf(c.at(pp, pre, 0), 3, "each prefix belongs to one pathway", "prefix %s already belongs to pathway %q (%s)", pre, other.Key, other.Pos)
+				continue
+			}
+			c.g.byPrefix[pre] = pw
+			pw.Prefixes = append(pw.Prefixes, pre)
+		}
+		for _, t := range prop.ICD10 {
+			v := t.Value()
+			if !icd10Pattern.MatchString(v) {
+				c.errorf(pos(t.Pos), width(v)+2, `write an ICD-10 code such as "C71" or "C54.9"`, "%q is not an ICD-10 code", v)
+			}
+			pw.ICD10 = append(pw.ICD10, v)
+		}
+	}
+	if len(pw.Prefixes) == 0 {
+		c.errorf(p, width(d.Key), "add `prefix VXX` (or two, `prefix VN4, VN6`) as in the guide's \"Kodernas uppbyggnad\"", "pathway %q has no prefix", d.Key)
+	}
+	if len(pw.Prefixes) > 2 {
+		c.errorf(p, width(d.Key), "the guide gives at most two prefixes per pathway", "pathway %q has %d prefixes", d.Key, len(pw.Prefixes))
+	}
+	c.g.pathways[d.Key] = pw
+	c.g.Pathways = append(c.g.Pathways, pw)
+}
+
+func (c *checker) pathwayKeys() []string {
+	keys := make([]string, len(c.g.Pathways))
+	for i, p := range c.g.Pathways {
+		keys[i] = p.Key
+	}
+	return keys
+}
+
+// lookupPathway resolves a pathway key used at p, reporting it when unknown.
+func (c *checker) lookupPathway(key string, p lang.Pos) *Pathway {
+	if pw := c.g.pathways[key]; pw != nil {
+		return pw
+	}
+	c.errorf(p, width(key), lang.DidYouMean(key, c.pathwayKeys()), "unknown pathway %q", key)
+	return nil
+}
+
+func (c *checker) code(d *lang.Code) {
+	p := c.at(pos(d.Pos), d.Suffix, 0)
+	if !suffixPattern.MatchString(d.Suffix) {
+		c.errorf(p, width(d.Suffix), "a code is named by its two-digit suffix, e.g. `code 50` for VXX50", "code %s is not two digits", d.Suffix)
+		return
+	}
+	n, _ := strconv.Atoi(d.Suffix)
+	if old, dup := c.g.codes[n]; dup {
+		c.errorf(p, 2, "first declared at "+old.Pos.String()+"; each code is declared once", "code %s is declared twice", d.Suffix)
+		return
+	}
+	code := &Code{Suffix: d.Suffix, Num: n, Name: d.Name.Value(), Pos: p}
+	var kindSeen, scopeSeen bool
+	var table *lang.Table
+	for _, prop := range d.Props {
+		pp := pos(prop.Pos)
+		switch {
+		case prop.Kind != nil:
+			kindSeen = true
+			k := indexOf(KindNames, *prop.Kind)
+			if k < 0 {
+				c.errorf(c.at(pp, *prop.Kind, 0), width(*prop.Kind), hint(*prop.Kind, KindNames), "unknown kind %q", *prop.Kind)
+				continue
+			}
+			code.Kind = Kind(k)
+		case prop.Scope != nil:
+			scopeSeen = true
+			switch *prop.Scope {
+			case "table":
+				code.Table = true
+			case "every":
+			default:
+				c.errorf(c.at(pp, *prop.Scope, 0), width(*prop.Scope), hint(*prop.Scope, []string{"table", "every"}), "unknown scope %q", *prop.Scope)
+			}
+		case prop.Description != nil:
+			code.Description = prop.Description.Value()
+		case prop.LocalName != nil:
+			c.localName(code, prop.LocalName)
+		case prop.Table != nil:
+			if table != nil {
+				c.errorf(pos(prop.Table.Pos), 5, "first table at "+pos(table.Pos).String(), "code %s has two tables", d.Suffix)
+				continue
+			}
+			table = prop.Table
+		case prop.Note != nil:
+			c.note(code, prop.Note)
+		}
+	}
+	if !kindSeen {
+		c.errorf(p, 2, "add `kind` with one of: "+strings.Join(KindNames, ", "), "code %s has no kind", d.Suffix)
+	}
+	switch {
+	case !scopeSeen:
+		c.errorf(p, 2, "add `scope table` (the guide has a table for the code) or `scope every` (valid in every pathway)", "code %s has no scope", d.Suffix)
+	case code.Table && table == nil:
+		c.errorf(p, 2, "add `table { … }` listing all pathways, or write `scope every`", "code %s has scope table but no table", d.Suffix)
+	case !code.Table && table != nil:
+		c.errorf(pos(table.Pos), 5, "write `scope table`, or remove the table", "code %s has scope every but a table", d.Suffix)
+	}
+	if code.Table && table != nil {
+		c.table(code, table)
+	}
+	c.g.codes[n] = code
+	c.g.Codes = append(c.g.Codes, code)
+}
+
+func (c *checker) localName(code *Code, ln *lang.LocalName) {
+	p := c.at(pos(ln.Pos), ln.Code, 0)
+	pre, suf := ln.Code[:3], ln.Code[3:]
+	if suf != code.Suffix {
+		c.errorf(p, 5, fmt.Sprintf("a local name of code %s must end in %s", code.Suffix, code.Suffix), "%s is not a code %s", ln.Code, code.Suffix)
+		return
+	}
+	if c.g.byPrefix[pre] == nil {
+		c.errorf(p, 5, lang.DidYouMean(pre, c.prefixes()), "no pathway has prefix %s", pre)
+		return
+	}
+	code.LocalNames = append(code.LocalNames, LocalName{Code: ln.Code, Name: ln.Name.Value(), Pos: p})
+}
+
+func (c *checker) prefixes() []string {
+	var ps []string
+	for _, p := range c.g.Pathways {
+		ps = append(ps, p.Prefixes...)
+	}
+	return ps
+}
+
+func (c *checker) table(code *Code, t *lang.Table) {
+	code.Cells = make([]Cell, len(c.g.Pathways))
+	seen := make([]lang.Pos, len(c.g.Pathways))
+	for _, row := range t.Rows {
+		rp := pos(row.Pos)
+		pw := c.lookupPathway(row.Pathway, rp)
+		if pw == nil {
+			continue
+		}
+		if seen[pw.Index].Line != 0 {
+			c.errorf(rp, width(row.Pathway), "first listed at line "+strconv.Itoa(seen[pw.Index].Line)+"; list each pathway once", "pathway %q is listed twice in the table of code %s", row.Pathway, code.Suffix)
+			continue
+		}
+		seen[pw.Index] = rp
+		cell := Cell{Allowed: row.Mark == "x", Pos: rp}
+		if row.Qualifier != nil {
+			q := c.g.qualifiers[*row.Qualifier]
+			if q == nil {
+				var names []string
+				for _, q := range c.g.Qualifiers {
+					names = append(names, q.Name)
+				}
+				detail := lang.DidYouMean(*row.Qualifier, names)
+				if detail == "" {
+					detail = "define it with `qualifier " + *row.Qualifier + " \"…\"`, or use one of: " + strings.Join(names, ", ")
+				}
+				c.errorf(c.at(rp, *row.Qualifier, 0), width(*row.Qualifier), detail, "undefined qualifier %q", *row.Qualifier)
+			} else if !cell.Allowed {
+				c.errorf(c.at(rp, *row.Qualifier, 0), width(*row.Qualifier), "a qualifier restricts a marked cell; mark the cell x or drop the qualifier", "qualifier on an unmarked cell")
+			}
+			cell.Qualifier = q
+		}
+		code.Cells[pw.Index] = cell
+	}
+	var missing []string
+	for i, p := range c.g.Pathways {
+		if seen[i].Line == 0 {
+			missing = append(missing, p.Key)
+		}
+	}
+	if len(missing) > 0 {
+		c.errorf(pos(t.Pos), 5, "every table lists all pathways, marked x or -; add: "+strings.Join(missing, ", "),
+			"the table of code %s misses %d pathway(s)", code.Suffix, len(missing))
+	}
+}
+
+func (c *checker) note(code *Code, n *lang.Note) {
+	np := pos(n.Pos)
+	note := &Note{Code: code, Heading: n.Heading.Value(), Text: n.Text.Value(), Pos: np}
+	for i, key := range n.Pathways {
+		if pw := c.lookupPathway(key, c.at(np, key, countBefore(n.Pathways, i))); pw != nil {
+			note.Pathways = append(note.Pathways, pw)
+		}
+	}
+	code.Notes = append(code.Notes, note)
+}
+
+// countBefore counts earlier occurrences of list[i] in list, so that the
+// right occurrence on the line is underlined.
+func countBefore(list []string, i int) int {
+	n := 0
+	for _, s := range list[:i] {
+		if s == list[i] {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *checker) rule(d *lang.Rule) {
+	p := c.at(pos(d.Pos), d.ID, 0)
+	if old, dup := c.g.rules[d.ID]; dup {
+		c.errorf(p, width(d.ID), "first defined at "+old.Pos.String()+"; rule ids are unique within a version", "rule %q is defined twice", d.ID)
+		return
+	}
+	r := &Rule{ID: d.ID, Pos: p}
+	sevSeen := false
+	for _, prop := range d.Props {
+		pp := pos(prop.Pos)
+		switch {
+		case prop.Severity != nil:
+			sevSeen = true
+			s := indexOf(SeverityNames, *prop.Severity)
+			if s < 0 {
+				c.errorf(c.at(pp, *prop.Severity, 0), width(*prop.Severity), hint(*prop.Severity, SeverityNames), "unknown severity %q", *prop.Severity)
+				continue
+			}
+			r.Severity = Severity(s)
+		case prop.Pathways != nil:
+			for i, key := range prop.Pathways {
+				if pw := c.lookupPathway(key, c.at(pp, key, countBefore(prop.Pathways, i))); pw != nil {
+					r.Pathways = append(r.Pathways, pw)
+				}
+			}
+		case prop.Message != nil:
+			r.Message = prop.Message.Value()
+		case prop.Ref != nil:
+			r.Ref = prop.Ref.Value()
+		case prop.When != nil:
+			r.When = prop.When
+		}
+	}
+	if !sevSeen {
+		c.errorf(p, width(d.ID), "add `severity error`, `severity warning` or `severity info`", "rule %q has no severity", d.ID)
+	}
+	if r.Message == "" {
+		c.errorf(p, width(d.ID), "add `message \"…\"` in Swedish: what is wrong and what to do", "rule %q has no message", d.ID)
+	}
+	if r.When == nil {
+		c.errorf(p, width(d.ID), "add `when <condition>`: the rule reports a finding when the condition holds", "rule %q has no condition", d.ID)
+	} else {
+		tc := &typeChecker{c: c}
+		r.cond = tc.expect(r.When, tBool, "a rule's condition")
+		r.Mentions = tc.mentions
+	}
+	c.g.rules[d.ID] = r
+	c.g.Rules = append(c.g.Rules, r)
+}
+
+func (c *checker) leadTime(d *lang.LeadTime) {
+	p := c.at(pos(d.Pos), d.ID, 0)
+	if old, dup := c.g.leadTimes[d.ID]; dup {
+		c.errorf(p, width(d.ID), "first defined at "+old.Pos.String(), "lead time %q is defined twice", d.ID)
+		return
+	}
+	lt := &LeadTime{ID: d.ID, Pos: p}
+	var targetSeen bool
+	var fromPos lang.Pos
+	var toPos []lang.Pos
+	for _, prop := range d.Props {
+		pp := pos(prop.Pos)
+		switch {
+		case prop.Pathway != nil:
+			lt.Pathway = c.lookupPathway(*prop.Pathway, c.at(pp, *prop.Pathway, 0))
+		case prop.Name != nil:
+			lt.Name = prop.Name.Value()
+		case prop.From != nil:
+			lt.From, fromPos = *prop.From, c.at(pp, *prop.From, 0)
+		case prop.To != nil:
+			for i, code := range prop.To {
+				lt.To = append(lt.To, code)
+				toPos = append(toPos, c.at(pp, code, countBefore(prop.To, i)))
+			}
+		case prop.When != nil:
+			lt.When = prop.When
+		case prop.Target != nil:
+			targetSeen = true
+			if prop.Target.Days != nil {
+				lt.HasTarget = true
+				lt.Target, _ = strconv.Atoi(*prop.Target.Days)
+			}
+		case prop.Ref != nil:
+			lt.Ref = prop.Ref.Value()
+		}
+	}
+	if lt.Pathway == nil && !c.hasErrorOn(p.File, d.Pos.Line, d.EndPos.Line) {
+		c.errorf(p, width(d.ID), "add `pathway <key>`: a lead time belongs to one pathway", "lead time %q has no pathway", d.ID)
+	}
+	if lt.Name == "" {
+		c.errorf(p, width(d.ID), "add `name \"…\"` as the pathway description words it", "lead time %q has no name", d.ID)
+	}
+	if !targetSeen {
+		c.errorf(p, width(d.ID), "add `target N days`, or `target none` where the guide says no target can be given", "lead time %q has no target", d.ID)
+	}
+	if lt.From == "" {
+		c.errorf(p, width(d.ID), "add `from XX10`", "lead time %q has no from code", d.ID)
+	} else if lt.Pathway != nil {
+		c.leadTimeCode(lt, lt.From, fromPos, false)
+	}
+	if len(lt.To) == 0 {
+		c.errorf(p, width(d.ID), "add `to` with the closing code(s) that end the lead time", "lead time %q has no to code", d.ID)
+	} else if lt.Pathway != nil {
+		for i, code := range lt.To {
+			c.leadTimeCode(lt, code, toPos[i], true)
+		}
+	}
+	if lt.When != nil {
+		tc := &typeChecker{c: c}
+		lt.cond = tc.expect(lt.When, tBool, "a lead time's condition")
+	}
+	c.g.leadTimes[d.ID] = lt
+	c.g.LeadTimes = append(c.g.LeadTimes, lt)
+}
+
+// hasErrorOn reports whether an error was already reported inside the
+// lines, so one slip does not produce a cascade.
+func (c *checker) hasErrorOn(file string, from, to int) bool {
+	for _, d := range c.diags {
+		if d.Pos.File == file && d.Pos.Line >= from && d.Pos.Line <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// leadTimeCode checks a lead time's from or to code: the guide has it, it
+// belongs to the lead time's pathway, its table allows it there, and a to
+// code closes the pathway.
+func (c *checker) leadTimeCode(lt *LeadTime, written string, p lang.Pos, isTo bool) {
+	code := c.resolveCode(written, p)
+	if code == nil {
+		return
+	}
+	pw := lt.Pathway
+	if pre := written[:len(written)-2]; pre != "XX" && pre != "VXX" && c.g.byPrefix[pre] != pw {
+		c.errorf(p, width(written), fmt.Sprintf("write %s%s or XX%s", pw.Prefixes[0], code.Suffix, code.Suffix), "%s is not a code of pathway %q", written, pw.Key)
+		return
+	}
+	if ok, _ := c.g.Allowed(pw, code); !ok {
+		c.errorf(p, width(written), fmt.Sprintf("the table of code %s marks %q with -; fix the table or the lead time", code.Suffix, pw.Key),
+			"code %s (%s) is not allowed in pathway %q", code.Suffix, code.Name, pw.Key)
+		return
+	}
+	if isTo && !code.Kind.Closing() {
+		c.errorf(p, width(written), "a lead time ends at a closing code (kind treatment or other_reason)", "code %s (%s) does not close a pathway", code.Suffix, code.Name)
+	}
+	if !isTo && code.Kind != KindStart {
+		c.errorf(p, width(written), "a lead time starts at the start code (kind start), e.g. XX10", "code %s (%s) does not start a pathway", code.Suffix, code.Name)
+	}
+}
+
+// resolveCode resolves a code as written (XX44, VXX44 or VL244) to the
+// guide's code for its suffix, reporting unknown suffixes and prefixes.
+func (c *checker) resolveCode(written string, p lang.Pos) *Code {
+	pre, suf := written[:len(written)-2], written[len(written)-2:]
+	n, _ := strconv.Atoi(suf)
+	if pre != "XX" && pre != "VXX" && c.g.byPrefix[pre] == nil {
+		c.errorf(p, width(written), lang.DidYouMean(pre, c.prefixes()), "no pathway has prefix %s (in %s)", pre, written)
+		return nil
+	}
+	code := c.g.codes[n]
+	if code == nil {
+		var known []string
+		for _, k := range c.g.Codes {
+			known = append(known, pre+k.Suffix)
+		}
+		sort.Strings(known)
+		c.errorf(p, width(written), lang.DidYouMean(written, known), "the guide has no code %s", written)
+		return nil
+	}
+	return code
+}
+
+var testAttrs = map[string]bool{"age": true, "sex": true, "county": true, "region": true, "referring_region": true, "diagnosis": true, "intent": true}
+
+func (c *checker) test(d *lang.Test) {
+	p := c.at(pos(d.Pos), d.ID, 0)
+	for _, t := range c.g.Tests {
+		if t.ID == d.ID {
+			c.errorf(p, width(d.ID), "first defined at "+t.Pos.String(), "test %q is defined twice", d.ID)
+			return
+		}
+	}
+	t := &Test{ID: d.ID, Pos: p}
+	for _, prop := range d.Props {
+		pp := pos(prop.Pos)
+		switch {
+		case prop.Attr != nil:
+			a := prop.Attr
+			if !testAttrs[a.Name] {
+				c.errorf(pp, width(a.Name), hint(a.Name, sortedKeys(testAttrs)), "unknown episode attribute %q", a.Name)
+				continue
+			}
+			ta := TestAttr{Name: a.Name}
+			if a.Number != nil {
+				ta.Value, ta.IsNum = *a.Number, true
+				ta.Number, _ = strconv.Atoi(*a.Number)
+			} else {
+				ta.Value = (&lang.Text{String: a.String}).Value()
+			}
+			if (a.Name == "age") != ta.IsNum {
+				if ta.IsNum {
+					c.errorf(c.at(pp, ta.Value, 0), width(ta.Value), "write it in quotes: "+a.Name+" \""+ta.Value+"\"", "%s is text, not a number", a.Name)
+				} else {
+					c.errorf(pp, width(a.Name), "write the age as a number: age 54", "age is a number")
+				}
+				continue
+			}
+			t.Attrs = append(t.Attrs, ta)
+		case prop.Event != nil:
+			e := prop.Event
+			if !validDate(e.Date) {
+				c.errorf(c.at(pp, e.Date, 0), width(e.Date), "write the date as YYYY-MM-DD, a real calendar day", "%s is not a date", e.Date)
+			}
+			t.Events = append(t.Events, TestEvent{Code: e.Code, Date: e.Date, Pos: pp})
+		case prop.Expect != nil:
+			if x, ok := c.expectation(prop.Expect, pp); ok {
+				t.Expect = append(t.Expect, x)
+			}
+		}
+	}
+	if len(t.Expect) == 0 {
+		c.errorf(p, width(d.ID), "add at least one `expect` line; a test without expectations cannot fail", "test %q expects nothing", d.ID)
+	}
+	c.g.Tests = append(c.g.Tests, t)
+}
+
+func (c *checker) expectation(e *lang.Expect, p lang.Pos) (Expectation, bool) {
+	line, _ := c.src.Line(p.File, p.Line)
+	x := Expectation{Pos: p, Line: strings.TrimSpace(line)}
+	switch {
+	case e.Findings != nil:
+		x.Kind = ExpectFindings
+		ok := true
+		for i, id := range e.Findings {
+			if c.g.rules[id] == nil {
+				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), hint(id, c.ruleIDs()), "unknown rule %q", id)
+				ok = false
+			}
+		}
+		x.IDs = append([]string(nil), e.Findings...)
+		sort.Strings(x.IDs)
+		return x, ok
+	case e.NoFindings:
+		x.Kind = ExpectFindings
+	case e.LeadTime != nil:
+		x.Kind, x.ID = ExpectLeadTime, e.LeadTime.ID
+		x.Days, _ = strconv.Atoi(e.LeadTime.Days)
+		return x, c.knownLeadTime(x.ID, p)
+	case e.NoLeadTime != nil:
+		x.Kind, x.ID = ExpectNoLeadTime, *e.NoLeadTime
+		return x, c.knownLeadTime(x.ID, p)
+	case e.NoLeadTimes:
+		x.Kind = ExpectNoLeadTimes
+	case e.Reportable:
+		x.Kind, x.Bool = ExpectReportable, true
+	case e.Unreportable:
+		x.Kind, x.Bool = ExpectReportable, false
+	case e.ReportedAs != nil:
+		x.Kind, x.ID = ExpectReportedAs, *e.ReportedAs
+		if c.g.byPrefix[x.ID] == nil {
+			c.errorf(c.at(p, x.ID, 0), 3, lang.DidYouMean(x.ID, c.prefixes()), "no pathway has prefix %s", x.ID)
+			return x, false
+		}
+	}
+	return x, true
+}
+
+func (c *checker) knownLeadTime(id string, p lang.Pos) bool {
+	if c.g.leadTimes[id] != nil {
+		return true
+	}
+	var ids []string
+	for _, lt := range c.g.LeadTimes {
+		ids = append(ids, lt.ID)
+	}
+	c.errorf(c.at(p, id, 0), width(id), hint(id, ids), "unknown lead time %q", id)
+	return false
+}
+
+func (c *checker) ruleIDs() []string {
+	ids := make([]string, len(c.g.Rules))
+	for i, r := range c.g.Rules {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// hint is a did-you-mean, or the list of valid words when nothing is close.
+func hint(word string, valid []string) string {
+	if dym := lang.DidYouMean(word, valid); dym != "" {
+		return dym
+	}
+	if len(valid) > 12 {
+		return ""
+	}
+	return "use one of: " + strings.Join(valid, ", ")
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,371 @@
+package compiler
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/rcc/svfrules/lang"
+)
+
+// Type is the static type of an expression.
+type Type int
+
+const (
+	tInvalid Type = iota // after an error; suppresses follow-on errors
+	tBool
+	tNumber
+	tString
+	tDate
+	tCodes // a set of codes: only as a function argument
+)
+
+var typeNames = []string{"invalid", "true/false", "number", "text", "date", "code set"}
+
+func (t Type) String() string { return typeNames[t] }
+
+// Attributes are the episode attributes conditions can use, with types.
+var Attributes = map[string]Type{
+	"age": tNumber, "sex": tString, "county": tString, "region": tString,
+	"referring_region": tString, "diagnosis": tString, "intent": tString,
+}
+
+// CodeSets are the named code sets, relative to the episode's pathway.
+var CodeSets = map[string]string{
+	"start":        "the start code (10)",
+	"mandatory":    "codes mandatory when the event happens (91, 44)",
+	"treatment":    "closing codes at start of treatment",
+	"other_reason": "closing codes for another reason",
+	"closing":      "every closing code",
+	"voluntary":    "voluntary codes",
+	"codes":        "every code of the episode",
+	"unknown":      "codes this guide version does not have",
+	"disallowed":   "codes whose table cell for the pathway is unmarked",
+	"foreign":      "codes of another pathway",
+}
+
+// Functions are the functions of the expression language with a one-line
+// description, for docs and hints.
+var Functions = map[string]string{
+	"has":       "has(S, …): the episode has a code in any of the sets",
+	"count":     "count(S, …): how many of the episode's codes are in the sets",
+	"first":     "first(S, …): the earliest date of a code in the sets",
+	"last":      "last(S, …): the latest date of a code in the sets",
+	"days":      "days(a, b): calendar days from date a to date b",
+	"known":     "known(x): the value x is present in the data",
+	"prefixes":  "prefixes(S, …): how many different prefixes the codes in the sets have",
+	"icd10_in":  `icd10_in(diagnosis, "C00-C76", …): the ICD-10 code lies in one of the ranges`,
+	"qualified": "qualified(q): codes whose table cell for the pathway carries qualifier q",
+}
+
+// typed is a checked expression, independent of the pathway. Lowering it
+// for one pathway gives a closure.
+type typed struct {
+	typ  Type
+	op   string // and or not cmp in lit attr set code qual call
+	args []*typed
+	cmp  string
+	fn   string
+	num  int
+	str  string
+	day  Day
+	name string // attribute or set name
+	code *Code
+	pre  string // written prefix of a code literal; "" for XX/VXX
+	qual *Qualifier
+	pos  lang.Pos
+}
+
+type typeChecker struct {
+	c        *checker
+	mentions []string
+}
+
+func (tc *typeChecker) errorf(p lang.Pos, w int, detail, format string, args ...any) *typed {
+	tc.c.errorf(p, w, detail, format, args...)
+	return &typed{typ: tInvalid}
+}
+
+// expect checks e and that its type is want.
+func (tc *typeChecker) expect(e *lang.Expr, want Type, what string) *typed {
+	t := tc.expr(e)
+	if t.typ != tInvalid && t.typ != want {
+		tc.c.errorf(pos(e.Pos), 1, fmt.Sprintf("%s must be %s", what, want), "condition is %s, not %s", t.typ, want)
+		return &typed{typ: tInvalid}
+	}
+	return t
+}
+
+func (tc *typeChecker) expr(e *lang.Expr) *typed {
+	left := tc.and(e.Left)
+	if len(e.Right) == 0 {
+		return left
+	}
+	out := &typed{typ: tBool, op: "or", args: []*typed{tc.boolean(left, e.Left.Pos, "or")}, pos: pos(e.Pos)}
+	for _, r := range e.Right {
+		out.args = append(out.args, tc.boolean(tc.and(r), r.Pos, "or"))
+	}
+	return out.orInvalid()
+}
+
+func (tc *typeChecker) and(e *lang.AndExpr) *typed {
+	left := tc.not(e.Left)
+	if len(e.Right) == 0 {
+		return left
+	}
+	out := &typed{typ: tBool, op: "and", args: []*typed{tc.boolean(left, e.Left.Pos, "and")}, pos: pos(e.Pos)}
+	for _, r := range e.Right {
+		out.args = append(out.args, tc.boolean(tc.not(r), r.Pos, "and"))
+	}
+	return out.orInvalid()
+}
+
+func (t *typed) orInvalid() *typed {
+	for _, a := range t.args {
+		if a.typ == tInvalid {
+			return &typed{typ: tInvalid}
+		}
+	}
+	return t
+}
+
+// boolean reports an operand of and/or/not that is not true/false.
+func (tc *typeChecker) boolean(t *typed, p interface{}, op string) *typed {
+	if t.typ == tInvalid || t.typ == tBool {
+		return t
+	}
+	return tc.errorf(t.pos, 1, fmt.Sprintf("both sides of %s must be conditions (true/false); compare the value, e.g. `x > 0`", op), "%s used with %s", op, t.typ)
+}
+
+func (tc *typeChecker) not(e *lang.NotExpr) *typed {
+	if e.Not != nil {
+		inner := tc.not(e.Not)
+		inner = tc.boolean(inner, nil, "not")
+		if inner.typ == tInvalid {
+			return inner
+		}
+		return &typed{typ: tBool, op: "not", args: []*typed{inner}, pos: pos(e.Pos)}
+	}
+	return tc.cmp(e.Cmp)
+}
+
+func (tc *typeChecker) cmp(e *lang.Cmp) *typed {
+	left := tc.operand(e.Left)
+	switch {
+	case e.Right != nil:
+		right := tc.operand(e.Right)
+		if left.typ == tInvalid || right.typ == tInvalid {
+			return &typed{typ: tInvalid}
+		}
+		opPos := tc.c.at(left.pos, e.Op, 0)
+		if line, ok := tc.c.src.Line(left.pos.File, left.pos.Line); ok {
+			// The operator lies between the operands; find it after the left one.
+			if i := strings.Index(string([]rune(line)[min(left.pos.Column, len([]rune(line))):]), e.Op); i >= 0 {
+				opPos.Column = left.pos.Column + len([]rune(string([]rune(line)[left.pos.Column:])[:i])) + 1
+			}
+		}
+		if left.typ != right.typ {
+			return tc.errorf(opPos, width(e.Op), fmt.Sprintf("the left side is a %s, the right side a %s; compare values of the same type", left.typ, right.typ),
+				"cannot compare %s with %s", left.typ, right.typ)
+		}
+		switch left.typ {
+		case tCodes:
+			return tc.errorf(opPos, width(e.Op), "use has(…) or count(…) to test codes", "cannot compare code sets")
+		case tBool, tString:
+			if e.Op != "==" && e.Op != "!=" {
+				return tc.errorf(opPos, width(e.Op), "only == and != compare "+left.typ.String(), "%s cannot be ordered with %s", left.typ, e.Op)
+			}
+		}
+		return &typed{typ: tBool, op: "cmp", cmp: e.Op, args: []*typed{left, right}, pos: left.pos}
+	case e.In != nil:
+		if left.typ == tInvalid {
+			return left
+		}
+		if left.typ != tString && left.typ != tNumber {
+			return tc.errorf(left.pos, 1, "`in [..]` tests a text or number against a list of literals", "cannot test %s with in", left.typ)
+		}
+		out := &typed{typ: tBool, op: "in", args: []*typed{left}, pos: left.pos}
+		for _, o := range e.In {
+			item := tc.operand(o)
+			if item.typ == tInvalid {
+				return item
+			}
+			if item.op != "lit" || item.typ != left.typ {
+				return tc.errorf(item.pos, 1, fmt.Sprintf("the list must hold %s literals", left.typ), "list item is not a %s literal", left.typ)
+			}
+			out.args = append(out.args, item)
+		}
+		return out
+	}
+	return left
+}
+
+func (tc *typeChecker) operand(o *lang.Operand) *typed {
+	p := pos(o.Pos)
+	switch {
+	case o.Code != nil:
+		return tc.codeLiteral(*o.Code, p)
+	case o.Date != nil:
+		d, ok := ParseDay(*o.Date)
+		if !ok {
+			return tc.errorf(p, width(*o.Date), "write the date as YYYY-MM-DD, a real calendar day", "%s is not a date", *o.Date)
+		}
+		return &typed{typ: tDate, op: "lit", day: d, pos: p}
+	case o.Number != nil:
+		n, err := strconv.Atoi(*o.Number)
+		if err != nil {
+			return tc.errorf(p, width(*o.Number), "use a whole number", "%s is too large", *o.Number)
+		}
+		return &typed{typ: tNumber, op: "lit", num: n, pos: p}
+	case o.String != nil:
+		return &typed{typ: tString, op: "lit", str: (&lang.Text{String: o.String}).Value(), pos: p}
+	case o.Bool != nil:
+		return &typed{typ: tBool, op: "lit", num: map[string]int{"false": 0, "true": 1}[*o.Bool], pos: p}
+	case o.Call != nil:
+		return tc.call(o.Call)
+	case o.Name != nil:
+		return tc.name(*o.Name, p)
+	case o.Paren != nil:
+		return tc.expr(o.Paren)
+	}
+	return &typed{typ: tInvalid}
+}
+
+func (tc *typeChecker) codeLiteral(written string, p lang.Pos) *typed {
+	code := tc.c.resolveCode(written, p)
+	if code == nil {
+		return &typed{typ: tInvalid}
+	}
+	tc.mentions = append(tc.mentions, written)
+	pre := written[:len(written)-2]
+	if pre == "XX" || pre == "VXX" {
+		pre = ""
+	}
+	return &typed{typ: tCodes, op: "code", code: code, pre: pre, pos: p}
+}
+
+func (tc *typeChecker) name(n string, p lang.Pos) *typed {
+	if t, ok := Attributes[n]; ok {
+		return &typed{typ: t, op: "attr", name: n, pos: p}
+	}
+	if _, ok := CodeSets[n]; ok {
+		tc.mentions = append(tc.mentions, n)
+		return &typed{typ: tCodes, op: "set", name: n, pos: p}
+	}
+	var names []string
+	for k := range Attributes {
+		names = append(names, k)
+	}
+	for k := range CodeSets {
+		names = append(names, k)
+	}
+	detail := lang.DidYouMean(n, names)
+	if detail == "" {
+		detail = "attributes: age, sex, county, region, referring_region, diagnosis, intent; code sets: start, mandatory, treatment, other_reason, closing, voluntary, codes, unknown, disallowed, foreign"
+	}
+	return tc.errorf(p, width(n), detail, "unknown name %q", n)
+}
+
+func (tc *typeChecker) call(call *lang.Call) *typed {
+	p := pos(call.Pos)
+	if _, ok := Functions[call.Func]; !ok {
+		var names []string
+		for k := range Functions {
+			names = append(names, k)
+		}
+		return tc.errorf(p, width(call.Func), hint(call.Func, sortedKeys(toSet(names))), "unknown function %q", call.Func)
+	}
+	out := &typed{op: "call", fn: call.Func, pos: p}
+	if call.Func == "qualified" {
+		if len(call.Args) != 1 || qualifierName(call.Args[0]) == "" {
+			return tc.errorf(p, width(call.Func), "write qualified(kur) with the name of one qualifier", "qualified takes one qualifier name")
+		}
+		name := qualifierName(call.Args[0])
+		q := tc.c.g.qualifiers[name]
+		if q == nil {
+			var names []string
+			for _, q := range tc.c.g.Qualifiers {
+				names = append(names, q.Name)
+			}
+			return tc.errorf(pos(call.Args[0].Pos), width(name), hint(name, names), "undefined qualifier %q", name)
+		}
+		tc.mentions = append(tc.mentions, "qualified("+name+")")
+		return &typed{typ: tCodes, op: "qual", qual: q, pos: p}
+	}
+	for _, a := range call.Args {
+		t := tc.expr(a)
+		if t.typ == tInvalid {
+			return t
+		}
+		if t.pos.Line == 0 {
+			t.pos = pos(a.Pos)
+		}
+		out.args = append(out.args, t)
+	}
+	argErr := func(detail string) *typed {
+		return tc.errorf(p, width(call.Func), detail, "wrong arguments to %s", call.Func)
+	}
+	switch call.Func {
+	case "has", "count", "first", "last", "prefixes":
+		if len(out.args) == 0 {
+			return argErr(Functions[call.Func])
+		}
+		for _, a := range out.args {
+			if a.typ != tCodes {
+				return tc.errorf(a.pos, 1, Functions[call.Func], "%s takes code sets, not %s", call.Func, a.typ)
+			}
+		}
+		out.typ = map[string]Type{"has": tBool, "count": tNumber, "first": tDate, "last": tDate, "prefixes": tNumber}[call.Func]
+	case "days":
+		if len(out.args) != 2 || out.args[0].typ != tDate || out.args[1].typ != tDate {
+			return argErr("days(a, b) takes two dates, e.g. days(first(XX10), first(closing))")
+		}
+		out.typ = tNumber
+	case "known":
+		if len(out.args) != 1 || out.args[0].typ == tCodes || out.args[0].typ == tBool {
+			return argErr("known(x) takes one value: an attribute, a date or a number; for codes use has(…)")
+		}
+		out.typ = tBool
+	case "icd10_in":
+		if len(out.args) < 2 || out.args[0].typ != tString {
+			return argErr(Functions[call.Func])
+		}
+		for _, a := range out.args[1:] {
+			if a.op != "lit" || a.typ != tString || !validICDRange(a.str) {
+				return tc.errorf(a.pos, 1, `write ranges as "C00-C76" or single categories as "C71"`, "%s is not an ICD-10 range", lang.Quote(a.str))
+			}
+		}
+		out.typ = tBool
+	}
+	return out
+}
+
+func qualifierName(e *lang.Expr) string {
+	if len(e.Right) == 0 && len(e.Left.Right) == 0 && e.Left.Left.Cmp != nil {
+		cmp := e.Left.Left.Cmp
+		if cmp.Right == nil && cmp.In == nil && cmp.Left.Name != nil {
+			return *cmp.Left.Name
+		}
+	}
+	return ""
+}
+
+func toSet(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// validICDRange accepts "C71" or "C00-C76".
+func validICDRange(s string) bool {
+	lo, hi, isRange := strings.Cut(s, "-")
+	ok := func(x string) bool { return len(x) == 3 && x[0] >= 'A' && x[0] <= 'Z' && isDigit(x[1]) && isDigit(x[2]) }
+	if !isRange {
+		return ok(s)
+	}
+	return ok(lo) && ok(hi) && lo <= hi
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -1,0 +1,291 @@
+// Package compiler turns parsed rule files into a checked model of one
+// guide version (what the guide says: pathways, codes, tables, notes, rules,
+// lead times, tests) and into a compiled Program for the evaluator, with
+// every code and name resolved ahead of time.
+//
+// Data flows one way: lang.File (AST) → Check → *Guide (model) → Compile →
+// *Program (closures).
+package compiler
+
+import (
+	"github.com/rcc/svfrules/lang"
+)
+
+// Guide is the checked model of one guide version.
+type Guide struct {
+	Version string
+	Date    string // YYYY-MM-DD
+	Title   string
+	Sources []string
+	Notes   []string // header notes, e.g. how a version was reconstructed
+	Pos     lang.Pos
+
+	Qualifiers []*Qualifier
+	Pathways   []*Pathway // in declaration order
+	Codes      []*Code    // in declaration order
+	Rules      []*Rule
+	LeadTimes  []*LeadTime
+	Tests      []*Test
+
+	// Files are the rule files the model was built from, by name.
+	Files lang.Sources
+
+	qualifiers map[string]*Qualifier
+	pathways   map[string]*Pathway
+	byPrefix   map[string]*Pathway
+	codes      map[int]*Code
+	rules      map[string]*Rule
+	leadTimes  map[string]*LeadTime
+}
+
+// Qualifier is a table qualifier such as `kur` or `all`.
+type Qualifier struct {
+	Name   string
+	Legend string
+	Pos    lang.Pos
+}
+
+// Pathway is one SVF pathway.
+type Pathway struct {
+	Index    int // position in Guide.Pathways
+	Key      string
+	Name     string
+	Prefixes []string
+	ICD10    []string
+	Pos      lang.Pos
+}
+
+// PrefixLabel is the prefix as the guide writes it: "VL2" or "VN4/VN6".
+func (p *Pathway) PrefixLabel() string {
+	s := ""
+	for i, x := range p.Prefixes {
+		if i > 0 {
+			s += "/"
+		}
+		s += x
+	}
+	return s
+}
+
+// Kind is what a code means for a pathway.
+type Kind int
+
+// The code kinds of the guide.
+const (
+	KindStart       Kind = iota // VXX10: starts the pathway
+	KindMandatory               // mandatory when it happens (91, 44)
+	KindTreatment               // closes the pathway at start of treatment
+	KindOtherReason             // closes the pathway for another reason
+	KindVoluntary               // for local follow-up only
+)
+
+// KindNames are the words the language uses for the kinds, by Kind.
+var KindNames = []string{"start", "mandatory", "treatment", "other_reason", "voluntary"}
+
+func (k Kind) String() string { return KindNames[k] }
+
+// Closing reports whether codes of this kind close a pathway.
+func (k Kind) Closing() bool { return k == KindTreatment || k == KindOtherReason }
+
+// Describe says the kind in Swedish words, for people.
+func (k Kind) Describe() string {
+	switch k {
+	case KindStart:
+		return "obligatorisk startkod"
+	case KindMandatory:
+		return "obligatorisk vid särskild händelse"
+	case KindTreatment:
+		return "avslutskod vid start av behandling"
+	case KindOtherReason:
+		return "avslutskod av annan orsak"
+	}
+	return "frivillig kod"
+}
+
+// Code is one code suffix (two digits) with everything the guide says
+// about it.
+type Code struct {
+	Suffix      string // "50"
+	Num         int    // 50
+	Name        string
+	Kind        Kind
+	Table       bool // governed by a table; otherwise valid in every pathway
+	Description string
+	LocalNames  []LocalName
+	// Cells is the table, indexed by Pathway.Index; nil when !Table.
+	Cells []Cell
+	Notes []*Note
+	Pos   lang.Pos
+}
+
+// LocalName is a pathway-specific name of a code (VL244).
+type LocalName struct {
+	Code string
+	Name string
+	Pos  lang.Pos
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Allowed   bool
+	Qualifier *Qualifier // nil when the cell has none
+	Pos       lang.Pos
+}
+
+// Note is an exception text attached to a code and, unless general, to
+// pathways.
+type Note struct {
+	Code     *Code
+	Pathways []*Pathway // empty: the note is about the code in general
+	Heading  string
+	Text     string
+	Pos      lang.Pos
+}
+
+// Severity of a rule's finding.
+type Severity int
+
+// The severities of findings.
+const (
+	SevError Severity = iota
+	SevWarning
+	SevInfo
+)
+
+// SeverityNames are the words for the severities, by Severity.
+var SeverityNames = []string{"error", "warning", "info"}
+
+func (s Severity) String() string { return SeverityNames[s] }
+
+// Rule is a checkable rule.
+type Rule struct {
+	ID       string
+	Severity Severity
+	Pathways []*Pathway // empty: every pathway
+	Message  string
+	Ref      string
+	When     *lang.Expr
+	// Mentions are the codes and code sets the condition names, as written
+	// ("XX60", "VL244", "closing"), for explain and diff.
+	Mentions []string
+	Pos      lang.Pos
+
+	cond *typed
+}
+
+// AppliesTo reports whether the rule applies to pathway p.
+func (r *Rule) AppliesTo(p *Pathway) bool {
+	if len(r.Pathways) == 0 {
+		return true
+	}
+	for _, q := range r.Pathways {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// LeadTime is a lead-time definition.
+type LeadTime struct {
+	ID        string
+	Name      string
+	Pathway   *Pathway
+	From      string   // as written: "XX10" or "VL210"
+	To        []string // as written
+	When      *lang.Expr
+	HasTarget bool
+	Target    int // calendar days, when HasTarget
+	Ref       string
+	Pos       lang.Pos
+
+	cond *typed
+}
+
+// Test is an example episode with its expected results.
+type Test struct {
+	ID     string
+	Attrs  []TestAttr
+	Events []TestEvent
+	Expect []Expectation
+	Pos    lang.Pos
+}
+
+// TestAttr is one episode attribute of a test.
+type TestAttr struct {
+	Name   string
+	Value  string
+	Number int
+	IsNum  bool
+}
+
+// TestEvent is one coded event of a test.
+type TestEvent struct {
+	Code string
+	Date string
+	Pos  lang.Pos
+}
+
+// ExpectKind says what an expectation asserts.
+type ExpectKind int
+
+// The kinds of test expectations.
+const (
+	ExpectFindings     ExpectKind = iota // exactly these rule ids (none: no findings)
+	ExpectLeadTime                       // lead time ID applies with Days days
+	ExpectNoLeadTime                     // lead time ID does not apply
+	ExpectNoLeadTimes                    // no lead time applies
+	ExpectReportable                     // reportable == Bool
+	ExpectReportedAs                     // reported as prefix ID
+)
+
+// Expectation is one `expect` line.
+type Expectation struct {
+	Kind  ExpectKind
+	IDs   []string // rule ids for ExpectFindings
+	ID    string   // lead-time id or prefix
+	Days  int
+	Bool  bool
+	Pos   lang.Pos
+	Line  string // the expectation as written, for test output
+}
+
+// Qualifier returns the qualifier called name, or nil.
+func (g *Guide) Qualifier(name string) *Qualifier { return g.qualifiers[name] }
+
+// Pathway returns the pathway with key k, or nil.
+func (g *Guide) Pathway(k string) *Pathway { return g.pathways[k] }
+
+// PathwayByPrefix returns the pathway one of whose prefixes is p, or nil.
+func (g *Guide) PathwayByPrefix(p string) *Pathway { return g.byPrefix[p] }
+
+// Code returns the code with the two-digit number n, or nil.
+func (g *Guide) Code(n int) *Code { return g.codes[n] }
+
+// Rule returns the rule with id, or nil.
+func (g *Guide) Rule(id string) *Rule { return g.rules[id] }
+
+// LeadTime returns the lead time with id, or nil.
+func (g *Guide) LeadTime(id string) *LeadTime { return g.leadTimes[id] }
+
+// Allowed reports whether code c may be used in pathway p, and with which
+// qualifier. Codes without a table are allowed everywhere.
+func (g *Guide) Allowed(p *Pathway, c *Code) (bool, *Qualifier) {
+	if !c.Table {
+		return true, nil
+	}
+	cell := c.Cells[p.Index]
+	return cell.Allowed, cell.Qualifier
+}
+
+// LocalName returns the pathway-specific name of code c in p, or c.Name.
+func (c *Code) LocalName(p *Pathway) string {
+	for _, ln := range c.LocalNames {
+		for _, pre := range p.Prefixes {
+			if ln.Code == pre+c.Suffix {
+				return ln.Name
+			}
+		}
+	}
+	return c.Name
+}
