@@ -289,3 +289,18 @@ func (c *Code) LocalName(p *Pathway) string {
 	}
 	return c.Name
 }
+
+// TableCodes returns the codes governed by a table in the guide's order:
+// by kind (start, mandatory, treatment, other reason, voluntary), and in
+// declaration order within a kind.
+func (g *Guide) TableCodes() []*Code {
+	var out []*Code
+	for k := KindStart; k <= KindVoluntary; k++ {
+		for _, c := range g.Codes {
+			if c.Table && c.Kind == k {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/lang"
+)
+
+var fmtCommand = &command{
+	name:    "fmt",
+	summary: "format rule files canonically (like gofmt)",
+	usage:   "[-w] [-l] [-d] [--check] PATH...",
+	help: `
+Formats rule files (*.svf) in the canonical layout: two-space indentation,
+aligned table columns, comments kept where they were. PATH is a file or a
+folder (searched for *.svf). Without flags the formatted text is printed.
+Exits 1 with --check when a file is not formatted, 2 when a file cannot be
+read or parsed.
+
+Examples:
+  svfrules fmt --check rules/           # is everything formatted?
+  svfrules fmt -d rules/10.6/regler.svf # what would change
+  svfrules fmt -w rules/                # format in place`,
+	run: runFmt,
+}
+
+func runFmt(c *cli, cmd *command, args []string) int {
+	o, paths, done, code := c.parse(cmd, args)
+	if done {
+		return code
+	}
+	if len(paths) == 0 {
+		return c.usageError(cmd, "give at least one file or folder")
+	}
+	if o.check && o.write {
+		return c.usageError(cmd, "--check changes nothing; drop -w or --check")
+	}
+	files, failed := c.collectRuleFiles(paths)
+	exit := exitOK
+	if failed {
+		exit = exitUsage
+	}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", name, describeStatError(err))
+			exit = exitUsage
+			continue
+		}
+		out, diags := lang.FormatSource(name, src)
+		if diags.HasErrors() {
+			lang.WriteText(c.stderr, diags, lang.Sources{name: src})
+			exit = exitUsage
+			continue
+		}
+		changed := !bytes.Equal(src, out)
+		if !o.write && !o.list && !o.diff && !o.check {
+			c.stdout.Write(out)
+			continue
+		}
+		if !changed {
+			continue
+		}
+		if o.list || o.check {
+			fmt.Fprintln(c.stdout, name)
+		}
+		if o.diff {
+			fmt.Fprint(c.stdout, unifiedDiff(name+" (original)", name+" (formatted)", string(src), string(out)))
+		}
+		if o.write {
+			info, _ := os.Stat(name)
+			if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
+				fmt.Fprintf(c.stderr, "svfrules fmt: cannot write %s: %v\n", name, err)
+				exit = exitUsage
+			}
+		}
+		if o.check && exit == exitOK {
+			exit = exitFound
+		}
+	}
+	return exit
+}
+
+// collectRuleFiles expands folders into their *.svf files, sorted.
+func (c *cli) collectRuleFiles(paths []string) (files []string, failed bool) {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %s\n", p, describeStatError(err))
+			failed = true
+			continue
+		}
+		if !info.IsDir() {
+			seen[p] = true
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, compiler.Ext) {
+				seen[path] = true
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", p, err)
+			failed = true
+		}
+	}
+	files = sortedStrings(seen)
+	sort.Strings(files)
+	return files, failed
+}

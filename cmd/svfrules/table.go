@@ -1,0 +1,152 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+var tableCommand = &command{
+	name:    "table",
+	summary: "print the guide's tables: which codes each pathway may use",
+	usage:   "[--rules DIR | --guide VERSION] [--format csv|markdown|text]",
+	help: `
+Prints the guide's code tables. text and markdown show one matrix (a row
+per pathway, a column per table code, x where the code may be used, with
+its qualifier); csv has one row per table code and pathway with the header
+code,prefix,pathway,allowed,qualifier (480 rows for guide 10.6), for Excel.
+
+Examples:
+  svfrules table
+  svfrules table --guide 10.6 --format csv > tabeller.csv
+  svfrules table --format markdown`,
+	run: runTable,
+}
+
+func runTable(c *cli, cmd *command, args []string) int {
+	o, rest, done, code := c.parse(cmd, args)
+	if done {
+		return code
+	}
+	if len(rest) > 0 {
+		return c.usageError(cmd, "unexpected argument %q", rest[0])
+	}
+	switch o.format {
+	case "csv", "markdown", "text":
+	default:
+		return c.usageError(cmd, "unknown --format %q; use csv, markdown or text", o.format)
+	}
+	rs, code, ok := c.loadOrReport(cmd, o)
+	if !ok {
+		return code
+	}
+	g := rs.guide
+	switch o.format {
+	case "csv":
+		writeTableCSV(c.stdout, g)
+	case "markdown":
+		writeTableMarkdown(c.stdout, g)
+	default:
+		writeTableText(c.stdout, g)
+	}
+	return exitOK
+}
+
+func writeTableCSV(w io.Writer, g *compiler.Guide) {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"code", "prefix", "pathway", "allowed", "qualifier"})
+	for _, code := range g.TableCodes() {
+		for _, p := range g.Pathways {
+			cell := code.Cells[p.Index]
+			allowed, qual := "", ""
+			if cell.Allowed {
+				allowed = "x"
+			}
+			if cell.Qualifier != nil {
+				qual = cell.Qualifier.Name
+			}
+			_ = cw.Write([]string{code.Suffix, p.PrefixLabel(), p.Name, allowed, qual})
+		}
+	}
+	cw.Flush()
+}
+
+// cellText is a cell as the guide prints it: "x", "x (kur)" or "".
+func cellText(cell compiler.Cell) string {
+	if !cell.Allowed {
+		return ""
+	}
+	if cell.Qualifier != nil {
+		return "x (" + cell.Qualifier.Name + ")"
+	}
+	return "x"
+}
+
+func writeTableMarkdown(w io.Writer, g *compiler.Guide) {
+	codes := g.TableCodes()
+	fmt.Fprintf(w, "# Tabeller, kodningsvägledning %s (%s)\n\n", g.Version, g.Date)
+	header := []string{"Vårdförlopp", "Prefix"}
+	for _, c := range codes {
+		header = append(header, c.Suffix)
+	}
+	fmt.Fprintf(w, "| %s |\n|%s\n", strings.Join(header, " | "), strings.Repeat("---|", len(header)))
+	for _, p := range g.Pathways {
+		row := []string{p.Name, p.PrefixLabel()}
+		for _, c := range codes {
+			row = append(row, cellText(c.Cells[p.Index]))
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
+	}
+	fmt.Fprintln(w)
+	for _, c := range codes {
+		fmt.Fprintf(w, "- **%s**: VXX%s – %s\n", c.Suffix, c.Suffix, c.Name)
+	}
+	for _, q := range g.Qualifiers {
+		fmt.Fprintf(w, "- **%s**: %s\n", q.Name, q.Legend)
+	}
+}
+
+func writeTableText(w io.Writer, g *compiler.Guide) {
+	codes := g.TableCodes()
+	rows := [][]string{{"Vårdförlopp", "Prefix"}}
+	for _, c := range codes {
+		rows[0] = append(rows[0], c.Suffix)
+	}
+	for _, p := range g.Pathways {
+		row := []string{p.Name, p.PrefixLabel()}
+		for _, c := range codes {
+			t := cellText(c.Cells[p.Index])
+			if t == "" {
+				t = "-"
+			}
+			row = append(row, t)
+		}
+		rows = append(rows, row)
+	}
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, s := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(s))
+		}
+	}
+	fmt.Fprintf(w, "Kodningsvägledning %s (%s)\n\n", g.Version, g.Date)
+	for _, r := range rows {
+		var b strings.Builder
+		for i, s := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(s)
+			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(s)))
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	fmt.Fprintln(w)
+	for _, q := range g.Qualifiers {
+		fmt.Fprintf(w, "%s: %s\n", q.Name, q.Legend)
+	}
+}
