@@ -361,7 +361,9 @@ func toSet(list []string) map[string]bool {
 // validICDRange accepts "C71" or "C00-C76".
 func validICDRange(s string) bool {
 	lo, hi, isRange := strings.Cut(s, "-")
-	ok := func(x string) bool { return len(x) == 3 && x[0] >= 'A' && x[0] <= 'Z' && isDigit(x[1]) && isDigit(x[2]) }
+	ok := func(x string) bool {
+		return len(x) == 3 && x[0] >= 'A' && x[0] <= 'Z' && isDigit(x[1]) && isDigit(x[2])
+	}
 	if !isRange {
 		return ok(s)
 	}

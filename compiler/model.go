@@ -231,23 +231,23 @@ type ExpectKind int
 
 // The kinds of test expectations.
 const (
-	ExpectFindings     ExpectKind = iota // exactly these rule ids (none: no findings)
-	ExpectLeadTime                       // lead time ID applies with Days days
-	ExpectNoLeadTime                     // lead time ID does not apply
-	ExpectNoLeadTimes                    // no lead time applies
-	ExpectReportable                     // reportable == Bool
-	ExpectReportedAs                     // reported as prefix ID
+	ExpectFindings    ExpectKind = iota // exactly these rule ids (none: no findings)
+	ExpectLeadTime                      // lead time ID applies with Days days
+	ExpectNoLeadTime                    // lead time ID does not apply
+	ExpectNoLeadTimes                   // no lead time applies
+	ExpectReportable                    // reportable == Bool
+	ExpectReportedAs                    // reported as prefix ID
 )
 
 // Expectation is one `expect` line.
 type Expectation struct {
-	Kind  ExpectKind
-	IDs   []string // rule ids for ExpectFindings
-	ID    string   // lead-time id or prefix
-	Days  int
-	Bool  bool
-	Pos   lang.Pos
-	Line  string // the expectation as written, for test output
+	Kind ExpectKind
+	IDs  []string // rule ids for ExpectFindings
+	ID   string   // lead-time id or prefix
+	Days int
+	Bool bool
+	Pos  lang.Pos
+	Line string // the expectation as written, for test output
 }
 
 // Qualifier returns the qualifier called name, or nil.

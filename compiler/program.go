@@ -123,8 +123,12 @@ type CodeSet []uint64
 // Has reports whether id is in the set.
 func (s CodeSet) Has(id CodeID) bool { return s[id>>6]&(1<<(id&63)) != 0 }
 
-func (s CodeSet) add(id CodeID)       { s[id>>6] |= 1 << (id & 63) }
-func (s CodeSet) union(o CodeSet)     { for i := range s { s[i] |= o[i] } }
+func (s CodeSet) add(id CodeID) { s[id>>6] |= 1 << (id & 63) }
+func (s CodeSet) union(o CodeSet) {
+	for i := range s {
+		s[i] |= o[i]
+	}
+}
 func (s CodeSet) empty() bool {
 	for _, w := range s {
 		if w != 0 {
