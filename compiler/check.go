@@ -16,7 +16,7 @@ import (
 // checker collects diagnostics while it builds the model.
 type checker struct {
 	g     *Guide
-	src   lang.Sources
+	src   *lang.LineIndex
 	diags lang.Diagnostics
 }
 
@@ -61,6 +61,25 @@ func (c *checker) at(p lang.Pos, word string, nth int) lang.Pos {
 
 func width(s string) int { return utf8.RuneCountInString(s) }
 
+// once reports a property given a second time in one block: the second
+// would silently win, which hides a slip.
+type once struct {
+	c    *checker
+	seen map[string]lang.Pos
+}
+
+func (c *checker) once() *once { return &once{c: c, seen: map[string]lang.Pos{}} }
+
+// first reports whether this is the first `name` property in the block.
+func (o *once) first(name string, p lang.Pos) bool {
+	if prev, dup := o.seen[name]; dup {
+		o.c.errorf(p, width(name), fmt.Sprintf("the first is at line %d; keep one", prev.Line), "%s is given twice", name)
+		return false
+	}
+	o.seen[name] = p
+	return true
+}
+
 var (
 	datePattern    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	suffixPattern  = regexp.MustCompile(`^\d{2}$`)
@@ -90,7 +109,7 @@ func Check(files []*lang.File, src lang.Sources) (*Guide, lang.Diagnostics) {
 			rules:      map[string]*Rule{},
 			leadTimes:  map[string]*LeadTime{},
 		},
-		src: src,
+		src: lang.NewLineIndex(src),
 	}
 	// Declarations refer to each other in any order and across files, so
 	// collect the names first (headers, qualifiers, pathways), then the
@@ -157,9 +176,11 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 	if !regexp.MustCompile(`^\d+(\.\d+)*$`).MatchString(g.Version) {
 		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), `write the version as numbers with dots, e.g. "10.6"`, "version %s is not a version number", h.Version)
 	}
+	seen := c.once()
 	for _, p := range h.Props {
 		pp := pos(p.Pos)
 		switch {
+		case p.Date != nil && !seen.first("date", pp), p.Title != nil && !seen.first("title", pp):
 		case p.Date != nil:
 			if !validDate(*p.Date) {
 				c.errorf(c.at(pp, *p.Date, 0), width(*p.Date), "write the date as YYYY-MM-DD", "%s is not a date", *p.Date)
@@ -261,9 +282,12 @@ func (c *checker) code(d *lang.Code) {
 	code := &Code{Suffix: d.Suffix, Num: n, Name: d.Name.Value(), Pos: p}
 	var kindSeen, scopeSeen bool
 	var table *lang.Table
+	seen := c.once()
 	for _, prop := range d.Props {
 		pp := pos(prop.Pos)
 		switch {
+		case prop.Kind != nil && !seen.first("kind", pp), prop.Scope != nil && !seen.first("scope", pp),
+			prop.Description != nil && !seen.first("description", pp):
 		case prop.Kind != nil:
 			kindSeen = true
 			k := indexOf(KindNames, *prop.Kind)
@@ -315,6 +339,10 @@ func (c *checker) code(d *lang.Code) {
 
 func (c *checker) localName(code *Code, ln *lang.LocalName) {
 	p := c.at(pos(ln.Pos), ln.Code, 0)
+	if strings.HasPrefix(ln.Code, "XX") || strings.HasPrefix(ln.Code, "VXX") {
+		c.errorf(p, width(ln.Code), fmt.Sprintf("a local name belongs to one pathway's code, e.g. VL2%s", code.Suffix), "%s is not one pathway's code", ln.Code)
+		return
+	}
 	pre, suf := ln.Code[:3], ln.Code[3:]
 	if suf != code.Suffix {
 		c.errorf(p, 5, fmt.Sprintf("a local name of code %s must end in %s", code.Suffix, code.Suffix), "%s is not a code %s", ln.Code, code.Suffix)
@@ -338,10 +366,12 @@ func (c *checker) prefixes() []string {
 func (c *checker) table(code *Code, t *lang.Table) {
 	code.Cells = make([]Cell, len(c.g.Pathways))
 	seen := make([]lang.Pos, len(c.g.Pathways))
+	unknownRows := 0
 	for _, row := range t.Rows {
 		rp := pos(row.Pos)
 		pw := c.lookupPathway(row.Pathway, rp)
 		if pw == nil {
+			unknownRows++
 			continue
 		}
 		if seen[pw.Index].Line != 0 {
@@ -375,7 +405,9 @@ func (c *checker) table(code *Code, t *lang.Table) {
 			missing = append(missing, p.Key)
 		}
 	}
-	if len(missing) > 0 {
+	// A misspelt key is already reported as unknown; reporting the pathway
+	// it was meant to be as missing would say the same thing twice.
+	if len(missing) > unknownRows {
 		c.errorf(pos(t.Pos), 5, "every table lists all pathways, marked x or -; add: "+strings.Join(missing, ", "),
 			"the table of code %s misses %d pathway(s)", code.Suffix, len(missing))
 	}
@@ -412,9 +444,13 @@ func (c *checker) rule(d *lang.Rule) {
 	}
 	r := &Rule{ID: d.ID, Pos: p}
 	sevSeen := false
+	seen := c.once()
 	for _, prop := range d.Props {
 		pp := pos(prop.Pos)
 		switch {
+		case prop.Severity != nil && !seen.first("severity", pp), prop.Message != nil && !seen.first("message", pp),
+			prop.Ref != nil && !seen.first("ref", pp), prop.When != nil && !seen.first("when", pp),
+			prop.Pathways != nil && !seen.first("pathway", pp):
 		case prop.Severity != nil:
 			sevSeen = true
 			s := indexOf(SeverityNames, *prop.Severity)
@@ -464,9 +500,14 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 	var targetSeen bool
 	var fromPos lang.Pos
 	var toPos []lang.Pos
+	seen := c.once()
 	for _, prop := range d.Props {
 		pp := pos(prop.Pos)
 		switch {
+		case prop.Pathway != nil && !seen.first("pathway", pp), prop.Name != nil && !seen.first("name", pp),
+			prop.From != nil && !seen.first("from", pp), prop.To != nil && !seen.first("to", pp),
+			prop.When != nil && !seen.first("when", pp), prop.Target != nil && !seen.first("target", pp),
+			prop.Ref != nil && !seen.first("ref", pp):
 		case prop.Pathway != nil:
 			lt.Pathway = c.lookupPathway(*prop.Pathway, c.at(pp, *prop.Pathway, 0))
 		case prop.Name != nil:
@@ -589,6 +630,8 @@ func (c *checker) test(d *lang.Test) {
 		}
 	}
 	t := &Test{ID: d.ID, Pos: p}
+	expects := 0
+	seen := c.once()
 	for _, prop := range d.Props {
 		pp := pos(prop.Pos)
 		switch {
@@ -621,12 +664,18 @@ func (c *checker) test(d *lang.Test) {
 			}
 			t.Events = append(t.Events, TestEvent{Code: e.Code, Date: e.Date, Pos: pp})
 		case prop.Expect != nil:
+			expects++
+			if prop.Expect.Findings != nil || prop.Expect.NoFindings {
+				if !seen.first("expect findings", pp) {
+					continue
+				}
+			}
 			if x, ok := c.expectation(prop.Expect, pp); ok {
 				t.Expect = append(t.Expect, x)
 			}
 		}
 	}
-	if len(t.Expect) == 0 {
+	if expects == 0 {
 		c.errorf(p, width(d.ID), "add at least one `expect` line; a test without expectations cannot fail", "test %q expects nothing", d.ID)
 	}
 	c.g.Tests = append(c.g.Tests, t)

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -102,23 +103,62 @@ func (ds Diagnostics) Error() string {
 // Sources maps a file name to its text, for printing source lines.
 type Sources map[string][]byte
 
-// Line returns line n (from 1) of file, without its line ending.
+// Line returns line n (from 1) of file, without its line ending. It scans
+// the file each time; callers that look up many lines use a LineIndex.
 func (s Sources) Line(file string, n int) (string, bool) {
 	src, ok := s[file]
 	if !ok || n < 1 {
 		return "", false
 	}
 	for i := 1; i < n; i++ {
-		k := strings.IndexByte(string(src), '\n')
+		k := bytes.IndexByte(src, '\n')
 		if k < 0 {
 			return "", false
 		}
 		src = src[k+1:]
 	}
-	if k := strings.IndexByte(string(src), '\n'); k >= 0 {
+	if k := bytes.IndexByte(src, '\n'); k >= 0 {
 		src = src[:k]
 	}
 	return strings.TrimRight(string(src), "\r"), true
+}
+
+// LineIndex finds lines of the files in Sources in constant time, for the
+// compiler, which looks up a line for most declarations it checks.
+type LineIndex struct {
+	src    Sources
+	starts map[string][]int
+}
+
+// NewLineIndex indexes src lazily, file by file.
+func NewLineIndex(src Sources) *LineIndex {
+	return &LineIndex{src: src, starts: map[string][]int{}}
+}
+
+// Line returns line n (from 1) of file, without its line ending.
+func (x *LineIndex) Line(file string, n int) (string, bool) {
+	data, ok := x.src[file]
+	if !ok || n < 1 {
+		return "", false
+	}
+	starts, ok := x.starts[file]
+	if !ok {
+		starts = []int{0}
+		for i, b := range data {
+			if b == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		x.starts[file] = starts
+	}
+	if n > len(starts) {
+		return "", false
+	}
+	end := len(data)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	return strings.TrimRight(string(data[starts[n-1]:end]), "\r"), true
 }
 
 // WriteText prints diagnostics for people, the way cel-go and OPA do:

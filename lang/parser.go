@@ -12,23 +12,6 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// ruleLexer splits rule files into tokens. The last rule, Invalid, makes
-// lexing total: a stray character becomes a token the parser reports with
-// its position, instead of a lexer failure that would hide later errors.
-var ruleLexer = lexer.MustSimple([]lexer.SimpleRule{
-	{Name: "Comment", Pattern: `#[^\n]*`},
-	{Name: "TextBlock", Pattern: `"""(?s:.*?)"""`},
-	{Name: "String", Pattern: `"(?:\\["\\]|[^"\\\n])*"`},
-	{Name: "Date", Pattern: `\d{4}-\d{2}-\d{2}`},
-	{Name: "Code", Pattern: `(?:V[A-Z0-9]{2}|XX)\d{2}\b`},
-	{Name: "Prefix", Pattern: `V[A-Z][0-9]\b`},
-	{Name: "Number", Pattern: `\d+\b`},
-	{Name: "Ident", Pattern: `[a-zA-Z_][a-zA-Z0-9_]*`},
-	{Name: "Op", Pattern: `==|!=|<=|>=|[<>(),\[\]{}-]`},
-	{Name: "Whitespace", Pattern: `[ \t\r\n]+`},
-	{Name: "Invalid", Pattern: `.`},
-})
-
 var parser = participle.MustBuild[File](
 	participle.Lexer(ruleLexer),
 	participle.Elide("Comment", "Whitespace"),
@@ -74,7 +57,7 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 	}
 
 	// The common case: the whole file parses in one go.
-	whole, err := parser.ParseString(name, text)
+	whole, err := parseTokens(tokens)
 	if err == nil {
 		file.Decls = whole.Decls
 		file.Pos = whole.Pos
@@ -82,12 +65,15 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 	}
 
 	// Otherwise parse declaration by declaration so that one error does not
-	// hide the next.
-	var diags Diagnostics
+	// hide the next. Stray characters and unterminated strings are reported
+	// where they are: the parser would report them wherever it gave up
+	// backtracking, often lines earlier.
+	diags := lexicalErrors(name, tokens)
 	for _, chunk := range splitDecls(tokens, text) {
-		// Pad with newlines so positions in the chunk are positions in the file.
-		padded := strings.Repeat("\n", chunk.line-1) + text[chunk.start:chunk.end]
-		part, err := parser.ParseString(name, padded)
+		if hasLineIn(diags, chunk.line, lineOf(text, chunk.end)) {
+			continue
+		}
+		part, err := parseTokens(chunk.tokens(tokens, name))
 		if err != nil {
 			diags = append(diags, syntaxDiagnostic(name, err, chunk.line))
 			continue
@@ -99,6 +85,42 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 		diags = append(diags, syntaxDiagnostic(name, err, 1))
 	}
 	return file, diags
+}
+
+// lexicalErrors reports every Invalid token: a character the language
+// does not use, or the quote of a string that does not end on its line.
+func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
+	invalid := ruleLexer.Symbols()["Invalid"]
+	var diags Diagnostics
+	for _, t := range tokens {
+		if t.Type != invalid || hasLineIn(diags, t.Pos.Line, t.Pos.Line) {
+			continue
+		}
+		d := &Diagnostic{Severity: Error, Pos: Pos{File: name, Line: t.Pos.Line, Column: t.Pos.Column}, Width: 1}
+		if t.Value == `"` {
+			d.Summary = "unterminated string"
+			d.Detail = `a "…" string must end on the same line; for text over several lines use a """…""" block`
+		} else {
+			d.Summary = fmt.Sprintf("unexpected character %q", t.Value)
+			d.Detail = "remove it; rule files use letters, digits, strings in quotes, # comments and the symbols { } ( ) [ ] , - == != < <= > >="
+		}
+		diags = append(diags, d)
+	}
+	return diags
+}
+
+func hasLineIn(diags Diagnostics, from, to int) bool {
+	for _, d := range diags {
+		if d.Pos.Line >= from && d.Pos.Line <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// lineOf returns the line number (from 1) of byte offset off in text.
+func lineOf(text string, off int) int {
+	return strings.Count(text[:min(off, len(text))], "\n") + 1
 }
 
 // Value returns the string a Text stands for: a "…" string unquoted, or a
@@ -194,11 +216,55 @@ func checkUTF8(name string, src []byte) *Diagnostic {
 }
 
 func lexAll(name, text string) ([]lexer.Token, error) {
-	lx, err := ruleLexer.LexString(name, text)
+	return lexText(name, text), nil
+}
+
+// tokenSlice replays tokens that were lexed once, so the parser does not
+// lex the file a second time (lexing is most of the cost of parsing).
+type tokenSlice struct {
+	tokens []lexer.Token // ends with an EOF token
+	next   int
+}
+
+func (s *tokenSlice) Next() (lexer.Token, error) {
+	t := s.tokens[s.next]
+	if s.next < len(s.tokens)-1 {
+		s.next++
+	}
+	return t, nil
+}
+
+var elided = []lexer.TokenType{tokComment, tokWhitespace}
+
+func parseTokens(tokens []lexer.Token) (*File, error) {
+	peeker, err := lexer.Upgrade(&tokenSlice{tokens: tokens}, elided...)
 	if err != nil {
 		return nil, err
 	}
-	return lexer.ConsumeAll(lx)
+	return parser.ParseFromLexer(peeker)
+}
+
+// tokens returns the chunk's tokens followed by an EOF at its end.
+func (c chunk) tokens(all []lexer.Token, name string) []lexer.Token {
+	var out []lexer.Token
+	var endPos lexer.Position
+	for _, t := range all {
+		if t.EOF() {
+			endPos = t.Pos
+			break
+		}
+		if t.Pos.Offset >= c.end {
+			endPos = t.Pos
+			break
+		}
+		if t.Pos.Offset >= c.start {
+			out = append(out, t)
+		}
+	}
+	if endPos.Filename == "" {
+		endPos.Filename = name
+	}
+	return append(out, lexer.EOFToken(endPos))
 }
 
 type chunk struct {
@@ -269,13 +335,18 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	d.Width = utf8.RuneCountInString(firstLine(tok.Value))
 	d.Summary = fmt.Sprintf("unexpected %s", describeToken(tok))
 	var hints []string
-	if expect != "" {
-		hints = append(hints, "expected "+expect)
-	}
 	if tok.Type == ruleLexer.Symbols()["Ident"] {
 		if dym := DidYouMean(tok.Value, Keywords); dym != "" {
 			hints = append(hints, dym)
 		}
+	}
+	if expect == `"}"` {
+		// Participle only knows that the block could end here; what the
+		// author most likely missed is a property keyword or a comma.
+		expect = `a property on its own line, a "," between list items, or the "}" that closes the block`
+	}
+	if expect != "" {
+		hints = append(hints, "expected "+expect)
 	}
 	d.Detail = strings.Join(hints, "\n")
 	return d

@@ -29,7 +29,7 @@ Examples:
 	run: runExplain,
 }
 
-var explainPattern = regexp.MustCompile(`^(?:(V[A-Z][0-9A-Z])|VXX|XX)?([0-9]{2})$`)
+var explainPattern = regexp.MustCompile(`^(?:VXX|XX|(V[A-Z][0-9A-Z]))?([0-9]{2})$`)
 
 func runExplain(c *cli, cmd *command, args []string) int {
 	o, rest, done, code := c.parse(cmd, args)
