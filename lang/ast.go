@@ -111,12 +111,12 @@ type Code struct {
 // CodeProp is one property of a code.
 type CodeProp struct {
 	Pos         lexer.Position
-	Kind        *string `parser:"  \"kind\" @Ident"`
-	Scope       *string `parser:"| \"scope\" @Ident"`
-	Description *Text   `parser:"| \"description\" @@"`
+	Kind        *string    `parser:"  \"kind\" @Ident"`
+	Scope       *string    `parser:"| \"scope\" @Ident"`
+	Description *Text      `parser:"| \"description\" @@"`
 	LocalName   *LocalName `parser:"| @@"`
-	Table       *Table  `parser:"| @@"`
-	Note        *Note   `parser:"| @@"`
+	Table       *Table     `parser:"| @@"`
+	Note        *Note      `parser:"| @@"`
 }
 
 // LocalName is a pathway-specific name of a code: `name VL244 "…"`.
