@@ -1,0 +1,177 @@
+// Package runtime evaluates episodes against a compiled guide version:
+// it finds each episode's pathway, applies the rules, computes the lead
+// times, and runs the test cases written in the rule files.
+package runtime
+
+import (
+	"sort"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// Evaluator applies one compiled guide version to episodes. It holds no
+// per-episode state, so one Evaluator may serve several goroutines.
+type Evaluator struct {
+	Program *compiler.Program
+}
+
+// NewEvaluator returns an evaluator for p.
+func NewEvaluator(p *compiler.Program) *Evaluator { return &Evaluator{Program: p} }
+
+// Result is what evaluating one episode gives.
+type Result struct {
+	// Pathway is the episode's pathway, or nil when none of its codes has
+	// a prefix the guide knows.
+	Pathway *compiler.Pathway
+	// ReportedAs is the prefix the episode is reported under (the closing
+	// code's prefix), "" when it is not reportable.
+	ReportedAs string
+	// Reportable: a start code and exactly one closing code.
+	Reportable bool
+	Findings   []Finding
+	LeadTimes  []LeadTime
+}
+
+// Finding is one rule that found something in the episode.
+type Finding struct {
+	Rule *compiler.Rule
+	// Events are the indexes (into Episode.Events) of the codes the
+	// finding is about: the episode's codes in the sets its condition uses.
+	Events []int
+}
+
+// LeadTime is one lead time computed for the episode.
+type LeadTime struct {
+	Def      *compiler.LeadTime
+	From, To int // event indexes
+	Days     int
+	// Within is nil when the lead time has no target.
+	Within *bool
+}
+
+// Evaluate evaluates ep into res, reusing res's slices.
+func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
+	p := ev.Program
+	res.Pathway, res.ReportedAs, res.Reportable = nil, "", false
+	res.Findings = res.Findings[:0]
+	res.LeadTimes = res.LeadTimes[:0]
+
+	pw := ev.classify(ep)
+	if pw < 0 {
+		return
+	}
+	prog := p.Pathways[pw]
+	res.Pathway = prog.Pathway
+
+	// Reportability counts the pathway's own start and closing codes.
+	starts, closings, closeAt := 0, 0, -1
+	for i, e := range ep.Events {
+		if !prog.Own.Has(e.Code) {
+			continue
+		}
+		switch {
+		case p.Start.Has(e.Code):
+			starts++
+		case p.Closing.Has(e.Code):
+			closings++
+			closeAt = i
+		}
+	}
+	res.Reportable = starts > 0 && closings == 1
+	if res.Reportable {
+		res.ReportedAs = p.Prefixes[compiler.PrefixOf(ep.Events[closeAt].Code)]
+	}
+
+	for i := range prog.Rules {
+		r := &prog.Rules[i]
+		if !r.Cond(ep) {
+			continue
+		}
+		f := Finding{Rule: r.Rule}
+		for j, e := range ep.Events {
+			if r.Involved.Has(e.Code) {
+				f.Events = append(f.Events, j)
+			}
+		}
+		res.Findings = append(res.Findings, f)
+	}
+
+	// A lead time needs exactly one closing code: with two, which one ends
+	// the pathway is unknown, and the rules report it.
+	if closings != 1 {
+		return
+	}
+	for i := range prog.LeadTimes {
+		lt := &prog.LeadTimes[i]
+		if !lt.To.Has(ep.Events[closeAt].Code) {
+			continue
+		}
+		from := firstIn(ep, lt.From)
+		if from < 0 || (lt.Cond != nil && !lt.Cond(ep)) {
+			continue
+		}
+		days := int(ep.Events[closeAt].Date - ep.Events[from].Date)
+		if days < 0 {
+			continue // closing before start: an error finding, never a negative lead time
+		}
+		r := LeadTime{Def: lt.LeadTime, From: from, To: closeAt, Days: days}
+		if lt.LeadTime.HasTarget {
+			within := days <= lt.LeadTime.Target
+			r.Within = &within
+		}
+		res.LeadTimes = append(res.LeadTimes, r)
+	}
+}
+
+// firstIn returns the index of the earliest event whose code is in s
+// (the first in input order among equal dates), or -1.
+func firstIn(ep *compiler.Episode, s compiler.CodeSet) int {
+	best := -1
+	for i, e := range ep.Events {
+		if s.Has(e.Code) && (best < 0 || e.Date < ep.Events[best].Date) {
+			best = i
+		}
+	}
+	return best
+}
+
+// classify finds the episode's pathway: the prefix of its closing code
+// decides (the guide: "Det är avslutskoden som styr vilken diagnos som
+// rapporteras"); without one, its start code; without that, the prefix
+// most of its codes have (the earliest on a tie). It returns the pathway
+// index, or -1 when no code has a known prefix.
+func (ev *Evaluator) classify(ep *compiler.Episode) int {
+	p := ev.Program
+	if i := firstIn(ep, p.Closing); i >= 0 {
+		return p.PrefixPathway[compiler.PrefixOf(ep.Events[i].Code)]
+	}
+	if i := firstIn(ep, p.Start); i >= 0 {
+		return p.PrefixPathway[compiler.PrefixOf(ep.Events[i].Code)]
+	}
+	var counts [256]int
+	best, bestN := -1, 0
+	for _, e := range ep.Events {
+		pre := compiler.PrefixOf(e.Code)
+		if pre == 0 || pre >= len(counts) {
+			continue
+		}
+		counts[pre]++
+		if counts[pre] > bestN {
+			best, bestN = pre, counts[pre]
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return p.PrefixPathway[best]
+}
+
+// SortedRuleIDs returns the ids of the findings, sorted.
+func (r *Result) SortedRuleIDs() []string {
+	ids := make([]string, len(r.Findings))
+	for i, f := range r.Findings {
+		ids[i] = f.Rule.ID
+	}
+	sort.Strings(ids)
+	return ids
+}

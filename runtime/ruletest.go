@@ -1,0 +1,136 @@
+package runtime
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// TestResult is the outcome of one test case of the rule files.
+type TestResult struct {
+	Test     *compiler.Test
+	Pass     bool
+	Failures []string // one line per unmet expectation: expected vs actual
+}
+
+// RunTests runs the guide's test cases whose id matches run (nil: all).
+func RunTests(p *compiler.Program, run *regexp.Regexp) []TestResult {
+	ev := NewEvaluator(p)
+	var out []TestResult
+	var res Result
+	for _, t := range p.Guide.Tests {
+		if run != nil && !run.MatchString(t.ID) {
+			continue
+		}
+		tr := TestResult{Test: t}
+		ep, err := testEpisode(p, t)
+		if err != nil {
+			tr.Failures = append(tr.Failures, err.Error())
+		} else {
+			ev.Evaluate(ep, &res)
+			tr.Failures = checkExpectations(t, &res)
+		}
+		tr.Pass = len(tr.Failures) == 0
+		out = append(out, tr)
+	}
+	return out
+}
+
+// testEpisode builds the episode a test case describes.
+func testEpisode(p *compiler.Program, t *compiler.Test) (*compiler.Episode, error) {
+	ep := &compiler.Episode{}
+	for _, a := range t.Attrs {
+		switch a.Name {
+		case "age":
+			ep.Age, ep.HasAge = a.Number, true
+		case "sex":
+			ep.Sex = a.Value
+		case "county":
+			ep.County = a.Value
+		case "region":
+			ep.Region = a.Value
+		case "referring_region":
+			ep.ReferringRegion = a.Value
+		case "diagnosis":
+			ep.Diagnosis = a.Value
+		case "intent":
+			ep.Intent = a.Value
+		}
+	}
+	for _, e := range t.Events {
+		id, ok := p.CodeOf(e.Code)
+		if !ok {
+			return nil, fmt.Errorf("%s: %s is not a code", e.Pos, e.Code)
+		}
+		day, _ := compiler.ParseDay(e.Date) // checked by the compiler
+		ep.Events = append(ep.Events, compiler.Event{Code: id, Date: day})
+	}
+	return ep, nil
+}
+
+func checkExpectations(t *compiler.Test, res *Result) []string {
+	var fails []string
+	fail := func(x compiler.Expectation, format string, args ...any) {
+		fails = append(fails, fmt.Sprintf("%s: %s: %s", x.Pos, x.Line, fmt.Sprintf(format, args...)))
+	}
+	for _, x := range t.Expect {
+		switch x.Kind {
+		case compiler.ExpectFindings:
+			got := res.SortedRuleIDs()
+			if strings.Join(got, ",") != strings.Join(x.IDs, ",") {
+				fail(x, "expected findings [%s], got [%s]", strings.Join(x.IDs, ", "), strings.Join(got, ", "))
+			}
+		case compiler.ExpectLeadTime:
+			lt := findLeadTime(res, x.ID)
+			switch {
+			case lt == nil:
+				fail(x, "expected lead time %s of %d days, got none (lead times: %s)", x.ID, x.Days, leadTimeList(res))
+			case lt.Days != x.Days:
+				fail(x, "expected lead time %s of %d days, got %d days", x.ID, x.Days, lt.Days)
+			}
+		case compiler.ExpectNoLeadTime:
+			if lt := findLeadTime(res, x.ID); lt != nil {
+				fail(x, "expected no lead time %s, got %d days", x.ID, lt.Days)
+			}
+		case compiler.ExpectNoLeadTimes:
+			if len(res.LeadTimes) > 0 {
+				fail(x, "expected no lead times, got %s", leadTimeList(res))
+			}
+		case compiler.ExpectReportable:
+			if res.Reportable != x.Bool {
+				fail(x, "expected reportable %v, got %v", x.Bool, res.Reportable)
+			}
+		case compiler.ExpectReportedAs:
+			if res.ReportedAs != x.ID {
+				got := res.ReportedAs
+				if got == "" {
+					got = "not reported"
+				}
+				fail(x, "expected reported as %s, got %s", x.ID, got)
+			}
+		}
+	}
+	return fails
+}
+
+func findLeadTime(res *Result, id string) *LeadTime {
+	for i := range res.LeadTimes {
+		if res.LeadTimes[i].Def.ID == id {
+			return &res.LeadTimes[i]
+		}
+	}
+	return nil
+}
+
+func leadTimeList(res *Result) string {
+	if len(res.LeadTimes) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, lt := range res.LeadTimes {
+		parts = append(parts, fmt.Sprintf("%s %d days", lt.Def.ID, lt.Days))
+	}
+	return strings.Join(parts, ", ")
+}

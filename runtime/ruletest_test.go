@@ -1,0 +1,63 @@
+package runtime
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/rules"
+)
+
+// TestRuleFileTestCases runs every test case written in every embedded
+// version's rule files; a failing case prints expected against actual.
+func TestRuleFileTestCases(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g, diags, _ := compiler.Load(rules.FS(), v, "rules/"+v)
+		if g == nil {
+			t.Fatalf("rules/%s does not compile: %v", v, diags)
+		}
+		results := RunTests(compiler.Compile(g), nil)
+		if len(results) == 0 {
+			t.Errorf("rules/%s has no test cases", v)
+		}
+		for _, r := range results {
+			if !r.Pass {
+				t.Errorf("rules/%s: test %s failed:\n  %s", v, r.Test.ID, strings.Join(r.Failures, "\n  "))
+			}
+		}
+	}
+}
+
+// TestRunTestsReportsExpectedAgainstActual proves the runner can fail: a
+// case whose expectations are wrong fails with each mismatch spelt out.
+func TestRunTestsReportsExpectedAgainstActual(t *testing.T) {
+	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
+	var wrong *compiler.Test
+	for _, tc := range g.Tests {
+		if tc.ID == "hjarn_hog_73_inom" {
+			c := *tc
+			wrong = &c
+		}
+	}
+	if wrong == nil {
+		t.Fatal("test case hjarn_hog_73_inom not found")
+	}
+	wrong.Expect = []compiler.Expectation{
+		{Kind: compiler.ExpectLeadTime, ID: "hjarn_hog_ingen_atgard", Days: 36, Line: "expect leadtime hjarn_hog_ingen_atgard days 36"},
+		{Kind: compiler.ExpectFindings, IDs: []string{"under_18_ar"}, Line: "expect findings under_18_ar"},
+		{Kind: compiler.ExpectReportedAs, ID: "VH3", Line: "expect reported_as VH3"},
+	}
+	g.Tests = []*compiler.Test{wrong}
+	got := RunTests(compiler.Compile(g), nil)
+	if len(got) != 1 || got[0].Pass {
+		t.Fatalf("want one failing case, got %+v", got)
+	}
+	want := []string{
+		": expect leadtime hjarn_hog_ingen_atgard days 36: expected lead time hjarn_hog_ingen_atgard of 36 days, got 37 days",
+		": expect findings under_18_ar: expected findings [under_18_ar], got []",
+		": expect reported_as VH3: expected reported as VH3, got VL2",
+	}
+	if strings.Join(got[0].Failures, "\n") != strings.Join(want, "\n") {
+		t.Errorf("failures:\n%s\nwant:\n%s", strings.Join(got[0].Failures, "\n"), strings.Join(want, "\n"))
+	}
+}
