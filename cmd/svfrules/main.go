@@ -45,7 +45,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{checkCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
+	return []*command{checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -144,6 +144,7 @@ type options struct {
 	list     bool
 	diff     bool
 	check    bool
+	run      string
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -165,6 +166,10 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "text", "output `format`: csv, markdown or text")
 	case "explain":
 		ruleFlags()
+	case "test":
+		ruleFlags()
+		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")
+		fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
 	}
 }
 
