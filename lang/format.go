@@ -8,7 +8,7 @@ import (
 )
 
 // Format prints a parsed file in the canonical format (see "Canonical
-// format" in docs/conventions-draft.md), putting back the comments and the
+// format" in docs/language.md), putting back the comments and the
 // blank lines the grammar elides.
 //
 // The AST only keeps the position of line-level elements, so comments are
