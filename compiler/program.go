@@ -569,29 +569,21 @@ func (p *Program) lowerCmp(t *typed, pw *Pathway, involved CodeSet) boolFn {
 func (p *Program) lowerIn(t *typed, pw *Pathway, involved CodeSet) boolFn {
 	l := t.args[0]
 	if l.typ == tNumber {
-		f := p.lowerNum(l, pw, involved)
 		var items []int
 		for _, a := range t.args[1:] {
 			items = append(items, a.num)
 		}
-		return func(e *Episode) bool {
-			v, ok := f(e)
-			if !ok {
-				return false
-			}
-			for _, x := range items {
-				if v == x {
-					return true
-				}
-			}
-			return false
-		}
+		return inFn(p.lowerNum(l, pw, involved), items)
 	}
-	f := p.lowerStr(l, pw, involved)
 	var items []string
 	for _, a := range t.args[1:] {
 		items = append(items, a.str)
 	}
+	return inFn(p.lowerStr(l, pw, involved), items)
+}
+
+// inFn tests a value against a list of literals; a missing value is in no list.
+func inFn[T int | string](f func(*Episode) (T, bool), items []T) boolFn {
 	return func(e *Episode) bool {
 		v, ok := f(e)
 		if !ok {

@@ -52,8 +52,8 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, "unexpected argument %q (choose the rules with --rules or --guide)", rest[0])
 	}
-	if o.format != "text" && o.format != "json" {
-		return c.usageError(cmd, "unknown --format %q; use text or json", o.format)
+	if code, ok := c.checkFormat(cmd, o.format, "text", "json"); !ok {
+		return code
 	}
 	rs, code, ok := c.load(cmd, o)
 	if !ok {

@@ -194,6 +194,17 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 	return opts, fs.Args(), false, 0
 }
 
+// checkFormat reports a --format value that is not one of allowed.
+func (c *cli) checkFormat(cmd *command, format string, allowed ...string) (int, bool) {
+	for _, a := range allowed {
+		if format == a {
+			return 0, true
+		}
+	}
+	last := len(allowed) - 1
+	return c.usageError(cmd, "unknown --format %q; use %s or %s", format, strings.Join(allowed[:last], ", "), allowed[last]), false
+}
+
 func (c *cli) usageError(cmd *command, format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "svfrules %s: %s\n", cmd.name, fmt.Sprintf(format, args...))
 	fmt.Fprintf(c.stderr, "Run 'svfrules %s --help' for usage.\n", cmd.name)

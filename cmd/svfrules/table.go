@@ -35,10 +35,8 @@ func runTable(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, "unexpected argument %q", rest[0])
 	}
-	switch o.format {
-	case "csv", "markdown", "text":
-	default:
-		return c.usageError(cmd, "unknown --format %q; use csv, markdown or text", o.format)
+	if code, ok := c.checkFormat(cmd, o.format, "csv", "markdown", "text"); !ok {
+		return code
 	}
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {

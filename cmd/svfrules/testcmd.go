@@ -48,8 +48,8 @@ func runTest(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, "unexpected argument %q (choose cases with --run)", rest[0])
 	}
-	if o.format != "text" && o.format != "json" {
-		return c.usageError(cmd, "unknown --format %q; use text or json", o.format)
+	if code, ok := c.checkFormat(cmd, o.format, "text", "json"); !ok {
+		return code
 	}
 	var run *regexp.Regexp
 	if o.run != "" {
