@@ -1,0 +1,137 @@
+package compiler
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+const miniGuide = `
+guide "1.0" {
+  date 2024-01-01
+  title "Testguide"
+}
+
+qualifier kur "endast kurativ"
+
+pathway hjarntumorer "Hjärntumörer" {
+  prefix VL2
+}
+
+pathway akuta_leukemier "Akuta leukemier" {
+  prefix VN4, VN6
+}
+
+code 10 "Start" {
+  kind start
+  scope table
+  table {
+    hjarntumorer    x
+    akuta_leukemier x
+  }
+}
+
+code 50 "Kirurgi" {
+  kind treatment
+  scope table
+  table {
+    hjarntumorer    -
+    akuta_leukemier x (kur)
+  }
+}
+
+code 35 "MDK" {
+  kind voluntary
+  scope every
+}
+`
+
+// TestConditionSemantics compiles one condition at a time and evaluates it
+// on episodes, pinning down the meaning of every construct, including what
+// a missing value does.
+func TestConditionSemantics(t *testing.T) {
+	d := func(s string) Day { x, _ := ParseDay(s); return x }
+	type ev struct {
+		code, date string
+	}
+	cases := []struct {
+		name   string
+		when   string
+		events []ev
+		ep     Episode
+		want   bool
+	}{
+		{"relative code matches either prefix", "has(XX50)", []ev{{"VN650", "2024-01-02"}}, Episode{}, true},
+		{"absolute code is exact", "has(VN450)", []ev{{"VN650", "2024-01-02"}}, Episode{}, false},
+		{"count sums several sets", "count(XX10, XX35) == 3", []ev{{"VN410", "2024-01-01"}, {"VN435", "2024-01-02"}, {"VN635", "2024-01-03"}}, Episode{}, true},
+		{"first and last", "days(first(XX35), last(XX35)) == 9", []ev{{"VN435", "2024-01-05"}, {"VN435", "2024-01-14"}, {"VN435", "2024-01-07"}}, Episode{}, true},
+		{"days across a leap day", "days(first(start), first(closing)) == 60", []ev{{"VN410", "2024-01-01"}, {"VN450", "2024-03-01"}}, Episode{}, true},
+		{"date literal", "first(start) >= 2024-01-01", []ev{{"VN410", "2024-01-01"}}, Episode{}, true},
+		{"missing date compares false", "first(closing) < first(start)", []ev{{"VN410", "2024-01-01"}}, Episode{}, false},
+		{"missing date: not of a comparison is true", "not (first(closing) < first(start))", []ev{{"VN410", "2024-01-01"}}, Episode{}, true},
+		{"missing age compares false", "age < 18", nil, Episode{}, false},
+		{"known age", "known(age) and age >= 18", nil, Episode{Age: 18, HasAge: true}, true},
+		{"missing text is unknown", "known(referring_region)", nil, Episode{}, false},
+		{"text in list", `sex in ["M", "K"]`, nil, Episode{Sex: "K"}, true},
+		{"text not in list", `sex in ["M", "K"]`, nil, Episode{Sex: "X"}, false},
+		{"missing text is in no list", `sex in ["M", "K"]`, nil, Episode{}, false},
+		{"number in list", "age in [17, 18]", nil, Episode{Age: 18, HasAge: true}, true},
+		{"text inequality needs a value", `intent != "kur"`, nil, Episode{}, false},
+		{"icd10 range by category", `icd10_in(diagnosis, "C00-C76")`, nil, Episode{Diagnosis: "C71.9"}, true},
+		{"icd10 outside range", `icd10_in(diagnosis, "C00-C76", "C81-C97")`, nil, Episode{Diagnosis: "C80.9"}, false},
+		{"icd10 single category", `icd10_in(diagnosis, "C80")`, nil, Episode{Diagnosis: "C80"}, true},
+		{"qualified cell", "has(qualified(kur))", []ev{{"VN450", "2024-01-02"}}, Episode{}, true},
+		{"unqualified code is not in qualified", "has(qualified(kur))", []ev{{"VN410", "2024-01-02"}}, Episode{}, false},
+		{"prefixes counts distinct prefixes", "prefixes(start, closing) == 2", []ev{{"VN410", "2024-01-01"}, {"VN650", "2024-01-05"}}, Episode{}, true},
+		{"unknown suffix", "has(unknown)", []ev{{"VN442", "2024-01-01"}}, Episode{}, true},
+		{"unknown prefix", "has(unknown)", []ev{{"VZ910", "2024-01-01"}}, Episode{}, true},
+		{"foreign pathway", "has(foreign)", []ev{{"VL210", "2024-01-01"}}, Episode{}, true},
+		{"own codes are not foreign", "has(foreign)", []ev{{"VN410", "2024-01-01"}, {"VN650", "2024-01-05"}}, Episode{}, false},
+		{"or and precedence", "has(XX10) or has(XX35) and has(XX50)", []ev{{"VN410", "2024-01-01"}}, Episode{}, true},
+		{"parentheses", "(has(XX10) or has(XX35)) and has(XX50)", []ev{{"VN410", "2024-01-01"}}, Episode{}, false},
+		{"boolean literal", "true and not false", nil, Episode{}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rule := "rule r {\n  severity error\n  message \"m\"\n  when " + tc.when + "\n}\n"
+			fsys := fstest.MapFS{"g/guide.svf": {Data: []byte(miniGuide)}, "g/rule.svf": {Data: []byte(rule)}}
+			g, diags, _ := Load(fsys, "g", "g")
+			if g == nil {
+				t.Fatalf("does not compile: %v", diags)
+			}
+			p := Compile(g)
+			ep := tc.ep
+			for _, e := range tc.events {
+				id, ok := p.CodeOf(e.code)
+				if !ok {
+					t.Fatalf("%s is not a code", e.code)
+				}
+				ep.Events = append(ep.Events, Event{Code: id, Date: d(e.date)})
+			}
+			leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
+			if got := leuk.Rules[0].Cond(&ep); got != tc.want {
+				t.Errorf("when %s = %v, want %v", tc.when, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseDay(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		ok   bool
+		back string
+	}{
+		{"2024-02-29", true, "2024-02-29"},
+		{"20240229", true, "2024-02-29"},
+		{"2023-02-29", false, ""},
+		{"2024-13-01", false, ""},
+		{"2024-1-01", false, ""},
+		{"1970-01-01", true, "1970-01-01"},
+		{"", false, ""},
+	} {
+		d, ok := ParseDay(tc.in)
+		if ok != tc.ok || (ok && d.String() != tc.back) {
+			t.Errorf("ParseDay(%q) = %v %v, want %v %q", tc.in, d, ok, tc.ok, tc.back)
+		}
+	}
+}
