@@ -1,0 +1,63 @@
+package runtime
+
+import (
+	"fmt"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// InputEvent is one coded event as read from an episode file.
+type InputEvent struct {
+	Code string       // as written, trimmed and upper-cased ("VL260")
+	Date compiler.Day // parsed from YYYY-MM-DD or YYYYMMDD
+	Row  int          // line number of the row in its file (the header is line 1)
+}
+
+// InputEpisode is one episode as read: the attributes of its rows and its
+// events. A reader emits one InputEpisode per run of adjacent rows with the
+// same episode id; when an id comes back later in the input, the evaluator
+// merges the runs, so results do not depend on row order.
+type InputEpisode struct {
+	File            string // the input's name as given ("-" for standard input)
+	ID              string
+	Region          string
+	Sex             string
+	County          string
+	ReferringRegion string
+	Diagnosis       string
+	Intent          string
+	Age             int
+	HasAge          bool
+	Events          []InputEvent
+	// FirstRow is the line of the episode's first row, for messages.
+	FirstRow int
+}
+
+// Rejection is an input row that could not be evaluated, and why. Every
+// data row is either part of an episode or rejected: nothing is dropped.
+type Rejection struct {
+	File   string `json:"file"`
+	Row    int    `json:"row"`
+	Field  string `json:"field,omitempty"` // the column at fault, "" for the row as a whole
+	Reason string `json:"reason"`
+}
+
+func (r Rejection) String() string {
+	if r.Field == "" {
+		return fmt.Sprintf("%s:%d: %s", r.File, r.Row, r.Reason)
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.Field, r.Reason)
+}
+
+// Sink receives what a reader reads. Calls come from one goroutine, in
+// input order.
+type Sink interface {
+	// Episode receives a run of adjacent rows of one episode. The reader
+	// does not touch ep after the call.
+	Episode(ep *InputEpisode)
+	// Reject receives a row that cannot be evaluated.
+	Reject(r Rejection)
+	// DataRow is called once for every data row read (header excluded),
+	// before the row is passed on or rejected, so rows can be accounted.
+	DataRow()
+}
