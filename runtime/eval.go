@@ -58,6 +58,11 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 
 	pw := ev.classify(ep)
 	if pw < 0 {
+		f := Finding{Rule: UnknownPathwayRule}
+		for i := range ep.Events {
+			f.Events = append(f.Events, i)
+		}
+		res.Findings = append(res.Findings, f)
 		return
 	}
 	prog := p.Pathways[pw]

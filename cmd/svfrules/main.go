@@ -45,7 +45,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
+	return []*command{evalCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -145,6 +145,8 @@ type options struct {
 	diff     bool
 	check    bool
 	run      string
+	output   string
+	encoding string
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -166,6 +168,11 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "text", "output `format`: csv, markdown or text")
 	case "explain":
 		ruleFlags()
+	case "eval":
+		ruleFlags()
+		fs.StringVar(&o.format, "format", "text", "output `format`: text, jsonl, csv or json")
+		fs.StringVarP(&o.output, "output", "o", "", "write the output to this `file` instead of standard output")
+		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+	svfruntime "github.com/rcc/svfrules/runtime"
+)
+
+var evalCommand = &command{
+	name:    "eval",
+	summary: "evaluate episode files: coding errors and lead times",
+	usage:   "[--rules DIR | --guide VERSION] [--format text|jsonl|csv|json] [-o FILE] FILE...",
+	help: `
+Reads one region's export (CSV with one row per coded event, or JSON Lines
+with one episode per line; "-" is standard input) and reports, per episode,
+what is coded against the guide and how each lead time compares with its
+target. text shows only episodes with findings; jsonl has one object per
+episode; csv one row per finding (for Excel); json one document. The
+summary, which accounts for every input row, goes to stderr (inside the
+document for json). A row that cannot be read is reported with file:row,
+field and reason, and the rest of the file is still evaluated.
+Exits 0 when nothing is wrong, 1 when an episode has an error finding or a
+row was rejected, 2 when an input cannot be read or the rules do not compile.
+
+Examples:
+  svfrules eval testdata/episodes/example.csv
+  svfrules eval --format csv -o fynd.csv export_2024.csv
+  svfrules eval --guide 10.6 --format jsonl region_*.csv`,
+	run: runEval,
+}
+
+func runEval(c *cli, cmd *command, args []string) int {
+	o, files, done, code := c.parse(cmd, args)
+	if done {
+		return code
+	}
+	if len(files) == 0 {
+		return c.usageError(cmd, "give at least one episode file (or - for standard input)")
+	}
+	if code, ok := c.checkFormat(cmd, o.format, svfruntime.Formats...); !ok {
+		return code
+	}
+	switch strings.ToLower(o.encoding) {
+	case "", "utf-8", "utf8", "windows-1252", "cp1252":
+	default:
+		return c.usageError(cmd, "unknown --encoding %q; use utf-8 or windows-1252 (leave it out to detect)", o.encoding)
+	}
+	rs, code, ok := c.loadOrReport(cmd, o)
+	if !ok {
+		return code
+	}
+	var inputs []svfruntime.Input
+	stdinUsed := false
+	for _, f := range files {
+		if f == "-" {
+			if stdinUsed {
+				return c.usageError(cmd, "standard input (-) can be given once")
+			}
+			stdinUsed = true
+		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
+			fmt.Fprintf(c.stderr, "svfrules eval: cannot read %s: %s\n", f, describeFileError(err))
+			return exitUsage
+		}
+		in, cleanup, err := svfruntime.FileInput(f, c.stdin)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
+			return exitUsage
+		}
+		defer cleanup()
+		inputs = append(inputs, in)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	var target = c.stdout
+	var outFile *os.File
+	// A regular output file is written beside its final name and renamed
+	// into place, so a failed run never leaves half a file; anything else
+	// (/dev/null, a pipe) is written directly: renaming over it would
+	// replace the device.
+	if o.output != "" {
+		if info, err := os.Stat(o.output); err == nil && !info.Mode().IsRegular() {
+			f, err := os.OpenFile(o.output, os.O_WRONLY, 0)
+			if err != nil {
+				fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
+				return exitUsage
+			}
+			defer f.Close()
+			target = f
+		} else {
+			tmp, err := os.CreateTemp(filepath.Dir(o.output), ".svfrules-*")
+			if err != nil {
+				fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
+				return exitUsage
+			}
+			defer os.Remove(tmp.Name())
+			outFile, target = tmp, tmp
+		}
+	}
+	prog := compiler.Compile(rs.guide)
+	sum, err := svfruntime.Run(prog, inputs, svfruntime.ReadOptions{Encoding: o.encoding}, workers, svfruntime.NewRenderer(o.format), target)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
+		return exitUsage
+	}
+	if outFile != nil {
+		if err := outFile.Close(); err != nil {
+			fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
+			return exitUsage
+		}
+		if err := os.Rename(outFile.Name(), o.output); err != nil {
+			fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
+			return exitUsage
+		}
+	}
+	if o.format != "json" {
+		svfruntime.WriteSummaryText(c.stderr, sum)
+	}
+	if sum.HasErrors() {
+		return exitFound
+	}
+	return exitOK
+}
+
+func describeFileError(err error) string {
+	if err == nil {
+		return "it is a folder; give episode files"
+	}
+	return describeStatError(err)
+}

@@ -1,0 +1,425 @@
+package runtime
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"os"
+	"sort"
+	"sync"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// Input is one episode file to evaluate.
+type Input struct {
+	Name string // as shown in messages; "-" is standard input
+	// Open opens the input; it is called again when the run restarts in
+	// grouping mode, so it must give the same bytes each time.
+	Open func() (io.ReadCloser, error)
+}
+
+// FileInput returns the Input for a path, or for standard input when the
+// path is "-" (spooled to a temporary file so it can be read twice).
+func FileInput(path string, stdin io.Reader) (Input, func(), error) {
+	if path != "-" {
+		return Input{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }}, func() {}, nil
+	}
+	tmp, err := os.CreateTemp("", "svfrules-stdin-*")
+	if err != nil {
+		return Input{}, nil, fmt.Errorf("cannot spool standard input: %w", err)
+	}
+	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
+	if _, err := io.Copy(tmp, stdin); err != nil {
+		cleanup()
+		return Input{}, nil, fmt.Errorf("cannot read standard input: %w", err)
+	}
+	return Input{Name: "-", Open: func() (io.ReadCloser, error) { return os.Open(tmp.Name()) }}, cleanup, nil
+}
+
+// EpisodeResult is one evaluated episode with the input it came from.
+type EpisodeResult struct {
+	In      *InputEpisode
+	Episode compiler.Episode
+	Result  Result
+}
+
+// Renderer writes evaluated episodes in one output format. Episode is
+// called from several goroutines at once, each with its own buffer.
+type Renderer interface {
+	Episode(buf *bytes.Buffer, r *EpisodeResult)
+}
+
+// Summary accounts for every input row and counts the results.
+type Summary struct {
+	Guide              string         `json:"guide"`
+	RowsRead           int            `json:"rows_read"`
+	RowsEvaluated      int            `json:"rows_evaluated"`
+	RowsRejected       int            `json:"rows_rejected"`
+	Episodes           int            `json:"episodes"`
+	EpisodesWithErrors int            `json:"episodes_with_errors"`
+	Reportable         int            `json:"reportable"`
+	FindingsByRule     map[string]int `json:"findings_by_rule"`
+	EpisodesByPathway  map[string]int `json:"episodes_by_pathway"`
+	Rejected           []Rejection    `json:"rejected"`
+	// Grouped is true when an episode's rows were not adjacent and the run
+	// grouped the whole input in memory instead of streaming it.
+	Grouped bool `json:"grouped"`
+}
+
+// HasErrors reports whether any episode had an error finding or any row
+// was rejected.
+func (s *Summary) HasErrors() bool { return s.EpisodesWithErrors > 0 || s.RowsRejected > 0 }
+
+// Run evaluates inputs with the compiled program and writes each episode,
+// in input order, through render to w. It streams when every episode's
+// rows are adjacent (memory independent of input size); when an episode
+// id comes back after other episodes, it starts again and groups the
+// whole input by id, so results never depend on row order.
+//
+// Output goes to w only when the run succeeds; a restart never leaves
+// half an output behind, because w receives it from a temporary file.
+func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, render Renderer, w io.Writer) (*Summary, error) {
+	if workers < 1 {
+		workers = 1
+	}
+	spool, err := os.CreateTemp("", "svfrules-out-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary file for the output: %w", err)
+	}
+	defer func() { spool.Close(); os.Remove(spool.Name()) }()
+
+	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
+	if errors.Is(err, errNotAdjacent) {
+		if err := spool.Truncate(0); err != nil {
+			return nil, fmt.Errorf("cannot reset the temporary output: %w", err)
+		}
+		if _, err := spool.Seek(0, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("cannot reset the temporary output: %w", err)
+		}
+		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("cannot read back the output: %w", err)
+	}
+	if wr, ok := render.(Wrapper); ok {
+		err = wr.Wrap(sum, spool, w)
+	} else {
+		_, err = io.Copy(w, spool)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the output: %w", err)
+	}
+	return sum, nil
+}
+
+var errNotAdjacent = errors.New("rows of an episode are not adjacent")
+
+const batchSize = 512
+
+type batch struct {
+	seq      int
+	episodes []*InputEpisode
+	out      bytes.Buffer
+	results  []batchStat
+}
+
+// batchStat is what the summary needs from one evaluated episode.
+type batchStat struct {
+	pathway    string
+	rows       int
+	reportable bool
+	hasError   bool
+	rules      []string
+}
+
+// collector is the Sink of one run: it counts rows, keeps rejections,
+// cuts episodes into batches (streaming) or groups them (grouping mode).
+type collector struct {
+	sum      *Summary
+	grouping bool
+	seed     maphash.Seed
+	seen     map[uint64]struct{} // hashes of ids already emitted (streaming)
+	lastID   string
+	failed   bool
+
+	cur  *batch
+	seq  int
+	send func(*batch)
+
+	groups map[string]*InputEpisode // grouping mode
+	order  []*InputEpisode
+}
+
+func (c *collector) DataRow() { c.sum.RowsRead++ }
+
+func (c *collector) Reject(r Rejection) {
+	c.sum.RowsRejected++
+	c.sum.Rejected = append(c.sum.Rejected, r)
+}
+
+func (c *collector) Episode(ep *InputEpisode) {
+	if c.failed {
+		return
+	}
+	if c.grouping {
+		c.group(ep)
+		return
+	}
+	// A run with the id of the run just before it cannot come from this
+	// reader (it merges adjacent rows); a run whose id was seen earlier
+	// means the input is not sorted by episode.
+	h := maphash.String(c.seed, ep.ID)
+	if _, dup := c.seen[h]; dup {
+		c.failed = true
+		return
+	}
+	c.seen[h] = struct{}{}
+	c.lastID = ep.ID
+	if c.cur == nil {
+		c.cur = &batch{seq: c.seq}
+		c.seq++
+	}
+	c.cur.episodes = append(c.cur.episodes, ep)
+	if len(c.cur.episodes) == batchSize {
+		c.send(c.cur)
+		c.cur = nil
+	}
+}
+
+// group merges a run into the episode with the same id. A run whose
+// attributes contradict the episode's is rejected row by row: which value
+// is right cannot be known.
+func (c *collector) group(ep *InputEpisode) {
+	g, ok := c.groups[ep.ID]
+	if !ok {
+		c.groups[ep.ID] = ep
+		c.order = append(c.order, ep)
+		return
+	}
+	if field, a, b := conflict(g, ep); field != "" {
+		for _, e := range ep.Events {
+			c.Reject(Rejection{File: ep.File, Row: e.Row, Field: field,
+				Reason: fmt.Sprintf("episode %s has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)})
+		}
+		return
+	}
+	fill(g, ep)
+	g.Events = append(g.Events, ep.Events...)
+}
+
+// conflict returns the first attribute on which a and b both have a value
+// and differ.
+func conflict(a, b *InputEpisode) (field, va, vb string) {
+	pairs := []struct{ name, x, y string }{
+		{"region", a.Region, b.Region}, {"sex", a.Sex, b.Sex}, {"county", a.County, b.County},
+		{"referring_region", a.ReferringRegion, b.ReferringRegion}, {"diagnosis", a.Diagnosis, b.Diagnosis},
+		{"intent", a.Intent, b.Intent},
+	}
+	for _, p := range pairs {
+		if p.x != "" && p.y != "" && p.x != p.y {
+			return p.name, p.x, p.y
+		}
+	}
+	if a.HasAge && b.HasAge && a.Age != b.Age {
+		return "age", fmt.Sprint(a.Age), fmt.Sprint(b.Age)
+	}
+	return "", "", ""
+}
+
+// fill copies b's attributes into a where a has none.
+func fill(a, b *InputEpisode) {
+	set := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	set(&a.Region, b.Region)
+	set(&a.Sex, b.Sex)
+	set(&a.County, b.County)
+	set(&a.ReferringRegion, b.ReferringRegion)
+	set(&a.Diagnosis, b.Diagnosis)
+	set(&a.Intent, b.Intent)
+	if !a.HasAge && b.HasAge {
+		a.Age, a.HasAge = b.Age, true
+	}
+}
+
+func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
+	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Grouped: grouping}
+	ev := NewEvaluator(p)
+
+	// Workers evaluate and render batches; the writer puts them back in
+	// input order, so the output does not depend on scheduling.
+	todo := make(chan *batch, workers*2)
+	done := make(chan *batch, workers*2)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range todo {
+				evaluateBatch(ev, b, render)
+				done <- b
+			}
+		}()
+	}
+	var writeErr error
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		bw := bufio.NewWriterSize(w, 1<<16)
+		pending := map[int]*batch{}
+		next := 0
+		for b := range done {
+			pending[b.seq] = b
+			for {
+				nb, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if writeErr == nil {
+					_, writeErr = bw.Write(nb.out.Bytes())
+				}
+				account(sum, nb)
+			}
+		}
+		if writeErr == nil {
+			writeErr = bw.Flush()
+		}
+	}()
+
+	col := &collector{sum: sum, grouping: grouping, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{},
+		send: func(b *batch) { todo <- b }, groups: map[string]*InputEpisode{}}
+	var readErr error
+	for _, in := range inputs {
+		if col.failed {
+			break
+		}
+		rc, err := in.Open()
+		if err != nil {
+			readErr = fmt.Errorf("%s: cannot open: %w", in.Name, err)
+			break
+		}
+		err = ReadInput(in.Name, rc, opts, col)
+		rc.Close()
+		if err != nil {
+			readErr = err
+			break
+		}
+	}
+	if grouping && readErr == nil {
+		for _, ep := range col.order {
+			col.Episode0(ep)
+		}
+	}
+	if col.cur != nil && !col.failed && readErr == nil {
+		todo <- col.cur
+	}
+	close(todo)
+	wg.Wait()
+	close(done)
+	<-writerDone
+	switch {
+	case readErr != nil:
+		return nil, readErr
+	case col.failed:
+		return nil, errNotAdjacent
+	case writeErr != nil:
+		return nil, fmt.Errorf("cannot write the output: %w", writeErr)
+	}
+	// Rejections come in input order, except those of grouping; sort them
+	// by input file (in the order given) and row.
+	fileOrder := map[string]int{}
+	for i, in := range inputs {
+		if _, ok := fileOrder[in.Name]; !ok {
+			fileOrder[in.Name] = i
+		}
+	}
+	sort.SliceStable(sum.Rejected, func(i, j int) bool {
+		a, b := sum.Rejected[i], sum.Rejected[j]
+		if fa, fb := fileOrder[a.File], fileOrder[b.File]; fa != fb {
+			return fa < fb
+		}
+		return a.Row < b.Row
+	})
+	return sum, nil
+}
+
+// Episode0 batches a grouped episode (grouping mode, after reading).
+func (c *collector) Episode0(ep *InputEpisode) {
+	if c.cur == nil {
+		c.cur = &batch{seq: c.seq}
+		c.seq++
+	}
+	c.cur.episodes = append(c.cur.episodes, ep)
+	if len(c.cur.episodes) == batchSize {
+		c.send(c.cur)
+		c.cur = nil
+	}
+}
+
+func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
+	b.results = make([]batchStat, len(b.episodes))
+	var r EpisodeResult
+	for i, in := range b.episodes {
+		r.In = in
+		toEpisode(ev.Program, in, &r.Episode)
+		ev.Evaluate(&r.Episode, &r.Result)
+		render.Episode(&b.out, &r)
+		st := batchStat{rows: len(in.Events), reportable: r.Result.Reportable}
+		if r.Result.Pathway != nil {
+			st.pathway = r.Result.Pathway.Key
+		}
+		for _, f := range r.Result.Findings {
+			st.rules = append(st.rules, f.Rule.ID)
+			if f.Rule.Severity == compiler.SevError {
+				st.hasError = true
+			}
+		}
+		b.results[i] = st
+	}
+	b.episodes = nil // let the input go
+}
+
+func account(sum *Summary, b *batch) {
+	for _, st := range b.results {
+		sum.Episodes++
+		sum.RowsEvaluated += st.rows
+		if st.reportable {
+			sum.Reportable++
+		}
+		if st.hasError {
+			sum.EpisodesWithErrors++
+		}
+		key := st.pathway
+		if key == "" {
+			key = "(okänt)"
+		}
+		sum.EpisodesByPathway[key]++
+		for _, id := range st.rules {
+			sum.FindingsByRule[id]++
+		}
+	}
+}
+
+// toEpisode converts a read episode into the compact form the compiled
+// rules read. Codes were checked for shape by the reader.
+func toEpisode(p *compiler.Program, in *InputEpisode, ep *compiler.Episode) {
+	ep.Events = ep.Events[:0]
+	for _, e := range in.Events {
+		id, _ := p.CodeOf(e.Code)
+		ep.Events = append(ep.Events, compiler.Event{Code: id, Date: e.Date})
+	}
+	ep.Age, ep.HasAge = in.Age, in.HasAge
+	ep.Sex, ep.County, ep.Region = in.Sex, in.County, in.Region
+	ep.ReferringRegion, ep.Diagnosis, ep.Intent = in.ReferringRegion, in.Diagnosis, in.Intent
+}

@@ -1,0 +1,343 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// Formats are the output formats of eval.
+var Formats = []string{"text", "jsonl", "csv", "json"}
+
+// NewRenderer returns the renderer of a format (one of Formats).
+func NewRenderer(format string) Renderer {
+	switch format {
+	case "jsonl":
+		return jsonlRenderer{}
+	case "csv":
+		return csvRenderer{}
+	case "json":
+		return jsonRenderer{}
+	}
+	return textRenderer{}
+}
+
+// Wrapper is implemented by renderers whose output needs text around the
+// episodes (a header, or the summary of a JSON document).
+type Wrapper interface {
+	Wrap(sum *Summary, episodes io.Reader, w io.Writer) error
+}
+
+// findingInput is the input place a finding points at: the row of its
+// first code, or the episode's first row when it names no code.
+func findingInput(r *EpisodeResult, f *Finding) string {
+	row := r.In.FirstRow
+	if len(f.Events) > 0 {
+		row = r.In.Events[f.Events[0]].Row
+	}
+	return r.In.File + ":" + strconv.Itoa(row)
+}
+
+func findingCodes(r *EpisodeResult, f *Finding) []string {
+	codes := make([]string, len(f.Events))
+	for i, e := range f.Events {
+		codes[i] = r.In.Events[e].Code
+	}
+	return codes
+}
+
+// --- jsonl -------------------------------------------------------------------
+
+type jsonlRenderer struct{}
+
+func (jsonlRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
+	writeEpisodeJSON(buf, r)
+	buf.WriteByte('\n')
+}
+
+// writeEpisodeJSON writes one episode object. It is written by hand
+// because encoding/json's reflection would be most of eval's run time.
+func writeEpisodeJSON(buf *bytes.Buffer, r *EpisodeResult) {
+	res := &r.Result
+	buf.WriteString(`{"episode":`)
+	jsonString(buf, r.In.ID)
+	buf.WriteString(`,"pathway":`)
+	if res.Pathway != nil {
+		jsonString(buf, res.Pathway.Key)
+	} else {
+		buf.WriteString("null")
+	}
+	buf.WriteString(`,"reportable":`)
+	buf.WriteString(strconv.FormatBool(res.Reportable))
+	buf.WriteString(`,"reported_as":`)
+	if res.ReportedAs != "" {
+		jsonString(buf, res.ReportedAs)
+	} else {
+		buf.WriteString("null")
+	}
+	buf.WriteString(`,"findings":[`)
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(`{"rule":`)
+		jsonString(buf, f.Rule.ID)
+		buf.WriteString(`,"severity":"`)
+		buf.WriteString(f.Rule.Severity.String())
+		buf.WriteString(`","message":`)
+		jsonString(buf, f.Rule.Message)
+		buf.WriteString(`,"codes":[`)
+		for j, e := range f.Events {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			jsonString(buf, r.In.Events[e].Code)
+		}
+		buf.WriteString(`],"input":`)
+		jsonString(buf, findingInput(r, f))
+		buf.WriteString(`,"source":`)
+		jsonString(buf, f.Rule.Pos.String())
+		buf.WriteByte('}')
+	}
+	buf.WriteString(`],"leadtimes":[`)
+	for i, lt := range res.LeadTimes {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(`{"id":`)
+		jsonString(buf, lt.Def.ID)
+		buf.WriteString(`,"name":`)
+		jsonString(buf, lt.Def.Name)
+		buf.WriteString(`,"from":`)
+		jsonString(buf, r.In.Events[lt.From].Code)
+		buf.WriteString(`,"to":`)
+		jsonString(buf, r.In.Events[lt.To].Code)
+		buf.WriteString(`,"days":`)
+		buf.WriteString(strconv.Itoa(lt.Days))
+		buf.WriteString(`,"target":`)
+		if lt.Def.HasTarget {
+			buf.WriteString(strconv.Itoa(lt.Def.Target))
+			buf.WriteString(`,"within":`)
+			buf.WriteString(strconv.FormatBool(*lt.Within))
+		} else {
+			buf.WriteString(`null,"within":null`)
+		}
+		buf.WriteByte('}')
+	}
+	buf.WriteString("]}")
+}
+
+// jsonString writes s as a JSON string.
+func jsonString(buf *bytes.Buffer, s string) {
+	buf.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				buf.WriteString(s[start:i])
+				buf.WriteString(`\ufffd`)
+				i += size
+				start = i
+				continue
+			}
+			i += size
+			continue
+		}
+		buf.WriteString(s[start:i])
+		switch c {
+		case '"':
+			buf.WriteString(`\"`)
+		case '\\':
+			buf.WriteString(`\\`)
+		case '\n':
+			buf.WriteString(`\n`)
+		case '\t':
+			buf.WriteString(`\t`)
+		case '\r':
+			buf.WriteString(`\r`)
+		default:
+			fmt.Fprintf(buf, `\u%04x`, c)
+		}
+		i++
+		start = i
+	}
+	buf.WriteString(s[start:])
+	buf.WriteByte('"')
+}
+
+// --- json --------------------------------------------------------------------
+
+type jsonRenderer struct{}
+
+func (jsonRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
+	buf.WriteString("    ")
+	writeEpisodeJSON(buf, r)
+	buf.WriteString(",\n")
+}
+
+// Wrap writes {"summary": …, "episodes": [ … ]}; the episodes were
+// written with a comma after each, and the last one is dropped here.
+func (jsonRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
+	s, err := json.MarshalIndent(sum, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	body, err := io.ReadAll(episodes)
+	if err != nil {
+		return err
+	}
+	body = bytes.TrimSuffix(body, []byte(",\n"))
+	if _, err := fmt.Fprintf(w, "{\n  \"summary\": %s,\n  \"episodes\": [\n", s); err != nil {
+		return err
+	}
+	if len(body) > 0 {
+		body = append(body, '\n')
+	}
+	if _, err := w.Write(body); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "  ]\n}\n")
+	return err
+}
+
+// --- csv ---------------------------------------------------------------------
+
+type csvRenderer struct{}
+
+// csvHeader is the header of the csv format: one row per finding.
+var csvHeader = []string{"episode", "pathway", "reported_as", "severity", "rule", "message", "codes", "input", "source"}
+
+func (csvRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
+	if len(r.Result.Findings) == 0 {
+		return
+	}
+	w := csv.NewWriter(buf)
+	pathway := ""
+	if r.Result.Pathway != nil {
+		pathway = r.Result.Pathway.Key
+	}
+	for i := range r.Result.Findings {
+		f := &r.Result.Findings[i]
+		_ = w.Write([]string{r.In.ID, pathway, r.Result.ReportedAs, f.Rule.Severity.String(), f.Rule.ID,
+			f.Rule.Message, strings.Join(findingCodes(r, f), " "), findingInput(r, f), f.Rule.Pos.String()})
+	}
+	w.Flush()
+}
+
+// Wrap writes the header, the findings and then the rejected rows, so one
+// spreadsheet holds everything that needs fixing.
+func (csvRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(csvHeader)
+	cw.Flush()
+	if _, err := io.Copy(w, episodes); err != nil {
+		return err
+	}
+	for _, rej := range sum.Rejected {
+		_ = cw.Write([]string{"", "", "", "error", RejectedRowRule, rej.Reason, rej.Field, rej.File + ":" + strconv.Itoa(rej.Row), ""})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// RejectedRowRule is the rule id under which rejected rows are listed.
+const RejectedRowRule = "rad_avvisad"
+
+// --- text --------------------------------------------------------------------
+
+type textRenderer struct{}
+
+// Episode writes only episodes with findings: the text format is for
+// people who fix what is wrong.
+func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
+	res := &r.Result
+	if len(res.Findings) == 0 {
+		return
+	}
+	name := "okänt vårdförlopp"
+	if res.Pathway != nil {
+		name = res.Pathway.Name + " (" + res.Pathway.PrefixLabel() + ")"
+	}
+	fmt.Fprintf(buf, "%s  %s  %s:%d\n", r.In.ID, name, r.In.File, r.In.FirstRow)
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		fmt.Fprintf(buf, "  %-7s %s: %s\n", f.Rule.Severity, f.Rule.ID, f.Rule.Message)
+		var places []string
+		for _, e := range f.Events {
+			places = append(places, fmt.Sprintf("%s (%s:%d)", r.In.Events[e].Code, r.In.File, r.In.Events[e].Row))
+		}
+		if len(places) > 0 {
+			fmt.Fprintf(buf, "          koder: %s\n", strings.Join(places, ", "))
+		}
+		if f.Rule.Pos.File != "" {
+			fmt.Fprintf(buf, "          regel: %s\n", f.Rule.Pos)
+		}
+	}
+	buf.WriteByte('\n')
+}
+
+// Wrap lists the rejected rows after the episodes.
+func (textRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
+	if _, err := io.Copy(w, episodes); err != nil {
+		return err
+	}
+	if len(sum.Rejected) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "Rader som inte kunde läsas (%d):\n", len(sum.Rejected))
+	for _, r := range sum.Rejected {
+		fmt.Fprintf(w, "  %s\n", r)
+	}
+	return nil
+}
+
+// WriteSummaryText writes the summary for people.
+func WriteSummaryText(w io.Writer, s *Summary) {
+	fmt.Fprintf(w, "Sammanfattning, kodningsvägledning %s:\n", s.Guide)
+	fmt.Fprintf(w, "  rader lästa: %d (utvärderade %d, avvisade %d)\n", s.RowsRead, s.RowsEvaluated, s.RowsRejected)
+	fmt.Fprintf(w, "  förlopp: %d, med fel: %d, rapporterbara: %d\n", s.Episodes, s.EpisodesWithErrors, s.Reportable)
+	if s.Grouped {
+		fmt.Fprintf(w, "  (raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet)\n")
+	}
+	writeCounts(w, "fynd per regel", s.FindingsByRule)
+	writeCounts(w, "förlopp per vårdförlopp", s.EpisodesByPathway)
+}
+
+func writeCounts(w io.Writer, title string, m map[string]int) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Fprintf(w, "  %s:\n", title)
+	for _, k := range keys {
+		fmt.Fprintf(w, "    %-32s %d\n", k, m[k])
+	}
+}
+
+// UnknownPathwayRule is the finding for an episode none of whose codes
+// has a prefix of the guide: no pathway, so no rule of the files applies.
+var UnknownPathwayRule = &compiler.Rule{
+	ID:       "forlopp_okant",
+	Severity: compiler.SevError,
+	Message:  "Inget av förloppets koder har ett prefix som finns i kodningsvägledningen, så vårdförloppet kan inte bestämmas. Kontrollera koderna.",
+	Ref:      "Kodernas uppbyggnad",
+}

@@ -1,0 +1,683 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// ReadOptions controls how ReadInput reads an input.
+type ReadOptions struct {
+	// Encoding is "" to detect, "utf-8" or "windows-1252" (any case).
+	// Detection decides line by line: a line that is valid UTF-8 is read
+	// as UTF-8, any other line as Windows-1252. A line of plain ASCII is
+	// the same in both, and Swedish letters written in Windows-1252 are
+	// practically never valid UTF-8, so this reads files of either kind,
+	// and files glued together from both, without a second pass.
+	Encoding string
+}
+
+// encoding is a ReadOptions.Encoding, checked.
+type encoding int
+
+const (
+	encDetect encoding = iota
+	encUTF8
+	encWindows1252
+)
+
+func parseEncoding(s string) (encoding, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return encDetect, true
+	case "utf-8":
+		return encUTF8, true
+	case "windows-1252":
+		return encWindows1252, true
+	}
+	return 0, false
+}
+
+const (
+	// bufSize is the read buffer. Large reads keep the per-row cost to
+	// scanning bytes.
+	bufSize = 256 << 10
+	// maxLine bounds one line, so a file without line breaks (a binary
+	// file, or CR-only line endings past the first line) cannot take all
+	// memory. A JSON Lines episode with thousands of events fits easily.
+	maxLine = 16 << 20
+)
+
+// ReadInput reads one input of episodes, CSV or JSON Lines, and passes
+// what it reads to sink: DataRow for every data row, then the row either
+// becomes part of an Episode or is Rejected. Bad rows never stop reading.
+//
+// The format is JSON Lines when the first non-blank character (after an
+// optional UTF-8 byte order mark) is "{", else CSV with a header line.
+// See readCSV and readJSONL for the details of each.
+//
+// The error is only for an input that cannot be read at all or is not
+// CSV or JSON Lines: it names the file and says what to do. A UTF-8 byte
+// order mark is skipped whatever the encoding, as it is never data.
+//
+// A run of adjacent rows of one episode is passed to sink when the run
+// ends, so rejections of rows read meanwhile come before it.
+func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
+	enc, ok := parseEncoding(opts.Encoding)
+	if !ok {
+		return fmt.Errorf("%s: unknown encoding %q; use utf-8 or windows-1252, or leave the encoding out to detect it", name, opts.Encoding)
+	}
+	lr := newLineReader(r)
+	if err := checkStart(name, lr); err != nil {
+		return err
+	}
+	b := newBuilder(name, sink)
+
+	// The first non-blank line decides the format.
+	var first []byte
+	for {
+		line, tooLong, err := lr.next()
+		if err == io.EOF {
+			return fmt.Errorf("%s is empty: there is no header line; the first line must name the columns, e.g. episode;code;date", name)
+		}
+		if err != nil {
+			return readError(name, err)
+		}
+		if tooLong {
+			return fmt.Errorf("%s: the first line is longer than %d MiB; this does not look like a CSV or JSON Lines file", name, maxLine>>20)
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			first = line
+			break
+		}
+	}
+	if bytes.IndexByte(bytes.TrimLeft(first, " \t\r\v\f"), '{') == 0 {
+		return readJSONL(name, lr, first, enc, b)
+	}
+	return readCSV(name, lr, first, enc, b)
+}
+
+// checkStart skips a UTF-8 byte order mark and refuses inputs that are
+// plainly not text, before any row is read.
+func checkStart(name string, lr *lineReader) error {
+	p, err := lr.peek(4096)
+	if err != nil {
+		return readError(name, err)
+	}
+	switch {
+	case bytes.HasPrefix(p, []byte{0xEF, 0xBB, 0xBF}):
+		lr.pos += 3
+		p = p[3:]
+	case bytes.HasPrefix(p, []byte{0xFF, 0xFE}), bytes.HasPrefix(p, []byte{0xFE, 0xFF}):
+		return fmt.Errorf("%s is UTF-16 text, which is not supported; save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", name)
+	}
+	if bytes.IndexByte(p, 0) >= 0 {
+		return fmt.Errorf("%s contains NUL bytes, so it is not a text file (an .xlsx workbook, perhaps); export it as CSV (in Excel: Save As, CSV UTF-8)", name)
+	}
+	return nil
+}
+
+func readError(name string, err error) error {
+	return fmt.Errorf("cannot read %s: %w; check that the file is there, readable and complete", name, err)
+}
+
+// lineReader returns the lines of an input, counting them. It does what
+// bufio.Reader.ReadSlice does, minus the bookkeeping that cost a tenth
+// of a row's time.
+type lineReader struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int    // buf[pos:end] is read and not yet returned
+	err      error  // from r, once it has one
+	no       int    // line number of the line last returned
+	long     []byte // a line longer than the buffer, assembled
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: r, buf: make([]byte, bufSize)}
+}
+
+// fill moves the unread bytes to the front and reads more after them.
+func (l *lineReader) fill() {
+	if l.pos > 0 {
+		l.end = copy(l.buf, l.buf[l.pos:l.end])
+		l.pos = 0
+	}
+	// A reader returning nothing, again and again, is broken: stop.
+	for range 100 {
+		n, err := l.r.Read(l.buf[l.end:])
+		l.end += n
+		if err != nil {
+			l.err = err
+			return
+		}
+		if n > 0 {
+			return
+		}
+	}
+	l.err = io.ErrNoProgress
+}
+
+// peek returns up to n bytes without consuming them, and the error that
+// stopped it short, other than the end of the input.
+func (l *lineReader) peek(n int) ([]byte, error) {
+	for l.end-l.pos < n && l.err == nil {
+		l.fill()
+	}
+	p := l.buf[l.pos:min(l.end, l.pos+n)]
+	if l.err != nil && l.err != io.EOF {
+		return p, l.err
+	}
+	return p, nil
+}
+
+// next returns the next line without its line ending (LF or CRLF). The
+// line is only valid until the next call. tooLong reports a line longer
+// than maxLine, whose content is dropped. At the end it returns io.EOF;
+// a read error is returned as it comes, lines read before it have been
+// returned.
+func (l *lineReader) next() (line []byte, tooLong bool, err error) {
+	scanned := l.pos // the bytes before it hold no line feed
+	for {
+		if i := bytes.IndexByte(l.buf[scanned:l.end], '\n'); i >= 0 {
+			line = l.buf[l.pos : scanned+i]
+			l.pos = scanned + i + 1
+			break
+		}
+		if l.err != nil {
+			if l.err != io.EOF {
+				return nil, false, l.err
+			}
+			if l.pos == l.end {
+				return nil, false, io.EOF
+			}
+			line = l.buf[l.pos:l.end] // the last line has no line feed
+			l.pos = l.end
+			break
+		}
+		if l.pos == 0 && l.end == len(l.buf) {
+			return l.longLine()
+		}
+		scanned = l.end - l.pos
+		l.fill()
+	}
+	l.no++
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, false, nil
+}
+
+// longLine is next for a line that does not fit in the buffer.
+func (l *lineReader) longLine() (line []byte, tooLong bool, err error) {
+	l.long = l.long[:0]
+	for {
+		chunk := l.buf[l.pos:l.end]
+		i := bytes.IndexByte(chunk, '\n')
+		if i >= 0 {
+			chunk = chunk[:i]
+		}
+		if !tooLong && len(l.long)+len(chunk) > maxLine {
+			tooLong, l.long = true, l.long[:0]
+		}
+		if !tooLong {
+			l.long = append(l.long, chunk...)
+		}
+		if i >= 0 {
+			l.pos += i + 1
+			break
+		}
+		l.pos = l.end
+		if l.err != nil {
+			if l.err != io.EOF {
+				return nil, false, l.err
+			}
+			break
+		}
+		l.fill()
+	}
+	l.no++
+	line = l.long
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	if tooLong {
+		line = nil
+	}
+	return line, tooLong, nil
+}
+
+// decode returns line as UTF-8 under enc, using *buf for a converted
+// copy, and whether it converted. Under encUTF8 the line is returned as
+// is; invalid bytes are reported by the caller for the field they are in.
+func decode(enc encoding, line []byte, buf *[]byte) ([]byte, bool) {
+	switch enc {
+	case encDetect:
+		if utf8.Valid(line) {
+			return line, false
+		}
+	case encWindows1252:
+		if isASCII(line) {
+			return line, false
+		}
+	default:
+		return line, false
+	}
+	out := (*buf)[:0]
+	for _, c := range line {
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+		} else {
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
+		}
+	}
+	*buf = out
+	return out, true
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// The fields of an episode row, in the order attribute problems are
+// reported. The names are the canonical column names.
+const (
+	colEpisode = iota
+	colCode
+	colDate
+	colRegion // first attribute
+	colAge
+	colSex
+	colCounty
+	colReferring
+	colDiagnosis
+	colIntent
+	numCols
+)
+
+const numAttrs = numCols - colRegion
+
+var colNames = [numCols]string{"episode", "code", "date", "region", "age", "sex", "county", "referring_region", "diagnosis", "intent"}
+
+// Messages shared by both formats.
+const (
+	dateForms = "write YYYY-MM-DD or YYYYMMDD"
+	notUTF8   = "not valid UTF-8; is the file Windows-1252? use --encoding windows-1252"
+)
+
+// The normalised intents, shared so that normalising allocates nothing.
+var kur, pal = []byte("kur"), []byte("pal")
+
+// rowAttrs is one row's values: val[colRegion+i] is attribute i,
+// checked and normalised (sex upper-cased, intent "kur" or "pal"); an
+// empty value is not given. Readers keep it on the stack: a value stored
+// into the heap pays for the garbage collector's write barrier.
+type rowAttrs struct {
+	val    [numCols][]byte
+	age    int
+	hasAge bool
+}
+
+// checkAttrs normalises a's values in place, with buf as room for the
+// upper-cased sex, and returns the field and reason of the first bad one.
+func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
+	if v := a.val[colAge]; len(v) > 0 {
+		n, ok := parseAge(v)
+		if !ok {
+			return "age", fmt.Sprintf("age %s is not a whole number from 0 to 130", quote(v))
+		}
+		a.age, a.hasAge = n, true
+	}
+	if v := a.val[colIntent]; len(v) > 0 {
+		// Three letters are the usual case, compared in one go: setting
+		// bit 5 lower-cases a letter and makes no other byte a letter.
+		var low3 uint32
+		if len(v) == 3 {
+			low3 = (uint32(v[0]) | uint32(v[1])<<8 | uint32(v[2])<<16) | 0x202020
+		}
+		switch {
+		case low3 == 'k'|'u'<<8|'r'<<16, bytes.EqualFold(v, []byte("kurativ")):
+			a.val[colIntent] = kur
+		case low3 == 'p'|'a'<<8|'l'<<16, bytes.EqualFold(v, []byte("palliativ")):
+			a.val[colIntent] = pal
+		default:
+			return "intent", fmt.Sprintf("intent %s is not kur or pal; write kur (curative), pal (palliative) or leave it empty", quote(v))
+		}
+	}
+	if v := a.val[colSex]; len(v) > 0 {
+		a.val[colSex] = upper(v, buf)
+	}
+	return "", ""
+}
+
+// parseAge parses a whole number of years, 0 to 130.
+func parseAge(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+		if n > 130 {
+			return 0, false
+		}
+	}
+	return n, len(b) > 0
+}
+
+// code checks a KVÅ code (V, two letters or digits, two digits) and
+// returns it upper-cased. Every row has one, so it goes straight to the
+// cache of short strings, with the same key str would make.
+func (b *builder) code(v []byte) (string, bool) {
+	if len(v) != 5 {
+		return "", false
+	}
+	c0, c1, c2, c3, c4 := upperASCII(v[0]), upperASCII(v[1]), upperASCII(v[2]), v[3], v[4]
+	if c0 != 'V' || !isUpperOrDigit(c1) || !isUpperOrDigit(c2) || c3-'0' > 9 || c4-'0' > 9 {
+		return "", false
+	}
+	key := 5<<56 | uint64(c0) | uint64(c1)<<8 | uint64(c2)<<16 | uint64(c3)<<24 | uint64(c4)<<32
+	e := &b.short[(key*0x9E3779B97F4A7C15)>>(64-shortBits)]
+	if e.key != key || e.s == "" {
+		e.key, e.s = key, b.intern([]byte{c0, c1, c2, c3, c4})
+	}
+	return e.s, true
+}
+
+func upperASCII(c byte) byte {
+	if c-'a' < 26 {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+func isUpperOrDigit(c byte) bool { return c-'A' < 26 || c-'0' < 10 }
+
+// checkEvent checks one event's code and date, and returns the event
+// without its row. field is "" when both are fine, else "code" or "date"
+// with the reason.
+func (b *builder) checkEvent(code, date []byte) (ev InputEvent, field, reason string) {
+	if len(code) == 0 {
+		return ev, "code", "the code is empty; every row needs a KVÅ code such as VL210"
+	}
+	var ok bool
+	if ev.Code, ok = b.code(code); !ok {
+		return ev, "code", fmt.Sprintf("code %s is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210", quote(code))
+	}
+	if len(date) == 0 {
+		return ev, "date", "the date is empty; " + dateForms
+	}
+	if ev.Date, ok = b.parseDay(date); !ok {
+		return ev, "date", fmt.Sprintf("date %s is not a date; %s", quote(date), dateForms)
+	}
+	return ev, "", ""
+}
+
+// parseDay is compiler.ParseDay behind a cache: an export has a few
+// hundred distinct dates, and looking one up is cheaper than the calendar
+// arithmetic. The key is the eight digits, which are all ParseDay reads
+// in either form, so equal keys have equal answers.
+func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
+	var key uint64
+	switch {
+	case len(date) == 8:
+		key = binary.LittleEndian.Uint64(date)
+	case len(date) == 10 && date[4] == '-' && date[7] == '-':
+		key = uint64(binary.LittleEndian.Uint32(date)) | uint64(date[5])<<32 | uint64(date[6])<<40 | uint64(date[8])<<48 | uint64(date[9])<<56
+	default:
+		return 0, false
+	}
+	e := &b.dates[(key*0x9E3779B97F4A7C15)>>(64-dateBits)]
+	if e.ok && e.key == key {
+		return e.day, true
+	}
+	day, ok := compiler.ParseDay(string(date))
+	if ok {
+		*e = cachedDate{key: key, day: day, ok: true}
+	}
+	return day, ok
+}
+
+// upper upper-cases v, into *buf when that is needed.
+func upper(v []byte, buf *[]byte) []byte {
+	if len(v) == 1 && upperASCII(v[0]) == v[0] {
+		return v // "K", "M": the usual case
+	}
+	if !isASCII(v) {
+		return []byte(strings.ToUpper(string(v)))
+	}
+	i := 0
+	for i < len(v) && !('a' <= v[i] && v[i] <= 'z') {
+		i++
+	}
+	if i == len(v) {
+		return v
+	}
+	out := append((*buf)[:0], v...)
+	for j := i; j < len(out); j++ {
+		if c := out[j]; 'a' <= c && c <= 'z' {
+			out[j] = c - ('a' - 'A')
+		}
+	}
+	*buf = out
+	return out
+}
+
+// quote quotes a value for a message, shortened so that a runaway field
+// does not flood the report.
+func quote(v []byte) string {
+	const max = 60
+	if utf8.RuneCount(v) <= max {
+		return fmt.Sprintf("%q", v)
+	}
+	i, n := 0, 0
+	for n < max {
+		_, size := utf8.DecodeRune(v[i:])
+		i += size
+		n++
+	}
+	return fmt.Sprintf("%q…", v[:i])
+}
+
+// builder turns checked rows into runs of one episode and passes them on.
+type builder struct {
+	file   string
+	sink   Sink
+	cur    *InputEpisode // the open run, nil when none
+	events []InputEvent  // the open run's events
+	// The open run's attributes, kept here while it is open: indexing an
+	// array is quicker than choosing a field for every row.
+	vals   [numAttrs]string
+	age    int
+	hasAge bool
+	setRow [numAttrs]int  // where each attribute came from
+	eps    []InputEpisode // preallocated episodes, handed out one by one
+	evs    []InputEvent   // preallocated room for events
+	strs   map[string]string
+	short  [1 << shortBits]cachedString
+	dates  [1 << dateBits]cachedDate
+	id     []byte // room for an id converted from a string
+}
+
+// cachedString is an entry of the builder's cache of short strings,
+// keyed by their bytes and length.
+type cachedString struct {
+	key uint64
+	s   string
+}
+
+// cachedDate is an entry of the builder's cache of dates.
+type cachedDate struct {
+	key uint64
+	day compiler.Day
+	ok  bool
+}
+
+const (
+	dateBits  = 10
+	shortBits = 10
+	epChunk   = 256
+	evChunk   = 4096
+	maxInter  = 1 << 16
+)
+
+func newBuilder(file string, sink Sink) *builder {
+	return &builder{file: file, sink: sink, strs: make(map[string]string)}
+}
+
+// intern returns v as a string, shared with earlier equal values: codes,
+// regions, sexes and diagnoses repeat, so most rows allocate nothing.
+// The map is bounded, so a file of unique values costs no more than
+// allocating each.
+func (b *builder) intern(v []byte) string {
+	if s, ok := b.strs[string(v)]; ok {
+		return s
+	}
+	s := string(v)
+	if len(b.strs) < maxInter {
+		b.strs[s] = s
+	}
+	return s
+}
+
+// str returns v as a string, like intern. Values of up to seven bytes
+// (codes, regions, counties, sexes, intents, most diagnoses) are first
+// looked up in a small cache keyed by their bytes: each row has several,
+// and hashing a string for the map cost more than the rest of the row.
+func (b *builder) str(v []byte) string {
+	if len(v) > 7 || len(v) == 0 {
+		return b.intern(v)
+	}
+	key := uint64(len(v)) << 56
+	for i, c := range v {
+		key |= uint64(c) << (8 * i)
+	}
+	e := &b.short[(key*0x9E3779B97F4A7C15)>>(64-shortBits)]
+	if e.key != key || e.s == "" {
+		e.key, e.s = key, b.intern(v)
+	}
+	return e.s
+}
+
+// reject passes on a rejection of the row at line.
+func (b *builder) reject(line int, field, reason string) {
+	b.sink.Reject(Rejection{File: b.file, Row: line, Field: field, Reason: reason})
+}
+
+// add starts or continues the run of episode id with a row's attributes,
+// and reports whether the row belongs to it; a row whose attributes
+// contradict the run's is rejected. The caller then appends the row's
+// events to b.events.
+func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
+	if b.cur != nil && b.cur.ID != string(id) {
+		b.flush()
+	}
+	if b.cur == nil {
+		if len(b.eps) == 0 {
+			b.eps = make([]InputEpisode, epChunk)
+		}
+		b.cur = &b.eps[0]
+		b.eps = b.eps[1:]
+		b.cur.ID, b.cur.FirstRow = string(id), line
+		b.vals, b.hasAge = [numAttrs]string{}, false
+	}
+	// First look for a contradiction, noting the values the run does not
+	// have yet: a rejected row must change nothing.
+	var news uint
+	for i := range numAttrs {
+		v := a.val[colRegion+i]
+		switch {
+		case len(v) == 0:
+		case i == colAge-colRegion:
+			if !b.hasAge {
+				news |= 1 << i
+			} else if b.age != a.age {
+				b.conflict(line, i, v, fmt.Sprint(b.age))
+				return false
+			}
+		case b.vals[i] == "":
+			news |= 1 << i
+		case !same(b.vals[i], v):
+			b.conflict(line, i, v, b.vals[i])
+			return false
+		}
+	}
+	for i := range numAttrs {
+		if news&(1<<i) == 0 {
+			continue
+		}
+		b.setRow[i] = line
+		if i == colAge-colRegion {
+			b.age, b.hasAge = a.age, true
+			continue
+		}
+		b.vals[i] = b.str(a.val[colRegion+i])
+	}
+	return true
+}
+
+// same reports whether s and v hold the same bytes. Attribute values are
+// short, and a loop here is quicker than the call string comparison
+// makes.
+func same(s string, v []byte) bool {
+	if len(s) != len(v) {
+		return false
+	}
+	for i := range v {
+		if s[i] != v[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// conflict rejects the row at line, whose value v of attribute i
+// contradicts the value was of the open run.
+func (b *builder) conflict(line, i int, v []byte, was string) {
+	name := colNames[colRegion+i]
+	b.reject(line, name, fmt.Sprintf("%s %s differs from %s on row %d of the same episode; an episode has one %s, correct the rows",
+		name, quote(v), quote([]byte(was)), b.setRow[i], name))
+}
+
+// flush passes the open run on, with its own copy of the events.
+func (b *builder) flush() {
+	ep := b.cur
+	if ep == nil {
+		return
+	}
+	ep.File = b.file
+	ep.Region = b.vals[colRegion-colRegion]
+	ep.Sex = b.vals[colSex-colRegion]
+	ep.County = b.vals[colCounty-colRegion]
+	ep.ReferringRegion = b.vals[colReferring-colRegion]
+	ep.Diagnosis = b.vals[colDiagnosis-colRegion]
+	ep.Intent = b.vals[colIntent-colRegion]
+	ep.Age, ep.HasAge = b.age, b.hasAge
+	n := len(b.events)
+	if n > evChunk/4 {
+		ep.Events = make([]InputEvent, n)
+	} else {
+		if len(b.evs) < n {
+			b.evs = make([]InputEvent, evChunk)
+		}
+		// The full slice expression caps the run's events, so a consumer
+		// appending to them (merging runs) cannot write into the next run.
+		ep.Events = b.evs[:n:n]
+		b.evs = b.evs[n:]
+	}
+	copy(ep.Events, b.events)
+	b.cur, b.events = nil, b.events[:0]
+	b.sink.Episode(ep)
+}

@@ -1,0 +1,578 @@
+package runtime
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/rcc/svfrules/lang"
+)
+
+// columnAliases maps a column name, normalised by columnKey, to its field.
+// Swedish exports name columns in Swedish, with or without å, ä and ö.
+var columnAliases = map[string]int{
+	"episode": colEpisode, "forlopp": colEpisode, "förlopp": colEpisode, "episode_id": colEpisode, "id": colEpisode,
+	"forlopp_id": colEpisode, "förlopp_id": colEpisode, "forloppsid": colEpisode, "förloppsid": colEpisode,
+	"code": colCode, "kod": colCode, "kva": colCode, "kvå": colCode, "kva_kod": colCode, "kvå_kod": colCode, "kvakod": colCode, "kvåkod": colCode,
+	"date": colDate, "datum": colDate,
+	"region": colRegion, "rapporterande_region": colRegion,
+	"age": colAge, "alder": colAge, "ålder": colAge,
+	"sex": colSex, "kon": colSex, "kön": colSex,
+	"county": colCounty, "lan": colCounty, "län": colCounty, "folkbokforingslan": colCounty, "folkbokföringslän": colCounty,
+	"referring_region": colReferring, "remitterande_region": colReferring,
+	"diagnosis": colDiagnosis, "diagnos": colDiagnosis, "icd10": colDiagnosis, "icd-10": colDiagnosis,
+	"intent": colIntent, "intention": colIntent, "avsikt": colIntent,
+}
+
+// columnKey normalises a header name: trimmed, lower case, composed
+// (macOS may write "ö" as "o" and a combining mark), inner spaces as "_".
+func columnKey(b []byte) string {
+	s := norm.NFC.String(string(b))
+	s = strings.TrimPrefix(strings.TrimSpace(s), "\ufeff")
+	return strings.Join(strings.Fields(strings.ToLower(s)), "_")
+}
+
+// separators are tried in this order, and the first wins a tie: ";" is
+// what Swedish Excel writes, "," what most other tools write.
+var separators = []byte{';', ',', '\t'}
+
+// splitter splits a CSV line into fields, reusing its buffers. A split
+// line is text, with field k running from after ends[k-1] (or the
+// start) to ends[k] (or the end).
+type splitter struct {
+	sep   byte
+	class [256]byte // what each byte is to scan: 0 or one of the cls bits
+	text  []byte
+	ends  []int32 // valid until the next split
+	pos   []int32
+	buf   []byte
+}
+
+// Byte classes for splitter.scan. clsSep must be 1.
+const (
+	clsSep   = 1 << iota
+	clsQuote // '"'
+	clsNUL
+	clsHigh  // not ASCII
+	clsSpace // ASCII white space other than the separator
+)
+
+// Results of splitter.split besides splitOK.
+const (
+	splitOK = iota
+	splitOpenQuote
+	splitAfterQuote
+)
+
+func (s *splitter) setSep(sep byte) {
+	s.sep = sep
+	s.class = [256]byte{}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		s.class[c] = clsHigh
+	}
+	for _, c := range []byte(" \t\r\v\f") {
+		s.class[c] = clsSpace
+	}
+	s.class['"'], s.class[0], s.class[sep] = clsQuote, clsNUL, clsSep
+}
+
+// nfields is the number of fields of the line last split.
+func (s *splitter) nfields() int { return len(s.ends) + 1 }
+
+// field returns field k of the line last split.
+func (s *splitter) field(k int) []byte {
+	start, end := 0, len(s.text)
+	if k > 0 {
+		start = int(s.ends[k-1]) + 1
+	}
+	if k < len(s.ends) {
+		end = int(s.ends[k])
+	}
+	return s.text[start:end]
+}
+
+// scan splits line at every separator, quotes or not, and says which of
+// quotes, NUL, spaces and non-ASCII bytes it holds. Most lines have none of
+// them, and their fields are then final.
+//
+// The loop has no branch that depends on the data: every byte's position
+// is stored and the count moves on only past a separator. Fields are a
+// few bytes long, so a loop that branched at each separator, or searched
+// for it, paid for a mispredicted branch per field.
+func (s *splitter) scan(line []byte) (classes byte) {
+	if cap(s.pos) < len(line)+1 {
+		s.pos = make([]int32, len(line)+1, 2*len(line)+64)
+	}
+	pos := s.pos[:len(line)+1]
+	class := &s.class
+	n := 0
+	for i, c := range line {
+		k := class[c]
+		classes |= k
+		pos[n] = int32(i)
+		n += int(k & clsSep)
+	}
+	s.text, s.ends = line, pos[:n]
+	return classes &^ clsSep
+}
+
+// split splits line at the separator. Fields in double quotes may hold
+// the separator and "" for a quote, as Excel writes them. A field that
+// does not start with a quote is taken as it is, quotes and all. col is
+// the 1-based column of a problem.
+func (s *splitter) split(line []byte) (result, col int) {
+	if s.scan(line)&clsQuote == 0 {
+		return splitOK, 0
+	}
+	return s.splitQuoted(line)
+}
+
+// splitQuoted is split for a line with quotes. The fields, unquoted, are
+// written to buf one byte apart, so that ends works as for scan.
+func (s *splitter) splitQuoted(line []byte) (result, col int) {
+	s.buf, s.ends = s.buf[:0], s.ends[:0]
+	blank := func(c byte) bool { return c == ' ' || c == '\t' && s.sep != '\t' }
+	end := func() { // ends a field that is not the last
+		s.ends = append(s.ends, int32(len(s.buf)))
+		s.buf = append(s.buf, s.sep)
+	}
+	for i := 0; ; {
+		j := i
+		for j < len(line) && blank(line[j]) {
+			j++
+		}
+		if j < len(line) && line[j] == '"' {
+			k := j + 1
+			for {
+				q := bytes.IndexByte(line[k:], '"')
+				if q < 0 {
+					return splitOpenQuote, len(s.ends) + 1
+				}
+				s.buf = append(s.buf, line[k:k+q]...)
+				k += q + 1
+				if k < len(line) && line[k] == '"' {
+					s.buf = append(s.buf, '"')
+					k++
+					continue
+				}
+				break
+			}
+			for k < len(line) && blank(line[k]) {
+				k++
+			}
+			if k == len(line) {
+				break
+			}
+			if line[k] != s.sep {
+				return splitAfterQuote, len(s.ends) + 1
+			}
+			end()
+			i = k + 1
+			continue
+		}
+		q := bytes.IndexByte(line[i:], s.sep)
+		if q < 0 {
+			s.buf = append(s.buf, line[i:]...)
+			break
+		}
+		s.buf = append(s.buf, line[i:i+q]...)
+		end()
+		i += q + 1
+	}
+	s.text = s.buf
+	return splitOK, 0
+}
+
+// fieldCol is a field and its column.
+type fieldCol struct{ field, col int }
+
+// csvReader reads the rows of a CSV input after its header.
+type csvReader struct {
+	name     string
+	enc      encoding
+	b        *builder
+	sp       splitter
+	col      [numCols]int // each field's column, -1 when the file has none
+	core     []fieldCol   // episode, code and date, and their columns
+	attrCols []fieldCol   // the attributes the file has, and their columns
+	// The attribute columns in runs of adjacent columns, first and last,
+	// and the bytes of those runs on the open run's last accepted row.
+	groups   [][2]int
+	kept     []byte
+	keptEnds []int
+	keptOK   bool
+	ncol     int    // columns in the header
+	dec      []byte // a line converted from Windows-1252
+	up       []byte // an upper-cased value
+}
+
+// readCSV reads a CSV input whose first non-blank line, header, has been
+// read from lr.
+//
+// The header names the columns, in any order and case; columns it does
+// not know are ignored. The separator is the one of ";", "," and tab that
+// splits the header into the most known columns (ties: in that order).
+// Each data line is one row: a quoted field cannot span lines, so a line
+// where a quote is not closed is rejected and the next line is read as a
+// row of its own. Completely blank lines are not rows.
+func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builder) error {
+	c := &csvReader{name: name, enc: enc, b: b}
+	if err := c.header(header); err != nil {
+		return err
+	}
+	for {
+		line, tooLong, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.flush()
+			return readError(name, err)
+		}
+		c.row(line, tooLong, lr.no)
+	}
+	b.flush()
+	return nil
+}
+
+// header finds the separator and the columns.
+func (c *csvReader) header(raw []byte) error {
+	line, _ := decode(c.enc, raw, &c.dec)
+	if i := bytes.IndexByte(line, '\r'); i >= 0 {
+		return fmt.Errorf("%s: lines end with CR alone (an old Mac format), so the file reads as one line; save it again as \"CSV UTF-8\"", c.name)
+	}
+	best, bestKnown, bestFields := -1, -1, 0
+	var sp splitter
+	for i, sep := range separators {
+		sp.setSep(sep)
+		if res, _ := sp.split(line); res != splitOK {
+			continue
+		}
+		known := 0
+		for k := range sp.nfields() {
+			if _, ok := columnAliases[columnKey(sp.field(k))]; ok {
+				known++
+			}
+		}
+		// With no known column at all, the split with the most columns
+		// gives the clearest list of what was found.
+		if known > bestKnown || known == 0 && bestKnown == 0 && sp.nfields() > bestFields {
+			best, bestKnown, bestFields = i, known, sp.nfields()
+		}
+	}
+	if best < 0 {
+		return fmt.Errorf("%s: a quote in the header line is not closed; correct the first line, which must name the columns", c.name)
+	}
+	c.sp.setSep(separators[best])
+	c.sp.split(line)
+	names := make([]string, c.sp.nfields())
+	for i := range names {
+		names[i] = string(bytes.TrimSpace(c.sp.field(i)))
+	}
+	c.ncol = len(names)
+
+	for k := range c.col {
+		c.col[k] = -1
+	}
+	var unknown []string
+	for i, n := range names {
+		k, ok := columnAliases[columnKey([]byte(n))]
+		if !ok {
+			unknown = append(unknown, n)
+			continue
+		}
+		if j := c.col[k]; j >= 0 {
+			return fmt.Errorf("%s: columns %q and %q both give the %s; keep one of them and rename or delete the other", c.name, names[j], n, colNames[k])
+		}
+		c.col[k] = i
+	}
+
+	var missing []string
+	var candidates []string
+	for _, k := range []int{colEpisode, colCode, colDate} {
+		if c.col[k] < 0 {
+			missing = append(missing, colNames[k])
+			for alias, kk := range columnAliases {
+				if kk == k {
+					candidates = append(candidates, alias)
+				}
+			}
+		}
+	}
+	if len(missing) == 0 {
+		var cols []int
+		for k, i := range c.col {
+			switch {
+			case i < 0:
+			case k < colRegion:
+				c.core = append(c.core, fieldCol{k, i})
+			default:
+				c.attrCols = append(c.attrCols, fieldCol{k, i})
+				cols = append(cols, i)
+			}
+		}
+		sort.Ints(cols)
+		for _, i := range cols {
+			if n := len(c.groups); n > 0 && c.groups[n-1][1] == i-1 {
+				c.groups[n-1][1] = i
+			} else {
+				c.groups = append(c.groups, [2]int{i, i})
+			}
+		}
+		c.keptEnds = make([]int, len(c.groups))
+		return nil
+	}
+	sort.Strings(candidates) // map order must not change the hint
+	var msg strings.Builder
+	fmt.Fprintf(&msg, "%s: the header has no %s column", c.name, andList(missing))
+	if len(missing) > 1 {
+		msg.WriteString("s")
+	}
+	fmt.Fprintf(&msg, " (found %s)", quotedList(names))
+	for _, n := range unknown {
+		if hint := lang.DidYouMean(columnKey([]byte(n)), candidates); hint != "" {
+			fmt.Fprintf(&msg, "; for %q, %s", n, hint)
+		}
+	}
+	msg.WriteString("; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)")
+	if len(names) == 1 {
+		msg.WriteString(", separated by ; or , or tab")
+	}
+	if c.enc == encUTF8 && !utf8.Valid(raw) {
+		msg.WriteString("; the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252")
+	}
+	return fmt.Errorf("%s", msg.String())
+}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(s []string) string {
+	if len(s) == 1 {
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func quotedList(names []string) string {
+	const max = 20
+	var b strings.Builder
+	for i, n := range names {
+		if i == max {
+			fmt.Fprintf(&b, " and %d more", len(names)-max)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quote([]byte(n)))
+	}
+	if len(names) == 0 {
+		return "no columns"
+	}
+	return b.String()
+}
+
+// row reads one line after the header; line is its line number.
+func (c *csvReader) row(raw []byte, tooLong bool, line int) {
+	b := c.b
+	if !tooLong && isBlank(raw, c.sp.sep) {
+		return // not a row: nothing was written on the line
+	}
+	b.sink.DataRow()
+	if tooLong {
+		b.reject(line, "", fmt.Sprintf("the row is longer than %d MiB, so it was not read; is a line break missing?", maxLine>>20))
+		return
+	}
+	classes := c.sp.scan(raw)
+	if classes&clsNUL != 0 {
+		b.reject(line, "", "the row contains a NUL byte, which text never has; the file may be damaged, export it again")
+		return
+	}
+	if classes&clsHigh != 0 && c.enc != encUTF8 {
+		if text, converted := decode(c.enc, raw, &c.dec); converted {
+			classes = c.sp.scan(text)
+			raw = text
+		}
+	}
+	if classes&clsQuote != 0 {
+		switch res, col := c.sp.splitQuoted(raw); res {
+		case splitOpenQuote:
+			b.reject(line, "", fmt.Sprintf("the quote opened in column %d is not closed on this line; a value cannot span lines, remove the line breaks from the cell", col))
+			return
+		case splitAfterQuote:
+			b.reject(line, "", fmt.Sprintf("column %d has text after its closing quote; put the whole value inside the quotes", col))
+			return
+		}
+	}
+	sp := &c.sp
+	n := sp.nfields()
+	// A row with an episode id is not empty; only other rows need a look
+	// at every field.
+	if i := c.col[colEpisode]; i >= n || !startsWithText(sp.field(i)) {
+		empty := true
+		for k := range n {
+			if len(trim(sp.field(k))) > 0 {
+				empty = false
+				break
+			}
+		}
+		if empty {
+			b.reject(line, "", "empty row: it has separators but no values; delete it")
+			return
+		}
+	}
+	if n != c.ncol {
+		b.reject(line, "", fmt.Sprintf("the row has %s but the header has %s; check the separators and quotes on this row", count(n, "field"), count(c.ncol, "column")))
+		return
+	}
+	var a rowAttrs
+	if classes&(clsSpace|clsHigh) != 0 {
+		c.extract(&a, c.core, classes)
+	} else {
+		// The usual line: no spaces to trim, and the three columns
+		// every file has are taken without a loop.
+		a.val[colEpisode] = sp.field(c.col[colEpisode])
+		a.val[colCode] = sp.field(c.col[colCode])
+		a.val[colDate] = sp.field(c.col[colDate])
+	}
+	if c.enc == encUTF8 && classes&clsHigh != 0 {
+		c.extract(&a, c.attrCols, classes)
+		for k, i := range c.col {
+			if i >= 0 && !utf8.Valid(a.val[k]) {
+				b.reject(line, colNames[k], notUTF8)
+				return
+			}
+		}
+	}
+	v := &a.val
+	if len(v[colEpisode]) == 0 {
+		b.reject(line, "episode", "the episode id is empty; every row needs one")
+		return
+	}
+	ev, field, reason := b.checkEvent(v[colCode], v[colDate])
+	ev.Row = line
+	if field != "" {
+		b.reject(line, field, reason)
+		return
+	}
+	// Most rows continue the episode of the row before with the very same
+	// attributes: then there is nothing to check or keep.
+	if b.cur != nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
+		b.events = append(b.events, ev)
+		return
+	}
+	c.extract(&a, c.attrCols, classes)
+	if field, reason := checkAttrs(&a, &c.up); field != "" {
+		b.reject(line, field, reason)
+		return
+	}
+	if b.add(v[colEpisode], line, &a) {
+		b.events = append(b.events, ev)
+		c.keepAttrs()
+	}
+}
+
+// extract puts the values of the fields fcs of the line last split into
+// a. Values are trimmed only on a line with spaces (or non-ASCII bytes,
+// which may be spaces): most lines have none.
+func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
+	text, ends := c.sp.text, c.sp.ends
+	spaced := classes&(clsSpace|clsHigh) != 0
+	for _, fc := range fcs {
+		start, end := 0, len(text)
+		if fc.col > 0 {
+			start = int(ends[fc.col-1]) + 1
+		}
+		if fc.col < len(ends) {
+			end = int(ends[fc.col])
+		}
+		if spaced {
+			a.val[fc.field] = bytes.TrimSpace(text[start:end])
+		} else {
+			a.val[fc.field] = text[start:end]
+		}
+	}
+}
+
+// span returns the bytes of columns first to last of the line last split.
+func (s *splitter) span(first, last int) []byte {
+	start, end := 0, len(s.text)
+	if first > 0 {
+		start = int(s.ends[first-1]) + 1
+	}
+	if last < len(s.ends) {
+		end = int(s.ends[last])
+	}
+	return s.text[start:end]
+}
+
+// keepAttrs keeps the attribute columns of the line last split, an
+// accepted row of the open run, for sameAttrs.
+func (c *csvReader) keepAttrs() {
+	c.kept = c.kept[:0]
+	for i, g := range c.groups {
+		c.kept = append(c.kept, c.sp.span(g[0], g[1])...)
+		c.keptEnds[i] = len(c.kept)
+	}
+	c.keptOK = true
+}
+
+// sameAttrs reports whether the attribute columns of the line last split
+// hold the very bytes kept from the run's last accepted row. Such a row
+// checks out as that one did, and brings no new value.
+func (c *csvReader) sameAttrs() bool {
+	if !c.keptOK {
+		return false
+	}
+	start := 0
+	for i, g := range c.groups {
+		end := c.keptEnds[i]
+		if !bytes.Equal(c.sp.span(g[0], g[1]), c.kept[start:end]) {
+			return false
+		}
+		start = end
+	}
+	return true
+}
+
+// startsWithText reports whether v starts with a printable ASCII
+// character, so that it is not empty once trimmed.
+func startsWithText(v []byte) bool { return len(v) > 0 && v[0]-'!' <= '~'-'!' }
+
+// trim trims spaces around a value. Most values have none, and this
+// test is inlined where bytes.TrimSpace is a call.
+func trim(v []byte) []byte {
+	if n := len(v); n == 0 || v[0] > ' ' && v[0] < utf8.RuneSelf && v[n-1] > ' ' && v[n-1] < utf8.RuneSelf {
+		return v
+	}
+	return bytes.TrimSpace(v)
+}
+
+// count writes "1 field", "2 fields".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// isBlank reports a line with nothing on it but spaces. A line of tabs
+// in a tab-separated file has separators, so it is an (empty) row.
+func isBlank(line []byte, sep byte) bool {
+	for _, c := range line {
+		switch c {
+		case ' ', '\r', '\v', '\f':
+		case '\t':
+			if sep == '\t' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}

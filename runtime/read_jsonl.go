@@ -1,0 +1,176 @@
+package runtime
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
+// jsonEpisode is one JSON Lines row. The names are the canonical CSV
+// column names (matched without regard to case, as encoding/json does);
+// the Swedish aliases of the CSV header are not accepted here, because a
+// JSON export is written by a program, which can use the documented names.
+// Unknown names are ignored, as unknown CSV columns are.
+type jsonEpisode struct {
+	Episode         jsonText    `json:"episode"`
+	Region          jsonText    `json:"region"`
+	Age             jsonText    `json:"age"`
+	Sex             jsonText    `json:"sex"`
+	County          jsonText    `json:"county"`
+	ReferringRegion jsonText    `json:"referring_region"`
+	Diagnosis       jsonText    `json:"diagnosis"`
+	Intent          jsonText    `json:"intent"`
+	Events          []jsonEvent `json:"events"`
+}
+
+type jsonEvent struct {
+	Code jsonText `json:"code"`
+	Date jsonText `json:"date"`
+}
+
+// jsonText is a value written as a string or a number: ids, ages and
+// region codes come both ways from different systems. A number keeps its
+// JSON spelling; null is empty.
+type jsonText string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *jsonText) UnmarshalJSON(b []byte) error {
+	switch {
+	case string(b) == "null":
+		*t = ""
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*t = jsonText(s)
+	case b[0] == '-' || '0' <= b[0] && b[0] <= '9':
+		*t = jsonText(b)
+	default:
+		kind := "object"
+		switch b[0] {
+		case '[':
+			kind = "list"
+		case 't', 'f':
+			kind = "bool"
+		}
+		// A type error gets the field's name from encoding/json.
+		return &json.UnmarshalTypeError{Value: kind, Type: reflect.TypeFor[string]()}
+	}
+	return nil
+}
+
+// readJSONL reads a JSON Lines input: one episode per line, like
+//
+//	{"episode":"E1","region":"01","age":54,"events":[{"code":"VL210","date":"2024-01-10"}]}
+//
+// Each non-blank line is one data row, and its events' Row is the line
+// number. A line with a problem anywhere is rejected as a whole; a
+// problem in an event is reported for the field "events[i].code" or
+// "events[i].date", i counting from 0 as in JSON tools (jq). Adjacent
+// lines of one episode are one run, as adjacent CSV rows are.
+func readJSONL(name string, lr *lineReader, first []byte, enc encoding, b *builder) error {
+	r := &jsonlReader{b: b, enc: enc}
+	r.row(first, false, lr.no)
+	for {
+		line, tooLong, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.flush()
+			return readError(name, err)
+		}
+		r.row(line, tooLong, lr.no)
+	}
+	b.flush()
+	return nil
+}
+
+type jsonlReader struct {
+	b   *builder
+	enc encoding
+	dec []byte
+	up  []byte
+	evs []InputEvent
+}
+
+func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
+	b := r.b
+	if !tooLong && isBlank(raw, 0) {
+		return
+	}
+	b.sink.DataRow()
+	if tooLong {
+		b.reject(line, "", fmt.Sprintf("the line is longer than %d MiB, so it was not read; is a line break missing?", maxLine>>20))
+		return
+	}
+	if r.enc == encUTF8 && !utf8.Valid(raw) {
+		b.reject(line, "", notUTF8)
+		return
+	}
+	text, _ := decode(r.enc, raw, &r.dec)
+	var e jsonEpisode
+	if err := json.Unmarshal(text, &e); err != nil {
+		b.reject(line, "", jsonProblem(err))
+		return
+	}
+	id := strings.TrimSpace(string(e.Episode))
+	if id == "" {
+		b.reject(line, "episode", `the episode id is empty or missing; every line needs "episode"`)
+		return
+	}
+	a := &rowAttrs{}
+	for i, v := range []jsonText{e.Region, e.Age, e.Sex, e.County, e.ReferringRegion, e.Diagnosis, e.Intent} {
+		a.val[colRegion+i] = []byte(strings.TrimSpace(string(v)))
+	}
+	if field, reason := checkAttrs(a, &r.up); field != "" {
+		b.reject(line, field, reason)
+		return
+	}
+	if len(e.Events) == 0 {
+		b.reject(line, "events", `the episode has no events; list its codes and dates in "events"`)
+		return
+	}
+	r.evs = r.evs[:0]
+	for i, ev := range e.Events {
+		c := []byte(strings.TrimSpace(string(ev.Code)))
+		e, field, reason := b.checkEvent(c, []byte(strings.TrimSpace(string(ev.Date))))
+		if field != "" {
+			b.reject(line, fmt.Sprintf("events[%d].%s", i, field), reason)
+			return
+		}
+		e.Row = line
+		r.evs = append(r.evs, e)
+	}
+	b.id = append(b.id[:0], id...)
+	if b.add(b.id, line, a) {
+		b.events = append(b.events, r.evs...)
+	}
+}
+
+// jsonProblem says what is wrong with a line encoding/json refused.
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("not valid JSON at character %d (%s); each line must be one complete JSON object", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
+	case errors.As(err, &typ) && typ.Field == "":
+		return fmt.Sprintf("the line is a JSON %s; each line must be one JSON object, like {\"episode\": \"E1\", \"events\": [...]}", typ.Value)
+	case errors.As(err, &typ):
+		want := "text or a number"
+		switch typ.Type.Kind() {
+		case reflect.Slice:
+			want = "a list"
+		case reflect.Struct:
+			want = "an object"
+		}
+		return fmt.Sprintf("%q is a JSON %s but must be %s", typ.Field, typ.Value, want)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ") + "; each line must be one JSON object"
+}

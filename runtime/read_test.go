@@ -1,0 +1,770 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// logSink records what a reader passes on, in order, as text, and checks
+// the accounting as it goes: at every call, the rows passed on so far
+// cannot outnumber the data rows announced.
+type logSink struct {
+	log      []string
+	rows     int // DataRow calls
+	accepted int // distinct rows delivered in episodes
+	rejected int
+	problems []string
+}
+
+func (s *logSink) DataRow() { s.rows++ }
+
+func (s *logSink) Reject(r Rejection) {
+	s.rejected++
+	s.log = append(s.log, "reject "+r.String())
+	s.check("Reject")
+}
+
+func (s *logSink) Episode(ep *InputEpisode) {
+	s.log = append(s.log, renderEpisode(ep))
+	seen := map[int]bool{}
+	for _, e := range ep.Events {
+		if !seen[e.Row] {
+			seen[e.Row] = true
+			s.accepted++
+		}
+	}
+	if len(ep.Events) == 0 {
+		s.problems = append(s.problems, "episode without events")
+	}
+	if cap(ep.Events) != len(ep.Events) {
+		s.problems = append(s.problems, "episode events have spare capacity shared with the reader")
+	}
+	s.check("Episode")
+}
+
+func (s *logSink) check(call string) {
+	if s.accepted+s.rejected > s.rows {
+		s.problems = append(s.problems, fmt.Sprintf("%s: %d rows passed on but only %d data rows announced", call, s.accepted+s.rejected, s.rows))
+	}
+}
+
+// renderEpisode writes an episode on one line: id, file and first row,
+// the attributes that are set, then row:code:date for each event.
+func renderEpisode(ep *InputEpisode) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ep %q %s:%d", ep.ID, ep.File, ep.FirstRow)
+	for _, a := range []struct{ k, v string }{
+		{"region", ep.Region}, {"sex", ep.Sex}, {"county", ep.County}, {"referring", ep.ReferringRegion},
+		{"diagnosis", ep.Diagnosis}, {"intent", ep.Intent},
+	} {
+		if a.v != "" {
+			fmt.Fprintf(&b, " %s=%q", a.k, a.v)
+		}
+	}
+	if ep.HasAge {
+		fmt.Fprintf(&b, " age=%d", ep.Age)
+	}
+	b.WriteString(" |")
+	for _, e := range ep.Events {
+		fmt.Fprintf(&b, " %d:%s:%s", e.Row, e.Code, e.Date)
+	}
+	return b.String()
+}
+
+// read runs ReadInput on input and returns the log, with "rows N" last,
+// or the error.
+func read(t testing.TB, name, input string, opts ReadOptions) ([]string, error) {
+	t.Helper()
+	var s logSink
+	err := ReadInput(name, strings.NewReader(input), opts, &s)
+	for _, p := range s.problems {
+		t.Errorf("%s: %s", name, p)
+	}
+	if err == nil && s.accepted+s.rejected != s.rows {
+		t.Errorf("%s: %d data rows but %d in episodes and %d rejected", name, s.rows, s.accepted, s.rejected)
+	}
+	return append(s.log, fmt.Sprintf("rows %d", s.rows)), err
+}
+
+// cp1252 writes s in Windows-1252, as Excel does on Swedish Windows.
+func cp1252(s string) string {
+	out, err := charmap.Windows1252.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
+const bom = "\xEF\xBB\xBF"
+
+type readCase struct {
+	name  string
+	input string
+	enc   string
+	want  []string // the log; nil when an error is expected
+	err   string   // the exact error
+}
+
+var readCases = []readCase{
+	{
+		name:  "semicolon",
+		input: "episode;code;date\nE1;VL210;2024-01-10\nE1;VL260;2024-02-01\nE2;VL210;2024-01-11\n",
+		want: []string{
+			`ep "E1" x:2 | 2:VL210:2024-01-10 3:VL260:2024-02-01`,
+			`ep "E2" x:4 | 4:VL210:2024-01-11`,
+			`rows 3`,
+		},
+	},
+	{
+		name:  "comma",
+		input: "episode,code,date,region\nE1,VL210,2024-01-10,01\n",
+		want:  []string{`ep "E1" x:2 region="01" | 2:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		name:  "tab",
+		input: "episode\tcode\tdate\tregion\nE1\tVL210\t2024-01-10\t01\n",
+		want:  []string{`ep "E1" x:2 region="01" | 2:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		// Commas in the values do not fool the detection: the header
+		// splits into known columns at ";" only.
+		name:  "semicolon with commas in values",
+		input: "episode;code;date;diagnosis\nE1;VL210;2024-01-10;C71,9\n",
+		want:  []string{`ep "E1" x:2 diagnosis="C71,9" | 2:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		// ";" splits the header into 1 known column ("date"), "," into
+		// 1 ("episode"): a tie, which ";" wins; the file then has no
+		// episode or code column.
+		name:  "separator tie goes to semicolon",
+		input: "episode,code;date\nE1,VL210;2024-01-10\n",
+		err:   `x: the header has no episode and code columns (found "episode,code", "date"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+	},
+	{
+		name: "swedish aliases any order unknown columns ignored",
+		input: "Datum;Kommentar;KVÅ;Ålder;Kön;Län;Förlopp;Rapporterande region;Remitterande region;ICD-10;Avsikt\n" +
+			"2024-01-10;ring;vl210;54;k;14;F1;Västra Götaland;Örebro;C71.9;Kurativ\n",
+		want: []string{
+			`ep "F1" x:2 region="Västra Götaland" sex="K" county="14" referring="Örebro" diagnosis="C71.9" intent="kur" age=54 | 2:VL210:2024-01-10`,
+			`rows 1`,
+		},
+	},
+	{
+		name:  "ascii swedish aliases",
+		input: "FORLOPP;kva;datum;alder;kon;folkbokforingslan;remitterande_region;icd10;intention;episode_id_old\nE1;VL210;2024-01-10;54;m;01;02;C50;PAL;x\n",
+		want: []string{
+			`ep "E1" x:2 sex="M" county="01" referring="02" diagnosis="C50" intent="pal" age=54 | 2:VL210:2024-01-10`,
+			`rows 1`,
+		},
+	},
+	{
+		name:  "two county columns",
+		input: "förlopp;kod;datum;län;folkbokföringslän\n",
+		err:   `x: columns "län" and "folkbokföringslän" both give the county; keep one of them and rename or delete the other`,
+	},
+	{
+		name:  "more aliases",
+		input: "ID;Kod;DATE;Diagnos;Sex;County;Age;Region;Referring_Region;Intent\nE1;VL210;2024-01-10;C50;F;01;0;02;03;PALLIATIV\n",
+		want: []string{
+			`ep "E1" x:2 region="02" sex="F" county="01" referring="03" diagnosis="C50" intent="pal" age=0 | 2:VL210:2024-01-10`,
+			`rows 1`,
+		},
+	},
+	{
+		name:  "bom crlf yyyymmdd",
+		input: bom + "förlopp;kod;datum\r\nE1;VL210;20240110\r\nE1;VL260;20240229\r\n",
+		want:  []string{`ep "E1" x:2 | 2:VL210:2024-01-10 3:VL260:2024-02-29`, `rows 2`},
+	},
+	{
+		name:  "no final newline",
+		input: "episode;code;date\nE1;VL210;2024-01-10",
+		want:  []string{`ep "E1" x:2 | 2:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		name:  "windows-1252 detected",
+		input: cp1252("förlopp;kvå;datum;region;län\nE1;VL210;2024-01-10;Västra Götaland;Örebro län\nE2;VL210;2024-01-11;Region Örebro län;\n"),
+		want: []string{
+			`ep "E1" x:2 region="Västra Götaland" county="Örebro län" | 2:VL210:2024-01-10`,
+			`ep "E2" x:3 region="Region Örebro län" | 3:VL210:2024-01-11`,
+			`rows 2`,
+		},
+	},
+	{
+		name:  "windows-1252 forced",
+		input: cp1252("förlopp;kod;datum;region\nE1;VL210;2024-01-10;Västra Götaland\n"),
+		enc:   "Windows-1252",
+		want:  []string{`ep "E1" x:2 region="Västra Götaland" | 2:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		// Forcing Windows-1252 on UTF-8 reads what was asked for.
+		name:  "windows-1252 forced on utf-8",
+		input: "episode;code;date;region\nE1;VL210;2024-01-10;Västra\n",
+		enc:   "windows-1252",
+		want:  []string{`ep "E1" x:2 region="VÃ¤stra" | 2:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		name:  "utf-8 forced on windows-1252",
+		input: "episode;code;date;region\n" + cp1252("E1;VL210;2024-01-10;Västra\nE1;VL260;2024-01-20;\n"),
+		enc:   "utf-8",
+		want: []string{
+			`reject x:2: region: not valid UTF-8; is the file Windows-1252? use --encoding windows-1252`,
+			`ep "E1" x:3 | 3:VL260:2024-01-20`,
+			`rows 2`,
+		},
+	},
+	{
+		name:  "utf-8 forced on windows-1252 header",
+		input: cp1252("förlopp;kod;datum\nE1;VL210;2024-01-10\n"),
+		enc:   "utf-8",
+		err:   "x: the header has no episode column (found \"f\\xf6rlopp\", \"kod\", \"datum\"); for \"f\\xf6rlopp\", did you mean \"forlopp\"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too); the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252",
+	},
+	{
+		name:  "unknown encoding",
+		input: "episode;code;date\n",
+		enc:   "latin1",
+		err:   `x: unknown encoding "latin1"; use utf-8 or windows-1252, or leave the encoding out to detect it`,
+	},
+	{
+		name: "quoted fields",
+		input: "episode;code;date;diagnosis;note\n" +
+			`"E;1";"VL210";"2024-01-10";"C71.9 ""hjärna""";"a;b"` + "\n" +
+			`"E;1" ; VL260 ;2024-02-01;  "C71.9 ""hjärna""" ;` + "\n" +
+			`E2;VL210;2024-01-11;x"y;""` + "\n",
+		want: []string{
+			`ep "E;1" x:2 diagnosis="C71.9 \"hjärna\"" | 2:VL210:2024-01-10 3:VL260:2024-02-01`,
+			`ep "E2" x:4 diagnosis="x\"y" | 4:VL210:2024-01-11`,
+			`rows 3`,
+		},
+	},
+	{
+		// A value with a line break: the broken row and the line
+		// holding its rest are rejected, and reading goes on.
+		name: "multi-line quoted field",
+		input: "episode;code;date;note\n" +
+			"E1;VL210;2024-01-10;\"first line\nsecond line\"\n" +
+			"E1;VL260;2024-02-01;\n",
+		want: []string{
+			`reject x:2: the quote opened in column 4 is not closed on this line; a value cannot span lines, remove the line breaks from the cell`,
+			`reject x:3: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
+			`ep "E1" x:4 | 4:VL260:2024-02-01`,
+			`rows 3`,
+		},
+	},
+	{
+		name: "row shape",
+		input: "episode;code;date\n" +
+			"E1;VL210\n" +
+			"E1;VL210;2024-01-10;extra\n" +
+			";;\n" +
+			"  ;  ;\t\n" +
+			"\n" +
+			"   \n" +
+			"E1;VL210;2024-01-10\n",
+		want: []string{
+			`reject x:2: the row has 2 fields but the header has 3 columns; check the separators and quotes on this row`,
+			`reject x:3: the row has 4 fields but the header has 3 columns; check the separators and quotes on this row`,
+			`reject x:4: empty row: it has separators but no values; delete it`,
+			`reject x:5: empty row: it has separators but no values; delete it`,
+			`ep "E1" x:8 | 8:VL210:2024-01-10`,
+			`rows 5`,
+		},
+	},
+	{
+		name:  "tab-separated line of tabs is a row",
+		input: "episode\tcode\tdate\n\t\t\n \n",
+		want: []string{
+			`reject x:2: empty row: it has separators but no values; delete it`,
+			`rows 1`,
+		},
+	},
+	{
+		name: "field rejections",
+		input: "episode;code;date;age;intent;sex\n" +
+			" ;VL210;2024-01-10;;;\n" +
+			"E1;;2024-01-10;;;\n" +
+			"E1;VL26;2024-01-10;;;\n" +
+			"E1;XL210;2024-01-10;;;\n" +
+			"E1;VL2A0;2024-01-10;;;\n" +
+			"E1;VL210;;;;\n" +
+			"E1;VL210;2024-02-30;;;\n" +
+			"E1;VL210;10/01/2024;;;\n" +
+			"E1;VL210;2024-01-10;131;;\n" +
+			"E1;VL210;2024-01-10;-1;;\n" +
+			"E1;VL210;2024-01-10;54.5;;\n" +
+			"E1;VL210;2024-01-10;;curative;\n" +
+			"E1;VL210;2024-01-10;130;KUR;kvinna\n",
+		want: []string{
+			`reject x:2: episode: the episode id is empty; every row needs one`,
+			`reject x:3: code: the code is empty; every row needs a KVÅ code such as VL210`,
+			`reject x:4: code: code "VL26" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:5: code: code "XL210" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:6: code: code "VL2A0" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:7: date: the date is empty; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:8: date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:9: date: date "10/01/2024" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:10: age: age "131" is not a whole number from 0 to 130`,
+			`reject x:11: age: age "-1" is not a whole number from 0 to 130`,
+			`reject x:12: age: age "54.5" is not a whole number from 0 to 130`,
+			`reject x:13: intent: intent "curative" is not kur or pal; write kur (curative), pal (palliative) or leave it empty`,
+			`ep "E1" x:14 sex="KVINNA" intent="kur" age=130 | 14:VL210:2024-01-10`,
+			`rows 13`,
+		},
+	},
+	{
+		// A well-formed code the guide does not know is the rules'
+		// business, not the reader's.
+		name:  "unknown but well-formed code",
+		input: "episode;code;date\nE1; vx999 ;2024-01-10\n",
+		want:  []string{`ep "E1" x:2 | 2:VX999:2024-01-10`, `rows 1`},
+	},
+	{
+		name:  "long value is shortened in messages",
+		input: "episode;code;date\nE1;VL210;" + strings.Repeat("9", 100) + "\n",
+		want: []string{
+			`reject x:2: date: date "` + strings.Repeat("9", 60) + `"… is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`rows 1`,
+		},
+	},
+	{
+		name:  "nul in a later row",
+		input: "episode;code;date\nE1;VL210;2024-01-10\n" + strings.Repeat("E1;VL210;2024-01-10\n", 300) + "E1;VL\x00210;2024-01-10\n",
+		want: func() []string {
+			evs := ""
+			for r := 2; r <= 302; r++ {
+				evs += fmt.Sprintf(" %d:VL210:2024-01-10", r)
+			}
+			return []string{
+				`reject x:303: the row contains a NUL byte, which text never has; the file may be damaged, export it again`,
+				`ep "E1" x:2 |` + evs,
+				`rows 302`,
+			}
+		}(),
+	},
+	{
+		// The reader emits one run per stretch of adjacent rows; the
+		// evaluator merges runs of one id. A rejected row does not
+		// break a run.
+		name: "non-adjacent rows",
+		input: "episode;code;date\n" +
+			"E1;VL210;2024-01-10\n" +
+			"E2;VL210;2024-01-11\n" +
+			"E1;VL260;2024-02-01\n" +
+			"E2;VL2;2024-02-01\n" +
+			"E1;VL230;2024-02-02\n",
+		want: []string{
+			`ep "E1" x:2 | 2:VL210:2024-01-10`,
+			`ep "E2" x:3 | 3:VL210:2024-01-11`,
+			`reject x:5: code: code "VL2" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`ep "E1" x:4 | 4:VL260:2024-02-01 6:VL230:2024-02-02`,
+			`rows 5`,
+		},
+	},
+	{
+		name: "attribute conflicts",
+		input: "episode;code;date;region;age;sex;county;referring_region;diagnosis;intent\n" +
+			"E1;VL210;2024-01-10;;;;;;;\n" +
+			"E1;VL230;2024-01-11;01;54;k;;;;kur\n" +
+			"E1;VL240;2024-01-12;03;;;;;;\n" +
+			"E1;VL240;2024-01-13;01;55;;;;;\n" +
+			"E1;VL240;2024-01-14;;54;M;;;;\n" +
+			"E1;VL240;2024-01-15;;;;;;;pal\n" +
+			"E1;VL250;2024-01-16;01;054;K;14;05;C50;Kurativ\n" +
+			"E1;VL240;2024-01-17;;;;15;;;\n" +
+			"E1;VL240;2024-01-18;;;;;06;;\n" +
+			"E1;VL240;2024-01-19;;;;;;C51;\n" +
+			"E2;VL210;2024-01-20;03;;;;;;\n",
+		want: []string{
+			`reject x:4: region: region "03" differs from "01" on row 3 of the same episode; an episode has one region, correct the rows`,
+			`reject x:5: age: age "55" differs from "54" on row 3 of the same episode; an episode has one age, correct the rows`,
+			`reject x:6: sex: sex "M" differs from "K" on row 3 of the same episode; an episode has one sex, correct the rows`,
+			`reject x:7: intent: intent "pal" differs from "kur" on row 3 of the same episode; an episode has one intent, correct the rows`,
+			`reject x:9: county: county "15" differs from "14" on row 8 of the same episode; an episode has one county, correct the rows`,
+			`reject x:10: referring_region: referring_region "06" differs from "05" on row 8 of the same episode; an episode has one referring_region, correct the rows`,
+			`reject x:11: diagnosis: diagnosis "C51" differs from "C50" on row 8 of the same episode; an episode has one diagnosis, correct the rows`,
+			`ep "E1" x:2 region="01" sex="K" county="14" referring="05" diagnosis="C50" intent="kur" age=54 | 2:VL210:2024-01-10 3:VL230:2024-01-11 8:VL250:2024-01-16`,
+			`ep "E2" x:12 region="03" | 12:VL210:2024-01-20`,
+			`rows 11`,
+		},
+	},
+	{
+		// The row is rejected as a whole: its new diagnosis is not kept
+		// either.
+		name: "conflicting row adds nothing",
+		input: "episode;code;date;region;diagnosis\n" +
+			"E1;VL210;2024-01-10;01;\n" +
+			"E1;VL260;2024-01-11;02;C50\n",
+		want: []string{
+			`reject x:3: region: region "02" differs from "01" on row 2 of the same episode; an episode has one region, correct the rows`,
+			`ep "E1" x:2 region="01" | 2:VL210:2024-01-10`,
+			`rows 2`,
+		},
+	},
+	{
+		name:  "missing column with did-you-mean",
+		input: "forlop;kod;datum\nE1;VL210;2024-01-10\n",
+		err:   `x: the header has no episode column (found "forlop", "kod", "datum"); for "forlop", did you mean "forlopp"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+	},
+	{
+		name:  "missing columns",
+		input: "patient;datum;kommentar\n",
+		err:   `x: the header has no episode and code columns (found "patient", "datum", "kommentar"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+	},
+	{
+		name:  "unknown separator",
+		input: "episode|code|date\nE1|VL210|2024-01-10\n",
+		err:   `x: the header has no episode, code and date columns (found "episode|code|date"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too), separated by ; or , or tab`,
+	},
+	{
+		name:  "duplicate column",
+		input: "episode;code;date;kod\n",
+		err:   `x: columns "code" and "kod" both give the code; keep one of them and rename or delete the other`,
+	},
+	{
+		name:  "header only",
+		input: "episode;code;date\r\n",
+		want:  []string{`rows 0`},
+	},
+	{
+		name:  "blank lines before the header",
+		input: "\n  \r\nepisode;code;date\nE1;VL210;2024-01-10\n",
+		want:  []string{`ep "E1" x:4 | 4:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		name:  "empty input",
+		input: "",
+		err:   `x is empty: there is no header line; the first line must name the columns, e.g. episode;code;date`,
+	},
+	{
+		name:  "blank input with bom",
+		input: bom + "\r\n \n",
+		err:   `x is empty: there is no header line; the first line must name the columns, e.g. episode;code;date`,
+	},
+	{
+		name:  "nul bytes",
+		input: "PK\x03\x04\x14\x00\x06\x00",
+		err:   `x contains NUL bytes, so it is not a text file (an .xlsx workbook, perhaps); export it as CSV (in Excel: Save As, CSV UTF-8)`,
+	},
+	{
+		name:  "utf-16",
+		input: "\xFF\xFEe\x00p\x00",
+		err:   `x is UTF-16 text, which is not supported; save it as "CSV UTF-8" (in Excel: Save As, CSV UTF-8)`,
+	},
+	{
+		name:  "cr line endings",
+		input: "episode;code;date\rE1;VL210;2024-01-10\r",
+		err:   `x: lines end with CR alone (an old Mac format), so the file reads as one line; save it again as "CSV UTF-8"`,
+	},
+	{
+		name:  "unclosed quote in header",
+		input: "\"episode;code;date\nE1;VL210;2024-01-10\n",
+		err:   `x: a quote in the header line is not closed; correct the first line, which must name the columns`,
+	},
+	// JSON Lines.
+	{
+		name: "jsonl",
+		input: bom + ` {"episode":"E1","region":"01","age":54,"sex":"k","county":"01","referring_region":"03","diagnosis":"C71.9","intent":"kur","events":[{"code":"VL210","date":"2024-01-10"},{"code":"vl260","date":"20240201"}]}` + "\r\n" +
+			"\n" +
+			`{"episode":"E1","region":"01","age":"54","intent":"Kurativ","events":[{"code":"VL230","date":"2024-02-02"}],"extra":{"x":[1]}}` + "\n" +
+			`{"EPISODE":12,"Age":null,"events":[{"code":"VL210","date":"2024-03-01"}]}` + "\n",
+		want: []string{
+			`ep "E1" x:1 region="01" sex="K" county="01" referring="03" diagnosis="C71.9" intent="kur" age=54 | 1:VL210:2024-01-10 1:VL260:2024-02-01 3:VL230:2024-02-02`,
+			`ep "12" x:4 | 4:VL210:2024-03-01`,
+			`rows 3`,
+		},
+	},
+	{
+		name: "jsonl rejections",
+		input: `{"episode":"E1","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n" +
+			`{"episode":"E1","events":[{"code":"VL210","date":"2024-01-10"},` + "\n" +
+			`{"episode":"E1","events":[{"code":"VL210","date":"2024-01-10"}]} x` + "\n" +
+			`["E1"]` + "\n" +
+			`{"episode":"E1","events":"VL210"}` + "\n" +
+			`{"episode":"E1","events":[1]}` + "\n" +
+			`{"episode":true,"events":[]}` + "\n" +
+			`{"episode":"","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n" +
+			`{"episode":"E1","events":[]}` + "\n" +
+			`{"episode":"E1"}` + "\n" +
+			`{"episode":"E1","events":[{"code":"VL210","date":"2024-01-10"},{"code":"VL26","date":"2024-01-10"}]}` + "\n" +
+			`{"episode":"E1","events":[{"code":"VL210","date":"2024-01-10"},{"code":"VL260"},{"code":"VL260","date":"x"}]}` + "\n" +
+			`{"episode":"E1","age":"54 years","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n" +
+			`{"episode":"E1","age":54.0,"events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n" +
+			`{"episode":"E1","intent":"kurera","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n" +
+			`{"episode":"E1","region":"02","events":[{"code":"VL260","date":"2024-01-20"}]}` + "\n" +
+			`{"episode":"E1","region":"03","events":[{"code":"VL260","date":"2024-01-21"}]}` + "\n" +
+			"not json\n",
+		want: []string{
+			`reject x:2: not valid JSON at character 63 (unexpected end of JSON input); each line must be one complete JSON object`,
+			`reject x:3: not valid JSON at character 66 (invalid character 'x' after top-level value); each line must be one complete JSON object`,
+			`reject x:4: the line is a JSON array; each line must be one JSON object, like {"episode": "E1", "events": [...]}`,
+			`reject x:5: "events" is a JSON string but must be a list`,
+			`reject x:6: "events" is a JSON number but must be an object`,
+			`reject x:7: "episode" is a JSON bool but must be text or a number`,
+			`reject x:8: episode: the episode id is empty or missing; every line needs "episode"`,
+			`reject x:9: events: the episode has no events; list its codes and dates in "events"`,
+			`reject x:10: events: the episode has no events; list its codes and dates in "events"`,
+			`reject x:11: events[1].code: code "VL26" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:12: events[1].date: the date is empty; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:13: age: age "54 years" is not a whole number from 0 to 130`,
+			`reject x:14: age: age "54.0" is not a whole number from 0 to 130`,
+			`reject x:15: intent: intent "kurera" is not kur or pal; write kur (curative), pal (palliative) or leave it empty`,
+			`reject x:17: region: region "03" differs from "02" on row 16 of the same episode; an episode has one region, correct the rows`,
+			`reject x:18: not valid JSON at character 2 (invalid character 'o' in literal null (expecting 'u')); each line must be one complete JSON object`,
+			`ep "E1" x:1 region="02" | 1:VL210:2024-01-10 16:VL260:2024-01-20`,
+			`rows 18`,
+		},
+	},
+	{
+		name:  "jsonl windows-1252 detected",
+		input: cp1252(`{"episode":"E1","region":"Västra Götaland","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
+		want:  []string{`ep "E1" x:1 region="Västra Götaland" | 1:VL210:2024-01-10`, `rows 1`},
+	},
+	{
+		name:  "jsonl utf-8 forced on windows-1252",
+		input: cp1252(`{"episode":"E1","region":"Örebro","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
+		enc:   "utf-8",
+		want: []string{
+			`reject x:1: not valid UTF-8; is the file Windows-1252? use --encoding windows-1252`,
+			`rows 1`,
+		},
+	},
+}
+
+func TestReadInput(t *testing.T) {
+	for _, c := range readCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := read(t, "x", c.input, ReadOptions{Encoding: c.enc})
+			if c.err != "" {
+				if err == nil || err.Error() != c.err {
+					t.Fatalf("error\n got: %v\nwant: %s", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestReadFiles reads the example files in testdata/read, which look like
+// real exports.
+func TestReadFiles(t *testing.T) {
+	cases := []struct {
+		file string
+		want []string
+	}{
+		{"excel_sv.csv", []string{
+			`ep "A-1" excel_sv.csv:2 region="Västra Götaland" sex="K" county="14" diagnosis="C71.9" intent="kur" age=54 | 2:VL210:2024-01-10 3:VL230:2024-01-15 4:VL260:2024-02-01`,
+			`reject excel_sv.csv:7: code: code "VL26" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`ep "B-2" excel_sv.csv:6 region="Örebro" sex="M" county="18" intent="pal" age=71 | 6:VL210:2024-03-01`,
+			`rows 5`,
+		}},
+		{"comma.csv", []string{
+			`reject comma.csv:3: date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`ep "E1" comma.csv:2 region="01" sex="K" age=54 | 2:VL210:2024-01-10`,
+			`ep "E2" comma.csv:4 region="03" sex="M" | 4:VL210:2024-01-11 5:VL260:2024-01-20`,
+			`rows 4`,
+		}},
+		{"tabs.tsv", []string{
+			`ep "E1" tabs.tsv:2 intent="pal" | 2:VL210:2024-01-10 3:VL260:2024-01-31`,
+			`rows 2`,
+		}},
+		{"episodes.jsonl", []string{
+			`reject episodes.jsonl:3: events[1].date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`ep "E1" episodes.jsonl:1 region="01" sex="K" county="01" referring="03" diagnosis="C71.9" intent="kur" age=54 | 1:VL210:2024-01-10 1:VL260:2024-02-01`,
+			`reject episodes.jsonl:5: not valid JSON at character 2 (invalid character 'o' in literal null (expecting 'u')); each line must be one complete JSON object`,
+			`ep "E3" episodes.jsonl:4 | 4:VL210:2024-01-10`,
+			`rows 4`,
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "read", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := read(t, c.file, string(data), ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestReadAccounting: every data row is in an episode or rejected, and
+// blank lines are not data rows.
+func TestReadAccounting(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("förlopp;kod;datum;ålder\n")
+	good, bad := 0, 0
+	for i := range 1000 {
+		switch i % 7 {
+		case 0:
+			in.WriteString("\n") // not a row
+		case 1:
+			fmt.Fprintf(&in, "E%d;VL21;2024-01-10;\n", i/10)
+			bad++
+		case 2:
+			fmt.Fprintf(&in, "E%d;VL210;2024-13-10;\n", i/10)
+			bad++
+		case 3:
+			fmt.Fprintf(&in, "E%d;VL210;2024-01-10;%d\n", i/10, i%3) // age conflicts within an episode
+		default:
+			fmt.Fprintf(&in, "E%d;VL%d;2024-01-10;\n", i/10, 200+i%7)
+			good++
+		}
+	}
+	var s logSink
+	if err := ReadInput("acc.csv", strings.NewReader(in.String()), ReadOptions{}, &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.problems {
+		t.Error(p)
+	}
+	if want := 1000 - 1000/7 - 1; s.rows != want { // 143 blank lines (i%7 == 0)
+		t.Errorf("%d data rows, want %d", s.rows, want)
+	}
+	if s.accepted+s.rejected != s.rows {
+		t.Errorf("%d data rows but %d in episodes and %d rejected", s.rows, s.accepted, s.rejected)
+	}
+	if s.accepted < good || s.rejected < bad {
+		t.Errorf("accepted %d (at least %d expected), rejected %d (at least %d expected)", s.accepted, good, s.rejected, bad)
+	}
+}
+
+// TestReadLongLine: a line longer than the read buffer is read whole,
+// and one longer than maxLine is rejected without losing what follows.
+func TestReadLongLine(t *testing.T) {
+	long := strings.Repeat("x", bufSize*2)
+	huge := strings.Repeat("y", maxLine+10)
+	in := "episode;code;date;note\n" +
+		"E1;VL210;2024-01-10;" + long + "\n" +
+		"E1;VL260;2024-01-20;" + huge + "\n" +
+		"E1;VL230;2024-01-21;\n"
+	got, err := read(t, "x", in, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`reject x:3: the row is longer than 16 MiB, so it was not read; is a line break missing?`,
+		`ep "E1" x:2 | 2:VL210:2024-01-10 4:VL230:2024-01-21`,
+		`rows 3`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestReadError: a failing reader is an error that wraps the cause.
+func TestReadError(t *testing.T) {
+	cause := errors.New("disk on fire")
+	r := io.MultiReader(strings.NewReader("episode;code;date\nE1;VL210;2024-01-10\n"), iotest.ErrReader(cause))
+	err := ReadInput("x.csv", r, ReadOptions{}, &logSink{})
+	if !errors.Is(err, cause) {
+		t.Fatalf("got %v, want it to wrap %v", err, cause)
+	}
+	if want := "cannot read x.csv: disk on fire; check that the file is there, readable and complete"; err.Error() != want {
+		t.Errorf("got %q\nwant %q", err, want)
+	}
+	// Small reads change nothing.
+	got, err := func() ([]string, error) {
+		var s logSink
+		err := ReadInput("x", iotest.OneByteReader(strings.NewReader(bom+"episode;code;date\r\nE1;VL210;2024-01-10\r\n")), ReadOptions{}, &s)
+		return s.log, err
+	}()
+	if err != nil || len(got) != 1 || got[0] != `ep "E1" x:2 | 2:VL210:2024-01-10` {
+		t.Errorf("one byte at a time: %q, %v", got, err)
+	}
+}
+
+// benchCSV is an export of n rows, about six per episode, with the
+// columns a regional export has.
+func benchCSV(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("förlopp;kod;datum;region;ålder;kön;län;diagnos;avsikt\r\n")
+	codes := []string{"VL210", "VL220", "VL230", "VL240", "VL250", "VL260"}
+	for i := range n {
+		ep := i / 6
+		fmt.Fprintf(&b, "%d-%07d;%s;2024-%02d-%02d;%02d;%d;%s;%02d;C%02d.%d;%s\r\n",
+			10+ep%21, ep, codes[i%6], 1+ep%12, 1+i%6*4, 1+ep%21, 20+ep%70, []string{"K", "M"}[ep%2], 1+ep%21, ep%100, ep%10, []string{"", "kur", "pal"}[ep%3])
+	}
+	return b.Bytes()
+}
+
+type countSink struct{ rows, events, rejected int }
+
+func (s *countSink) DataRow()                 { s.rows++ }
+func (s *countSink) Reject(Rejection)         { s.rejected++ }
+func (s *countSink) Episode(ep *InputEpisode) { s.events += len(ep.Events) }
+
+// BenchmarkReadCSV reads 200 000 rows. It reports rows/s, ns/row and
+// allocs/row besides the per-read figures.
+func BenchmarkReadCSV(b *testing.B) {
+	const n = 200_000
+	data := benchCSV(n)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var ms0, ms1 runtime.MemStats
+	runtime.ReadMemStats(&ms0)
+	b.ResetTimer()
+	for b.Loop() {
+		var s countSink
+		if err := ReadInput("bench.csv", bytes.NewReader(data), ReadOptions{}, &s); err != nil {
+			b.Fatal(err)
+		}
+		if os.Getenv("EXP") == "" && (s.events != n || s.rows != n) {
+			b.Fatalf("%d rows, %d events, %d rejected", s.rows, s.events, s.rejected)
+		}
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&ms1)
+	rows := float64(n) * float64(b.N)
+	b.ReportMetric(rows/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/rows, "ns/row")
+	b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/rows, "allocs/row")
+}
+
+// BenchmarkEncodingCSV is the yardstick: encoding/csv only reading the
+// same rows, doing nothing with them.
+func BenchmarkEncodingCSV(b *testing.B) {
+	const n = 200_000
+	data := benchCSV(n)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.Comma = ';'
+		rows := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows++
+		}
+		if rows != n+1 {
+			b.Fatal(rows)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n)/float64(b.N), "ns/row")
+}

@@ -1,0 +1,363 @@
+// Command gen derives the variants of the example episode file from
+// testdata/episodes/example.csv itself, so that they cannot drift from it:
+// the same rows in other encodings (BOM, Windows-1252), separators, date
+// forms, line ends, column names and orders, row orders, as JSON Lines, and
+// a copy with broken rows for the reader's error handling.
+//
+// Run it from the repository root after editing example.csv:
+//
+//	go run ./testdata/episodes/gen
+//
+// gen_test.go fails when the committed variants differ from what gen writes.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// header is the column order of example.csv.
+var header = []string{"episode", "region", "age", "sex", "county", "referring_region", "diagnosis", "intent", "code", "date"}
+
+// The columns of header, by index.
+const (
+	colEpisode = iota
+	colRegion
+	colAge
+	colSex
+	colCounty
+	colReferringRegion
+	colDiagnosis
+	colIntent
+	colCode
+	colDate
+	nCols
+)
+
+// swedishHeader names the columns with the Swedish aliases, by the index
+// of the column in header.
+var swedishHeader = []string{"förlopp", "region", "ålder", "kön", "län", "remitterande_region", "diagnos", "avsikt", "kod", "datum"}
+
+// swedishOrder is the column order of example_swedish.csv, as indexes
+// into header.
+var swedishOrder = []int{colEpisode, colDate, colCode, colAge, colSex, colCounty, colRegion, colReferringRegion, colDiagnosis, colIntent}
+
+// brokenLines are the rows of broken.csv that a reader must reject, each
+// with what is wrong with it. Every one is followed by a whole episode of
+// good rows.
+var brokenLines = []string{
+	"FEL-01;01;60;K;01;;;;VG910;2024-02-30",       // no such date
+	"FEL-02;01;60;K;01;;;;;2024-03-01",            // no code
+	"FEL-03;01;60;K;01;;;;VG910",                  // 9 fields
+	"FEL-04;01;60;K;01;;;;VG910;2024-03-01;VG915", // 11 fields
+	"FEL-05;01;femtio;K;01;;;;VG910;2024-03-01",   // age not a number
+	"FEL-06;01;60;K;01;;;okänd;VG910;2024-03-01",  // intent neither kur nor pal
+	";01;60;K;01;;;;VG910;2024-03-01",             // no episode id
+	strings.Repeat(";", nCols-1),                  // only separators
+}
+
+// brokenPrefix is how many rows of example.csv start broken.csv.
+const brokenPrefix = 20
+
+// shuffleSeed seeds the deterministic shuffle of example_shuffled.csv.
+const shuffleSeed = 20241105
+
+func main() {
+	dir := flag.String("dir", "testdata/episodes", "the folder with example.csv; the variants are written there")
+	flag.Parse()
+	src, err := os.ReadFile(filepath.Join(*dir, "example.csv"))
+	if err == nil {
+		var files map[string][]byte
+		files, err = generate(src)
+		for _, name := range sortedNames(files) {
+			if err != nil {
+				break
+			}
+			err = os.WriteFile(filepath.Join(*dir, name), files[name], 0o644)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// generate returns every variant of the example, by file name, from the
+// content of example.csv.
+func generate(src []byte) (map[string][]byte, error) {
+	rows, err := parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("example.csv: %w", err)
+	}
+	eps, err := episodes(rows)
+	if err != nil {
+		return nil, fmt.Errorf("example.csv: %w", err)
+	}
+	files := map[string][]byte{}
+
+	plain := writeCSV(header, rows, ";", "\n")
+	if !bytes.Equal(plain, src) {
+		return nil, errors.New("example.csv is not in canonical form (UTF-8 without BOM, ';', LF line ends, a final newline, no quotes)")
+	}
+	files["example_bom.csv"] = append([]byte("\ufeff"), plain...)
+
+	cp, err := charmap.Windows1252.NewEncoder().Bytes(plain)
+	if err != nil {
+		return nil, fmt.Errorf("example_cp1252.csv: %w", err)
+	}
+	files["example_cp1252.csv"] = cp
+
+	for _, r := range rows {
+		for _, f := range r {
+			if strings.Contains(f, ",") {
+				return nil, fmt.Errorf("example_comma.csv: field %q holds a comma", f)
+			}
+		}
+	}
+	files["example_comma.csv"] = writeCSV(header, rows, ",", "\n")
+	files["example_crlf.csv"] = writeCSV(header, rows, ";", "\r\n")
+
+	compact := make([][]string, len(rows))
+	for i, r := range rows {
+		c := append([]string(nil), r...)
+		c[colDate] = strings.ReplaceAll(c[colDate], "-", "")
+		compact[i] = c
+	}
+	files["example_yyyymmdd.csv"] = writeCSV(header, compact, ";", "\n")
+
+	files["example_swedish.csv"] = writeCSV(permute(swedishHeader, swedishOrder), permuteAll(rows, swedishOrder), ";", "\n")
+
+	shuffled, err := shuffle(rows)
+	if err != nil {
+		return nil, fmt.Errorf("example_shuffled.csv: %w", err)
+	}
+	files["example_shuffled.csv"] = writeCSV(header, shuffled, ";", "\n")
+
+	jsonl, err := writeJSONL(eps)
+	if err != nil {
+		return nil, fmt.Errorf("example.jsonl: %w", err)
+	}
+	files["example.jsonl"] = jsonl
+
+	files["broken.csv"] = writeBroken(rows, eps)
+	return files, nil
+}
+
+// parse reads example.csv strictly: the header as above, ten fields per
+// row, ';' between them, nothing quoted.
+func parse(src []byte) ([][]string, error) {
+	text := string(src)
+	if !strings.HasSuffix(text, "\n") {
+		return nil, errors.New("no final newline")
+	}
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if lines[0] != strings.Join(header, ";") {
+		return nil, fmt.Errorf("line 1: header is %q, want %q", lines[0], strings.Join(header, ";"))
+	}
+	var rows [][]string
+	for i, l := range lines[1:] {
+		f := strings.Split(l, ";")
+		if len(f) != nCols {
+			return nil, fmt.Errorf("line %d: %d fields, want %d", i+2, len(f), nCols)
+		}
+		if strings.ContainsAny(l, "\"\r") {
+			return nil, fmt.Errorf("line %d: quotes or carriage return", i+2)
+		}
+		rows = append(rows, f)
+	}
+	return rows, nil
+}
+
+// episode is one episode of the example: the rows of one id.
+type episode struct {
+	rows [][]string
+}
+
+// episodes groups rows into episodes. The example keeps the rows of an
+// episode adjacent, with the same attributes on every row.
+func episodes(rows [][]string) ([]episode, error) {
+	var eps []episode
+	seen := map[string]bool{}
+	for i, r := range rows {
+		id := r[colEpisode]
+		if n := len(eps); n > 0 && eps[n-1].rows[0][colEpisode] == id {
+			first := eps[n-1].rows[0]
+			for c := colRegion; c <= colIntent; c++ {
+				if r[c] != first[c] {
+					return nil, fmt.Errorf("line %d: %s differs from the episode's first row", i+2, header[c])
+				}
+			}
+			eps[n-1].rows = append(eps[n-1].rows, r)
+			continue
+		}
+		if seen[id] {
+			return nil, fmt.Errorf("line %d: rows of episode %s are not adjacent", i+2, id)
+		}
+		seen[id] = true
+		eps = append(eps, episode{rows: [][]string{r}})
+	}
+	return eps, nil
+}
+
+func writeCSV(head []string, rows [][]string, sep, eol string) []byte {
+	var b bytes.Buffer
+	b.WriteString(strings.Join(head, sep))
+	b.WriteString(eol)
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, sep))
+		b.WriteString(eol)
+	}
+	return b.Bytes()
+}
+
+func permute(r []string, order []int) []string {
+	out := make([]string, len(order))
+	for i, c := range order {
+		out[i] = r[c]
+	}
+	return out
+}
+
+func permuteAll(rows [][]string, order []int) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = permute(r, order)
+	}
+	return out
+}
+
+// shuffle returns the rows in a fixed pseudo-random order in which no two
+// rows of one episode are next to each other.
+func shuffle(rows [][]string) ([][]string, error) {
+	out := append([][]string(nil), rows...)
+	rng := rand.New(rand.NewPCG(shuffleSeed, 0))
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	// Break up the pairs the shuffle left adjacent: swap the second row of
+	// a pair with the first row elsewhere such that both fit between their
+	// new neighbours.
+	same := func(a, b []string) bool { return a[colEpisode] == b[colEpisode] }
+	fits := func(r []string, k, skip int) bool { // r at position k, ignoring position skip
+		return (k == 0 || k-1 == skip || !same(out[k-1], r)) &&
+			(k == len(out)-1 || k+1 == skip || !same(out[k+1], r))
+	}
+	for i := 1; i < len(out); i++ {
+		if !same(out[i-1], out[i]) {
+			continue
+		}
+		for j := range out {
+			if j < i-1 || j > i+1 {
+				if fits(out[j], i, -1) && fits(out[i], j, -1) {
+					out[i], out[j] = out[j], out[i]
+					break
+				}
+			}
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		if same(out[i-1], out[i]) {
+			return nil, fmt.Errorf("rows %d and %d are of the same episode", i, i+1)
+		}
+	}
+	return out, nil
+}
+
+// jsonEpisode is one line of example.jsonl.
+type jsonEpisode struct {
+	Episode         string      `json:"episode"`
+	Region          string      `json:"region,omitempty"`
+	Age             *int        `json:"age,omitempty"`
+	Sex             string      `json:"sex,omitempty"`
+	County          string      `json:"county,omitempty"`
+	ReferringRegion string      `json:"referring_region,omitempty"`
+	Diagnosis       string      `json:"diagnosis,omitempty"`
+	Intent          string      `json:"intent,omitempty"`
+	Events          []jsonEvent `json:"events"`
+}
+
+type jsonEvent struct {
+	Code string `json:"code"`
+	Date string `json:"date"`
+}
+
+func writeJSONL(eps []episode) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	for _, ep := range eps {
+		r := ep.rows[0]
+		je := jsonEpisode{
+			Episode:         r[colEpisode],
+			Region:          r[colRegion],
+			Sex:             r[colSex],
+			County:          r[colCounty],
+			ReferringRegion: r[colReferringRegion],
+			Diagnosis:       r[colDiagnosis],
+			Intent:          r[colIntent],
+		}
+		if r[colAge] != "" {
+			age, err := strconv.Atoi(r[colAge])
+			if err != nil {
+				return nil, fmt.Errorf("episode %s: age %q", r[colEpisode], r[colAge])
+			}
+			je.Age = &age
+		}
+		for _, er := range ep.rows {
+			je.Events = append(je.Events, jsonEvent{Code: er[colCode], Date: er[colDate]})
+		}
+		if err := enc.Encode(je); err != nil { // Encode ends the line
+			return nil, err
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// writeBroken writes the first brokenPrefix rows of the example, then each
+// broken line followed by the next whole episode of the example.
+func writeBroken(rows [][]string, eps []episode) []byte {
+	var b bytes.Buffer
+	b.WriteString(strings.Join(header, ";") + "\n")
+	for _, r := range rows[:brokenPrefix] {
+		b.WriteString(strings.Join(r, ";") + "\n")
+	}
+	// The episodes after the prefix, starting with the rest of one the
+	// prefix cut, if any.
+	var rest [][][]string
+	n := 0
+	for _, ep := range eps {
+		switch {
+		case n+len(ep.rows) <= brokenPrefix:
+		case n >= brokenPrefix:
+			rest = append(rest, ep.rows)
+		default:
+			rest = append(rest, ep.rows[brokenPrefix-n:])
+		}
+		n += len(ep.rows)
+	}
+	for i, l := range brokenLines {
+		b.WriteString(l + "\n")
+		for _, r := range rest[i] {
+			b.WriteString(strings.Join(r, ";") + "\n")
+		}
+	}
+	return b.Bytes()
+}
