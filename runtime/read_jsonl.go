@@ -139,7 +139,7 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 	r.evs = r.evs[:0]
 	for i, ev := range e.Events {
 		c := []byte(strings.TrimSpace(string(ev.Code)))
-		e, field, reason := b.checkEvent(c, []byte(strings.TrimSpace(string(ev.Date))))
+		e, field, reason := b.event(c, []byte(strings.TrimSpace(string(ev.Date))))
 		if field != "" {
 			b.reject(line, fmt.Sprintf("events[%d].%s", i, field), reason)
 			return

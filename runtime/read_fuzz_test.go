@@ -1,0 +1,175 @@
+package runtime
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fuzzEncodings are the encodings a fuzz input is read with.
+var fuzzEncodings = []string{"", "utf-8", "windows-1252"}
+
+// checkSink checks what a reader passes on as it goes: every data row is
+// announced before it is passed on, and is passed on once, in an episode
+// or as a rejection.
+type checkSink struct {
+	t        *testing.T
+	minRow   int // the first row number data can have
+	lines    int // lines in the input
+	jsonl    bool
+	rows     int // DataRow calls
+	seen     map[int]bool
+	rejected int
+	log      []string
+}
+
+func newCheckSink(t *testing.T, input string, jsonl bool) *checkSink {
+	s := &checkSink{t: t, minRow: 2, lines: strings.Count(input, "\n") + 1, jsonl: jsonl, seen: map[int]bool{}}
+	if jsonl {
+		s.minRow = 1
+	}
+	return s
+}
+
+func (s *checkSink) DataRow() { s.rows++ }
+
+func (s *checkSink) row(r int, what string) {
+	if r < s.minRow || r > s.lines {
+		s.t.Errorf("%s at row %d, outside rows %d to %d", what, r, s.minRow, s.lines)
+	}
+}
+
+func (s *checkSink) Reject(r Rejection) {
+	s.log = append(s.log, "reject "+r.String())
+	s.row(r.Row, "rejection")
+	if r.Reason == "" {
+		s.t.Errorf("rejection without a reason: %+v", r)
+	}
+	if s.seen[r.Row] {
+		s.t.Errorf("row %d passed on twice", r.Row)
+	}
+	s.seen[r.Row] = true
+	s.rejected++
+	s.account()
+}
+
+func (s *checkSink) Episode(ep *InputEpisode) {
+	s.log = append(s.log, renderEpisode(ep))
+	if ep.ID == "" || len(ep.Events) == 0 || cap(ep.Events) != len(ep.Events) {
+		s.t.Errorf("bad episode %q with %d events (cap %d)", ep.ID, len(ep.Events), cap(ep.Events))
+		return
+	}
+	if ep.FirstRow != ep.Events[0].Row {
+		s.t.Errorf("episode %q: first row %d, first event at %d", ep.ID, ep.FirstRow, ep.Events[0].Row)
+	}
+	last := 0
+	for _, e := range ep.Events {
+		if _, ok := (&builder{strs: map[string]string{}}).code([]byte(e.Code)); !ok || strings.ToUpper(e.Code) != e.Code {
+			s.t.Errorf("episode %q: bad code %q", ep.ID, e.Code)
+		}
+		if e.Row < last || !s.jsonl && e.Row == last {
+			s.t.Errorf("episode %q: rows out of order", ep.ID)
+		}
+		if e.Row != last {
+			s.row(e.Row, "event")
+			if s.seen[e.Row] {
+				s.t.Errorf("row %d passed on twice", e.Row)
+			}
+			s.seen[e.Row] = true
+		}
+		last = e.Row
+	}
+	s.account()
+}
+
+func (s *checkSink) account() {
+	if len(s.seen) > s.rows {
+		s.t.Errorf("%d rows passed on but %d data rows announced", len(s.seen), s.rows)
+	}
+}
+
+// fuzzRead reads input and checks the invariants, then reads it again
+// without the CSV short cut and checks that the result is the same.
+func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
+	opts := ReadOptions{Encoding: fuzzEncodings[int(enc)%len(fuzzEncodings)]}
+	s := newCheckSink(t, input, jsonl)
+	err := ReadInput("f", strings.NewReader(input), opts, s)
+	if err != nil {
+		if msg := err.Error(); msg == "" || strings.Contains(msg, "\n") {
+			t.Errorf("error is not one line: %q", msg)
+		}
+		if s.rows != 0 || len(s.log) != 0 {
+			t.Errorf("error %q after reading %d rows", err, s.rows)
+		}
+		return
+	}
+	if len(s.seen) != s.rows {
+		t.Errorf("%d data rows, %d passed on", s.rows, len(s.seen))
+	}
+	if jsonl {
+		return
+	}
+	csvFastPath = false
+	defer func() { csvFastPath = true }()
+	slow := newCheckSink(t, input, jsonl)
+	_ = ReadInput("f", strings.NewReader(input), opts, slow)
+	if a, b := strings.Join(s.log, "\n"), strings.Join(slow.log, "\n"); a != b {
+		t.Errorf("the short cut changes the result:\n%s\nwithout it:\n%s", a, b)
+	}
+}
+
+// isJSONL tells the formats apart as ReadInput does: by the first line
+// that is not blank.
+func isJSONL(input string) bool {
+	for _, line := range strings.Split(strings.TrimPrefix(input, bom), "\n") {
+		if strings.TrimSpace(line) != "" {
+			return strings.HasPrefix(strings.TrimLeft(line, " \t\r\v\f"), "{")
+		}
+	}
+	return false
+}
+
+// seeds adds the inputs of the tests, of one format, to f.
+func seeds(f *testing.F, jsonl bool) {
+	var inputs []string
+	for _, c := range readCases {
+		inputs = append(inputs, c.input)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "read", "*"))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		inputs = append(inputs, string(data))
+	}
+	for _, in := range inputs {
+		if isJSONL(in) == jsonl && len(in) < 1<<16 {
+			for enc := range fuzzEncodings {
+				f.Add(in, uint8(enc))
+			}
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	seeds(f, false)
+	f.Add(string(benchCSV(50)), uint8(0))
+	f.Fuzz(func(t *testing.T, input string, enc uint8) {
+		if isJSONL(input) {
+			t.Skip()
+		}
+		fuzzRead(t, input, enc, false)
+	})
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	seeds(f, true)
+	f.Fuzz(func(t *testing.T, input string, enc uint8) {
+		if !isJSONL(input) {
+			t.Skip()
+		}
+		fuzzRead(t, input, enc, true)
+	})
+}
