@@ -146,7 +146,6 @@ type collector struct {
 	grouping bool
 	seed     maphash.Seed
 	seen     map[uint64]struct{} // hashes of ids already emitted (streaming)
-	lastID   string
 	failed   bool
 
 	cur  *batch
@@ -181,16 +180,7 @@ func (c *collector) Episode(ep *InputEpisode) {
 		return
 	}
 	c.seen[h] = struct{}{}
-	c.lastID = ep.ID
-	if c.cur == nil {
-		c.cur = &batch{seq: c.seq}
-		c.seq++
-	}
-	c.cur.episodes = append(c.cur.episodes, ep)
-	if len(c.cur.episodes) == batchSize {
-		c.send(c.cur)
-		c.cur = nil
-	}
+	c.enqueue(ep)
 }
 
 // group merges a run into the episode with the same id. A run whose
@@ -318,7 +308,7 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	}
 	if grouping && readErr == nil {
 		for _, ep := range col.order {
-			col.Episode0(ep)
+			col.enqueue(ep)
 		}
 	}
 	if col.cur != nil && !col.failed && readErr == nil {
@@ -354,8 +344,9 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	return sum, nil
 }
 
-// Episode0 batches a grouped episode (grouping mode, after reading).
-func (c *collector) Episode0(ep *InputEpisode) {
+// enqueue adds an episode to the current batch and hands full batches to
+// the workers.
+func (c *collector) enqueue(ep *InputEpisode) {
 	if c.cur == nil {
 		c.cur = &batch{seq: c.seq}
 		c.seq++
