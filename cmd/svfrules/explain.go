@@ -70,21 +70,18 @@ func runExplain(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "svfrules explain: guide %s has no code %s (no VXX%s); run 'svfrules table' for the codes it has\n", g.Version, arg, m[2])
 		return exitUsage
 	}
-	explain(c.stdout, rs, def, pw)
+	explain(c.stdout, rs, def, pw, m[1])
 	return exitOK
 }
 
-func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway) {
+// explain writes what the guide says about code; pw and prefix are the
+// pathway and the prefix the user typed (VN6 of VN660), or nil and "".
+func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway, prefix string) {
 	g := rs.guide
 	title := "VXX" + code.Suffix
 	name := code.Name
 	if pw != nil {
-		title = pw.Prefixes[0] + code.Suffix
-		for _, pre := range pw.Prefixes {
-			if strings.HasPrefix(strings.ToUpper(title), pre) {
-				title = pre + code.Suffix
-			}
-		}
+		title = prefix + code.Suffix
 		name = code.LocalName(pw)
 	}
 	fmt.Fprintf(w, "%s – %s\n", title, name)
