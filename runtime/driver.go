@@ -121,6 +121,20 @@ func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, ren
 
 var errNotAdjacent = errors.New("rows of an episode are not adjacent")
 
+// stopReader ends a read with errNotAdjacent once *stop is set, so the
+// streaming pass does not read the rest of a large input it must redo.
+type stopReader struct {
+	r    io.Reader
+	stop *bool
+}
+
+func (s stopReader) Read(p []byte) (int, error) {
+	if *s.stop {
+		return 0, errNotAdjacent
+	}
+	return s.r.Read(p)
+}
+
 const batchSize = 512
 
 type batch struct {
@@ -299,7 +313,8 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 			readErr = fmt.Errorf("%s: cannot open: %w", in.Name, err)
 			break
 		}
-		err = ReadInput(in.Name, rc, opts, col)
+		// Once rows prove not adjacent this pass is wasted: stop reading.
+		err = ReadInput(in.Name, stopReader{rc, &col.failed}, opts, col)
 		rc.Close()
 		if err != nil {
 			readErr = err
@@ -319,10 +334,10 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	close(done)
 	<-writerDone
 	switch {
-	case readErr != nil:
-		return nil, readErr
 	case col.failed:
 		return nil, errNotAdjacent
+	case readErr != nil:
+		return nil, readErr
 	case writeErr != nil:
 		return nil, fmt.Errorf("cannot write the output: %w", writeErr)
 	}

@@ -1,0 +1,88 @@
+package runtime
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/rules"
+)
+
+// countingInput opens the same text each time and records how many bytes
+// each opening delivered.
+type countingInput struct {
+	text  string
+	reads []int
+}
+
+type countingReader struct {
+	r io.Reader
+	n *int
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.n += n
+	return n, err
+}
+
+func (c *countingInput) input() Input {
+	return Input{Name: "in.csv", Open: func() (io.ReadCloser, error) {
+		c.reads = append(c.reads, 0)
+		return io.NopCloser(countingReader{strings.NewReader(c.text), &c.reads[len(c.reads)-1]}), nil
+	}}
+}
+
+// TestRunRestartsEarlyWhenRowsAreNotAdjacent: when an episode id comes
+// back near the start of a large input, the streaming pass stops there
+// instead of reading the rest, and the grouped pass gives the merged
+// episode.
+func TestRunRestartsEarlyWhenRowsAreNotAdjacent(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("episode;code;date\nA;VH310;2024-01-01\nB;VH310;2024-01-01\nA;VH350;2024-01-20\n")
+	for i := 0; i < 50000; i++ {
+		fmt.Fprintf(&b, "E%d;VH310;2024-01-01\nE%d;VH350;2024-01-11\n", i, i)
+	}
+	in := &countingInput{text: b.String()}
+	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
+	var out bytes.Buffer
+	sum, err := Run(compiler.Compile(g), []Input{in.input()}, ReadOptions{}, 2, NewRenderer("jsonl"), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.reads) != 2 {
+		t.Fatalf("input opened %d times, want 2 (stream, then group)", len(in.reads))
+	}
+	if in.reads[0] > len(in.text)/4 || in.reads[1] != len(in.text) {
+		t.Errorf("first pass read %d bytes, second %d, of %d: the first should stop early", in.reads[0], in.reads[1], len(in.text))
+	}
+	if !sum.Grouped || sum.Episodes != 50002 || sum.RowsRead != sum.RowsEvaluated {
+		t.Errorf("summary: grouped %v, episodes %d, rows read %d evaluated %d", sum.Grouped, sum.Episodes, sum.RowsRead, sum.RowsEvaluated)
+	}
+	first, _, _ := strings.Cut(out.String(), "\n")
+	want := `{"episode":"A","pathway":"livmoderkroppscancer","reportable":true,"reported_as":"VH3","findings":[],"leadtimes":[{"id":"livkropp_kirurgi","name":"Välgrundad misstanke till start av första behandling, kirurgi","from":"VH310","to":"VH350","days":19,"target":32,"within":true}]}`
+	if first != want {
+		t.Errorf("episode A:\n got %s\nwant %s", first, want)
+	}
+}
+
+func TestCopyTrimSuffix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""}, {",\n", ""}, {"a,\n", "a"}, {"a,\nb,\n", "a,\nb"}, {"ab", "ab"}, {"a", "a"},
+		{strings.Repeat("x", 70000) + ",\n", strings.Repeat("x", 70000)},
+	} {
+		var out bytes.Buffer
+		// One byte at a time splits the suffix across reads.
+		wrote, err := copyTrimSuffix(&out, io.LimitReader(oneByte{strings.NewReader(tc.in)}, 1<<30), []byte(",\n"))
+		if err != nil || out.String() != tc.want || wrote != (tc.want != "") {
+			t.Errorf("copyTrimSuffix(%q) = %q, %v, %v", tc.in[:min(len(tc.in), 10)], out.String()[:min(out.Len(), 10)], wrote, err)
+		}
+	}
+}
+
+type oneByte struct{ r io.Reader }
+
+func (o oneByte) Read(p []byte) (int, error) { return o.r.Read(p[:min(len(p), 1)]) }
