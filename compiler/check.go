@@ -59,6 +59,21 @@ func (c *checker) at(p lang.Pos, word string, nth int) lang.Pos {
 	return p
 }
 
+// find returns the position of the first occurrence of text on the line
+// of p at or after p's column, or p when there is none.
+func (c *checker) find(p lang.Pos, text string) lang.Pos {
+	line, ok := c.src.Line(p.File, p.Line)
+	if !ok {
+		return p
+	}
+	runes := []rune(line)
+	from := min(max(p.Column-1, 0), len(runes))
+	if i := strings.Index(string(runes[from:]), text); i >= 0 {
+		return lang.Pos{File: p.File, Line: p.Line, Column: from + utf8.RuneCountInString(string(runes[from:])[:i]) + 1}
+	}
+	return p
+}
+
 func width(s string) int { return utf8.RuneCountInString(s) }
 
 // once reports a property given a second time in one block: the second
@@ -84,6 +99,7 @@ var (
 	datePattern    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	suffixPattern  = regexp.MustCompile(`^\d{2}$`)
 	icd10Pattern   = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{1,2})?$`)
+	versionPattern = regexp.MustCompile(`^\d+(\.\d+)*$`)
 	identKeyFormat = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
@@ -173,7 +189,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 	g := c.g
 	g.Pos = pos(h.Pos)
 	g.Version = (&lang.Text{String: &h.Version}).Value()
-	if !regexp.MustCompile(`^\d+(\.\d+)*$`).MatchString(g.Version) {
+	if !versionPattern.MatchString(g.Version) {
 		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), `write the version as numbers with dots, e.g. "10.6"`, "version %s is not a version number", h.Version)
 	}
 	seen := c.once()

@@ -101,9 +101,9 @@ func (tc *typeChecker) expr(e *lang.Expr) *typed {
 	if len(e.Right) == 0 {
 		return left
 	}
-	out := &typed{typ: tBool, op: "or", args: []*typed{tc.boolean(left, e.Left.Pos, "or")}, pos: pos(e.Pos)}
+	out := &typed{typ: tBool, op: "or", args: []*typed{tc.boolean(left, "or")}, pos: pos(e.Pos)}
 	for _, r := range e.Right {
-		out.args = append(out.args, tc.boolean(tc.and(r), r.Pos, "or"))
+		out.args = append(out.args, tc.boolean(tc.and(r), "or"))
 	}
 	return out.orInvalid()
 }
@@ -113,9 +113,9 @@ func (tc *typeChecker) and(e *lang.AndExpr) *typed {
 	if len(e.Right) == 0 {
 		return left
 	}
-	out := &typed{typ: tBool, op: "and", args: []*typed{tc.boolean(left, e.Left.Pos, "and")}, pos: pos(e.Pos)}
+	out := &typed{typ: tBool, op: "and", args: []*typed{tc.boolean(left, "and")}, pos: pos(e.Pos)}
 	for _, r := range e.Right {
-		out.args = append(out.args, tc.boolean(tc.not(r), r.Pos, "and"))
+		out.args = append(out.args, tc.boolean(tc.not(r), "and"))
 	}
 	return out.orInvalid()
 }
@@ -130,7 +130,7 @@ func (t *typed) orInvalid() *typed {
 }
 
 // boolean reports an operand of and/or/not that is not true/false.
-func (tc *typeChecker) boolean(t *typed, p interface{}, op string) *typed {
+func (tc *typeChecker) boolean(t *typed, op string) *typed {
 	if t.typ == tInvalid || t.typ == tBool {
 		return t
 	}
@@ -140,7 +140,7 @@ func (tc *typeChecker) boolean(t *typed, p interface{}, op string) *typed {
 func (tc *typeChecker) not(e *lang.NotExpr) *typed {
 	if e.Not != nil {
 		inner := tc.not(e.Not)
-		inner = tc.boolean(inner, nil, "not")
+		inner = tc.boolean(inner, "not")
 		if inner.typ == tInvalid {
 			return inner
 		}
@@ -157,13 +157,9 @@ func (tc *typeChecker) cmp(e *lang.Cmp) *typed {
 		if left.typ == tInvalid || right.typ == tInvalid {
 			return &typed{typ: tInvalid}
 		}
-		opPos := tc.c.at(left.pos, e.Op, 0)
-		if line, ok := tc.c.src.Line(left.pos.File, left.pos.Line); ok {
-			// The operator lies between the operands; find it after the left one.
-			if i := strings.Index(string([]rune(line)[min(left.pos.Column, len([]rune(line))):]), e.Op); i >= 0 {
-				opPos.Column = left.pos.Column + len([]rune(string([]rune(line)[left.pos.Column:])[:i])) + 1
-			}
-		}
+		// The operator lies after the left operand; operators are not
+		// words, so look for the text itself (`age<18` has no spaces).
+		opPos := tc.c.find(left.pos, e.Op)
 		if left.typ != right.typ {
 			return tc.errorf(opPos, width(e.Op), fmt.Sprintf("the left side is a %s, the right side a %s; compare values of the same type", left.typ, right.typ),
 				"cannot compare %s with %s", left.typ, right.typ)

@@ -45,13 +45,10 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 		return &File{Name: name}, Diagnostics{d}
 	}
 	text := string(src)
-	tokens, err := lexAll(name, text)
-	if err != nil { // cannot happen with the Invalid catch-all; kept for safety
-		return &File{Name: name}, Diagnostics{{Summary: err.Error(), Pos: Pos{File: name}}}
-	}
+	tokens := lexText(name, text)
 	file := &File{Name: name}
 	for _, t := range tokens {
-		if t.Type == ruleLexer.Symbols()["Comment"] {
+		if t.Type == tokComment {
 			file.Comments = append(file.Comments, Comment{Pos: t.Pos, Text: strings.TrimRight(t.Value, " \t\r")})
 		}
 	}
@@ -90,10 +87,9 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 // lexicalErrors reports every Invalid token: a character the language
 // does not use, or the quote of a string that does not end on its line.
 func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
-	invalid := ruleLexer.Symbols()["Invalid"]
 	var diags Diagnostics
 	for _, t := range tokens {
-		if t.Type != invalid || hasLineIn(diags, t.Pos.Line, t.Pos.Line) {
+		if t.Type != tokInvalid || hasLineIn(diags, t.Pos.Line, t.Pos.Line) {
 			continue
 		}
 		d := &Diagnostic{Severity: Error, Pos: Pos{File: name, Line: t.Pos.Line, Column: t.Pos.Column}, Width: 1}
@@ -215,10 +211,6 @@ func checkUTF8(name string, src []byte) *Diagnostic {
 	return nil
 }
 
-func lexAll(name, text string) ([]lexer.Token, error) {
-	return lexText(name, text), nil
-}
-
 // tokenSlice replays tokens that were lexed once, so the parser does not
 // lex the file a second time (lexing is most of the cost of parsing).
 type tokenSlice struct {
@@ -275,10 +267,9 @@ type chunk struct {
 // splitDecls cuts the file at every top-level keyword that starts a line.
 // Text blocks are single tokens, so a keyword inside one never splits.
 func splitDecls(tokens []lexer.Token, text string) []chunk {
-	ident := ruleLexer.Symbols()["Ident"]
 	var starts []lexer.Position
 	for _, t := range tokens {
-		if t.Type == ident && t.Pos.Column == 1 && topLevel[t.Value] {
+		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel[t.Value] {
 			starts = append(starts, t.Pos)
 		}
 	}
@@ -323,19 +314,14 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 			d.Detail += " (expected " + expect + ")"
 		}
 		return d
-	case tok.Value == `"`:
-		d.Summary = "unterminated string"
-		d.Detail = `a "…" string must end on the same line; for text over several lines use a """…""" block`
-		return d
-	case tok.Type == ruleLexer.Symbols()["Invalid"]:
-		d.Summary = fmt.Sprintf("unexpected character %q", tok.Value)
-		d.Detail = "remove it; rule files use letters, digits, strings in quotes, # comments and the symbols { } ( ) [ ] , - == != < <= > >="
-		return d
 	}
+	// Stray characters and unterminated strings never get here: Parse
+	// reports them from the tokens (lexicalErrors) and skips their
+	// declarations.
 	d.Width = utf8.RuneCountInString(firstLine(tok.Value))
 	d.Summary = fmt.Sprintf("unexpected %s", describeToken(tok))
 	var hints []string
-	if tok.Type == ruleLexer.Symbols()["Ident"] {
+	if tok.Type == tokIdent {
 		if dym := DidYouMean(tok.Value, Keywords); dym != "" {
 			hints = append(hints, dym)
 		}
@@ -353,17 +339,16 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 }
 
 func describeToken(t lexer.Token) string {
-	syms := ruleLexer.Symbols()
 	switch t.Type {
-	case syms["TextBlock"]:
+	case tokTextBlock:
 		return "text block"
-	case syms["String"]:
+	case tokString:
 		return "string " + t.Value
-	case syms["Code"]:
+	case tokCode:
 		return "code " + t.Value
-	case syms["Number"]:
+	case tokNumber:
 		return "number " + t.Value
-	case syms["Date"]:
+	case tokDate:
 		return "date " + t.Value
 	}
 	return fmt.Sprintf("%q", t.Value)

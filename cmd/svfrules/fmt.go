@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
@@ -116,7 +115,5 @@ func (c *cli) collectRuleFiles(paths []string) (files []string, failed bool) {
 			failed = true
 		}
 	}
-	files = sortedStrings(seen)
-	sort.Strings(files)
-	return files, failed
+	return sortedStrings(seen), failed
 }
