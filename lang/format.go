@@ -7,6 +7,15 @@ import (
 	"unicode/utf8"
 )
 
+// propNodes turns a block's properties into its child nodes.
+func propNodes[P any](props []P, toNode func(P) *node) []*node {
+	out := make([]*node, 0, len(props))
+	for _, p := range props {
+		out = append(out, toNode(p))
+	}
+	return out
+}
+
 // Format prints a parsed file in the canonical format (see "Canonical
 // format" in docs/language.md), putting back the comments and the
 // blank lines the grammar elides.
@@ -171,9 +180,7 @@ func declNode(d *Decl) *node {
 	case d.Guide != nil:
 		g := d.Guide
 		n := blockNode(g.Pos.Line, g.Pos.Line, g.EndPos.Line, "guide "+quoteRaw(g.Version))
-		for _, pr := range g.Props {
-			n.children = append(n.children, guideProp(pr))
-		}
+		n.children = propNodes(g.Props, guideProp)
 		return n
 	case d.Qualifier != nil:
 		q := d.Qualifier
@@ -185,37 +192,27 @@ func declNode(d *Decl) *node {
 	case d.Pathway != nil:
 		pw := d.Pathway
 		n := blockNode(pw.Pos.Line, textEnd(pw.Name), pw.EndPos.Line, "pathway "+pw.Key+" "+text(pw.Name, 0))
-		for _, pr := range pw.Props {
-			n.children = append(n.children, pathwayProp(pr))
-		}
+		n.children = propNodes(pw.Props, pathwayProp)
 		return n
 	case d.Code != nil:
 		c := d.Code
 		n := blockNode(c.Pos.Line, textEnd(c.Name), c.EndPos.Line, "code "+c.Suffix+" "+text(c.Name, 0))
-		for _, pr := range c.Props {
-			n.children = append(n.children, codeProp(pr))
-		}
+		n.children = propNodes(c.Props, codeProp)
 		return n
 	case d.Rule != nil:
 		r := d.Rule
 		n := blockNode(r.Pos.Line, r.Pos.Line, r.EndPos.Line, "rule "+r.ID)
-		for _, pr := range r.Props {
-			n.children = append(n.children, ruleProp(pr))
-		}
+		n.children = propNodes(r.Props, ruleProp)
 		return n
 	case d.LeadTime != nil:
 		lt := d.LeadTime
 		n := blockNode(lt.Pos.Line, lt.Pos.Line, lt.EndPos.Line, "leadtime "+lt.ID)
-		for _, pr := range lt.Props {
-			n.children = append(n.children, leadTimeProp(pr))
-		}
+		n.children = propNodes(lt.Props, leadTimeProp)
 		return n
 	case d.Test != nil:
 		t := d.Test
 		n := blockNode(t.Pos.Line, t.Pos.Line, t.EndPos.Line, "test "+t.ID)
-		for _, pr := range t.Props {
-			n.children = append(n.children, testProp(pr))
-		}
+		n.children = propNodes(t.Props, testProp)
 		return n
 	}
 	return nil

@@ -124,6 +124,24 @@ func checkStart(name string, lr *lineReader) error {
 	return nil
 }
 
+// eachLine calls row for every remaining line of lr, then flushes the
+// last episode; both formats read this way.
+func eachLine(name string, lr *lineReader, b *builder, row func(line []byte, tooLong bool, no int)) error {
+	for {
+		line, tooLong, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.flush()
+			return readError(name, err)
+		}
+		row(line, tooLong, lr.no)
+	}
+	b.flush()
+	return nil
+}
+
 func readError(name string, err error) error {
 	return fmt.Errorf("cannot read %s: %w; check that the file is there, readable and complete", name, err)
 }

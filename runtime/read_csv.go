@@ -3,7 +3,6 @@ package runtime
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -230,19 +229,7 @@ func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builde
 	if err := c.header(header); err != nil {
 		return err
 	}
-	for {
-		line, tooLong, err := lr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			b.flush()
-			return readError(name, err)
-		}
-		c.row(line, tooLong, lr.no)
-	}
-	b.flush()
-	return nil
+	return eachLine(name, lr, b, c.row)
 }
 
 // header finds the separator and the columns.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -76,19 +75,7 @@ func (t *jsonText) UnmarshalJSON(b []byte) error {
 func readJSONL(name string, lr *lineReader, first []byte, enc encoding, b *builder) error {
 	r := &jsonlReader{b: b, enc: enc}
 	r.row(first, false, lr.no)
-	for {
-		line, tooLong, err := lr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			b.flush()
-			return readError(name, err)
-		}
-		r.row(line, tooLong, lr.no)
-	}
-	b.flush()
-	return nil
+	return eachLine(name, lr, b, r.row)
 }
 
 type jsonlReader struct {
