@@ -93,8 +93,9 @@ func findCommand(name string) *command {
 
 func (c *cli) mainUsage(w io.Writer) {
 	fmt.Fprint(w, `svfrules turns the national SVF coding guide (Kodningsvägledning) into
-executable rules: it checks the rule files, formats them, and shows the
-guide's tables and what it says about a code.
+executable rules: it evaluates a region's episode files against the guide
+(coding errors and lead times), checks, tests and formats the rule files,
+and shows the guide's tables and what it says about a code.
 
 Usage:
   svfrules <command> [flags] [arguments]
