@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rcc/svfrules/compiler"
 )
@@ -125,11 +126,11 @@ var errNotAdjacent = errors.New("rows of an episode are not adjacent")
 // streaming pass does not read the rest of a large input it must redo.
 type stopReader struct {
 	r    io.Reader
-	stop *bool
+	stop *atomic.Bool // set by the goroutine that finds rows out of order
 }
 
 func (s stopReader) Read(p []byte) (int, error) {
-	if *s.stop {
+	if s.stop.Load() {
 		return 0, errNotAdjacent
 	}
 	return s.r.Read(p)
@@ -161,6 +162,7 @@ type collector struct {
 	seed     maphash.Seed
 	seen     map[uint64]struct{} // hashes of ids already emitted (streaming)
 	failed   bool
+	stop     atomic.Bool // failed, for the goroutine that reads the input
 
 	cur  *batch
 	seq  int
@@ -191,6 +193,7 @@ func (c *collector) Episode(ep *InputEpisode) {
 	h := maphash.String(c.seed, ep.ID)
 	if _, dup := c.seen[h]; dup {
 		c.failed = true
+		c.stop.Store(true)
 		return
 	}
 	c.seen[h] = struct{}{}
@@ -314,7 +317,11 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 			break
 		}
 		// Once rows prove not adjacent this pass is wasted: stop reading.
-		err = ReadInput(in.Name, stopReader{rc, &col.failed}, opts, col)
+		readOpts := opts
+		if readOpts.Workers == 0 {
+			readOpts.Workers = workers
+		}
+		err = ReadInput(in.Name, stopReader{rc, &col.stop}, readOpts, col)
 		rc.Close()
 		if err != nil {
 			readErr = err

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	goruntime "runtime"
 	"strings"
 	"testing"
 
@@ -41,6 +43,10 @@ func (c *countingInput) input() Input {
 // instead of reading the rest, and the grouped pass gives the merged
 // episode.
 func TestRunRestartsEarlyWhenRowsAreNotAdjacent(t *testing.T) {
+	// The parsing goroutines read a few blocks ahead; small blocks keep
+	// that well under a quarter of this input.
+	defer func(n int) { blockSize = n }(blockSize)
+	blockSize = 16 << 10
 	var b strings.Builder
 	b.WriteString("episode;code;date\nA;VH310;2024-01-01\nB;VH310;2024-01-01\nA;VH350;2024-01-20\n")
 	for i := 0; i < 50000; i++ {
@@ -86,3 +92,32 @@ func TestCopyTrimSuffix(t *testing.T) {
 type oneByte struct{ r io.Reader }
 
 func (o oneByte) Read(p []byte) (int, error) { return o.r.Read(p[:min(len(p), 1)]) }
+
+// BenchmarkRunFile evaluates the file named by $SVF_RUN_BENCH (e.g. one
+// written by testdata/synth) with guide 10.6 and the jsonl renderer, as
+// bench/run.sh does; without it the benchmark is skipped. It is there to
+// profile the whole pipeline: -cpuprofile works on it, not on the binary.
+func BenchmarkRunFile(b *testing.B) {
+	name := os.Getenv("SVF_RUN_BENCH")
+	if name == "" {
+		b.Skip("set SVF_RUN_BENCH to a CSV or JSON Lines file")
+	}
+	g, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
+	if g == nil {
+		b.Fatal(diags)
+	}
+	p := compiler.Compile(g)
+	in, _, err := FileInput(name, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rows int
+	for b.Loop() {
+		sum, err := Run(p, []Input{in}, ReadOptions{}, goruntime.GOMAXPROCS(0), NewRenderer("jsonl"), io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = sum.RowsRead
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(rows)/float64(b.N), "ns/row")
+}

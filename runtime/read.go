@@ -22,6 +22,9 @@ type ReadOptions struct {
 	// practically never valid UTF-8, so this reads files of either kind,
 	// and files glued together from both, without a second pass.
 	Encoding string
+	// Workers is how many goroutines parse a CSV input; 0 or 1 parses it
+	// on the calling goroutine. Either way the sink gets the same calls.
+	Workers int
 }
 
 // encoding is a ReadOptions.Encoding, checked.
@@ -101,7 +104,7 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 	if bytes.IndexByte(bytes.TrimLeft(first, " \t\r\v\f"), '{') == 0 {
 		return readJSONL(name, lr, first, enc, b)
 	}
-	return readCSV(name, lr, first, enc, b)
+	return readCSV(name, lr, first, enc, b, opts.Workers)
 }
 
 // checkStart skips a UTF-8 byte order mark and refuses inputs that are

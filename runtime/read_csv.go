@@ -224,10 +224,13 @@ type csvReader struct {
 // Each data line is one row: a quoted field cannot span lines, so a line
 // where a quote is not closed is rejected and the next line is read as a
 // row of its own. Completely blank lines are not rows.
-func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builder) error {
+func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builder, workers int) error {
 	c := &csvReader{name: name, enc: enc, b: b}
 	if err := c.header(header); err != nil {
 		return err
+	}
+	if workers > 1 {
+		return c.readCSVParallel(lr, workers)
 	}
 	return eachLine(name, lr, b, c.row)
 }

@@ -117,6 +117,30 @@ func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
 	if a, b := strings.Join(s.log, "\n"), strings.Join(slow.log, "\n"); a != b {
 		t.Errorf("the short cut changes the result:\n%s\nwithout it:\n%s", a, b)
 	}
+	csvFastPath = true
+	checkParallel(t, input, opts, s.log, s.rows)
+}
+
+// checkParallel reads a CSV input on several goroutines, in blocks small
+// enough to put block edges inside episodes, and checks that the sink
+// gets the calls one goroutine makes (want).
+func checkParallel(t *testing.T, input string, opts ReadOptions, want []string, rows int) {
+	t.Helper()
+	defer func(n int) { blockSize = n }(blockSize)
+	for _, size := range []int{1, 13, 64, 1 << 10} {
+		blockSize = size
+		opts.Workers = 3
+		par := newCheckSink(t, input, false)
+		if err := ReadInput("f", strings.NewReader(input), opts, par); err != nil {
+			t.Fatalf("blocks of %d bytes: %v", size, err)
+		}
+		if a, b := strings.Join(want, "\n"), strings.Join(par.log, "\n"); a != b {
+			t.Fatalf("blocks of %d bytes on 3 goroutines change the result:\n%s\none goroutine:\n%s", size, b, a)
+		}
+		if par.rows != rows {
+			t.Fatalf("blocks of %d bytes: %d data rows, one goroutine counts %d", size, par.rows, rows)
+		}
+	}
 }
 
 // isJSONL tells the formats apart as ReadInput does: by the first line

@@ -1,0 +1,337 @@
+package runtime
+
+import (
+	"bytes"
+	"io"
+	"sync"
+)
+
+// Reading a CSV input on several cores.
+//
+// The rows after the header are cut into blocks of whole lines; workers
+// parse blocks at the same time, each as if its block were a file of its
+// own, and the calling goroutine passes the results to the sink in input
+// order. The sink then sees exactly the calls the one-goroutine reader
+// (eachLine) makes: FuzzReadCSV compares the two with tiny blocks.
+//
+// A block's parse differs from the one-goroutine parse only at its start:
+// there, no run of an episode is open. Rows that a fresh parse rejects are
+// rejected for reasons of their own (a bad code or date, too few fields…),
+// whatever run is open, so they are rejected the same way. A run cannot
+// continue across a block edge unless the next block's first run has the
+// same episode id; then the rows from the start of the open run to the end
+// of that first run are parsed again, in one piece, as the one-goroutine
+// reader would have parsed them. That is a few rows at a few edges of a
+// large file.
+
+// blockSize is the size of the blocks of lines the workers parse; a test
+// makes it tiny to put block edges everywhere.
+var blockSize = 1 << 20
+
+// block is a piece of the input of whole lines, and what parsing it gave.
+type block struct {
+	data      []byte // whole lines; the input's last line may lack its line feed
+	firstLine int    // line number of data's first line
+	tooLong   bool   // data is empty and stands for one line longer than maxLine
+	err       error  // reading stopped with this error after the lines before
+
+	parsed chan struct{} // closed when the fields below are set
+	rows   int           // data rows (blank lines are not rows)
+	items  []readItem    // what the sink gets, in the one-goroutine order
+	// The first, second and last run of an episode in the block: the
+	// offset in data and the line number of its first row; -1 when the
+	// block has fewer runs.
+	firstRunLine              int
+	secondRunStart            int
+	secondRunLine             int
+	lastRunStart, lastRunLine int
+}
+
+// readItem is one sink call: an episode run, or a rejection when ep is nil.
+type readItem struct {
+	ep  *InputEpisode
+	rej Rejection
+}
+
+func (it readItem) line() int {
+	if it.ep != nil {
+		return it.ep.FirstRow
+	}
+	return it.rej.Row
+}
+
+// itemSink keeps the calls of a block's parse as items.
+type itemSink struct {
+	items []readItem
+	rows  int
+}
+
+func (s *itemSink) DataRow()                 { s.rows++ }
+func (s *itemSink) Reject(r Rejection)       { s.items = append(s.items, readItem{rej: r}) }
+func (s *itemSink) Episode(ep *InputEpisode) { s.items = append(s.items, readItem{ep: ep}) }
+
+// clone returns a reader with c's header (separator, columns) and its
+// own buffers, parsing into b.
+func (c *csvReader) clone(b *builder) *csvReader {
+	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
+		groups: c.groups, ncol: c.ncol, keptEnds: make([]int, len(c.groups))}
+	d.sp.setSep(c.sp.sep)
+	return d
+}
+
+// parseLines parses data, whole lines from line firstLine on, with a
+// fresh builder into sink, noting where runs start in blk (when not nil).
+func (c *csvReader) parseLines(data []byte, firstLine int, sink *itemSink, blk *block) {
+	b := c.b
+	b.sink, b.cur, b.events = sink, nil, b.events[:0]
+	c.keptOK = false
+	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
+	runs := 0
+	for {
+		start := lr.pos
+		line, tooLong, err := lr.next()
+		if err != nil {
+			break
+		}
+		if len(line) > maxLine {
+			line, tooLong = nil, true
+		}
+		cur := b.cur
+		c.row(line, tooLong, lr.no)
+		if b.cur == nil || b.cur == cur || blk == nil {
+			continue
+		}
+		// A run started on this line.
+		runs++
+		switch runs {
+		case 1:
+			blk.firstRunLine = lr.no
+		case 2:
+			blk.secondRunStart, blk.secondRunLine = start, lr.no
+		}
+		blk.lastRunStart, blk.lastRunLine = start, lr.no
+	}
+	b.flush()
+}
+
+// readCSVParallel reads the rows after the header with workers
+// goroutines, as eachLine does with one.
+func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
+	quit := make(chan struct{})
+	todo := make(chan *block, workers)
+	ordered := make(chan *block, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := c.clone(newBuilder(c.name, nil))
+			for blk := range todo {
+				var sink itemSink
+				blk.firstRunLine, blk.secondRunStart, blk.lastRunStart = -1, -1, -1
+				if blk.tooLong {
+					w.b.sink = &sink
+					w.row(nil, true, blk.firstLine)
+				} else {
+					w.parseLines(blk.data, blk.firstLine, &sink, blk)
+				}
+				blk.items, blk.rows = sink.items, sink.rows
+				close(blk.parsed)
+			}
+		}()
+	}
+	go func() {
+		defer close(todo)
+		defer close(ordered)
+		cutBlocks(lr, func(blk *block) bool {
+			blk.parsed = make(chan struct{})
+			select {
+			case ordered <- blk:
+			case <-quit:
+				return false
+			}
+			if blk.err == nil {
+				todo <- blk
+			} else {
+				close(blk.parsed)
+			}
+			return true
+		})
+	}()
+	err := c.deliver(ordered)
+	close(quit)
+	for range ordered { // let the cutter see quit and stop
+	}
+	wg.Wait()
+	return err
+}
+
+// cutBlocks reads the rest of lr and cuts it into blocks of whole lines
+// of about blockSize bytes, numbered, passing each to emit until it
+// returns false. A line longer than maxLine becomes a block of its own,
+// without its content; lines before a read error are passed on, then a
+// block with the error.
+func cutBlocks(lr *lineReader, emit func(*block) bool) {
+	data := append([]byte(nil), lr.buf[lr.pos:lr.end]...)
+	readErr := lr.err
+	line := lr.no + 1
+	for {
+		for len(data) >= blockSize || readErr != nil && len(data) > 0 {
+			cut := len(data) // the end of the input: the last line may lack its line feed
+			if readErr != io.EOF || len(data) > blockSize {
+				i := bytes.LastIndexByte(data[:min(len(data), blockSize)], '\n')
+				if i < 0 {
+					i = bytes.IndexByte(data, '\n') // one line longer than a block
+				}
+				if i < 0 && readErr != io.EOF {
+					break // no whole line: read on, or stop at the error
+				}
+				if i >= 0 {
+					cut = i + 1
+				}
+			}
+			blk := &block{data: data[:cut:cut], firstLine: line}
+			line += bytes.Count(blk.data, []byte{'\n'})
+			if !emit(blk) {
+				return
+			}
+			data = data[cut:]
+		}
+		if readErr != nil {
+			if readErr != io.EOF {
+				emit(&block{err: readErr}) // a partial last line is not read
+			}
+			return
+		}
+		if len(data) > maxLine { // and without a line feed
+			data, readErr = skipLine(lr.r)
+			if !emit(&block{tooLong: true, firstLine: line}) {
+				return
+			}
+			line++
+			continue
+		}
+		// Read on into a new buffer: the blocks handed out keep the old one.
+		buf := make([]byte, len(data), len(data)+max(blockSize, len(data)))
+		copy(buf, data)
+		for len(buf) < cap(buf) && readErr == nil {
+			var n int
+			n, readErr = lr.r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+		}
+		data = buf
+	}
+}
+
+// skipLine reads r up to and including the next line feed, and returns
+// what it read after it and the error that ended reading, if any.
+func skipLine(r io.Reader) ([]byte, error) {
+	buf := make([]byte, bufSize)
+	for {
+		n, err := r.Read(buf)
+		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			return append([]byte(nil), buf[i+1:n]...), err
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// deliver passes the parsed blocks to the sink in input order, joining
+// runs of one episode that a block edge cut in two.
+func (c *csvReader) deliver(ordered <-chan *block) error {
+	sink := c.b.sink
+	var (
+		open     *InputEpisode // the last run so far, not passed on yet
+		tail     []byte        // the lines from open's first row on
+		tailLine int
+	)
+	again := c.clone(newBuilder(c.name, nil)) // for parsing edges again
+	pass := func(items []readItem) {
+		for _, it := range items {
+			if it.ep != nil {
+				sink.Episode(it.ep)
+			} else {
+				sink.Reject(it.rej)
+			}
+		}
+	}
+	for blk := range ordered {
+		<-blk.parsed
+		if blk.err != nil {
+			if open != nil {
+				sink.Episode(open)
+			}
+			return readError(c.name, blk.err)
+		}
+		for range blk.rows {
+			sink.DataRow()
+		}
+		items := blk.items
+		if blk.firstRunLine < 0 { // rejections only: the open run stays open
+			pass(items)
+			switch {
+			case open == nil:
+			case blk.tooLong:
+				// A line that any parse rejects keeps the line numbers
+				// of tail right; its rejection, again, is not passed on.
+				tail = append(tail, "\x00\n"...)
+			default:
+				tail = append(tail, blk.data...)
+			}
+			continue
+		}
+		first := 0 // index of the first run
+		for items[first].ep == nil {
+			first++
+		}
+		if open != nil && items[first].ep.ID == open.ID {
+			// The open run goes on in this block: parse it again in one
+			// piece, up to where the block's second run starts.
+			end := len(blk.data)
+			if blk.secondRunStart >= 0 {
+				end = blk.secondRunStart
+			}
+			tail = append(tail, blk.data[:end]...)
+			var s itemSink
+			again.parseLines(tail, tailLine, &s, nil)
+			joined := s.items[len(s.items)-1].ep
+			for _, it := range s.items[:len(s.items)-1] {
+				// Rows before this block were parsed as they are now,
+				// and their rejections have been passed on.
+				if it.ep != nil || it.line() >= blk.firstLine {
+					pass([]readItem{it})
+				}
+			}
+			if blk.secondRunStart < 0 {
+				open = joined
+				continue
+			}
+			sink.Episode(joined)
+			open = nil
+			items = items[first+1:]
+		} else {
+			// Rows before the block's first run were rejected whatever
+			// run was open; the first run closes the open one.
+			k := 0
+			for items[k].line() < blk.firstRunLine {
+				k++
+			}
+			pass(items[:k])
+			if open != nil {
+				sink.Episode(open)
+			}
+			items = items[k:]
+		}
+		// The block's last run is its last item, and may go on.
+		pass(items[:len(items)-1])
+		open = items[len(items)-1].ep
+		tail = append(tail[:0], blk.data[blk.lastRunStart:]...)
+		tailLine = blk.lastRunLine
+	}
+	if open != nil {
+		sink.Episode(open)
+	}
+	return nil
+}
