@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	goruntime "runtime"
@@ -120,4 +121,34 @@ func BenchmarkRunFile(b *testing.B) {
 		rows = sum.RowsRead
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(rows)/float64(b.N), "ns/row")
+}
+
+// TestCollectorFindsIDsThatComeBack: an id seen before fails the
+// streaming pass, whether the ids so far were in order (as text, as
+// numbers) or not; ids that do not come back never fail it.
+func TestCollectorFindsIDsThatComeBack(t *testing.T) {
+	cases := []struct {
+		ids  string
+		fail bool
+	}{
+		{"A B C D", false},
+		{"E1 E2 E10 E11", false},       // numbers: shorter first
+		{"E1 E10 E11 E2", false},       // text order
+		{"E2 E1 E3 E10 E9", false},     // no order at all, no repeat
+		{"E1 E2 E3 E2", true},          // back, while in order until then
+		{"E1 E10 E2 E3 E10", true},     // back after the order broke
+		{"B A C B", true},              // back after the order broke at once
+		{"S9 S10 S11 S12 S9", true},    // numbers, then back to the first
+		{"X", false},                   // one id
+		{"A1 B1 A2 B2 C1 C2 A1", true}, // text order breaks, then back
+	}
+	for _, c := range cases {
+		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}}
+		for _, id := range strings.Fields(c.ids) {
+			col.Episode(&InputEpisode{ID: id})
+		}
+		if col.failed != c.fail || col.stop.Load() != c.fail {
+			t.Errorf("%s: failed %v, want %v", c.ids, col.failed, c.fail)
+		}
+	}
 }

@@ -30,6 +30,7 @@ var blockSize = 1 << 20
 
 // block is a piece of the input of whole lines, and what parsing it gave.
 type block struct {
+	buf       []byte // the buffer data is in, reused once the block is passed on
 	data      []byte // whole lines; the input's last line may lack its line feed
 	firstLine int    // line number of data's first line
 	tooLong   bool   // data is empty and stands for one line longer than maxLine
@@ -50,7 +51,7 @@ type block struct {
 // readItem is one sink call: an episode run, or a rejection when ep is nil.
 type readItem struct {
 	ep  *InputEpisode
-	rej Rejection
+	rej *Rejection // rare: kept apart so that an item is two words
 }
 
 func (it readItem) line() int {
@@ -67,7 +68,7 @@ type itemSink struct {
 }
 
 func (s *itemSink) DataRow()                 { s.rows++ }
-func (s *itemSink) Reject(r Rejection)       { s.items = append(s.items, readItem{rej: r}) }
+func (s *itemSink) Reject(r Rejection)       { s.items = append(s.items, readItem{rej: &r}) }
 func (s *itemSink) Episode(ep *InputEpisode) { s.items = append(s.items, readItem{ep: ep}) }
 
 // clone returns a reader with c's header (separator, columns) and its
@@ -127,7 +128,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			defer wg.Done()
 			w := c.clone(newBuilder(c.name, nil))
 			for blk := range todo {
-				var sink itemSink
+				sink := itemSink{items: blk.items[:0]}
 				blk.firstRunLine, blk.secondRunStart, blk.lastRunStart = -1, -1, -1
 				if blk.tooLong {
 					w.b.sink = &sink
@@ -140,10 +141,24 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			}
 		}()
 	}
+	// Buffers come back once their block is passed on: allocating a
+	// fresh one per block made the garbage collector run all the time.
+	free := make(chan *block, 3*workers+2)
+	get := func(size int) *block {
+		select {
+		case old := <-free:
+			if cap(old.buf) >= size {
+				clear(old.items) // let the episodes go
+				return &block{buf: old.buf[:0], items: old.items[:0]}
+			}
+		default:
+		}
+		return &block{buf: make([]byte, 0, size)}
+	}
 	go func() {
 		defer close(todo)
 		defer close(ordered)
-		cutBlocks(lr, func(blk *block) bool {
+		cutBlocks(lr, get, func(blk *block) bool {
 			blk.parsed = make(chan struct{})
 			select {
 			case ordered <- blk:
@@ -158,7 +173,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			return true
 		})
 	}()
-	err := c.deliver(ordered)
+	err := c.deliver(ordered, free)
 	close(quit)
 	for range ordered { // let the cutter see quit and stop
 	}
@@ -170,56 +185,66 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 // of about blockSize bytes, numbered, passing each to emit until it
 // returns false. A line longer than maxLine becomes a block of its own,
 // without its content; lines before a read error are passed on, then a
-// block with the error.
-func cutBlocks(lr *lineReader, emit func(*block) bool) {
-	data := append([]byte(nil), lr.buf[lr.pos:lr.end]...)
+// block with the error. Each block has a buffer of its own, from get.
+func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool) {
+	carry := append([]byte(nil), lr.buf[lr.pos:lr.end]...) // a partial line
 	readErr := lr.err
 	line := lr.no + 1
-	for {
-		for len(data) >= blockSize || readErr != nil && len(data) > 0 {
-			cut := len(data) // the end of the input: the last line may lack its line feed
-			if readErr != io.EOF || len(data) > blockSize {
-				i := bytes.LastIndexByte(data[:min(len(data), blockSize)], '\n')
-				if i < 0 {
-					i = bytes.IndexByte(data, '\n') // one line longer than a block
-				}
-				if i < 0 && readErr != io.EOF {
-					break // no whole line: read on, or stop at the error
-				}
-				if i >= 0 {
-					cut = i + 1
-				}
-			}
-			blk := &block{data: data[:cut:cut], firstLine: line}
-			line += bytes.Count(blk.data, []byte{'\n'})
-			if !emit(blk) {
-				return
-			}
-			data = data[cut:]
+	// What lr has read already can be many blocks long.
+	for len(carry) > blockSize {
+		i := bytes.LastIndexByte(carry[:blockSize], '\n')
+		if i < 0 {
+			break
 		}
-		if readErr != nil {
-			if readErr != io.EOF {
-				emit(&block{err: readErr}) // a partial last line is not read
-			}
+		blk := get(i + 1)
+		blk.buf = append(blk.buf, carry[:i+1]...)
+		blk.data, blk.firstLine = blk.buf, line
+		line += bytes.Count(blk.data, []byte{'\n'})
+		if !emit(blk) {
 			return
 		}
-		if len(data) > maxLine { // and without a line feed
-			data, readErr = skipLine(lr.r)
-			if !emit(&block{tooLong: true, firstLine: line}) {
-				return
-			}
-			line++
-			continue
-		}
-		// Read on into a new buffer: the blocks handed out keep the old one.
-		buf := make([]byte, len(data), len(data)+max(blockSize, len(data)))
-		copy(buf, data)
+		carry = carry[i+1:]
+	}
+	for {
+		blk := get(max(blockSize, 2*len(carry)))
+		buf := append(blk.buf, carry...)
 		for len(buf) < cap(buf) && readErr == nil {
 			var n int
 			n, readErr = lr.r.Read(buf[len(buf):cap(buf)])
 			buf = buf[:len(buf)+n]
 		}
-		data = buf
+		i := bytes.LastIndexByte(buf, '\n')
+		switch {
+		case readErr == io.EOF:
+			if len(buf) > 0 { // the last line may lack its line feed
+				blk.buf, blk.data, blk.firstLine = buf, buf, line
+				emit(blk)
+			}
+			return
+		case readErr != nil:
+			// The lines before the error are read; a partial line is not.
+			blk.buf, blk.data, blk.firstLine = buf, buf[:i+1], line
+			if i >= 0 && !emit(blk) {
+				return
+			}
+			emit(&block{err: readErr})
+			return
+		case i < 0 && len(buf) > maxLine:
+			carry, readErr = skipLine(lr.r)
+			if !emit(&block{tooLong: true, firstLine: line}) {
+				return
+			}
+			line++
+		case i < 0:
+			carry = append(carry[:0], buf...) // a long line: read on, with a larger buffer
+		default:
+			carry = append(carry[:0], buf[i+1:]...)
+			blk.buf, blk.data, blk.firstLine = buf, buf[:i+1], line
+			line += bytes.Count(blk.data, []byte{'\n'})
+			if !emit(blk) {
+				return
+			}
+		}
 	}
 }
 
@@ -240,7 +265,7 @@ func skipLine(r io.Reader) ([]byte, error) {
 
 // deliver passes the parsed blocks to the sink in input order, joining
 // runs of one episode that a block edge cut in two.
-func (c *csvReader) deliver(ordered <-chan *block) error {
+func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 	sink := c.b.sink
 	var (
 		open     *InputEpisode // the last run so far, not passed on yet
@@ -253,12 +278,20 @@ func (c *csvReader) deliver(ordered <-chan *block) error {
 			if it.ep != nil {
 				sink.Episode(it.ep)
 			} else {
-				sink.Reject(it.rej)
+				sink.Reject(*it.rej)
 			}
 		}
 	}
+	var done *block // the block before, passed on: its buffers can be reused
 	for blk := range ordered {
 		<-blk.parsed
+		if done != nil {
+			select {
+			case free <- done:
+			default:
+			}
+		}
+		done = blk
 		if blk.err != nil {
 			if open != nil {
 				sink.Episode(open)
