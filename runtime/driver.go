@@ -28,7 +28,7 @@ type Input struct {
 // path is "-" (spooled to a temporary file so it can be read twice).
 func FileInput(path string, stdin io.Reader) (Input, func(), error) {
 	if path != "-" {
-		return Input{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }}, func() {}, nil
+		return Input{Name: path, Open: func() (io.ReadCloser, error) { return openFile(path) }}, func() {}, nil
 	}
 	tmp, err := os.CreateTemp("", "svfrules-stdin-*")
 	if err != nil {
@@ -39,7 +39,7 @@ func FileInput(path string, stdin io.Reader) (Input, func(), error) {
 		cleanup()
 		return Input{}, nil, fmt.Errorf("cannot read standard input: %w", err)
 	}
-	return Input{Name: "-", Open: func() (io.ReadCloser, error) { return os.Open(tmp.Name()) }}, cleanup, nil
+	return Input{Name: "-", Open: func() (io.ReadCloser, error) { return openFile(tmp.Name()) }}, cleanup, nil
 }
 
 // EpisodeResult is one evaluated episode with the input it came from.
@@ -179,6 +179,9 @@ type collector struct {
 }
 
 func (c *collector) DataRow() { c.sum.RowsRead++ }
+
+// stopped tells a reader to stop: the rows are not adjacent.
+func (c *collector) stopped() bool { return c.stop.Load() }
 
 func (c *collector) Reject(r Rejection) {
 	c.sum.RowsRejected++

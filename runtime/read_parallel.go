@@ -34,6 +34,7 @@ type block struct {
 	data      []byte // whole lines; the input's last line may lack its line feed
 	firstLine int    // line number of data's first line
 	tooLong   bool   // data is empty and stands for one line longer than maxLine
+	memEnd    int    // for an input in memory: the offset of data's end in it
 	err       error  // reading stopped with this error after the lines before
 
 	parsed chan struct{} // closed when the fields below are set
@@ -47,6 +48,29 @@ type block struct {
 	secondRunLine             int
 	lastRunStart, lastRunLine int
 }
+
+// memoryInput is an input that is in memory already (a mapped file):
+// blocks are cut out of it instead of copied.
+type memoryInput interface {
+	io.Reader
+	// unread returns the whole input and the offset of the first byte
+	// not read yet; the rest then counts as read.
+	unread() (data []byte, offset int)
+	// release says the bytes before offset are no longer needed.
+	release(offset int)
+}
+
+// asMemory returns r as a memoryInput, looking through a stopReader.
+func asMemory(r io.Reader) memoryInput {
+	if s, ok := r.(stopReader); ok {
+		r = s.r
+	}
+	m, _ := r.(memoryInput)
+	return m
+}
+
+// stopper is a Sink that can ask a reader to stop reading.
+type stopper interface{ stopped() bool }
 
 // readItem is one sink call: an episode run, or a rejection when ep is nil.
 type readItem struct {
@@ -118,6 +142,7 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink *itemSink, blk *
 // readCSVParallel reads the rows after the header with workers
 // goroutines, as eachLine does with one.
 func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
+	mem := asMemory(lr.r)
 	quit := make(chan struct{})
 	todo := make(chan *block, workers)
 	ordered := make(chan *block, 2*workers)
@@ -158,7 +183,10 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 	go func() {
 		defer close(todo)
 		defer close(ordered)
-		cutBlocks(lr, get, func(blk *block) bool {
+		emit := func(blk *block) bool {
+			if st, ok := c.b.sink.(stopper); ok && st.stopped() {
+				return false
+			}
 			blk.parsed = make(chan struct{})
 			select {
 			case ordered <- blk:
@@ -171,9 +199,14 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 				close(blk.parsed)
 			}
 			return true
-		})
+		}
+		if mem != nil {
+			cutMemory(lr, mem, emit)
+		} else {
+			cutBlocks(lr, get, emit)
+		}
 	}()
-	err := c.deliver(ordered, free)
+	err := c.deliver(ordered, free, mem)
 	close(quit)
 	for range ordered { // let the cutter see quit and stop
 	}
@@ -248,6 +281,35 @@ func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool
 	}
 }
 
+// cutMemory is cutBlocks for an input in memory: its blocks are slices
+// of it, and a long line needs no buffer.
+func cutMemory(lr *lineReader, mem memoryInput, emit func(*block) bool) {
+	all, offset := mem.unread()
+	start := offset - (lr.end - lr.pos) // what lr holds is just before offset
+	data := all[start:]
+	line := lr.no + 1
+	for len(data) > 0 {
+		blk := &block{firstLine: line}
+		i := bytes.LastIndexByte(data[:min(len(data), blockSize)], '\n')
+		if i < 0 {
+			i = bytes.IndexByte(data, '\n') // one line longer than a block
+		}
+		cut := i + 1
+		if i < 0 {
+			cut = len(data) // the last line, without a line feed
+		}
+		// A line longer than maxLine is found too long by the parse.
+		blk.data = data[:cut:cut]
+		line += bytes.Count(blk.data, []byte{'\n'})
+		start += cut
+		blk.memEnd = start
+		if !emit(blk) {
+			return
+		}
+		data = data[cut:]
+	}
+}
+
 // skipLine reads r up to and including the next line feed, and returns
 // what it read after it and the error that ended reading, if any.
 func skipLine(r io.Reader) ([]byte, error) {
@@ -265,7 +327,7 @@ func skipLine(r io.Reader) ([]byte, error) {
 
 // deliver passes the parsed blocks to the sink in input order, joining
 // runs of one episode that a block edge cut in two.
-func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
+func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block, mem memoryInput) error {
 	sink := c.b.sink
 	var (
 		open     *InputEpisode // the last run so far, not passed on yet
@@ -285,7 +347,11 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 	var done *block // the block before, passed on: its buffers can be reused
 	for blk := range ordered {
 		<-blk.parsed
-		if done != nil {
+		switch {
+		case done == nil:
+		case mem != nil && done.memEnd > 0:
+			mem.release(done.memEnd)
+		default:
 			select {
 			case free <- done:
 			default:
