@@ -8,7 +8,6 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -143,16 +142,7 @@ type batch struct {
 	seq      int
 	episodes []*InputEpisode
 	out      bytes.Buffer
-	results  []batchStat
-}
-
-// batchStat is what the summary needs from one evaluated episode.
-type batchStat struct {
-	pathway    string
-	rows       int
-	reportable bool
-	hasError   bool
-	rules      []string
+	tally    tally
 }
 
 // collector is the Sink of one run: it counts rows, keeps rejections,
@@ -441,48 +431,69 @@ func (c *collector) enqueue(ep *InputEpisode) {
 }
 
 func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
-	b.results = slices.Grow(b.results[:0], len(b.episodes))[:len(b.episodes)]
 	var r EpisodeResult
-	for i, in := range b.episodes {
-		r.In = in
-		toEpisode(ev.Program, in, &r.Episode)
-		ev.Evaluate(&r.Episode, &r.Result)
-		render.Episode(&b.out, &r)
-		st := batchStat{rows: len(in.Events), reportable: r.Result.Reportable}
-		if r.Result.Pathway != nil {
-			st.pathway = r.Result.Pathway.Key
-		}
-		for _, f := range r.Result.Findings {
-			st.rules = append(st.rules, f.Rule.ID)
-			if f.Rule.Severity == compiler.SevError {
-				st.hasError = true
-			}
-		}
-		b.results[i] = st
+	for _, in := range b.episodes {
+		evaluateOne(ev, in, &r, render, &b.out)
+		b.tally.add(&r)
 	}
 	clear(b.episodes) // let the input go
 	b.episodes = b.episodes[:0]
 }
 
-func account(sum *Summary, b *batch) {
-	for _, st := range b.results {
-		sum.Episodes++
-		sum.RowsEvaluated += st.rows
-		if st.reportable {
-			sum.Reportable++
-		}
-		if st.hasError {
-			sum.EpisodesWithErrors++
-		}
-		key := st.pathway
-		if key == "" {
-			key = "(okänt)"
-		}
-		sum.EpisodesByPathway[key]++
-		for _, id := range st.rules {
-			sum.FindingsByRule[id]++
-		}
+// evaluateOne evaluates in into r and renders it to out.
+func evaluateOne(ev *Evaluator, in *InputEpisode, r *EpisodeResult, render Renderer, out *bytes.Buffer) {
+	r.In = in
+	toEpisode(ev.Program, in, &r.Episode)
+	ev.Evaluate(&r.Episode, &r.Result)
+	render.Episode(out, r)
+}
+
+// tally is what the summary counts of some evaluated episodes.
+type tally struct {
+	episodes, rows, reportable, withErrors int
+	byRule, byPathway                      map[string]int
+}
+
+func (t *tally) add(r *EpisodeResult) {
+	if t.byRule == nil {
+		t.byRule, t.byPathway = map[string]int{}, map[string]int{}
 	}
+	t.episodes++
+	t.rows += len(r.In.Events)
+	if r.Result.Reportable {
+		t.reportable++
+	}
+	key := "(okänt)"
+	if r.Result.Pathway != nil {
+		key = r.Result.Pathway.Key
+	}
+	t.byPathway[key]++
+	hasError := false
+	for _, f := range r.Result.Findings {
+		t.byRule[f.Rule.ID]++
+		hasError = hasError || f.Rule.Severity == compiler.SevError
+	}
+	if hasError {
+		t.withErrors++
+	}
+}
+
+// account adds b's counts to sum and clears them.
+func account(sum *Summary, b *batch) {
+	t := &b.tally
+	sum.Episodes += t.episodes
+	sum.RowsEvaluated += t.rows
+	sum.Reportable += t.reportable
+	sum.EpisodesWithErrors += t.withErrors
+	for k, n := range t.byPathway {
+		sum.EpisodesByPathway[k] += n
+	}
+	for k, n := range t.byRule {
+		sum.FindingsByRule[k] += n
+	}
+	t.episodes, t.rows, t.reportable, t.withErrors = 0, 0, 0, 0
+	clear(t.byRule)
+	clear(t.byPathway)
 }
 
 // toEpisode converts a read episode into the compact form the compiled

@@ -114,7 +114,7 @@ func BenchmarkRunFile(b *testing.B) {
 	}
 	var rows int
 	for b.Loop() {
-		sum, err := Run(p, []Input{in}, ReadOptions{}, goruntime.GOMAXPROCS(0), NewRenderer("jsonl"), io.Discard)
+		sum, err := Run(p, []Input{in}, ReadOptions{}, goruntime.GOMAXPROCS(0), NewRenderer(cmpOr(os.Getenv("SVF_RUN_FORMAT"), "jsonl")), io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -151,4 +151,11 @@ func TestCollectorFindsIDsThatComeBack(t *testing.T) {
 			t.Errorf("%s: failed %v, want %v", c.ids, col.failed, c.fail)
 		}
 	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
