@@ -162,7 +162,12 @@ type collector struct {
 	cur  *batch
 	free chan *batch // batches written out, to be used again
 	seq  int
-	send func(*batch)
+	send func(*batch) // to the evaluating goroutines
+	// direct hands an evaluated batch to the writer; prog and render are
+	// for evaluating on the parsing goroutines (localSink).
+	direct func(*batch)
+	prog   *compiler.Program
+	render Renderer
 
 	groups map[string]*InputEpisode // grouping mode
 	order  []*InputEpisode
@@ -190,51 +195,62 @@ func (c *collector) Episode(ep *InputEpisode) {
 	// reader (it merges adjacent rows); a run whose id was seen earlier
 	// means the input is not sorted by episode.
 	h := maphash.String(c.seed, ep.ID)
-	if c.ordered.next(ep.ID) {
-		c.hashes = append(c.hashes, h)
-	} else {
-		if c.hashes != nil { // the first id out of order: look back
-			for _, x := range c.hashes {
-				c.seen[x] = struct{}{}
-			}
-			c.hashes = nil
-		}
-		if _, dup := c.seen[h]; dup {
-			c.failed = true
-			c.stop.Store(true)
-			return
-		}
-		c.seen[h] = struct{}{}
+	if !c.newIDs(c.ordered.next(ep.ID), h) {
+		return
 	}
 	c.enqueue(ep)
 }
 
-// idOrder follows whether the ids so far increase: then none can come
-// back, and checking that costs a comparison instead of a lookup in a
-// set of every id (random access to a large table, which took a fifth of
-// eval's time on a sorted export). Exports are usually sorted by id, as
-// text ("E10" < "E9") or as numbers ("E9" < "E10": shorter first).
-type idOrder struct {
-	last           string
-	started        bool
-	broken         bool // neither order holds any more
-	asText, asNums bool // the ids so far increase in that order
+// newIDs notes the hashes of ids that follow the ones before; inOrder
+// says whether all ids so far increase. It reports whether none of them
+// came before, else the streaming pass fails.
+func (c *collector) newIDs(inOrder bool, hashes ...uint64) bool {
+	if inOrder {
+		c.hashes = append(c.hashes, hashes...)
+		return true
+	}
+	if c.hashes != nil { // the first id out of order: look back
+		for _, x := range c.hashes {
+			c.seen[x] = struct{}{}
+		}
+		c.hashes = nil
+	}
+	for _, h := range hashes {
+		if _, dup := c.seen[h]; dup {
+			c.failed = true
+			c.stop.Store(true)
+			return false
+		}
+		c.seen[h] = struct{}{}
+	}
+	return true
 }
 
-// next notes id and reports whether the ids still increase.
-func (o *idOrder) next(id string) bool {
-	switch {
-	case o.broken:
-		return false
-	case !o.started:
-		o.started, o.asText, o.asNums = true, true, true
-	default:
-		o.asText = o.asText && id > o.last
-		o.asNums = o.asNums && (len(id) > len(o.last) || len(id) == len(o.last) && id > o.last)
-		o.broken = !o.asText && !o.asNums
+// newLocal gives a parsing goroutine what it needs to evaluate episodes,
+// or nil when grouping (episodes are evaluated once all are read).
+func (c *collector) newLocal() *localEval {
+	if c.grouping {
+		return nil
 	}
-	o.last = id
-	return !o.broken
+	return &localEval{ev: NewEvaluator(c.prog), render: c.render, seed: c.seed}
+}
+
+// takeLocal takes a block's episodes evaluated on a parsing goroutine:
+// their output goes to the writer in its place in the input order.
+func (c *collector) takeLocal(lb *localBlock) {
+	if c.failed || !c.newIDs(c.ordered.follow(&lb.order), lb.hashes...) {
+		return
+	}
+	if c.cur != nil {
+		c.send(c.cur)
+		c.cur = nil
+	}
+	b := c.newBatch()
+	// Swapping buffers hands the output over without copying it; the
+	// block gets the batch's empty ones.
+	b.out, lb.out = lb.out, b.out
+	b.tally, lb.tally = lb.tally, b.tally
+	c.direct(b)
 }
 
 // group merges a run into the episode with the same id. A run whose
@@ -350,7 +366,8 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	}()
 
 	col := &collector{sum: sum, grouping: grouping, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{},
-		send: func(b *batch) { todo <- b }, groups: map[string]*InputEpisode{}, free: free}
+		send: func(b *batch) { todo <- b }, groups: map[string]*InputEpisode{}, free: free,
+		direct: func(b *batch) { done <- b }, prog: p, render: render}
 	var readErr error
 	for _, in := range inputs {
 		if col.failed {
@@ -411,17 +428,24 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	return sum, nil
 }
 
+// newBatch returns an empty batch, the next in input order.
+func (c *collector) newBatch() *batch {
+	var b *batch
+	select {
+	case b = <-c.free:
+	default:
+		b = &batch{}
+	}
+	b.seq = c.seq
+	c.seq++
+	return b
+}
+
 // enqueue adds an episode to the current batch and hands full batches to
 // the workers.
 func (c *collector) enqueue(ep *InputEpisode) {
 	if c.cur == nil {
-		select {
-		case c.cur = <-c.free:
-			c.cur.seq = c.seq
-		default:
-			c.cur = &batch{seq: c.seq}
-		}
-		c.seq++
+		c.cur = c.newBatch()
 	}
 	c.cur.episodes = append(c.cur.episodes, ep)
 	if len(c.cur.episodes) == batchSize {

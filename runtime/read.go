@@ -543,6 +543,12 @@ type builder struct {
 	short  [1 << shortBits]cachedString
 	dates  [1 << dateBits]cachedDate
 	id     []byte // room for an id converted from a string
+	runs   int    // runs started
+	// oneEpisode: the sink keeps no episode past its call (it copies the
+	// ones it keeps), so the builder fills own again and again, lending
+	// it its events, and allocates nothing per episode.
+	oneEpisode bool
+	own        InputEpisode
 }
 
 // cachedString is an entry of the builder's cache of short strings,
@@ -619,11 +625,17 @@ func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
 		b.flush()
 	}
 	if b.cur == nil {
-		if len(b.eps) == 0 {
+		switch {
+		case b.oneEpisode:
+			b.cur = &b.own
+		case len(b.eps) == 0:
 			b.eps = make([]InputEpisode, epChunk)
+			fallthrough
+		default:
+			b.cur = &b.eps[0]
+			b.eps = b.eps[1:]
 		}
-		b.cur = &b.eps[0]
-		b.eps = b.eps[1:]
+		b.runs++
 		b.cur.ID, b.cur.FirstRow = string(id), line
 		b.vals, b.hasAge = [numAttrs]string{}, false
 	}
@@ -700,9 +712,12 @@ func (b *builder) flush() {
 	ep.Intent = b.vals[colIntent-colRegion]
 	ep.Age, ep.HasAge = b.age, b.hasAge
 	n := len(b.events)
-	if n > evChunk/4 {
+	switch {
+	case b.oneEpisode: // the sink does not keep ep: lend it the events
+		ep.Events = b.events
+	case n > evChunk/4:
 		ep.Events = make([]InputEvent, n)
-	} else {
+	default:
 		if len(b.evs) < n {
 			b.evs = make([]InputEvent, evChunk)
 		}
@@ -711,7 +726,9 @@ func (b *builder) flush() {
 		ep.Events = b.evs[:n:n]
 		b.evs = b.evs[n:]
 	}
-	copy(ep.Events, b.events)
+	if !b.oneEpisode {
+		copy(ep.Events, b.events)
+	}
 	b.cur, b.events = nil, b.events[:0]
 	b.sink.Episode(ep)
 }

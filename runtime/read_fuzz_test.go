@@ -1,7 +1,14 @@
 package runtime
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"os"
+	"sync"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/rules"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,6 +126,38 @@ func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
 	}
 	csvFastPath = true
 	checkParallel(t, input, opts, s.log, s.rows)
+	checkRun(t, input, opts)
+}
+
+var fuzzProgram = sync.OnceValue(func() *compiler.Program {
+	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
+	return compiler.Compile(g)
+})
+
+// checkRun evaluates a CSV input on one goroutine and on several, in
+// blocks small enough to put edges inside episodes (so that most
+// episodes are evaluated while parsing, the rest by the collector), and
+// checks that output and summary are the same.
+func checkRun(t *testing.T, input string, opts ReadOptions) {
+	t.Helper()
+	defer func(n int) { blockSize = n }(blockSize)
+	in := Input{Name: "f", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	run := func(workers int) string {
+		var out bytes.Buffer
+		sum, err := Run(fuzzProgram(), []Input{in}, opts, workers, NewRenderer("jsonl"), &out)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		js, _ := json.Marshal(sum)
+		return out.String() + string(js)
+	}
+	want := run(1)
+	for _, size := range []int{7, 64} {
+		blockSize = size
+		if got := run(3); got != want {
+			t.Fatalf("blocks of %d bytes on 3 goroutines:\n%s\none goroutine:\n%s", size, got, want)
+		}
+	}
 }
 
 // checkParallel reads a CSV input on several goroutines, in blocks small

@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"io"
+	"math"
 	"sync"
 )
 
@@ -40,6 +41,7 @@ type block struct {
 	parsed chan struct{} // closed when the fields below are set
 	rows   int           // data rows (blank lines are not rows)
 	items  []readItem    // what the sink gets, in the one-goroutine order
+	local  localBlock    // the block's episodes evaluated while parsing
 	// The first, second and last run of an episode in the block: the
 	// offset in data and the line number of its first row; -1 when the
 	// block has fewer runs.
@@ -74,15 +76,21 @@ type stopper interface{ stopped() bool }
 
 // readItem is one sink call: an episode run, or a rejection when ep is nil.
 type readItem struct {
-	ep  *InputEpisode
-	rej *Rejection // rare: kept apart so that an item is two words
+	ep    *InputEpisode
+	rej   *Rejection  // rare: kept apart so that an item is small
+	local *localBlock // the episodes evaluated while parsing (localSink)
 }
 
+// line is the line of the item's first row; local episodes always come
+// after a block's first run.
 func (it readItem) line() int {
-	if it.ep != nil {
+	switch {
+	case it.ep != nil:
 		return it.ep.FirstRow
+	case it.rej != nil:
+		return it.rej.Row
 	}
-	return it.rej.Row
+	return math.MaxInt
 }
 
 // itemSink keeps the calls of a block's parse as items.
@@ -94,6 +102,7 @@ type itemSink struct {
 func (s *itemSink) DataRow()                 { s.rows++ }
 func (s *itemSink) Reject(r Rejection)       { s.items = append(s.items, readItem{rej: &r}) }
 func (s *itemSink) Episode(ep *InputEpisode) { s.items = append(s.items, readItem{ep: ep}) }
+func (s *itemSink) log() *itemSink           { return s }
 
 // clone returns a reader with c's header (separator, columns) and its
 // own buffers, parsing into b.
@@ -106,12 +115,13 @@ func (c *csvReader) clone(b *builder) *csvReader {
 
 // parseLines parses data, whole lines from line firstLine on, with a
 // fresh builder into sink, noting where runs start in blk (when not nil).
-func (c *csvReader) parseLines(data []byte, firstLine int, sink *itemSink, blk *block) {
+func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block) {
 	b := c.b
 	b.sink, b.cur, b.events = sink, nil, b.events[:0]
 	c.keptOK = false
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
-	runs := 0
+	first := b.runs
+	runs := first
 	for {
 		start := lr.pos
 		line, tooLong, err := lr.next()
@@ -121,20 +131,22 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink *itemSink, blk *
 		if len(line) > maxLine {
 			line, tooLong = nil, true
 		}
-		cur := b.cur
 		c.row(line, tooLong, lr.no)
-		if b.cur == nil || b.cur == cur || blk == nil {
+		if b.runs == runs || blk == nil {
 			continue
 		}
 		// A run started on this line.
-		runs++
-		switch runs {
+		runs = b.runs
+		switch runs - first {
 		case 1:
 			blk.firstRunLine = lr.no
 		case 2:
 			blk.secondRunStart, blk.secondRunLine = start, lr.no
 		}
 		blk.lastRunStart, blk.lastRunLine = start, lr.no
+	}
+	if f, ok := sink.(*fusedSink); ok {
+		f.final = true
 	}
 	b.flush()
 }
@@ -152,16 +164,30 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 		go func() {
 			defer wg.Done()
 			w := c.clone(newBuilder(c.name, nil))
+			var local *localEval
+			if ls, ok := c.b.sink.(localSink); ok {
+				local = ls.newLocal()
+			}
+			// With local evaluation, no episode outlives its call to
+			// the sink unless the sink copies it: one is enough.
+			w.b.oneEpisode = local != nil
 			for blk := range todo {
-				sink := itemSink{items: blk.items[:0]}
+				fused := fusedSink{itemSink: itemSink{items: blk.items[:0]}, local: local, lb: &blk.local}
+				var sink interface {
+					Sink
+					log() *itemSink
+				} = &fused.itemSink
+				if local != nil {
+					sink = &fused
+				}
 				blk.firstRunLine, blk.secondRunStart, blk.lastRunStart = -1, -1, -1
 				if blk.tooLong {
-					w.b.sink = &sink
+					w.b.sink = sink
 					w.row(nil, true, blk.firstLine)
 				} else {
-					w.parseLines(blk.data, blk.firstLine, &sink, blk)
+					w.parseLines(blk.data, blk.firstLine, sink, blk)
 				}
-				blk.items, blk.rows = sink.items, sink.rows
+				blk.items, blk.rows = sink.log().items, sink.log().rows
 				close(blk.parsed)
 			}
 		}()
@@ -337,10 +363,13 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block, mem memor
 	again := c.clone(newBuilder(c.name, nil)) // for parsing edges again
 	pass := func(items []readItem) {
 		for _, it := range items {
-			if it.ep != nil {
+			switch {
+			case it.ep != nil:
 				sink.Episode(it.ep)
-			} else {
+			case it.rej != nil:
 				sink.Reject(*it.rej)
+			default:
+				sink.(localSink).takeLocal(it.local)
 			}
 		}
 	}
