@@ -250,7 +250,7 @@ func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
 		}
 		if !isEmbedded(v) {
 			fmt.Fprintf(c.stderr, "svfrules %s: no embedded guide version %q; embedded: %s\n", cmd.name, v, strings.Join(rules.Versions(), ", "))
-			if dym := lang.DidYouMean(v, rules.Versions()); dym != "" {
+			if dym := versionHint(v); dym != "" {
 				fmt.Fprintln(c.stderr, dym)
 			}
 			return nil, exitUsage, false

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"text/tabwriter"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 )
 
@@ -48,4 +50,27 @@ func runVersions(c *cli, cmd *command, args []string) int {
 	}
 	tw.Flush()
 	return exit
+}
+
+var versionNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+
+// versionHint is the "did you mean" line for a version that is not
+// embedded. Versions differ by one character from many others (10.7 from
+// 10.0 … 10.6), so spelling is a poor guide: for a version number it
+// names the newest embedded version before it (10.6 for 10.7), and none
+// when there is none; for anything else (10,5) the closest spelling.
+func versionHint(v string) string {
+	if !versionNumber.MatchString(v) {
+		return lang.DidYouMean(v, rules.Versions())
+	}
+	best := ""
+	for _, x := range rules.Versions() {
+		if rules.CompareVersions(x, v) < 0 {
+			best = x
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("did you mean %q?", best)
 }
