@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `svfrules eval` against a plain Go baseline that only reads
 # the rows with encoding/csv and counts episodes (testdata/bench/baseline).
+# eval runs as a coordinator runs it (the default text output: episodes
+# with findings, and the summary) and with --format jsonl (every episode
+# with its lead times written out).
 #
 #   bash bench/run.sh                      # from the repository root
 #   RUNS=5 EPISODES=200000 bash bench/run.sh
@@ -100,14 +103,18 @@ echo "running each $runs times ..."
 measure baseline "$bin/baseline" "$data"
 base_wall=$m_wall
 
-measure eval "$bin/svfrules" eval --format jsonl -o /dev/null "$data"
+measure eval "$bin/svfrules" eval -o /dev/null "$data"
 eval_wall=$m_wall eval_cpu=$m_cpu eval_rss=$m_rss
 
-measure "eval (shuffled)" "$bin/svfrules" eval --format jsonl -o /dev/null "$shuffled"
+measure "eval (jsonl)" "$bin/svfrules" eval --format jsonl -o /dev/null "$data"
+jsonl_wall=$m_wall jsonl_rss=$m_rss
+
+measure "eval (shuffled)" "$bin/svfrules" eval -o /dev/null "$shuffled"
 shuf_wall=$m_wall shuf_rss=$m_rss
 
 # --- Report --------------------------------------------------------------
 ratio=$(awk -v e="$eval_wall" -v b="$base_wall" 'BEGIN { printf "%.2f", e / b }')
+jsonl_ratio=$(awk -v e="$jsonl_wall" -v b="$base_wall" 'BEGIN { printf "%.2f", e / b }')
 util=$(awk -v c="$eval_cpu" -v w="$eval_wall" 'BEGIN { printf "%.2f", c / w }')
 verdict() { awk -v x="$1" -v op="$2" -v g="$3" 'BEGIN {
 	ok = (op == "<=") ? x <= g : x > g; print ok ? "ok" : "MISSED" }'; }
@@ -119,5 +126,6 @@ printf '  %-34s %8s\n' "baseline seconds" "$base_wall"
 printf '  %-34s %8s   goal <= 0.5   %s\n' "ratio eval/baseline" "$ratio" "$(verdict "$ratio" '<=' 0.5)"
 printf '  %-34s %8s   goal <= 150   %s\n' "eval peak RSS (MB)" "$eval_rss" "$(verdict "$eval_rss" '<=' 150)"
 printf '  %-34s %8s   goal > 1.2    %s\n' "eval CPU use (user+sys)/wall" "$util" "$(verdict "$util" '>' 1.2)"
+printf '  %-34s %8s   (ratio %s, peak RSS %s MB)\n' "eval --format jsonl seconds" "$jsonl_wall" "$jsonl_ratio" "$jsonl_rss"
 printf '  %-34s %8s\n' "eval seconds, shuffled rows" "$shuf_wall"
 printf '  %-34s %8s\n' "eval peak RSS (MB), shuffled rows" "$shuf_rss"
