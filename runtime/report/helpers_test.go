@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -38,15 +39,19 @@ type codeAt struct {
 
 var dayZero, _ = compiler.ParseDay("2024-01-10")
 
-// csvOf writes episodes as an export with one row per code.
+// csvOf writes episodes as an export with one row per code, quoting
+// fields as a spreadsheet would.
 func csvOf(eps []episode) string {
 	var b strings.Builder
-	b.WriteString("episode;region;age;sex;county;code;date\n")
+	w := csv.NewWriter(&b)
+	w.Comma = ';'
+	_ = w.Write([]string{"episode", "region", "age", "sex", "county", "code", "date"})
 	for _, e := range eps {
 		for _, c := range e.codes {
-			fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s;%s\n", e.id, e.region, e.age, e.sex, e.county, c.code, (dayZero + compiler.Day(c.day)).String())
+			_ = w.Write([]string{e.id, e.region, e.age, e.sex, e.county, c.code, (dayZero + compiler.Day(c.day)).String()})
 		}
 	}
+	w.Flush()
 	return b.String()
 }
 

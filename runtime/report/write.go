@@ -112,13 +112,20 @@ func targetText(t *int) string {
 	return strconv.Itoa(*t) + " dagar"
 }
 
+// reasonText names a reason for leaving lead times out, for people.
+var reasonText = map[string]string{
+	ExcludedTwoClosings:    "flera avslutskoder",
+	ExcludedCloseBefore:    "avslut före start",
+	ExcludedFromCodeAbsent: "från-kod saknas",
+}
+
 func excludedText(m *Measure) string {
 	if m.Excluded == 0 {
 		return "0"
 	}
 	parts := make([]string, len(m.ExcludedBy))
 	for i, rc := range m.ExcludedBy {
-		parts[i] = fmt.Sprintf("%d %s", rc.Count, rc.Reason)
+		parts[i] = fmt.Sprintf("%d %s", rc.Count, reasonText[rc.Reason])
 	}
 	return fmt.Sprintf("%d (%s)", m.Excluded, strings.Join(parts, ", "))
 }
@@ -213,7 +220,7 @@ func SuppressedLegend(minCell int) string {
 func methodLines(r *Report) []string {
 	return []string{
 		"Medelvärde och standardavvikelse (stickprov, n − 1) i dagar; 10:e percentil, median och 90:e percentil med linjär interpolation mellan närmaste rang (typ 7, som Excels PERCENTIL.INK och MEDIAN). Alla tal avrundas till en decimal; om målet är nått avgörs på antalen.",
-		"Undantagna: förlopp med fel som gör ledtiden otillförlitlig (flera_avslutskoder: mer än en avslutskod; avslut_fore_start: avslutskoden före startkoden) räknas inte i n utan redovisas för sig.",
+		"Undantagna: förlopp med fel som gör ledtiden otillförlitlig räknas inte i n utan redovisas för sig: flera avslutskoder (regeln flera_avslutskoder) och avslutskoden daterad före startkoden (regeln avslut_fore_start).",
 		"Alla ledtider med mål: summan av vårdförloppets ledtider som har mål. Dagar från ledtider med olika mål slås inte ihop till en fördelning. En ledtid utan mål (inget mål) visar fördelningen men ingen andel.",
 	}
 }
