@@ -228,7 +228,9 @@ func TestHostileValuesAreEscaped(t *testing.T) {
 		t.Errorf("csv regions %q: the formula is not neutralised", regions)
 	}
 
-	var doc struct{ Measures []struct{ Group map[string]string } }
+	var doc struct {
+		Measures []struct{ Group map[string]string }
+	}
 	if err := json.Unmarshal([]byte(render(t, r, "json")), &doc); err != nil {
 		t.Fatal(err)
 	}
