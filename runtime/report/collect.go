@@ -143,7 +143,8 @@ func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 //     codes belongs to, dated by the latest of those codes;
 //   - one closing code dated before the definition's from-code;
 //   - reportable, but the from-code is missing (not possible with from
-//     XX10, which reportability requires, but a rule file may say else).
+//     XX10, which reportability requires; possible with one prefix's
+//     start code in a two-prefix pathway).
 func (c *Collector) leftOut(r *runtime.EpisodeResult, items []item) []item {
 	res := &r.Result
 	ep := &r.Episode

@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
 )
 
@@ -168,4 +173,58 @@ func TestRestartCountsOnce(t *testing.T) {
 	if got.Input.Episodes != 1200 || want.Measures[0].N != 1200 {
 		t.Errorf("episodes %d, n %d; want 1200 each", got.Input.Episodes, want.Measures[0].N)
 	}
+}
+
+// TestFromCodeMissing: a definition whose from-code is one prefix's start
+// code (here VN410, acute leukaemia, which also starts with VN610) leaves
+// out a reportable episode started with the other prefix, and says why.
+// The embedded rules always start at XX10 and never hit this.
+func TestFromCodeMissing(t *testing.T) {
+	dir := t.TempDir()
+	src := rules.FS()
+	entries, err := fs.ReadDir(src, rules.Latest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(src, rules.Latest()+"/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name() == "ledtider.svf" {
+			data = append(data, []byte(`
+leadtime leukemi_test {
+  pathway akuta_leukemier
+  name "Test: VN410 till läkemedel"
+  from VN410
+  to XX52
+  target 30 days
+  ref "test"
+}
+`)...)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, diags, _ := compiler.Load(os.DirFS(dir), ".", "r")
+	if g == nil {
+		t.Fatalf("changed rules do not compile: %v", diags)
+	}
+	p := compiler.Compile(g)
+	text := csvOf([]episode{
+		closed("VN4", "VN4", "52", 20),
+		closed("VN6", "VN6", "52", 40),
+	})
+	in := runtime.Input{Name: "t.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	c := NewCollector(p, Options{MinCell: 1})
+	sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 1, c, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffLines(t, lines(c.Report(sum)), []string{
+		"all: n=1 within=1 share=100.0 met=true mean=- sd=- p10=- median=- p90=- excluded=1 fran_kod_saknas=1",
+		"pathway akuta_leukemier: n=1 within=1 share=100.0 met=true mean=- sd=- p10=- median=- p90=- excluded=1 fran_kod_saknas=1",
+		"leadtime akuta_leukemier leukemi_test: n=1 within=1 share=100.0 met=true mean=20.0 sd=- p10=20.0 median=20.0 p90=20.0 excluded=1 fran_kod_saknas=1",
+	})
 }
