@@ -29,6 +29,7 @@ type htmlPage struct {
 	Sections    []htmlSection
 	Definitions []htmlDefinition
 	GroupHeads  []string
+	Goal        int
 }
 
 type htmlPathway struct {
@@ -138,6 +139,7 @@ func writeHTML(w io.Writer, r *Report) error {
 		Intro:  introLines(r)[:4],
 		Legend: SuppressedLegend(r.MinCell),
 		Method: methodLines(r),
+		Goal:   r.Goal,
 	}
 	for _, d := range r.By {
 		page.GroupHeads = append(page.GroupHeads, dimensionLabels[d])

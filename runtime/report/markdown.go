@@ -39,7 +39,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			head = append(head, strings.ToLower(dimensionLabels[d]))
 			align = append(align, "---")
 		}
-		head = append(head, "mål", "n", "inom mål", "andel inom", "målet 80 % nått", "medel", "sd", "p10", "median", "p90", "undantagna")
+		head = append(head, "mål", "n", "inom mål", "andel inom", fmt.Sprintf("målet %d %% nått", r.Goal), "medel", "sd", "p10", "median", "p90", "undantagna")
 		align = append(align, "--:", "--:", "--:", "--:", ":-:", "--:", "--:", "--:", "--:", "--:", "---")
 		p("| %s |\n|%s|\n", strings.Join(head, " | "), strings.Join(align, "|"))
 		for _, m := range sec.measures {
