@@ -59,6 +59,9 @@ func (m *mappedFile) release(offset int) {
 	}
 }
 
+// Stat describes the file, as os.File.Stat does.
+func (m *mappedFile) Stat() (os.FileInfo, error) { return m.f.Stat() }
+
 func (m *mappedFile) Close() error {
 	err := syscall.Munmap(m.data)
 	m.data = nil

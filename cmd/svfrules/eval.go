@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -128,6 +129,9 @@ func runEval(c *cli, cmd *command, args []string) int {
 func describeFileError(err error) string {
 	if err == nil {
 		return "it is a folder; give episode files"
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		return "no such file"
 	}
 	return describeStatError(err)
 }

@@ -45,7 +45,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{evalCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
+	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -148,6 +148,8 @@ type options struct {
 	run      string
 	output   string
 	encoding string
+	by       string
+	minCell  int
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -173,6 +175,13 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		ruleFlags()
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, jsonl, csv or json")
 		fs.StringVarP(&o.output, "output", "o", "", "write the output to this `file` instead of standard output")
+		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
+	case "report":
+		ruleFlags()
+		fs.StringVar(&o.by, "by", "", "break the measure down by these comma-separated `dimensions`: region, county, sex, agegroup, year, quarter, month")
+		fs.IntVar(&o.minCell, "min-cell", 5, "show no outcome for a cell with fewer than `N` lead times")
+		fs.StringVar(&o.format, "format", "", "output `format`: html, markdown, csv or json (default: from the -o file's extension, else markdown)")
+		fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
 	case "test":
 		ruleFlags()

@@ -1,0 +1,182 @@
+package report
+
+import (
+	"sort"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/runtime"
+)
+
+// Report builds the report from what Wrap gathered and the run's summary.
+// Call it after runtime.Run has returned without error.
+func (c *Collector) Report(sum *runtime.Summary) *Report {
+	g := c.prog.Guide
+	a := c.agg
+	if a == nil { // Run was not given this collector, or failed
+		a = newAggregate(g, c.opts)
+	}
+	by := c.opts.By
+	if by == nil {
+		by = []string{}
+	}
+	rep := &Report{Guide: g.Version, GuideDate: g.Date, By: by, MinCell: c.opts.MinCell, Goal: Goal,
+		Percentile: PercentileDefinition,
+		Input: InputCounts{RowsRead: sum.RowsRead, RowsRejected: sum.RowsRejected, Episodes: sum.Episodes,
+			Reportable: sum.Reportable, WithErrors: sum.EpisodesWithErrors},
+		Pathways: []PathwaySummary{}, Definitions: []Definition{}, Measures: []Measure{}}
+
+	severity := map[string]string{runtime.UnknownPathwayRule.ID: runtime.UnknownPathwayRule.Severity.String()}
+	for _, r := range g.Rules {
+		severity[r.ID] = r.Severity.String()
+	}
+	for _, pw := range g.Pathways {
+		if pa := a.pathways[pw.Index]; pa != nil {
+			rep.Pathways = append(rep.Pathways, pathwaySummary(pw.Key, pw.Name, pw.PrefixLabel(), pa, severity))
+		}
+	}
+	if pa := a.pathways[-1]; pa != nil {
+		rep.Pathways = append(rep.Pathways, pathwaySummary("", "okänt vårdförlopp", "", pa, severity))
+	}
+	for _, lt := range g.LeadTimes {
+		d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, Name: lt.Name, From: lt.From, To: lt.To}
+		if lt.HasTarget {
+			t := lt.Target
+			d.Target = &t
+		}
+		rep.Definitions = append(rep.Definitions, d)
+	}
+
+	groups := a.sortedGroups()
+	// Order: all pathways first (the national measure), then per pathway
+	// in the guide's order its total and its definitions in theirs; the
+	// groups sorted inside each.
+	var keys []cellKey
+	for _, gk := range groups {
+		if _, ok := a.cells[cellKey{LevelAll, -1, -1, gk}]; ok {
+			keys = append(keys, cellKey{LevelAll, -1, -1, gk})
+		}
+	}
+	for _, pw := range g.Pathways {
+		for _, gk := range groups {
+			if _, ok := a.cells[cellKey{LevelPathway, pw.Index, -1, gk}]; ok {
+				keys = append(keys, cellKey{LevelPathway, pw.Index, -1, gk})
+			}
+		}
+		for i, lt := range g.LeadTimes {
+			if lt.Pathway != pw {
+				continue
+			}
+			for _, gk := range groups {
+				if _, ok := a.cells[cellKey{LevelLeadTime, pw.Index, i, gk}]; ok {
+					keys = append(keys, cellKey{LevelLeadTime, pw.Index, i, gk})
+				}
+			}
+		}
+	}
+
+	hidden := suppress(a, keys, c.opts.MinCell)
+	for _, k := range keys {
+		rep.Measures = append(rep.Measures, a.measure(k, hidden[k]))
+	}
+	return rep
+}
+
+func pathwaySummary(key, name, prefix string, pa *pathwayAcc, severity map[string]string) PathwaySummary {
+	ps := PathwaySummary{Pathway: key, Name: name, Prefix: prefix, Episodes: pa.episodes,
+		Reportable: pa.reportable, WithErrors: pa.withErrors, Findings: []FindingCount{}}
+	for id, n := range pa.findings {
+		ps.Findings = append(ps.Findings, FindingCount{Rule: id, Severity: severity[id], Count: n})
+	}
+	sort.Slice(ps.Findings, func(i, j int) bool {
+		a, b := ps.Findings[i], ps.Findings[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Rule < b.Rule
+	})
+	if len(ps.Findings) > TopFindings {
+		ps.Findings = ps.Findings[:TopFindings]
+	}
+	return ps
+}
+
+// sortedGroups returns the group keys, ordered dimension by dimension.
+func (a *aggregate) sortedGroups() []string {
+	if len(a.opts.By) == 0 {
+		return []string{""}
+	}
+	keys := make([]string, 0, len(a.groups))
+	for k := range a.groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		vi, vj := a.groups[keys[i]], a.groups[keys[j]]
+		for d, dim := range a.opts.By {
+			si, sj := groupSortKey(dim, vi[d]), groupSortKey(dim, vj[d])
+			if si != sj {
+				return si < sj
+			}
+		}
+		return false
+	})
+	return keys
+}
+
+// measure turns a cell into a Measure; hide is "" or why it is suppressed.
+func (a *aggregate) measure(k cellKey, hide string) Measure {
+	c := a.cells[k]
+	m := Measure{Level: k.level, N: c.n, Group: Group{}, ExcludedBy: []ReasonCount{}}
+	if k.pathway >= 0 {
+		pw := a.guide.Pathways[k.pathway]
+		m.Pathway, m.PathwayName = pw.Key, pw.Name
+	}
+	var def *compiler.LeadTime
+	hasTarget := true
+	if k.level == LevelLeadTime {
+		def = a.guide.LeadTimes[k.def]
+		m.LeadTime, m.LeadTimeName = def.ID, def.Name
+		hasTarget = def.HasTarget
+		if hasTarget {
+			t := def.Target
+			m.Target = &t
+		}
+	}
+	if vals, ok := a.groups[k.group]; ok {
+		for i, d := range a.opts.By {
+			m.Group = append(m.Group, GroupValue{Dim: d, Value: vals[i]})
+		}
+	}
+	for _, reason := range []string{ExcludedTwoClosings, ExcludedCloseBefore, ExcludedFromCodeAbsent} {
+		if n := c.excluded[reason]; n > 0 {
+			m.Excluded += n
+			m.ExcludedBy = append(m.ExcludedBy, ReasonCount{Reason: reason, Count: n})
+		}
+	}
+	if hasTarget {
+		goal := Goal
+		m.Goal = &goal
+	}
+	if hide != "" {
+		m.Suppressed, m.SuppressedBecause = true, hide
+		return m
+	}
+	if hasTarget {
+		within := c.within
+		share := round1(100 * float64(c.within) / float64(c.n))
+		// Met is decided on the counts, not on the rounded share.
+		met := c.within*100 >= Goal*c.n
+		m.Within, m.Share, m.Met = &within, &share, &met
+	}
+	// Totals mix definitions with different targets: their days are not
+	// pooled into one distribution.
+	if k.level == LevelLeadTime {
+		s := describe(c.days)
+		m.Mean, m.P10, m.Median, m.P90 = ptr(round1(s.mean)), ptr(round1(s.p10)), ptr(round1(s.median)), ptr(round1(s.p90))
+		if s.hasSD {
+			m.SD = ptr(round1(s.sd))
+		}
+	}
+	return m
+}
+
+func ptr(x float64) *float64 { return &x }

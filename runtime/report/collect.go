@@ -1,0 +1,327 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/runtime"
+)
+
+// Collector gathers what the report needs from evaluated episodes. Use it
+// as both the Renderer and the writer of runtime.Run:
+//
+//	c := report.NewCollector(prog, opts)
+//	sum, err := runtime.Run(prog, inputs, readOpts, workers, c, io.Discard)
+//	rep := c.Report(sum)
+//
+// Episode encodes each episode into a small binary record in the run's
+// output instead of adding it to totals directly: Run may evaluate part of
+// the input twice (it restarts in grouping mode when an episode's rows are
+// not adjacent), and only the output of the pass that succeeds reaches
+// Wrap, in input order. So the figures count every episode once and never
+// depend on how the workers were scheduled.
+type Collector struct {
+	prog *compiler.Program
+	opts Options
+	// defIndex numbers the lead-time definitions by their place in the
+	// guide; read-only while episodes are evaluated.
+	defIndex map[*compiler.LeadTime]int
+	agg      *aggregate
+}
+
+// NewCollector returns a collector for episodes evaluated with p.
+func NewCollector(p *compiler.Program, opts Options) *Collector {
+	c := &Collector{prog: p, opts: opts, defIndex: map[*compiler.LeadTime]int{}}
+	for i, lt := range p.Guide.LeadTimes {
+		c.defIndex[lt] = i
+	}
+	return c
+}
+
+// Kinds of an item of a record: a measured lead time, or a lead time left
+// out and why.
+const (
+	itemLeadTime byte = iota
+	itemTwoClosings
+	itemCloseBefore
+	itemFromAbsent
+)
+
+var itemReasons = map[byte]string{
+	itemTwoClosings: ExcludedTwoClosings,
+	itemCloseBefore: ExcludedCloseBefore,
+	itemFromAbsent:  ExcludedFromCodeAbsent,
+}
+
+// record is what one episode contributes to the report.
+type record struct {
+	pathway    int // index in the guide, -1 for none
+	reportable bool
+	hasError   bool
+	rules      []string
+	region     string
+	county     string
+	sex        string
+	age        int // -1 when unknown
+	items      []item
+}
+
+// item is one lead time of an episode, measured or left out.
+type item struct {
+	def  int // index in Guide.LeadTimes
+	kind byte
+	days int
+	date compiler.Day // the closing code's date: the period of the measure
+}
+
+// Episode writes the episode's record into buf. It is called from several
+// goroutines at once and only reads the program.
+func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
+	rec := record{pathway: -1, age: -1, region: r.In.Region, county: r.In.County, sex: r.In.Sex}
+	if r.In.HasAge {
+		rec.age = r.In.Age
+	}
+	res := &r.Result
+	rec.reportable = res.Reportable
+	for _, f := range res.Findings {
+		rec.rules = append(rec.rules, f.Rule.ID)
+		if f.Rule.Severity == compiler.SevError {
+			rec.hasError = true
+		}
+	}
+	if res.Pathway != nil {
+		rec.pathway = res.Pathway.Index
+		if res.Reportable {
+			for _, lt := range res.LeadTimes {
+				rec.items = append(rec.items, item{def: c.defIndex[lt.Def], kind: itemLeadTime,
+					days: lt.Days, date: r.Episode.Events[lt.To].Date})
+			}
+		}
+		rec.items = c.leftOut(r, rec.items)
+	}
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(rec.pathway+1))
+	var flags byte
+	if rec.reportable {
+		flags |= 1
+	}
+	if rec.hasError {
+		flags |= 2
+	}
+	b = append(b, flags)
+	b = binary.AppendUvarint(b, uint64(len(rec.rules)))
+	for _, id := range rec.rules {
+		b = appendString(b, id)
+	}
+	b = appendString(b, rec.region)
+	b = appendString(b, rec.county)
+	b = appendString(b, rec.sex)
+	b = binary.AppendUvarint(b, uint64(rec.age+1))
+	b = binary.AppendUvarint(b, uint64(len(rec.items)))
+	for _, it := range rec.items {
+		b = binary.AppendUvarint(b, uint64(it.def))
+		b = append(b, it.kind)
+		b = binary.AppendUvarint(b, uint64(it.days))
+		b = binary.AppendVarint(b, int64(it.date))
+	}
+	var head [binary.MaxVarintLen64]byte
+	buf.Write(binary.AppendUvarint(head[:0], uint64(len(b))))
+	buf.Write(b)
+}
+
+// leftOut appends the definitions whose lead time the episode would have
+// but for an error that makes it unreliable. The evaluator computes no
+// lead time then; the episode is counted here so nothing is dropped
+// silently:
+//   - two or more closing codes (with a start code): the pathway's end is
+//     unknown; the episode counts for each definition one of its closing
+//     codes belongs to, dated by the latest of those codes;
+//   - one closing code dated before the definition's from-code;
+//   - reportable, but the from-code is missing (not possible with from
+//     XX10, which reportability requires; possible with one prefix's
+//     start code in a two-prefix pathway).
+func (c *Collector) leftOut(r *runtime.EpisodeResult, items []item) []item {
+	res := &r.Result
+	ep := &r.Episode
+	pp := c.prog.Pathways[res.Pathway.Index]
+	starts := 0
+	var closings []int
+	for i, e := range ep.Events {
+		if !pp.Own.Has(e.Code) {
+			continue
+		}
+		switch {
+		case c.prog.Start.Has(e.Code):
+			starts++
+		case c.prog.Closing.Has(e.Code):
+			closings = append(closings, i)
+		}
+	}
+	if starts == 0 || len(closings) == 0 {
+		return items
+	}
+	for i := range pp.LeadTimes {
+		lt := &pp.LeadTimes[i]
+		matched := -1
+		for _, ci := range closings {
+			if lt.To.Has(ep.Events[ci].Code) && (matched < 0 || ep.Events[ci].Date > ep.Events[matched].Date) {
+				matched = ci
+			}
+		}
+		if matched < 0 || (lt.Cond != nil && !lt.Cond(ep)) {
+			continue
+		}
+		it := item{def: c.defIndex[lt.LeadTime], date: ep.Events[matched].Date}
+		if len(closings) > 1 {
+			it.kind = itemTwoClosings
+			items = append(items, it)
+			continue
+		}
+		if !res.Reportable || hasLeadTime(res, lt.LeadTime) {
+			continue
+		}
+		from := firstIn(ep, lt.From)
+		switch {
+		case from < 0:
+			it.kind = itemFromAbsent
+		case ep.Events[from].Date > ep.Events[matched].Date:
+			it.kind = itemCloseBefore
+		default:
+			continue // the evaluator's reason is not one of ours: leave it to the findings
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+func hasLeadTime(res *runtime.Result, def *compiler.LeadTime) bool {
+	for _, lt := range res.LeadTimes {
+		if lt.Def == def {
+			return true
+		}
+	}
+	return false
+}
+
+// firstIn is the evaluator's rule for a from-code: the earliest event
+// whose code is in s, or -1.
+func firstIn(ep *compiler.Episode, s compiler.CodeSet) int {
+	best := -1
+	for i, e := range ep.Events {
+		if s.Has(e.Code) && (best < 0 || e.Date < ep.Events[best].Date) {
+			best = i
+		}
+	}
+	return best
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// Wrap reads the records of the successful pass, in input order, and adds
+// them up. It writes nothing to w: the report is written by Write.
+func (c *Collector) Wrap(sum *runtime.Summary, records io.Reader, w io.Writer) error {
+	c.agg = newAggregate(c.prog.Guide, c.opts)
+	br := bufio.NewReaderSize(records, 1<<16)
+	var payload []byte
+	var rec record
+	for {
+		n, err := binary.ReadUvarint(br)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("report: reading an episode record: %w", err)
+		}
+		if uint64(cap(payload)) < n {
+			payload = make([]byte, n)
+		}
+		payload = payload[:n]
+		if _, err := io.ReadFull(br, payload); err != nil {
+			return fmt.Errorf("report: reading an episode record: %w", err)
+		}
+		if err := decode(payload, &rec); err != nil {
+			return err
+		}
+		c.agg.add(&rec)
+	}
+}
+
+var errBadRecord = errors.New("report: malformed episode record")
+
+// decode reads a record written by Episode, reusing rec's slices.
+func decode(b []byte, rec *record) error {
+	d := decoder{b: b}
+	rec.pathway = int(d.uvarint()) - 1
+	flags := d.byte()
+	rec.reportable, rec.hasError = flags&1 != 0, flags&2 != 0
+	rec.rules = rec.rules[:0]
+	for n := d.uvarint(); n > 0 && d.err == nil; n-- {
+		rec.rules = append(rec.rules, d.string())
+	}
+	rec.region, rec.county, rec.sex = d.string(), d.string(), d.string()
+	rec.age = int(d.uvarint()) - 1
+	rec.items = rec.items[:0]
+	for n := d.uvarint(); n > 0 && d.err == nil; n-- {
+		it := item{def: int(d.uvarint()), kind: d.byte(), days: int(d.uvarint())}
+		it.date = compiler.Day(d.varint())
+		rec.items = append(rec.items, it)
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return errBadRecord
+	}
+	return nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err, d.b = errBadRecord, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err, d.b = errBadRecord, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.err = errBadRecord
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) string() string {
+	n := d.uvarint()
+	if uint64(len(d.b)) < n {
+		d.err, d.b = errBadRecord, nil
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}

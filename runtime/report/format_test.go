@@ -1,0 +1,265 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// leakData has one small cell with distinctive lead times: endometrium
+// palliative, n = 3, days 3, 777 and 778 (1 within 25 days; mean 519.3,
+// sd 447.2, p10 157.8, median 777, p90 777.8). The radiation cell (n = 7)
+// is hidden as its complement; its figures (3 within, 42.9 %, mean 42.1,
+// p10 33, median 40, p90 54) must not show either.
+func leakData() string {
+	var eps []episode
+	for i := 1; i <= 10; i++ {
+		eps = append(eps, closed(fmt.Sprintf("K%02d", i), "VH3", "50", 4*i))
+	}
+	for i, d := range []int{30, 35, 39, 40, 41, 50, 60} {
+		eps = append(eps, closed(fmt.Sprintf("S%02d", i), "VH3", "52", d))
+	}
+	for i, d := range []int{3, 777, 778} {
+		eps = append(eps, closed(fmt.Sprintf("P%02d", i), "VH3", "58", d))
+	}
+	return csvOf(eps)
+}
+
+// hiddenFigures are the figures of the two hidden cells, as each format
+// would write them.
+var hiddenFigures = []string{"777", "778", "519", "447", "157", "42.9", "42,9", "42.1", "42,1", "33.0", "33,0", "54.0", "54,0", "40.0", "40,0"}
+
+func TestSuppressedCellsLeakNothing(t *testing.T) {
+	r := build(t, leakData(), Options{MinCell: DefaultMinCell})
+	diffLines(t, lines(r), []string{
+		"all: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
+		"pathway livmoderkroppscancer: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime livmoderkroppscancer livkropp_kirurgi: n=10 within=8 share=80.0 met=true mean=22.0 sd=12.1 p10=7.6 median=22.0 p90=36.4 excluded=0",
+		"leadtime livmoderkroppscancer livkropp_stral_lakemedel: n=7 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed=complementary",
+		"leadtime livmoderkroppscancer livkropp_palliativ: n=3 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed=small",
+	})
+	for _, f := range Formats {
+		out := render(t, r, f)
+		for _, fig := range hiddenFigures {
+			if strings.Contains(out, fig) {
+				i := strings.Index(out, fig)
+				t.Errorf("%s output contains the hidden figure %q: …%s…", f, fig, out[max(0, i-80):min(len(out), i+40)])
+			}
+		}
+	}
+
+	// Each format, read back: the hidden cells have no numerator, share,
+	// goal reached or statistics.
+	hiddenLeadTimes := map[string]bool{"livkropp_palliativ": true, "livkropp_stral_lakemedel": true}
+	t.Run("json", func(t *testing.T) {
+		var doc struct{ Measures []map[string]any }
+		if err := json.Unmarshal([]byte(render(t, r, "json")), &doc); err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for _, m := range doc.Measures {
+			if !hiddenLeadTimes[m["leadtime"].(string)] {
+				continue
+			}
+			seen++
+			for _, k := range []string{"within", "share", "met", "mean", "sd", "p10", "median", "p90"} {
+				v, ok := m[k]
+				if !ok || v != nil {
+					t.Errorf("%s: %s = %v (present %v), want null", m["leadtime"], k, v, ok)
+				}
+			}
+			if m["suppressed"] != true {
+				t.Errorf("%s: suppressed = %v", m["leadtime"], m["suppressed"])
+			}
+		}
+		if seen != 2 {
+			t.Errorf("found %d hidden measures, want 2", seen)
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		recs, err := csv.NewReader(strings.NewReader(render(t, r, "csv"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range recs[0] {
+			col[h] = i
+		}
+		seen := 0
+		for _, rec := range recs[1:] {
+			if !hiddenLeadTimes[rec[col["leadtime"]]] {
+				continue
+			}
+			seen++
+			for _, k := range []string{"within", "share", "met", "mean", "sd", "p10", "median", "p90"} {
+				if v := rec[col[k]]; v != "" {
+					t.Errorf("%s: %s = %q, want empty", rec[col["leadtime"]], k, v)
+				}
+			}
+			if rec[col["suppressed"]] != "true" {
+				t.Errorf("%s: suppressed = %q", rec[col["leadtime"]], rec[col["suppressed"]])
+			}
+		}
+		if seen != 2 {
+			t.Errorf("found %d hidden rows, want 2", seen)
+		}
+	})
+	// Markdown and HTML: the rows of the hidden cells show the target, n,
+	// dashes and the excluded count, nothing else.
+	wantRow := map[string]string{
+		"palliativ symtomlindrande":         "25 dagar|3|–|–|–|–|–|–|–|–|0",
+		"strål- eller läkemedelsbehandling": "39 dagar|7|–|–|–|–|–|–|–|–|0",
+	}
+	t.Run("markdown", func(t *testing.T) {
+		rows := 0
+		for _, l := range strings.Split(render(t, r, "markdown"), "\n") {
+			for name, want := range wantRow {
+				cells := strings.Split(strings.Trim(l, "| "), " | ")
+				if len(cells) == 12 && strings.Contains(cells[0], name) {
+					rows++
+					if got := strings.Join(cells[1:], "|"); got != want {
+						t.Errorf("row %s: %s, want %s", name, got, want)
+					}
+				}
+			}
+		}
+		if rows != 2 {
+			t.Errorf("found %d hidden rows, want 2", rows)
+		}
+	})
+	t.Run("html", func(t *testing.T) {
+		page := render(t, r, "html")
+		rowRE := regexp.MustCompile(`<tr class=" suppressed"><td>([^<]*)</td>(.*)</tr>`)
+		cellRE := regexp.MustCompile(`<td[^>]*>([^<]*)</td>`)
+		rows := 0
+		for _, m := range rowRE.FindAllStringSubmatch(page, -1) {
+			for name, want := range wantRow {
+				if strings.Contains(m[1], name) {
+					rows++
+					var cells []string
+					for _, c := range cellRE.FindAllStringSubmatch(m[2], -1) {
+						cells = append(cells, c[1])
+					}
+					if got := strings.Join(cells, "|"); got != want {
+						t.Errorf("row %s: %s, want %s", name, got, want)
+					}
+				}
+			}
+		}
+		if rows != 2 {
+			t.Errorf("found %d hidden rows, want 2", rows)
+		}
+		// The charts draw no bar and no distribution for them: one bar
+		// each for the two totals and the surgery cell, one distribution.
+		if n := strings.Count(page, `<rect class="bar`); n != 3 {
+			t.Errorf("%d bars, want 3", n)
+		}
+		if n := strings.Count(page, `<rect class="range"`); n != 1 {
+			t.Errorf("%d distributions, want 1", n)
+		}
+		if n := strings.Count(page, "visas inte (färre än 5)"); n != 2 {
+			t.Errorf("%d notes 'färre än 5' in the charts, want 2 (bar and distribution of the small cell)", n)
+		}
+		if n := strings.Count(page, "visas inte (dold för att skydda en annan cell)"); n != 2 {
+			t.Errorf("%d notes for the complementary cell, want 2", n)
+		}
+	})
+}
+
+// hostile values from the input: a script, an ampersand, quotes, a
+// Markdown table pipe and a spreadsheet formula.
+const (
+	scriptRegion  = `<script>alert(1)</script>`
+	ampersandLän  = `R&D "x" 'y' | *z*`
+	formulaRegion = `=HYPERLINK("http://x.invalid")`
+)
+
+func hostileData() string {
+	text := csvOf([]episode{
+		{id: "<b>E1</b>&", region: scriptRegion, county: ampersandLän, sex: "K", age: "50", codes: []codeAt{{"VH310", 0}, {"VH350", 20}}},
+		{id: "E2", region: formulaRegion, county: "01", sex: "M", age: "60", codes: []codeAt{{"VL210", 0}, {"VL254", 30}}},
+	})
+	return text
+}
+
+func TestHostileValuesAreEscaped(t *testing.T) {
+	r := build(t, hostileData(), Options{MinCell: 1, By: []string{"region", "county"}})
+	page := render(t, r, "html")
+	if regexp.MustCompile(`(?i)<script`).MatchString(page) {
+		t.Error("the page contains a script element")
+	}
+	for _, want := range []string{
+		template.HTMLEscapeString(scriptRegion),
+		template.HTMLEscapeString(ampersandLän),
+	} {
+		// Once in a table cell, twice in chart labels and tooltips at least.
+		if n := strings.Count(page, want); n < 3 {
+			t.Errorf("the page has %q %d times, want it escaped in the table and the charts", want, n)
+		}
+	}
+	if strings.Contains(page, `R&D`) || strings.Contains(page, "E1") {
+		t.Error("a raw ampersand from the data, or an episode id, is in the page")
+	}
+
+	md := render(t, r, "markdown")
+	for _, bad := range []string{"<script", `R&D`, `| *z*`} {
+		if strings.Contains(md, bad) {
+			t.Errorf("markdown contains %q unescaped", bad)
+		}
+	}
+	if !strings.Contains(md, `&lt;script&gt;alert(1)&lt;/script&gt;`) || !strings.Contains(md, `R&amp;D "x" 'y' \| \*z\*`) {
+		t.Errorf("markdown does not escape the values:\n%s", md)
+	}
+
+	recs, err := csv.NewReader(strings.NewReader(render(t, r, "csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var regions []string
+	for _, rec := range recs[1:] {
+		regions = append(regions, rec[6])
+	}
+	if !strings.Contains(strings.Join(regions, "\n"), "'"+formulaRegion) || strings.Contains(strings.Join(regions, "\n"), "\n"+formulaRegion) {
+		t.Errorf("csv regions %q: the formula is not neutralised", regions)
+	}
+
+	var doc struct {
+		Measures []struct{ Group map[string]string }
+	}
+	if err := json.Unmarshal([]byte(render(t, r, "json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range doc.Measures {
+		if m.Group["region"] == scriptRegion && m.Group["county"] == ampersandLän {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("json does not carry the values as they are")
+	}
+}
+
+// TestHTMLIsSelfContained: nothing in the page points outside it.
+func TestHTMLIsSelfContained(t *testing.T) {
+	page := render(t, build(t, csvOf(knownAnswers()), Options{MinCell: 1, By: []string{"sex"}}), "html")
+	// The SVG namespace is a name, not an address that is fetched.
+	page = strings.ReplaceAll(page, `xmlns="http://www.w3.org/2000/svg"`, "")
+	for _, re := range []string{`(?i)<script`, `(?i)<link`, `(?i)<img`, `(?i)<iframe`, `(?i)<object`, `(?i)@import`, `(?i)url\(`, `(?i)(src|href)=`, `(?i)(https?|ftp):`} {
+		if loc := regexp.MustCompile(re).FindStringIndex(page); loc != nil {
+			t.Errorf("the page refers outside itself (%s): %s", re, page[loc[0]:min(len(page), loc[1]+40)])
+		}
+	}
+	if !strings.Contains(page, "@page { size: A4;") {
+		t.Error("no A4 page size for printing")
+	}
+	var b bytes.Buffer
+	if err := Write(&b, &Report{}, "xml"); err == nil {
+		t.Error("Write accepted an unknown format")
+	}
+}

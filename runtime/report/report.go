@@ -1,0 +1,241 @@
+// Package report computes the lead-time measure over evaluated episodes —
+// the share of reportable pathways started within their lead-time target,
+// against the national 80 % goal — broken down by region, county, sex, age
+// group and period, with small cells suppressed, and writes it as JSON,
+// CSV, Markdown or a self-contained HTML page.
+//
+// The measure follows Socialstyrelsen's way of specifying one (seed 004):
+// denominator, numerator, share, and for times the mean, standard
+// deviation, 10th percentile, median and 90th percentile. docs/report.md
+// defines every figure.
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Goal is the national lead-time goal in percent: 80 % of the patients in
+// an SVF go through it within the pathway's lead times (ledtidsmålet,
+// Socialstyrelsen's report, seed 003).
+const Goal = 80
+
+// DefaultMinCell is the smallest number of lead times a cell must have to
+// show its share and statistics: RCC's own tools hide cells under 5.
+const DefaultMinCell = 5
+
+// Levels of a measure: one lead-time definition, all definitions with a
+// target of one pathway, or all pathways.
+const (
+	LevelLeadTime = "leadtime"
+	LevelPathway  = "pathway"
+	LevelAll      = "all"
+)
+
+// Reasons a lead time is left out of the measure. They are the ids of the
+// rules in regler.svf that report the same error, so a reader can look
+// them up.
+const (
+	ExcludedTwoClosings    = "flera_avslutskoder" // more than one closing code: which one ends the pathway is unknown
+	ExcludedCloseBefore    = "avslut_fore_start"  // the closing code is dated before the start code
+	ExcludedFromCodeAbsent = "fran_kod_saknas"    // reportable, but the definition's from-code is missing
+)
+
+// Dimensions are the names --by accepts, in the order they are documented.
+// "pathway" is accepted for symmetry: every measure is per pathway anyway.
+var Dimensions = []string{"pathway", "region", "county", "sex", "agegroup", "year", "quarter", "month"}
+
+// dimensionLabels are the Swedish column titles of the group dimensions.
+var dimensionLabels = map[string]string{
+	"region":   "Region",
+	"county":   "Län",
+	"sex":      "Kön",
+	"agegroup": "Åldersgrupp",
+	"year":     "År",
+	"quarter":  "Kvartal",
+	"month":    "Månad",
+}
+
+// Unknown is the group value of an attribute the input does not have.
+const Unknown = "okänd"
+
+// ParseBy parses a comma-separated list of dimensions. It drops "pathway"
+// (always part of the breakdown) and refuses unknown names and repeats.
+func ParseBy(s string) ([]string, error) {
+	var by []string
+	seen := map[string]bool{}
+	for _, part := range strings.Split(s, ",") {
+		d := strings.ToLower(strings.TrimSpace(part))
+		if d == "" {
+			continue
+		}
+		known := false
+		for _, k := range Dimensions {
+			if k == d {
+				known = true
+			}
+		}
+		if !known {
+			return nil, fmt.Errorf("unknown dimension %q; use %s", d, strings.Join(Dimensions, ", "))
+		}
+		if seen[d] {
+			return nil, fmt.Errorf("dimension %q given twice", d)
+		}
+		seen[d] = true
+		if d != "pathway" {
+			by = append(by, d)
+		}
+	}
+	return by, nil
+}
+
+// Options choose the breakdown and the suppression limit.
+type Options struct {
+	// By are the group dimensions (from ParseBy), in the order given.
+	By []string
+	// MinCell: a cell with fewer lead times shows no outcome (≥ 1).
+	MinCell int
+}
+
+// Report is the lead-time report of one run.
+type Report struct {
+	Guide     string   `json:"guide"`
+	GuideDate string   `json:"guide_date"`
+	By        []string `json:"by"`
+	MinCell   int      `json:"min_cell"`
+	Goal      int      `json:"goal"`
+	// Percentile names the percentile definition used.
+	Percentile  string           `json:"percentile"`
+	Input       InputCounts      `json:"input"`
+	Pathways    []PathwaySummary `json:"pathways"`
+	Definitions []Definition     `json:"definitions"`
+	Measures    []Measure        `json:"measures"`
+}
+
+// PercentileDefinition is how p10, median and p90 are computed.
+const PercentileDefinition = "linear interpolation between closest ranks (Hyndman-Fan type 7, as Excel PERCENTILE.INC and MEDIAN)"
+
+// InputCounts account for the input the report is built from.
+type InputCounts struct {
+	RowsRead     int `json:"rows_read"`
+	RowsRejected int `json:"rows_rejected"`
+	Episodes     int `json:"episodes"`
+	Reportable   int `json:"reportable"`
+	WithErrors   int `json:"with_errors"`
+}
+
+// PathwaySummary counts the episodes of one pathway and their findings.
+type PathwaySummary struct {
+	// Pathway is the key in the rule files; "" for episodes whose codes
+	// have no known prefix.
+	Pathway    string `json:"pathway"`
+	Name       string `json:"name"`
+	Prefix     string `json:"prefix"`
+	Episodes   int    `json:"episodes"`
+	Reportable int    `json:"reportable"`
+	WithErrors int    `json:"with_errors"`
+	// Findings are the most frequent findings, most frequent first.
+	Findings []FindingCount `json:"findings"`
+}
+
+// FindingCount is how many episodes of a pathway a rule found something in.
+type FindingCount struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Count    int    `json:"count"`
+}
+
+// TopFindings is how many findings a pathway summary lists.
+const TopFindings = 5
+
+// Definition is a lead-time definition of the rule files.
+type Definition struct {
+	LeadTime string   `json:"leadtime"`
+	Pathway  string   `json:"pathway"`
+	Name     string   `json:"name"`
+	From     string   `json:"from"`
+	To       []string `json:"to"`
+	// Target is nil when the pathway description gives none.
+	Target *int `json:"target"`
+}
+
+// Measure is one cell of the report: the lead times of one definition (or
+// of all definitions with a target of a pathway, or of all pathways) in
+// one group. Suppressed cells have nil Within, Share, Met and statistics.
+type Measure struct {
+	Level string `json:"level"`
+	// Pathway is "" at LevelAll; LeadTime is "" above LevelLeadTime.
+	Pathway      string `json:"pathway"`
+	PathwayName  string `json:"pathway_name"`
+	LeadTime     string `json:"leadtime"`
+	LeadTimeName string `json:"leadtime_name"`
+	Target       *int   `json:"target"`
+	Group        Group  `json:"group"`
+	// N is the number of lead times in the measure (the denominator).
+	N int `json:"n"`
+	// Within is the numerator: lead times of at most the target.
+	Within *int     `json:"within"`
+	Share  *float64 `json:"share"`
+	// Goal and Met are nil for a definition without a target.
+	Goal   *int     `json:"goal"`
+	Met    *bool    `json:"met"`
+	Mean   *float64 `json:"mean"`
+	SD     *float64 `json:"sd"`
+	P10    *float64 `json:"p10"`
+	Median *float64 `json:"median"`
+	P90    *float64 `json:"p90"`
+	// Excluded counts episodes left out because their lead time is not
+	// reliable, by reason.
+	Excluded   int           `json:"excluded"`
+	ExcludedBy []ReasonCount `json:"excluded_by"`
+	Suppressed bool          `json:"suppressed"`
+	// SuppressedBecause is "small" (n below the limit) or "complementary"
+	// (hidden so that a suppressed cell cannot be computed from a total).
+	SuppressedBecause string `json:"suppressed_because,omitempty"`
+}
+
+// Suppression reasons.
+const (
+	SuppressedSmall         = "small"
+	SuppressedComplementary = "complementary"
+)
+
+// ReasonCount is the number of episodes left out for one reason.
+type ReasonCount struct {
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+}
+
+// GroupValue is one dimension's value of a group.
+type GroupValue struct {
+	Dim   string
+	Value string
+}
+
+// Group is the values of a measure's group, in the order of Report.By.
+type Group []GroupValue
+
+// MarshalJSON writes the group as an object with its keys in --by order.
+func (g Group) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, v := range g {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(jsonQuote(v.Dim))
+		b.WriteByte(':')
+		b.WriteString(jsonQuote(v.Value))
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+// Label is the group for people: "Region 01, Kön K"; "" for no group.
+func (g Group) Label() string {
+	parts := make([]string, len(g))
+	for i, v := range g {
+		parts[i] = dimensionLabels[v.Dim] + " " + v.Value
+	}
+	return strings.Join(parts, ", ")
+}

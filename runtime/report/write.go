@@ -1,0 +1,226 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Formats are the output formats of the report.
+var Formats = []string{"html", "markdown", "csv", "json"}
+
+// Write writes the report in format (one of Formats).
+func Write(w io.Writer, r *Report, format string) error {
+	switch format {
+	case "json":
+		return writeJSON(w, r)
+	case "csv":
+		return writeCSV(w, r)
+	case "markdown":
+		return writeMarkdown(w, r)
+	case "html":
+		return writeHTML(w, r)
+	}
+	return fmt.Errorf("report: unknown format %q", format)
+}
+
+// writeJSON writes the report as one indented document. Suppressed
+// figures are null, never left out, so every measure has the same keys.
+func writeJSON(w io.Writer, r *Report) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	_, err = w.Write(b)
+	return err
+}
+
+func jsonQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// --- numbers for people -----------------------------------------------------
+
+// Dash stands for a figure that is not shown because the cell is
+// suppressed.
+const Dash = "–"
+
+// sv formats a one-decimal figure the Swedish way: "54,5".
+func sv(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', 1, 64), ".", ",", 1)
+}
+
+// hasShare: the measure has a numerator and share (its definition has a
+// target). hasStats: it has a distribution (one definition, not a total).
+func hasShare(m *Measure) bool { return m.Goal != nil }
+func hasStats(m *Measure) bool { return m.Level == LevelLeadTime }
+
+// figure formats a one-decimal figure: "–" when the cell is suppressed,
+// blank when the measure has no such figure.
+func figure(x *float64, m *Measure, applies bool) string {
+	switch {
+	case !applies:
+		return ""
+	case x == nil && m.Suppressed:
+		return Dash
+	case x == nil:
+		return ""
+	}
+	return sv(*x)
+}
+
+func stat(x *float64, m *Measure) string { return figure(x, m, hasStats(m)) }
+
+func shareText(m *Measure) string {
+	s := figure(m.Share, m, hasShare(m))
+	if s == "" || s == Dash {
+		return s
+	}
+	return s + " %"
+}
+
+func withinText(m *Measure) string {
+	switch {
+	case !hasShare(m):
+		return ""
+	case m.Within == nil:
+		return Dash
+	}
+	return strconv.Itoa(*m.Within)
+}
+
+func metText(m *Measure) string {
+	switch {
+	case !hasShare(m):
+		return ""
+	case m.Met == nil:
+		return Dash
+	case *m.Met:
+		return "ja"
+	}
+	return "nej"
+}
+
+func targetText(t *int) string {
+	if t == nil {
+		return "inget mål"
+	}
+	return strconv.Itoa(*t) + " dagar"
+}
+
+// reasonText names a reason for leaving lead times out, for people.
+var reasonText = map[string]string{
+	ExcludedTwoClosings:    "flera avslutskoder",
+	ExcludedCloseBefore:    "avslut före start",
+	ExcludedFromCodeAbsent: "från-kod saknas",
+}
+
+func excludedText(m *Measure) string {
+	if m.Excluded == 0 {
+		return "0"
+	}
+	parts := make([]string, len(m.ExcludedBy))
+	for i, rc := range m.ExcludedBy {
+		parts[i] = fmt.Sprintf("%d %s", rc.Count, reasonText[rc.Reason])
+	}
+	return fmt.Sprintf("%d (%s)", m.Excluded, strings.Join(parts, ", "))
+}
+
+// measureTitle names the measure's lead time for people.
+func measureTitle(m *Measure) string {
+	switch m.Level {
+	case LevelAll, LevelPathway:
+		return "Alla ledtider med mål"
+	}
+	return m.LeadTimeName
+}
+
+func pathwayLabel(ps PathwaySummary) string {
+	if ps.Prefix == "" {
+		return ps.Name
+	}
+	return ps.Name + " (" + ps.Prefix + ")"
+}
+
+func findingsText(fs []FindingCount) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%s (%s, %d)", f.Rule, f.Severity, f.Count)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// section is a part of the human report: the all-pathways measure, or one
+// pathway with its measures.
+type section struct {
+	title    string
+	pathway  string
+	summary  *PathwaySummary
+	measures []*Measure
+}
+
+// sections groups the measures for people: all pathways first, then each
+// pathway that has lead-time measures, in the report's order.
+func sections(r *Report) []section {
+	secs := []section{{title: "Alla vårdförlopp med ledtidsmål"}}
+	for i := range r.Measures {
+		m := &r.Measures[i]
+		if m.Level == LevelAll {
+			secs[0].measures = append(secs[0].measures, m)
+			continue
+		}
+		last := &secs[len(secs)-1]
+		if last.pathway != m.Pathway {
+			sec := section{title: m.PathwayName, pathway: m.Pathway}
+			for j := range r.Pathways {
+				if r.Pathways[j].Pathway == m.Pathway {
+					sec.summary = &r.Pathways[j]
+					sec.title = pathwayLabel(r.Pathways[j])
+				}
+			}
+			secs = append(secs, sec)
+			last = &secs[len(secs)-1]
+		}
+		last.measures = append(last.measures, m)
+	}
+	return secs
+}
+
+// byText names the breakdown: "vårdförlopp och ledtid, region, kön".
+func byText(r *Report) string {
+	s := "vårdförlopp och ledtid"
+	for _, d := range r.By {
+		s += ", " + strings.ToLower(dimensionLabels[d])
+	}
+	return s
+}
+
+// introLines say what the report measures, on what, and what "–" means.
+func introLines(r *Report) []string {
+	return []string{
+		fmt.Sprintf("Kodningsvägledning %s (%s).", r.Guide, r.GuideDate),
+		fmt.Sprintf("Mått: andelen rapporterbara förlopp vars ledtid är högst målet, mot målnivån %d %%. Ledtiden räknas i kalenderdagar från ledtidens startkod (VXX10) till avslutskoden; perioden är avslutskodens datum.", r.Goal),
+		"Indelning: " + byText(r) + ".",
+		fmt.Sprintf("Underlag: %d rader lästa, %d avvisade; %d förlopp, %d rapporterbara, %d med fel.",
+			r.Input.RowsRead, r.Input.RowsRejected, r.Input.Episodes, r.Input.Reportable, r.Input.WithErrors),
+		SuppressedLegend(r.MinCell),
+	}
+}
+
+// SuppressedLegend explains the dash of a suppressed cell.
+func SuppressedLegend(minCell int) string {
+	return fmt.Sprintf("%s visas inte: färre än %d ledtider i cellen (småtal), eller dolt så att en dold cell inte kan räknas fram ur en summa.", Dash, minCell)
+}
+
+// methodLines say how the figures are computed.
+func methodLines(r *Report) []string {
+	return []string{
+		"Medelvärde och standardavvikelse (stickprov, n − 1) i dagar; 10:e percentil, median och 90:e percentil med linjär interpolation mellan närmaste rang (typ 7, som Excels PERCENTIL.INK och MEDIAN). Alla tal avrundas till en decimal; om målet är nått avgörs på antalen.",
+		"Undantagna: förlopp med fel som gör ledtiden otillförlitlig räknas inte i n utan redovisas för sig: flera avslutskoder (regeln flera_avslutskoder) och avslutskoden daterad före startkoden (regeln avslut_fore_start).",
+		"Alla ledtider med mål: summan av vårdförloppets ledtider som har mål. Dagar från ledtider med olika mål slås inte ihop till en fördelning. En ledtid utan mål (inget mål) visar fördelningen men ingen andel.",
+	}
+}
