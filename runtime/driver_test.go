@@ -159,3 +159,29 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// TestSummaryCountsByPathway: the summary counts episodes by pathway key,
+// and an episode none of whose codes has a known prefix as "(okänt)",
+// whether it was evaluated while parsing or by the collector.
+func TestSummaryCountsByPathway(t *testing.T) {
+	defer func(n int) { blockSize = n }(blockSize)
+	blockSize = 40 // every episode gets a block edge near it
+	text := "episode;code;date\n" +
+		"A;VH310;2024-01-01\nA;VH350;2024-01-20\n" +
+		"B;VZ910;2024-01-01\n" +
+		"C;VH310;2024-01-01\n" +
+		"D;VL210;2024-01-01\nD;VL254;2024-02-01\n" +
+		"E;VZ910;2024-01-01\n"
+	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
+	in := Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	want := map[string]int{"(okänt)": 2, "livmoderkroppscancer": 2, "hjarntumorer": 1}
+	for _, workers := range []int{1, 3} {
+		sum, err := Run(compiler.Compile(g), []Input{in}, ReadOptions{}, workers, NewRenderer("jsonl"), io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(sum.EpisodesByPathway) != fmt.Sprint(want) || sum.Episodes != 5 || sum.RowsEvaluated != 7 {
+			t.Errorf("%d workers: %d episodes, %d rows, by pathway %v, want 5, 7, %v", workers, sum.Episodes, sum.RowsEvaluated, sum.EpisodesByPathway, want)
+		}
+	}
+}

@@ -71,6 +71,9 @@ func asMemory(r io.Reader) memoryInput {
 	return m
 }
 
+// rowCounter is a Sink that takes a block's count of data rows at once.
+type rowCounter interface{ dataRows(n int) }
+
 // stopper is a Sink that can ask a reader to stop reading.
 type stopper interface{ stopped() bool }
 
@@ -393,8 +396,12 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block, mem memor
 			}
 			return readError(c.name, blk.err)
 		}
-		for range blk.rows {
-			sink.DataRow()
+		if rc, ok := sink.(rowCounter); ok {
+			rc.dataRows(blk.rows)
+		} else {
+			for range blk.rows {
+				sink.DataRow()
+			}
 		}
 		items := blk.items
 		if blk.firstRunLine < 0 { // rejections only: the open run stays open
