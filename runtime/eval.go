@@ -111,7 +111,7 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 		if !lt.To.Has(ep.Events[closeAt].Code) {
 			continue
 		}
-		from := firstIn(ep, lt.From)
+		from := FirstIn(ep, lt.From)
 		if from < 0 || (lt.Cond != nil && !lt.Cond(ep)) {
 			continue
 		}
@@ -128,9 +128,10 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 	}
 }
 
-// firstIn returns the index of the earliest event whose code is in s
-// (the first in input order among equal dates), or -1.
-func firstIn(ep *compiler.Episode, s compiler.CodeSet) int {
+// FirstIn returns the index of the earliest event whose code is in s
+// (the first in input order among equal dates), or -1: the event a lead
+// time is measured from.
+func FirstIn(ep *compiler.Episode, s compiler.CodeSet) int {
 	best := -1
 	for i, e := range ep.Events {
 		if s.Has(e.Code) && (best < 0 || e.Date < ep.Events[best].Date) {
@@ -147,10 +148,10 @@ func firstIn(ep *compiler.Episode, s compiler.CodeSet) int {
 // index, or -1 when no code has a known prefix.
 func (ev *Evaluator) classify(ep *compiler.Episode) int {
 	p := ev.Program
-	if i := firstIn(ep, p.Closing); i >= 0 {
+	if i := FirstIn(ep, p.Closing); i >= 0 {
 		return p.PrefixPathway[compiler.PrefixOf(ep.Events[i].Code)]
 	}
-	if i := firstIn(ep, p.Start); i >= 0 {
+	if i := FirstIn(ep, p.Start); i >= 0 {
 		return p.PrefixPathway[compiler.PrefixOf(ep.Events[i].Code)]
 	}
 	var counts [256]int

@@ -185,7 +185,7 @@ func (c *Collector) leftOut(r *runtime.EpisodeResult, items []item) []item {
 		if !res.Reportable || hasLeadTime(res, lt.LeadTime) {
 			continue
 		}
-		from := firstIn(ep, lt.From)
+		from := runtime.FirstIn(ep, lt.From)
 		switch {
 		case from < 0:
 			it.kind = itemFromAbsent
@@ -206,18 +206,6 @@ func hasLeadTime(res *runtime.Result, def *compiler.LeadTime) bool {
 		}
 	}
 	return false
-}
-
-// firstIn is the evaluator's rule for a from-code: the earliest event
-// whose code is in s, or -1.
-func firstIn(ep *compiler.Episode, s compiler.CodeSet) int {
-	best := -1
-	for i, e := range ep.Events {
-		if s.Has(e.Code) && (best < 0 || e.Date < ep.Events[best].Date) {
-			best = i
-		}
-	}
-	return best
 }
 
 func appendString(b []byte, s string) []byte {
