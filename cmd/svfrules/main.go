@@ -45,7 +45,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{evalCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
+	return []*command{evalCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, diffCommand, versionsCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -148,6 +148,9 @@ type options struct {
 	run      string
 	output   string
 	encoding string
+	textDiff bool
+	failOn   string
+	episodes []string
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -174,6 +177,11 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, jsonl, csv or json")
 		fs.StringVarP(&o.output, "output", "o", "", "write the output to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
+	case "diff":
+		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
+		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
+		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
+		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate this episode `file` with both versions (repeatable)")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")
