@@ -613,7 +613,7 @@ func qualSv(q *compiler.Qualifier, lead string) string {
 	if q == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s%s (%s)", lead, q.Name, q.Legend)
+	return fmt.Sprintf("%s%s, %s", lead, q.Name, sq(q.Legend))
 }
 
 func qualSvWords(q *compiler.Qualifier) string {
@@ -957,6 +957,14 @@ func targetSv(lt *compiler.LeadTime) string {
 	return fmt.Sprintf("%d kalenderdagar", lt.Target)
 }
 
+// targetSvWords says a target in a sentence: "mål 14 kalenderdagar", "inget mål".
+func targetSvWords(lt *compiler.LeadTime) string {
+	if !lt.HasTarget {
+		return targetSv(lt)
+	}
+	return "mål " + targetSv(lt)
+}
+
 // normCode writes a lead time's code the same way however it was
 // written: XX10 for VXX10, and for VL210 when VL2 is the pathway's only
 // prefix.
@@ -984,7 +992,11 @@ func leadTimeDef(lt *compiler.LeadTime) string {
 }
 
 func leadTimeWords(lt *compiler.LeadTime) string {
-	return fmt.Sprintf("%s: %s, target %s", lt.Name, leadTimeDef(lt), targetWords(lt))
+	target := "target " + targetWords(lt)
+	if !lt.HasTarget {
+		target = targetWords(lt)
+	}
+	return fmt.Sprintf("%s: %s, %s", lt.Name, leadTimeDef(lt), target)
 }
 
 func (d *differ) leadTimes() {
@@ -1006,7 +1018,7 @@ func (d *differ) leadTimes() {
 		ref := d.ref(nl.Pathway, false)
 		d.add(Change{ID: "leadtime-added", Subject: nl.ID, New: leadTimeWords(nl), NewPos: nl.Pos,
 			Message: fmt.Sprintf("new lead time %s (%s)", nl.ID, leadTimeWords(nl)),
-			Swedish: fmt.Sprintf("Ny ledtid för %s: %s, mål %s.", ref.name, sq(nl.Name), targetSv(nl))}, secPathways, []pwRef{ref}, noCode)
+			Swedish: fmt.Sprintf("Ny ledtid för %s: %s, %s.", ref.name, sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
 	}
 }
 
