@@ -182,13 +182,16 @@ func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.File
 // diffEpisodes evaluates the episode files with both versions.
 func (c *cli) diffEpisodes(cmd *command, files []string, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
 	var inputs []svfruntime.Input
-	stdinUsed := false
+	given := map[string]bool{}
 	for _, f := range files {
+		// Episodes are matched between the two runs by file, row and id,
+		// so one file given twice would be counted once.
+		if given[f] {
+			return nil, c.usageError(cmd, "%s is given twice to --episodes", f), false
+		}
+		given[f] = true
 		if f == "-" {
-			if stdinUsed {
-				return nil, c.usageError(cmd, "standard input (-) can be given once"), false
-			}
-			stdinUsed = true
+			// read below from standard input
 		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
 			fmt.Fprintf(c.stderr, "svfrules diff: cannot read %s: %s\n", f, describeFileError(err))
 			return nil, exitUsage, false

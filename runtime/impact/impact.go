@@ -76,10 +76,15 @@ func (c *collector) Episode(_ *bytes.Buffer, r *runtime.EpisodeResult) {
 	ep := c.episodes[k]
 	if ep == nil {
 		ep = &episode{key: k}
-		for _, e := range r.In.Events {
-			ep.codes = append(ep.codes, e.Code)
-		}
 		c.episodes[k] = ep
+	}
+	// When the rows of an episode are not adjacent, runtime.Run starts
+	// again and groups them, after the first pass has delivered some
+	// episodes in part; the later call, with all of the episode's events,
+	// replaces the earlier.
+	ep.codes = ep.codes[:0]
+	for _, e := range r.In.Events {
+		ep.codes = append(ep.codes, e.Code)
 	}
 	if c.old {
 		ep.old = o
