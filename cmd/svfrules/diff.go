@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -193,7 +194,14 @@ func (c *cli) diffEpisodes(cmd *command, files []string, from, to *compiler.Guid
 		if f == "-" {
 			// read below from standard input
 		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
-			fmt.Fprintf(c.stderr, "svfrules diff: cannot read %s: %s\n", f, describeFileError(err))
+			why := "it is a folder; give episode files"
+			switch {
+			case errors.Is(err, os.ErrNotExist):
+				why = "no such file"
+			case err != nil:
+				why = describeStatError(err)
+			}
+			fmt.Fprintf(c.stderr, "svfrules diff: cannot read episode file %s: %s\n", f, why)
 			return nil, exitUsage, false
 		}
 		in, cleanup, err := svfruntime.FileInput(f, c.stdin)
