@@ -237,3 +237,70 @@ func files(fsys fstest.MapFS) map[string][]byte {
 	}
 	return out
 }
+
+// TestGuideChangeLog: consecutive embedded versions differ by what the
+// guide's change log records, and by nothing else that matters to coders
+// (records of level info, such as the header and the tests, are not
+// listed). Pairs whose versions are not embedded are skipped, saying so.
+func TestGuideChangeLog(t *testing.T) {
+	type rec struct{ id, level, pathway, suffix, subject string }
+	for _, tc := range []struct {
+		from, to string
+		want     []rec
+	}{
+		// 2022-08-10: palliativ som möjlig avslutskod för MPN borttagen.
+		{"9.1", "9.2", []rec{{"cell-disallowed", "action", "myeloproliferativ_neoplasia", "58", ""}}},
+		// 2022-11-01: VXX73 flyttad till start av behandling.
+		{"9.2", "9.3", []rec{{"code-kind-changed", "action", "", "73", ""}}},
+		// 2023-03-27, 2023-03-28, 2023-08-10: rewordings whose earlier text
+		// the change log does not give; nothing to reverse.
+		{"9.3", "10.0", nil},
+		{"10.0", "10.1", nil},
+		{"10.1", "10.2", nil},
+		// 2023-10-12: ny kod VJ144; VJ160 förtydligad (experimentella behandlingar).
+		{"10.2", "10.3", []rec{
+			{"cell-allowed", "action", "prostatacancer", "44", ""},
+			{"note-changed", "review", "prostatacancer", "60", ""},
+		}},
+		// 2023-12-14: hur VXX90 ska användas (and the rule built on it).
+		{"10.3", "10.4", []rec{
+			{"code-description-changed", "review", "", "90", ""},
+			{"rule-added", "action", "", "90", "vxx90_med_avslutskod"},
+		}},
+		// 2024-02-08: VXX50, ablation vid njurcancer.
+		{"10.4", "10.5", []rec{{"note-added", "review", "njurcancer", "50", ""}}},
+		// 2024-11-05: VXX74 kliniska studier; VXX60 förtydligande för hjärntumörer.
+		{"10.5", "10.6", []rec{
+			{"code-description-changed", "review", "", "74", ""},
+			{"note-added", "review", "hjarntumorer", "60", ""},
+			{"rule-added", "action", "hjarntumorer", "60", "vl260_kraver_vl244"},
+		}},
+	} {
+		t.Run(tc.from+"-"+tc.to, func(t *testing.T) {
+			embedded := map[string]bool{}
+			for _, v := range rules.Versions() {
+				embedded[v] = true
+			}
+			if !embedded[tc.from] || !embedded[tc.to] {
+				t.Skipf("versions %s and %s are not both embedded", tc.from, tc.to)
+			}
+			from, diags, _ := compiler.Load(rules.FS(), tc.from, "rules/"+tc.from)
+			if from == nil {
+				t.Fatal(diags)
+			}
+			to, diags, _ := compiler.Load(rules.FS(), tc.to, "rules/"+tc.to)
+			if to == nil {
+				t.Fatal(diags)
+			}
+			var got []rec
+			for _, c := range Compare(from, to) {
+				if c.Level > Info {
+					got = append(got, rec{c.ID, c.Level.String(), c.Pathway, c.Suffix, c.Subject})
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("changes above info:\n got %v\nwant %v", got, tc.want)
+			}
+		})
+	}
+}
