@@ -95,7 +95,8 @@ func (c *cli) mainUsage(w io.Writer) {
 	fmt.Fprint(w, `svfrules turns the national SVF coding guide (Kodningsvägledning) into
 executable rules: it evaluates a region's episode files against the guide
 (coding errors and lead times), checks, tests and formats the rule files,
-and shows the guide's tables and what it says about a code.
+shows the guide's tables and what it says about a code, and lists what
+changed between two guide versions.
 
 Usage:
   svfrules <command> [flags] [arguments]
