@@ -669,7 +669,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 	}
 	sameText := func(o, n *noteSide) bool { return o.n.Heading == n.n.Heading && o.n.Text == n.n.Text }
 	pair(func(o, n *noteSide) bool { return o.key == n.key && sameText(o, n) }, func(o, n *noteSide) {})
-	pair(func(o, n *noteSide) bool { return o.key == n.key }, func(o, n *noteSide) {
+	changed := func(o, n *noteSide) {
 		c := d.noteChange("note-changed", nc, n, o.n.Pos, n.n.Pos)
 		l := Review
 		var what []string
@@ -687,7 +687,12 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 		}
 		c.Message += ": " + strings.Join(what, "; ")
 		d.addLevel(l, c, secGeneral, n.refs, nc.Num)
-	})
+	}
+	// A note whose text changed keeps its pathways, and usually its
+	// heading: pair by heading first, so that one of several notes of
+	// the same pathways is not taken for another.
+	pair(func(o, n *noteSide) bool { return o.key == n.key && o.n.Heading == n.n.Heading }, changed)
+	pair(func(o, n *noteSide) bool { return o.key == n.key }, changed)
 	pair(sameText, func(o, n *noteSide) {
 		c := d.noteChange("note-pathways-changed", nc, n, o.n.Pos, n.n.Pos)
 		c.Old, c.New = refNames(o.refs, "the code in general"), refNames(n.refs, "the code in general")
