@@ -732,11 +732,12 @@ func (d *differ) noteChange(id string, code *compiler.Code, s *noteSide, oldPos,
 		Code: "VXX" + code.Suffix, CodeName: code.Name}
 	if len(s.refs) == 1 {
 		c.Code = codeOf(s.refs[0].prefixes, code.Suffix)
-		for _, p := range append(d.to.Pathways, d.from.Pathways...) {
-			if p.Key == s.refs[0].key {
-				c.CodeName = code.LocalName(p)
-				break
-			}
+		p := d.to.Pathway(s.refs[0].key)
+		if p == nil {
+			p = d.from.Pathway(s.refs[0].key) // a removed pathway
+		}
+		if p != nil {
+			c.CodeName = code.LocalName(p)
 		}
 	}
 	about := "general note"
