@@ -41,9 +41,10 @@ Formats: text (grouped by pathway and code, with the changed texts word by
 word), markdown (a change log in Swedish for the guide's section
 "Förändringar"), json, html (one self-contained page).
 --text adds a line diff of the rule files. --episodes evaluates episode
-files (as for eval) with both versions and reports, per change and in
-total, how many episodes gain or lose an error, change reportability or
-change lead time, with up to 3 example episode ids.
+files (as for eval; several after the flag, or the flag repeated) with
+both versions and reports, per change and in total, how many episodes gain
+or lose an error, change reportability or change lead time, with up to 3
+example episode ids.
 
 Identical rule files and files that differ only in comments or layout are
 reported as such. Exits 0, or 1 with --fail-on LEVEL when a change at that
@@ -64,6 +65,12 @@ func runDiff(c *cli, cmd *command, args []string) int {
 	o, rest, done, code := c.parse(cmd, args)
 	if done {
 		return code
+	}
+	// --episodes takes several files, as repeated flags or as the
+	// arguments after OLD and NEW.
+	if len(o.episodes) > 0 && len(rest) > 2 {
+		o.episodes = append(o.episodes, rest[2:]...)
+		rest = rest[:2]
 	}
 	if len(rest) != 2 {
 		return c.usageError(cmd, "give two versions or rule folders, OLD and NEW, e.g. svfrules diff 10.5 10.6")

@@ -182,7 +182,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
 		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
 		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
-		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate this episode `file` with both versions (repeatable)")
+		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")
