@@ -445,6 +445,12 @@ func quoteRaw(raw string) string {
 
 // ---- expressions ----
 
+// FormatExpr prints a condition in the canonical format, as the formatter
+// prints it after `when`. Two conditions that differ only in spacing,
+// line breaks or comments print the same, so comparing the results
+// compares what the conditions say as written (parentheses included).
+func FormatExpr(e *Expr) string { return exprString(e) }
+
 func exprString(e *Expr) string {
 	var b strings.Builder
 	writeExpr(&b, e)

@@ -45,7 +45,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, versionsCommand}
+	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, diffCommand, versionsCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -95,7 +95,8 @@ func (c *cli) mainUsage(w io.Writer) {
 	fmt.Fprint(w, `svfrules turns the national SVF coding guide (Kodningsvägledning) into
 executable rules: it evaluates a region's episode files against the guide
 (coding errors and lead times), checks, tests and formats the rule files,
-and shows the guide's tables and what it says about a code.
+shows the guide's tables and what it says about a code, and lists what
+changed between two guide versions.
 
 Usage:
   svfrules <command> [flags] [arguments]
@@ -150,6 +151,9 @@ type options struct {
 	encoding string
 	by       string
 	minCell  int
+	textDiff bool
+	failOn   string
+	episodes []string
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -183,6 +187,11 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "", "output `format`: html, markdown, csv or json (default: from the -o file's extension, else markdown)")
 		fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
+	case "diff":
+		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
+		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
+		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
+		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")

@@ -7,36 +7,47 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
+// diffLine is one line of a line diff: kept, removed or added.
+type diffLine struct {
+	op   diffmatchpatch.Operation
+	text string // the line without its "\n"
+	// noEOL marks the last line of a text that does not end in "\n".
+	noEOL bool
+}
+
+// lineDiff compares two texts line by line with go-diff's line mode
+// (DiffLinesToChars, DiffMain, DiffCharsToLines; no timeout, no cleanup
+// after converting back) and returns one op per line. The kept and removed
+// lines, each with its "\n" unless noEOL, give a back byte for byte; the
+// kept and added lines give b.
+func lineDiff(a, b string) []diffLine {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // exact, however long the files
+	ca, cb, lines := dmp.DiffLinesToChars(a, b)
+	diffs := dmp.DiffCharsToLines(dmp.DiffMain(ca, cb, false), lines)
+	var all []diffLine
+	for _, d := range diffs {
+		text := d.Text
+		for text != "" {
+			i := strings.IndexByte(text, '\n')
+			if i < 0 {
+				all = append(all, diffLine{d.Type, text, true})
+				break
+			}
+			all = append(all, diffLine{d.Type, text[:i], false})
+			text = text[i+1:]
+		}
+	}
+	return all
+}
+
 // unifiedDiff returns a unified diff (3 lines of context) of two texts,
 // compared line by line with go-diff's line mode; "" when they are equal.
 func unifiedDiff(oldName, newName, a, b string) string {
 	if a == b {
 		return ""
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // exact, however long the files
-	ca, cb, lines := dmp.DiffLinesToChars(a, b)
-	diffs := dmp.DiffCharsToLines(dmp.DiffMain(ca, cb, false), lines)
-
-	// Flatten into one op per line.
-	type line struct {
-		op   diffmatchpatch.Operation
-		text string
-	}
-	var all []line
-	for _, d := range diffs {
-		text := d.Text
-		for text != "" {
-			i := strings.IndexByte(text, '\n')
-			var l string
-			if i < 0 {
-				l, text = text+"\n\\ No newline at end of file", ""
-			} else {
-				l, text = text[:i], text[i+1:]
-			}
-			all = append(all, line{d.Type, l})
-		}
-	}
+	all := lineDiff(a, b)
 	const context = 3
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- %s\n+++ %s\n", oldName, newName)
@@ -69,17 +80,21 @@ func unifiedDiff(oldName, newName, a, b string) string {
 		var oldN, newN int
 		var body strings.Builder
 		for _, l := range all[start:stop] {
+			mark := " "
 			switch l.op {
 			case diffmatchpatch.DiffEqual:
 				oldN++
 				newN++
-				body.WriteString(" " + l.text + "\n")
 			case diffmatchpatch.DiffDelete:
 				oldN++
-				body.WriteString("-" + l.text + "\n")
+				mark = "-"
 			case diffmatchpatch.DiffInsert:
 				newN++
-				body.WriteString("+" + l.text + "\n")
+				mark = "+"
+			}
+			body.WriteString(mark + l.text + "\n")
+			if l.noEOL {
+				body.WriteString("\\ No newline at end of file\n")
 			}
 		}
 		fmt.Fprintf(&out, "@@ -%s +%s @@\n%s", hunkRange(oldStart, oldN), hunkRange(newStart, newN), body.String())

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/compiler/changes"
+	"github.com/rcc/svfrules/lang"
+	"github.com/rcc/svfrules/rules"
+	svfruntime "github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/impact"
+)
+
+var diffCommand = &command{
+	name:    "diff",
+	summary: "list what changed between two guide versions",
+	usage:   "OLD NEW [--format text|markdown|json|html] [--text] [--fail-on LEVEL] [--episodes FILE]...",
+	help: `
+Compares two guide versions by what they say, not by where it is written:
+pathways, codes, table cells, notes, rules, lead times and tests are matched
+by key (pathway, code, id), and conditions in their canonical format, so
+moving declarations or changing comments and layout is no change. OLD and
+NEW are embedded versions (see 'svfrules versions') or rule folders.
+
+Every change has an id (cell-disallowed, rule-added, …; docs/diff.md lists
+them all) and a level:
+  action  coders must code differently: a code or cell removed, a rule
+          added or its condition changed, a target shortened, a mandatory
+          code now required, a qualifier added to a cell
+  review  someone must read it and decide: a note or description changed,
+          a cell allowed, a target lengthened, a rule removed
+  info    wording and details of the rule files: names, messages,
+          references, the header, tests
+
+Formats: text (grouped by pathway and code, with the changed texts word by
+word), markdown (a change log in Swedish for the guide's section
+"Förändringar"), json, html (one self-contained page).
+--text adds a line diff of the rule files. --episodes evaluates episode
+files (as for eval; several after the flag, or the flag repeated) with
+both versions and reports, per change and in total, how many episodes gain
+or lose an error, change reportability or change lead time, with up to 3
+example episode ids.
+
+Identical rule files and files that differ only in comments or layout are
+reported as such. Exits 0, or 1 with --fail-on LEVEL when a change at that
+level or above exists; 2 for a usage error, an unknown version or folder,
+or rules that do not compile.
+
+Examples:
+  svfrules diff 10.5 10.6
+  svfrules diff rules/10.6 rules/10.7 --format markdown
+  svfrules diff 10.5 10.6 --format html > andringar.html
+  svfrules diff 10.6 rules/10.7 --fail-on action --episodes export_2024.csv`,
+	run: runDiff,
+}
+
+var diffFormats = []string{"text", "markdown", "json", "html"}
+
+func runDiff(c *cli, cmd *command, args []string) int {
+	o, rest, done, code := c.parse(cmd, args)
+	if done {
+		return code
+	}
+	// --episodes takes several files, as repeated flags or as the
+	// arguments after OLD and NEW.
+	if len(o.episodes) > 0 && len(rest) > 2 {
+		o.episodes = append(o.episodes, rest[2:]...)
+		rest = rest[:2]
+	}
+	if len(rest) != 2 {
+		return c.usageError(cmd, "give two versions or rule folders, OLD and NEW, e.g. svfrules diff 10.5 10.6")
+	}
+	if code, ok := c.checkFormat(cmd, o.format, diffFormats...); !ok {
+		return code
+	}
+	failOn := changes.Level(-1)
+	if o.failOn != "" {
+		l, ok := changes.ParseLevel(o.failOn)
+		if !ok {
+			return c.usageError(cmd, "unknown --fail-on %q; use action, review or info", o.failOn)
+		}
+		failOn = l
+	}
+	var sides [2]*ruleSet
+	for i, arg := range rest {
+		rs, code, ok := c.diffSide(cmd, arg)
+		if !ok {
+			return code
+		}
+		sides[i] = rs
+	}
+	from, to := sides[0], sides[1]
+	list := changes.Compare(from.guide, to.guide)
+	fromFiles, toFiles := ruleFiles(from), ruleFiles(to)
+	report := changes.NewReport(changes.SideOf(from.display, from.guide), changes.SideOf(to.display, to.guide), list, fromFiles, toFiles)
+	if o.textDiff {
+		report.WithTextDiff = true
+		report.TextDiff = fileDiffs(from.display, to.display, fromFiles, toFiles)
+	}
+	if len(o.episodes) > 0 {
+		im, code, ok := c.diffEpisodes(cmd, o.episodes, from.guide, to.guide, list)
+		if !ok {
+			return code
+		}
+		report.Impact = im
+	}
+	write := map[string]func(io.Writer, *changes.Report) error{
+		"text": changes.WriteText, "markdown": changes.WriteMarkdown, "json": changes.WriteJSON, "html": changes.WriteHTML,
+	}[o.format]
+	if err := write(c.stdout, report); err != nil {
+		fmt.Fprintf(c.stderr, "svfrules diff: cannot write the output: %v\n", err)
+		return exitUsage
+	}
+	if failOn >= 0 && changes.AtLeast(list, failOn) {
+		return exitFound
+	}
+	return exitOK
+}
+
+// diffSide loads OLD or NEW: an embedded version, or else a rule folder.
+func (c *cli) diffSide(cmd *command, arg string) (*ruleSet, int, bool) {
+	o := &options{}
+	if isEmbedded(arg) {
+		o.guide = arg
+	} else if info, err := os.Stat(arg); err == nil && info.IsDir() {
+		o.rulesDir = arg
+	} else {
+		what := "is neither an embedded guide version nor a rule folder"
+		if err == nil {
+			what = "is a file; give a rule folder or an embedded guide version"
+		}
+		fmt.Fprintf(c.stderr, "svfrules diff: %q %s; embedded: %s\n", arg, what, strings.Join(rules.Versions(), ", "))
+		if dym := lang.DidYouMean(arg, rules.Versions()); dym != "" {
+			fmt.Fprintln(c.stderr, dym)
+		}
+		return nil, exitUsage, false
+	}
+	return c.loadOrReport(cmd, o)
+}
+
+// ruleFiles are a rule set's files by their name within its folder.
+func ruleFiles(rs *ruleSet) map[string][]byte {
+	out := map[string][]byte{}
+	for name, data := range rs.src {
+		out[strings.TrimPrefix(name, rs.display+"/")] = data
+	}
+	return out
+}
+
+// fileDiffs are the line diffs of the files of both rule sets, paired by
+// name, in name order; a file on one side only is diffed against nothing.
+func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.FileDiff {
+	names := map[string]bool{}
+	for n := range from {
+		names[n] = true
+	}
+	for n := range to {
+		names[n] = true
+	}
+	var out []changes.FileDiff
+	for _, n := range sortedStrings(names) {
+		a, inA := from[n]
+		b, inB := to[n]
+		oldName, newName := fromDir+"/"+n, toDir+"/"+n
+		if !inA {
+			oldName = "/dev/null"
+		}
+		if !inB {
+			newName = "/dev/null"
+		}
+		if u := unifiedDiff(oldName, newName, string(a), string(b)); u != "" {
+			fd := changes.FileDiff{Unified: u}
+			if inA {
+				fd.Old = fromDir + "/" + n
+			}
+			if inB {
+				fd.New = toDir + "/" + n
+			}
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// diffEpisodes evaluates the episode files with both versions.
+func (c *cli) diffEpisodes(cmd *command, files []string, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
+	var inputs []svfruntime.Input
+	given := map[string]bool{}
+	for _, f := range files {
+		// Episodes are matched between the two runs by file, row and id,
+		// so one file given twice would be counted once.
+		if given[f] {
+			return nil, c.usageError(cmd, "%s is given twice to --episodes", f), false
+		}
+		given[f] = true
+		if f == "-" {
+			// read below from standard input
+		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
+			why := "it is a folder; give episode files"
+			switch {
+			case errors.Is(err, os.ErrNotExist):
+				why = "no such file"
+			case err != nil:
+				why = describeStatError(err)
+			}
+			fmt.Fprintf(c.stderr, "svfrules diff: cannot read episode file %s: %s\n", f, why)
+			return nil, exitUsage, false
+		}
+		in, cleanup, err := svfruntime.FileInput(f, c.stdin)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
+			return nil, exitUsage, false
+		}
+		defer cleanup()
+		inputs = append(inputs, in)
+	}
+	im, err := impact.Evaluate(compiler.Compile(from), compiler.Compile(to), list, inputs, svfruntime.ReadOptions{}, runtime.GOMAXPROCS(0))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
+		return nil, exitUsage, false
+	}
+	return im, exitOK, true
+}

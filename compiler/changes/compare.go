@@ -1,0 +1,1179 @@
+package changes
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/lang"
+)
+
+// Compare lists the changes from the guide version from to the version
+// to. Things are matched by what they are — a pathway by its key (or, when
+// the key changed, by its prefixes), a code by its suffix, a table cell by
+// pathway and code, a note by code and pathways, rules, lead times and
+// tests by id — so moving declarations between or within files changes
+// nothing. Conditions are compared in the canonical format, so layout and
+// comments do not count either.
+//
+// The records come in a fixed order: the guide header, the qualifiers,
+// what concerns no single pathway (codes in general, rules of every
+// pathway), each pathway in the guide's order (the pathway itself, then by
+// code, then its lead times), and last the tests; within one pathway and
+// code in the order of Kinds.
+func Compare(from, to *compiler.Guide) []Change {
+	d := &differ{from: from, to: to,
+		match: map[*compiler.Pathway]*compiler.Pathway{}, back: map[*compiler.Pathway]*compiler.Pathway{}, rank: map[string]int{}}
+	d.matchPathways()
+	d.header()
+	d.qualifiers()
+	d.pathways()
+	d.codes()
+	d.rules()
+	d.leadTimes()
+	d.tests()
+	for i := range d.out {
+		d.out[i].order.seq = i
+	}
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].order.less(d.out[j].order) })
+	return d.out
+}
+
+// sortKey places a change in the listing.
+type sortKey struct {
+	section  int
+	path     int // rank of the (first) pathway
+	npath    int // how many pathways
+	pathKeys string
+	code     int // suffix; -1 for the pathway's own records, 100 for none
+	kind     int // position of the id in Kinds
+	subject  string
+	seq      int
+}
+
+func (a sortKey) less(b sortKey) bool {
+	switch {
+	case a.section != b.section:
+		return a.section < b.section
+	case a.path != b.path:
+		return a.path < b.path
+	case a.npath != b.npath:
+		return a.npath < b.npath
+	case a.pathKeys != b.pathKeys:
+		return a.pathKeys < b.pathKeys
+	case a.code != b.code:
+		return a.code < b.code
+	case a.kind != b.kind:
+		return a.kind < b.kind
+	case a.subject != b.subject:
+		return a.subject < b.subject
+	}
+	return a.seq < b.seq
+}
+
+// The sections of the listing, in order.
+const (
+	secHeader = iota
+	secQualifiers
+	secGeneral
+	secPathways
+	secTests
+)
+
+const noCode = 100
+
+// sectionTitles head the sections that are not about pathways.
+var sectionTitles = map[int]string{
+	secHeader:     "Guide header",
+	secQualifiers: "Qualifiers",
+	secGeneral:    "All pathways",
+	secTests:      "Tests",
+}
+
+type differ struct {
+	from, to *compiler.Guide
+	match    map[*compiler.Pathway]*compiler.Pathway // from → to
+	back     map[*compiler.Pathway]*compiler.Pathway // to → from
+	rank     map[string]int                          // pathway key → place in the listing
+	out      []Change
+}
+
+// pwRef is a pathway as the listing names it: by its key and name in the
+// newer version when it exists there.
+type pwRef struct {
+	key, name string
+	rank      int
+	prefixes  []string
+}
+
+// matchPathways pairs the pathways of both versions: by key, and then a
+// pathway whose key changed by its prefixes. It also ranks them: the newer
+// version's order, with removed pathways after their predecessor.
+func (d *differ) matchPathways() {
+	for _, p := range d.to.Pathways {
+		if q := d.from.Pathway(p.Key); q != nil {
+			d.match[q], d.back[p] = p, q
+		}
+	}
+	for _, q := range d.from.Pathways {
+		if d.match[q] != nil {
+			continue
+		}
+		for _, p := range d.to.Pathways {
+			if d.back[p] == nil && sameSet(q.Prefixes, p.Prefixes) {
+				d.match[q], d.back[p] = p, q
+				break
+			}
+		}
+	}
+	for i, p := range d.to.Pathways {
+		d.rank[p.Key] = 2*i + 1
+	}
+	prev := 0
+	for _, q := range d.from.Pathways {
+		if p := d.match[q]; p != nil {
+			prev = d.rank[p.Key]
+			continue
+		}
+		d.rank[q.Key] = prev + 1
+	}
+}
+
+// ref names a pathway of either version (old tells which).
+func (d *differ) ref(p *compiler.Pathway, old bool) pwRef {
+	if old {
+		if n := d.match[p]; n != nil {
+			p = n
+		}
+	}
+	return pwRef{key: p.Key, name: p.Name, rank: d.rank[p.Key], prefixes: p.Prefixes}
+}
+
+func (d *differ) refs(ps []*compiler.Pathway, old bool) []pwRef {
+	out := make([]pwRef, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, d.ref(p, old))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].rank < out[j].rank || out[i].rank == out[j].rank && out[i].key < out[j].key
+	})
+	return out
+}
+
+// add records a change at the level its kind has.
+func (d *differ) add(c Change, section int, pws []pwRef, code int) {
+	d.addLevel(KindOf(c.ID).Level, c, section, pws, code)
+}
+
+// addLevel records a change; pws are the pathways it concerns, code the
+// suffix number it is listed under.
+func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int) {
+	if KindOf(c.ID) == nil {
+		panic("changes: unknown change id " + c.ID) // a programming error, caught by the tests
+	}
+	c.Level = l
+	c.order = sortKey{section: section, code: code, kind: kindRank[c.ID], subject: c.Subject}
+	if len(pws) > 0 {
+		c.order.section = secPathways
+		c.order.path, c.order.npath = pws[0].rank, len(pws)
+		keys := make([]string, len(pws))
+		for i, p := range pws {
+			keys[i] = p.key
+		}
+		c.order.pathKeys = strings.Join(keys, ",")
+		if len(pws) == 1 {
+			c.Pathway, c.PathwayName = pws[0].key, pws[0].name
+			c.group = fmt.Sprintf("%s (%s)", pws[0].name, strings.Join(pws[0].prefixes, "/"))
+		} else {
+			c.Pathways = keys
+			c.group = refNames(pws, "")
+		}
+	} else {
+		c.group = sectionTitles[section]
+	}
+	d.out = append(d.out, c)
+}
+
+// ---- the guide header and the qualifiers ----
+
+func (d *differ) header() {
+	f, t := d.from, d.to
+	field := func(id, old, new, en, sv string) {
+		if old != new {
+			d.add(Change{ID: id, Old: old, New: new, Message: en, Swedish: sv, OldPos: f.Pos, NewPos: t.Pos}, secHeader, nil, noCode)
+		}
+	}
+	field("guide-version-changed", f.Version, t.Version,
+		fmt.Sprintf("version changed from %s to %s", f.Version, t.Version),
+		fmt.Sprintf("Versionsnummer ändrat från %s till %s.", f.Version, t.Version))
+	field("guide-date-changed", f.Date, t.Date,
+		fmt.Sprintf("date changed from %s to %s", f.Date, t.Date),
+		fmt.Sprintf("Datum ändrat från %s till %s.", f.Date, t.Date))
+	field("guide-title-changed", f.Title, t.Title,
+		fmt.Sprintf("title changed from %q to %q", f.Title, t.Title),
+		fmt.Sprintf("Titeln ändrad till %s.", sq(t.Title)))
+	field("guide-sources-changed", strings.Join(f.Sources, "\n"), strings.Join(t.Sources, "\n"),
+		fmt.Sprintf("sources changed (%s)", countWords(len(f.Sources), len(t.Sources), "source line")),
+		"Källhänvisningarna ändrade.")
+	field("guide-notes-changed", strings.Join(f.Notes, "\n\n"), strings.Join(t.Notes, "\n\n"),
+		fmt.Sprintf("notes on the version changed (%s)", countWords(len(f.Notes), len(t.Notes), "note")),
+		"Anmärkningarna om versionen ändrade.")
+}
+
+// countWords says "2 notes, now 3" or "2 notes".
+func countWords(a, b int, noun string) string {
+	if a == b {
+		return plural(a, noun)
+	}
+	return fmt.Sprintf("%s, now %d", plural(a, noun), b)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func (d *differ) qualifiers() {
+	for _, q := range d.from.Qualifiers {
+		n := d.to.Qualifier(q.Name)
+		switch {
+		case n == nil:
+			d.add(Change{ID: "qualifier-removed", Subject: q.Name, Old: q.Legend, OldPos: q.Pos,
+				Message: fmt.Sprintf("qualifier %s (%q) removed", q.Name, q.Legend),
+				Swedish: fmt.Sprintf("Kvalificeringen %s (%s) borttagen.", q.Name, sq(q.Legend))}, secQualifiers, nil, noCode)
+		case n.Legend != q.Legend:
+			d.add(Change{ID: "qualifier-legend-changed", Subject: q.Name, Old: q.Legend, New: n.Legend, OldPos: q.Pos, NewPos: n.Pos,
+				Message: fmt.Sprintf("qualifier %s: legend changed from %q to %q", q.Name, q.Legend, n.Legend),
+				Swedish: fmt.Sprintf("Kvalificeringen %s: förklaringen ändrad till %s.", q.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
+		}
+	}
+	for _, n := range d.to.Qualifiers {
+		if d.from.Qualifier(n.Name) == nil {
+			d.add(Change{ID: "qualifier-added", Subject: n.Name, New: n.Legend, NewPos: n.Pos,
+				Message: fmt.Sprintf("qualifier %s (%q) added", n.Name, n.Legend),
+				Swedish: fmt.Sprintf("Ny kvalificering %s: %s.", n.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
+		}
+	}
+}
+
+// ---- pathways ----
+
+func (d *differ) pathways() {
+	for _, q := range d.from.Pathways {
+		p := d.match[q]
+		if p == nil {
+			d.add(Change{ID: "pathway-removed", Old: pathwayWords(q), OldPos: q.Pos,
+				Message: fmt.Sprintf("pathway %s (%s, key %s) removed: its codes no longer exist", q.Name, q.PrefixLabel(), q.Key),
+				Swedish: fmt.Sprintf("SVF %s (%s) borttaget.", q.Name, q.PrefixLabel())}, secPathways, []pwRef{d.ref(q, true)}, -1)
+			continue
+		}
+		where := []pwRef{d.ref(p, false)}
+		if q.Key != p.Key {
+			d.add(Change{ID: "pathway-key-changed", Old: q.Key, New: p.Key, OldPos: q.Pos, NewPos: p.Pos,
+				Message: fmt.Sprintf("key in the rule files changed from %s to %s (same prefixes %s)", q.Key, p.Key, p.PrefixLabel()),
+				Swedish: fmt.Sprintf("%s: nyckeln i regelfilerna ändrad från %s till %s.", p.Name, q.Key, p.Key)}, secPathways, where, -1)
+		}
+		if q.Name != p.Name {
+			d.add(Change{ID: "pathway-renamed", Old: q.Name, New: p.Name, OldPos: q.Pos, NewPos: p.Pos,
+				Message: fmt.Sprintf("pathway renamed from %q to %q", q.Name, p.Name),
+				Swedish: fmt.Sprintf("SVF %s har bytt namn till %s.", sq(q.Name), sq(p.Name))}, secPathways, where, -1)
+		}
+		if !sameSet(q.Prefixes, p.Prefixes) {
+			d.add(Change{ID: "pathway-prefix-changed", Old: q.PrefixLabel(), New: p.PrefixLabel(), OldPos: q.Pos, NewPos: p.Pos,
+				Message: fmt.Sprintf("prefix changed from %s to %s: every code of the pathway changes", q.PrefixLabel(), p.PrefixLabel()),
+				Swedish: fmt.Sprintf("%s: prefix ändrat från %s till %s.", p.Name, q.PrefixLabel(), p.PrefixLabel())}, secPathways, where, -1)
+		}
+		if !sameSet(q.ICD10, p.ICD10) {
+			o, n := listOr(q.ICD10, "none"), listOr(p.ICD10, "none")
+			d.add(Change{ID: "pathway-icd10-changed", Old: o, New: n, OldPos: q.Pos, NewPos: p.Pos,
+				Message: fmt.Sprintf("ICD-10 codes changed from %s to %s", o, n),
+				Swedish: fmt.Sprintf("%s: diagnoskoder (ICD-10) ändrade från %s till %s.", p.Name, listOr(q.ICD10, "inga"), listOr(p.ICD10, "inga"))}, secPathways, where, -1)
+		}
+	}
+	for _, p := range d.to.Pathways {
+		if d.back[p] != nil {
+			continue
+		}
+		codes := allowedCodes(d.to, p)
+		d.add(Change{ID: "pathway-added", New: pathwayWords(p) + "; codes " + codes, NewPos: p.Pos,
+			Message: fmt.Sprintf("new pathway %s (%s, key %s) with codes %s", p.Name, p.PrefixLabel(), p.Key, codes),
+			Swedish: fmt.Sprintf("Nytt SVF: %s (%s), med koderna %s.", p.Name, p.PrefixLabel(), codes)}, secPathways, []pwRef{d.ref(p, false)}, -1)
+	}
+}
+
+func pathwayWords(p *compiler.Pathway) string {
+	return fmt.Sprintf("%s (%s)", p.Name, p.PrefixLabel())
+}
+
+// allowedCodes lists the codes a pathway may use, by suffix: "10, 50 (kur), 90".
+func allowedCodes(g *compiler.Guide, p *compiler.Pathway) string {
+	var out []string
+	for _, c := range byNum(g.Codes) {
+		if ok, q := g.Allowed(p, c); ok {
+			s := c.Suffix
+			if q != nil {
+				s += " (" + q.Name + ")"
+			}
+			out = append(out, s)
+		}
+	}
+	return listOr(out, "none")
+}
+
+func byNum(cs []*compiler.Code) []*compiler.Code {
+	out := append([]*compiler.Code(nil), cs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Num < out[j].Num })
+	return out
+}
+
+// ---- codes ----
+
+// codeOf writes a code with a pathway's prefixes: VN858, or VN450/VN650.
+func codeOf(prefixes []string, suffix string) string {
+	parts := make([]string, len(prefixes))
+	for i, p := range prefixes {
+		parts[i] = p + suffix
+	}
+	return strings.Join(parts, "/")
+}
+
+// title is how a code is headed in the Swedish change log: "VXX58 –
+// Start av första behandling, palliativ".
+func title(c *compiler.Code) string { return "VXX" + c.Suffix + " – " + c.Name }
+
+func (d *differ) codes() {
+	for _, oc := range byNum(d.from.Codes) {
+		nc := d.to.Code(oc.Num)
+		if nc == nil {
+			d.add(Change{ID: "code-removed", Code: "VXX" + oc.Suffix, Suffix: oc.Suffix, CodeName: oc.Name,
+				Old: codeWords(d.from, oc), OldPos: oc.Pos,
+				Message: fmt.Sprintf("code VXX%s %s removed: it may no longer be used in any pathway", oc.Suffix, oc.Name),
+				Swedish: fmt.Sprintf("Kod %s borttagen.", title(oc))}, secGeneral, nil, oc.Num)
+			d.notes(oc, nil)
+			continue
+		}
+		d.code(oc, nc)
+	}
+	for _, nc := range byNum(d.to.Codes) {
+		if d.from.Code(nc.Num) != nil {
+			continue
+		}
+		l := Review
+		if nc.Kind == compiler.KindStart || nc.Kind == compiler.KindMandatory {
+			l = Action
+		}
+		d.addLevel(l, Change{ID: "code-added", Code: "VXX" + nc.Suffix, Suffix: nc.Suffix, CodeName: nc.Name,
+			New: codeWords(d.to, nc), NewPos: nc.Pos,
+			Message: fmt.Sprintf("new code VXX%s %s (%s), %s", nc.Suffix, nc.Name, kindEnglish(nc.Kind), whereAllowed(d.to, nc)),
+			Swedish: fmt.Sprintf("Ny kod: %s (%s), %s.", title(nc), nc.Kind.Describe(), whereAllowedSv(d.to, nc))}, secGeneral, nil, nc.Num)
+		d.notes(nil, nc)
+	}
+}
+
+// codeWords describes a code: "VXX44 Name; mandatory when it happens; allowed in A, B".
+func codeWords(g *compiler.Guide, c *compiler.Code) string {
+	return fmt.Sprintf("VXX%s %s; %s; %s", c.Suffix, c.Name, kindEnglish(c.Kind), whereAllowed(g, c))
+}
+
+func whereAllowed(g *compiler.Guide, c *compiler.Code) string {
+	if !c.Table {
+		return "valid in every pathway"
+	}
+	return "allowed in " + listOr(allowedIn(g, c), "no pathway")
+}
+
+func whereAllowedSv(g *compiler.Guide, c *compiler.Code) string {
+	if !c.Table {
+		return "i samtliga förlopp"
+	}
+	return "för " + listOr(allowedIn(g, c), "inget förlopp")
+}
+
+func allowedIn(g *compiler.Guide, c *compiler.Code) []string {
+	var names []string
+	for _, p := range g.Pathways {
+		if ok, q := g.Allowed(p, c); ok {
+			n := p.Name
+			if q != nil {
+				n += " (" + q.Name + ")"
+			}
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+func kindEnglish(k compiler.Kind) string {
+	switch k {
+	case compiler.KindStart:
+		return "start code"
+	case compiler.KindMandatory:
+		return "mandatory when it happens"
+	case compiler.KindTreatment:
+		return "closing code at start of treatment"
+	case compiler.KindOtherReason:
+		return "closing code for another reason"
+	}
+	return "voluntary code"
+}
+
+func (d *differ) code(oc, nc *compiler.Code) {
+	gen := Change{Code: "VXX" + nc.Suffix, Suffix: nc.Suffix, CodeName: nc.Name, OldPos: oc.Pos, NewPos: nc.Pos}
+	at := func(c Change, id string) Change { c.ID = id; return c }
+	if oc.Name != nc.Name {
+		c := at(gen, "code-renamed")
+		c.Old, c.New = oc.Name, nc.Name
+		c.Message = fmt.Sprintf("VXX%s renamed from %q to %q", nc.Suffix, oc.Name, nc.Name)
+		c.Swedish = fmt.Sprintf("%s: namnet ändrat från %s.", title(nc), sq(oc.Name))
+		d.add(c, secGeneral, nil, nc.Num)
+	}
+	if oc.Kind != nc.Kind {
+		c := at(gen, "code-kind-changed")
+		c.Old, c.New = fmt.Sprintf("%s (%s)", kindEnglish(oc.Kind), oc.Kind), fmt.Sprintf("%s (%s)", kindEnglish(nc.Kind), nc.Kind)
+		c.Message = fmt.Sprintf("VXX%s %s changed from %s to %s", nc.Suffix, nc.Name, c.Old, c.New)
+		c.Swedish = fmt.Sprintf("%s har flyttats från %s till %s.", title(nc), oc.Kind.Describe(), nc.Kind.Describe())
+		d.add(c, secGeneral, nil, nc.Num)
+	}
+	if oc.Description != nc.Description {
+		c := at(gen, "code-description-changed")
+		c.Old, c.New = oc.Description, nc.Description
+		c.Message = fmt.Sprintf("VXX%s %s: description %s", nc.Suffix, nc.Name, changedVerb(oc.Description, nc.Description))
+		c.Swedish = fmt.Sprintf("%s: beskrivningen %s.", title(nc), changedVerbSv(oc.Description, nc.Description, "en"))
+		d.add(c, secGeneral, nil, nc.Num)
+	}
+	if oc.Table != nc.Table {
+		c := at(gen, "code-scope-changed")
+		c.Old, c.New = scopeWords(oc), scopeWords(nc)
+		c.Message = fmt.Sprintf("VXX%s %s: now %s (was %s)", nc.Suffix, nc.Name, c.New, c.Old)
+		if nc.Table {
+			c.Swedish = fmt.Sprintf("%s: gäller nu endast de förlopp som är förkryssade i tabellen (tidigare samtliga förlopp).", title(nc))
+		} else {
+			c.Swedish = fmt.Sprintf("%s: gäller nu i samtliga förlopp (tidigare enligt tabell).", title(nc))
+		}
+		d.add(c, secGeneral, nil, nc.Num)
+	}
+	d.localNames(oc, nc)
+	d.cells(oc, nc)
+	d.notes(oc, nc)
+}
+
+func scopeWords(c *compiler.Code) string {
+	if c.Table {
+		return "governed by a table"
+	}
+	return "valid in every pathway"
+}
+
+func changedVerb(old, new string) string {
+	switch {
+	case old == "":
+		return "added"
+	case new == "":
+		return "removed"
+	}
+	return "changed"
+}
+
+// changedVerbSv is tillagd/borttagen/ändrad with the ending of the noun's
+// gender ("en": beskrivningen, "et": förtydligandet).
+func changedVerbSv(old, new, gender string) string {
+	words := map[string][3]string{"en": {"tillagd", "borttagen", "ändrad"}, "et": {"tillagt", "borttaget", "ändrat"}}[gender]
+	switch {
+	case old == "":
+		return words[0]
+	case new == "":
+		return words[1]
+	}
+	return words[2]
+}
+
+func (d *differ) localNames(oc, nc *compiler.Code) {
+	olds := map[string]compiler.LocalName{}
+	for _, ln := range oc.LocalNames {
+		olds[ln.Code] = ln
+	}
+	news := map[string]compiler.LocalName{}
+	for _, ln := range nc.LocalNames {
+		news[ln.Code] = ln
+	}
+	where := func(g *compiler.Guide, code string, old bool) []pwRef {
+		if p := g.PathwayByPrefix(code[:3]); p != nil {
+			return []pwRef{d.ref(p, old)}
+		}
+		return nil
+	}
+	for _, ln := range oc.LocalNames {
+		n, ok := news[ln.Code]
+		base := Change{Code: ln.Code, Suffix: nc.Suffix, CodeName: ln.Name, OldPos: ln.Pos}
+		switch {
+		case !ok:
+			base.ID, base.Old = "local-name-removed", ln.Name
+			base.Message = fmt.Sprintf("%s: own name %q removed; the code is called %q", ln.Code, ln.Name, nc.Name)
+			base.Swedish = fmt.Sprintf("%s: eget namn %s borttaget; koden heter %s.", ln.Code, sq(ln.Name), sq(nc.Name))
+			d.add(base, secGeneral, where(d.from, ln.Code, true), nc.Num)
+		case n.Name != ln.Name:
+			base.ID, base.Old, base.New, base.NewPos, base.CodeName = "local-name-changed", ln.Name, n.Name, n.Pos, n.Name
+			base.Message = fmt.Sprintf("%s: own name changed from %q to %q", ln.Code, ln.Name, n.Name)
+			base.Swedish = fmt.Sprintf("%s – %s: eget namn ändrat från %s.", ln.Code, n.Name, sq(ln.Name))
+			d.add(base, secGeneral, where(d.to, ln.Code, false), nc.Num)
+		}
+	}
+	for _, n := range nc.LocalNames {
+		if _, ok := olds[n.Code]; ok {
+			continue
+		}
+		d.add(Change{ID: "local-name-added", Code: n.Code, Suffix: nc.Suffix, CodeName: n.Name, New: n.Name, NewPos: n.Pos,
+			Message: fmt.Sprintf("%s: own name %q added (generally %q)", n.Code, n.Name, nc.Name),
+			Swedish: fmt.Sprintf("%s – %s: eget namn tillagt.", n.Code, n.Name)}, secGeneral, where(d.to, n.Code, false), nc.Num)
+	}
+}
+
+// cellWords says a cell in words: "allowed", "allowed (kur)", "not allowed".
+func cellWords(ok bool, q *compiler.Qualifier) string {
+	switch {
+	case !ok:
+		return "not allowed"
+	case q != nil:
+		return "allowed (" + q.Name + ")"
+	}
+	return "allowed"
+}
+
+func qualName(q *compiler.Qualifier) string {
+	if q == nil {
+		return ""
+	}
+	return q.Name
+}
+
+// cellPos is the table row of a cell, or the code when it has no table.
+func cellPos(c *compiler.Code, p *compiler.Pathway) lang.Pos {
+	if c.Table {
+		return c.Cells[p.Index].Pos
+	}
+	return c.Pos
+}
+
+func (d *differ) cells(oc, nc *compiler.Code) {
+	for _, p := range d.to.Pathways {
+		q := d.back[p]
+		if q == nil {
+			continue // a new pathway: its codes are in pathway-added
+		}
+		oa, oq := d.from.Allowed(q, oc)
+		na, nq := d.to.Allowed(p, nc)
+		if oa == na && qualName(oq) == qualName(nq) {
+			continue
+		}
+		c := Change{Code: codeOf(p.Prefixes, nc.Suffix), Suffix: nc.Suffix, CodeName: nc.LocalName(p),
+			Old: cellWords(oa, oq), New: cellWords(na, nq), OldPos: cellPos(oc, q), NewPos: cellPos(nc, p)}
+		where := []pwRef{d.ref(p, false)}
+		as := ""
+		if nc.Kind.Closing() {
+			as = "som avslutskod "
+		}
+		l := KindOf("cell-allowed").Level
+		switch {
+		case !oa:
+			c.ID = "cell-allowed"
+			if nc.Kind == compiler.KindStart || nc.Kind == compiler.KindMandatory {
+				l = Action
+			}
+			c.Message = fmt.Sprintf("%s %s is now %s in %s (was not allowed)", c.Code, c.CodeName, c.New, p.Name)
+			c.Swedish = fmt.Sprintf("%s: tillagd %sför %s%s.", title(nc), as, p.Name, qualSv(nq, " med kvalificering "))
+		case !na:
+			c.ID, l = "cell-disallowed", Action
+			c.Message = fmt.Sprintf("%s %s is no longer allowed in %s (was %s)", c.Code, c.CodeName, p.Name, c.Old)
+			c.Swedish = fmt.Sprintf("%s: borttagen %sför %s.", title(nc), as, p.Name)
+		default:
+			c.ID, l = "qualifier-changed", Action
+			if nq == nil {
+				l = Review
+			}
+			c.Message = fmt.Sprintf("%s %s in %s: qualifier changed from %s to %s", c.Code, c.CodeName, p.Name, qualEnglish(oq), qualEnglish(nq))
+			c.Swedish = fmt.Sprintf("%s: för %s nu %s (tidigare %s).", title(nc), p.Name, qualSvWords(nq), qualSvWords(oq))
+		}
+		d.addLevel(l, c, secPathways, where, nc.Num)
+	}
+}
+
+func qualEnglish(q *compiler.Qualifier) string {
+	if q == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%s (%s)", q.Name, q.Legend)
+}
+
+func qualSv(q *compiler.Qualifier, lead string) string {
+	if q == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s%s, %s", lead, q.Name, sq(q.Legend))
+}
+
+func qualSvWords(q *compiler.Qualifier) string {
+	if q == nil {
+		return "utan kvalificering"
+	}
+	return qualSv(q, "med kvalificering ")
+}
+
+// ---- notes ----
+
+type noteSide struct {
+	n    *compiler.Note
+	refs []pwRef
+	key  string // the pathways' keys
+	used bool
+}
+
+func (d *differ) noteSides(c *compiler.Code, old bool) []*noteSide {
+	if c == nil {
+		return nil
+	}
+	var out []*noteSide
+	for _, n := range c.Notes {
+		refs := d.refs(n.Pathways, old)
+		keys := make([]string, len(refs))
+		for i, r := range refs {
+			keys[i] = r.key
+		}
+		out = append(out, &noteSide{n: n, refs: refs, key: strings.Join(keys, ",")})
+	}
+	return out
+}
+
+// notes pairs the notes of one code: the same pathways and text are
+// unchanged; the same pathways otherwise in order are a changed note; the
+// same text for other pathways moved; the rest are added or removed.
+func (d *differ) notes(oc, nc *compiler.Code) {
+	olds, news := d.noteSides(oc, true), d.noteSides(nc, false)
+	pair := func(same func(o, n *noteSide) bool, found func(o, n *noteSide)) {
+		for _, o := range olds {
+			if o.used {
+				continue
+			}
+			for _, n := range news {
+				if !n.used && same(o, n) {
+					o.used, n.used = true, true
+					found(o, n)
+					break
+				}
+			}
+		}
+	}
+	sameText := func(o, n *noteSide) bool { return o.n.Heading == n.n.Heading && o.n.Text == n.n.Text }
+	pair(func(o, n *noteSide) bool { return o.key == n.key && sameText(o, n) }, func(o, n *noteSide) {})
+	changed := func(o, n *noteSide) {
+		c := d.noteChange("note-changed", nc, n, o.n.Pos, n.n.Pos)
+		l := Review
+		var what []string
+		if o.n.Heading != n.n.Heading {
+			what = append(what, fmt.Sprintf("heading changed from %q to %q", o.n.Heading, n.n.Heading))
+		}
+		if o.n.Text != n.n.Text {
+			what = append(what, "text changed")
+			c.Old, c.New = o.n.Text, n.n.Text
+			c.Swedish += " ändrat."
+		} else {
+			l = Info
+			c.Old, c.New = o.n.Heading, n.n.Heading
+			c.Swedish += fmt.Sprintf(": rubriken ändrad från %s till %s.", sq(o.n.Heading), sq(n.n.Heading))
+		}
+		c.Message += ": " + strings.Join(what, "; ")
+		d.addLevel(l, c, secGeneral, n.refs, nc.Num)
+	}
+	// A note whose text changed keeps its pathways, and usually its
+	// heading: pair by heading first, so that one of several notes of
+	// the same pathways is not taken for another.
+	pair(func(o, n *noteSide) bool { return o.key == n.key && o.n.Heading == n.n.Heading }, changed)
+	pair(func(o, n *noteSide) bool { return o.key == n.key }, changed)
+	pair(sameText, func(o, n *noteSide) {
+		c := d.noteChange("note-pathways-changed", nc, n, o.n.Pos, n.n.Pos)
+		c.Old, c.New = refNames(o.refs, "the code in general"), refNames(n.refs, "the code in general")
+		c.Message += fmt.Sprintf(": now about %s (was %s)", c.New, c.Old)
+		c.Swedish = fmt.Sprintf("%s: förtydligandet%s gäller nu %s (tidigare %s).", title(nc), headingSv(n.n.Heading),
+			refNames(n.refs, "koden generellt"), refNames(o.refs, "koden generellt"))
+		d.add(c, secGeneral, n.refs, nc.Num)
+	})
+	for _, o := range olds {
+		if !o.used {
+			code := oc
+			if nc != nil {
+				code = nc
+			}
+			c := d.noteChange("note-removed", code, o, o.n.Pos, lang.Pos{})
+			c.Old = o.n.Text
+			c.Message += " removed"
+			c.Swedish += " borttaget."
+			d.add(c, secGeneral, o.refs, code.Num)
+		}
+	}
+	for _, n := range news {
+		if !n.used {
+			c := d.noteChange("note-added", nc, n, lang.Pos{}, n.n.Pos)
+			c.New = n.n.Text
+			c.Message += " added"
+			c.Swedish += " tillagt."
+			d.add(c, secGeneral, n.refs, nc.Num)
+		}
+	}
+}
+
+// noteChange starts the record of a note: its code, and the first words
+// of the message ("note for Hjärntumörer") and of the Swedish line.
+func (d *differ) noteChange(id string, code *compiler.Code, s *noteSide, oldPos, newPos lang.Pos) Change {
+	c := Change{ID: id, Suffix: code.Suffix, Subject: s.n.Heading, OldPos: oldPos, NewPos: newPos,
+		Code: "VXX" + code.Suffix, CodeName: code.Name}
+	if len(s.refs) == 1 {
+		c.Code = codeOf(s.refs[0].prefixes, code.Suffix)
+		p := d.to.Pathway(s.refs[0].key)
+		if p == nil {
+			p = d.from.Pathway(s.refs[0].key) // a removed pathway
+		}
+		if p != nil {
+			c.CodeName = code.LocalName(p)
+		}
+	}
+	about := "general note"
+	if len(s.refs) > 0 {
+		about = "note for " + refNames(s.refs, "")
+	}
+	if s.n.Heading != "" {
+		about += fmt.Sprintf(" (heading %q)", s.n.Heading)
+	}
+	c.Message = fmt.Sprintf("VXX%s %s: %s", code.Suffix, code.Name, about)
+	sv := "förtydligande"
+	if len(s.refs) > 0 {
+		sv += " för " + refNames(s.refs, "")
+	}
+	c.Swedish = fmt.Sprintf("%s: %s%s", title(code), sv, headingSv(s.n.Heading))
+	return c
+}
+
+func headingSv(h string) string {
+	if h == "" {
+		return ""
+	}
+	return " under rubriken " + sq(h)
+}
+
+// refNames lists pathway names, or none when there are no pathways.
+func refNames(refs []pwRef, none string) string {
+	if len(refs) == 0 {
+		return none
+	}
+	names := make([]string, len(refs))
+	for i, r := range refs {
+		names[i] = r.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// ---- rules ----
+
+var codePattern = regexp.MustCompile(`^(VXX|XX|V[A-Z][0-9])([0-9]{2})$`)
+
+// ruleCode is the code a rule is listed under: the first code its
+// condition names (XX60 as VL260 for a rule of one pathway), or none.
+func (d *differ) ruleCode(g *compiler.Guide, r *compiler.Rule, refs []pwRef) (code, suffix, name string, num int) {
+	for _, m := range r.Mentions {
+		sm := codePattern.FindStringSubmatch(m)
+		if sm == nil {
+			continue
+		}
+		num, _ = strconv.Atoi(sm[2])
+		def := g.Code(num)
+		if def == nil {
+			continue
+		}
+		name = def.Name
+		switch {
+		case sm[1] != "XX" && sm[1] != "VXX":
+			code = m
+			if p := g.PathwayByPrefix(sm[1]); p != nil {
+				name = def.LocalName(p)
+			}
+		case len(refs) == 1:
+			code = codeOf(refs[0].prefixes, sm[2])
+			if p := d.to.Pathway(refs[0].key); p != nil {
+				name = def.LocalName(p)
+			}
+		default:
+			code = "VXX" + sm[2]
+		}
+		return code, sm[2], name, num
+	}
+	return "", "", "", noCode
+}
+
+var severitySv = []string{"fel", "varning", "information"}
+
+func ruleWhen(r *compiler.Rule) string { return lang.FormatExpr(r.When) }
+
+func (d *differ) ruleChange(id string, g *compiler.Guide, r *compiler.Rule, old bool) (Change, []pwRef, int) {
+	refs := d.refs(r.Pathways, old)
+	code, suffix, name, num := d.ruleCode(g, r, refs)
+	return Change{ID: id, Subject: r.ID, Code: code, Suffix: suffix, CodeName: name}, refs, num
+}
+
+func (d *differ) rules() {
+	for _, or := range d.from.Rules {
+		nr := d.to.Rule(or.ID)
+		if nr == nil {
+			c, refs, num := d.ruleChange("rule-removed", d.from, or, true)
+			c.Old, c.OldPos = ruleWords(or), or.Pos
+			c.Message = fmt.Sprintf("%s rule %s removed (%s)", or.Severity, or.ID, ruleWords(or))
+			c.Swedish = fmt.Sprintf("Kontrollen %s (%s%s) borttagen: %s", or.ID, severitySv[or.Severity], forSv(refs), or.Message)
+			d.add(c, secGeneral, refs, num)
+			continue
+		}
+		d.rule(or, nr)
+	}
+	for _, nr := range d.to.Rules {
+		if d.from.Rule(nr.ID) != nil {
+			continue
+		}
+		c, refs, num := d.ruleChange("rule-added", d.to, nr, false)
+		c.New, c.NewPos = ruleWords(nr), nr.Pos
+		c.Message = fmt.Sprintf("new %s rule %s (%s): %q", nr.Severity, nr.ID, ruleWords(nr), nr.Message)
+		c.Swedish = fmt.Sprintf("Ny kontroll %s (%s%s): %s", nr.ID, severitySv[nr.Severity], forSv(refs), nr.Message)
+		d.addLevel(ruleLevel(nr), c, secGeneral, refs, num)
+	}
+}
+
+// ruleLevel: a rule that reports errors or warnings makes coders act.
+func ruleLevel(r *compiler.Rule) Level {
+	if r.Severity == compiler.SevInfo {
+		return Review
+	}
+	return Action
+}
+
+// ruleWords says where a rule applies and when: "Hjärntumörer: has(XX60)".
+func ruleWords(r *compiler.Rule) string {
+	where := "every pathway"
+	if len(r.Pathways) > 0 {
+		names := make([]string, len(r.Pathways))
+		for i, p := range r.Pathways {
+			names[i] = p.Name
+		}
+		where = strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s, %s: when %s", r.Severity, where, ruleWhen(r))
+}
+
+func forSv(refs []pwRef) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	return ", " + refNames(refs, "")
+}
+
+func (d *differ) rule(or, nr *compiler.Rule) {
+	base, refs, num := d.ruleChange("", d.to, nr, false)
+	base.OldPos, base.NewPos = or.Pos, nr.Pos
+	emit := func(id string, l Level, old, new, en, sv string) {
+		c := base
+		c.ID, c.Old, c.New, c.Message, c.Swedish = id, old, new, en, sv
+		d.addLevel(l, c, secGeneral, refs, num)
+	}
+	if ow, nw := ruleWhen(or), ruleWhen(nr); ow != nw {
+		emit("rule-changed", ruleLevel(nr), ow, nw,
+			fmt.Sprintf("%s rule %s: condition changed from %s to %s", nr.Severity, nr.ID, ow, nw),
+			fmt.Sprintf("Kontrollen %s (%s%s) ändrad: villkoret är nu `%s` (tidigare `%s`).", nr.ID, severitySv[nr.Severity], forSv(refs), nw, ow))
+	}
+	if or.Severity != nr.Severity {
+		l, verb, verbSv := Review, "lowered", "sänkt"
+		if nr.Severity < or.Severity {
+			l, verb, verbSv = Action, "raised", "höjd"
+		}
+		emit("rule-severity-changed", l, or.Severity.String(), nr.Severity.String(),
+			fmt.Sprintf("rule %s: severity %s from %s to %s", nr.ID, verb, or.Severity, nr.Severity),
+			fmt.Sprintf("Kontrollen %s: allvarlighetsgraden %s från %s till %s.", nr.ID, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
+	}
+	oldRefs := d.refs(or.Pathways, true)
+	if ok, nk := keysOf(oldRefs), keysOf(refs); ok != nk {
+		l := Review
+		// An empty list is every pathway: that is wider than any list.
+		if nk == "" || ok != "" && !subset(refs, oldRefs) {
+			l = Action
+		}
+		on, nn := refNames(oldRefs, "every pathway"), refNames(refs, "every pathway")
+		emit("rule-pathways-changed", l, on, nn,
+			fmt.Sprintf("rule %s now applies to %s (was %s)", nr.ID, nn, on),
+			fmt.Sprintf("Kontrollen %s gäller nu %s (tidigare %s).", nr.ID, refNames(refs, "alla förlopp"), refNames(oldRefs, "alla förlopp")))
+	}
+	if or.Message != nr.Message {
+		emit("rule-message-changed", Info, or.Message, nr.Message,
+			fmt.Sprintf("rule %s: message changed", nr.ID),
+			fmt.Sprintf("Kontrollen %s: meddelandet ändrat till %s.", nr.ID, sq(nr.Message)))
+	}
+	if or.Ref != nr.Ref {
+		emit("rule-ref-changed", Info, or.Ref, nr.Ref,
+			fmt.Sprintf("rule %s: reference changed from %q to %q", nr.ID, or.Ref, nr.Ref),
+			fmt.Sprintf("Kontrollen %s: källhänvisningen ändrad till %s.", nr.ID, sq(nr.Ref)))
+	}
+}
+
+func keysOf(refs []pwRef) string {
+	keys := make([]string, len(refs))
+	for i, r := range refs {
+		keys[i] = r.key
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ",")
+}
+
+// subset reports whether every pathway of a is in b.
+func subset(a, b []pwRef) bool {
+	in := map[string]bool{}
+	for _, r := range b {
+		in[r.key] = true
+	}
+	for _, r := range a {
+		if !in[r.key] {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- lead times ----
+
+func targetWords(lt *compiler.LeadTime) string {
+	if !lt.HasTarget {
+		return "no target"
+	}
+	return plural(lt.Target, "calendar day")
+}
+
+func targetSv(lt *compiler.LeadTime) string {
+	if !lt.HasTarget {
+		return "inget mål"
+	}
+	if lt.Target == 1 {
+		return "1 kalenderdag"
+	}
+	return fmt.Sprintf("%d kalenderdagar", lt.Target)
+}
+
+// targetSvWords says a target in a sentence: "mål 14 kalenderdagar", "inget mål".
+func targetSvWords(lt *compiler.LeadTime) string {
+	if !lt.HasTarget {
+		return targetSv(lt)
+	}
+	return "mål " + targetSv(lt)
+}
+
+// normCode writes a lead time's code the same way however it was
+// written: XX10 for VXX10, and for VL210 when VL2 is the pathway's only
+// prefix.
+func normCode(written string, p *compiler.Pathway) string {
+	pre, suf := written[:len(written)-2], written[len(written)-2:]
+	if pre == "VXX" || len(p.Prefixes) == 1 && pre == p.Prefixes[0] {
+		return "XX" + suf
+	}
+	return written
+}
+
+// leadTimeDef is a lead time's definition in the canonical form:
+// "from XX10 to XX52, XX54 when has(XX44)".
+func leadTimeDef(lt *compiler.LeadTime) string {
+	to := make([]string, len(lt.To))
+	for i, c := range lt.To {
+		to[i] = normCode(c, lt.Pathway)
+	}
+	sort.Strings(to)
+	s := "from " + normCode(lt.From, lt.Pathway) + " to " + strings.Join(to, ", ")
+	if lt.When != nil {
+		s += " when " + lang.FormatExpr(lt.When)
+	}
+	return s
+}
+
+func leadTimeWords(lt *compiler.LeadTime) string {
+	target := "target " + targetWords(lt)
+	if !lt.HasTarget {
+		target = targetWords(lt)
+	}
+	return fmt.Sprintf("%s: %s, %s", lt.Name, leadTimeDef(lt), target)
+}
+
+func (d *differ) leadTimes() {
+	for _, ol := range d.from.LeadTimes {
+		nl := d.to.LeadTime(ol.ID)
+		if nl == nil {
+			ref := d.ref(ol.Pathway, true)
+			d.add(Change{ID: "leadtime-removed", Subject: ol.ID, Old: leadTimeWords(ol), OldPos: ol.Pos,
+				Message: fmt.Sprintf("lead time %s removed (%s)", ol.ID, leadTimeWords(ol)),
+				Swedish: fmt.Sprintf("Ledtiden %s (%s) borttagen.", sq(ol.Name), ref.name)}, secPathways, []pwRef{ref}, noCode)
+			continue
+		}
+		d.leadTime(ol, nl)
+	}
+	for _, nl := range d.to.LeadTimes {
+		if d.from.LeadTime(nl.ID) != nil {
+			continue
+		}
+		ref := d.ref(nl.Pathway, false)
+		d.add(Change{ID: "leadtime-added", Subject: nl.ID, New: leadTimeWords(nl), NewPos: nl.Pos,
+			Message: fmt.Sprintf("new lead time %s (%s)", nl.ID, leadTimeWords(nl)),
+			Swedish: fmt.Sprintf("Ny ledtid för %s: %s, %s.", ref.name, sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
+	}
+}
+
+func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
+	where := []pwRef{d.ref(nl.Pathway, false)}
+	emit := func(id string, l Level, old, new, en, sv string) {
+		d.addLevel(l, Change{ID: id, Subject: nl.ID, Old: old, New: new, OldPos: ol.Pos, NewPos: nl.Pos, Message: en, Swedish: sv},
+			secPathways, where, noCode)
+	}
+	lead := fmt.Sprintf("Ledtiden %s (%s)", sq(nl.Name), nl.Pathway.Name)
+	switch {
+	case ol.HasTarget && nl.HasTarget && ol.Target != nl.Target:
+		l, verb, verbSv := Review, "lengthened", "förlängt"
+		if nl.Target < ol.Target {
+			l, verb, verbSv = Action, "shortened", "förkortat"
+		}
+		emit("leadtime-target-changed", l, targetWords(ol), targetWords(nl),
+			fmt.Sprintf("lead time %s: target %s from %d to %d calendar days", nl.ID, verb, ol.Target, nl.Target),
+			fmt.Sprintf("%s: målet %s från %d till %d kalenderdagar.", lead, verbSv, ol.Target, nl.Target))
+	case !ol.HasTarget && nl.HasTarget:
+		emit("leadtime-target-added", Action, targetWords(ol), targetWords(nl),
+			fmt.Sprintf("lead time %s: target of %s added (had no target)", nl.ID, targetWords(nl)),
+			fmt.Sprintf("%s: mål %s infört (tidigare inget mål).", lead, targetSv(nl)))
+	case ol.HasTarget && !nl.HasTarget:
+		emit("leadtime-target-removed", Review, targetWords(ol), targetWords(nl),
+			fmt.Sprintf("lead time %s: target of %s removed (no target)", nl.ID, targetWords(ol)),
+			fmt.Sprintf("%s: målet %s borttaget (inget mål anges).", lead, targetSv(ol)))
+	}
+	od, nd := leadTimeDef(ol), leadTimeDef(nl)
+	if ol.Pathway.Key != nl.Pathway.Key && d.match[ol.Pathway] != nl.Pathway {
+		od, nd = ol.Pathway.Name+": "+od, nl.Pathway.Name+": "+nd
+	}
+	if od != nd {
+		emit("leadtime-changed", Review, od, nd,
+			fmt.Sprintf("lead time %s: definition changed from %q to %q", nl.ID, od, nd),
+			fmt.Sprintf("%s: definitionen ändrad från %s till %s.", lead, sq(od), sq(nd)))
+	}
+	if ol.Name != nl.Name {
+		emit("leadtime-renamed", Info, ol.Name, nl.Name,
+			fmt.Sprintf("lead time %s renamed from %q to %q", nl.ID, ol.Name, nl.Name),
+			fmt.Sprintf("Ledtiden %s (%s) har bytt namn till %s.", sq(ol.Name), nl.Pathway.Name, sq(nl.Name)))
+	}
+	if ol.Ref != nl.Ref {
+		emit("leadtime-ref-changed", Info, ol.Ref, nl.Ref,
+			fmt.Sprintf("lead time %s: reference changed from %q to %q", nl.ID, ol.Ref, nl.Ref),
+			fmt.Sprintf("%s: källhänvisningen ändrad till %s.", lead, sq(nl.Ref)))
+	}
+}
+
+// ---- tests ----
+
+// testWords writes a test case canonically, one line per attribute
+// (sorted), event (as ordered) and expectation (sorted).
+func testWords(t *compiler.Test) string {
+	var attrs, expects []string
+	for _, a := range t.Attrs {
+		v := a.Value
+		if !a.IsNum {
+			v = lang.Quote(v)
+		}
+		attrs = append(attrs, a.Name+" "+v)
+	}
+	sort.Strings(attrs)
+	lines := attrs
+	for _, e := range t.Events {
+		lines = append(lines, "event "+e.Code+" "+e.Date)
+	}
+	for _, x := range t.Expect {
+		expects = append(expects, expectWords(x))
+	}
+	sort.Strings(expects)
+	return strings.Join(append(lines, expects...), "\n")
+}
+
+func expectWords(x compiler.Expectation) string {
+	switch x.Kind {
+	case compiler.ExpectFindings:
+		if len(x.IDs) == 0 {
+			return "expect no findings"
+		}
+		return "expect findings " + strings.Join(x.IDs, ", ")
+	case compiler.ExpectLeadTime:
+		return fmt.Sprintf("expect leadtime %s days %d", x.ID, x.Days)
+	case compiler.ExpectNoLeadTime:
+		return "expect no leadtime " + x.ID
+	case compiler.ExpectNoLeadTimes:
+		return "expect no leadtimes"
+	case compiler.ExpectReportable:
+		if x.Bool {
+			return "expect reportable"
+		}
+		return "expect not reportable"
+	}
+	return "expect reported_as " + x.ID
+}
+
+func (d *differ) tests() {
+	news := map[string]*compiler.Test{}
+	for _, t := range d.to.Tests {
+		news[t.ID] = t
+	}
+	olds := map[string]bool{}
+	for _, ot := range d.from.Tests {
+		olds[ot.ID] = true
+		nt := news[ot.ID]
+		switch {
+		case nt == nil:
+			d.add(Change{ID: "test-removed", Subject: ot.ID, Old: testWords(ot), OldPos: ot.Pos,
+				Message: fmt.Sprintf("test %s removed", ot.ID),
+				Swedish: fmt.Sprintf("Testfallet %s borttaget.", ot.ID)}, secTests, nil, noCode)
+		case testWords(ot) != testWords(nt):
+			d.add(Change{ID: "test-changed", Subject: nt.ID, Old: testWords(ot), New: testWords(nt), OldPos: ot.Pos, NewPos: nt.Pos,
+				Message: fmt.Sprintf("test %s changed", nt.ID),
+				Swedish: fmt.Sprintf("Testfallet %s ändrat.", nt.ID)}, secTests, nil, noCode)
+		}
+	}
+	for _, nt := range d.to.Tests {
+		if !olds[nt.ID] {
+			d.add(Change{ID: "test-added", Subject: nt.ID, New: testWords(nt), NewPos: nt.Pos,
+				Message: fmt.Sprintf("test %s added", nt.ID),
+				Swedish: fmt.Sprintf("Testfallet %s tillagt.", nt.ID)}, secTests, nil, noCode)
+		}
+	}
+}
+
+// ---- small helpers ----
+
+// sq quotes Swedish text the way the guide does: ”…”.
+func sq(s string) string { return "”" + s + "”" }
+
+func listOr(xs []string, none string) string {
+	if len(xs) == 0 {
+		return none
+	}
+	return strings.Join(xs, ", ")
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x := append([]string(nil), a...)
+	y := append([]string(nil), b...)
+	sort.Strings(x)
+	sort.Strings(y)
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,122 @@
+package changes
+
+import (
+	"encoding/json"
+	"io"
+)
+
+type jsonSide struct {
+	Rules   string `json:"rules"`
+	Version string `json:"version"`
+	Date    string `json:"date"`
+	Title   string `json:"title"`
+}
+
+type jsonCounts struct {
+	Action int `json:"action"`
+	Review int `json:"review"`
+	Info   int `json:"info"`
+}
+
+type jsonChange struct {
+	ID          string      `json:"id"`
+	Level       string      `json:"level"`
+	Pathway     string      `json:"pathway"`
+	PathwayName string      `json:"pathway_name,omitempty"`
+	Pathways    []string    `json:"pathways,omitempty"`
+	Code        string      `json:"code"`
+	Suffix      string      `json:"suffix,omitempty"`
+	CodeName    string      `json:"code_name,omitempty"`
+	Subject     string      `json:"subject,omitempty"`
+	Message     string      `json:"message"`
+	MessageSv   string      `json:"message_sv"`
+	Old         string      `json:"old"`
+	New         string      `json:"new"`
+	OldPos      string      `json:"old_pos,omitempty"`
+	NewPos      string      `json:"new_pos,omitempty"`
+	Episodes    *jsonEffect `json:"episodes,omitempty"`
+}
+
+type jsonEpisodes struct {
+	N        int      `json:"n"`
+	Examples []string `json:"examples"`
+}
+
+type jsonEffect struct {
+	GainError     jsonEpisodes `json:"gain_error"`
+	LoseError     jsonEpisodes `json:"lose_error"`
+	Reportability jsonEpisodes `json:"reportability"`
+	LeadTime      jsonEpisodes `json:"leadtime"`
+}
+
+type jsonImpact struct {
+	Files        []string   `json:"files"`
+	Episodes     int        `json:"episodes"`
+	RowsRead     int        `json:"rows_read"`
+	RowsRejected int        `json:"rows_rejected"`
+	Total        jsonEffect `json:"total"`
+	Unattributed jsonEffect `json:"unattributed"`
+}
+
+type jsonFileDiff struct {
+	Old  string `json:"old"`
+	New  string `json:"new"`
+	Diff string `json:"diff"`
+}
+
+type jsonReport struct {
+	From     jsonSide        `json:"from"`
+	To       jsonSide        `json:"to"`
+	Status   Status          `json:"status"`
+	Counts   jsonCounts      `json:"counts"`
+	Changes  []jsonChange    `json:"changes"`
+	Episodes *jsonImpact     `json:"episodes,omitempty"`
+	TextDiff *[]jsonFileDiff `json:"text_diff,omitempty"`
+}
+
+func toJSONEffect(e Effect) jsonEffect {
+	conv := func(x Episodes) jsonEpisodes {
+		ex := x.Examples
+		if ex == nil {
+			ex = []string{}
+		}
+		return jsonEpisodes{N: x.N, Examples: ex}
+	}
+	return jsonEffect{conv(e.GainError), conv(e.LoseError), conv(e.Reportability), conv(e.LeadTime)}
+}
+
+// WriteJSON writes the report as one JSON document: from, to, status,
+// counts, and changes with id, level, pathway, code, message (English),
+// message_sv (the change-log line), old, new and their places; with
+// --episodes the effect on episodes, with --text the line diffs.
+func WriteJSON(w io.Writer, r *Report) error {
+	side := func(s Side) jsonSide { return jsonSide{s.Rules, s.Version, s.Date, s.Title} }
+	n := CountLevels(r.Changes)
+	out := jsonReport{From: side(r.From), To: side(r.To), Status: r.Status,
+		Counts: jsonCounts{n.Action, n.Review, n.Info}, Changes: []jsonChange{}}
+	for i, c := range r.Changes {
+		jc := jsonChange{ID: c.ID, Level: c.Level.String(), Pathway: c.Pathway, PathwayName: c.PathwayName, Pathways: c.Pathways,
+			Code: c.Code, Suffix: c.Suffix, CodeName: c.CodeName, Subject: c.Subject, Message: c.Message, MessageSv: c.Swedish,
+			Old: c.Old, New: c.New, OldPos: c.OldPos.String(), NewPos: c.NewPos.String()}
+		if r.Impact != nil && i < len(r.Impact.ByChange) && !r.Impact.ByChange[i].Empty() {
+			e := toJSONEffect(r.Impact.ByChange[i])
+			jc.Episodes = &e
+		}
+		out.Changes = append(out.Changes, jc)
+	}
+	if im := r.Impact; im != nil {
+		out.Episodes = &jsonImpact{Files: im.Files, Episodes: im.Episodes, RowsRead: im.RowsRead, RowsRejected: im.RowsRejected,
+			Total: toJSONEffect(im.Total), Unattributed: toJSONEffect(im.Unattributed)}
+	}
+	if r.WithTextDiff {
+		diffs := []jsonFileDiff{}
+		for _, f := range r.TextDiff {
+			diffs = append(diffs, jsonFileDiff{f.Old, f.New, f.Unified})
+		}
+		out.TextDiff = &diffs
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

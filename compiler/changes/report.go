@@ -1,0 +1,126 @@
+package changes
+
+import (
+	"github.com/rcc/svfrules/compiler"
+)
+
+// Status says how two rule sets compare as a whole.
+type Status string
+
+// The statuses of a comparison.
+const (
+	// Identical: the rule files are the same, byte for byte.
+	Identical Status = "identical"
+	// LayoutOnly: no change in what the rules say, but the files differ
+	// in comments, layout or how the declarations are split into files.
+	LayoutOnly Status = "layout-only"
+	// Changed: there are changes.
+	Changed Status = "changed"
+)
+
+// Side names one of the two rule sets compared.
+type Side struct {
+	Rules   string // where the rules came from: "rules/10.6" or a folder
+	Version string
+	Date    string
+	Title   string
+}
+
+// SideOf describes a guide read from rules.
+func SideOf(rules string, g *compiler.Guide) Side {
+	return Side{Rules: rules, Version: g.Version, Date: g.Date, Title: g.Title}
+}
+
+// FileDiff is the line diff of one rule file, in unified format.
+type FileDiff struct {
+	Old, New string // file names; "" when the file is only on the other side
+	Unified  string
+}
+
+// Report is everything one `svfrules diff` shows.
+type Report struct {
+	From, To Side
+	Status   Status
+	Changes  []Change
+	// TextDiff is the line diff of the rule files, when asked for (nil
+	// otherwise; empty when the files are identical).
+	TextDiff     []FileDiff
+	WithTextDiff bool
+	// Impact is what the changes do to episodes, when asked for.
+	Impact *Impact
+}
+
+// NewReport compares the guides and says whether the rule files differ at
+// all: src are the files of each side by name within its rule folder.
+func NewReport(from, to Side, changes []Change, fromFiles, toFiles map[string][]byte) *Report {
+	r := &Report{From: from, To: to, Changes: changes, Status: Changed}
+	if len(changes) == 0 {
+		r.Status = LayoutOnly
+		if sameFiles(fromFiles, toFiles) {
+			r.Status = Identical
+		}
+	}
+	return r
+}
+
+func sameFiles(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for name, x := range a {
+		y, ok := b[name]
+		if !ok || string(x) != string(y) {
+			return false
+		}
+	}
+	return true
+}
+
+// Impact is what the changes do to the episodes of one or more files,
+// evaluated with both versions.
+type Impact struct {
+	Files        []string
+	Episodes     int
+	RowsRead     int
+	RowsRejected int
+	// Total counts every episode whose results differ; an episode that
+	// both gains and loses an error counts in both.
+	Total Effect
+	// Unattributed are the episodes whose results differ but that no
+	// listed change explains.
+	Unattributed Effect
+	// ByChange is parallel to Report.Changes.
+	ByChange []Effect
+}
+
+// Effect counts episodes by how their results differ between the
+// versions, with a few example episode ids for each.
+type Effect struct {
+	GainError     Episodes // an error finding of a rule appears
+	LoseError     Episodes // an error finding of a rule disappears
+	Reportability Episodes // reportable or not, or reported under another prefix
+	LeadTime      Episodes // a lead time appears, disappears, or its target or length differs
+}
+
+// Empty reports whether no episode is counted.
+func (e Effect) Empty() bool {
+	return e.GainError.N == 0 && e.LoseError.N == 0 && e.Reportability.N == 0 && e.LeadTime.N == 0
+}
+
+// Episodes is a number of episodes with up to MaxExamples of their ids,
+// the first in input order.
+type Episodes struct {
+	N        int
+	Examples []string
+}
+
+// MaxExamples is how many example episode ids a count shows.
+const MaxExamples = 3
+
+// Add counts one more episode.
+func (e *Episodes) Add(id string) {
+	e.N++
+	if len(e.Examples) < MaxExamples {
+		e.Examples = append(e.Examples, id)
+	}
+}

@@ -1,0 +1,139 @@
+package impact
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/compiler/changes"
+	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime"
+)
+
+// modified10_6 is guide 10.6 with four changes, each with a different
+// effect on episodes:
+//   - the rule vl260_kraver_vl244 removed (and the test that expects it
+//     reworded): VL260 without VL244 loses an error;
+//   - VN859 no longer allowed: VN8 episodes closed with VN859 gain
+//     kod_ej_tillaten;
+//   - livkropp_kirurgi's target shortened from 32 to 25 days;
+//   - code 78 made voluntary: an episode closed with 78 is no longer
+//     reportable.
+func modified10_6(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	edits := map[string][][2]string{
+		"regler.svf":      {{"rule vl260_kraver_vl244 {", ""}},
+		"tester.svf":      {{"expect findings vl260_kraver_vl244", "expect no findings"}},
+		"behandling.svf":  {{"    myeloproliferativ_neoplasia  x # guiden", "    myeloproliferativ_neoplasia  - # guiden"}},
+		"ledtider.svf":    {{"target 32 days", "target 25 days"}},
+		"annan_orsak.svf": {{"code 78 \"Misstanke om cancer avskrivs\" {\n  kind other_reason", "code 78 \"Misstanke om cancer avskrivs\" {\n  kind voluntary"}},
+	}
+	entries, err := fs.ReadDir(rules.FS(), "10.6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(rules.FS(), "10.6/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		for _, ed := range edits[e.Name()] {
+			if strings.Count(s, ed[0]) != 1 {
+				t.Fatalf("%s: %q is not there exactly once; 10.6 changed, adjust the test", e.Name(), ed[0])
+			}
+			if ed[1] == "" { // remove the whole block
+				i := strings.Index(s, ed[0])
+				j := i + strings.Index(s[i:], "\n}\n") + 3
+				s = s[:i] + s[j:]
+				continue
+			}
+			s = strings.Replace(s, ed[0], ed[1], 1)
+		}
+		fsys[e.Name()] = &fstest.MapFile{Data: []byte(s)}
+	}
+	return fsys
+}
+
+func TestEvaluate(t *testing.T) {
+	from, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
+	if from == nil {
+		t.Fatal(diags)
+	}
+	to, diags, _ := compiler.Load(modified10_6(t), ".", "mod")
+	if to == nil {
+		t.Fatal(diags)
+	}
+	cs := changes.Compare(from, to)
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID+" "+c.Code+c.Subject)
+	}
+	wantIDs := []string{
+		"code-kind-changed VXX78",
+		"rule-removed VL260vl260_kraver_vl244",
+		"leadtime-target-changed livkropp_kirurgi",
+		"cell-disallowed VN859",
+		"test-changed vl260_utan_vl244_fel",
+	}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Fatalf("changes:\n%s\nwant\n%s", strings.Join(ids, "\n"), strings.Join(wantIDs, "\n"))
+	}
+	// The same rows with the second row of D03 moved to the end, after
+	// 600 unaffected episodes: the evaluator streams the first batch
+	// (with D03's first row only), finds D03 again, and starts over
+	// grouping the whole input. The result must not change.
+	data, err := os.ReadFile("testdata/episodes.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	var filler []string
+	for i := 0; i < 600; i++ {
+		filler = append(filler, fmt.Sprintf("F%03d;01;60;K;01;VG910;2024-01-01\n", i), fmt.Sprintf("F%03d;01;60;K;01;VG950;2024-01-20\n", i))
+	}
+	moved := append(append(append(append([]string{}, lines[:7]...), filler...), lines[8:]...), lines[7])
+	shuffled := t.TempDir() + "/episodes.csv"
+	if err := os.WriteFile(shuffled, []byte(strings.Join(moved, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path    string
+		workers int
+		extra   int // episodes added
+	}{{"testdata/episodes.csv", 1, 0}, {"testdata/episodes.csv", 2, 0}, {"testdata/episodes.csv", 4, 0}, {shuffled, 2, 600}} {
+		in, cleanup, err := runtime.FileInput(tc.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer cleanup()
+		workers := tc.workers
+		im, err := Evaluate(compiler.Compile(from), compiler.Compile(to), cs, []runtime.Input{in}, runtime.ReadOptions{}, workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		im.Files = []string{"testdata/episodes.csv"} // the same content under another name
+		eps := func(n int, ex ...string) changes.Episodes { return changes.Episodes{N: n, Examples: ex} }
+		want := &changes.Impact{
+			Files: []string{"testdata/episodes.csv"}, Episodes: 10 + tc.extra, RowsRead: 22 + 2*tc.extra, RowsRejected: 1,
+			Total: changes.Effect{GainError: eps(4, "D03", "D07", "D08"), LoseError: eps(2, "D01", "D06"),
+				Reportability: eps(1, "D05"), LeadTime: eps(1, "D04")},
+			ByChange: []changes.Effect{
+				{Reportability: eps(1, "D05")},
+				{LoseError: eps(2, "D01", "D06")},
+				{LeadTime: eps(1, "D04")},
+				{GainError: eps(4, "D03", "D07", "D08")},
+				{},
+			},
+		}
+		if !reflect.DeepEqual(im, want) {
+			t.Errorf("%s, workers %d:\n got %+v\nwant %+v", tc.path, workers, im, want)
+		}
+	}
+}
