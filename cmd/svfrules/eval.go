@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
@@ -46,35 +45,18 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkFormat(cmd, o.format, svfruntime.Formats...); !ok {
 		return code
 	}
-	switch strings.ToLower(o.encoding) {
-	case "", "utf-8", "utf8", "windows-1252", "cp1252":
-	default:
-		return c.usageError(cmd, "unknown --encoding %q; use utf-8 or windows-1252 (leave it out to detect)", o.encoding)
+	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
+		return code
 	}
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {
 		return code
 	}
-	var inputs []svfruntime.Input
-	stdinUsed := false
-	for _, f := range files {
-		if f == "-" {
-			if stdinUsed {
-				return c.usageError(cmd, "standard input (-) can be given once")
-			}
-			stdinUsed = true
-		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
-			fmt.Fprintf(c.stderr, "svfrules eval: cannot read %s: %s\n", f, describeFileError(err))
-			return exitUsage
-		}
-		in, cleanup, err := svfruntime.FileInput(f, c.stdin)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
-			return exitUsage
-		}
-		defer cleanup()
-		inputs = append(inputs, in)
+	inputs, cleanup, code, ok := c.episodeInputs(cmd, files)
+	if !ok {
+		return code
 	}
+	defer cleanup()
 	workers := runtime.GOMAXPROCS(0)
 	var target = c.stdout
 	var outFile *os.File
