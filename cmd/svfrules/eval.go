@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 
 	"github.com/rcc/svfrules/compiler"
@@ -58,46 +57,21 @@ func runEval(c *cli, cmd *command, args []string) int {
 	}
 	defer cleanup()
 	workers := runtime.GOMAXPROCS(0)
-	var target = c.stdout
-	var outFile *os.File
-	// A regular output file is written beside its final name and renamed
-	// into place, so a failed run never leaves half a file; anything else
-	// (/dev/null, a pipe) is written directly: renaming over it would
-	// replace the device.
-	if o.output != "" {
-		if info, err := os.Stat(o.output); err == nil && !info.Mode().IsRegular() {
-			f, err := os.OpenFile(o.output, os.O_WRONLY, 0)
-			if err != nil {
-				fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
-				return exitUsage
-			}
-			defer f.Close()
-			target = f
-		} else {
-			tmp, err := os.CreateTemp(filepath.Dir(o.output), ".svfrules-*")
-			if err != nil {
-				fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
-				return exitUsage
-			}
-			defer os.Remove(tmp.Name())
-			outFile, target = tmp, tmp
-		}
-	}
-	prog := compiler.Compile(rs.guide)
-	sum, err := svfruntime.Run(prog, inputs, svfruntime.ReadOptions{Encoding: o.encoding}, workers, svfruntime.NewRenderer(o.format), target)
+	out, err := openOutput(o.output, c.stdout)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
 		return exitUsage
 	}
-	if outFile != nil {
-		if err := outFile.Close(); err != nil {
-			fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
-			return exitUsage
-		}
-		if err := os.Rename(outFile.Name(), o.output); err != nil {
-			fmt.Fprintf(c.stderr, "svfrules eval: cannot write %s: %v\n", o.output, err)
-			return exitUsage
-		}
+	defer out.discard()
+	prog := compiler.Compile(rs.guide)
+	sum, err := svfruntime.Run(prog, inputs, svfruntime.ReadOptions{Encoding: o.encoding}, workers, svfruntime.NewRenderer(o.format), out)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
+		return exitUsage
+	}
+	if err := out.commit(); err != nil {
+		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
+		return exitUsage
 	}
 	if o.format != "json" {
 		svfruntime.WriteSummaryText(c.stderr, sum)

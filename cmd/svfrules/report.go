@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -125,40 +124,15 @@ func runReport(c *cli, cmd *command, args []string) int {
 	return exitOK
 }
 
-// writeOutput writes data to path, or to stdout when path is "". A
-// regular file is written beside its final name and renamed into place,
-// so a failure never leaves half a file; anything else (/dev/null, a
-// pipe) is written directly: renaming over it would replace the device.
+// writeOutput writes data to path, or to stdout when path is "".
 func writeOutput(path string, stdout io.Writer, data []byte) error {
-	if path == "" {
-		_, err := stdout.Write(data)
+	out, err := openOutput(path, stdout)
+	if err != nil {
 		return err
 	}
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-		return f.Close()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".svfrules-*")
-	if err != nil {
+	defer out.discard()
+	if _, err := out.Write(data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	return out.commit()
 }
