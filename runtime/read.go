@@ -23,7 +23,10 @@ type ReadOptions struct {
 	// and files glued together from both, without a second pass.
 	Encoding string
 	// Workers is how many goroutines parse a CSV input; 0 or 1 parses it
-	// on the calling goroutine. Either way the sink gets the same calls.
+	// on the calling goroutine. Either way the sink gets the same calls,
+	// unless it is a localSink (the evaluator's collector): then the
+	// episodes inside each block are evaluated where they are parsed and
+	// reach it as one takeLocal call.
 	Workers int
 }
 
