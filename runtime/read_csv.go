@@ -210,9 +210,16 @@ type csvReader struct {
 	kept     []byte
 	keptEnds []int
 	keptOK   bool
-	ncol     int    // columns in the header
-	dec      []byte // a line converted from Windows-1252
-	up       []byte // an upper-cased value
+	// tpl is the open run's last accepted row when it had no quotes,
+	// spaces or non-ASCII bytes (tplOK), with the code and date cut out
+	// of it at codeAt and dateAt: see sameRowBut.
+	tpl            []byte
+	tplOK          bool
+	codeAt, dateAt int
+	dateLen        int
+	ncol           int    // columns in the header
+	dec            []byte // a line converted from Windows-1252
+	up             []byte // an upper-cased value
 }
 
 // readCSV reads a CSV input whose first non-blank line, header, has been
@@ -374,6 +381,19 @@ func quotedList(names []string) string {
 // row reads one line after the header; line is its line number.
 func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	b := c.b
+	// Most rows are the row before with another code and date: then the
+	// split, the checks and the comparison of attributes are all done.
+	if csvFastPath && c.tplOK && b.cur != nil {
+		if code, date, ok := c.sameRowBut(raw); ok {
+			if cd, ok := b.code(code); ok {
+				if day, ok := b.parseDay(date); ok {
+					b.sink.DataRow()
+					b.events = append(b.events, InputEvent{Code: cd, Date: day, Row: line})
+					return
+				}
+			}
+		}
+	}
 	if !tooLong && isBlank(raw, c.sp.sep) {
 		return // not a row: nothing was written on the line
 	}
@@ -458,6 +478,11 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	// attributes: then there is nothing to check or keep.
 	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
 		b.events = append(b.events, ev)
+		if classes == 0 {
+			// It is not like the template: the rows after it may be
+			// like it (dates of another width from here on).
+			c.keepTemplate()
+		}
 		return
 	}
 	c.extract(&a, c.attrCols, classes)
@@ -506,13 +531,17 @@ func (s *splitter) span(first, last int) []byte {
 }
 
 // keepAttrs keeps the attribute columns of the line last split, an
-// accepted row of the open run, for sameAttrs. It keeps nothing from a
-// line with quotes: its values joined again could be read another way
-// ("a;b" and "c" against "a" and "b;c").
+// accepted row of the open run, for sameAttrs, and the whole line for
+// sameRowBut when it is plain. It keeps nothing from a line with quotes:
+// its values joined again could be read another way ("a;b" and "c"
+// against "a" and "b;c").
 func (c *csvReader) keepAttrs(classes byte) {
-	c.keptOK = false
+	c.keptOK, c.tplOK = false, false
 	if classes&clsQuote != 0 {
 		return
+	}
+	if classes == 0 {
+		c.keepTemplate()
 	}
 	c.kept = c.kept[:0]
 	for i, g := range c.groups {
@@ -520,6 +549,44 @@ func (c *csvReader) keepAttrs(classes byte) {
 		c.keptEnds[i] = len(c.kept)
 	}
 	c.keptOK = true
+}
+
+// keepTemplate keeps the line last split, a plain accepted row (no
+// quotes, spaces or non-ASCII bytes), for sameRowBut.
+func (c *csvReader) keepTemplate() {
+	sp := &c.sp
+	code, date := c.col[colCode], c.col[colDate]
+	if len(sp.field(code)) != 5 { // a code that checked out has 5 bytes
+		return
+	}
+	c.tpl = append(c.tpl[:0], sp.text...)
+	c.codeAt = len(sp.span(0, code)) - 5
+	c.dateAt = len(sp.span(0, date)) - len(sp.field(date))
+	c.dateLen = len(sp.field(date))
+	c.tplOK = true
+}
+
+// sameRowBut reports whether line is the template (the open run's last
+// accepted row) with another code and date of the same lengths, and
+// returns them. Such a line splits into the same fields, has the same
+// episode id and attributes, and so needs no more than its code and date
+// checked: if they check out, the line is accepted as the template was.
+// The bytes of a valid code or date are letters, digits and '-', never a
+// separator, quote or space, so they cannot change how the line splits.
+func (c *csvReader) sameRowBut(line []byte) (code, date []byte, ok bool) {
+	t := c.tpl
+	if len(line) != len(t) {
+		return nil, nil, false
+	}
+	// The two windows, in the order they come on the line.
+	lo, loEnd, hi, hiEnd := c.codeAt, c.codeAt+5, c.dateAt, c.dateAt+c.dateLen
+	if hi < lo {
+		lo, loEnd, hi, hiEnd = hi, hiEnd, lo, loEnd
+	}
+	if !bytes.Equal(line[:lo], t[:lo]) || !bytes.Equal(line[loEnd:hi], t[loEnd:hi]) || !bytes.Equal(line[hiEnd:], t[hiEnd:]) {
+		return nil, nil, false
+	}
+	return line[c.codeAt : c.codeAt+5], line[c.dateAt : c.dateAt+c.dateLen], true
 }
 
 // sameAttrs reports whether the attribute columns of the line last split

@@ -121,7 +121,7 @@ func (c *csvReader) clone(b *builder) *csvReader {
 func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block) {
 	b := c.b
 	b.sink, b.cur, b.events = sink, nil, b.events[:0]
-	c.keptOK = false
+	c.keptOK, c.tplOK = false, false
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
 	first := b.runs
 	runs := first

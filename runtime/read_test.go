@@ -182,6 +182,42 @@ var readCases = []readCase{
 		},
 	},
 	{
+		// Rows that repeat the row before but for the code and date take
+		// a short cut (sameRowBut); these are the rows it must not take,
+		// or must take and then reject as the full check does: another
+		// width of code or date, a code or date of the same width that
+		// is wrong, one byte of an attribute changed, a lower-case code.
+		name: "rows like the one before with another code and date",
+		input: "episode;region;age;code;date;diagnosis\n" +
+			"E1;01;54;VL210;2024-01-10;C71\n" +
+			"E1;01;54;vl254;2024-02-20;C71\n" + // lower case: accepted, upper-cased
+			"E1;01;54;VL2540;2024-02-20;C71\n" + // six characters
+			"E1;01;54;VL2X4;2024-02-20;C71\n" + // same width, not a code
+			"E1;01;54;VL244;2024-02-30;C71\n" + // same width, not a date
+			"E1;01;54;VL244;2024/02/21;C71\n" + // same width, wrong separators
+			"E1;01;54;VL244;20240221;C71\n" + // YYYYMMDD: another width, accepted
+			"E1;01;54;VL290;20240222;C71\n" + // like the row before
+			"E1;01;55;VL291;20240223;C71\n" + // another age
+			"E1;02;54;VL292;20240224;C71\n" + // another region
+			"E1;01;54;VL293;20240225;C72\n" + // another diagnosis
+			"E1;01;54;VL2;4;20240226;C71\n" + // a separator in the code's place
+			"E2;01;54;VL210;20240301;C71\n" + // another episode
+			"E2;01;54;VL210;20240301;C71\n", // the very same row again
+		want: []string{
+			`reject x:4: code: code "VL2540" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:5: code: code "VL2X4" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:6: date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:7: date: date "2024/02/21" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:10: age: age "55" differs from "54" on row 2 of the same episode; an episode has one age, correct the rows`,
+			`reject x:11: region: region "02" differs from "01" on row 2 of the same episode; an episode has one region, correct the rows`,
+			`reject x:12: diagnosis: diagnosis "C72" differs from "C71" on row 2 of the same episode; an episode has one diagnosis, correct the rows`,
+			`reject x:13: the row has 7 fields but the header has 6 columns; check the separators and quotes on this row`,
+			`ep "E1" x:2 region="01" diagnosis="C71" age=54 | 2:VL210:2024-01-10 3:VL254:2024-02-20 8:VL244:2024-02-21 9:VL290:2024-02-22`,
+			`ep "E2" x:14 region="01" diagnosis="C71" age=54 | 14:VL210:2024-03-01 15:VL210:2024-03-01`,
+			`rows 14`,
+		},
+	},
+	{
 		name:  "bom crlf yyyymmdd",
 		input: bom + "förlopp;kod;datum\r\nE1;VL210;20240110\r\nE1;VL260;20240229\r\n",
 		want:  []string{`ep "E1" x:2 | 2:VL210:2024-01-10 3:VL260:2024-02-29`, `rows 2`},
