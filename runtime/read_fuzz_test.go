@@ -142,7 +142,8 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 	t.Helper()
 	defer func(n int) { blockSize = n }(blockSize)
 	in := Input{Name: "f", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
-	run := func(workers int) string {
+	inMemory := Input{Name: "f", Open: func() (io.ReadCloser, error) { return &memInput{data: []byte(input)}, nil }}
+	run := func(workers int, in Input) string {
 		var out bytes.Buffer
 		sum, err := Run(fuzzProgram(), []Input{in}, opts, workers, NewRenderer("jsonl"), &out)
 		if err != nil {
@@ -151,14 +152,48 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 		js, _ := json.Marshal(sum)
 		return out.String() + string(js)
 	}
-	want := run(1)
+	want := run(1, in)
 	for _, size := range []int{7, 64} {
 		blockSize = size
-		if got := run(3); got != want {
+		if got := run(3, in); got != want {
 			t.Fatalf("blocks of %d bytes on 3 goroutines:\n%s\none goroutine:\n%s", size, got, want)
+		}
+		if got := run(3, inMemory); got != want {
+			t.Fatalf("blocks of %d bytes of an input in memory on 3 goroutines:\n%s\none goroutine:\n%s", size, got, want)
 		}
 	}
 }
+
+// memInput is an input in memory, as a mapped file is (a memoryInput).
+// What is released is overwritten, so that a reader that still used it
+// would give another result.
+type memInput struct {
+	data          []byte
+	pos, released int
+}
+
+func (m *memInput) Read(p []byte) (int, error) {
+	if m.pos >= len(m.data) {
+		return 0, io.EOF
+	}
+	n := copy(p, m.data[m.pos:])
+	m.pos += n
+	return n, nil
+}
+
+func (m *memInput) unread() ([]byte, int) {
+	pos := m.pos
+	m.pos = len(m.data)
+	return m.data, pos
+}
+
+func (m *memInput) release(offset int) {
+	for ; m.released < offset; m.released++ {
+		m.data[m.released] = '#'
+	}
+}
+
+func (m *memInput) Close() error { return nil }
 
 // checkParallel reads a CSV input on several goroutines, in blocks small
 // enough to put block edges inside episodes, and checks that the sink

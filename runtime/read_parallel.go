@@ -195,15 +195,19 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			}
 		}()
 	}
-	// Buffers come back once their block is passed on: allocating a
-	// fresh one per block made the garbage collector run all the time.
+	// Blocks come back once they are passed on, with their buffers (the
+	// lines read, the items, the local episodes' output and id hashes):
+	// allocating fresh ones per block made the garbage collector run all
+	// the time.
 	free := make(chan *block, 3*workers+2)
 	get := func(size int) *block {
 		select {
 		case old := <-free:
 			if cap(old.buf) >= size {
 				clear(old.items) // let the episodes go
-				return &block{buf: old.buf[:0], items: old.items[:0]}
+				old.local.reset()
+				*old = block{buf: old.buf[:0], items: old.items[:0], local: old.local}
+				return old
 			}
 		default:
 		}
@@ -230,7 +234,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			return true
 		}
 		if mem != nil {
-			cutMemory(lr, mem, emit)
+			cutMemory(lr, mem, get, emit)
 		} else {
 			cutBlocks(lr, get, emit)
 		}
@@ -312,13 +316,14 @@ func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool
 
 // cutMemory is cutBlocks for an input in memory: its blocks are slices
 // of it, and a long line needs no buffer.
-func cutMemory(lr *lineReader, mem memoryInput, emit func(*block) bool) {
+func cutMemory(lr *lineReader, mem memoryInput, get func(size int) *block, emit func(*block) bool) {
 	all, offset := mem.unread()
 	start := offset - (lr.end - lr.pos) // what lr holds is just before offset
 	data := all[start:]
 	line := lr.no + 1
 	for len(data) > 0 {
-		blk := &block{firstLine: line}
+		blk := get(0)
+		blk.firstLine = line
 		i := bytes.LastIndexByte(data[:min(len(data), blockSize)], '\n')
 		if i < 0 {
 			i = bytes.IndexByte(data, '\n') // one line longer than a block
@@ -379,11 +384,10 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block, mem memor
 	var done *block // the block before, passed on: its buffers can be reused
 	for blk := range ordered {
 		<-blk.parsed
-		switch {
-		case done == nil:
-		case mem != nil && done.memEnd > 0:
-			mem.release(done.memEnd)
-		default:
+		if done != nil {
+			if mem != nil && done.memEnd > 0 {
+				mem.release(done.memEnd)
+			}
 			select {
 			case free <- done:
 			default:
