@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/lang"
 )
 
 // Formats are the output formats of eval.
@@ -36,14 +37,46 @@ type Wrapper interface {
 	Wrap(sum *Summary, episodes io.Reader, w io.Writer) error
 }
 
-// findingInput is the input place a finding points at: the row of its
-// first code, or the episode's first row when it names no code.
-func findingInput(r *EpisodeResult, f *Finding) string {
-	row := r.In.FirstRow
+// findingRow is the input row a finding points at: the row of its first
+// code, or the episode's first row when it names no code.
+func findingRow(r *EpisodeResult, f *Finding) int {
 	if len(f.Events) > 0 {
-		row = r.In.Events[f.Events[0]].Row
+		return r.In.Events[f.Events[0]].Row
 	}
-	return r.In.File + ":" + strconv.Itoa(row)
+	return r.In.FirstRow
+}
+
+// findingInput is the input place a finding points at, file:row.
+func findingInput(r *EpisodeResult, f *Finding) string {
+	return r.In.File + ":" + strconv.Itoa(findingRow(r, f))
+}
+
+// The writers below put text into an episode's buffer without fmt: the
+// renderers run for every episode, and formatting through fmt allocated
+// more than the rest of eval.
+
+// writeInt writes n in decimal.
+func writeInt(buf *bytes.Buffer, n int) {
+	var digits [20]byte
+	buf.Write(strconv.AppendInt(digits[:0], int64(n), 10))
+}
+
+// writePlace writes file:row.
+func writePlace(buf *bytes.Buffer, file string, row int) {
+	buf.WriteString(file)
+	buf.WriteByte(':')
+	writeInt(buf, row)
+}
+
+// writePos writes a place in the rule files as lang.Pos.String does.
+func writePos(buf *bytes.Buffer, p lang.Pos) {
+	buf.WriteString(p.File)
+	if p.Line != 0 {
+		buf.WriteByte(':')
+		writeInt(buf, p.Line)
+		buf.WriteByte(':')
+		writeInt(buf, p.Column)
+	}
 }
 
 func findingCodes(r *EpisodeResult, f *Finding) []string {
@@ -102,11 +135,16 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *EpisodeResult) {
 			}
 			jsonString(buf, r.In.Events[e].Code)
 		}
-		buf.WriteString(`],"input":`)
-		jsonString(buf, findingInput(r, f))
-		buf.WriteString(`,"source":`)
-		jsonString(buf, f.Rule.Pos.String())
-		buf.WriteByte('}')
+		// file:row and the rule's place, quoted: only the file names
+		// can need escaping.
+		buf.WriteString(`],"input":"`)
+		jsonEscape(buf, r.In.File)
+		buf.WriteByte(':')
+		writeInt(buf, findingRow(r, f))
+		buf.WriteString(`","source":"`)
+		jsonEscape(buf, f.Rule.Pos.File)
+		writePos(buf, lang.Pos{Line: f.Rule.Pos.Line, Column: f.Rule.Pos.Column})
+		buf.WriteString(`"}`)
 	}
 	buf.WriteString(`],"leadtimes":[`)
 	for i, lt := range res.LeadTimes {
@@ -139,6 +177,12 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *EpisodeResult) {
 // jsonString writes s as a JSON string.
 func jsonString(buf *bytes.Buffer, s string) {
 	buf.WriteByte('"')
+	jsonEscape(buf, s)
+	buf.WriteByte('"')
+}
+
+// jsonEscape writes s escaped for a JSON string, without the quotes.
+func jsonEscape(buf *bytes.Buffer, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -177,7 +221,6 @@ func jsonString(buf *bytes.Buffer, s string) {
 		start = i
 	}
 	buf.WriteString(s[start:])
-	buf.WriteByte('"')
 }
 
 // --- json --------------------------------------------------------------------
@@ -303,23 +346,54 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	if len(res.Findings) == 0 {
 		return
 	}
-	name := "okänt vårdförlopp"
-	if res.Pathway != nil {
-		name = res.Pathway.Name + " (" + res.Pathway.PrefixLabel() + ")"
+	buf.WriteString(r.In.ID)
+	buf.WriteString("  ")
+	if p := res.Pathway; p != nil {
+		buf.WriteString(p.Name)
+		buf.WriteString(" (")
+		for i, x := range p.Prefixes { // as PrefixLabel writes them
+			if i > 0 {
+				buf.WriteByte('/')
+			}
+			buf.WriteString(x)
+		}
+		buf.WriteByte(')')
+	} else {
+		buf.WriteString("okänt vårdförlopp")
 	}
-	fmt.Fprintf(buf, "%s  %s  %s:%d\n", r.In.ID, name, r.In.File, r.In.FirstRow)
+	buf.WriteString("  ")
+	writePlace(buf, r.In.File, r.In.FirstRow)
+	buf.WriteByte('\n')
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		fmt.Fprintf(buf, "  %-7s %s: %s\n", f.Rule.Severity, f.Rule.ID, f.Rule.Message)
-		var places []string
-		for _, e := range f.Events {
-			places = append(places, fmt.Sprintf("%s (%s:%d)", r.In.Events[e].Code, r.In.File, r.In.Events[e].Row))
+		buf.WriteString("  ")
+		sev := f.Rule.Severity.String()
+		buf.WriteString(sev)
+		for n := utf8.RuneCountInString(sev); n < 7; n++ { // left-aligned in 7 columns
+			buf.WriteByte(' ')
 		}
-		if len(places) > 0 {
-			fmt.Fprintf(buf, "          koder: %s\n", strings.Join(places, ", "))
+		buf.WriteByte(' ')
+		buf.WriteString(f.Rule.ID)
+		buf.WriteString(": ")
+		buf.WriteString(f.Rule.Message)
+		buf.WriteByte('\n')
+		if len(f.Events) > 0 {
+			buf.WriteString("          koder: ")
+			for j, e := range f.Events {
+				if j > 0 {
+					buf.WriteString(", ")
+				}
+				buf.WriteString(r.In.Events[e].Code)
+				buf.WriteString(" (")
+				writePlace(buf, r.In.File, r.In.Events[e].Row)
+				buf.WriteByte(')')
+			}
+			buf.WriteByte('\n')
 		}
 		if f.Rule.Pos.File != "" {
-			fmt.Fprintf(buf, "          regel: %s\n", f.Rule.Pos)
+			buf.WriteString("          regel: ")
+			writePos(buf, f.Rule.Pos)
+			buf.WriteByte('\n')
 		}
 	}
 	buf.WriteByte('\n')
