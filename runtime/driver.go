@@ -156,9 +156,10 @@ type collector struct {
 	seed     maphash.Seed
 	seen     map[uint64]struct{} // hashes of ids already emitted (streaming)
 	// While the ids increase, their hashes are only kept in hashes, to
-	// fill seen with if an id comes out of order.
+	// fill seen with if an id comes out of order; in chunks, so that
+	// keeping millions of them never copies them.
 	ordered idOrder
-	hashes  []uint64
+	hashes  [][]uint64
 	failed  bool
 	stop    atomic.Bool // failed, for the goroutine that reads the input
 
@@ -210,12 +211,14 @@ func (c *collector) Episode(ep *InputEpisode) {
 // came before, else the streaming pass fails.
 func (c *collector) newIDs(inOrder bool, hashes ...uint64) bool {
 	if inOrder {
-		c.hashes = append(c.hashes, hashes...)
+		c.keepHashes(hashes)
 		return true
 	}
 	if c.hashes != nil { // the first id out of order: look back
-		for _, x := range c.hashes {
-			c.seen[x] = struct{}{}
+		for _, chunk := range c.hashes {
+			for _, x := range chunk {
+				c.seen[x] = struct{}{}
+			}
 		}
 		c.hashes = nil
 	}
@@ -228,6 +231,24 @@ func (c *collector) newIDs(inOrder bool, hashes ...uint64) bool {
 		c.seen[h] = struct{}{}
 	}
 	return true
+}
+
+// hashChunk is the number of id hashes in a chunk of collector.hashes.
+const hashChunk = 1 << 14
+
+// keepHashes appends hs to c.hashes.
+func (c *collector) keepHashes(hs []uint64) {
+	for len(hs) > 0 {
+		n := len(c.hashes)
+		if n == 0 || len(c.hashes[n-1]) == hashChunk {
+			c.hashes = append(c.hashes, make([]uint64, 0, hashChunk))
+			n++
+		}
+		last := &c.hashes[n-1]
+		k := min(len(hs), hashChunk-len(*last))
+		*last = append(*last, hs[:k]...)
+		hs = hs[k:]
+	}
 }
 
 // newLocal gives a parsing goroutine what it needs to evaluate episodes,

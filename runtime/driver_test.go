@@ -153,6 +153,30 @@ func TestCollectorFindsIDsThatComeBack(t *testing.T) {
 	}
 }
 
+// TestCollectorKeepsEveryHash: the hashes kept while ids increase fill
+// several chunks; an id from any of them that comes back after the order
+// breaks fails the streaming pass, and a new id does not.
+func TestCollectorKeepsEveryHash(t *testing.T) {
+	const n = 3*hashChunk + 5
+	for _, c := range []struct {
+		back string
+		fail bool
+	}{
+		{"E0000000", true}, {fmt.Sprintf("E%07d", hashChunk), true}, {fmt.Sprintf("E%07d", n-1), true},
+		{"D", false}, {"E0000000x", false},
+	} {
+		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}}
+		for i := range n {
+			col.Episode(&InputEpisode{ID: fmt.Sprintf("E%07d", i)})
+		}
+		col.Episode(&InputEpisode{ID: "A"}) // breaks the order
+		col.Episode(&InputEpisode{ID: c.back})
+		if col.failed != c.fail {
+			t.Errorf("%s after %d ids: failed %v, want %v", c.back, n, col.failed, c.fail)
+		}
+	}
+}
+
 func cmpOr(a, b string) string {
 	if a != "" {
 		return a
