@@ -74,6 +74,38 @@ func TestEvalVariantsGiveSameFindings(t *testing.T) {
 	}
 }
 
+// TestEvalVariantsMatchGoldens: the variants whose rows stand on the same
+// lines as in the plain file (BOM, Windows-1252, comma, YYYYMMDD, CRLF,
+// Swedish headers) give, in every format, the golden output of the
+// plain file byte for byte, but for the file name.
+func TestEvalVariantsMatchGoldens(t *testing.T) {
+	for _, v := range []string{"example_bom.csv", "example_cp1252.csv", "example_comma.csv", "example_yyyymmdd.csv",
+		"example_crlf.csv", "example_swedish.csv"} {
+		for _, format := range []string{"text", "jsonl", "csv", "json"} {
+			t.Run(v+"/"+format, func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				code := run([]string{"eval", "--format", format, episodesDir + "/" + v}, nil, &stdout, &stderr)
+				if code != 1 {
+					t.Errorf("exit code %d, want 1\n%s", code, stderr.String())
+				}
+				for _, out := range []struct {
+					golden string
+					got    []byte
+				}{{"example." + format, stdout.Bytes()}, {"example." + format + ".stderr", stderr.Bytes()}} {
+					want, err := os.ReadFile(filepath.Join(episodesDir, "golden", out.golden))
+					if err != nil {
+						t.Fatal(err)
+					}
+					want = bytes.ReplaceAll(want, []byte("/example.csv"), []byte("/"+v))
+					if !bytes.Equal(out.got, want) {
+						t.Errorf("differs from golden %s:\n%s", out.golden, unifiedDiff(out.golden, "got", string(want), string(out.got)))
+					}
+				}
+			})
+		}
+	}
+}
+
 var inputRef = regexp.MustCompile(`"input":"[^"]*"`)
 
 // evalJSONL evaluates a file and returns each episode's JSON line by id,
