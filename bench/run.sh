@@ -10,9 +10,10 @@
 #
 # It builds both programs, generates (once, cached in testdata/bench/, which
 # git ignores) a synthetic export of 1 000 000 invented episodes with
-# testdata/synth, runs each program RUNS times (default 3) and reports the
-# median wall time and peak RSS, measured with GNU time (Debian/Ubuntu:
-# `apt-get install time`). Goals for eval on the adjacent-rows file:
+# testdata/synth, runs each program RUNS times (default 5), the baseline
+# and eval taking turns, and reports the median wall time and peak RSS,
+# measured with GNU time (Debian/Ubuntu: `apt-get install time`), and the
+# median of the rounds' ratios. Goals for eval on the adjacent-rows file:
 #
 #   time eval / time baseline   <= 0.5
 #   peak RSS of eval            <= 150 MB
@@ -26,7 +27,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 episodes=${EPISODES:-1000000}
 seed=1
 dir=testdata/bench
@@ -66,54 +67,75 @@ fi
 echo "data: $(du -h "$data" | cut -f1), $("$bin/baseline" "$data")"
 
 # --- Measuring -----------------------------------------------------------
-# measure NAME CMD...: runs CMD $runs times; sets the medians of wall
-# seconds, CPU seconds (user+sys) and peak RSS in MB in m_wall, m_cpu,
-# m_rss. Exit status 0 and 1 are accepted (eval exits 1 when it has
-# findings); anything else stops the script, showing CMD's stderr (which
-# is otherwise discarded, like its stdout).
-measure() {
-	local name=$1 out errs i status wall user sys rss cpu mb
-	local -a walls=() cpus=() rsss=()
+# run NAME CMD...: runs CMD once with GNU time and appends its wall
+# seconds, CPU seconds (user+sys) and peak RSS in MB to the arrays
+# walls_NAME, cpus_NAME and rsss_NAME. Exit status 0 and 1 are accepted
+# (eval exits 1 when it has findings); anything else stops the script,
+# showing CMD's stderr (which is otherwise discarded, like its stdout).
+run() {
+	local name=$1 out errs status wall user sys rss cpu mb
 	shift
 	out=$(mktemp)
 	errs=$(mktemp)
-	for ((i = 1; i <= runs; i++)); do
-		status=0
-		$timer -f '%e %U %S %M' -o "$out" "$@" >/dev/null 2>"$errs" || status=$?
-		((status <= 1)) || { tail -n 20 "$errs" >&2; die "$name exited with status $status: $*"; }
-		# GNU time puts a "Command exited with non-zero status" line first.
-		read -r wall user sys rss < <(tail -n 1 "$out")
-		cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-		mb=$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')
-		printf '  %-16s run %d: %7s s wall %7s s cpu %7s MB\n' "$name" "$i" "$wall" "$cpu" "$mb"
-		walls+=("$wall")
-		cpus+=("$cpu")
-		rsss+=("$mb")
-	done
+	status=0
+	$timer -f '%e %U %S %M' -o "$out" "$@" >/dev/null 2>"$errs" || status=$?
+	((status <= 1)) || { tail -n 20 "$errs" >&2; die "$name exited with status $status: $*"; }
+	# GNU time puts a "Command exited with non-zero status" line first.
+	read -r wall user sys rss < <(tail -n 1 "$out")
 	rm -f "$out" "$errs"
-	m_wall=$(median "${walls[@]}")
-	m_cpu=$(median "${cpus[@]}")
-	m_rss=$(median "${rsss[@]}")
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+	mb=$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')
+	printf '  %-16s %7s s wall %7s s cpu %7s MB\n' "$name" "$wall" "$cpu" "$mb"
+	eval "walls_$name+=($wall) cpus_$name+=($cpu) rsss_$name+=($mb)"
 }
 
 # median X...: the middle of the numbers (the lower middle for an even count).
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-echo "running each $runs times ..."
-measure baseline "$bin/baseline" "$data"
+# medians NAME: sets m_wall, m_cpu and m_rss to the medians of NAME's runs.
+medians() {
+	local -n w=walls_$1 c=cpus_$1 r=rsss_$1
+	m_wall=$(median "${w[@]}")
+	m_cpu=$(median "${c[@]}")
+	m_rss=$(median "${r[@]}")
+}
+
+# The baseline and eval take turns, so that both see the machine as it
+# is at the time: its speed drifts by 15 % and more over minutes, which
+# moved the ratio when each program ran all its runs in a row.
+echo "running each $runs times, in turns ..."
+walls_baseline=() cpus_baseline=() rsss_baseline=()
+walls_eval=() cpus_eval=() rsss_eval=()
+walls_jsonl=() cpus_jsonl=() rsss_jsonl=()
+walls_shuffled=() cpus_shuffled=() rsss_shuffled=()
+for ((i = 1; i <= runs; i++)); do
+	echo " round $i"
+	run baseline "$bin/baseline" "$data"
+	run eval "$bin/svfrules" eval -o /dev/null "$data"
+	run jsonl "$bin/svfrules" eval --format jsonl -o /dev/null "$data"
+done
+medians baseline
 base_wall=$m_wall
-
-measure eval "$bin/svfrules" eval -o /dev/null "$data"
+medians eval
 eval_wall=$m_wall eval_cpu=$m_cpu eval_rss=$m_rss
-
-measure "eval (jsonl)" "$bin/svfrules" eval --format jsonl -o /dev/null "$data"
+medians jsonl
 jsonl_wall=$m_wall jsonl_rss=$m_rss
 
-measure "eval (shuffled)" "$bin/svfrules" eval -o /dev/null "$shuffled"
+echo "eval on the shuffled rows, $runs times ..."
+for ((i = 1; i <= runs; i++)); do
+	run shuffled "$bin/svfrules" eval -o /dev/null "$shuffled"
+done
+medians shuffled
 shuf_wall=$m_wall shuf_rss=$m_rss
 
 # --- Report --------------------------------------------------------------
-ratio=$(awk -v e="$eval_wall" -v b="$base_wall" 'BEGIN { printf "%.2f", e / b }')
+# The ratio is the median of each round's eval time over the baseline's
+# in the same round.
+ratios=()
+for ((i = 0; i < runs; i++)); do
+	ratios+=("$(awk -v e="${walls_eval[i]}" -v b="${walls_baseline[i]}" 'BEGIN { printf "%.3f", e / b }')")
+done
+ratio=$(awk -v r="$(median "${ratios[@]}")" 'BEGIN { printf "%.2f", r }')
 jsonl_ratio=$(awk -v e="$jsonl_wall" -v b="$base_wall" 'BEGIN { printf "%.2f", e / b }')
 util=$(awk -v c="$eval_cpu" -v w="$eval_wall" 'BEGIN { printf "%.2f", c / w }')
 verdict() { awk -v x="$1" -v op="$2" -v g="$3" 'BEGIN {
