@@ -209,3 +209,48 @@ func TestSummaryCountsByPathway(t *testing.T) {
 		}
 	}
 }
+
+// episodeSink keeps every episode a reader passes on.
+type episodeSink struct{ eps []*InputEpisode }
+
+func (s *episodeSink) DataRow()                 {}
+func (s *episodeSink) Reject(Rejection)         {}
+func (s *episodeSink) Episode(ep *InputEpisode) { s.eps = append(s.eps, ep) }
+
+// BenchmarkEvaluate evaluates the episodes of the file named by
+// $SVF_EVAL_BENCH (e.g. one written by testdata/synth; without it the
+// example export), read beforehand, with guide 10.6 on one goroutine:
+// the evaluator's own cost per episode, without reading, rendering or
+// scheduling.
+func BenchmarkEvaluate(b *testing.B) {
+	g, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
+	if g == nil {
+		b.Fatal(diags)
+	}
+	p := compiler.Compile(g)
+	name := cmpOr(os.Getenv("SVF_EVAL_BENCH"), "../testdata/episodes/example.csv")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var s episodeSink
+	if err := ReadInput(name, bytes.NewReader(data), ReadOptions{}, &s); err != nil {
+		b.Fatal(err)
+	}
+	ev := NewEvaluator(p)
+	var r EpisodeResult
+	findings := 0
+	for b.Loop() {
+		findings = 0
+		for _, in := range s.eps {
+			r.In = in
+			toEpisode(p, in, &r.Episode)
+			ev.Evaluate(&r.Episode, &r.Result)
+			findings += len(r.Result.Findings)
+		}
+	}
+	if findings == 0 {
+		b.Fatal("no findings: the data has typical mistakes")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(len(s.eps))/float64(b.N), "ns/episode")
+}
