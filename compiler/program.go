@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -115,6 +116,13 @@ type Episode struct {
 	ReferringRegion string
 	Diagnosis       string
 	Intent          string
+
+	// Set by PathwayProgram.Prepare: of the code sets the pathway's
+	// conditions read, those that hold a code of the episode, and those
+	// that hold two or more.
+	prepared  *PathwayProgram
+	hasSets   uint64
+	multiSets uint64
 }
 
 // CodeSet is a set of CodeIDs as a bitset.
@@ -176,12 +184,52 @@ type PathwayProgram struct {
 	LeadTimes []CompiledLeadTime
 	// Own is every defined code with one of the pathway's prefixes.
 	Own CodeSet
+
+	// The code sets that has() and count() compared with 0 or 1 read in
+	// the pathway's conditions, at most 64 (the codes are tested against
+	// any others), and for each code the sets it is in: bit i of
+	// inSets[id] for sets[i].
+	sets   []CodeSet
+	inSets []uint64
+}
+
+// Prepare finds, for all the pathway's conditions at once, which of the
+// sets they read hold one code of ep and which two or more: has(S) and
+// count(S) == 1 are then bits to test instead of a look through the
+// events. The evaluator prepares every episode; on an episode not
+// prepared for their pathway, conditions look through its events.
+// Prepare again after changing the events.
+func (pp *PathwayProgram) Prepare(ep *Episode) {
+	var in, multi uint64
+	for _, e := range ep.Events {
+		sets := pp.inSets[e.Code]
+		multi |= in & sets
+		in |= sets
+	}
+	ep.prepared, ep.hasSets, ep.multiSets = pp, in, multi
+}
+
+// setBit returns the bit of s among the sets of Prepare, adding it; ok
+// is false when there are 64 others.
+func (pp *PathwayProgram) setBit(s CodeSet) (bit uint64, ok bool) {
+	i := slices.IndexFunc(pp.sets, func(x CodeSet) bool { return slices.Equal(x, s) })
+	if i < 0 {
+		if len(pp.sets) == 64 {
+			return 0, false
+		}
+		i = len(pp.sets)
+		pp.sets = append(pp.sets, s)
+	}
+	return 1 << i, true
 }
 
 // CompiledRule is a rule ready to run on an episode of one pathway.
 type CompiledRule struct {
 	Rule *Rule
-	// Cond reports whether the rule finds something in the episode.
+	// Cond reports whether the rule finds something in the episode. It
+	// is quicker on an episode prepared for the pathway (Prepare), and
+	// right on any episode that is not prepared for it, or was prepared
+	// for it since its events last changed.
 	Cond func(*Episode) bool
 	// Involved are the codes the condition looks at: the finding names the
 	// episode's codes in this set.
@@ -192,7 +240,8 @@ type CompiledRule struct {
 type CompiledLeadTime struct {
 	LeadTime *LeadTime
 	From, To CodeSet
-	// Cond reports whether the definition applies (nil: always).
+	// Cond reports whether the definition applies (nil: always); see
+	// CompiledRule.Cond.
 	Cond func(*Episode) bool
 }
 
@@ -282,12 +331,13 @@ func Compile(g *Guide) *Program {
 	}
 	for _, pw := range g.Pathways {
 		pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
+		lw := &lowerer{Program: p, pw: pw, pp: pp}
 		for _, r := range g.Rules {
 			if !r.AppliesTo(pw) {
 				continue
 			}
 			involved := p.newSet()
-			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: p.lowerBool(r.cond, pw, involved), Involved: involved})
+			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved})
 		}
 		for _, lt := range g.LeadTimes {
 			if lt.Pathway != pw {
@@ -298,13 +348,53 @@ func Compile(g *Guide) *Program {
 				clt.To.union(p.codeSet(to, pw))
 			}
 			if lt.cond != nil {
-				clt.Cond = p.lowerBool(lt.cond, pw, p.newSet())
+				clt.Cond = lw.lowerBool(lt.cond, p.newSet())
 			}
 			pp.LeadTimes = append(pp.LeadTimes, clt)
+		}
+		pp.inSets = make([]uint64, p.words*64)
+		for i, set := range pp.sets {
+			for w, word := range set {
+				for ; word != 0; word &= word - 1 {
+					pp.inSets[w*64+bits.TrailingZeros64(word)] |= 1 << i
+				}
+			}
 		}
 		p.Pathways = append(p.Pathways, pp)
 	}
 	return p
+}
+
+// lowerer compiles the conditions of one pathway into closures.
+type lowerer struct {
+	*Program
+	pw *Pathway
+	pp *PathwayProgram
+}
+
+// has returns the closure of has(s), or of not has(s) when negated.
+func (lw *lowerer) has(s CodeSet, negated bool) boolFn {
+	bit, ok := lw.pp.setBit(s)
+	pp := lw.pp
+	switch {
+	case !ok && negated:
+		return func(e *Episode) bool { return !hasCode(e, s) }
+	case !ok:
+		return func(e *Episode) bool { return hasCode(e, s) }
+	case negated:
+		return func(e *Episode) bool {
+			if e.prepared == pp {
+				return e.hasSets&bit == 0
+			}
+			return !hasCode(e, s)
+		}
+	}
+	return func(e *Episode) bool {
+		if e.prepared == pp {
+			return e.hasSets&bit != 0
+		}
+		return hasCode(e, s)
+	}
 }
 
 // prefixIndexes returns the prefix indexes of pathway pw.
@@ -394,7 +484,7 @@ func (p *Program) namedSet(name string, pw *Pathway) CodeSet {
 }
 
 // setOf resolves a typed code-set operand for pw, adding it to involved.
-func (p *Program) setOf(t *typed, pw *Pathway, involved CodeSet) CodeSet {
+func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
 	var s CodeSet
 	switch t.op {
 	case "code":
@@ -402,15 +492,15 @@ func (p *Program) setOf(t *typed, pw *Pathway, involved CodeSet) CodeSet {
 		if t.pre != "" {
 			written = t.pre + t.code.Suffix
 		}
-		s = p.codeSet(written, pw)
+		s = lw.codeSet(written, lw.pw)
 	case "set":
-		s = p.namedSet(t.name, pw)
+		s = lw.namedSet(t.name, lw.pw)
 	case "qual":
-		s = p.newSet()
-		for _, pi := range p.prefixIndexes(pw) {
-			for _, c := range p.Guide.Codes {
-				if ok, q := p.Guide.Allowed(pw, c); ok && q == t.qual {
-					s.add(p.id(pi, c.Num))
+		s = lw.newSet()
+		for _, pi := range lw.prefixIndexes(lw.pw) {
+			for _, c := range lw.Guide.Codes {
+				if ok, q := lw.Guide.Allowed(lw.pw, c); ok && q == t.qual {
+					s.add(lw.id(pi, c.Num))
 				}
 			}
 		}
@@ -421,10 +511,10 @@ func (p *Program) setOf(t *typed, pw *Pathway, involved CodeSet) CodeSet {
 	return s
 }
 
-func (p *Program) unionOf(args []*typed, pw *Pathway, involved CodeSet) CodeSet {
-	s := p.newSet()
+func (lw *lowerer) unionOf(args []*typed, involved CodeSet) CodeSet {
+	s := lw.newSet()
 	for _, a := range args {
-		s.union(p.setOf(a, pw, involved))
+		s.union(lw.setOf(a, involved))
 	}
 	return s
 }
@@ -437,13 +527,17 @@ type (
 	boolFn func(*Episode) bool
 )
 
-func (p *Program) lowerBool(t *typed, pw *Pathway, involved CodeSet) boolFn {
+func (lw *lowerer) lowerBool(t *typed, involved CodeSet) boolFn {
 	switch t.op {
 	case "lit":
 		v := t.num == 1
 		return func(*Episode) bool { return v }
 	case "and":
-		fs := p.lowerBools(t.args, pw, involved)
+		fs := lw.lowerBools(t.args, involved)
+		if len(fs) == 2 { // the usual case, without a loop
+			a, b := fs[0], fs[1]
+			return func(e *Episode) bool { return a(e) && b(e) }
+		}
 		return func(e *Episode) bool {
 			for _, f := range fs {
 				if !f(e) {
@@ -453,7 +547,11 @@ func (p *Program) lowerBool(t *typed, pw *Pathway, involved CodeSet) boolFn {
 			return true
 		}
 	case "or":
-		fs := p.lowerBools(t.args, pw, involved)
+		fs := lw.lowerBools(t.args, involved)
+		if len(fs) == 2 {
+			a, b := fs[0], fs[1]
+			return func(e *Episode) bool { return a(e) || b(e) }
+		}
 		return func(e *Episode) bool {
 			for _, f := range fs {
 				if f(e) {
@@ -463,39 +561,34 @@ func (p *Program) lowerBool(t *typed, pw *Pathway, involved CodeSet) boolFn {
 			return false
 		}
 	case "not":
-		f := p.lowerBool(t.args[0], pw, involved)
+		if a := t.args[0]; a.op == "call" && a.fn == "has" { // one closure for not has(S)
+			return lw.has(lw.unionOf(a.args, involved), true)
+		}
+		f := lw.lowerBool(t.args[0], involved)
 		return func(e *Episode) bool { return !f(e) }
 	case "cmp":
-		return p.lowerCmp(t, pw, involved)
+		return lw.lowerCmp(t, involved)
 	case "in":
-		return p.lowerIn(t, pw, involved)
+		return lw.lowerIn(t, involved)
 	case "call":
 		switch t.fn {
 		case "has":
-			s := p.unionOf(t.args, pw, involved)
-			return func(e *Episode) bool {
-				for _, ev := range e.Events {
-					if s.Has(ev.Code) {
-						return true
-					}
-				}
-				return false
-			}
+			return lw.has(lw.unionOf(t.args, involved), false)
 		case "known":
 			a := t.args[0]
 			switch a.typ {
 			case tNumber:
-				f := p.lowerNum(a, pw, involved)
+				f := lw.lowerNum(a, involved)
 				return func(e *Episode) bool { _, ok := f(e); return ok }
 			case tDate:
-				f := p.lowerDay(a, pw, involved)
+				f := lw.lowerDay(a, involved)
 				return func(e *Episode) bool { _, ok := f(e); return ok }
 			default:
-				f := p.lowerStr(a, pw, involved)
+				f := lw.lowerStr(a, involved)
 				return func(e *Episode) bool { _, ok := f(e); return ok }
 			}
 		case "icd10_in":
-			f := p.lowerStr(t.args[0], pw, involved)
+			f := lw.lowerStr(t.args[0], involved)
 			var ranges [][2]string
 			for _, a := range t.args[1:] {
 				lo, hi, isRange := strings.Cut(a.str, "-")
@@ -522,64 +615,134 @@ func (p *Program) lowerBool(t *typed, pw *Pathway, involved CodeSet) boolFn {
 	panic("compiler: unlowerable boolean " + t.op + " " + t.fn) // the type checker rules this out
 }
 
-func (p *Program) lowerBools(ts []*typed, pw *Pathway, involved CodeSet) []boolFn {
+// hasCode reports whether an event of e has a code in s.
+func hasCode(e *Episode, s CodeSet) bool {
+	for _, ev := range e.Events {
+		if s.Has(ev.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+func (lw *lowerer) lowerBools(ts []*typed, involved CodeSet) []boolFn {
 	fs := make([]boolFn, len(ts))
 	for i, t := range ts {
-		fs[i] = p.lowerBool(t, pw, involved)
+		fs[i] = lw.lowerBool(t, involved)
 	}
 	return fs
 }
 
-// cmpFn builds a comparison closure with the operator fixed ahead of time.
-func cmpFn[T int | Day | string](op string, l, r func(*Episode) (T, bool)) boolFn {
-	switch op {
-	case "==":
-		return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && a == b }
-	case "!=":
-		return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && a != b }
-	case "<":
-		return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && a < b }
-	case "<=":
-		return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && a <= b }
-	case ">":
-		return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && a > b }
+// countCmp compiles count(S) compared with c, 0 or 1. Such a comparison
+// only needs to know whether S holds no code, one, or more (so that a
+// count of two stands for every count above one), which a prepared
+// episode has as bits.
+func (lw *lowerer) countCmp(op string, count *typed, c int, involved CodeSet) boolFn {
+	o, loop := cmpOps[op], lw.lowerNum(count, involved)
+	bit, ok := lw.pp.setBit(lw.unionOf(count.args, involved))
+	if !ok {
+		return cmpConstFn(op, loop, c)
 	}
-	return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && a >= b }
+	pp := lw.pp
+	return func(e *Episode) bool {
+		var n int
+		switch {
+		case e.prepared != pp:
+			n, _ = loop(e)
+		case e.multiSets&bit != 0:
+			n = 2
+		case e.hasSets&bit != 0:
+			n = 1
+		}
+		return compare(o, n, c)
+	}
+}
+
+// Comparison operators, decided when a condition is compiled.
+const (
+	opEq = iota
+	opNe
+	opLt
+	opLe
+	opGt
+	opGe
+)
+
+var cmpOps = map[string]int{"==": opEq, "!=": opNe, "<": opLt, "<=": opLe, ">": opGt, ">=": opGe}
+
+// compare applies the comparison op to a and b.
+func compare[T int | Day | string](op int, a, b T) bool {
+	switch op {
+	case opEq:
+		return a == b
+	case opNe:
+		return a != b
+	case opLt:
+		return a < b
+	case opLe:
+		return a <= b
+	case opGt:
+		return a > b
+	}
+	return a >= b
+}
+
+// cmpFn builds a comparison closure: false unless both values are there.
+func cmpFn[T int | Day | string](op string, l, r func(*Episode) (T, bool)) boolFn {
+	o := cmpOps[op]
+	return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && compare(o, a, b) }
+}
+
+// cmpConstFn is cmpFn with a literal on the right, which needs no closure
+// of its own: "age < 18", "count(start) > 1".
+func cmpConstFn[T int | Day | string](op string, l func(*Episode) (T, bool), c T) boolFn {
+	o := cmpOps[op]
+	return func(e *Episode) bool { a, ok := l(e); return ok && compare(o, a, c) }
 }
 
 // lowerCmp compiles a comparison. A missing value makes every comparison
 // false, so rules say known(x) where absence matters.
-func (p *Program) lowerCmp(t *typed, pw *Pathway, involved CodeSet) boolFn {
+func (lw *lowerer) lowerCmp(t *typed, involved CodeSet) boolFn {
 	l, r := t.args[0], t.args[1]
-	switch l.typ {
-	case tNumber:
-		return cmpFn[int](t.cmp, p.lowerNum(l, pw, involved), p.lowerNum(r, pw, involved))
-	case tDate:
-		return cmpFn[Day](t.cmp, p.lowerDay(l, pw, involved), p.lowerDay(r, pw, involved))
-	case tString:
-		return cmpFn[string](t.cmp, p.lowerStr(l, pw, involved), p.lowerStr(r, pw, involved))
+	lit := r.op == "lit"
+	if lit && l.op == "call" && l.fn == "count" && (r.num == 0 || r.num == 1) {
+		return lw.countCmp(t.cmp, l, r.num, involved)
 	}
-	lf, rf := p.lowerBool(l, pw, involved), p.lowerBool(r, pw, involved)
+	switch {
+	case l.typ == tNumber && lit:
+		return cmpConstFn(t.cmp, lw.lowerNum(l, involved), r.num)
+	case l.typ == tNumber:
+		return cmpFn[int](t.cmp, lw.lowerNum(l, involved), lw.lowerNum(r, involved))
+	case l.typ == tDate && lit:
+		return cmpConstFn(t.cmp, lw.lowerDay(l, involved), r.day)
+	case l.typ == tDate:
+		return cmpFn[Day](t.cmp, lw.lowerDay(l, involved), lw.lowerDay(r, involved))
+	case l.typ == tString && lit:
+		return cmpConstFn(t.cmp, lw.lowerStr(l, involved), r.str)
+	case l.typ == tString:
+		return cmpFn[string](t.cmp, lw.lowerStr(l, involved), lw.lowerStr(r, involved))
+	}
+	lf, rf := lw.lowerBool(l, involved), lw.lowerBool(r, involved)
 	if t.cmp == "==" {
 		return func(e *Episode) bool { return lf(e) == rf(e) }
 	}
 	return func(e *Episode) bool { return lf(e) != rf(e) }
 }
 
-func (p *Program) lowerIn(t *typed, pw *Pathway, involved CodeSet) boolFn {
+func (lw *lowerer) lowerIn(t *typed, involved CodeSet) boolFn {
 	l := t.args[0]
 	if l.typ == tNumber {
 		var items []int
 		for _, a := range t.args[1:] {
 			items = append(items, a.num)
 		}
-		return inFn(p.lowerNum(l, pw, involved), items)
+		return inFn(lw.lowerNum(l, involved), items)
 	}
 	var items []string
 	for _, a := range t.args[1:] {
 		items = append(items, a.str)
 	}
-	return inFn(p.lowerStr(l, pw, involved), items)
+	return inFn(lw.lowerStr(l, involved), items)
 }
 
 // inFn tests a value against a list of literals; a missing value is in no list.
@@ -598,7 +761,7 @@ func inFn[T int | string](f func(*Episode) (T, bool), items []T) boolFn {
 	}
 }
 
-func (p *Program) lowerNum(t *typed, pw *Pathway, involved CodeSet) numFn {
+func (lw *lowerer) lowerNum(t *typed, involved CodeSet) numFn {
 	switch t.op {
 	case "lit":
 		v := t.num
@@ -608,7 +771,7 @@ func (p *Program) lowerNum(t *typed, pw *Pathway, involved CodeSet) numFn {
 	case "call":
 		switch t.fn {
 		case "count":
-			s := p.unionOf(t.args, pw, involved)
+			s := lw.unionOf(t.args, involved)
 			return func(e *Episode) (int, bool) {
 				n := 0
 				for _, ev := range e.Events {
@@ -619,7 +782,7 @@ func (p *Program) lowerNum(t *typed, pw *Pathway, involved CodeSet) numFn {
 				return n, true
 			}
 		case "prefixes":
-			s := p.unionOf(t.args, pw, involved)
+			s := lw.unionOf(t.args, involved)
 			return func(e *Episode) (int, bool) {
 				var seen [4]int
 				n := 0
@@ -641,7 +804,7 @@ func (p *Program) lowerNum(t *typed, pw *Pathway, involved CodeSet) numFn {
 				return n, true
 			}
 		case "days":
-			a, b := p.lowerDay(t.args[0], pw, involved), p.lowerDay(t.args[1], pw, involved)
+			a, b := lw.lowerDay(t.args[0], involved), lw.lowerDay(t.args[1], involved)
 			return func(e *Episode) (int, bool) {
 				x, ok1 := a(e)
 				y, ok2 := b(e)
@@ -652,13 +815,13 @@ func (p *Program) lowerNum(t *typed, pw *Pathway, involved CodeSet) numFn {
 	panic("compiler: unlowerable number " + t.op + " " + t.fn)
 }
 
-func (p *Program) lowerDay(t *typed, pw *Pathway, involved CodeSet) dayFn {
+func (lw *lowerer) lowerDay(t *typed, involved CodeSet) dayFn {
 	switch t.op {
 	case "lit":
 		v := t.day
 		return func(*Episode) (Day, bool) { return v, true }
 	case "call":
-		s := p.unionOf(t.args, pw, involved)
+		s := lw.unionOf(t.args, involved)
 		if t.fn == "first" {
 			return func(e *Episode) (Day, bool) {
 				var best Day
@@ -685,27 +848,26 @@ func (p *Program) lowerDay(t *typed, pw *Pathway, involved CodeSet) dayFn {
 	panic("compiler: unlowerable date " + t.op)
 }
 
-func (p *Program) lowerStr(t *typed, pw *Pathway, involved CodeSet) strFn {
+func (lw *lowerer) lowerStr(t *typed, involved CodeSet) strFn {
 	if t.op == "lit" {
 		v := t.str
 		return func(*Episode) (string, bool) { return v, true }
 	}
-	var get func(*Episode) string
+	// One closure per attribute, not a getter inside a closure: each call
+	// costs.
 	switch t.name {
 	case "sex":
-		get = func(e *Episode) string { return e.Sex }
+		return func(e *Episode) (string, bool) { return e.Sex, e.Sex != "" }
 	case "county":
-		get = func(e *Episode) string { return e.County }
+		return func(e *Episode) (string, bool) { return e.County, e.County != "" }
 	case "region":
-		get = func(e *Episode) string { return e.Region }
+		return func(e *Episode) (string, bool) { return e.Region, e.Region != "" }
 	case "referring_region":
-		get = func(e *Episode) string { return e.ReferringRegion }
+		return func(e *Episode) (string, bool) { return e.ReferringRegion, e.ReferringRegion != "" }
 	case "diagnosis":
-		get = func(e *Episode) string { return e.Diagnosis }
+		return func(e *Episode) (string, bool) { return e.Diagnosis, e.Diagnosis != "" }
 	case "intent":
-		get = func(e *Episode) string { return e.Intent }
-	default:
-		panic("compiler: unknown text attribute " + t.name)
+		return func(e *Episode) (string, bool) { return e.Intent, e.Intent != "" }
 	}
-	return func(e *Episode) (string, bool) { v := get(e); return v, v != "" }
+	panic("compiler: unknown text attribute " + t.name)
 }

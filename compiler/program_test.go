@@ -1,6 +1,9 @@
 package compiler
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -89,6 +92,24 @@ func TestConditionSemantics(t *testing.T) {
 		{"or and precedence", "has(XX10) or has(XX35) and has(XX50)", []ev{{"VN410", "2024-01-01"}}, Episode{}, true},
 		{"parentheses", "(has(XX10) or has(XX35)) and has(XX50)", []ev{{"VN410", "2024-01-01"}}, Episode{}, false},
 		{"boolean literal", "true and not false", nil, Episode{}, true},
+		{"not has", "not has(XX35)", []ev{{"VN410", "2024-01-01"}}, Episode{}, true},
+		{"not has, present", "not has(XX35)", []ev{{"VN635", "2024-01-01"}}, Episode{}, false},
+		{"count == 1 of two", "count(XX35) == 1", []ev{{"VN435", "2024-01-01"}, {"VN635", "2024-01-02"}}, Episode{}, false},
+		{"count == 1 of one", "count(XX35) == 1", []ev{{"VN410", "2024-01-01"}, {"VN635", "2024-01-02"}}, Episode{}, true},
+		{"count > 1 of three", "count(XX35) > 1", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}, {"VN635", "2024-01-03"}}, Episode{}, true},
+		{"count > 1 of one", "count(XX35) > 1", []ev{{"VN435", "2024-01-01"}}, Episode{}, false},
+		{"count == 0", "count(XX35) == 0", []ev{{"VN410", "2024-01-01"}}, Episode{}, true},
+		{"count != 0", "count(XX35) != 0", []ev{{"VN410", "2024-01-01"}}, Episode{}, false},
+		{"count >= 1", "count(XX35) >= 1", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}}, Episode{}, true},
+		{"count <= 1 of two", "count(XX35) <= 1", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}}, Episode{}, false},
+		{"count < 1 of none", "count(XX35) < 1", nil, Episode{}, true},
+		{"count == 2 counts", "count(XX35) == 2", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}, {"VN635", "2024-01-03"}}, Episode{}, false},
+		{"or of two", "has(XX50) or has(XX35)", []ev{{"VN435", "2024-01-01"}}, Episode{}, true},
+		{"or of three", "has(XX50) or has(XX10) or has(XX35)", []ev{{"VN435", "2024-01-01"}}, Episode{}, true},
+		{"and of three", "has(XX35) and has(XX10) and has(XX50)", []ev{{"VN435", "2024-01-01"}, {"VN410", "2024-01-02"}}, Episode{}, false},
+		{"literal on the left", "18 > age", nil, Episode{Age: 17, HasAge: true}, true},
+		{"text compared with a literal", `intent == "pal"`, nil, Episode{Intent: "pal"}, true},
+		{"date compared with a literal", "first(start) < 2024-01-01", []ev{{"VN410", "2024-01-01"}}, Episode{}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,9 +128,15 @@ func TestConditionSemantics(t *testing.T) {
 				}
 				ep.Events = append(ep.Events, Event{Code: id, Date: d(e.date)})
 			}
+			// The same answer whether the evaluator prepared the
+			// episode or not.
 			leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
 			if got := leuk.Rules[0].Cond(&ep); got != tc.want {
 				t.Errorf("when %s = %v, want %v", tc.when, got, tc.want)
+			}
+			leuk.Prepare(&ep)
+			if got := leuk.Rules[0].Cond(&ep); got != tc.want {
+				t.Errorf("prepared: when %s = %v, want %v", tc.when, got, tc.want)
 			}
 		})
 	}
@@ -132,6 +159,72 @@ func TestParseDay(t *testing.T) {
 		d, ok := ParseDay(tc.in)
 		if ok != tc.ok || (ok && d.String() != tc.back) {
 			t.Errorf("ParseDay(%q) = %v %v, want %v %q", tc.in, d, ok, tc.ok, tc.back)
+		}
+	}
+}
+
+// TestManySets: a pathway whose conditions read more code sets than the
+// 64 an episode is prepared with (every subset of six codes, and named
+// sets) gives each rule the answer of looking through the codes, for an
+// episode used again and prepared anew, as the evaluator does.
+func TestManySets(t *testing.T) {
+	codes := []string{"VN410", "VN610", "VN450", "VN650", "VN435", "VN635"}
+	var rules strings.Builder
+	var subsets [][]string
+	for mask := 1; mask < 1<<len(codes); mask++ {
+		var sub []string
+		for i, c := range codes {
+			if mask&(1<<i) != 0 {
+				sub = append(sub, c)
+			}
+		}
+		subsets = append(subsets, sub)
+		fmt.Fprintf(&rules, "rule r%d {\n  severity error\n  message \"m\"\n  when has(%s) and not count(%s) == 1\n}\n",
+			mask, strings.Join(sub, ", "), strings.Join(sub, ", "))
+	}
+	// Three more sets, beyond the 64th: every code not in the guide,
+	// every code of another pathway, every code.
+	named := map[string]func(code string) bool{
+		"unknown": func(c string) bool { return c == "VZ910" },
+		"foreign": func(c string) bool { return strings.HasPrefix(c, "VL2") },
+		"codes":   func(string) bool { return true },
+	}
+	for _, n := range []string{"unknown", "foreign", "codes"} {
+		fmt.Fprintf(&rules, "rule n_%s {\n  severity error\n  message \"m\"\n  when has(%s) and not count(%s) == 1\n}\n", n, n, n)
+	}
+	fsys := fstest.MapFS{"g/guide.svf": {Data: []byte(miniGuide)}, "g/rule.svf": {Data: []byte(rules.String())}}
+	g, diags, _ := Load(fsys, "g", "g")
+	if g == nil {
+		t.Fatalf("does not compile: %v", diags)
+	}
+	p := Compile(g)
+	leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
+	if len(leuk.sets) != 64 {
+		t.Fatalf("%d sets prepared, want the most, 64", len(leuk.sets))
+	}
+	var ep Episode // used again, as the evaluator does
+	for _, events := range [][]string{{"VN410", "VN650", "VN650"}, {"VN635"}, {"VN610", "VN435", "VN450"},
+		{"VZ910", "VN410", "VN610", "VZ910"}, {"VL210", "VL250"}, nil} {
+		ep.Events = ep.Events[:0]
+		for _, c := range events {
+			id, _ := p.CodeOf(c)
+			ep.Events = append(ep.Events, Event{Code: id})
+		}
+		leuk.Prepare(&ep)
+		for _, r := range leuk.Rules {
+			in := func(c string) bool { return slices.Contains(subsets[atoi(r.Rule.ID[1:])-1], c) }
+			if f, ok := named[r.Rule.ID[2:]]; ok {
+				in = f
+			}
+			n := 0
+			for _, c := range events {
+				if in(c) {
+					n++
+				}
+			}
+			if got, want := r.Cond(&ep), n >= 2; got != want {
+				t.Errorf("%v: rule %s = %v, want %v", events, r.Rule.ID, got, want)
+			}
 		}
 	}
 }

@@ -67,6 +67,7 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 	}
 	prog := p.Pathways[pw]
 	res.Pathway = prog.Pathway
+	prog.Prepare(ep) // for the conditions: ep is filled anew for each episode
 
 	// Reportability counts the pathway's own start and closing codes.
 	starts, closings, closeAt := 0, 0, -1
