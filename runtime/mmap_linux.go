@@ -25,30 +25,14 @@ func openFile(path string) (io.ReadCloser, error) {
 		return f, nil
 	}
 	_ = syscall.Madvise(data, syscall.MADV_SEQUENTIAL)
-	return &mappedFile{f: f, data: data}, nil
+	return &mappedFile{memReader: memReader{data: data}, f: f}, nil
 }
 
 // mappedFile is a file mapped into memory; it is a memoryInput.
 type mappedFile struct {
+	memReader
 	f        *os.File
-	data     []byte
-	pos      int // bytes read
 	released int // bytes given back, a multiple of the page size
-}
-
-func (m *mappedFile) Read(p []byte) (int, error) {
-	if m.pos >= len(m.data) {
-		return 0, io.EOF
-	}
-	n := copy(p, m.data[m.pos:])
-	m.pos += n
-	return n, nil
-}
-
-func (m *mappedFile) unread() ([]byte, int) {
-	pos := m.pos
-	m.pos = len(m.data)
-	return m.data, pos
 }
 
 func (m *mappedFile) release(offset int) {

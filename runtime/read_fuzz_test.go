@@ -142,7 +142,7 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 	t.Helper()
 	defer func(n int) { blockSize = n }(blockSize)
 	in := Input{Name: "f", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
-	inMemory := Input{Name: "f", Open: func() (io.ReadCloser, error) { return &memInput{data: []byte(input)}, nil }}
+	inMemory := Input{Name: "f", Open: func() (io.ReadCloser, error) { return &memInput{memReader: memReader{data: []byte(input)}}, nil }}
 	run := func(workers int, in Input) string {
 		var out bytes.Buffer
 		sum, err := Run(fuzzProgram(), []Input{in}, opts, workers, NewRenderer("jsonl"), &out)
@@ -168,23 +168,8 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 // What is released is overwritten, so that a reader that still used it
 // would give another result.
 type memInput struct {
-	data          []byte
-	pos, released int
-}
-
-func (m *memInput) Read(p []byte) (int, error) {
-	if m.pos >= len(m.data) {
-		return 0, io.EOF
-	}
-	n := copy(p, m.data[m.pos:])
-	m.pos += n
-	return n, nil
-}
-
-func (m *memInput) unread() ([]byte, int) {
-	pos := m.pos
-	m.pos = len(m.data)
-	return m.data, pos
+	memReader
+	released int
 }
 
 func (m *memInput) release(offset int) {

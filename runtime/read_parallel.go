@@ -62,6 +62,27 @@ type memoryInput interface {
 	release(offset int)
 }
 
+// memReader is the reading half of a memoryInput over data.
+type memReader struct {
+	data []byte
+	pos  int // bytes read
+}
+
+func (m *memReader) Read(p []byte) (int, error) {
+	if m.pos >= len(m.data) {
+		return 0, io.EOF
+	}
+	n := copy(p, m.data[m.pos:])
+	m.pos += n
+	return n, nil
+}
+
+func (m *memReader) unread() ([]byte, int) {
+	pos := m.pos
+	m.pos = len(m.data)
+	return m.data, pos
+}
+
 // asMemory returns r as a memoryInput, looking through a stopReader.
 func asMemory(r io.Reader) memoryInput {
 	if s, ok := r.(stopReader); ok {
