@@ -84,16 +84,7 @@ func (s *splitter) setSep(sep byte) {
 func (s *splitter) nfields() int { return len(s.ends) + 1 }
 
 // field returns field k of the line last split.
-func (s *splitter) field(k int) []byte {
-	start, end := 0, len(s.text)
-	if k > 0 {
-		start = int(s.ends[k-1]) + 1
-	}
-	if k < len(s.ends) {
-		end = int(s.ends[k])
-	}
-	return s.text[start:end]
-}
+func (s *splitter) field(k int) []byte { return spanOf(s.text, s.ends, k, k) }
 
 // scan splits line at every separator, quotes or not, and says which of
 // quotes, NUL, spaces and non-ASCII bytes it holds. Most lines have none of
@@ -204,22 +195,29 @@ type csvReader struct {
 	col      [numCols]int // each field's column, -1 when the file has none
 	core     []fieldCol   // episode, code and date, and their columns
 	attrCols []fieldCol   // the attributes the file has, and their columns
-	// The attribute columns in runs of adjacent columns, first and last,
-	// and the bytes of those runs on the open run's last accepted row.
-	groups   [][2]int
-	kept     []byte
-	keptEnds []int
-	keptOK   bool
-	// tpl is the open run's last accepted row when it had no quotes,
-	// spaces or non-ASCII bytes (tplOK), with the code and date cut out
-	// of it at codeAt and dateAt: see sameRowBut.
-	tpl            []byte
-	tplOK          bool
+	// The attribute columns in runs of adjacent columns, first and last.
+	groups [][2]int
+	last   lastRow
+	ncol   int    // columns in the header
+	dec    []byte // a line converted from Windows-1252
+	up     []byte // an upper-cased value
+}
+
+// lastRow is the open run's last accepted row, as split: sameAttrs
+// compares a row's attribute columns with its, sameRowBut a whole row
+// with it.
+type lastRow struct {
+	text []byte
+	ends []int32 // as splitter.ends
+	// ok: the run has such a row. A row with quotes is not kept: its
+	// values joined again could be read another way ("a;b" and "c"
+	// against "a" and "b;c").
+	ok bool
+	// plain: the row has no quotes, spaces or non-ASCII bytes; its code
+	// and date are text[codeAt:codeAt+5] and text[dateAt:dateAt+dateLen].
+	plain          bool
 	codeAt, dateAt int
 	dateLen        int
-	ncol           int    // columns in the header
-	dec            []byte // a line converted from Windows-1252
-	up             []byte // an upper-cased value
 }
 
 // readCSV reads a CSV input whose first non-blank line, header, has been
@@ -326,7 +324,6 @@ func (c *csvReader) header(raw []byte) error {
 				c.groups = append(c.groups, [2]int{i, i})
 			}
 		}
-		c.keptEnds = make([]int, len(c.groups))
 		return nil
 	}
 	sort.Strings(candidates) // map order must not change the hint
@@ -383,7 +380,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	b := c.b
 	// Most rows are the row before with another code and date: then the
 	// split, the checks and the comparison of attributes are all done.
-	if csvFastPath && c.tplOK && b.cur != nil {
+	if csvFastPath && c.last.plain && b.cur != nil {
 		if code, date, ok := c.sameRowBut(raw); ok {
 			if cd, ok := b.code(code); ok {
 				if day, ok := b.parseDay(date); ok {
@@ -479,9 +476,9 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
 		b.events = append(b.events, ev)
 		if classes == 0 {
-			// It is not like the template: the rows after it may be
+			// It is not like the row kept: the rows after it may be
 			// like it (dates of another width from here on).
-			c.keepTemplate()
+			c.keepRow(classes)
 		}
 		return
 	}
@@ -492,7 +489,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	if b.add(v[colEpisode], line, &a) {
 		b.events = append(b.events, ev)
-		c.keepAttrs(classes)
+		c.keepRow(classes)
 	}
 }
 
@@ -500,109 +497,88 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 // a. Values are trimmed only on a line with spaces (or non-ASCII bytes,
 // which may be spaces): most lines have none.
 func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
-	text, ends := c.sp.text, c.sp.ends
 	spaced := classes&(clsSpace|clsHigh) != 0
 	for _, fc := range fcs {
-		start, end := 0, len(text)
-		if fc.col > 0 {
-			start = int(ends[fc.col-1]) + 1
-		}
-		if fc.col < len(ends) {
-			end = int(ends[fc.col])
-		}
+		v := c.sp.field(fc.col)
 		if spaced {
-			a.val[fc.field] = bytes.TrimSpace(text[start:end])
-		} else {
-			a.val[fc.field] = text[start:end]
+			v = bytes.TrimSpace(v)
 		}
+		a.val[fc.field] = v
 	}
 }
 
 // span returns the bytes of columns first to last of the line last split.
-func (s *splitter) span(first, last int) []byte {
-	start, end := 0, len(s.text)
+func (s *splitter) span(first, last int) []byte { return spanOf(s.text, s.ends, first, last) }
+
+// spanOf returns the bytes of columns first to last of a split line.
+func spanOf(text []byte, ends []int32, first, last int) []byte {
+	start, end := 0, len(text)
 	if first > 0 {
-		start = int(s.ends[first-1]) + 1
+		start = int(ends[first-1]) + 1
 	}
-	if last < len(s.ends) {
-		end = int(s.ends[last])
+	if last < len(ends) {
+		end = int(ends[last])
 	}
-	return s.text[start:end]
+	return text[start:end]
 }
 
-// keepAttrs keeps the attribute columns of the line last split, an
-// accepted row of the open run, for sameAttrs, and the whole line for
-// sameRowBut when it is plain. It keeps nothing from a line with quotes:
-// its values joined again could be read another way ("a;b" and "c"
-// against "a" and "b;c").
-func (c *csvReader) keepAttrs(classes byte) {
-	c.keptOK, c.tplOK = false, false
+// keepRow keeps the line last split, an accepted row of the open run, for
+// sameAttrs and, when it is plain, for sameRowBut.
+func (c *csvReader) keepRow(classes byte) {
+	l, sp := &c.last, &c.sp
+	l.ok, l.plain = false, false
 	if classes&clsQuote != 0 {
 		return
 	}
-	if classes == 0 {
-		c.keepTemplate()
-	}
-	c.kept = c.kept[:0]
-	for i, g := range c.groups {
-		c.kept = append(c.kept, c.sp.span(g[0], g[1])...)
-		c.keptEnds[i] = len(c.kept)
-	}
-	c.keptOK = true
-}
-
-// keepTemplate keeps the line last split, a plain accepted row (no
-// quotes, spaces or non-ASCII bytes), for sameRowBut.
-func (c *csvReader) keepTemplate() {
-	sp := &c.sp
+	l.text = append(l.text[:0], sp.text...)
+	l.ends = append(l.ends[:0], sp.ends...)
+	l.ok = true
 	code, date := c.col[colCode], c.col[colDate]
-	if len(sp.field(code)) != 5 { // a code that checked out has 5 bytes
+	if classes != 0 || len(sp.field(code)) != 5 { // a code that checked out has 5 bytes
 		return
 	}
-	c.tpl = append(c.tpl[:0], sp.text...)
-	c.codeAt = len(sp.span(0, code)) - 5
-	c.dateAt = len(sp.span(0, date)) - len(sp.field(date))
-	c.dateLen = len(sp.field(date))
-	c.tplOK = true
+	l.codeAt = len(sp.span(0, code)) - 5
+	l.dateAt = len(sp.span(0, date)) - len(sp.field(date))
+	l.dateLen = len(sp.field(date))
+	l.plain = true
 }
 
-// sameRowBut reports whether line is the template (the open run's last
-// accepted row) with another code and date of the same lengths, and
-// returns them. Such a line splits into the same fields, has the same
-// episode id and attributes, and so needs no more than its code and date
-// checked: if they check out, the line is accepted as the template was.
+// sameRowBut reports whether line is the open run's last accepted row,
+// when that is plain, with another code and date of the same lengths,
+// and returns them. Such a line splits into the same fields, has the
+// same episode id and attributes, and so needs no more than its code and
+// date checked: if they check out, the line is accepted as that row was.
 // The bytes of a valid code or date are letters, digits and '-', never a
 // separator, quote or space, so they cannot change how the line splits.
 func (c *csvReader) sameRowBut(line []byte) (code, date []byte, ok bool) {
-	t := c.tpl
+	l := &c.last
+	t := l.text
 	if len(line) != len(t) {
 		return nil, nil, false
 	}
 	// The two windows, in the order they come on the line.
-	lo, loEnd, hi, hiEnd := c.codeAt, c.codeAt+5, c.dateAt, c.dateAt+c.dateLen
+	lo, loEnd, hi, hiEnd := l.codeAt, l.codeAt+5, l.dateAt, l.dateAt+l.dateLen
 	if hi < lo {
 		lo, loEnd, hi, hiEnd = hi, hiEnd, lo, loEnd
 	}
 	if !bytes.Equal(line[:lo], t[:lo]) || !bytes.Equal(line[loEnd:hi], t[loEnd:hi]) || !bytes.Equal(line[hiEnd:], t[hiEnd:]) {
 		return nil, nil, false
 	}
-	return line[c.codeAt : c.codeAt+5], line[c.dateAt : c.dateAt+c.dateLen], true
+	return line[l.codeAt : l.codeAt+5], line[l.dateAt : l.dateAt+l.dateLen], true
 }
 
 // sameAttrs reports whether the attribute columns of the line last split
-// hold the very bytes kept from the run's last accepted row. Such a row
-// checks out as that one did, and brings no new value.
+// hold the very bytes of the run's last accepted row. Such a row checks
+// out as that one did, and brings no new value.
 func (c *csvReader) sameAttrs() bool {
-	if !c.keptOK {
+	l := &c.last
+	if !l.ok {
 		return false
 	}
-	start := 0
-	for i, g := range c.groups {
-		end := c.keptEnds[i]
-		if !bytes.Equal(c.sp.span(g[0], g[1]), c.kept[start:end]) {
+	for _, g := range c.groups {
+		if !bytes.Equal(c.sp.span(g[0], g[1]), spanOf(l.text, l.ends, g[0], g[1])) {
 			return false
 		}
-		start = end
 	}
 	return true
 }

@@ -132,7 +132,7 @@ func (s *itemSink) log() *itemSink           { return s }
 // own buffers, parsing into b.
 func (c *csvReader) clone(b *builder) *csvReader {
 	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
-		groups: c.groups, ncol: c.ncol, keptEnds: make([]int, len(c.groups))}
+		groups: c.groups, ncol: c.ncol}
 	d.sp.setSep(c.sp.sep)
 	return d
 }
@@ -142,7 +142,7 @@ func (c *csvReader) clone(b *builder) *csvReader {
 func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block) {
 	b := c.b
 	b.sink, b.cur, b.events = sink, nil, b.events[:0]
-	c.keptOK, c.tplOK = false, false
+	c.last.ok, c.last.plain = false, false
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
 	first := b.runs
 	runs := first
