@@ -403,15 +403,15 @@ func parseAge(b []byte) (int, bool) {
 
 // code checks a KVÅ code (V, two letters or digits, two digits) and
 // returns it upper-cased. Every row has one, so it is looked up first in
-// the cache of short strings by its bytes as written: a hit is a code that
-// checked out before. The key's top bit keeps it apart from str's keys,
-// which must not map "vl210" to "VL210".
+// a cache of its own by its bytes as written: a hit is a code that
+// checked out before. (In the cache of short strings, the thousand or so
+// diagnoses of a large export pushed codes out.)
 func (b *builder) code(v []byte) (string, bool) {
 	if len(v) != 5 {
 		return "", false
 	}
-	key := 0x85<<56 | uint64(v[0]) | uint64(v[1])<<8 | uint64(v[2])<<16 | uint64(v[3])<<24 | uint64(v[4])<<32
-	e := &b.short[(key*0x9E3779B97F4A7C15)>>(64-shortBits)]
+	key := uint64(v[0]) | uint64(v[1])<<8 | uint64(v[2])<<16 | uint64(v[3])<<24 | uint64(v[4])<<32
+	e := &b.codes[(key*0x9E3779B97F4A7C15)>>(64-codeBits)]
 	if e.key == key && e.s != "" {
 		return e.s, true
 	}
@@ -544,6 +544,7 @@ type builder struct {
 	evs    []InputEvent   // preallocated room for events
 	strs   map[string]string
 	short  [1 << shortBits]cachedString
+	codes  [1 << codeBits]cachedString
 	dates  [1 << dateBits]cachedDate
 	id     []byte // room for an id converted from a string
 	runs   int    // runs started
@@ -571,6 +572,7 @@ type cachedDate struct {
 const (
 	dateBits  = 12
 	shortBits = 12
+	codeBits  = 11
 	epChunk   = 256
 	evChunk   = 4096
 	maxInter  = 1 << 16
@@ -596,7 +598,7 @@ func (b *builder) intern(v []byte) string {
 }
 
 // str returns v as a string, like intern. Values of up to seven bytes
-// (codes, regions, counties, sexes, intents, most diagnoses) are first
+// (regions, counties, sexes, intents, most diagnoses) are first
 // looked up in a small cache keyed by their bytes: each row has several,
 // and hashing a string for the map cost more than the rest of the row.
 func (b *builder) str(v []byte) string {
