@@ -2,10 +2,13 @@ package compiler
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/rcc/svfrules/rules"
 )
 
 const miniGuide = `
@@ -225,6 +228,69 @@ func TestManySets(t *testing.T) {
 			if got, want := r.Cond(&ep), n >= 2; got != want {
 				t.Errorf("%v: rule %s = %v, want %v", events, r.Rule.ID, got, want)
 			}
+		}
+	}
+}
+
+// TestPreparedMatchesUnprepared: on random episodes, every rule and lead
+// time condition of every embedded version gives the same answer on an
+// episode prepared for its pathway as on one that is not (which looks
+// through the events for every set).
+func TestPreparedMatchesUnprepared(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, v := range rules.Versions() {
+		g, diags, _ := Load(rules.FS(), v, v)
+		if g == nil {
+			t.Fatalf("%s does not compile: %v", v, diags)
+		}
+		p := Compile(g)
+		checked := 0
+		for _, pp := range p.Pathways {
+			own := p.prefixIndexes(pp.Pathway)
+			var prepared Episode // used again, as the evaluator does
+			for range 300 {
+				var events []Event
+				for range rng.IntN(9) {
+					pre := own[rng.IntN(len(own))]
+					switch rng.IntN(10) {
+					case 0:
+						pre = rng.IntN(len(p.Prefixes)) // another pathway, or unknown
+					case 1:
+						pre = 0
+					}
+					suffix := g.Codes[rng.IntN(len(g.Codes))].Num
+					if rng.IntN(10) == 0 {
+						suffix = rng.IntN(100)
+					}
+					events = append(events, Event{Code: p.id(pre, suffix), Date: Day(19700 + rng.IntN(200))})
+				}
+				attrs := Episode{Age: rng.IntN(100), HasAge: rng.IntN(4) > 0, Intent: []string{"", "kur", "pal"}[rng.IntN(3)],
+					ReferringRegion: []string{"", "04"}[rng.IntN(2)], Diagnosis: []string{"", "C71.9", "C80.0", "C50.1"}[rng.IntN(4)]}
+				prepared.Events = append(prepared.Events[:0], events...)
+				prepared.Age, prepared.HasAge, prepared.Intent = attrs.Age, attrs.HasAge, attrs.Intent
+				prepared.ReferringRegion, prepared.Diagnosis = attrs.ReferringRegion, attrs.Diagnosis
+				pp.Prepare(&prepared)
+				conds := map[string]func(*Episode) bool{}
+				for _, r := range pp.Rules {
+					conds["rule "+r.Rule.ID] = r.Cond
+				}
+				for _, lt := range pp.LeadTimes {
+					if lt.Cond != nil {
+						conds["lead time "+lt.LeadTime.ID] = lt.Cond
+					}
+				}
+				for name, cond := range conds {
+					fresh := attrs
+					fresh.Events = events
+					if a, b := cond(&prepared), cond(&fresh); a != b {
+						t.Fatalf("%s, %s, %s: prepared %v, not prepared %v", v, pp.Pathway.Key, name, a, b)
+					}
+					checked++
+				}
+			}
+		}
+		if checked < 10000 {
+			t.Errorf("%s: only %d conditions checked", v, checked)
 		}
 	}
 }
