@@ -68,9 +68,10 @@ func writePlace(buf *bytes.Buffer, file string, row int) {
 	writeInt(buf, row)
 }
 
-// writePos writes a place in the rule files as lang.Pos.String does.
-func writePos(buf *bytes.Buffer, p lang.Pos) {
-	buf.WriteString(p.File)
+// writeLineCol writes the :line:column of a place in the rule files,
+// as lang.Pos.String writes it after the file name (nothing when the
+// place has no line).
+func writeLineCol(buf *bytes.Buffer, p lang.Pos) {
 	if p.Line != 0 {
 		buf.WriteByte(':')
 		writeInt(buf, p.Line)
@@ -143,7 +144,7 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *EpisodeResult) {
 		writeInt(buf, findingRow(r, f))
 		buf.WriteString(`","source":"`)
 		jsonEscape(buf, f.Rule.Pos.File)
-		writePos(buf, lang.Pos{Line: f.Rule.Pos.Line, Column: f.Rule.Pos.Column})
+		writeLineCol(buf, f.Rule.Pos)
 		buf.WriteString(`"}`)
 	}
 	buf.WriteString(`],"leadtimes":[`)
@@ -351,12 +352,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	if p := res.Pathway; p != nil {
 		buf.WriteString(p.Name)
 		buf.WriteString(" (")
-		for i, x := range p.Prefixes { // as PrefixLabel writes them
-			if i > 0 {
-				buf.WriteByte('/')
-			}
-			buf.WriteString(x)
-		}
+		buf.WriteString(p.PrefixLabel())
 		buf.WriteByte(')')
 	} else {
 		buf.WriteString("okänt vårdförlopp")
@@ -392,7 +388,8 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 		}
 		if f.Rule.Pos.File != "" {
 			buf.WriteString("          regel: ")
-			writePos(buf, f.Rule.Pos)
+			buf.WriteString(f.Rule.Pos.File)
+			writeLineCol(buf, f.Rule.Pos)
 			buf.WriteByte('\n')
 		}
 	}
