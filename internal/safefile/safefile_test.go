@@ -1,0 +1,405 @@
+package safefile
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestMain lets the tests run this binary as a child that writes with a
+// file-size limit or waits for a signal with a temporary file open.
+func TestMain(m *testing.M) {
+	switch os.Getenv("SAFEFILE_CHILD") {
+	case "":
+		os.Exit(m.Run())
+	case "limit":
+		childLimit()
+	case "signal":
+		childSignal()
+	}
+}
+
+// childLimit writes SAFEFILE_SIZE bytes to SAFEFILE_TARGET with
+// RLIMIT_FSIZE at SAFEFILE_LIMIT and prints the error.
+func childLimit() {
+	var size, limit uint64
+	fmt.Sscan(os.Getenv("SAFEFILE_SIZE"), &size)
+	fmt.Sscan(os.Getenv("SAFEFILE_LIMIT"), &limit)
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+		fmt.Println("setrlimit:", err)
+		os.Exit(3)
+	}
+	err := WriteFile(os.Getenv("SAFEFILE_TARGET"), bytes.Repeat([]byte("x"), int(size)))
+	if err == nil {
+		os.Exit(0)
+	}
+	fmt.Println(err)
+	os.Exit(1)
+}
+
+// childSignal starts writing SAFEFILE_TARGET, says "ready" and waits on
+// standard input for the signal.
+func childSignal() {
+	HandleSignals()
+	w, err := Create(os.Getenv("SAFEFILE_TARGET"))
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(3)
+	}
+	w.Write([]byte("half a file"))
+	fmt.Println("ready")
+	bufio.NewReader(os.Stdin).ReadString('\n')
+	os.Exit(4)
+}
+
+// state is what a test compares of a file before and after.
+type state struct {
+	data  string
+	mode  os.FileMode
+	link  string // the link's target when the path is a symbolic link
+	ino   uint64
+	nlink uint64
+}
+
+func stateOf(t *testing.T, path string) state {
+	t.Helper()
+	var s state
+	li, err := os.Lstat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if li.Mode()&os.ModeSymlink != 0 {
+		s.link, _ = os.Readlink(path)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.mode = info.Mode()
+	st := info.Sys().(*syscall.Stat_t)
+	s.ino, s.nlink = st.Ino, uint64(st.Nlink)
+	if info.Mode().IsRegular() {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.data = string(b)
+	}
+	return s
+}
+
+// temps lists the temporary files left in dir.
+func tempsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, TempPrefix+"*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestWriteFile(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string) string // returns the target
+		// want is the target's state after writing "new\n", given the
+		// state before (zero when it did not exist).
+		want func(before state) state
+		// also checks other paths (the link's file, the other hard link).
+		also func(t *testing.T, dir string)
+	}{
+		{
+			name:  "new file gets 0666 less the umask",
+			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "new.csv") },
+			want:  func(state) state { return state{data: "new\n", mode: 0o644, nlink: 1} },
+		},
+		{
+			name:  "0644 stays 0644",
+			setup: file("t.csv", "old\n", 0o644),
+			want:  func(b state) state { return state{data: "new\n", mode: 0o644, nlink: 1} },
+		},
+		{
+			name:  "0600 stays 0600",
+			setup: file("t.csv", "old\n", 0o600),
+			want:  func(b state) state { return state{data: "new\n", mode: 0o600, nlink: 1} },
+		},
+		{
+			name:  "0666 stays 0666 although the umask is 022",
+			setup: file("t.csv", "old\n", 0o666),
+			want:  func(b state) state { return state{data: "new\n", mode: 0o666, nlink: 1} },
+		},
+		{
+			name:  "0755 stays 0755",
+			setup: file("t.sh", "old\n", 0o755),
+			want:  func(b state) state { return state{data: "new\n", mode: 0o755, nlink: 1} },
+		},
+		{
+			name: "a symbolic link stays and its file gets the content",
+			setup: func(t *testing.T, dir string) string {
+				os.Mkdir(filepath.Join(dir, "real"), 0o755)
+				file("real/t.csv", "old\n", 0o640)(t, dir)
+				link := filepath.Join(dir, "link.csv")
+				if err := os.Symlink("real/t.csv", link); err != nil {
+					t.Fatal(err)
+				}
+				return link
+			},
+			want: func(b state) state {
+				return state{data: "new\n", mode: 0o640, link: "real/t.csv", nlink: 1}
+			},
+			also: func(t *testing.T, dir string) {
+				if m := tempsIn(t, filepath.Join(dir, "real")); len(m) != 0 {
+					t.Errorf("temporary files left beside the link's file: %v", m)
+				}
+			},
+		},
+		{
+			name: "hard links are kept, the inode too (grows)",
+			setup: func(t *testing.T, dir string) string {
+				p := file("a.csv", "o\n", 0o644)(t, dir)
+				if err := os.Link(p, filepath.Join(dir, "b.csv")); err != nil {
+					t.Fatal(err)
+				}
+				return p
+			},
+			want: func(b state) state { return state{data: "new\n", mode: 0o644, ino: b.ino, nlink: 2} },
+			also: func(t *testing.T, dir string) {
+				if b, _ := os.ReadFile(filepath.Join(dir, "b.csv")); string(b) != "new\n" {
+					t.Errorf("the other link holds %q", b)
+				}
+			},
+		},
+		{
+			name: "hard links are kept, the inode too (shrinks)",
+			setup: func(t *testing.T, dir string) string {
+				p := file("a.csv", "a much longer old text\n", 0o600)(t, dir)
+				if err := os.Link(p, filepath.Join(dir, "b.csv")); err != nil {
+					t.Fatal(err)
+				}
+				return p
+			},
+			want: func(b state) state { return state{data: "new\n", mode: 0o600, ino: b.ino, nlink: 2} },
+			also: func(t *testing.T, dir string) {
+				if b, _ := os.ReadFile(filepath.Join(dir, "b.csv")); string(b) != "new\n" {
+					t.Errorf("the other link holds %q", b)
+				}
+			},
+		},
+		{
+			name: "a FIFO is written directly",
+			setup: func(t *testing.T, dir string) string {
+				p := filepath.Join(dir, "fifo")
+				if err := syscall.Mkfifo(p, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				// A reader, so that opening for writing does not block.
+				r, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() {
+					b := make([]byte, 100)
+					n, _ := r.Read(b)
+					if string(b[:n]) != "new\n" {
+						t.Errorf("the FIFO got %q", b[:n])
+					}
+					r.Close()
+				})
+				return p
+			},
+			want: func(b state) state { return b },
+		},
+		{
+			name:  "/dev/null stays a device",
+			setup: func(t *testing.T, dir string) string { return "/dev/null" },
+			want:  func(b state) state { return b },
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			target := tt.setup(t, dir)
+			var before state
+			if _, err := os.Lstat(target); err == nil {
+				before = stateOf(t, target)
+			}
+			if err := WriteFile(target, []byte("new\n")); err != nil {
+				t.Fatal(err)
+			}
+			got := stateOf(t, target)
+			want := tt.want(before)
+			if want.ino == 0 {
+				got.ino = 0 // a new inode is expected unless want says so
+			}
+			if before.mode&os.ModeType != 0 {
+				got.data, want.data = "", ""
+			}
+			if got != want {
+				t.Errorf("after writing:\n got %+v\nwant %+v", got, want)
+			}
+			if m := tempsIn(t, dir); len(m) != 0 {
+				t.Errorf("temporary files left: %v", m)
+			}
+			if tt.also != nil {
+				tt.also(t, dir)
+			}
+		})
+	}
+}
+
+// file returns a setup that makes dir/name with data and mode.
+func file(name, data string, mode os.FileMode) func(t *testing.T, dir string) string {
+	return func(t *testing.T, dir string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+}
+
+// TestFailureLeavesTarget writes more than RLIMIT_FSIZE allows (as a full
+// disk would stop it) in a child process and checks that the target is
+// byte-identical, with its mode, links and inode, and no temporary file
+// is left.
+func TestFailureLeavesTarget(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string) string
+	}{
+		{"plain file", file("t.svf", "pathway x \"X\" {\n  prefix VL2\n}\n", 0o644)},
+		{"new file", func(t *testing.T, dir string) string { return filepath.Join(dir, "new.csv") }},
+		{"symbolic link", func(t *testing.T, dir string) string {
+			p := file("t.svf", "old content\n", 0o640)(t, dir)
+			l := filepath.Join(dir, "l.svf")
+			if err := os.Symlink(p, l); err != nil {
+				t.Fatal(err)
+			}
+			return l
+		}},
+		{"hard link", func(t *testing.T, dir string) string {
+			p := file("t.svf", "old content\n", 0o644)(t, dir)
+			if err := os.Link(p, filepath.Join(dir, "u.svf")); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			target := tt.setup(t, dir)
+			_, statErr := os.Lstat(target)
+			var before state
+			if statErr == nil {
+				before = stateOf(t, target)
+			}
+			cmd := exec.Command(os.Args[0])
+			cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=limit", "SAFEFILE_TARGET="+target, "SAFEFILE_SIZE=100000", "SAFEFILE_LIMIT=4096")
+			out, err := cmd.Output()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+				t.Fatalf("child: %v, output %q; want exit 1", err, out)
+			}
+			msg := strings.TrimSpace(string(out))
+			wantMsg := "kan inte skriva " + target + ": filen blir större än vad som är tillåtet (filstorleksgräns) (file too large); " + target + " är oförändrad"
+			if msg != wantMsg {
+				t.Errorf("message:\n got %q\nwant %q", msg, wantMsg)
+			}
+			if statErr != nil {
+				if _, err := os.Lstat(target); err == nil {
+					t.Errorf("%s was created", target)
+				}
+			} else if got := stateOf(t, target); got != before {
+				t.Errorf("target changed:\n got %+v\nwant %+v", got, before)
+			}
+			if m := tempsIn(t, dir); len(m) != 0 {
+				t.Errorf("temporary files left: %v", m)
+			}
+		})
+	}
+}
+
+// TestAbortLeavesTarget: a write that is abandoned (the command failed
+// after writing part of its output) changes nothing.
+func TestAbortLeavesTarget(t *testing.T) {
+	dir := t.TempDir()
+	target := file("t.csv", "old\n", 0o644)(t, dir)
+	before := stateOf(t, target)
+	w, err := Create(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("half"))
+	w.Abort()
+	if got := stateOf(t, target); got != before {
+		t.Errorf("target changed:\n got %+v\nwant %+v", got, before)
+	}
+	if m := tempsIn(t, dir); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+	if err := w.Commit(); err != nil {
+		t.Errorf("Commit after Abort: %v", err)
+	}
+	if got := stateOf(t, target); got != before {
+		t.Errorf("Commit after Abort changed the target")
+	}
+}
+
+// TestSignalRemovesTemps: SIGINT, SIGTERM and SIGHUP while a temporary
+// file exists remove it and exit with 128 + the signal.
+func TestSignalRemovesTemps(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			target := file("t.csv", "old\n", 0o644)(t, dir)
+			cmd := exec.Command(os.Args[0])
+			cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=signal", "SAFEFILE_TARGET="+target)
+			stdin, err := cmd.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ := bufio.NewReader(stdout).ReadString('\n')
+			if line != "ready\n" {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("child said %q", line)
+			}
+			if m := tempsIn(t, dir); len(m) != 1 {
+				t.Errorf("before the signal: temporary files %v, want one", m)
+			}
+			cmd.Process.Signal(sig)
+			err = cmd.Wait()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 128+int(sig) {
+				t.Errorf("child ended with %v, want exit %d", err, 128+int(sig))
+			}
+			if m := tempsIn(t, dir); len(m) != 0 {
+				t.Errorf("temporary files left: %v", m)
+			}
+			if b, _ := os.ReadFile(target); string(b) != "old\n" {
+				t.Errorf("target holds %q", b)
+			}
+		})
+	}
+}

@@ -1,0 +1,13 @@
+//go:build !unix
+
+package safefile
+
+import "os"
+
+// linkCount is 1: the link count is not in os.FileInfo here.
+func linkCount(os.FileInfo) uint64 { return 1 }
+
+func keepOwner(*os.File, os.FileInfo) {}
+
+// syncDir does nothing: folders cannot be opened for syncing here.
+func syncDir(string) error { return nil }

@@ -1,0 +1,123 @@
+package safefile
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
+)
+
+// TempPrefix starts the name of every temporary file, which is made in
+// the target's folder: ".svfrules-<target name>-<random>".
+const TempPrefix = ".svfrules-"
+
+// The registry of temporary files. mu is held while a file is created and
+// registered, renamed and unregistered, or copied into a hard-linked
+// target, so a signal handler that takes it sees no half-made step; the
+// handler keeps it until the process exits.
+var (
+	mu    sync.Mutex
+	temps = map[string]bool{}
+)
+
+// createTemp creates and registers a new temporary file beside path.
+func createTemp(path string, perm os.FileMode) (*os.File, string, error) {
+	dir, base := filepath.Split(path)
+	if len(base) > 64 {
+		base = base[:64]
+	}
+	var last error
+	for range 100 {
+		var b [6]byte
+		rand.Read(b[:])
+		name := filepath.Join(dir, TempPrefix+base+"-"+hex.EncodeToString(b[:]))
+		mu.Lock()
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if err == nil {
+			temps[name] = true
+		}
+		mu.Unlock()
+		if err == nil {
+			return f, name, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return nil, "", err
+		}
+		last = err
+	}
+	return nil, "", last
+}
+
+// renameTemp renames a registered temporary file over path and
+// unregisters it, as one step for the signal handler.
+func renameTemp(tmp, path string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	delete(temps, tmp)
+	return nil
+}
+
+// removeTemp removes and unregisters a temporary file.
+func removeTemp(name string) {
+	mu.Lock()
+	defer mu.Unlock()
+	os.Remove(name)
+	delete(temps, name)
+}
+
+// withTempsLocked runs f while signals wait.
+func withTempsLocked(f func() error) error {
+	mu.Lock()
+	defer mu.Unlock()
+	return f()
+}
+
+// RemoveTemps removes every temporary file not yet committed or aborted;
+// main calls it after recovering a panic.
+func RemoveTemps() {
+	mu.Lock()
+	defer mu.Unlock()
+	removeAll()
+}
+
+func removeAll() {
+	for name := range temps {
+		os.Remove(name)
+		delete(temps, name)
+	}
+}
+
+// Signals are the signals HandleSignals handles: those that end a command
+// line program when the user interrupts it, the terminal goes away, or
+// the reader of its output stops reading.
+var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE}
+
+// HandleSignals makes each of Signals remove the temporary files and end
+// the program with exit code 128 + the signal's number, as a shell
+// reports a program killed by it. Call it once, early in main.
+func HandleSignals() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, Signals...)
+	go func() { ExitOnSignal(<-ch) }()
+}
+
+// ExitOnSignal removes the temporary files and exits as if killed by sig
+// (128 + its number). It waits for a rename or an in-place copy under way
+// and never returns. Also for a write that failed with EPIPE: the reader
+// went away, which ends the program silently as the signal would.
+func ExitOnSignal(sig os.Signal) {
+	code := 128 + 15
+	if s, ok := sig.(syscall.Signal); ok {
+		code = 128 + int(s)
+	}
+	mu.Lock() // never unlocked: no new temporary file from here on
+	removeAll()
+	os.Exit(code)
+}
