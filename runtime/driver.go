@@ -24,22 +24,71 @@ type Input struct {
 	Open func() (io.ReadCloser, error)
 }
 
-// FileInput returns the Input for a path, or for standard input when the
-// path is "-" (spooled to a temporary file so it can be read twice).
+// FileInput is ReadOptions{}.FileInput: spools go to os.TempDir().
 func FileInput(path string, stdin io.Reader) (Input, func(), error) {
+	return ReadOptions{}.FileInput(path, stdin)
+}
+
+// FileInput returns the Input for a path, or for standard input when the
+// path is "-". A run may read its inputs twice (when an episode's rows are
+// not adjacent), so an input that is not a regular file (standard input, a
+// pipe, a FIFO, /dev/stdin) is read once, here, into a temporary file in
+// o.TempDir, and read back from it. cleanup closes that file; it has no
+// name by then (see spoolFile).
+func (o ReadOptions) FileInput(path string, stdin io.Reader) (in Input, cleanup func(), err error) {
 	if path != "-" {
-		return Input{Name: path, Open: func() (io.ReadCloser, error) { return openFile(path) }}, func() {}, nil
+		// A path that cannot be looked at is opened by the run, which
+		// then says what is wrong with it.
+		if st, err := os.Stat(path); err != nil || st.Mode().IsRegular() {
+			return Input{Name: path, Open: func() (io.ReadCloser, error) { return openFile(path) }}, func() {}, nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
+		}
+		defer f.Close()
+		stdin = f
 	}
-	tmp, err := os.CreateTemp("", "svfrules-stdin-*")
+	tmp, cleanup, err := spoolFile(o.TempDir, "svfrules-in-*")
 	if err != nil {
-		return Input{}, nil, fmt.Errorf("cannot spool standard input: %w", err)
+		return Input{}, nil, fmt.Errorf(msgSpool, path, tempDir(o.TempDir), err)
 	}
-	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
-	if _, err := io.Copy(tmp, stdin); err != nil {
+	size, err := io.Copy(tmp, stdin)
+	if err != nil {
 		cleanup()
-		return Input{}, nil, fmt.Errorf("cannot read standard input: %w", err)
+		var pe *os.PathError
+		if errors.As(err, &pe) && pe.Path == tmp.Name() { // writing the spool failed
+			return Input{}, nil, fmt.Errorf(msgSpool, path, tempDir(o.TempDir), err)
+		}
+		return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
 	}
-	return Input{Name: "-", Open: func() (io.ReadCloser, error) { return openFile(tmp.Name()) }}, cleanup, nil
+	return Input{Name: path, Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(io.NewSectionReader(tmp, 0, size)), nil
+	}}, cleanup, nil
+}
+
+// spoolFile creates a temporary file in dir ("" is os.TempDir()) and
+// removes its name at once, keeping the open file: then nothing is left
+// behind however the program ends (Ctrl-C, a broken pipe, kill -9), and
+// the data can still be read back through the descriptor. Windows cannot
+// remove an open file; there cleanup removes it.
+func spoolFile(dir, pattern string) (f *os.File, cleanup func(), err error) {
+	f, err = os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, nil, err
+	}
+	if os.Remove(f.Name()) == nil {
+		return f, func() { f.Close() }, nil
+	}
+	return f, func() { f.Close(); os.Remove(f.Name()) }, nil
+}
+
+// tempDir is the directory spools go to, for messages.
+func tempDir(dir string) string {
+	if dir == "" {
+		return os.TempDir()
+	}
+	return dir
 }
 
 // EpisodeResult is one evaluated episode with the input it came from.
@@ -86,16 +135,17 @@ func (s *Summary) HasErrors() bool { return s.EpisodesWithErrors > 0 || s.RowsRe
 // whole input by id, so results never depend on row order.
 //
 // Output goes to w only when the run succeeds; a restart never leaves
-// half an output behind, because w receives it from a temporary file.
+// half an output behind, because w receives it from a temporary file in
+// opts.TempDir, which has no name (see spoolFile).
 func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, render Renderer, w io.Writer) (*Summary, error) {
 	if workers < 1 {
 		workers = 1
 	}
-	spool, err := os.CreateTemp("", "svfrules-out-*")
+	spool, cleanup, err := spoolFile(opts.TempDir, "svfrules-out-*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a temporary file for the output: %w", err)
+		return nil, fmt.Errorf(msgOutSpool, tempDir(opts.TempDir), err)
 	}
-	defer func() { spool.Close(); os.Remove(spool.Name()) }()
+	defer cleanup()
 
 	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
 	if errors.Is(err, errNotAdjacent) {

@@ -28,6 +28,11 @@ type ReadOptions struct {
 	// episodes inside each block are evaluated where they are parsed and
 	// reach it as one takeLocal call.
 	Workers int
+	// TempDir is the directory of temporary files (the spooled output of
+	// Run, a copy of standard input or another input that is not a
+	// regular file); "" is os.TempDir(). The files have no name while
+	// they are used, so none is left behind.
+	TempDir string
 }
 
 // encoding is a ReadOptions.Encoding, checked.

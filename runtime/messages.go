@@ -1,0 +1,13 @@
+package runtime
+
+// Messages of this package that people read, in Swedish, kept together so
+// that they can move into one catalogue. (Older messages of the readers
+// are still English, where they are written.)
+const (
+	// msgSpool: the input's name, the directory, the error.
+	msgSpool = "%s: kan inte mellanlagra indata i en temporär fil i %s: %w; se till att det finns plats där (eller ange en annan katalog med TMPDIR)"
+	// msgSpoolRead: the input's name, the error.
+	msgSpoolRead = "kan inte läsa %s: %w"
+	// msgOutSpool: the directory, the error.
+	msgOutSpool = "kan inte skapa en temporär fil för utdata i %s: %w; se till att det finns plats där"
+)
