@@ -86,6 +86,9 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		}
 		failOn = l
 	}
+	if code, ok := c.checkPaths(cmd, o.episodes, ""); !ok {
+		return code
+	}
 	var sides [2]*ruleSet
 	for i, arg := range rest {
 		rs, code, ok := c.diffSide(cmd, arg)
@@ -113,6 +116,9 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		"text": changes.WriteText, "markdown": changes.WriteMarkdown, "json": changes.WriteJSON, "html": changes.WriteHTML,
 	}[o.format]
 	if err := write(c.stdout, report); err != nil {
+		if c.stdoutFailed() {
+			return exitUsage // run says why
+		}
 		fmt.Fprintf(c.stderr, "svfrules diff: cannot write the output: %v\n", err)
 		return exitUsage
 	}
@@ -190,14 +196,9 @@ func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.File
 // diffEpisodes evaluates the episode files with both versions.
 func (c *cli) diffEpisodes(cmd *command, files []string, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
 	var inputs []svfruntime.Input
-	given := map[string]bool{}
+	// checkPaths refused a file given twice: episodes are matched between
+	// the two runs by file, row and id, so it would be counted once.
 	for _, f := range files {
-		// Episodes are matched between the two runs by file, row and id,
-		// so one file given twice would be counted once.
-		if given[f] {
-			return nil, c.usageError(cmd, "%s is given twice to --episodes", f), false
-		}
-		given[f] = true
 		if f == "-" {
 			// read below from standard input
 		} else if info, err := os.Stat(f); err != nil || info.IsDir() {

@@ -47,6 +47,9 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
 		return code
 	}
+	if code, ok := c.checkPaths(cmd, files, o.output); !ok {
+		return code
+	}
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {
 		return code
@@ -66,6 +69,12 @@ func runEval(c *cli, cmd *command, args []string) int {
 	prog := compiler.Compile(rs.guide)
 	sum, err := svfruntime.Run(prog, inputs, svfruntime.ReadOptions{Encoding: o.encoding}, workers, svfruntime.NewRenderer(o.format), out)
 	if err != nil {
+		if c.stdoutFailed() {
+			return exitUsage // run says why
+		}
+		if out.failed() {
+			err = out.commit() // names the file
+		}
 		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
 		return exitUsage
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/safefile"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -74,9 +75,10 @@ func runFmt(c *cli, cmd *command, args []string) int {
 			fmt.Fprint(c.stdout, unifiedDiff(name+" (original)", name+" (formatted)", string(src), string(out)))
 		}
 		if o.write {
-			info, _ := os.Stat(name)
-			if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
-				fmt.Fprintf(c.stderr, "svfrules fmt: cannot write %s: %v\n", name, err)
+			// Beside the file and renamed over it when complete: a full
+			// disk leaves the rule file as it was.
+			if err := safefile.WriteFile(name, out); err != nil {
+				fmt.Fprintf(c.stderr, "svfrules fmt: %v\n", err)
 				exit = exitUsage
 			}
 		}

@@ -53,3 +53,59 @@ func (c *cli) episodeInputs(cmd *command, files []string) (inputs []svfruntime.I
 	}
 	return inputs, cleanup, 0, true
 }
+
+// checkPaths refuses, before anything is read, an output that is one of
+// the inputs (it would be overwritten with what is read from it) and an
+// input given twice (its rows would be counted twice and its episodes
+// merged with themselves). Files are compared as files, so a symbolic
+// link, a hard link or another spelling of a path is found too; an
+// output that does not exist yet or is no regular file (/dev/null) is no
+// conflict. Inputs that cannot be read are left to episodeInputs.
+func (c *cli) checkPaths(cmd *command, inputs []string, output string) (int, bool) {
+	var outInfo os.FileInfo
+	if output != "" {
+		if info, err := os.Stat(output); err == nil && info.Mode().IsRegular() {
+			outInfo = info
+		}
+	}
+	type seen struct {
+		path string
+		info os.FileInfo
+	}
+	var earlier []seen
+	for _, f := range inputs {
+		if f == "-" {
+			if outInfo != nil {
+				if st, ok := c.stdin.(interface{ Stat() (os.FileInfo, error) }); ok {
+					if info, err := st.Stat(); err == nil && os.SameFile(info, outInfo) {
+						return c.pathError(cmd, msgOutputIsStdin, output), false
+					}
+				}
+			}
+			continue // given twice: episodeInputs says so
+		}
+		info, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		if outInfo != nil && os.SameFile(info, outInfo) {
+			return c.pathError(cmd, msgOutputIsInput, output, f), false
+		}
+		for _, e := range earlier {
+			if e.path == f {
+				return c.pathError(cmd, msgInputTwice, f), false
+			}
+			if os.SameFile(e.info, info) {
+				return c.pathError(cmd, msgSameFileTwice, e.path, f), false
+			}
+		}
+		earlier = append(earlier, seen{f, info})
+	}
+	return 0, true
+}
+
+// pathError prints a message about the paths given and returns exit 2.
+func (c *cli) pathError(cmd *command, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "svfrules %s: %s\n", cmd.name, fmt.Sprintf(format, args...))
+	return exitUsage
+}

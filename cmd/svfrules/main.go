@@ -10,10 +10,12 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/safefile"
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 )
@@ -26,7 +28,24 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(mainCode())
+}
+
+// mainCode runs the command line of the process: temporary files of -o
+// and fmt -w are removed on SIGINT, SIGTERM, SIGHUP and SIGPIPE (exit 128
+// + the signal) and after a panic, which is reported in one message
+// instead of a goroutine dump (exit 2). A closed standard output (EPIPE)
+// ends the program as SIGPIPE does.
+func mainCode() (code int) {
+	safefile.HandleSignals()
+	defer func() {
+		if r := recover(); r != nil {
+			safefile.RemoveTemps()
+			fmt.Fprintf(os.Stderr, msgInternalError, r)
+			code = exitUsage
+		}
+	}()
+	return runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
 }
 
 // command is one subcommand.
@@ -42,14 +61,42 @@ type command struct {
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	out            *stdoutWriter // stdout, which keeps its first write error
 }
 
 func commands() []*command {
 	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, diffCommand, versionsCommand}
 }
 
+// run runs one command line with the given streams and returns the exit
+// code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	return runWith(args, stdin, stdout, stderr, nil)
+}
+
+// runWith is run; brokenPipe, if not nil, is called when standard output
+// fails with EPIPE. Whatever the command, a failed write of standard
+// output is exit 2 with a message naming it.
+func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, brokenPipe func()) int {
+	out := &stdoutWriter{w: stdout, brokenPipe: brokenPipe}
+	c := &cli{stdin: stdin, stdout: out, stderr: stderr, out: out}
+	code := c.dispatch(args)
+	if out.err != nil {
+		name := "svfrules"
+		if len(args) > 0 {
+			if findCommand(args[0]) != nil || args[0] == "help" {
+				name += " " + args[0]
+			}
+		}
+		fmt.Fprintf(stderr, "%s: "+msgCannotWriteStdout+"\n", name, safefile.Describe(out.err))
+		return exitUsage
+	}
+	return code
+}
+
+// dispatch runs the command args[0].
+func (c *cli) dispatch(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 {
 		c.mainUsage(stderr)
 		return exitUsage

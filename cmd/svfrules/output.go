@@ -1,22 +1,20 @@
 package main
 
 import (
-	"fmt"
+	"errors"
 	"io"
-	"os"
-	"path/filepath"
+	"syscall"
+
+	"github.com/rcc/svfrules/internal/safefile"
 )
 
 // output is where a command writes its result: standard output, or the
-// file given with -o. A regular file is written beside its final name and
-// renamed into place by commit, so a failed run never leaves half a file;
-// anything else (/dev/null, a pipe) is written directly: renaming over it
-// would replace the device.
+// file given with -o, written through safefile (beside the file, renamed
+// into place by commit when complete; a device or pipe directly).
 type output struct {
 	io.Writer
-	path string
-	file *os.File // the file written to, nil for standard output
-	tmp  bool     // file is a temporary file to rename to path
+	file *safefile.File // nil for standard output
+	err  error          // the first write error of file
 }
 
 // openOutput opens path for writing, or returns stdout when path is "".
@@ -24,47 +22,74 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	if path == "" {
 		return &output{Writer: stdout}, nil
 	}
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return nil, fmt.Errorf("cannot write %s: %w", path, err)
-		}
-		return &output{Writer: f, path: path, file: f}, nil
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".svfrules-*")
+	f, err := safefile.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, err
 	}
-	return &output{Writer: f, path: path, file: f, tmp: true}, nil
+	return &output{Writer: f, file: f}, nil
 }
 
-// commit closes the output and puts a file written beside its name into
-// place.
+// failed reports whether a write to the -o file failed; commit then
+// returns the error, naming the file.
+func (o *output) failed() bool {
+	if o.file == nil {
+		return false
+	}
+	_, err := o.file.Write(nil)
+	return err != nil
+}
+
+// commit puts a file written beside its name into place; for standard
+// output it does nothing (run checks standard output's errors).
 func (o *output) commit() error {
 	if o.file == nil {
 		return nil
 	}
-	name := o.file.Name()
-	err := o.file.Close()
-	o.file = nil
-	if err == nil && o.tmp {
-		err = os.Rename(name, o.path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", o.path, err)
-	}
-	return nil
+	return o.file.Commit()
 }
 
-// discard closes an output that was not committed and removes its
-// temporary file; after commit it does nothing.
+// discard drops an output that was not committed; after commit it does
+// nothing.
 func (o *output) discard() {
-	if o.file == nil {
-		return
+	if o.file != nil {
+		o.file.Abort()
 	}
-	o.file.Close()
-	if o.tmp {
-		os.Remove(o.file.Name())
-	}
-	o.file = nil
 }
+
+// writeOutput writes data to path (all or nothing), or to stdout when
+// path is "".
+func writeOutput(path string, stdout io.Writer, data []byte) error {
+	if path == "" {
+		stdout.Write(data) // an error is kept by the stdoutWriter
+		return nil
+	}
+	return safefile.WriteFile(path, data)
+}
+
+// stdoutWriter is standard output as every command sees it: it keeps the
+// first write error, after which it writes nothing more, so that run can
+// report it once for every command (exit 2, naming standard output).
+type stdoutWriter struct {
+	w   io.Writer
+	err error
+	// brokenPipe, when set, is called for EPIPE: the reader went away
+	// (svfrules eval … | head), which ends the program as SIGPIPE would.
+	brokenPipe func()
+}
+
+func (s *stdoutWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err != nil {
+		if s.brokenPipe != nil && errors.Is(err, syscall.EPIPE) {
+			s.brokenPipe()
+		}
+		s.err = err
+	}
+	return n, err
+}
+
+// failed reports whether a write to standard output failed.
+func (c *cli) stdoutFailed() bool { return c.out != nil && c.out.err != nil }

@@ -80,6 +80,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
 		return code
 	}
+	if code, ok := c.checkPaths(cmd, files, o.output); !ok {
+		return code
+	}
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {
 		return code
@@ -114,6 +117,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)
 		return exitUsage
 	}
+	if c.stdoutFailed() {
+		return exitUsage // run says why
+	}
 	if len(sum.Rejected) > 0 {
 		fmt.Fprintf(c.stderr, "svfrules report: %d rader kunde inte läsas och ingår inte i rapporten:\n", len(sum.Rejected))
 		for _, r := range sum.Rejected {
@@ -122,17 +128,4 @@ func runReport(c *cli, cmd *command, args []string) int {
 		return exitFound
 	}
 	return exitOK
-}
-
-// writeOutput writes data to path, or to stdout when path is "".
-func writeOutput(path string, stdout io.Writer, data []byte) error {
-	out, err := openOutput(path, stdout)
-	if err != nil {
-		return err
-	}
-	defer out.discard()
-	if _, err := out.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return out.commit()
 }

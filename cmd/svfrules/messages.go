@@ -1,0 +1,20 @@
+package main
+
+// Messages about output safety and inputs, in Swedish, in one place for
+// the message catalogue to come. Each is printed after "svfrules CMD: ".
+const (
+	// msgStdoutName names standard output in messages.
+	msgStdoutName = "standardutdata"
+	// msgCannotWriteStdout: the output could not be written (%s: why).
+	msgCannotWriteStdout = "kan inte skriva till " + msgStdoutName + ": %s"
+	// msgOutputIsInput: -o names a file that is also read (%s: -o, the input).
+	msgOutputIsInput = "-o %s är samma fil som indatafilen %s och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
+	// msgOutputIsStdin: -o names the file standard input comes from.
+	msgOutputIsStdin = "-o %s är samma fil som standard input (-) och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
+	// msgInputTwice: the same path given twice.
+	msgInputTwice = "%s är angiven två gånger; ange varje fil en gång (annars räknas samma rader två gånger)"
+	// msgSameFileTwice: two paths that name one file (link, ./, ..).
+	msgSameFileTwice = "%s och %s är samma fil; ange den en gång (annars räknas samma rader två gånger)"
+	// msgInternalError: a panic, recovered in main.
+	msgInternalError = "svfrules: internt fel (ett fel i programmet, inte i dina filer): %v\nTemporära filer är borttagna och inga filer är ändrade. Rapportera felet med kommandot du körde.\n"
+)
