@@ -138,3 +138,30 @@ func dirNames(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestFileTruncatedWhileRead: a file that shrinks after it was opened (a
+// program writing it again) gives an error naming it, on one goroutine
+// and on several; it killed the process with SIGBUS when it was mapped.
+func TestFileTruncatedWhileRead(t *testing.T) {
+	defer func(n int) { blockSize = n }(blockSize)
+	blockSize = 4 << 10
+	name := filepath.Join(t.TempDir(), "in.csv")
+	data := benchCSV(20000)
+	for _, workers := range []int{1, 3} {
+		if err := os.WriteFile(name, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		in := Input{Name: name, Open: func() (io.ReadCloser, error) {
+			rc, err := openFile(name)
+			if err == nil {
+				err = os.Truncate(name, int64(len(data)/3))
+			}
+			return rc, err
+		}}
+		_, err := Run(latestProgram(t), []Input{in}, ReadOptions{Workers: workers}, 2, NewRenderer("text"), io.Discard)
+		want := name + ": filen ändrades medan den lästes; "
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%d workers: error %v, want one starting %q", workers, err, want)
+		}
+	}
+}

@@ -9,5 +9,7 @@ const (
 	// msgSpoolRead: the input's name, the error.
 	msgSpoolRead = "kan inte läsa %s: %w"
 	// msgOutSpool: the directory, the error.
+	// msgChanged: the input's name, errChanged.
+	msgChanged  = "%s: %w; vänta tills programmet som skriver filen är klart och kör igen"
 	msgOutSpool = "kan inte skapa en temporär fil för utdata i %s: %w; se till att det finns plats där"
 )

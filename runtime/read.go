@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -154,6 +155,9 @@ func eachLine(name string, lr *lineReader, b *builder, row func(line []byte, too
 }
 
 func readError(name string, err error) error {
+	if errors.Is(err, errChanged) {
+		return fmt.Errorf(msgChanged, name, err)
+	}
 	return fmt.Errorf("cannot read %s: %w; check that the file is there, readable and complete", name, err)
 }
 

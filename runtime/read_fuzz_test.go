@@ -142,7 +142,6 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 	t.Helper()
 	defer func(n int) { blockSize = n }(blockSize)
 	in := Input{Name: "f", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
-	inMemory := Input{Name: "f", Open: func() (io.ReadCloser, error) { return &memInput{memReader: memReader{data: []byte(input)}}, nil }}
 	run := func(workers int, in Input) string {
 		var out bytes.Buffer
 		sum, err := Run(fuzzProgram(), []Input{in}, opts, workers, NewRenderer("jsonl"), &out)
@@ -158,27 +157,8 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 		if got := run(3, in); got != want {
 			t.Fatalf("blocks of %d bytes on 3 goroutines:\n%s\none goroutine:\n%s", size, got, want)
 		}
-		if got := run(3, inMemory); got != want {
-			t.Fatalf("blocks of %d bytes of an input in memory on 3 goroutines:\n%s\none goroutine:\n%s", size, got, want)
-		}
 	}
 }
-
-// memInput is an input in memory, as a mapped file is (a memoryInput).
-// What is released is overwritten, so that a reader that still used it
-// would give another result.
-type memInput struct {
-	memReader
-	released int
-}
-
-func (m *memInput) release(offset int) {
-	for ; m.released < offset; m.released++ {
-		m.data[m.released] = '#'
-	}
-}
-
-func (m *memInput) Close() error { return nil }
 
 // checkParallel reads a CSV input on several goroutines, in blocks small
 // enough to put block edges inside episodes, and checks that the sink

@@ -35,7 +35,6 @@ type block struct {
 	data      []byte // whole lines; the input's last line may lack its line feed
 	firstLine int    // line number of data's first line
 	tooLong   bool   // data is empty and stands for one line longer than maxLine
-	memEnd    int    // for an input in memory: the offset of data's end in it
 	err       error  // reading stopped with this error after the lines before
 
 	parsed chan struct{} // closed when the fields below are set
@@ -49,47 +48,6 @@ type block struct {
 	secondRunStart            int
 	secondRunLine             int
 	lastRunStart, lastRunLine int
-}
-
-// memoryInput is an input that is in memory already (a mapped file):
-// blocks are cut out of it instead of copied.
-type memoryInput interface {
-	io.Reader
-	// unread returns the whole input and the offset of the first byte
-	// not read yet; the rest then counts as read.
-	unread() (data []byte, offset int)
-	// release says the bytes before offset are no longer needed.
-	release(offset int)
-}
-
-// memReader is the reading half of a memoryInput over data.
-type memReader struct {
-	data []byte
-	pos  int // bytes read
-}
-
-func (m *memReader) Read(p []byte) (int, error) {
-	if m.pos >= len(m.data) {
-		return 0, io.EOF
-	}
-	n := copy(p, m.data[m.pos:])
-	m.pos += n
-	return n, nil
-}
-
-func (m *memReader) unread() ([]byte, int) {
-	pos := m.pos
-	m.pos = len(m.data)
-	return m.data, pos
-}
-
-// asMemory returns r as a memoryInput, looking through a stopReader.
-func asMemory(r io.Reader) memoryInput {
-	if s, ok := r.(stopReader); ok {
-		r = s.r
-	}
-	m, _ := r.(memoryInput)
-	return m
 }
 
 // rowCounter is a Sink that takes a block's count of data rows at once.
@@ -178,7 +136,6 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block
 // readCSVParallel reads the rows after the header with workers
 // goroutines, as eachLine does with one.
 func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
-	mem := asMemory(lr.r)
 	quit := make(chan struct{})
 	todo := make(chan *block, workers)
 	ordered := make(chan *block, 2*workers)
@@ -254,13 +211,9 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			}
 			return true
 		}
-		if mem != nil {
-			cutMemory(lr, mem, get, emit)
-		} else {
-			cutBlocks(lr, get, emit)
-		}
+		cutBlocks(lr, get, emit)
 	}()
-	err := c.deliver(ordered, free, mem)
+	err := c.deliver(ordered, free)
 	close(quit)
 	for range ordered { // let the cutter see quit and stop
 	}
@@ -335,36 +288,6 @@ func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool
 	}
 }
 
-// cutMemory is cutBlocks for an input in memory: its blocks are slices
-// of it, and a long line needs no buffer.
-func cutMemory(lr *lineReader, mem memoryInput, get func(size int) *block, emit func(*block) bool) {
-	all, offset := mem.unread()
-	start := offset - (lr.end - lr.pos) // what lr holds is just before offset
-	data := all[start:]
-	line := lr.no + 1
-	for len(data) > 0 {
-		blk := get(0)
-		blk.firstLine = line
-		i := bytes.LastIndexByte(data[:min(len(data), blockSize)], '\n')
-		if i < 0 {
-			i = bytes.IndexByte(data, '\n') // one line longer than a block
-		}
-		cut := i + 1
-		if i < 0 {
-			cut = len(data) // the last line, without a line feed
-		}
-		// A line longer than maxLine is found too long by the parse.
-		blk.data = data[:cut:cut]
-		line += bytes.Count(blk.data, []byte{'\n'})
-		start += cut
-		blk.memEnd = start
-		if !emit(blk) {
-			return
-		}
-		data = data[cut:]
-	}
-}
-
 // skipLine reads r up to and including the next line feed, and returns
 // what it read after it and the error that ended reading, if any.
 func skipLine(r io.Reader) ([]byte, error) {
@@ -382,7 +305,7 @@ func skipLine(r io.Reader) ([]byte, error) {
 
 // deliver passes the parsed blocks to the sink in input order, joining
 // runs of one episode that a block edge cut in two.
-func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block, mem memoryInput) error {
+func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 	sink := c.b.sink
 	var (
 		open     *InputEpisode // the last run so far, not passed on yet
@@ -406,9 +329,6 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block, mem memor
 	for blk := range ordered {
 		<-blk.parsed
 		if done != nil {
-			if mem != nil && done.memEnd > 0 {
-				mem.release(done.memEnd)
-			}
 			select {
 			case free <- done:
 			default:
