@@ -54,20 +54,23 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
-	inputs, cleanup, code, ok := c.episodeInputs(cmd, files)
-	if !ok {
-		return code
-	}
-	defer cleanup()
-	workers := runtime.GOMAXPROCS(0)
+	// The output first: a -o that cannot be written is found before
+	// standard input is read.
 	out, err := openOutput(o.output, c.stdout)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
 		return exitUsage
 	}
 	defer out.discard()
+	ro := svfruntime.ReadOptions{Encoding: o.encoding, TempDir: spoolDir(o.output)}
+	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
+	if !ok {
+		return code
+	}
+	defer cleanup()
+	workers := runtime.GOMAXPROCS(0)
 	prog := compiler.Compile(rs.guide)
-	sum, err := svfruntime.Run(prog, inputs, svfruntime.ReadOptions{Encoding: o.encoding}, workers, svfruntime.NewRenderer(o.format), out)
+	sum, err := svfruntime.Run(prog, inputs, ro, workers, svfruntime.NewRenderer(o.format), out)
 	if err != nil {
 		if c.stdoutFailed() {
 			return exitUsage // run says why

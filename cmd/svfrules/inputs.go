@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	svfruntime "github.com/rcc/svfrules/runtime"
@@ -19,10 +20,10 @@ func (c *cli) checkEncoding(cmd *command, enc string) (int, bool) {
 }
 
 // episodeInputs opens the episode files of eval and report: each must be
-// a readable file, and "-" (standard input) may be given once. cleanup
-// removes what standard input was spooled to; it returns the exit code
-// when the command must stop.
-func (c *cli) episodeInputs(cmd *command, files []string) (inputs []svfruntime.Input, cleanup func(), code int, ok bool) {
+// a readable file, and "-" (standard input) may be given once. Inputs
+// that are not regular files are spooled to ro.TempDir; cleanup closes
+// the spools. It returns the exit code when the command must stop.
+func (c *cli) episodeInputs(cmd *command, files []string, ro svfruntime.ReadOptions) (inputs []svfruntime.Input, cleanup func(), code int, ok bool) {
 	var cleanups []func()
 	cleanup = func() {
 		for _, f := range cleanups {
@@ -42,7 +43,7 @@ func (c *cli) episodeInputs(cmd *command, files []string) (inputs []svfruntime.I
 			fmt.Fprintf(c.stderr, "svfrules %s: cannot read %s: %s\n", cmd.name, f, describeFileError(err))
 			return nil, nil, exitUsage, false
 		}
-		in, done, err := svfruntime.FileInput(f, c.stdin)
+		in, done, err := ro.FileInput(f, c.stdin)
 		if err != nil {
 			cleanup()
 			fmt.Fprintf(c.stderr, "svfrules %s: %v\n", cmd.name, err)
@@ -108,4 +109,23 @@ func (c *cli) checkPaths(cmd *command, inputs []string, output string) (int, boo
 func (c *cli) pathError(cmd *command, format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "svfrules %s: %s\n", cmd.name, fmt.Sprintf(format, args...))
 	return exitUsage
+}
+
+// spoolDir is the folder for eval's and report's temporary files (the
+// spooled output, a copy of standard input): the folder the -o file is
+// written in, so that a large output needs no room in TMPDIR as well; ""
+// (TMPDIR) without -o or when -o is not a regular file (/dev/null: no
+// temporary files in /dev).
+func spoolDir(output string) string {
+	if output == "" {
+		return ""
+	}
+	path := output
+	if resolved, err := filepath.EvalSymlinks(output); err == nil {
+		path = resolved
+	}
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return ""
+	}
+	return filepath.Dir(path)
 }

@@ -87,7 +87,8 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
-	inputs, cleanup, code, ok := c.episodeInputs(cmd, files)
+	ro := svfruntime.ReadOptions{Encoding: o.encoding, TempDir: spoolDir(o.output)}
+	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {
 		return code
 	}
@@ -100,7 +101,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	}
 	p := compiler.Compile(rs.guide)
 	col := report.NewCollector(p, report.Options{By: by, MinCell: o.minCell})
-	sum, err := svfruntime.Run(p, inputs, svfruntime.ReadOptions{Encoding: o.encoding}, runtime.GOMAXPROCS(0), col, io.Discard)
+	sum, err := svfruntime.Run(p, inputs, ro, runtime.GOMAXPROCS(0), col, io.Discard)
 	prog.finish()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)
