@@ -2,9 +2,11 @@ package runtime
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -163,5 +165,37 @@ func TestFileTruncatedWhileRead(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%d workers: error %v, want one starting %q", workers, err, want)
 		}
+	}
+}
+
+// TestOneLongEpisodeIsLinear: an episode whose rows cross many block
+// edges costs memory in proportion to its rows. Joining it at each edge
+// parsed its growing tail again, so eight times the rows allocated about
+// 64 times the bytes (42 s and 9 GB for 100 MB).
+func TestOneLongEpisodeIsLinear(t *testing.T) {
+	defer func(n int) { blockSize = n }(blockSize)
+	blockSize = 1 << 10
+	allocated := func(rows int) uint64 {
+		var b strings.Builder
+		b.WriteString("episode;code;date\n")
+		for i := range rows {
+			fmt.Fprintf(&b, "E1;VL2%d0;2024-01-%02d\n", 1+i%6, 1+i%28)
+		}
+		input := b.String()
+		var s countSink
+		var before, after goruntime.MemStats
+		goruntime.ReadMemStats(&before)
+		if err := ReadInput("in.csv", strings.NewReader(input), ReadOptions{Workers: 3}, &s); err != nil {
+			t.Fatal(err)
+		}
+		goruntime.ReadMemStats(&after)
+		if s.rows != rows || s.events != rows || s.rejected != 0 {
+			t.Fatalf("%d rows: read %d rows, %d events, %d rejected", rows, s.rows, s.events, s.rejected)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(5000), allocated(40000)
+	if large > 16*small {
+		t.Errorf("one episode of 5000 rows allocated %d bytes, of 40000 rows %d: %.0f times as much", small, large, float64(large)/float64(small))
 	}
 }

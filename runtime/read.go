@@ -729,20 +729,23 @@ func (b *builder) flush() {
 	switch {
 	case b.oneEpisode: // the sink does not keep ep: lend it the events
 		ep.Events = b.events
+		b.events = b.events[:0]
 	case n > evChunk/4:
-		ep.Events = make([]InputEvent, n)
+		// A long run takes the events as they are: copying them would
+		// need room for them twice. The full slice expression caps the
+		// run's events, so a consumer appending to them (merging runs)
+		// cannot write into what the builder uses next.
+		ep.Events = b.events[:n:n]
+		b.events = nil
 	default:
 		if len(b.evs) < n {
 			b.evs = make([]InputEvent, evChunk)
 		}
-		// The full slice expression caps the run's events, so a consumer
-		// appending to them (merging runs) cannot write into the next run.
 		ep.Events = b.evs[:n:n]
 		b.evs = b.evs[n:]
-	}
-	if !b.oneEpisode {
 		copy(ep.Events, b.events)
+		b.events = b.events[:0]
 	}
-	b.cur, b.events = nil, b.events[:0]
+	b.cur = nil
 	b.sink.Episode(ep)
 }

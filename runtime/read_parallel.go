@@ -98,9 +98,27 @@ func (c *csvReader) clone(b *builder) *csvReader {
 // parseLines parses data, whole lines from line firstLine on, with a
 // fresh builder into sink, noting where runs start in blk (when not nil).
 func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block) {
+	c.restart(sink)
+	c.feed(data, firstLine, blk)
+	if f, ok := sink.(*fusedSink); ok {
+		f.final = true
+	}
+	c.b.flush()
+}
+
+// restart makes c parse as at the start of a block, into sink: no run is
+// open.
+func (c *csvReader) restart(sink Sink) {
 	b := c.b
 	b.sink, b.cur, b.events = sink, nil, b.events[:0]
 	c.last.ok, c.last.plain = false, false
+}
+
+// feed parses data, whole lines from line firstLine on, after what c
+// parsed before, noting where runs start in blk (when not nil). The run
+// open at the end stays open.
+func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
+	b := c.b
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
 	first := b.runs
 	runs := first
@@ -127,10 +145,6 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block
 		}
 		blk.lastRunStart, blk.lastRunLine = start, lr.no
 	}
-	if f, ok := sink.(*fusedSink); ok {
-		f.final = true
-	}
-	b.flush()
 }
 
 // readCSVParallel reads the rows after the header with workers
@@ -305,12 +319,22 @@ func skipLine(r io.Reader) ([]byte, error) {
 
 // deliver passes the parsed blocks to the sink in input order, joining
 // runs of one episode that a block edge cut in two.
+//
+// The run open at a block's end is kept as its block's parse gave it,
+// with its lines (tail). When the next block's first run continues it,
+// its lines are parsed again by a reader of its own (again), which then
+// keeps the run open and goes on parsing its rows block by block, each
+// once, until the run ends: a run across many blocks (one episode of
+// 200 MB) costs time and memory in proportion to its rows.
 func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 	sink := c.b.sink
 	var (
 		open     *InputEpisode // the last run so far, not passed on yet
 		tail     []byte        // the lines from open's first row on
 		tailLine int
+		// live: the last run is open in again's builder instead, its
+		// rows parsed up to the end of the blocks passed on.
+		live bool
 	)
 	again := c.clone(newBuilder(c.name, nil)) // for parsing edges again
 	pass := func(items []readItem) {
@@ -325,6 +349,29 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			}
 		}
 	}
+	// againTo parses data with again into a log whose items it passes on
+	// (rows of the block being delivered) or drops (rows passed on before).
+	var againLog itemSink
+	againTo := func(data []byte, firstLine int, passOn bool) {
+		againLog.items = againLog.items[:0]
+		again.b.sink = &againLog
+		again.feed(data, firstLine, nil)
+		if passOn {
+			pass(againLog.items)
+		}
+	}
+	closeOpen := func() { // passes the last run on
+		if live {
+			againLog.items = againLog.items[:0]
+			again.b.sink = &againLog
+			again.b.flush()
+			pass(againLog.items)
+			live = false
+		} else if open != nil {
+			sink.Episode(open)
+		}
+		open = nil
+	}
 	var done *block // the block before, passed on: its buffers can be reused
 	for blk := range ordered {
 		<-blk.parsed
@@ -336,9 +383,7 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 		}
 		done = blk
 		if blk.err != nil {
-			if open != nil {
-				sink.Episode(open)
-			}
+			closeOpen()
 			return readError(c.name, blk.err)
 		}
 		if rc, ok := sink.(rowCounter); ok {
@@ -349,9 +394,14 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			}
 		}
 		items := blk.items
-		if blk.firstRunLine < 0 { // rejections only: the open run stays open
+		if blk.firstRunLine < 0 { // rejections only: the last run stays open
 			pass(items)
 			switch {
+			case live && blk.tooLong:
+				again.b.sink = &againLog
+				again.row(nil, true, blk.firstLine)
+			case live:
+				againTo(blk.data, blk.firstLine, false)
 			case open == nil:
 			case blk.tooLong:
 				// A line that any parse rejects keeps the line numbers
@@ -366,30 +416,33 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 		for items[first].ep == nil {
 			first++
 		}
-		if open != nil && items[first].ep.ID == open.ID {
-			// The open run goes on in this block: parse it again in one
-			// piece, up to where the block's second run starts.
+		openID := ""
+		switch {
+		case live:
+			openID = again.b.cur.ID
+		case open != nil:
+			openID = open.ID
+		}
+		if (live || open != nil) && items[first].ep.ID == openID {
+			// The last run goes on in this block: parse it again, from
+			// its start if that is not done yet, up to where the
+			// block's second run starts. Rows before this block were
+			// parsed as they are now, and their rejections have been
+			// passed on.
+			if !live {
+				again.restart(nil)
+				againTo(tail, tailLine, false)
+				live, open = true, nil
+			}
 			end := len(blk.data)
 			if blk.secondRunStart >= 0 {
 				end = blk.secondRunStart
 			}
-			tail = append(tail, blk.data[:end]...)
-			var s itemSink
-			again.parseLines(tail, tailLine, &s, nil)
-			joined := s.items[len(s.items)-1].ep
-			for _, it := range s.items[:len(s.items)-1] {
-				// Rows before this block were parsed as they are now,
-				// and their rejections have been passed on.
-				if it.ep != nil || it.line() >= blk.firstLine {
-					pass([]readItem{it})
-				}
-			}
+			againTo(blk.data[:end], blk.firstLine, true)
 			if blk.secondRunStart < 0 {
-				open = joined
 				continue
 			}
-			sink.Episode(joined)
-			open = nil
+			closeOpen()
 			items = items[first+1:]
 		} else {
 			// Rows before the block's first run were rejected whatever
@@ -399,9 +452,7 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 				k++
 			}
 			pass(items[:k])
-			if open != nil {
-				sink.Episode(open)
-			}
+			closeOpen()
 			items = items[k:]
 		}
 		// The block's last run is its last item, and may go on.
@@ -410,8 +461,6 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 		tail = append(tail[:0], blk.data[blk.lastRunStart:]...)
 		tailLine = blk.lastRunLine
 	}
-	if open != nil {
-		sink.Episode(open)
-	}
+	closeOpen()
 	return nil
 }
