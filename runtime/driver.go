@@ -109,10 +109,14 @@ type Renderer interface {
 
 // Summary accounts for every input row and counts the results.
 type Summary struct {
-	Guide              string         `json:"guide"`
-	RowsRead           int            `json:"rows_read"`
-	RowsEvaluated      int            `json:"rows_evaluated"`
-	RowsRejected       int            `json:"rows_rejected"`
+	Guide         string `json:"guide"`
+	RowsRead      int    `json:"rows_read"`
+	RowsEvaluated int    `json:"rows_evaluated"`
+	RowsRejected  int    `json:"rows_rejected"`
+	// EventsEvaluated counts the events (code and date) of the evaluated
+	// rows: as many as the rows in CSV, more in JSON Lines, whose rows
+	// (lines) are episodes. RowsRead = RowsEvaluated + RowsRejected.
+	EventsEvaluated    int            `json:"events_evaluated"`
 	Episodes           int            `json:"episodes"`
 	EpisodesWithErrors int            `json:"episodes_with_errors"`
 	Reportable         int            `json:"reportable"`
@@ -353,14 +357,20 @@ func (c *collector) group(ep *InputEpisode) {
 		return
 	}
 	if field, a, b := conflict(g, ep); field != "" {
+		last := 0
 		for _, e := range ep.Events {
+			if e.Row == last {
+				continue // a JSON Lines row has several events: reject it once
+			}
+			last = e.Row
 			c.Reject(Rejection{File: ep.File, Row: e.Row, Field: field,
-				Reason: fmt.Sprintf("episode %s has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)})
+				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)})
 		}
 		return
 	}
 	fill(g, ep)
 	g.Events = append(g.Events, ep.Events...)
+	g.Rows += ep.Rows
 }
 
 // conflict returns the first attribute on which a and b both have a value
@@ -565,9 +575,9 @@ func evaluateOne(ev *Evaluator, in *InputEpisode, r *EpisodeResult, render Rende
 // by pathway index and rule pointer, not by name: a map lookup per
 // episode was a tenth of the work left once the rows were parsed.
 type tally struct {
-	episodes, rows, reportable, withErrors int
-	byPathway                              []int // by Pathway.Index+1; 0 is "no pathway"
-	rules                                  []ruleCount
+	episodes, rows, events, reportable, withErrors int
+	byPathway                                      []int // by Pathway.Index+1; 0 is "no pathway"
+	rules                                          []ruleCount
 }
 
 type ruleCount struct {
@@ -577,7 +587,8 @@ type ruleCount struct {
 
 func (t *tally) add(r *EpisodeResult) {
 	t.episodes++
-	t.rows += len(r.In.Events)
+	t.rows += r.In.Rows
+	t.events += len(r.In.Events)
 	if r.Result.Reportable {
 		t.reportable++
 	}
@@ -611,6 +622,7 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 	t := &b.tally
 	sum.Episodes += t.episodes
 	sum.RowsEvaluated += t.rows
+	sum.EventsEvaluated += t.events
 	sum.Reportable += t.reportable
 	sum.EpisodesWithErrors += t.withErrors
 	for slot, n := range t.byPathway {
@@ -625,7 +637,7 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 	for _, rc := range t.rules {
 		sum.FindingsByRule[rc.rule.ID] += rc.n
 	}
-	t.episodes, t.rows, t.reportable, t.withErrors = 0, 0, 0, 0
+	t.episodes, t.rows, t.events, t.reportable, t.withErrors = 0, 0, 0, 0, 0
 	clear(t.byPathway)
 	t.rules = t.rules[:0]
 }

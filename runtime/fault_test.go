@@ -199,3 +199,38 @@ func TestOneLongEpisodeIsLinear(t *testing.T) {
 		t.Errorf("one episode of 5000 rows allocated %d bytes, of 40000 rows %d: %.0f times as much", small, large, float64(large)/float64(small))
 	}
 }
+
+// TestJSONLSummaryCountsLines: for JSON Lines the summary counts rows as
+// lines, read = evaluated + rejected, and the events apart; it counted
+// lines read but events evaluated ("53 read, 278 evaluated"). A line
+// that contradicts its episode's earlier line is rejected once, however
+// many events it lists.
+func TestJSONLSummaryCountsLines(t *testing.T) {
+	example, _, _ := FileInput("../testdata/episodes/example.jsonl", nil)
+	regrouped := Input{Name: "in.jsonl", Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(strings.NewReader(`{"episode":"A","sex":"K","events":[{"code":"VH310","date":"2024-01-01"}]}
+{"episode":"B","events":[{"code":"VH310","date":"2024-01-01"},{"code":"VH350","date":"2024-01-11"}]}
+{"episode":"A","sex":"M","events":[{"code":"VH350","date":"2024-01-11"},{"code":"VH360","date":"2024-01-12"}]}
+{"episode":"B","events":[{"code":"VH360","date":"2024-01-12"}]}
+`)), nil
+	}}
+	for _, c := range []struct {
+		in                                Input
+		read, evaluated, rejected, events int
+	}{
+		{example, 53, 53, 0, 278},
+		{regrouped, 4, 3, 1, 4},
+	} {
+		for _, workers := range []int{1, 3} {
+			var out bytes.Buffer
+			sum, err := Run(latestProgram(t), []Input{c.in}, ReadOptions{}, workers, NewRenderer("text"), &out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.RowsRead != c.read || sum.RowsEvaluated != c.evaluated || sum.RowsRejected != c.rejected || sum.EventsEvaluated != c.events {
+				t.Errorf("%s, %d workers: rows read %d, evaluated %d, rejected %d, events %d; want %d, %d, %d, %d",
+					c.in.Name, workers, sum.RowsRead, sum.RowsEvaluated, sum.RowsRejected, sum.EventsEvaluated, c.read, c.evaluated, c.rejected, c.events)
+			}
+		}
+	}
+}

@@ -31,6 +31,9 @@ type InputEpisode struct {
 	Events          []InputEvent
 	// FirstRow is the line of the episode's first row, for messages.
 	FirstRow int
+	// Rows is the number of input rows the events come from: one per
+	// event in CSV, one per line in JSON Lines (a line lists many).
+	Rows int
 }
 
 // Rejection is an input row that could not be evaluated, and why. Every

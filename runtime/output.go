@@ -415,6 +415,9 @@ func (textRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
 func WriteSummaryText(w io.Writer, s *Summary) {
 	fmt.Fprintf(w, "Sammanfattning, kodningsvägledning %s:\n", s.Guide)
 	fmt.Fprintf(w, "  rader lästa: %d (utvärderade %d, avvisade %d)\n", s.RowsRead, s.RowsEvaluated, s.RowsRejected)
+	if s.EventsEvaluated != s.RowsEvaluated { // JSON Lines: a row (line) lists many
+		fmt.Fprintf(w, "  koder med datum i de utvärderade raderna: %d\n", s.EventsEvaluated)
+	}
 	fmt.Fprintf(w, "  förlopp: %d, med fel: %d, rapporterbara: %d\n", s.Episodes, s.EpisodesWithErrors, s.Reportable)
 	if s.Grouped {
 		fmt.Fprintf(w, "  (raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet)\n")

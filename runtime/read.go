@@ -557,6 +557,9 @@ type builder struct {
 	dates  [1 << dateBits]cachedDate
 	id     []byte // room for an id converted from a string
 	runs   int    // runs started
+	// rowEvents: a row can give several events (JSON Lines), so the
+	// rows of a run are counted by their numbers, not by its events.
+	rowEvents bool
 	// oneEpisode: the sink keeps no episode past its call (it copies the
 	// ones it keeps), so the builder fills own again and again, lending
 	// it its events, and allocates nothing per episode.
@@ -711,6 +714,17 @@ func (b *builder) conflict(line, i int, v []byte, was string) {
 		name, quote(v), quote([]byte(was)), b.setRow[i], name))
 }
 
+// countRows counts the rows events come from: their rows, in order.
+func countRows(events []InputEvent) int {
+	n, last := 0, 0
+	for _, e := range events {
+		if e.Row != last {
+			n, last = n+1, e.Row
+		}
+	}
+	return n
+}
+
 // flush passes the open run on, with its own copy of the events.
 func (b *builder) flush() {
 	ep := b.cur
@@ -726,6 +740,10 @@ func (b *builder) flush() {
 	ep.Intent = b.vals[colIntent-colRegion]
 	ep.Age, ep.HasAge = b.age, b.hasAge
 	n := len(b.events)
+	ep.Rows = n
+	if b.rowEvents {
+		ep.Rows = countRows(b.events)
+	}
 	switch {
 	case b.oneEpisode: // the sink does not keep ep: lend it the events
 		ep.Events = b.events

@@ -74,6 +74,7 @@ func (t *jsonText) UnmarshalJSON(b []byte) error {
 // lines of one episode are one run, as adjacent CSV rows are.
 func readJSONL(name string, lr *lineReader, first []byte, enc encoding, b *builder) error {
 	r := &jsonlReader{b: b, enc: enc}
+	b.rowEvents = true
 	r.row(first, false, lr.no)
 	return eachLine(name, lr, b, r.row)
 }
