@@ -53,19 +53,28 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 		}
 	}
 
+	// Conditions nested too deep never reach the parser: it would
+	// overflow the stack.
+	nesting := nestingErrors(name, tokens)
+
 	// The common case: the whole file parses in one go.
-	whole, err := parseTokens(tokens)
-	if err == nil {
-		file.Decls = whole.Decls
-		file.Pos = whole.Pos
-		return file, nil
+	var err error
+	if len(nesting) == 0 {
+		var whole *File
+		whole, err = parseTokens(tokens)
+		if err == nil {
+			file.Decls = whole.Decls
+			file.Pos = whole.Pos
+			return file, nil
+		}
 	}
 
 	// Otherwise parse declaration by declaration so that one error does not
 	// hide the next. Stray characters and unterminated strings are reported
 	// where they are: the parser would report them wherever it gave up
 	// backtracking, often lines earlier.
-	diags := lexicalErrors(name, tokens)
+	diags := append(lexicalErrors(name, tokens), nesting...)
+	diags.Sort()
 	for _, chunk := range splitDecls(tokens, text) {
 		if hasLineIn(diags, chunk.line, lineOf(text, chunk.end)) {
 			continue

@@ -1,0 +1,83 @@
+package lang
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// nested returns a rule file whose condition nests levels deep: open is
+// repeated levels times before has(start) and close as often after it.
+func nested(open, close string, levels int) string {
+	return "rule r {\n  when " + strings.Repeat(open, levels) + "true" + strings.Repeat(close, levels) + "\n}\n"
+}
+
+// TestParseNestingLimit: a condition nested deeper than MaxNesting is an
+// ordinary diagnostic at the place the limit is passed, however deep it
+// goes (a million levels used to overflow the stack), and anything up to
+// the limit parses, formats and parses again.
+func TestParseNestingLimit(t *testing.T) {
+	// "  when " is 7 characters: the condition starts at column 8.
+	const col = 8
+	cases := []struct {
+		name string
+		src  string
+		// column where the diagnostic must be, or 0 for none
+		col int
+	}{
+		{"a million nots", nested("not ", "", 1_000_000), col + 4*MaxNesting},
+		{"a million parentheses", nested("(", ")", 1_000_000), col + MaxNesting},
+		// Calls and lists count by their parentheses; a not before a
+		// parenthesis is a level of its own.
+		{"calls", nested("days(", ")", 10_000), col + 5*MaxNesting + 4},
+		{"not-parentheses", nested("not (", ")", 10_000), col + 5*(MaxNesting/2)},
+		{"list elements", nested("x in [(", ")]", 10_000), col + 7*MaxNesting + 6},
+		{"nots at the limit", nested("not ", "", MaxNesting), 0},
+		{"nots past the limit", nested("not ", "", MaxNesting+1), col + 4*MaxNesting},
+		{"parentheses at the limit", nested("(", ")", MaxNesting), 0},
+		{"parentheses past the limit", nested("(", ")", MaxNesting+1), col + MaxNesting},
+		{"not-parentheses at the limit", nested("not (", ")", MaxNesting/2), 0},
+		{"a long flat condition is not deep", "rule r {\n  when " + strings.Repeat("not has(start) and (has(start)) or ", 1000) + "true\n}\n", 0},
+		{"depth counts from each declaration", strings.Repeat("rule r {\n  when "+strings.Repeat("(", MaxNesting-1)+"\n}\n", 3), 0},
+		{"closed parentheses do not count", "rule r {\n  when " + strings.Repeat("(", MaxNesting) + "true" + strings.Repeat(")", MaxNesting) + " and " + strings.Repeat("(", MaxNesting) + "true" + strings.Repeat(")", MaxNesting) + "\n}\n", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f, diags := Parse("r.svf", []byte(tc.src))
+			var nest Diagnostics
+			for _, d := range diags {
+				if d.Summary == fmt.Sprintf(msgNestingSummary, MaxNesting) {
+					nest = append(nest, d)
+				}
+			}
+			if tc.col == 0 {
+				if len(nest) > 0 {
+					t.Fatalf("unexpected nesting diagnostic %+v", nest[0])
+				}
+				if len(diags) == 0 {
+					if err := formatProperties("r.svf", []byte(tc.src)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			if len(diags) != 1 || len(nest) != 1 {
+				t.Fatalf("got %d diagnostics (%v), want exactly the nesting one", len(diags), diags)
+			}
+			d := nest[0]
+			want := Pos{File: "r.svf", Line: 2, Column: tc.col}
+			if d.Severity != Error || d.Pos != want || d.Detail != fmt.Sprintf(msgNestingDetail, MaxNesting) {
+				t.Errorf("got %+v at %v, want an error at %v", d, d.Pos, want)
+			}
+			if len(f.Decls) != 0 {
+				t.Errorf("the declaration past the limit was parsed: %d declarations", len(f.Decls))
+			}
+			if len(tc.src) > 1e5 {
+				return // the same Parse again, only slower
+			}
+			if _, fd := FormatSource("r.svf", []byte(tc.src)); len(fd) != 1 || *fd[0] != *d {
+				t.Errorf("FormatSource: %v, want the nesting diagnostic", fd)
+			}
+		})
+	}
+}
