@@ -234,3 +234,45 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputLetsNoDataAct: in eval's CSV every cell that a spreadsheet
+// would run as a formula starts with an apostrophe, and the text output
+// escapes control characters in ids, file names and rejections; both
+// were written as they came.
+func TestOutputLetsNoDataAct(t *testing.T) {
+	input := "episode;code;date\n" +
+		"=cmd|' /C calc'!A0;VZ910;2024-01-01\n" +
+		"E\x1b[2J\u202eX;VZ910;2024-01-01\n" +
+		"@SUM(A1);VZ910;2024-01-01\n" +
+		"B;VZ910;+1\n"
+	in := Input{Name: "in\x1b].csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	run := func(format string) string {
+		var out bytes.Buffer
+		if _, err := Run(latestProgram(t), []Input{in}, ReadOptions{}, 1, NewRenderer(format), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	csvOut := run("csv")
+	for _, want := range []string{
+		"\n'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
+		"\n'@SUM(A1),,,error,forlopp_okant,",
+		"\n,,,error,rad_avvisad,\"date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in\x1b].csv:5,\n",
+	} {
+		if !strings.Contains(csvOut, want) {
+			t.Errorf("csv output lacks %q:\n%s", want, csvOut)
+		}
+	}
+	text := run("text")
+	for _, want := range []string{
+		"\nE\\x1b[2J\\u202eX  okänt vårdförlopp  in\\x1b].csv:3\n",
+		"  in\\x1b].csv:5: date: date \"+1\" is not a date",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.ContainsAny(text, "\x1b\u202e") {
+		t.Errorf("text output has control characters:\n%q", text)
+	}
+}

@@ -45,11 +45,13 @@ type Rejection struct {
 	Reason string `json:"reason"`
 }
 
+// String writes the rejection for people: file:row: field: reason, with
+// what is not printable escaped (see Printable).
 func (r Rejection) String() string {
 	if r.Field == "" {
-		return fmt.Sprintf("%s:%d: %s", r.File, r.Row, r.Reason)
+		return Printable(fmt.Sprintf("%s:%d: %s", r.File, r.Row, r.Reason))
 	}
-	return fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.Field, r.Reason)
+	return Printable(fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.Field, r.Reason))
 }
 
 // Sink receives what a reader reads. Calls come from one goroutine, in

@@ -311,8 +311,8 @@ func (csvRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	}
 	for i := range r.Result.Findings {
 		f := &r.Result.Findings[i]
-		_ = w.Write([]string{r.In.ID, pathway, r.Result.ReportedAs, f.Rule.Severity.String(), f.Rule.ID,
-			f.Rule.Message, strings.Join(findingCodes(r, f), " "), findingInput(r, f), f.Rule.Pos.String()})
+		_ = w.Write(safeCells([]string{r.In.ID, pathway, r.Result.ReportedAs, f.Rule.Severity.String(), f.Rule.ID,
+			f.Rule.Message, strings.Join(findingCodes(r, f), " "), findingInput(r, f), f.Rule.Pos.String()}))
 	}
 	w.Flush()
 }
@@ -327,10 +327,19 @@ func (csvRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
 		return err
 	}
 	for _, rej := range sum.Rejected {
-		_ = cw.Write([]string{"", "", "", "error", RejectedRowRule, rej.Reason, rej.Field, rej.File + ":" + strconv.Itoa(rej.Row), ""})
+		_ = cw.Write(safeCells([]string{"", "", "", "error", RejectedRowRule, rej.Reason, rej.Field, rej.File + ":" + strconv.Itoa(rej.Row), ""}))
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// safeCells applies SafeCell to every cell of a row: the data (ids, file
+// names, values quoted in reasons) can start a cell anywhere.
+func safeCells(row []string) []string {
+	for i, c := range row {
+		row[i] = SafeCell(c)
+	}
+	return row
 }
 
 // RejectedRowRule is the rule id under which rejected rows are listed.
@@ -347,7 +356,9 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	if len(res.Findings) == 0 {
 		return
 	}
-	buf.WriteString(r.In.ID)
+	// The id and the file name come from the data or the command line:
+	// what is not printable is escaped.
+	buf.WriteString(Printable(r.In.ID))
 	buf.WriteString("  ")
 	if p := res.Pathway; p != nil {
 		buf.WriteString(p.Name)
@@ -358,7 +369,8 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 		buf.WriteString("okänt vårdförlopp")
 	}
 	buf.WriteString("  ")
-	writePlace(buf, r.In.File, r.In.FirstRow)
+	file := Printable(r.In.File)
+	writePlace(buf, file, r.In.FirstRow)
 	buf.WriteByte('\n')
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -381,7 +393,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 				}
 				buf.WriteString(r.In.Events[e].Code)
 				buf.WriteString(" (")
-				writePlace(buf, r.In.File, r.In.Events[e].Row)
+				writePlace(buf, file, r.In.Events[e].Row)
 				buf.WriteByte(')')
 			}
 			buf.WriteByte('\n')

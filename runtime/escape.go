@@ -1,0 +1,52 @@
+package runtime
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SafeCell keeps a spreadsheet from running a value as a formula (CSV
+// injection): a value starting with = + - @, a tab or a carriage return
+// gets a leading apostrophe, which Excel shows as text and does not run.
+// It is the rule the report's CSV follows.
+func SafeCell(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// Printable returns s with control characters and other characters that
+// are not printable (a line break, ESC, a right-to-left override, bytes
+// that are not UTF-8) written as escapes like \n, \x1b and \u202e, so that
+// a value from the data cannot move the cursor, change colours or turn
+// text around in a terminal. A string that needs none is returned as is.
+func Printable(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s // the usual case: plain ASCII
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x`)
+			b.WriteString(strconv.FormatUint(uint64(s[i])>>4, 16))
+			b.WriteString(strconv.FormatUint(uint64(s[i])&15, 16))
+		case unicode.IsPrint(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\n', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
+}
