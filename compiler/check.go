@@ -498,7 +498,7 @@ func (c *checker) rule(d *lang.Rule) {
 	if r.When == nil {
 		c.errorf(p, width(d.ID), "add `when <condition>`: the rule reports a finding when the condition holds", "rule %q has no condition", d.ID)
 	} else {
-		tc := &typeChecker{c: c}
+		tc := &typeChecker{c: c, pathways: r.Pathways}
 		r.cond = tc.expect(r.When, tBool, "a rule's condition")
 		r.Mentions = tc.mentions
 	}
@@ -569,7 +569,10 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 		}
 	}
 	if lt.When != nil {
-		tc := &typeChecker{c: c}
+		tc := &typeChecker{c: c, pathways: []*Pathway{lt.Pathway}}
+		if lt.Pathway == nil {
+			tc.pathways = []*Pathway{} // reported above; no second error
+		}
 		lt.cond = tc.expect(lt.When, tBool, "a lead time's condition")
 	}
 	c.g.leadTimes[d.ID] = lt

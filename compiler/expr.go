@@ -47,15 +47,16 @@ var CodeSets = map[string]string{
 // Functions are the functions of the expression language with a one-line
 // description, for docs and hints.
 var Functions = map[string]string{
-	"has":       "has(S, …): the episode has a code in any of the sets",
-	"count":     "count(S, …): how many of the episode's codes are in the sets",
-	"first":     "first(S, …): the earliest date of a code in the sets",
-	"last":      "last(S, …): the latest date of a code in the sets",
-	"days":      "days(a, b): calendar days from date a to date b",
-	"known":     "known(x): the value x is present in the data",
-	"prefixes":  "prefixes(S, …): how many different prefixes the codes in the sets have",
-	"icd10_in":  `icd10_in(diagnosis, "C00-C76", …): the ICD-10 code lies in one of the ranges`,
-	"qualified": "qualified(q): codes whose table cell for the pathway carries qualifier q",
+	"has":         "has(S, …): the episode has a code in any of the sets",
+	"count":       "count(S, …): how many of the episode's codes are in the sets",
+	"first":       "first(S, …): the earliest date of a code in the sets",
+	"last":        "last(S, …): the latest date of a code in the sets",
+	"days":        "days(a, b): calendar days from date a to date b",
+	"known":       "known(x): the value x is present in the data",
+	"prefixes":    "prefixes(S, …): how many different prefixes the codes in the sets have",
+	"icd10_in":    `icd10_in(diagnosis, "C00-C76", "D47.4", …): the ICD-10 code lies in one of the ranges (categories or subcategories)`,
+	"icd10_scope": "icd10_scope(diagnosis): the ICD-10 code lies in the pathway's own icd10 scope",
+	"qualified":   "qualified(q): codes whose table cell for the pathway carries qualifier q",
 }
 
 // typed is a checked expression, independent of the pathway. Lowering it
@@ -79,6 +80,9 @@ type typed struct {
 type typeChecker struct {
 	c        *checker
 	mentions []string
+	// pathways are those the condition is evaluated for; nil: every
+	// pathway (a rule without a pathway line).
+	pathways []*Pathway
 }
 
 func (tc *typeChecker) errorf(p lang.Pos, w int, detail, format string, args ...any) *typed {
@@ -327,9 +331,30 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 			return argErr(Functions[call.Func])
 		}
 		for _, a := range out.args[1:] {
-			if a.op != "lit" || a.typ != tString || !validICDRange(a.str) {
-				return tc.errorf(a.pos, 1, `write ranges as "C00-C76" or single categories as "C71"`, "%s is not an ICD-10 range", lang.Quote(a.str))
+			if a.op != "lit" || a.typ != tString {
+				return tc.errorf(a.pos, 1, icdRangeHint, "%s is not an ICD-10 range", a.describe())
 			}
+			if _, ok := parseICDRange(a.str); !ok {
+				detail := icdRangeHint
+				if up := strings.ToUpper(a.str); up != a.str {
+					if _, ok := parseICDRange(up); ok {
+						detail = "did you mean " + lang.Quote(up) + "? rule files write ICD-10 codes in capitals (the diagnosis in the data may be in any case)"
+					}
+				}
+				return tc.errorf(a.pos, 1, detail, "%s is not an ICD-10 range", lang.Quote(a.str))
+			}
+		}
+		out.typ = tBool
+	case "icd10_scope":
+		if len(out.args) != 1 || out.args[0].typ != tString {
+			return argErr("icd10_scope(diagnosis) takes one text, the diagnosis")
+		}
+		if missing, with := tc.withoutICD10(); missing != "" {
+			detail := "declare `icd10` for the pathway, or limit the condition to pathways that have it"
+			if len(with) > 0 {
+				detail += ", e.g. `pathway " + strings.Join(with, ", ") + "`"
+			}
+			return tc.errorf(p, width(call.Func), detail, "icd10_scope: pathway %q has no icd10 scope", missing)
 		}
 		out.typ = tBool
 	}
@@ -354,16 +379,35 @@ func toSet(list []string) map[string]bool {
 	return m
 }
 
-// validICDRange accepts "C71" or "C00-C76".
-func validICDRange(s string) bool {
-	lo, hi, isRange := strings.Cut(s, "-")
-	ok := func(x string) bool {
-		return len(x) == 3 && x[0] >= 'A' && x[0] <= 'Z' && isDigit(x[1]) && isDigit(x[2])
+const icdRangeHint = `write ranges as "C00-C76" or "D09.0-D09.1", single codes as "C71" or "D47.4", in capitals`
+
+// describe names a non-literal argument for a diagnostic.
+func (t *typed) describe() string {
+	if t.op == "lit" {
+		return lang.Quote(t.str)
 	}
-	if !isRange {
-		return ok(s)
+	return "a " + t.typ.String() + " value"
+}
+
+// withoutICD10 returns the first pathway the condition is evaluated for
+// that declares no icd10 scope ("" when all do), and the keys of the
+// pathways that declare one.
+func (tc *typeChecker) withoutICD10() (missing string, with []string) {
+	for _, pw := range tc.c.g.Pathways {
+		if len(pw.ICD10) > 0 {
+			with = append(with, pw.Key)
+		}
 	}
-	return ok(lo) && ok(hi) && lo <= hi
+	pws := tc.pathways
+	if pws == nil {
+		pws = tc.c.g.Pathways
+	}
+	for _, pw := range pws {
+		if len(pw.ICD10) == 0 {
+			return pw.Key, with
+		}
+	}
+	return "", with
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -3,7 +3,6 @@ package compiler
 import (
 	"math/bits"
 	"slices"
-	"strings"
 )
 
 // Day is a calendar day, counted from 1970-01-01. Lead times are
@@ -587,28 +586,24 @@ func (lw *lowerer) lowerBool(t *typed, involved CodeSet) boolFn {
 				f := lw.lowerStr(a, involved)
 				return func(e *Episode) bool { _, ok := f(e); return ok }
 			}
-		case "icd10_in":
+		case "icd10_in", "icd10_scope":
 			f := lw.lowerStr(t.args[0], involved)
-			var ranges [][2]string
-			for _, a := range t.args[1:] {
-				lo, hi, isRange := strings.Cut(a.str, "-")
-				if !isRange {
-					hi = lo
+			var ranges []icdRange
+			if t.fn == "icd10_in" {
+				for _, a := range t.args[1:] {
+					r, _ := parseICDRange(a.str) // checked by the type checker
+					ranges = append(ranges, r)
 				}
-				ranges = append(ranges, [2]string{lo, hi})
+			} else {
+				for _, code := range lw.pw.ICD10 {
+					r, _ := parseICDRange(code) // checked with the pathway
+					ranges = append(ranges, r)
+				}
 			}
+			match := icdMatcher(ranges)
 			return func(e *Episode) bool {
 				v, ok := f(e)
-				if !ok || len(v) < 3 {
-					return false
-				}
-				cat := v[:3]
-				for _, r := range ranges {
-					if cat >= r[0] && cat <= r[1] {
-						return true
-					}
-				}
-				return false
+				return ok && match(v)
 			}
 		}
 	}

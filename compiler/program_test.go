@@ -21,10 +21,12 @@ qualifier kur "endast kurativ"
 
 pathway hjarntumorer "Hjärntumörer" {
   prefix VL2
+  icd10 "C71"
 }
 
 pathway akuta_leukemier "Akuta leukemier" {
   prefix VN4, VN6
+  icd10 "C92.0", "D47.4"
 }
 
 code 10 "Start" {
@@ -85,6 +87,27 @@ func TestConditionSemantics(t *testing.T) {
 		{"icd10 range by category", `icd10_in(diagnosis, "C00-C76")`, nil, Episode{Diagnosis: "C71.9"}, true},
 		{"icd10 outside range", `icd10_in(diagnosis, "C00-C76", "C81-C97")`, nil, Episode{Diagnosis: "C80.9"}, false},
 		{"icd10 single category", `icd10_in(diagnosis, "C80")`, nil, Episode{Diagnosis: "C80"}, true},
+		{"icd10 is case-insensitive", `icd10_in(diagnosis, "C34")`, nil, Episode{Diagnosis: "c34.1"}, true},
+		{"icd10 without the dot", `icd10_in(diagnosis, "C34.1")`, nil, Episode{Diagnosis: "C341"}, true},
+		{"icd10 with spaces around", `icd10_in(diagnosis, "C34")`, nil, Episode{Diagnosis: " C34.1 "}, true},
+		{"icd10 upper bound takes the whole category", `icd10_in(diagnosis, "C00-C75")`, nil, Episode{Diagnosis: "C75.9"}, true},
+		{"icd10 just above the range", `icd10_in(diagnosis, "C00-C75")`, nil, Episode{Diagnosis: "C76.0"}, false},
+		{"icd10 single subcategory", `icd10_in(diagnosis, "D47.4")`, nil, Episode{Diagnosis: "D47.4"}, true},
+		{"icd10 single subcategory, another", `icd10_in(diagnosis, "D47.4")`, nil, Episode{Diagnosis: "D47.1"}, false},
+		{"icd10 subcategory does not take its category alone", `icd10_in(diagnosis, "D47.4")`, nil, Episode{Diagnosis: "D47"}, false},
+		{"icd10 subcategory takes a finer code", `icd10_in(diagnosis, "D47.4")`, nil, Episode{Diagnosis: "D47.41"}, true},
+		{"icd10 subcategory range", `icd10_in(diagnosis, "D09.0-D09.1")`, nil, Episode{Diagnosis: "D09.1"}, true},
+		{"icd10 subcategory range, outside", `icd10_in(diagnosis, "D09.0-D09.1")`, nil, Episode{Diagnosis: "D09.2"}, false},
+		{"icd10 not a code", `icd10_in(diagnosis, "C00-C97")`, nil, Episode{Diagnosis: "C3"}, false},
+		{"icd10 not a code, letters", `icd10_in(diagnosis, "C00-C97")`, nil, Episode{Diagnosis: "CA4.1"}, false},
+		{"icd10 missing", `icd10_in(diagnosis, "C00-C97")`, nil, Episode{}, false},
+		{"icd10 scope, own subcategory", `icd10_scope(diagnosis)`, nil, Episode{Diagnosis: "d47.4"}, true},
+		{"icd10 scope, own category code", `icd10_scope(diagnosis)`, nil, Episode{Diagnosis: "C92.0"}, true},
+		{"icd10 scope, other code", `icd10_scope(diagnosis)`, nil, Episode{Diagnosis: "C92.1"}, false},
+		{"icd10 scope, missing", `icd10_scope(diagnosis)`, nil, Episode{}, false},
+		{"two attributes compared", `referring_region == region`, nil, Episode{Region: "12", ReferringRegion: "12"}, true},
+		{"two attributes, one missing", `referring_region != region`, nil, Episode{ReferringRegion: "12"}, false},
+		{"dates of two codes", `first(XX50) < last(XX35)`, []ev{{"VN435", "2024-01-01"}, {"VN650", "2024-01-03"}, {"VN435", "2024-01-05"}}, Episode{}, true},
 		{"qualified cell", "has(qualified(kur))", []ev{{"VN450", "2024-01-02"}}, Episode{}, true},
 		{"unqualified code is not in qualified", "has(qualified(kur))", []ev{{"VN410", "2024-01-02"}}, Episode{}, false},
 		{"prefixes counts distinct prefixes", "prefixes(start, closing) == 2", []ev{{"VN410", "2024-01-01"}, {"VN650", "2024-01-05"}}, Episode{}, true},
