@@ -53,7 +53,7 @@ var fuzzMutations = []struct {
 	{"regler.svf", "  pathway hjarntumorer\n", "  pathway hjarntumorr\n"},
 	// Rule conditions with type errors: a number compared with a string,
 	// a negated number, a comparison of booleans.
-	{"regler.svf", "when count(start) > 1", `when count(start) > "1"`},
+	{"regler.svf", "when count(start) > prefixes(start)", `when count(start) > "1"`},
 	{"regler.svf", "when not has(start)", "when not count(start)"},
 	{"regler.svf", "when first(closing) < first(start)", "when has(closing) < first(start)"},
 	{"ledtider.svf", "when not has(XX44)", "when XX44"},

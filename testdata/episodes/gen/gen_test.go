@@ -145,7 +145,7 @@ var exampleFindings = map[string]string{
 	"KS-24-0017":  "cup_organspecifik_diagnos |",
 	"KS-24-0018":  "|",
 	"SÖS-24-0016": "|",
-	"KS-24-0019":  "under_18_ar |",
+	"KS-24-0019":  "|", // age 16, lymphoma: the sources state the age limit only for VL2 and VH3
 	"KS-24-0020":  "kod_ej_tillaten |",
 	"DS-24-0005":  "|",
 	"KS-24-0021":  "tva_prefix_avslutskoden_styr |",
