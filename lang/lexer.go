@@ -69,10 +69,19 @@ func isDigitB(b byte) bool     { return b >= '0' && b <= '9' }
 //	Ident      letters, digits and _, not starting with a digit
 //	Op         == != <= >= < > ( ) , [ ] { } -
 func lexText(filename, text string) []lexer.Token {
-	tokens := make([]lexer.Token, 0, len(text)/4)
+	// Tokens are collected in blocks and joined once at the end: growing
+	// one slice would copy every token several times, which is most of
+	// the time for a file of millions of tokens.
+	const blockSize = 4096
+	var full [][]lexer.Token
+	tokens := make([]lexer.Token, 0, min(blockSize, len(text)/4+1))
 	pos := lexer.Position{Filename: filename, Line: 1, Column: 1}
 	emit := func(typ lexer.TokenType, n int) {
 		v := text[pos.Offset : pos.Offset+n]
+		if len(tokens) == cap(tokens) {
+			full = append(full, tokens)
+			tokens = make([]lexer.Token, 0, blockSize)
+		}
 		tokens = append(tokens, lexer.Token{Type: typ, Value: v, Pos: pos})
 		pos.Advance(v)
 	}
@@ -141,6 +150,17 @@ func lexText(filename, text string) []lexer.Token {
 			_, size := utf8.DecodeRuneInString(rest)
 			emit(tokInvalid, size)
 		}
+	}
+	if full != nil {
+		n := len(tokens) + 1
+		for _, b := range full {
+			n += len(b)
+		}
+		all := make([]lexer.Token, 0, n)
+		for _, b := range full {
+			all = append(all, b...)
+		}
+		tokens = append(all, tokens...)
 	}
 	return append(tokens, lexer.EOFToken(pos))
 }

@@ -14,10 +14,18 @@ import (
 // than a person writes, and small enough for every one of them.
 const MaxNesting = 200
 
+// MaxErrors is how many errors Parse reports in one file before it
+// stops: a file that is broken everywhere (or not a rule file at all)
+// would otherwise bury the first, most useful ones and take long to parse
+// declaration by declaration.
+const MaxErrors = 100
+
 // Messages of the limits, in one place for the message catalogue.
 const (
-	msgNestingSummary = "villkoret är nästlat för djupt (mer än %d nivåer)"
-	msgNestingDetail  = "parenteser och not får tillsammans vara högst %d nivåer djupa; ta bort onödiga parenteser och dubbla not, eller dela upp villkoret i flera regler"
+	msgTooManyErrorsSummary = "för många fel i filen; de första %d visas"
+	msgTooManyErrorsDetail  = "rätta felen ovan och kör igen; är det rätt fil?"
+	msgNestingSummary       = "villkoret är nästlat för djupt (mer än %d nivåer)"
+	msgNestingDetail        = "parenteser och not får tillsammans vara högst %d nivåer djupa; ta bort onödiga parenteser och dubbla not, eller dela upp villkoret i flera regler"
 )
 
 // nestingErrors reports, once per declaration, the first token of a

@@ -81,3 +81,40 @@ func TestParseNestingLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestParseStopsAfterMaxErrors: a file broken everywhere, or not a rule
+// file at all, gives the first MaxErrors errors and one that says the rest
+// are left out, whether the errors are syntax errors, stray characters or
+// conditions nested too deep. (Parsing such a file declaration by
+// declaration used to take time growing with the square of its size.)
+func TestParseStopsAfterMaxErrors(t *testing.T) {
+	deep := "rule r {\n  when " + strings.Repeat("(", MaxNesting+1) + "\n}\n"
+	cases := []struct {
+		name string
+		src  string
+		// where the last error shown and the "too many" one are
+		lastLine, stopLine, stopCol int
+	}{
+		{"syntax errors", strings.Repeat("rule\n", 800_000), 2 * MaxErrors, 2*MaxErrors + 1, 1},
+		{"stray characters", strings.Repeat("§\n", 800_000), MaxErrors, MaxErrors + 1, 1},
+		// The first error left out is where the rest is left out.
+		{"too deep", strings.Repeat(deep, 10_000), 3*MaxErrors - 1, 3*MaxErrors + 2, 8 + MaxNesting},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Parse("r.svf", []byte(tc.src))
+			if len(diags) != MaxErrors+1 {
+				t.Fatalf("got %d diagnostics, want %d", len(diags), MaxErrors+1)
+			}
+			last, stop := diags[MaxErrors-1], diags[MaxErrors]
+			if last.Pos.Line != tc.lastLine {
+				t.Errorf("last error shown at line %d, want %d: %v", last.Pos.Line, tc.lastLine, last)
+			}
+			want := Diagnostic{Severity: Error, Summary: fmt.Sprintf(msgTooManyErrorsSummary, MaxErrors), Detail: msgTooManyErrorsDetail,
+				Pos: Pos{File: "r.svf", Line: tc.stopLine, Column: tc.stopCol}, Width: 1}
+			if *stop != want {
+				t.Errorf("got %+v, want %+v", *stop, want)
+			}
+		})
+	}
+}

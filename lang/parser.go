@@ -73,18 +73,57 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 	// hide the next. Stray characters and unterminated strings are reported
 	// where they are: the parser would report them wherever it gave up
 	// backtracking, often lines earlier.
-	diags := append(lexicalErrors(name, tokens), nesting...)
-	diags.Sort()
-	for _, chunk := range splitDecls(tokens, text) {
-		if hasLineIn(diags, chunk.line, lineOf(text, chunk.end)) {
+	//
+	// A declaration is skipped when a diagnostic lies on one of its lines
+	// (its last line is the next one's first): it would only repeat it.
+	// Everything here is linear in the number of tokens, as a file of
+	// hundreds of thousands of broken declarations must not hang.
+	blocking := append(lexicalErrors(name, tokens), nesting...)
+	blocking.Sort()
+	var diags Diagnostics
+	next := 0        // first diagnostic of blocking not before the chunk
+	lastSyntax := -1 // line of the last syntax error, the only one that can lie in a later chunk
+	var stopped *Pos // where parsing stopped after MaxErrors errors
+	for _, chunk := range splitDecls(tokens) {
+		for next < len(blocking) && blocking[next].Pos.Line < chunk.line {
+			next++
+		}
+		if next < len(blocking) && blocking[next].Pos.Line <= chunk.endLine ||
+			lastSyntax >= chunk.line && lastSyntax <= chunk.endLine {
 			continue
 		}
-		part, err := parseTokens(chunk.tokens(tokens, name))
+		if next+len(diags) >= MaxErrors {
+			stopped = &Pos{File: name, Line: chunk.line, Column: 1}
+			break
+		}
+		part, err := parseTokens(chunk.tokens(tokens))
 		if err != nil {
-			diags = append(diags, syntaxDiagnostic(name, err, chunk.line))
+			d := syntaxDiagnostic(name, err, chunk.line)
+			diags = append(diags, d)
+			lastSyntax = d.Pos.Line
 			continue
 		}
 		file.Decls = append(file.Decls, part.Decls...)
+	}
+	diags = append(blocking, diags...)
+	diags.Sort()
+	if len(diags) > MaxErrors && (stopped == nil || before(diags[MaxErrors].Pos, *stopped)) {
+		stopped = &diags[MaxErrors].Pos
+	}
+	if stopped != nil {
+		// Only errors before the place where the rest is left out.
+		n := 0
+		for n < len(diags) && n < MaxErrors && before(diags[n].Pos, *stopped) {
+			n++
+		}
+		diags = diags[:n]
+		diags = append(diags, &Diagnostic{
+			Severity: Error,
+			Summary:  fmt.Sprintf(msgTooManyErrorsSummary, MaxErrors),
+			Detail:   msgTooManyErrorsDetail,
+			Pos:      *stopped,
+			Width:    1,
+		})
 	}
 	if len(diags) == 0 {
 		// The pieces parsed though the whole did not: report the original error.
@@ -93,12 +132,18 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 	return file, diags
 }
 
+// before reports whether p comes before q in the same file.
+func before(p, q Pos) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Column < q.Column
+}
+
 // lexicalErrors reports every Invalid token: a character the language
 // does not use, or the quote of a string that does not end on its line.
 func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
 	var diags Diagnostics
 	for _, t := range tokens {
-		if t.Type != tokInvalid || hasLineIn(diags, t.Pos.Line, t.Pos.Line) {
+		// Tokens come in order: only the last diagnostic can be on t's line.
+		if t.Type != tokInvalid || len(diags) > 0 && diags[len(diags)-1].Pos.Line == t.Pos.Line {
 			continue
 		}
 		d := &Diagnostic{Severity: Error, Pos: Pos{File: name, Line: t.Pos.Line, Column: t.Pos.Column}, Width: 1}
@@ -112,20 +157,6 @@ func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
 		diags = append(diags, d)
 	}
 	return diags
-}
-
-func hasLineIn(diags Diagnostics, from, to int) bool {
-	for _, d := range diags {
-		if d.Pos.Line >= from && d.Pos.Line <= to {
-			return true
-		}
-	}
-	return false
-}
-
-// lineOf returns the line number (from 1) of byte offset off in text.
-func lineOf(text string, off int) int {
-	return strings.Count(text[:min(off, len(text))], "\n") + 1
 }
 
 // Value returns the string a Text stands for: a "…" string unquoted, or a
@@ -245,53 +276,46 @@ func parseTokens(tokens []lexer.Token) (*File, error) {
 	return parser.ParseFromLexer(peeker)
 }
 
-// tokens returns the chunk's tokens followed by an EOF at its end.
-func (c chunk) tokens(all []lexer.Token, name string) []lexer.Token {
-	var out []lexer.Token
-	var endPos lexer.Position
-	for _, t := range all {
-		if t.EOF() {
-			endPos = t.Pos
-			break
-		}
-		if t.Pos.Offset >= c.end {
-			endPos = t.Pos
-			break
-		}
-		if t.Pos.Offset >= c.start {
-			out = append(out, t)
-		}
-	}
-	if endPos.Filename == "" {
-		endPos.Filename = name
-	}
-	return append(out, lexer.EOFToken(endPos))
+// tokens returns a copy of the chunk's tokens followed by an EOF where the
+// next chunk starts.
+func (c chunk) tokens(all []lexer.Token) []lexer.Token {
+	out := make([]lexer.Token, 0, c.to-c.from+1)
+	out = append(out, all[c.from:c.to]...)
+	return append(out, lexer.EOFToken(all[c.to].Pos))
 }
 
+// chunk is one declaration: tokens[from:to], starting on line and ending
+// on endLine, the line where the next one starts (or the file's last).
 type chunk struct {
-	start, end int // byte offsets
-	line       int // line of start, from 1
+	from, to      int
+	line, endLine int
 }
 
 // splitDecls cuts the file at every top-level keyword that starts a line.
 // Text blocks are single tokens, so a keyword inside one never splits.
-func splitDecls(tokens []lexer.Token, text string) []chunk {
-	var starts []lexer.Position
-	for _, t := range tokens {
+// tokens ends with an EOF token.
+func splitDecls(tokens []lexer.Token) []chunk {
+	var starts []int
+	for i, t := range tokens {
 		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel[t.Value] {
-			starts = append(starts, t.Pos)
+			starts = append(starts, i)
 		}
 	}
-	if len(starts) == 0 || starts[0].Offset > 0 {
-		starts = append([]lexer.Position{{Offset: 0, Line: 1, Column: 1}}, starts...)
+	if len(starts) == 0 || starts[0] > 0 {
+		starts = append([]int{0}, starts...)
 	}
-	chunks := make([]chunk, len(starts))
-	for i, p := range starts {
-		end := len(text)
+	eof := len(tokens) - 1
+	chunks := make([]chunk, 0, len(starts))
+	for i, from := range starts {
+		to := eof
 		if i+1 < len(starts) {
-			end = starts[i+1].Offset
+			to = starts[i+1]
 		}
-		chunks[i] = chunk{start: p.Offset, end: end, line: p.Line}
+		line := tokens[from].Pos.Line
+		if from == 0 {
+			line = 1
+		}
+		chunks = append(chunks, chunk{from: from, to: to, line: line, endLine: tokens[to].Pos.Line})
 	}
 	return chunks
 }
