@@ -1,7 +1,9 @@
 package compiler
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -12,6 +14,33 @@ import (
 
 // Ext is the file extension of rule files.
 const Ext = ".svf"
+
+// Limits on what is read as rule files. A whole guide version is about a
+// dozen files and 70 kB; the limits are far above that and keep a wrong
+// folder, a huge file or a device (a link to /dev/zero) from exhausting
+// memory or hanging the tool.
+const (
+	// MaxFileSize is the largest rule file read, in bytes (4 MiB).
+	MaxFileSize = 4 << 20
+	// MaxFiles is the most rule files read from one folder.
+	MaxFiles = 1000
+)
+
+// Messages of the loader, in one place for the message catalogue.
+const (
+	msgNotRegularSummary = "regelfilen är inte en vanlig fil utan %s"
+	msgNotRegularDetail  = "bara vanliga filer läses som regelfiler; byt ut den mot en vanlig textfil, eller ge den ett namn som inte slutar på .svf"
+	msgTooLargeSummary   = "regelfilen är större än %d MiB"
+	msgTooLargeDetail    = "en regelfil får vara högst %d MiB (hela vägledningen 10.6 är ungefär 70 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer"
+	msgTooManySummary    = "mappen har %d regelfiler (*.svf); högst %d läses"
+	msgTooManyDetail     = "en version av vägledningen är ett tiotal filer; kontrollera att det är rätt mapp"
+
+	kindDir     = "en mapp"
+	kindPipe    = "en namngiven pipe (FIFO)"
+	kindSocket  = "en socket"
+	kindDevice  = "en enhet"
+	kindUnknown = "något annat"
+)
 
 // Load reads every rule file (*.svf) in dir of fsys, parses and checks
 // them as one guide version. Files are read in name order so that
@@ -38,13 +67,20 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 		return nil, lang.Diagnostics{{Summary: "no rule files (*.svf) in the folder",
 			Detail: "a guide version is a folder of .svf files; see docs/language.md", Pos: lang.Pos{File: display}}}, src
 	}
+	if len(names) > MaxFiles {
+		return nil, lang.Diagnostics{TooManyRuleFiles(display, len(names))}, src
+	}
 	var files []*lang.File
 	var diags lang.Diagnostics
 	for _, n := range names {
-		data, err := fs.ReadFile(fsys, path.Join(dir, n))
 		shown := path.Join(display, n)
+		data, err := ReadRuleFile(fsys, path.Join(dir, n), shown)
 		if err != nil {
-			diags = append(diags, &lang.Diagnostic{Summary: fmt.Sprintf("cannot read: %v", unwrapPathError(err)), Pos: lang.Pos{File: shown}})
+			var d *lang.Diagnostic
+			if !errors.As(err, &d) {
+				d = &lang.Diagnostic{Summary: fmt.Sprintf("cannot read: %v", unwrapPathError(err)), Pos: lang.Pos{File: shown}}
+			}
+			diags = append(diags, d)
 			continue
 		}
 		src[shown] = data
@@ -63,8 +99,80 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 	return g, ds, src
 }
 
+// ReadRuleFile reads the rule file name of fsys. Only a regular file (a
+// link is followed) of at most MaxFileSize bytes is read: anything else
+// is refused with a *lang.Diagnostic naming the file as shown, before it
+// is opened (opening a FIFO waits for a writer) or, for a file that grows
+// while it is read, as soon as it passes the limit. Other failures are
+// returned as the file system's error.
+func ReadRuleFile(fsys fs.FS, name, shown string) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if d := checkRuleFile(info, shown); d != nil {
+		return nil, d
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The file may have been replaced since it was looked at.
+	if info, err := f.Stat(); err != nil {
+		return nil, err
+	} else if d := checkRuleFile(info, shown); d != nil {
+		return nil, d
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(shown)
+	}
+	return data, nil
+}
+
+// checkRuleFile refuses what is not a regular file or is too large.
+func checkRuleFile(info fs.FileInfo, shown string) *lang.Diagnostic {
+	mode := info.Mode()
+	if !mode.IsRegular() {
+		kind := kindUnknown
+		switch {
+		case mode.IsDir():
+			kind = kindDir
+		case mode&fs.ModeNamedPipe != 0:
+			kind = kindPipe
+		case mode&fs.ModeSocket != 0:
+			kind = kindSocket
+		case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+			kind = kindDevice
+		}
+		return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msgNotRegularSummary, kind),
+			Detail: msgNotRegularDetail, Pos: lang.Pos{File: shown}}
+	}
+	if info.Size() > MaxFileSize {
+		return tooLarge(shown)
+	}
+	return nil
+}
+
+func tooLarge(shown string) *lang.Diagnostic {
+	return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msgTooLargeSummary, MaxFileSize>>20),
+		Detail: fmt.Sprintf(msgTooLargeDetail, MaxFileSize>>20), Pos: lang.Pos{File: shown}}
+}
+
+// TooManyRuleFiles is the diagnostic for a folder (as shown) with n rule
+// files, more than MaxFiles.
+func TooManyRuleFiles(shown string, n int) *lang.Diagnostic {
+	return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msgTooManySummary, n, MaxFiles),
+		Detail: msgTooManyDetail, Pos: lang.Pos{File: shown}}
+}
+
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
