@@ -122,10 +122,11 @@ func (a *aggregate) sortedGroups() []string {
 	return keys
 }
 
-// measure turns a cell into a Measure; hide is "" or why it is suppressed.
-func (a *aggregate) measure(k cellKey, hide string) Measure {
+// measure turns a cell into a Measure; a hidden one shows no figure of
+// its lead times.
+func (a *aggregate) measure(k cellKey, hide bool) Measure {
 	c := a.cells[k]
-	m := Measure{Level: k.level, N: c.n, Group: Group{}, ExcludedBy: []ReasonCount{}}
+	m := Measure{Level: k.level, Group: Group{}, ExcludedBy: []ReasonCount{}}
 	if k.pathway >= 0 {
 		pw := a.guide.Pathways[k.pathway]
 		m.Pathway, m.PathwayName = pw.Key, pw.Name
@@ -156,10 +157,12 @@ func (a *aggregate) measure(k cellKey, hide string) Measure {
 		goal := Goal
 		m.Goal = &goal
 	}
-	if hide != "" {
-		m.Suppressed, m.SuppressedBecause = true, hide
+	if hide {
+		m.Suppressed = true
 		return m
 	}
+	n := c.n
+	m.N = &n
 	if hasTarget {
 		within := c.within
 		share := round1(100 * float64(c.within) / float64(c.n))

@@ -16,7 +16,7 @@ func writeCSV(w io.Writer, r *Report) error {
 	head := []string{"level", "pathway", "pathway_name", "leadtime", "leadtime_name", "target"}
 	head = append(head, r.By...)
 	head = append(head, "n", "within", "share", "goal", "met", "mean", "sd", "p10", "median", "p90",
-		"excluded", "excluded_by", "suppressed", "suppressed_because")
+		"excluded", "excluded_by", "suppressed")
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -34,9 +34,9 @@ func writeCSV(w io.Writer, r *Report) error {
 		for _, rc := range m.ExcludedBy {
 			by = append(by, rc.Reason+"="+strconv.Itoa(rc.Count))
 		}
-		row = append(row, strconv.Itoa(m.N), optInt(m.Within), optFloat(m.Share), optInt(m.Goal), met,
+		row = append(row, optInt(m.N), optInt(m.Within), optFloat(m.Share), optInt(m.Goal), met,
 			optFloat(m.Mean), optFloat(m.SD), optFloat(m.P10), optFloat(m.Median), optFloat(m.P90),
-			strconv.Itoa(m.Excluded), strings.Join(by, " "), strconv.FormatBool(m.Suppressed), m.SuppressedBecause)
+			strconv.Itoa(m.Excluded), strings.Join(by, " "), strconv.FormatBool(m.Suppressed))
 		if err := cw.Write(row); err != nil {
 			return err
 		}

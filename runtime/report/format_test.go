@@ -40,8 +40,8 @@ func TestSuppressedCellsLeakNothing(t *testing.T) {
 		"all: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
 		"pathway livmoderkroppscancer: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
 		"leadtime livmoderkroppscancer livkropp_kirurgi: n=10 within=8 share=80.0 met=true mean=22.0 sd=12.1 p10=7.6 median=22.0 p90=36.4 excluded=0",
-		"leadtime livmoderkroppscancer livkropp_stral_lakemedel: n=7 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed=complementary",
-		"leadtime livmoderkroppscancer livkropp_palliativ: n=3 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed=small",
+		"leadtime livmoderkroppscancer livkropp_stral_lakemedel: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime livmoderkroppscancer livkropp_palliativ: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
 	})
 	for _, f := range Formats {
 		out := render(t, r, f)
@@ -67,7 +67,7 @@ func TestSuppressedCellsLeakNothing(t *testing.T) {
 				continue
 			}
 			seen++
-			for _, k := range []string{"within", "share", "met", "mean", "sd", "p10", "median", "p90"} {
+			for _, k := range []string{"n", "within", "share", "met", "mean", "sd", "p10", "median", "p90"} {
 				v, ok := m[k]
 				if !ok || v != nil {
 					t.Errorf("%s: %s = %v (present %v), want null", m["leadtime"], k, v, ok)
@@ -96,7 +96,7 @@ func TestSuppressedCellsLeakNothing(t *testing.T) {
 				continue
 			}
 			seen++
-			for _, k := range []string{"within", "share", "met", "mean", "sd", "p10", "median", "p90"} {
+			for _, k := range []string{"n", "within", "share", "met", "mean", "sd", "p10", "median", "p90"} {
 				if v := rec[col[k]]; v != "" {
 					t.Errorf("%s: %s = %q, want empty", rec[col["leadtime"]], k, v)
 				}
@@ -109,11 +109,11 @@ func TestSuppressedCellsLeakNothing(t *testing.T) {
 			t.Errorf("found %d hidden rows, want 2", seen)
 		}
 	})
-	// Markdown and HTML: the rows of the hidden cells show the target, n,
-	// dashes and the excluded count, nothing else.
+	// Markdown and HTML: the rows of the hidden cells show the target,
+	// dashes (n too) and the excluded count, nothing else.
 	wantRow := map[string]string{
-		"palliativ symtomlindrande":         "25 dagar|3|–|–|–|–|–|–|–|–|0",
-		"strål- eller läkemedelsbehandling": "39 dagar|7|–|–|–|–|–|–|–|–|0",
+		"palliativ symtomlindrande":         "25 dagar|–|–|–|–|–|–|–|–|–|0",
+		"strål- eller läkemedelsbehandling": "39 dagar|–|–|–|–|–|–|–|–|–|0",
 	}
 	t.Run("markdown", func(t *testing.T) {
 		rows := 0
@@ -162,11 +162,9 @@ func TestSuppressedCellsLeakNothing(t *testing.T) {
 		if n := strings.Count(page, `<rect class="range"`); n != 1 {
 			t.Errorf("%d distributions, want 1", n)
 		}
-		if n := strings.Count(page, "visas inte (färre än 5)"); n != 2 {
-			t.Errorf("%d notes 'färre än 5' in the charts, want 2 (bar and distribution of the small cell)", n)
-		}
-		if n := strings.Count(page, "visas inte (dold för att skydda en annan cell)"); n != 2 {
-			t.Errorf("%d notes for the complementary cell, want 2", n)
+		// Both hidden cells say the same: which one is small is not told.
+		if n := strings.Count(page, HiddenNote); n != 4 {
+			t.Errorf("%d notes %q in the charts, want 4 (bar and distribution of each hidden cell)", n, HiddenNote)
 		}
 	})
 }
@@ -261,5 +259,120 @@ func TestHTMLIsSelfContained(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, &Report{}, "xml"); err == nil {
 		t.Error("Write accepted an unknown format")
+	}
+}
+
+// regionData is the case of the issue: one region, brain tumours, a
+// pathway total of 35 lead times, 12 within target, with definitions of
+// 24/5 (high grade, treatment), 6/2 (high grade, no further action), 1/1
+// (low grade, no further action) and 4/4 (low grade, treatment). Once the
+// report showed the totals, 24/5 and 6/2, and the n of the two small
+// cells: 35 − 30 = 5 lead times, 12 − 7 = 5 within, so both small cells
+// were all within target.
+func regionData() string {
+	var eps []episode
+	add := func(prefix, closing string, days []int, extra ...string) {
+		for _, d := range days {
+			e := closed(fmt.Sprintf("%s%02d", prefix, len(eps)), "VL2", closing, d, extra...)
+			eps = append(eps, e)
+		}
+	}
+	repeat := func(d, n int) []int {
+		var ds []int
+		for i := 0; i < n; i++ {
+			ds = append(ds, d)
+		}
+		return ds
+	}
+	add("HB", "52", append(repeat(40, 5), repeat(60, 19)...)) // target 48: 5 within
+	add("HI", "73", append(repeat(30, 2), repeat(50, 4)...))  // target 37: 2 within
+	add("LI", "73", []int{70}, "44")                          // target 72: within
+	add("LB", "52", repeat(90, 4), "44")                      // target 97: all within
+	return csvOf(eps)
+}
+
+// TestSuppressionProtectsOutcomeByRegion: with --by region the two small
+// cells are hidden together with their smallest sibling, which has lead
+// times over target, and no hidden cell shows its n, in any format. The
+// attacker of the proof test finds nothing in the published report.
+func TestSuppressionProtectsOutcomeByRegion(t *testing.T) {
+	opts := Options{MinCell: DefaultMinCell, By: []string{"region"}}
+	r := build(t, regionData(), opts)
+	diffLines(t, lines(r), []string{
+		"all [Region 01]: n=35 within=12 share=34.3 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
+		"pathway hjarntumorer [Region 01]: n=35 within=12 share=34.3 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime hjarntumorer hjarn_hog_ingen_atgard [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_hog_behandling [Region 01]: n=24 within=5 share=20.8 met=false mean=55.8 sd=8.3 p10=40.0 median=60.0 p90=60.0 excluded=0",
+		"leadtime hjarntumorer hjarn_lag_ingen_atgard [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_lag_behandling [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+	})
+
+	// The exact lines of the hidden cells in each format.
+	want := map[string][]string{
+		"csv": {
+			"leadtime,hjarntumorer,Hjärntumörer,hjarn_hog_ingen_atgard,Högmalign tumör grad III–IV: välgrundad misstanke till beslut om att operationen var tillräcklig behandling,37,01,,,,80,,,,,,,0,,true",
+			"leadtime,hjarntumorer,Hjärntumörer,hjarn_lag_behandling,Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling,97,01,,,,80,,,,,,,0,,true",
+		},
+		"markdown": {
+			"| Högmalign tumör grad III–IV: välgrundad misstanke till beslut om att operationen var tillräcklig behandling | 01 | 37 dagar | – | – | – | – | – | – | – | – | – | 0 |",
+			"| Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling | 01 | 97 dagar | – | – | – | – | – | – | – | – | – | 0 |",
+		},
+		"html": {
+			`<tr class=" suppressed"><td>Högmalign tumör grad III–IV: välgrundad misstanke till beslut om att operationen var tillräcklig behandling</td><td>01</td><td class="num">37 dagar</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num ">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td>0</td></tr>`,
+		},
+		"json": {`    {
+      "level": "leadtime",
+      "pathway": "hjarntumorer",
+      "pathway_name": "Hjärntumörer",
+      "leadtime": "hjarn_lag_behandling",
+      "leadtime_name": "Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling",
+      "target": 97,
+      "group": {
+        "region": "01"
+      },
+      "n": null,
+      "within": null,
+      "share": null,
+      "goal": 80,
+      "met": null,
+      "mean": null,
+      "sd": null,
+      "p10": null,
+      "median": null,
+      "p90": null,
+      "excluded": 0,
+      "excluded_by": [],
+      "suppressed": true
+    }`},
+	}
+	for _, f := range Formats {
+		out := render(t, r, f)
+		for _, w := range want[f] {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the output has no line\n%s\n--- output:\n%s", f, w, out)
+			}
+		}
+	}
+
+	// The attacker, on what the report publishes.
+	truth := build(t, regionData(), Options{MinCell: 1, By: []string{"region"}})
+	pub := published{measures: r.Measures, reportable: map[string]int{}}
+	for _, ps := range r.Pathways {
+		pub.reportable[ps.Pathway] = ps.Reportable
+	}
+	var tn, tw []int
+	for _, m := range truth.Measures {
+		w := 0
+		if m.Within != nil {
+			w = *m.Within
+		}
+		tn, tw = append(tn, *m.N), append(tw, w)
+	}
+	leaks, err := attack(pub, tn, tw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(leaks) > 0 {
+		t.Errorf("the attacker pins down %s", describeLeaks(pub, tn, tw, leaks))
 	}
 }

@@ -170,7 +170,7 @@ func writeHTML(w io.Writer, r *Report) error {
 }
 
 func htmlRowOf(m *Measure) htmlRow {
-	row := htmlRow{Title: measureTitle(m), N: strconv.Itoa(m.N), Within: withinText(m), Share: shareText(m),
+	row := htmlRow{Title: measureTitle(m), N: nText(m), Within: withinText(m), Share: shareText(m),
 		Met: metText(m), Mean: stat(m.Mean, m), SD: stat(m.SD, m), P10: stat(m.P10, m), Median: stat(m.Median, m),
 		P90: stat(m.P90, m), Excluded: excludedText(m), Total: m.Level != LevelLeadTime, Suppressed: m.Suppressed}
 	if m.Level == LevelLeadTime {
@@ -188,13 +188,9 @@ func htmlRowOf(m *Measure) htmlRow {
 	return row
 }
 
-// hiddenNote says why a chart row draws nothing.
-func hiddenNote(m *Measure, minCell int) string {
-	if m.SuppressedBecause == SuppressedComplementary {
-		return "visas inte (dold för att skydda en annan cell)"
-	}
-	return fmt.Sprintf("visas inte (färre än %d)", minCell)
-}
+// HiddenNote is what a chart row of a suppressed cell says instead of a
+// bar or a distribution.
+const HiddenNote = "visas inte (skyddad cell)"
 
 // wrapLabel breaks a label into lines of at most n characters at spaces,
 // keeping at most max lines (the last cut with an ellipsis).
@@ -281,7 +277,7 @@ func barChart(ms []*Measure, goal, minCell int) *chart {
 	for i, m := range with {
 		row := &c.Rows[i]
 		if m.Share == nil {
-			row.Note = hiddenNote(m, minCell)
+			row.Note = HiddenNote
 			continue
 		}
 		w := plotWidth * *m.Share / 100
@@ -330,7 +326,7 @@ func distChart(ms []*Measure, minCell int) *chart {
 	for i, m := range defs {
 		row := &c.Rows[i]
 		if m.Median == nil {
-			row.Note = hiddenNote(m, minCell)
+			row.Note = HiddenNote
 			continue
 		}
 		mid := row.Y + 11

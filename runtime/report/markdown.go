@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 )
 
@@ -51,7 +50,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			if m.Level == LevelLeadTime {
 				target = targetText(m.Target)
 			}
-			cells = append(cells, target, strconv.Itoa(m.N), withinText(m), shareText(m), metText(m),
+			cells = append(cells, target, nText(m), withinText(m), shareText(m), metText(m),
 				stat(m.Mean, m), stat(m.SD, m), stat(m.P10, m), stat(m.Median, m), stat(m.P90, m), mdEscape(excludedText(m)))
 			p("| %s |\n", strings.Join(cells, " | "))
 		}

@@ -161,7 +161,8 @@ type Definition struct {
 
 // Measure is one cell of the report: the lead times of one definition (or
 // of all definitions with a target of a pathway, or of all pathways) in
-// one group. Suppressed cells have nil Within, Share, Met and statistics.
+// one group. Suppressed cells have nil N, Within, Share, Met and
+// statistics.
 type Measure struct {
 	Level string `json:"level"`
 	// Pathway is "" at LevelAll; LeadTime is "" above LevelLeadTime.
@@ -172,7 +173,7 @@ type Measure struct {
 	Target       *int   `json:"target"`
 	Group        Group  `json:"group"`
 	// N is the number of lead times in the measure (the denominator).
-	N int `json:"n"`
+	N *int `json:"n"`
 	// Within is the numerator: lead times of at most the target.
 	Within *int     `json:"within"`
 	Share  *float64 `json:"share"`
@@ -188,17 +189,12 @@ type Measure struct {
 	// reliable, by reason.
 	Excluded   int           `json:"excluded"`
 	ExcludedBy []ReasonCount `json:"excluded_by"`
-	Suppressed bool          `json:"suppressed"`
-	// SuppressedBecause is "small" (n below the limit) or "complementary"
-	// (hidden so that a suppressed cell cannot be computed from a total).
-	SuppressedBecause string `json:"suppressed_because,omitempty"`
+	// Suppressed: the cell has fewer lead times than the limit, or is
+	// hidden so that such a cell cannot be worked out from the others.
+	// Which of the two is not said: that would tell a reader that n is
+	// small.
+	Suppressed bool `json:"suppressed"`
 }
-
-// Suppression reasons.
-const (
-	SuppressedSmall         = "small"
-	SuppressedComplementary = "complementary"
-)
 
 // ReasonCount is the number of episodes left out for one reason.
 type ReasonCount struct {

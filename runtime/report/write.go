@@ -83,6 +83,14 @@ func shareText(m *Measure) string {
 	return s + " %"
 }
 
+// nText is n, or "–" when the cell is suppressed.
+func nText(m *Measure) string {
+	if m.N == nil {
+		return Dash
+	}
+	return strconv.Itoa(*m.N)
+}
+
 func withinText(m *Measure) string {
 	switch {
 	case !hasShare(m):
@@ -213,7 +221,7 @@ func introLines(r *Report) []string {
 
 // SuppressedLegend explains the dash of a suppressed cell.
 func SuppressedLegend(minCell int) string {
-	return fmt.Sprintf("%s visas inte: färre än %d ledtider i cellen (småtal), eller dolt så att en dold cell inte kan räknas fram ur en summa.", Dash, minCell)
+	return fmt.Sprintf("%s visas inte: cellen har färre än %d ledtider (småtal), eller är dold så att ett småtal inte kan räknas fram ur summorna. En dold cell visar inte heller n.", Dash, minCell)
 }
 
 // methodLines say how the figures are computed.
