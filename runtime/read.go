@@ -136,20 +136,22 @@ func checkStart(name string, lr *lineReader) error {
 	return nil
 }
 
-// eachLine calls row for every remaining line of lr, then flushes the
-// last episode; both formats read this way.
-func eachLine(name string, lr *lineReader, b *builder, row func(line []byte, tooLong bool, no int)) error {
+// eachLine calls row for every remaining line of lr, then finish, then
+// flushes the last episode; both formats read this way.
+func eachLine(name string, lr *lineReader, b *builder, row func(line []byte, tooLong bool, no int), finish func()) error {
 	for {
 		line, tooLong, err := lr.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			finish()
 			b.flush()
 			return readError(name, err)
 		}
 		row(line, tooLong, lr.no)
 	}
+	finish()
 	b.flush()
 	return nil
 }

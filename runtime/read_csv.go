@@ -201,7 +201,21 @@ type csvReader struct {
 	ncol   int    // columns in the header
 	dec    []byte // a line converted from Windows-1252
 	up     []byte // an upper-cased value
+	rec    record // a row whose quoted value goes on on the next line
 }
+
+// record is a row of several lines being read: a quoted value in it
+// holds line breaks (RFC 4180). first is 0 when no such row is open.
+type record struct {
+	text  []byte // its lines so far, joined by "\n"
+	first int    // line number of its first line
+	lines int
+}
+
+// maxRecordLines bounds the lines of one row: a quote that is never
+// closed takes no more than this many lines (and maxLine bytes) with it
+// into one rejected row; reading goes on after them.
+const maxRecordLines = 20
 
 // lastRow is the open run's last accepted row, as split: sameAttrs
 // compares a row's attribute columns with its, sameRowBut a whole row
@@ -226,9 +240,12 @@ type lastRow struct {
 // The header names the columns, in any order and case; columns it does
 // not know are ignored. The separator is the one of ";", "," and tab that
 // splits the header into the most known columns (ties: in that order).
-// Each data line is one row: a quoted field cannot span lines, so a line
-// where a quote is not closed is rejected and the next line is read as a
-// row of its own. Completely blank lines are not rows.
+// Each data line is one row, except that a value in quotes may hold line
+// breaks (as Excel writes a cell with several lines): then the row goes on
+// until the quote is closed, and is one row, numbered by its first line.
+// A quote not closed within maxRecordLines lines (or maxLine bytes, or
+// before the end) makes the lines it took one rejected row. Completely
+// blank lines are not rows.
 func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builder, workers int) error {
 	c := &csvReader{name: name, enc: enc, b: b}
 	if err := c.header(header); err != nil {
@@ -237,7 +254,154 @@ func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builde
 	if workers > 1 {
 		return c.readCSVParallel(lr, workers)
 	}
-	return eachLine(name, lr, b, c.row)
+	return eachLine(name, lr, b, c.line, c.finish)
+}
+
+// line reads one line after the header (line is its number): a row, or
+// a line of a row whose quoted value holds line breaks. recordCut cuts
+// the input into rows by the same rules.
+func (c *csvReader) line(raw []byte, tooLong bool, line int) {
+	r := &c.rec
+	if r.first == 0 {
+		if tooLong || bytes.IndexByte(raw, '"') < 0 || !endsInQuote(raw, c.sp.sep, false) {
+			c.row(raw, tooLong, line)
+			return
+		}
+		r.text = append(r.text[:0], raw...)
+		r.first, r.lines = line, 1
+		return
+	}
+	if tooLong || len(r.text)+1+len(raw) > maxLine || r.lines == maxRecordLines {
+		c.finish()                 // the row cannot take this line:
+		c.line(raw, tooLong, line) // it starts afresh
+		return
+	}
+	r.text = append(r.text, '\n')
+	r.text = append(r.text, raw...)
+	r.lines++
+	if !endsInQuote(raw, c.sp.sep, true) {
+		first := r.first
+		r.first = 0
+		c.row(r.text, false, first)
+	}
+}
+
+// finish rejects a row of several lines that is open: its quote is not
+// closed.
+func (c *csvReader) finish() {
+	r := &c.rec
+	if r.first == 0 {
+		return
+	}
+	c.b.sink.DataRow()
+	c.b.reject(r.first, "", fmt.Sprintf(msgUnclosed, r.first, r.first+r.lines-1, maxRecordLines))
+	r.first = 0
+}
+
+// endsInQuote reports whether a row that reaches the end of line is
+// inside a quoted value there; inQuote says whether it was at the line's
+// start. It follows splitQuoted: a quote opens a value only at the start
+// of a field (after blanks), "" inside one is a quote, and text after a
+// closing quote ends the row (which is then rejected).
+func endsInQuote(line []byte, sep byte, inQuote bool) bool {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' && sep != '\t' }
+	i := 0
+	for {
+		if !inQuote {
+			j := i
+			for j < len(line) && blank(line[j]) {
+				j++
+			}
+			if j == len(line) || line[j] != '"' {
+				q := bytes.IndexByte(line[i:], sep)
+				if q < 0 {
+					return false
+				}
+				i += q + 1
+				continue
+			}
+			i, inQuote = j+1, true
+		}
+		for { // in a quoted value: find its closing quote
+			q := bytes.IndexByte(line[i:], '"')
+			if q < 0 {
+				return true
+			}
+			i += q + 1
+			if i < len(line) && line[i] == '"' {
+				i++
+				continue
+			}
+			break
+		}
+		inQuote = false
+		for i < len(line) && blank(line[i]) {
+			i++
+		}
+		if i == len(line) || line[i] != sep {
+			return false
+		}
+		i++
+	}
+}
+
+// recordCut returns where the last row that ends with a line feed in data
+// ends, data starting at the start of a row: the rows are those line
+// reads, so that a block edge never falls inside one. It is 0 when the
+// first row does not end in data.
+func (c *csvReader) recordCut(data []byte) int {
+	sep := c.sp.sep
+	cut, pos := 0, 0
+	open := false // inside a row of several lines
+	recLen, recLines := 0, 0
+	for pos < len(data) {
+		if !open {
+			// Lines without quotes are rows of their own: go to the
+			// line of the next quote.
+			q := bytes.IndexByte(data[pos:], '"')
+			if q < 0 {
+				if i := bytes.LastIndexByte(data[pos:], '\n'); i >= 0 {
+					cut = pos + i + 1
+				}
+				return cut
+			}
+			if i := bytes.LastIndexByte(data[pos:pos+q], '\n'); i >= 0 {
+				pos = pos + i + 1
+				cut = pos
+			}
+		}
+		e := bytes.IndexByte(data[pos:], '\n')
+		line := data[pos:]
+		if e >= 0 {
+			line = data[pos : pos+e]
+		}
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		if open && (len(line) > maxLine || recLen+1+len(line) > maxLine || recLines == maxRecordLines) {
+			// The row cannot take this line, which starts afresh.
+			cut, open = pos, false
+			continue
+		}
+		if e < 0 {
+			return cut // the line goes on after data
+		}
+		next := pos + e + 1
+		switch {
+		case open:
+			recLen += 1 + len(line)
+			recLines++
+			if !endsInQuote(line, sep, true) {
+				cut, open = next, false
+			}
+		case len(line) <= maxLine && endsInQuote(line, sep, false):
+			open, recLen, recLines = true, len(line), 1
+		default:
+			cut = next
+		}
+		pos = next
+	}
+	return cut
 }
 
 // header finds the separator and the columns.

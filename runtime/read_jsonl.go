@@ -76,7 +76,7 @@ func readJSONL(name string, lr *lineReader, first []byte, enc encoding, b *build
 	r := &jsonlReader{b: b, enc: enc}
 	b.rowEvents = true
 	r.row(first, false, lr.no)
-	return eachLine(name, lr, b, r.row)
+	return eachLine(name, lr, b, r.row, func() {})
 }
 
 type jsonlReader struct {

@@ -112,16 +112,20 @@ func (c *csvReader) restart(sink Sink) {
 	b := c.b
 	b.sink, b.cur, b.events = sink, nil, b.events[:0]
 	c.last.ok, c.last.plain = false, false
+	c.rec.first = 0
 }
 
-// feed parses data, whole lines from line firstLine on, after what c
+// feed parses data, whole rows from line firstLine on, after what c
 // parsed before, noting where runs start in blk (when not nil). The run
-// open at the end stays open.
+// open at the end stays open; a row of several lines open at the end is
+// rejected (data ends where a row ends, see recordCut, unless the input
+// ends there).
 func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 	b := c.b
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
 	first := b.runs
 	runs := first
+	recStart := 0 // where the row of several lines being read starts
 	for {
 		start := lr.pos
 		line, tooLong, err := lr.next()
@@ -131,20 +135,30 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 		if len(line) > maxLine {
 			line, tooLong = nil, true
 		}
-		c.row(line, tooLong, lr.no)
+		prevStart := recStart
+		c.line(line, tooLong, lr.no)
+		if c.rec.first == lr.no { // a row of several lines starts here
+			recStart = start
+		}
 		if b.runs == runs || blk == nil {
 			continue
 		}
-		// A run started on this line.
+		// A run started on the row just read: this line, or the row of
+		// several lines that this line ended.
 		runs = b.runs
+		row := b.cur.FirstRow
+		if row != lr.no {
+			start = prevStart
+		}
 		switch runs - first {
 		case 1:
-			blk.firstRunLine = lr.no
+			blk.firstRunLine = row
 		case 2:
-			blk.secondRunStart, blk.secondRunLine = start, lr.no
+			blk.secondRunStart, blk.secondRunLine = start, row
 		}
-		blk.lastRunStart, blk.lastRunLine = start, lr.no
+		blk.lastRunStart, blk.lastRunLine = start, row
 	}
+	c.finish()
 }
 
 // readCSVParallel reads the rows after the header with workers
@@ -225,7 +239,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			}
 			return true
 		}
-		cutBlocks(lr, get, emit)
+		cutBlocks(lr, c.recordCut, get, emit)
 	}()
 	err := c.deliver(ordered, free)
 	close(quit)
@@ -235,29 +249,31 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 	return err
 }
 
-// cutBlocks reads the rest of lr and cuts it into blocks of whole lines
+// cutBlocks reads the rest of lr and cuts it into blocks of whole rows
 // of about blockSize bytes, numbered, passing each to emit until it
-// returns false. A line longer than maxLine becomes a block of its own,
-// without its content; lines before a read error are passed on, then a
-// block with the error. Each block has a buffer of its own, from get.
-func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool) {
-	carry := append([]byte(nil), lr.buf[lr.pos:lr.end]...) // a partial line
+// returns false; cut says where the whole rows of some data end (a row
+// can have several lines). A line longer than maxLine becomes a block of
+// its own, without its content; lines before a read error are passed
+// on, then a block with the error. Each block has a buffer of its own,
+// from get.
+func cutBlocks(lr *lineReader, cut func([]byte) int, get func(size int) *block, emit func(*block) bool) {
+	carry := append([]byte(nil), lr.buf[lr.pos:lr.end]...) // a partial row
 	readErr := lr.err
 	line := lr.no + 1
 	// What lr has read already can be many blocks long.
 	for len(carry) > blockSize {
-		i := bytes.LastIndexByte(carry[:blockSize], '\n')
-		if i < 0 {
+		n := cut(carry[:blockSize])
+		if n == 0 {
 			break
 		}
-		blk := get(i + 1)
-		blk.buf = append(blk.buf, carry[:i+1]...)
+		blk := get(n)
+		blk.buf = append(blk.buf, carry[:n]...)
 		blk.data, blk.firstLine = blk.buf, line
 		line += bytes.Count(blk.data, []byte{'\n'})
 		if !emit(blk) {
 			return
 		}
-		carry = carry[i+1:]
+		carry = carry[n:]
 	}
 	for {
 		blk := get(max(blockSize, 2*len(carry)))
@@ -267,7 +283,10 @@ func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool
 			n, readErr = lr.r.Read(buf[len(buf):cap(buf)])
 			buf = buf[:len(buf)+n]
 		}
-		i := bytes.LastIndexByte(buf, '\n')
+		n := 0
+		if readErr == nil {
+			n = cut(buf)
+		}
 		switch {
 		case readErr == io.EOF:
 			if len(buf) > 0 { // the last line may lack its line feed
@@ -277,23 +296,26 @@ func cutBlocks(lr *lineReader, get func(size int) *block, emit func(*block) bool
 			return
 		case readErr != nil:
 			// The lines before the error are read; a partial line is not.
+			i := bytes.LastIndexByte(buf, '\n')
 			blk.buf, blk.data, blk.firstLine = buf, buf[:i+1], line
 			if i >= 0 && !emit(blk) {
 				return
 			}
 			emit(&block{err: readErr})
 			return
-		case i < 0 && len(buf) > maxLine:
+		case n == 0 && len(buf) > maxLine && bytes.IndexByte(buf, '\n') < 0:
 			carry, readErr = skipLine(lr.r)
 			if !emit(&block{tooLong: true, firstLine: line}) {
 				return
 			}
 			line++
-		case i < 0:
-			carry = append(carry[:0], buf...) // a long line: read on, with a larger buffer
+		case n == 0:
+			// A long line, or a row of several lines: read on, with a
+			// larger buffer. A row takes at most maxLine bytes.
+			carry = append(carry[:0], buf...)
 		default:
-			carry = append(carry[:0], buf[i+1:]...)
-			blk.buf, blk.data, blk.firstLine = buf, buf[:i+1], line
+			carry = append(carry[:0], buf[n:]...)
+			blk.buf, blk.data, blk.firstLine = buf, buf[:n], line
 			line += bytes.Count(blk.data, []byte{'\n'})
 			if !emit(blk) {
 				return

@@ -284,16 +284,57 @@ var readCases = []readCase{
 		},
 	},
 	{
-		// A value with a line break: the broken row and the line
-		// holding its rest are rejected, and reading goes on.
+		// A value with line breaks (RFC 4180, an Excel cell of several
+		// lines) is one value: the row is one row, numbered by its first
+		// line.
 		name: "multi-line quoted field",
 		input: "episode;code;date;note\n" +
 			"E1;VL210;2024-01-10;\"first line\nsecond line\"\n" +
-			"E1;VL260;2024-02-01;\n",
+			"E1;VL260;2024-02-01;\"a;\r\n\r\n\"\"b\"\"\";\n" +
+			"E1;VL270;2024-02-02;\n",
 		want: []string{
-			`reject x:2: the quote opened in column 4 is not closed on this line; a value cannot span lines, remove the line breaks from the cell`,
-			`reject x:3: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
-			`ep "E1" x:4 | 4:VL260:2024-02-01`,
+			`reject x:4: the row has 5 fields but the header has 4 columns; check the separators and quotes on this row`,
+			`ep "E1" x:2 | 2:VL210:2024-01-10 7:VL270:2024-02-02`,
+			`rows 3`,
+		},
+	},
+	{
+		// The rest of a value with a line break is not a row of its own:
+		// it made an episode `X"`.
+		name: "multi-line quoted id",
+		input: "episode;code;date;diagnosis\n" +
+			"\"E1\nX\";VL210;2024-01-10;\"C71\n.9\"\n" +
+			"E2;VL210;2024-01-11;C71\n",
+		want: []string{
+			`ep "E1\nX" x:2 diagnosis="C71\n.9" | 2:VL210:2024-01-10`,
+			`ep "E2" x:5 diagnosis="C71" | 5:VL210:2024-01-11`,
+			`rows 2`,
+		},
+	},
+	{
+		// The line after the line break looked like a row of episode
+		// `X"`; it is the rest of the row before, which has too many
+		// fields.
+		name: "multi-line quoted field, no invented episode",
+		input: "episode;code;date;note\n" +
+			"E1;VL210;2024-01-10;\"rad ett\nX\";VL260;2024-02-01;\n",
+		want: []string{
+			`reject x:2: the row has 7 fields but the header has 4 columns; check the separators and quotes on this row`,
+			`rows 1`,
+		},
+	},
+	{
+		// A quote that is never closed takes the lines up to the end, or
+		// up to maxRecordLines, with it into one rejected row.
+		name: "unclosed quote",
+		input: "episode;code;date;note\n" +
+			"E1;VL210;2024-01-10;\"open\n" + strings.Repeat("E2;VL210;2024-01-11;\n", maxRecordLines) +
+			"E3;VL210;2024-01-12;\"open again\n" +
+			"E3;VL260;2024-01-13;\n",
+		want: []string{
+			`reject x:2: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 2–21 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
+			`reject x:23: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 23–24 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
+			`ep "E2" x:22 | 22:VL210:2024-01-11`,
 			`rows 3`,
 		},
 	},
