@@ -74,7 +74,7 @@ func TestReadRuleFileLimits(t *testing.T) {
 		{"a file that grows while read", growingFS{MaxFileSize + 1}, 0, tooLarge},
 		{"a file that grows while read, within the limit", growingFS{MaxFileSize}, MaxFileSize, nil},
 		{"a FIFO", fstest.MapFS{"g.svf": {Mode: fs.ModeNamedPipe}}, 0, notRegular("en namngiven pipe (FIFO)")},
-		{"a device", fstest.MapFS{"g.svf": {Mode: fs.ModeDevice | fs.ModeCharDevice}}, 0, notRegular("en enhet")},
+		{"a device", fstest.MapFS{"g.svf": {Mode: fs.ModeDevice | fs.ModeCharDevice}}, 0, notRegular("en enhetsfil")},
 		{"a socket", fstest.MapFS{"g.svf": {Mode: fs.ModeSocket}}, 0, notRegular("en socket")},
 		{"a folder", fstest.MapFS{"g.svf": {Mode: fs.ModeDir}}, 0, notRegular("en mapp")},
 		{"something else", fstest.MapFS{"g.svf": {Mode: fs.ModeIrregular}}, 0, notRegular("något annat")},

@@ -38,7 +38,7 @@ const (
 	kindDir     = "en mapp"
 	kindPipe    = "en namngiven pipe (FIFO)"
 	kindSocket  = "en socket"
-	kindDevice  = "en enhet"
+	kindDevice  = "en enhetsfil"
 	kindUnknown = "något annat"
 )
 

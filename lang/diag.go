@@ -174,11 +174,12 @@ func WriteText(w io.Writer, ds Diagnostics, src Sources) {
 			num := fmt.Sprint(d.Pos.Line)
 			pad := strings.Repeat(" ", len(num))
 			line = strings.ReplaceAll(line, "\t", " ")
-			fmt.Fprintf(w, " %s | %s\n", num, line)
 			col := d.Pos.Column
 			if col < 1 {
 				col = 1
 			}
+			line, col = shownPart(line, col)
+			fmt.Fprintf(w, " %s | %s\n", num, line)
 			width := d.Width
 			if rest := utf8.RuneCountInString(line) - col + 1; width > rest {
 				width = rest
@@ -198,6 +199,32 @@ func WriteText(w io.Writer, ds Diagnostics, src Sources) {
 			}
 		}
 	}
+}
+
+// maxShownLine is how many characters of a source line a diagnostic
+// shows: a condition nested a million levels deep is one line of
+// megabytes.
+const maxShownLine = 120
+
+// shownPart returns the part of line shown under a diagnostic at column
+// col, and col within it: the whole line when it is short, otherwise
+// maxShownLine characters around col with … where it is cut.
+func shownPart(line string, col int) (string, int) {
+	if utf8.RuneCountInString(line) <= maxShownLine {
+		return line, col
+	}
+	runes := []rune(line)
+	start := max(0, min(col-1-maxShownLine/2, len(runes)-maxShownLine))
+	end := min(len(runes), start+maxShownLine)
+	part := string(runes[start:end])
+	if start > 0 {
+		part = "…" + part
+		col = col - start + 1
+	}
+	if end < len(runes) {
+		part += "…"
+	}
+	return part, col
 }
 
 // Suggest returns the candidate closest to name, or "" when none is close

@@ -118,3 +118,32 @@ func TestParseStopsAfterMaxErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteTextLongLine: under a diagnostic on a line of megabytes (a
+// condition nested a million levels deep) only the part around the place
+// is shown, marked … where it is cut, with the caret still under it.
+func TestWriteTextLongLine(t *testing.T) {
+	long := strings.Repeat("(", 1_000_000)
+	cases := []struct {
+		name, line string
+		col        int
+		want       string
+	}{
+		{"short line", "  when x", 8, " 1 |   when x\n   |        ^\n"},
+		{"start of a long line", long, 3, " 1 | " + strings.Repeat("(", 120) + "…\n   |   ^\n"},
+		{"middle of a long line", long, 500, " 1 | …" + strings.Repeat("(", 120) + "…\n   |  " + strings.Repeat(" ", 60) + "^\n"},
+		{"end of a long line", long, 1_000_000, " 1 | …" + strings.Repeat("(", 120) + "\n   |  " + strings.Repeat(" ", 119) + "^\n"},
+		{"å ä ö count as one", strings.Repeat("å", 200), 200, " 1 | …" + strings.Repeat("å", 120) + "\n   |  " + strings.Repeat(" ", 119) + "^\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			d := &Diagnostic{Summary: "s", Pos: Pos{File: "f", Line: 1, Column: tc.col}, Width: 1}
+			WriteText(&b, Diagnostics{d}, Sources{"f": []byte(tc.line + "\n")})
+			want := fmt.Sprintf("f:1:%d: error: s\n", tc.col) + tc.want
+			if b.String() != want {
+				t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -48,9 +49,16 @@ func runFmt(c *cli, cmd *command, args []string) int {
 		exit = exitUsage
 	}
 	for _, name := range files {
-		src, err := os.ReadFile(name)
+		// Only regular files within the size limit (not a FIFO or a link
+		// to /dev/zero), as for check.
+		src, err := compiler.ReadRuleFile(os.DirFS(filepath.Dir(name)), filepath.Base(name), name)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", name, describeStatError(err))
+			var d *lang.Diagnostic
+			if errors.As(err, &d) {
+				lang.WriteText(c.stderr, lang.Diagnostics{d}, nil)
+			} else {
+				fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", name, describeStatError(err))
+			}
 			exit = exitUsage
 			continue
 		}
@@ -89,7 +97,9 @@ func runFmt(c *cli, cmd *command, args []string) int {
 	return exit
 }
 
-// collectRuleFiles expands folders into their *.svf files, sorted.
+// collectRuleFiles expands folders into their *.svf files, sorted. A
+// folder (with its subfolders) of more than compiler.MaxFiles rule files
+// is refused.
 func (c *cli) collectRuleFiles(paths []string) (files []string, failed bool) {
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -103,18 +113,27 @@ func (c *cli) collectRuleFiles(paths []string) (files []string, failed bool) {
 			seen[p] = true
 			continue
 		}
+		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			if !d.IsDir() && strings.HasSuffix(path, compiler.Ext) {
-				seen[path] = true
+				found = append(found, path)
 			}
 			return nil
 		})
 		if err != nil {
 			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", p, err)
 			failed = true
+		}
+		if len(found) > compiler.MaxFiles {
+			lang.WriteText(c.stderr, lang.Diagnostics{compiler.TooManyRuleFiles(p, len(found))}, nil)
+			failed = true
+			continue
+		}
+		for _, f := range found {
+			seen[f] = true
 		}
 	}
 	return sortedStrings(seen), failed
