@@ -70,30 +70,39 @@ func suppress(a *aggregate, keys []cellKey, minCell int) map[cellKey]bool {
 
 // suppressAll is suppress that also returns the hidden cells nothing more
 // could protect (the limit above), for the tests.
+//
+// Hiding more never takes a move away, so a group whose hidden cells are
+// all protected stays so; only the groups where a cell was hidden since
+// are audited again.
 func suppressAll(a *aggregate, keys []cellKey, minCell int) (map[cellKey]bool, []cellKey) {
-	hidden := map[cellKey]bool{}
-	for _, k := range keys {
-		if a.cells[k].n < minCell {
-			hidden[k] = true
-		}
-	}
-	if !complementary {
-		return hidden, nil
-	}
-	s := newSuppressor(a, keys, hidden)
-	for {
-		c := s.unprotected()
-		if c < 0 {
-			break
-		}
-		if !s.hideMore(c) {
-			s.givenUp[c] = true
+	s := newSuppressor(a, keys)
+	for i := range s.cells {
+		if s.cells[i].n < minCell {
+			s.hide(i)
 		}
 	}
 	var given []cellKey
+	if complementary {
+		for len(s.queue) > 0 {
+			g := s.queue[0]
+			s.queue = s.queue[1:]
+			s.dirty[g] = false
+			for c := s.unprotected(g); c >= 0; c = s.unprotected(g) {
+				if !s.hideMore(c) {
+					s.givenUp[c] = true
+				}
+			}
+		}
+		for i := range s.cells {
+			if s.givenUp[i] {
+				given = append(given, s.cells[i].key)
+			}
+		}
+	}
+	hidden := map[cellKey]bool{}
 	for i := range s.cells {
-		if s.givenUp[i] {
-			given = append(given, s.cells[i].key)
+		if s.hid[i] {
+			hidden[s.cells[i].key] = true
 		}
 	}
 	return hidden, given
@@ -102,6 +111,7 @@ func suppressAll(a *aggregate, keys []cellKey, minCell int) (map[cellKey]bool, [
 // sCell is a cell as the audit sees it.
 type sCell struct {
 	key    cellKey
+	group  int // index in suppressor.groups
 	n, w   int
 	lo     int  // the least n a reader knows it has
 	target bool // it has a within: a definition with a target, or a total
@@ -110,32 +120,56 @@ type sCell struct {
 	// none (the all-pathways cell, definitions without a target).
 	parent   int
 	children []int
+	// chain is the cell and the totals it adds into, up to the top of its
+	// group.
+	chain []int
 }
 
 type suppressor struct {
 	cells   []sCell
-	hidden  map[cellKey]bool
-	givenUp map[int]bool
-	// leaves are the definition cells, in report order; byGroup the target
-	// definitions of each group.
-	leaves  []int
-	byGroup map[string][]int
+	hid     []bool
+	givenUp []bool
+	// isFree: a hidden definition with every total above it hidden, so
+	// its lead times can come and go without changing a visible figure
+	// of its group. It only ever turns true.
+	isFree []bool
+	// groups are the cells of each group in report order: all of them,
+	// and the definitions with a target.
+	groups []struct{ cells, targets []int }
+	// dirty groups have a cell hidden since their last audit; queue
+	// lists them in the order they became dirty.
+	dirty []bool
+	queue []int
+	// byPathway are the definitions of each pathway, in report order.
+	byPathway map[int][]int
 	// slack is, per pathway, its reportable episodes minus its lead times:
 	// how many lead times could be added without contradicting the
 	// pathway summary.
 	slack map[int]int
+	// givers count the free definitions that can give a lead time: per
+	// pathway, and those with a target per pathway and group.
+	givers   map[int]int
+	giversIn map[[2]int]int
+	seen     []int // scratch of unprotected
 }
 
-func newSuppressor(a *aggregate, keys []cellKey, hidden map[cellKey]bool) *suppressor {
-	s := &suppressor{hidden: hidden, givenUp: map[int]bool{}, byGroup: map[string][]int{}, slack: map[int]int{}}
+func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
+	s := &suppressor{byPathway: map[int][]int{}, slack: map[int]int{}, givers: map[int]int{}, giversIn: map[[2]int]int{}}
 	index := map[cellKey]int{}
+	groupIndex := map[string]int{}
 	for _, k := range keys {
 		c := a.cells[k]
 		excluded := 0
 		for _, n := range c.excluded {
 			excluded += n
 		}
-		sc := sCell{key: k, n: c.n, w: c.within, parent: -1, target: true, leaf: k.level == LevelLeadTime}
+		g, ok := groupIndex[k.group]
+		if !ok {
+			g = len(s.groups)
+			groupIndex[k.group] = g
+			s.groups = append(s.groups, struct{ cells, targets []int }{})
+		}
+		sc := sCell{key: k, group: g, n: c.n, w: c.within, parent: -1, target: true, leaf: k.level == LevelLeadTime}
 		if sc.leaf {
 			sc.target = a.guide.LeadTimes[k.def].HasTarget
 		}
@@ -143,6 +177,7 @@ func newSuppressor(a *aggregate, keys []cellKey, hidden map[cellKey]bool) *suppr
 			sc.lo = 1
 		}
 		index[k] = len(s.cells)
+		s.groups[g].cells = append(s.groups[g].cells, len(s.cells))
 		s.cells = append(s.cells, sc)
 	}
 	for i := range s.cells {
@@ -159,11 +194,16 @@ func newSuppressor(a *aggregate, keys []cellKey, hidden map[cellKey]bool) *suppr
 			s.cells[p].children = append(s.cells[p].children, i)
 		}
 		if c.leaf {
-			s.leaves = append(s.leaves, i)
+			s.byPathway[c.key.pathway] = append(s.byPathway[c.key.pathway], i)
 			s.slack[c.key.pathway] -= c.n
 			if c.target {
-				s.byGroup[c.key.group] = append(s.byGroup[c.key.group], i)
+				s.groups[c.group].targets = append(s.groups[c.group].targets, i)
 			}
+		}
+	}
+	for i := range s.cells {
+		for j := i; j >= 0; j = s.cells[j].parent {
+			s.cells[i].chain = append(s.cells[i].chain, j)
 		}
 	}
 	for p := range s.slack {
@@ -171,28 +211,52 @@ func newSuppressor(a *aggregate, keys []cellKey, hidden map[cellKey]bool) *suppr
 			s.slack[p] += pa.reportable
 		}
 	}
+	s.hid = make([]bool, len(s.cells))
+	s.givenUp = make([]bool, len(s.cells))
+	s.isFree = make([]bool, len(s.cells))
+	s.dirty = make([]bool, len(s.groups))
+	s.seen = make([]int, len(s.cells))
 	return s
 }
 
-func (s *suppressor) isHidden(i int) bool { return s.hidden[s.cells[i].key] }
-
-func (s *suppressor) hide(i int) { s.hidden[s.cells[i].key] = true }
-
-// chain is the cell and the totals it adds into, up to the top of its
-// group.
-func (s *suppressor) chain(i int) []int {
-	var ch []int
-	for ; i >= 0; i = s.cells[i].parent {
-		ch = append(ch, i)
+// hide hides cell i, marks its group for the audit, and counts the
+// definitions that turn free.
+func (s *suppressor) hide(i int) {
+	if s.hid[i] {
+		return
 	}
-	return ch
+	s.hid[i] = true
+	if g := s.cells[i].group; !s.dirty[g] {
+		s.dirty[g] = true
+		s.queue = append(s.queue, g)
+	}
+	var under []int
+	switch {
+	case s.cells[i].leaf:
+		under = []int{i}
+	case s.cells[i].key.level == LevelPathway:
+		under = s.cells[i].children
+	default:
+		under = s.groups[s.cells[i].group].targets
+	}
+	for _, l := range under {
+		if s.isFree[l] || !s.allHidden(s.cells[l].chain) {
+			continue
+		}
+		s.isFree[l] = true
+		if s.canGiveAny(s.cells[l].chain) {
+			p := s.cells[l].key.pathway
+			s.givers[p]++
+			if s.cells[l].target {
+				s.giversIn[[2]int{p, s.cells[l].group}]++
+			}
+		}
+	}
 }
 
-// free: the definition and every total above it are hidden, so its lead
-// times can come and go without changing a visible figure of its group.
-func (s *suppressor) free(i int) bool {
-	for _, c := range s.chain(i) {
-		if !s.isHidden(c) {
+func (s *suppressor) allHidden(cs []int) bool {
+	for _, c := range cs {
+		if !s.hid[c] {
 			return false
 		}
 	}
@@ -229,6 +293,10 @@ func (s *suppressor) canGive(path []int, kind int) bool {
 	return true
 }
 
+func (s *suppressor) canGiveAny(path []int) bool {
+	return s.canGive(path, unitWithin) || s.canGive(path, unitOver) || s.canGive(path, unitPlain)
+}
+
 // Which of a cell's figures some move changes.
 const (
 	movesN = 1 << iota
@@ -236,10 +304,13 @@ const (
 	movesShare
 )
 
-// unprotected returns the first hidden cell (with lead times) whose n,
-// within or share no move changes, or -1.
-func (s *suppressor) unprotected() int {
-	seen := make([]int, len(s.cells))
+// unprotected returns the first hidden cell of group g (with lead times,
+// not given up) whose n, within or share no move changes, or -1.
+func (s *suppressor) unprotected(g int) int {
+	seen := s.seen
+	for _, i := range s.groups[g].cells {
+		seen[i] = 0
+	}
 	note := func(path []int, dn, dw int) {
 		for _, i := range path {
 			c := &s.cells[i]
@@ -261,74 +332,54 @@ func (s *suppressor) unprotected() int {
 		return 0
 	}
 
-	// Moves inside a group, between two hidden definitions with a target:
-	// the totals below the one they share change, and must be hidden.
-	for _, g := range s.groupOrder() {
-		ls := s.byGroup[g]
-		for _, x := range ls {
-			if !s.isHidden(x) {
+	// Moves inside the group, between two hidden definitions with a
+	// target: the totals below the one they share change, and must be
+	// hidden.
+	ls := s.groups[g].targets
+	for _, x := range ls {
+		if !s.hid[x] {
+			continue
+		}
+		for _, y := range ls {
+			if y == x || !s.hid[y] {
 				continue
 			}
-			for _, y := range ls {
-				if y == x || !s.isHidden(y) {
+			px, py := s.cells[x].chain[:1], s.cells[y].chain[:1]
+			samePathway := s.cells[x].key.pathway == s.cells[y].key.pathway
+			if !samePathway {
+				if len(s.cells[x].chain) < 2 || len(s.cells[y].chain) < 2 {
 					continue
 				}
-				px, py := []int{x}, []int{y}
-				samePathway := s.cells[x].key.pathway == s.cells[y].key.pathway
-				if !samePathway {
-					tx, ty := s.cells[x].parent, s.cells[y].parent
-					if tx < 0 || ty < 0 || !s.isHidden(tx) || !s.isHidden(ty) {
-						continue
-					}
-					px, py = append(px, tx), append(py, ty)
+				px, py = s.cells[x].chain[:2], s.cells[y].chain[:2]
+				if !s.allHidden(px) || !s.allHidden(py) {
+					continue
 				}
-				// One lead time from x to y; y's pathway gains one.
-				if samePathway || s.slack[s.cells[y].key.pathway] >= 1 {
-					for _, kind := range []int{unitWithin, unitOver} {
-						if s.canGive(px, kind) {
-							note(px, -1, -within(kind))
-							note(py, +1, +within(kind))
-						}
+			}
+			// One lead time from x to y; y's pathway gains one.
+			if samePathway || s.slack[s.cells[y].key.pathway] >= 1 {
+				for _, kind := range []int{unitWithin, unitOver} {
+					if s.canGive(px, kind) {
+						note(px, -1, -within(kind))
+						note(py, +1, +within(kind))
 					}
 				}
-				// A within from x for an over-target one from y.
-				if s.cells[x].w >= 1 && s.cells[y].n-s.cells[y].w >= 1 {
-					note(px, 0, -1)
-					note(py, 0, +1)
-				}
+			}
+			// A within from x for an over-target one from y.
+			if s.cells[x].w >= 1 && s.cells[y].n-s.cells[y].w >= 1 {
+				note(px, 0, -1)
+				note(py, 0, +1)
 			}
 		}
 	}
 
 	// Moves of free definitions: whole chains change, up to the top of
 	// the group, and the pathway's count of lead times with them.
-	type pathwayGroup struct {
-		pathway int
-		group   string
-	}
-	givers := map[int]int{}            // per pathway, free definitions that can give one
-	giversIn := map[pathwayGroup]int{} // per pathway and group, those with a target
-	pkey := func(i int) pathwayGroup { return pathwayGroup{s.cells[i].key.pathway, s.cells[i].key.group} }
-	canGiveAny := func(ch []int) bool {
-		return s.canGive(ch, unitWithin) || s.canGive(ch, unitOver) || s.canGive(ch, unitPlain)
-	}
-	var free []int
-	for _, i := range s.leaves {
-		if !s.isHidden(i) || !s.free(i) {
+	for _, i := range s.groups[g].cells {
+		if !s.isFree[i] {
 			continue
 		}
-		free = append(free, i)
-		ch := s.chain(i)
-		if canGiveAny(ch) {
-			givers[s.cells[i].key.pathway]++
-			if s.cells[i].target {
-				giversIn[pkey(i)]++
-			}
-		}
-	}
-	for _, i := range free {
 		c := &s.cells[i]
-		ch := s.chain(i)
+		ch := c.chain
 		kinds := []int{unitPlain}
 		if c.target {
 			kinds = []int{unitWithin, unitOver}
@@ -341,10 +392,10 @@ func (s *suppressor) unprotected() int {
 		}
 		// Added, from the pathway's slack or from a free definition of the
 		// same pathway outside this group's tree.
-		others := givers[c.key.pathway]
+		others := s.givers[c.key.pathway]
 		if c.target {
-			others -= giversIn[pkey(i)] // they share this group's totals
-		} else if canGiveAny(ch) {
+			others -= s.giversIn[[2]int{c.key.pathway, c.group}] // they share this group's totals
+		} else if s.canGiveAny(ch) {
 			others-- // itself
 		}
 		if s.slack[c.key.pathway] >= 1 || others > 0 {
@@ -362,9 +413,9 @@ func (s *suppressor) unprotected() int {
 		}
 	}
 
-	for i := range s.cells {
+	for _, i := range s.groups[g].cells {
 		c := &s.cells[i]
-		if !s.isHidden(i) || c.n == 0 || s.givenUp[i] {
+		if !s.hid[i] || c.n == 0 || s.givenUp[i] {
 			continue
 		}
 		need := movesN
@@ -378,24 +429,11 @@ func (s *suppressor) unprotected() int {
 	return -1
 }
 
-// groupOrder lists the groups in the order of their first definition.
-func (s *suppressor) groupOrder() []string {
-	var order []string
-	seen := map[string]bool{}
-	for _, i := range s.leaves {
-		if g := s.cells[i].key.group; !seen[g] {
-			seen[g] = true
-			order = append(order, g)
-		}
-	}
-	return order
-}
-
 // smallestVisible returns the visible cell of cs with the smallest n.
 func (s *suppressor) smallestVisible(cs []int) (int, bool) {
 	best := -1
 	for _, i := range cs {
-		if !s.isHidden(i) && (best < 0 || s.cells[i].n < s.cells[best].n) {
+		if !s.hid[i] && (best < 0 || s.cells[i].n < s.cells[best].n) {
 			best = i
 		}
 	}
@@ -405,16 +443,15 @@ func (s *suppressor) smallestVisible(cs []int) (int, bool) {
 // hideMore hides one more cell (or one more definition with its totals)
 // to protect cell c, by the rules above; false when nothing is left.
 func (s *suppressor) hideMore(c int) bool {
-	// 1. A hidden total that is the sum of visible cells (anywhere: it
-	// gives its siblings nothing to move with).
-	for i := range s.cells {
+	// 1. A hidden total of the group that is the sum of visible cells.
+	for _, i := range s.groups[s.cells[c].group].cells {
 		cs := s.cells[i].children
-		if !s.isHidden(i) || len(cs) == 0 {
+		if !s.hid[i] || len(cs) == 0 {
 			continue
 		}
 		hiddenN := 0
 		for _, k := range cs {
-			if s.isHidden(k) {
+			if s.hid[k] {
 				hiddenN += s.cells[k].n
 			}
 		}
@@ -433,27 +470,28 @@ func (s *suppressor) hideMore(c int) bool {
 			s.hide(k)
 			return true
 		}
-		if !s.isHidden(p) {
+		if !s.hid[p] {
 			s.hide(p)
 			return true
 		}
 	}
-	// 3. At the top: another chain of the same pathway that can give a
-	// lead time.
+	// 3. At the top: a definition of the same pathway that can give a
+	// lead time, not yet free.
 	mine := map[int]bool{}
 	var pathways []int
 	s.collect(c, mine, &pathways)
-	best := -1
+	top := s.cells[c].chain[len(s.cells[c].chain)-1]
 	for _, p := range pathways {
-		for _, i := range s.leaves {
+		best := -1
+		for _, i := range s.byPathway[p] {
 			l := &s.cells[i]
-			if l.key.pathway != p || s.free(i) || l.n-1 < l.lo {
+			if s.isFree[i] || l.n-1 < l.lo {
 				continue
 			}
 			// Under c it is a way for c's lead times to come and go; in
 			// c's group but not under c it would need c's pathway to have
 			// room for one more lead time, and it has none.
-			if !mine[i] && l.target && s.underSameTop(i, c) {
+			if !mine[i] && l.chain[len(l.chain)-1] == top {
 				continue
 			}
 			if best < 0 || l.n < s.cells[best].n {
@@ -461,7 +499,7 @@ func (s *suppressor) hideMore(c int) bool {
 			}
 		}
 		if best >= 0 {
-			for _, k := range s.chain(best) {
+			for _, k := range s.cells[best].chain {
 				s.hide(k)
 			}
 			return true
@@ -486,11 +524,4 @@ func (s *suppressor) collect(c int, mine map[int]bool, pathways *[]int) {
 	for _, k := range s.cells[c].children {
 		s.collect(k, mine, pathways)
 	}
-}
-
-// underSameTop: definition i is in the tree of the group c belongs to,
-// so its lead times cannot reach c from outside that tree.
-func (s *suppressor) underSameTop(i, c int) bool {
-	ci, cc := s.chain(i), s.chain(c)
-	return ci[len(ci)-1] == cc[len(cc)-1]
 }
