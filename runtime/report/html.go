@@ -160,9 +160,9 @@ func writeHTML(w io.Writer, r *Report) error {
 		for _, m := range sec.measures {
 			hs.Rows = append(hs.Rows, htmlRowOf(m))
 		}
-		hs.Bars = barChart(sec.measures, r.Goal, r.MinCell)
+		hs.Bars = barChart(sec.measures, r.Goal)
 		if sec.pathway != "" {
-			hs.Dist = distChart(sec.measures, r.MinCell)
+			hs.Dist = distChart(sec.measures)
 		}
 		page.Sections = append(page.Sections, hs)
 	}
@@ -261,7 +261,7 @@ func layoutRows(ms []*Measure) ([]chartRow, float64) {
 
 // barChart draws the share within target of each measure with a target,
 // with the goal as a line. Suppressed measures get a note, not a bar.
-func barChart(ms []*Measure, goal, minCell int) *chart {
+func barChart(ms []*Measure, goal int) *chart {
 	var with []*Measure
 	for _, m := range ms {
 		if hasShare(m) {
@@ -300,7 +300,7 @@ func barChart(ms []*Measure, goal, minCell int) *chart {
 // distChart draws each definition's distribution of days: the range from
 // the 10th to the 90th percentile, the median, the mean and the target. It
 // uses only the figures the table shows, never single lead times.
-func distChart(ms []*Measure, minCell int) *chart {
+func distChart(ms []*Measure) *chart {
 	var defs []*Measure
 	maxDays := 0.0
 	for _, m := range ms {
