@@ -63,9 +63,15 @@ func (o ReadOptions) FileInput(path string, stdin io.Reader) (in Input, cleanup 
 		return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
 	}
 	return Input{Name: path, Open: func() (io.ReadCloser, error) {
-		return io.NopCloser(io.NewSectionReader(tmp, 0, size)), nil
+		return spoolReader{io.NewSectionReader(tmp, 0, size)}, nil
 	}}, cleanup, nil
 }
+
+// spoolReader reads a spool back; closing it leaves the spool open for
+// the next reading.
+type spoolReader struct{ *io.SectionReader }
+
+func (spoolReader) Close() error { return nil }
 
 // spoolFile creates a temporary file in dir ("" is os.TempDir()) and
 // removes its name at once, keeping the open file: then nothing is left

@@ -51,6 +51,9 @@ func (c *checkedFile) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// Size is the size the file had when it was opened.
+func (c *checkedFile) Size() int64 { return c.size }
+
 // Stat describes the file, as os.File.Stat does.
 func (c *checkedFile) Stat() (os.FileInfo, error) { return c.f.Stat() }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -91,6 +92,7 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 		return err
 	}
 	b := newBuilder(name, sink)
+	defer releaseBuilder(b)
 
 	// The first non-blank line decides the format.
 	var first []byte
@@ -119,7 +121,7 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 // checkStart skips a UTF-8 byte order mark and refuses inputs that are
 // plainly not text, before any row is read.
 func checkStart(name string, lr *lineReader) error {
-	p, err := lr.peek(4096)
+	p, err := lr.peek(minBuf)
 	if err != nil {
 		return readError(name, err)
 	}
@@ -176,8 +178,21 @@ type lineReader struct {
 }
 
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: r, buf: make([]byte, bufSize)}
+	size := bufSize
+	// A small input in memory (a test's, or a spooled one) needs no
+	// large buffer; checkStart peeks at minBuf bytes.
+	sized := r
+	if s, ok := r.(stopReader); ok {
+		sized = s.r
+	}
+	if s, ok := sized.(interface{ Size() int64 }); ok && s.Size() < int64(size) {
+		size = max(minBuf, int(s.Size())+1)
+	}
+	return &lineReader{r: r, buf: make([]byte, size)}
 }
+
+// minBuf is the smallest buffer of a lineReader.
+const minBuf = 4096
 
 // fill moves the unread bytes to the front and reads more after them.
 func (l *lineReader) fill() {
@@ -592,8 +607,27 @@ const (
 	maxInter  = 1 << 16
 )
 
+// builders keeps builders between reads: a builder's caches are a few
+// hundred KB, which made reading a small input (a test's, a fuzz input)
+// mostly clearing fresh memory. The caches hold values that are right
+// for any input, so they are kept.
+var builders = sync.Pool{New: func() any { return &builder{strs: make(map[string]string)} }}
+
+// newBuilder returns a builder for file that passes what it builds to
+// sink; releaseBuilder gives it back once the read is over.
 func newBuilder(file string, sink Sink) *builder {
-	return &builder{file: file, sink: sink, strs: make(map[string]string)}
+	b := builders.Get().(*builder)
+	b.file, b.sink = file, sink
+	return b
+}
+
+// releaseBuilder gives b back for another read. Nothing read keeps b:
+// episodes and their events are in chunks of their own.
+func releaseBuilder(b *builder) {
+	b.file, b.sink, b.cur, b.events = "", nil, nil, b.events[:0]
+	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
+	b.rowEvents, b.oneEpisode, b.own = false, false, InputEpisode{}
+	builders.Put(b)
 }
 
 // intern returns v as a string, shared with earlier equal values: codes,

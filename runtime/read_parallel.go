@@ -173,6 +173,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 		go func() {
 			defer wg.Done()
 			w := c.clone(newBuilder(c.name, nil))
+			defer releaseBuilder(w.b)
 			var local *localEval
 			if ls, ok := c.b.sink.(localSink); ok {
 				local = ls.newLocal()
@@ -359,6 +360,7 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 		live bool
 	)
 	again := c.clone(newBuilder(c.name, nil)) // for parsing edges again
+	defer releaseBuilder(again.b)
 	pass := func(items []readItem) {
 		for _, it := range items {
 			switch {
