@@ -23,16 +23,8 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("SVFRULES_UPDATE") == "1",
-		Setup: func(env *testscript.Env) error {
-			// Scripts that read the real rule files find them here.
-			wd, err := os.Getwd()
-			if err != nil {
-				return err
-			}
-			env.Setenv("RULES", wd+"/../../rules")
-			return nil
-		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		Setup:         scriptSetup,
+		Cmds: scriptCmds(map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// status N cmd args...: run cmd and require exit code N exactly.
 			"status": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {
@@ -54,6 +46,14 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("exit code %d, want %d", got, want)
 				}
 			},
-		},
+		}),
 	})
+}
+
+// scriptCmds adds the fault tests' commands to cmds.
+func scriptCmds(cmds map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	for k, v := range faultCmds {
+		cmds[k] = v
+	}
+	return cmds
 }

@@ -403,3 +403,26 @@ func TestSignalRemovesTemps(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoveTemps: what main calls after a panic removes the temporary
+// file of a write under way and leaves the target.
+func TestRemoveTemps(t *testing.T) {
+	dir := t.TempDir()
+	target := file("t.csv", "old\n", 0o644)(t, dir)
+	w, err := Create(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	w.Write([]byte("half"))
+	if m := tempsIn(t, dir); len(m) != 1 {
+		t.Fatalf("temporary files %v, want one", m)
+	}
+	RemoveTemps()
+	if m := tempsIn(t, dir); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "old\n" {
+		t.Errorf("target holds %q", b)
+	}
+}
