@@ -528,9 +528,16 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 			lt.Pathway = c.lookupPathway(*prop.Pathway, c.at(pp, *prop.Pathway, 0))
 		case prop.Name != nil:
 			lt.Name = prop.Name.Value()
+		case prop.Local:
+			if !seen.first("local", pp) {
+				continue
+			}
+			lt.Local = true
 		case prop.From != nil:
 			lt.From, fromPos = *prop.From, c.at(pp, *prop.From, 0)
+			lt.FromOcc = occurrenceOf(prop.FromOcc)
 		case prop.To != nil:
+			lt.ToOcc = occurrenceOf(prop.ToOcc)
 			for i, code := range prop.To {
 				lt.To = append(lt.To, code)
 				toPos = append(toPos, c.at(pp, code, countBefore(prop.To, i)))
@@ -568,6 +575,10 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 			c.leadTimeCode(lt, code, toPos[i], true)
 		}
 	}
+	if !lt.Local && (lt.FromOcc != OccDefault || lt.ToOcc != OccDefault) {
+		c.errorf(p, width(d.ID), "a national lead time runs from the start code to the closing code, which need no first or last; mark an intermediate lead time `local`",
+			"national lead time %q names an occurrence (first or last)", d.ID)
+	}
 	if lt.When != nil {
 		tc := &typeChecker{c: c, pathways: []*Pathway{lt.Pathway}}
 		if lt.Pathway == nil {
@@ -576,7 +587,22 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 		lt.cond = tc.expect(lt.When, tBool, "a lead time's condition")
 	}
 	c.g.leadTimes[d.ID] = lt
-	c.g.LeadTimes = append(c.g.LeadTimes, lt)
+	if lt.Local {
+		c.g.LocalLeadTimes = append(c.g.LocalLeadTimes, lt)
+	} else {
+		c.g.LeadTimes = append(c.g.LeadTimes, lt)
+	}
+}
+
+// occurrenceOf reads `first` or `last` before a lead time's codes.
+func occurrenceOf(s *string) Occurrence {
+	switch {
+	case s == nil:
+		return OccDefault
+	case *s == "first":
+		return OccFirst
+	}
+	return OccLast
 }
 
 // hasErrorOn reports whether an error was already reported inside the
@@ -608,11 +634,22 @@ func (c *checker) leadTimeCode(lt *LeadTime, written string, p lang.Pos, isTo bo
 			"code %s (%s) is not allowed in pathway %q", code.Suffix, code.Name, pw.Key)
 		return
 	}
-	if isTo && !code.Kind.Closing() {
-		c.errorf(p, width(written), "a lead time ends at a closing code (kind treatment or other_reason)", "code %s (%s) does not close a pathway", code.Suffix, code.Name)
+	occ := lt.FromOcc
+	if isTo {
+		occ = lt.ToOcc
 	}
-	if !isTo && code.Kind != KindStart {
-		c.errorf(p, width(written), "a lead time starts at the start code (kind start), e.g. XX10", "code %s (%s) does not start a pathway", code.Suffix, code.Name)
+	switch {
+	case lt.Local && occ == OccDefault && isTo && !code.Kind.Closing():
+		c.errorf(p, width(written), fmt.Sprintf("say which event counts: `to first %s` or `to last %s` (without first or last, `to` is the closing code)", written, written),
+			"code %s (%s) is not a closing code", code.Suffix, code.Name)
+	case lt.Local && occ == OccDefault && !isTo && code.Kind != KindStart:
+		c.errorf(p, width(written), fmt.Sprintf("say which event counts: `from first %s` or `from last %s` (without first or last, `from` is the start code)", written, written),
+			"code %s (%s) is not the start code", code.Suffix, code.Name)
+	case lt.Local:
+	case isTo && !code.Kind.Closing():
+		c.errorf(p, width(written), "a national lead time ends at a closing code (kind treatment or other_reason); a time between other steps is `local`", "code %s (%s) does not close a pathway", code.Suffix, code.Name)
+	case !isTo && code.Kind != KindStart:
+		c.errorf(p, width(written), "a national lead time starts at the start code (kind start), e.g. XX10; a time between other steps is `local`", "code %s (%s) does not start a pathway", code.Suffix, code.Name)
 	}
 }
 

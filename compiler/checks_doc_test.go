@@ -103,7 +103,7 @@ func checksDocProblems(doc string, g *Guide, seeds string) []string {
 			bad("rule %s (%s) has no row in docs/checks.md", r.ID, r.Pos)
 		}
 	}
-	for _, lt := range g.LeadTimes {
+	for _, lt := range append(append([]*LeadTime(nil), g.LeadTimes...), g.LocalLeadTimes...) {
 		if !named["leadtime "+lt.ID] {
 			bad("lead time %s (%s) has no row in docs/checks.md", lt.ID, lt.Pos)
 		}

@@ -24,8 +24,15 @@ type Guide struct {
 	Pathways   []*Pathway // in declaration order
 	Codes      []*Code    // in declaration order
 	Rules      []*Rule
-	LeadTimes  []*LeadTime
-	Tests      []*Test
+	// LeadTimes are the national lead times: from the start code to a
+	// closing code, as the pathway descriptions define the national
+	// measure and its 80 % goal.
+	LeadTimes []*LeadTime
+	// LocalLeadTimes are the lead times marked `local`: the recommended
+	// times between intermediate steps ("Rekommenderade ledtider"), from
+	// and to any code. They are never part of the national measure.
+	LocalLeadTimes []*LeadTime
+	Tests          []*Test
 
 	// Files are the rule files the model was built from, by name.
 	Files lang.Sources
@@ -186,13 +193,30 @@ func (r *Rule) AppliesTo(p *Pathway) bool {
 	return false
 }
 
+// Occurrence says which event of a lead time's code counts when the
+// episode has several.
+type Occurrence int
+
+// The occurrences a lead time's end can name.
+const (
+	// OccDefault: the start code's earliest event for `from`, the
+	// episode's one closing event for `to`.
+	OccDefault Occurrence = iota
+	OccFirst              // `first`: the earliest event (the first in input order among equal dates)
+	OccLast               // `last`: the latest event (the last in input order among equal dates)
+)
+
 // LeadTime is a lead-time definition.
 type LeadTime struct {
-	ID        string
-	Name      string
-	Pathway   *Pathway
+	ID      string
+	Name    string
+	Pathway *Pathway
+	// Local: not part of the national measure (see Guide.LocalLeadTimes).
+	Local     bool
 	From      string   // as written: "XX10" or "VL210"
 	To        []string // as written
+	FromOcc   Occurrence
+	ToOcc     Occurrence
 	When      *lang.Expr
 	HasTarget bool
 	Target    int // calendar days, when HasTarget

@@ -181,6 +181,9 @@ type PathwayProgram struct {
 	Pathway   *Pathway
 	Rules     []CompiledRule
 	LeadTimes []CompiledLeadTime
+	// LocalLeadTimes are the pathway's lead times marked local
+	// (Guide.LocalLeadTimes).
+	LocalLeadTimes []CompiledLeadTime
 	// Own is every defined code with one of the pathway's prefixes.
 	Own CodeSet
 
@@ -338,19 +341,25 @@ func Compile(g *Guide) *Program {
 			involved := p.newSet()
 			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved})
 		}
-		for _, lt := range g.LeadTimes {
-			if lt.Pathway != pw {
-				continue
+		compileLeadTimes := func(lts []*LeadTime) []CompiledLeadTime {
+			var out []CompiledLeadTime
+			for _, lt := range lts {
+				if lt.Pathway != pw {
+					continue
+				}
+				clt := CompiledLeadTime{LeadTime: lt, From: p.codeSet(lt.From, pw), To: p.newSet()}
+				for _, to := range lt.To {
+					clt.To.union(p.codeSet(to, pw))
+				}
+				if lt.cond != nil {
+					clt.Cond = lw.lowerBool(lt.cond, p.newSet())
+				}
+				out = append(out, clt)
 			}
-			clt := CompiledLeadTime{LeadTime: lt, From: p.codeSet(lt.From, pw), To: p.newSet()}
-			for _, to := range lt.To {
-				clt.To.union(p.codeSet(to, pw))
-			}
-			if lt.cond != nil {
-				clt.Cond = lw.lowerBool(lt.cond, p.newSet())
-			}
-			pp.LeadTimes = append(pp.LeadTimes, clt)
+			return out
 		}
+		pp.LeadTimes = compileLeadTimes(g.LeadTimes)
+		pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)
 		pp.inSets = make([]uint64, p.words*64)
 		for i, set := range pp.sets {
 			for w, word := range set {

@@ -213,10 +213,10 @@ func modelDiff(older, newer *Guide) []string {
 	compareByID(orules, nrules, "rule", add)
 
 	olts, nlts := map[string]string{}, map[string]string{}
-	for _, lt := range older.LeadTimes {
+	for _, lt := range append(append([]*LeadTime(nil), older.LeadTimes...), older.LocalLeadTimes...) {
 		olts[lt.ID] = leadTimeString(older, lt)
 	}
-	for _, lt := range newer.LeadTimes {
+	for _, lt := range append(append([]*LeadTime(nil), newer.LeadTimes...), newer.LocalLeadTimes...) {
 		nlts[lt.ID] = leadTimeString(newer, lt)
 	}
 	compareByID(olts, nlts, "leadtime", add)
@@ -306,6 +306,6 @@ func leadTimeString(g *Guide, lt *LeadTime) string {
 	if lt.When != nil {
 		when = whenLine(g, lt.When.Pos.Line, lt.When.Pos.Filename)
 	}
-	return fmt.Sprintf("%s\n%s\n%s\n%v\n%v %d\n%s\n%s", lt.Name, lt.Pathway.Key, lt.From, lt.To,
-		lt.HasTarget, lt.Target, lt.Ref, when)
+	return fmt.Sprintf("%s\n%s\n%s %d\n%v %d\n%v %d\n%s\n%s\nlocal %v", lt.Name, lt.Pathway.Key, lt.From, lt.FromOcc, lt.To, lt.ToOcc,
+		lt.HasTarget, lt.Target, lt.Ref, when, lt.Local)
 }

@@ -183,13 +183,18 @@ type LeadTime struct {
 	End    string `parser:"@\"}\""`
 }
 
-// LeadTimeProp is one property of a lead time.
+// LeadTimeProp is one property of a lead time. `from` and `to` may say
+// which occurrence of the code counts (`from last XX22`); `local` marks a
+// lead time that is not part of the national measure.
 type LeadTimeProp struct {
 	Pos     lexer.Position
 	Pathway *string  `parser:"  \"pathway\" @Ident"`
 	Name    *Text    `parser:"| \"name\" @@"`
-	From    *string  `parser:"| \"from\" @Code"`
-	To      []string `parser:"| \"to\" @Code (\",\" @Code)*"`
+	Local   bool     `parser:"| @\"local\""`
+	FromOcc *string  `parser:"| \"from\" @(\"first\" | \"last\")?"`
+	From    *string  `parser:"  @Code"`
+	ToOcc   *string  `parser:"| \"to\" @(\"first\" | \"last\")?"`
+	To      []string `parser:"  @Code (\",\" @Code)*"`
 	When    *Expr    `parser:"| \"when\" @@"`
 	Target  *Target  `parser:"| \"target\" @@"`
 	Ref     *Text    `parser:"| \"ref\" @@"`

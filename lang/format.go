@@ -327,16 +327,26 @@ func whenNode(line int, e *Expr) *node {
 	return n
 }
 
+// occurrence is a lead time's `first `/`last ` before its codes, or "".
+func occurrence(occ *string) string {
+	if occ == nil {
+		return ""
+	}
+	return *occ + " "
+}
+
 func leadTimeProp(pr *LeadTimeProp) *node {
 	switch {
 	case pr.Pathway != nil:
 		return leaf(pr.Pos.Line, "pathway "+*pr.Pathway)
 	case pr.Name != nil:
 		return leaf(pr.Pos.Line, "name "+text(pr.Name, 1), pr.Name)
+	case pr.Local:
+		return leaf(pr.Pos.Line, "local")
 	case pr.From != nil:
-		return leaf(pr.Pos.Line, "from "+*pr.From)
+		return leaf(pr.Pos.Line, "from "+occurrence(pr.FromOcc)+*pr.From)
 	case len(pr.To) > 0:
-		return leaf(pr.Pos.Line, "to "+strings.Join(pr.To, ", "))
+		return leaf(pr.Pos.Line, "to "+occurrence(pr.ToOcc)+strings.Join(pr.To, ", "))
 	case pr.When != nil:
 		return whenNode(pr.Pos.Line, pr.When)
 	case pr.Target != nil:

@@ -30,6 +30,11 @@ type Result struct {
 	Reportable bool
 	Findings   []Finding
 	LeadTimes  []LeadTime
+	// LocalLeadTimes are the lead times marked local (times between
+	// intermediate steps). They are not part of the national measure:
+	// the output formats and the report's national tables do not read
+	// them.
+	LocalLeadTimes []LeadTime
 }
 
 // Finding is one rule that found something in the episode.
@@ -55,6 +60,7 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 	res.Pathway, res.ReportedAs, res.Reportable = nil, "", false
 	res.Findings = res.Findings[:0]
 	res.LeadTimes = res.LeadTimes[:0]
+	res.LocalLeadTimes = res.LocalLeadTimes[:0]
 
 	pw := ev.classify(ep)
 	if pw < 0 {
@@ -102,6 +108,8 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 		res.Findings = append(res.Findings, f)
 	}
 
+	ev.localLeadTimes(ep, prog, closings, closeAt, res)
+
 	// A lead time needs exactly one closing code: with two, which one ends
 	// the pathway is unknown, and the rules report it.
 	if closings != 1 {
@@ -127,6 +135,54 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 		}
 		res.LeadTimes = append(res.LeadTimes, r)
 	}
+}
+
+// localLeadTimes computes the pathway's local lead times: from the
+// occurrence of a code its definition names to another, or to the one
+// closing code. An open pathway has them too; a negative time (the steps
+// in the other order) is none.
+func (ev *Evaluator) localLeadTimes(ep *compiler.Episode, prog *compiler.PathwayProgram, closings, closeAt int, res *Result) {
+	for i := range prog.LocalLeadTimes {
+		lt := &prog.LocalLeadTimes[i]
+		from := occurrenceIn(ep, lt.From, lt.LeadTime.FromOcc)
+		to := -1
+		if lt.LeadTime.ToOcc == compiler.OccDefault {
+			if closings == 1 && lt.To.Has(ep.Events[closeAt].Code) {
+				to = closeAt
+			}
+		} else {
+			to = occurrenceIn(ep, lt.To, lt.LeadTime.ToOcc)
+		}
+		if from < 0 || to < 0 || (lt.Cond != nil && !lt.Cond(ep)) {
+			continue
+		}
+		days := int(ep.Events[to].Date - ep.Events[from].Date)
+		if days < 0 {
+			continue
+		}
+		r := LeadTime{Def: lt.LeadTime, From: from, To: to, Days: days}
+		if lt.LeadTime.HasTarget {
+			within := days <= lt.LeadTime.Target
+			r.Within = &within
+		}
+		res.LocalLeadTimes = append(res.LocalLeadTimes, r)
+	}
+}
+
+// occurrenceIn returns the event of a code in s that occ names, or -1:
+// the latest for OccLast (the last in input order among equal dates), the
+// earliest otherwise.
+func occurrenceIn(ep *compiler.Episode, s compiler.CodeSet, occ compiler.Occurrence) int {
+	if occ != compiler.OccLast {
+		return FirstIn(ep, s)
+	}
+	best := -1
+	for i, e := range ep.Events {
+		if s.Has(e.Code) && (best < 0 || e.Date >= ep.Events[best].Date) {
+			best = i
+		}
+	}
+	return best
 }
 
 // FirstIn returns the index of the earliest event whose code is in s

@@ -95,7 +95,7 @@ func checkExpectations(t *compiler.Test, res *Result) []string {
 				fail(x, "expected no lead time %s, got %d days", x.ID, lt.Days)
 			}
 		case compiler.ExpectNoLeadTimes:
-			if len(res.LeadTimes) > 0 {
+			if len(res.LeadTimes)+len(res.LocalLeadTimes) > 0 {
 				fail(x, "expected no lead times, got %s", leadTimeList(res))
 			}
 		case compiler.ExpectReportable:
@@ -115,22 +115,28 @@ func checkExpectations(t *compiler.Test, res *Result) []string {
 	return fails
 }
 
+// findLeadTime finds lead time id, national or local, in res.
 func findLeadTime(res *Result, id string) *LeadTime {
-	for i := range res.LeadTimes {
-		if res.LeadTimes[i].Def.ID == id {
-			return &res.LeadTimes[i]
+	for _, lts := range [][]LeadTime{res.LeadTimes, res.LocalLeadTimes} {
+		for i := range lts {
+			if lts[i].Def.ID == id {
+				return &lts[i]
+			}
 		}
 	}
 	return nil
 }
 
 func leadTimeList(res *Result) string {
-	if len(res.LeadTimes) == 0 {
+	if len(res.LeadTimes)+len(res.LocalLeadTimes) == 0 {
 		return "none"
 	}
 	var parts []string
 	for _, lt := range res.LeadTimes {
 		parts = append(parts, fmt.Sprintf("%s %d days", lt.Def.ID, lt.Days))
+	}
+	for _, lt := range res.LocalLeadTimes {
+		parts = append(parts, fmt.Sprintf("%s %d days (local)", lt.Def.ID, lt.Days))
 	}
 	return strings.Join(parts, ", ")
 }
