@@ -14,6 +14,21 @@ type aggregate struct {
 	pathways map[int]*pathwayAcc // by pathway index, -1 for none
 	cells    map[cellKey]*cellAcc
 	groups   map[string][]string // group key → values in By order
+	// leads counts the lead times of each pathway and group, findingLeads
+	// those of episodes with a finding, by rule: suppress sees from them
+	// which finding counts of the pathway table bound which cells.
+	leads        map[pathwayGroup]int
+	findingLeads map[findingGroup]int
+}
+
+type pathwayGroup struct {
+	pathway int
+	group   string
+}
+
+type findingGroup struct {
+	pathway     int
+	rule, group string
 }
 
 type pathwayAcc struct {
@@ -38,7 +53,8 @@ type cellAcc struct {
 
 func newAggregate(g *compiler.Guide, opts Options) *aggregate {
 	return &aggregate{guide: g, opts: opts, pathways: map[int]*pathwayAcc{},
-		cells: map[cellKey]*cellAcc{}, groups: map[string][]string{}}
+		cells: map[cellKey]*cellAcc{}, groups: map[string][]string{},
+		leads: map[pathwayGroup]int{}, findingLeads: map[findingGroup]int{}}
 }
 
 func (a *aggregate) cell(k cellKey) *cellAcc {
@@ -99,6 +115,12 @@ func (a *aggregate) add(rec *record) {
 			continue
 		}
 		within := def.HasTarget && it.days <= def.Target
+		a.leads[pathwayGroup{rec.pathway, group}]++
+		for i, id := range rec.rules {
+			if !contains(rec.rules[:i], id) { // once per episode
+				a.findingLeads[findingGroup{rec.pathway, id, group}]++
+			}
+		}
 		leaf.n++
 		leaf.days = append(leaf.days, int32(it.days))
 		if within {
@@ -111,6 +133,15 @@ func (a *aggregate) add(rec *record) {
 			}
 		}
 	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // groupKey returns the key of the record's group for an item dated date,

@@ -24,6 +24,15 @@ import (
 type published struct {
 	measures   []Measure
 	reportable map[string]int // by pathway key
+	// bounds are finding counts of the pathway table that bound the lead
+	// times of some groups (under_18_ar: the age group 0–17).
+	bounds []pubBound
+}
+
+type pubBound struct {
+	pathway string
+	groups  map[string]bool // by Group.Label()
+	bound   int
 }
 
 // leak is a hidden figure the attacker pinned down.
@@ -452,6 +461,20 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 		k := constraint{c: -r}
 		for i, m := range ms {
 			if m.Level != LevelLeadTime || m.Pathway != key {
+				continue
+			}
+			if oVar[i] >= 0 || wVar[i] >= 0 {
+				addN(&k, i, 1, wVar, oVar)
+			} else {
+				k.c += *m.N
+			}
+		}
+		p.cons = append(p.cons, k)
+	}
+	for _, b := range pub.bounds {
+		k := constraint{c: -b.bound}
+		for i, m := range ms {
+			if m.Level != LevelLeadTime || m.Pathway != b.pathway || !b.groups[m.Group.Label()] {
 				continue
 			}
 			if oVar[i] >= 0 || wVar[i] >= 0 {

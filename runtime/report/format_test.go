@@ -376,3 +376,66 @@ func TestSuppressionProtectsOutcomeByRegion(t *testing.T) {
 		t.Errorf("the attacker pins down %s", describeLeaks(pub, tn, tw, leaks))
 	}
 }
+
+// TestSuppressionLimitUnder18: one brain tumour lead time in the age group
+// 0–17 (an episode that should not be an SVF), twenty in 65–79, and three
+// reportable episodes without a lead time. The pathway table's count of
+// under_18_ar findings (1) bounds the lead times of the group 0–17, so
+// their number is known to be 1 — the documented limit — but not whether
+// it was within target, and the other group stays visible.
+func TestSuppressionLimitUnder18(t *testing.T) {
+	var eps []episode
+	child := closed("C1", "VL2", "52", 30)
+	child.age = "15"
+	eps = append(eps, child)
+	for i := 0; i < 20; i++ {
+		eps = append(eps, closed(fmt.Sprintf("A%02d", i), "VL2", "52", 30+30*(i%2)))
+	}
+	for i := 0; i < 3; i++ {
+		eps = append(eps, closed(fmt.Sprintf("N%02d", i), "VL2", "70", 20))
+	}
+	text := csvOf(eps)
+	opts := Options{MinCell: DefaultMinCell, By: []string{"agegroup"}}
+	r := build(t, text, opts)
+	var hidden []string
+	for _, l := range lines(r) {
+		if strings.HasSuffix(l, "suppressed") {
+			hidden = append(hidden, l[:strings.Index(l, ":")])
+		}
+	}
+	want := "all [Åldersgrupp 0–17]; pathway hjarntumorer [Åldersgrupp 0–17]; leadtime hjarntumorer hjarn_hog_behandling [Åldersgrupp 0–17]"
+	if got := strings.Join(hidden, "; "); got != want {
+		t.Errorf("hidden: %s\nwant %s", got, want)
+	}
+
+	truth := build(t, text, Options{MinCell: 1, By: opts.By})
+	pub := published{measures: r.Measures, reportable: map[string]int{}}
+	for _, ps := range r.Pathways {
+		pub.reportable[ps.Pathway] = ps.Reportable
+		for _, f := range ps.Findings {
+			if f.Rule == "under_18_ar" {
+				pub.bounds = append(pub.bounds, pubBound{pathway: ps.Pathway, groups: map[string]bool{"Åldersgrupp 0–17": true}, bound: f.Count})
+			}
+		}
+	}
+	if len(pub.bounds) != 1 {
+		t.Fatalf("the pathway table has no under_18_ar count: %+v", r.Pathways)
+	}
+	var tn, tw []int
+	for _, m := range truth.Measures {
+		w := 0
+		if m.Within != nil {
+			w = *m.Within
+		}
+		tn, tw = append(tn, *m.N), append(tw, w)
+	}
+	leaks, err := attack(pub, tn, tw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := describeLeaks(pub, tn, tw, leaks)
+	wantLeaks := "all   [Åldersgrupp 0–17] n=1 within=1: n; pathway hjarntumorer  [Åldersgrupp 0–17] n=1 within=1: n; leadtime hjarntumorer hjarn_hog_behandling [Åldersgrupp 0–17] n=1 within=1: n"
+	if got != wantLeaks {
+		t.Errorf("pinned down:\n got %s\nwant %s", got, wantLeaks)
+	}
+}

@@ -1,5 +1,10 @@
 package report
 
+import (
+	"fmt"
+	"sort"
+)
+
 // Small-cell protection.
 //
 // A cell with fewer lead times than --min-cell is hidden (primary
@@ -14,7 +19,9 @@ package report
 //     times has n ≥ 1 (it would not be listed otherwise);
 //   - across groups, the pathway summary: a pathway's lead times, over all
 //     groups and definitions (those without a target too), are at most its
-//     reportable episodes (an episode has at most one lead time).
+//     reportable episodes (an episode has at most one lead time); and a
+//     finding whose episodes hold all the lead times of some groups (as
+//     under_18_ar those of the age group 0–17) bounds those the same way.
 //
 // A reader who knows all this must not be able to pin down any hidden
 // cell's n, its within, or its share (within/n: "all within target" and
@@ -28,7 +35,7 @@ package report
 // within for an over-target lead time between two hidden cells, turns a
 // lead time within target into one over it where no visible total counts
 // within, or adds or removes one where no visible total counts it and the
-// pathway summary allows. A move that changes the cell's n, its within
+// counts of the pathway summary allow. A move that changes the cell's n, its within
 // and its share (each, not necessarily the same move) shows that the
 // reader cannot know them. Each move keeps every published figure and
 // bound, so this only ever errs towards hiding more.
@@ -48,11 +55,11 @@ package report
 //     without a target — hidden with the totals above it, so that lead
 //     times can come and go; the smallest n first.
 //
-// When nothing is left to hide, the cell stays as it is: then every
-// reportable episode of the pathway has a lead time and all of them are in
-// hidden cells that cannot move (a pathway with one episode in all): the
-// pathway summary's count of reportable episodes gives their number, but
-// never their outcome (docs/report.md says so).
+// When nothing is left to hide, the cell stays as it is: then a count of
+// the pathway summary equals the lead times it bounds, and all of them are
+// in hidden cells that cannot give one up (a pathway with one episode in
+// all): the count gives their number, but never their outcome
+// (docs/report.md says so).
 //
 // Everything runs over the cells in report order and picks the smallest
 // n with ties broken by that order, so the same table hides the same
@@ -123,6 +130,9 @@ type sCell struct {
 	// chain is the cell and the totals it adds into, up to the top of its
 	// group.
 	chain []int
+	// pools are the bounds a definition is in; sig names the set.
+	pools []int
+	sig   string
 }
 
 type suppressor struct {
@@ -142,19 +152,24 @@ type suppressor struct {
 	queue []int
 	// byPathway are the definitions of each pathway, in report order.
 	byPathway map[int][]int
-	// slack is, per pathway, its reportable episodes minus its lead times:
-	// how many lead times could be added without contradicting the
-	// pathway summary.
-	slack map[int]int
+	// Bounds: counts of the pathway table that are at least the number of
+	// lead times in a set of definitions (a pathway's reportable episodes
+	// bound all its definitions; a finding whose episodes make up whole
+	// cells, as under_18_ar the age group 0–17, bounds those). slack is
+	// the count minus those lead times: how many could be added without
+	// contradicting the table.
+	slack []int
 	// givers count the free definitions that can give a lead time: per
-	// pathway, and those with a target per pathway and group.
-	givers   map[int]int
+	// pathway and set of bounds, and those with a target per pathway and
+	// group; sigPools are the bounds of each set.
+	givers   map[int]map[string]int
 	giversIn map[[2]int]int
+	sigPools map[string][]int
 	seen     []int // scratch of unprotected
 }
 
 func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
-	s := &suppressor{byPathway: map[int][]int{}, slack: map[int]int{}, givers: map[int]int{}, giversIn: map[[2]int]int{}}
+	s := &suppressor{byPathway: map[int][]int{}, givers: map[int]map[string]int{}, giversIn: map[[2]int]int{}, sigPools: map[string][]int{}}
 	index := map[cellKey]int{}
 	groupIndex := map[string]int{}
 	for _, k := range keys {
@@ -195,7 +210,6 @@ func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
 		}
 		if c.leaf {
 			s.byPathway[c.key.pathway] = append(s.byPathway[c.key.pathway], i)
-			s.slack[c.key.pathway] -= c.n
 			if c.target {
 				s.groups[c.group].targets = append(s.groups[c.group].targets, i)
 			}
@@ -206,17 +220,124 @@ func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
 			s.cells[i].chain = append(s.cells[i].chain, j)
 		}
 	}
-	for p := range s.slack {
-		if pa := a.pathways[p]; pa != nil {
-			s.slack[p] += pa.reportable
-		}
-	}
+	s.addBounds(a)
 	s.hid = make([]bool, len(s.cells))
 	s.givenUp = make([]bool, len(s.cells))
 	s.isFree = make([]bool, len(s.cells))
 	s.dirty = make([]bool, len(s.groups))
 	s.seen = make([]int, len(s.cells))
 	return s
+}
+
+// addBounds finds the counts of the pathway table that bound the lead
+// times of definitions: per pathway its reportable episodes, and each
+// finding whose episodes hold all the lead times of some groups (groups
+// without lead times count as held: that only hides more).
+func (s *suppressor) addBounds(a *aggregate) {
+	var pathways []int
+	for p := range s.byPathway {
+		pathways = append(pathways, p)
+	}
+	sort.Ints(pathways)
+	add := func(members []int, bound int) {
+		id := len(s.slack)
+		slack := bound
+		for _, m := range members {
+			slack -= s.cells[m].n
+			s.cells[m].pools = append(s.cells[m].pools, id)
+		}
+		s.slack = append(s.slack, slack)
+	}
+	for _, p := range pathways {
+		pa := a.pathways[p]
+		if pa == nil {
+			continue
+		}
+		leaves := s.byPathway[p]
+		add(leaves, pa.reportable)
+		var rules []string
+		for r := range pa.findings {
+			rules = append(rules, r)
+		}
+		sort.Strings(rules)
+		for _, r := range rules {
+			var members []int
+			held := false
+			for _, l := range leaves {
+				pg := pathwayGroup{p, s.cells[l].key.group}
+				if a.findingLeads[findingGroup{p, r, pg.group}] == a.leads[pg] {
+					members = append(members, l)
+					held = held || a.leads[pg] > 0
+				}
+			}
+			if held {
+				add(members, pa.findings[r])
+			}
+		}
+	}
+	for i := range s.cells {
+		c := &s.cells[i]
+		c.sig = fmt.Sprint(c.pools)
+		s.sigPools[c.sig] = c.pools
+	}
+}
+
+// room: every bound of definition y allows one more lead time.
+func (s *suppressor) room(y int) bool {
+	for _, q := range s.cells[y].pools {
+		if s.slack[q] < 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// full returns the bounds of definition y that allow no more lead times.
+func (s *suppressor) full(y int) []int {
+	var fs []int
+	for _, q := range s.cells[y].pools {
+		if s.slack[q] < 1 {
+			fs = append(fs, q)
+		}
+	}
+	return fs
+}
+
+func includes(pools, need []int) bool {
+	for _, q := range need {
+		found := false
+		for _, p := range pools {
+			found = found || p == q
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// canReceive: a lead time can be added to free definition y, from no
+// one (its bounds allow it) or from a free definition of the same
+// pathway outside y's group tree whose bounds include y's full ones.
+func (s *suppressor) canReceive(y int) bool {
+	c := &s.cells[y]
+	need := s.full(y)
+	if len(need) == 0 {
+		return true
+	}
+	for sig, n := range s.givers[c.key.pathway] {
+		if sig == c.sig {
+			if c.target {
+				n -= s.giversIn[[2]int{c.key.pathway, c.group}] // they share this group's totals
+			} else if s.canGiveAny(c.chain) {
+				n-- // itself
+			}
+		}
+		if n > 0 && includes(s.sigPools[sig], need) {
+			return true
+		}
+	}
+	return false
 }
 
 // hide hides cell i, marks its group for the audit, and counts the
@@ -246,7 +367,10 @@ func (s *suppressor) hide(i int) {
 		s.isFree[l] = true
 		if s.canGiveAny(s.cells[l].chain) {
 			p := s.cells[l].key.pathway
-			s.givers[p]++
+			if s.givers[p] == nil {
+				s.givers[p] = map[string]int{}
+			}
+			s.givers[p][s.cells[l].sig]++
 			if s.cells[l].target {
 				s.giversIn[[2]int{p, s.cells[l].group}]++
 			}
@@ -356,7 +480,7 @@ func (s *suppressor) unprotected(g int) int {
 				}
 			}
 			// One lead time from x to y; y's pathway gains one.
-			if samePathway || s.slack[s.cells[y].key.pathway] >= 1 {
+			if samePathway || s.room(y) {
 				for _, kind := range []int{unitWithin, unitOver} {
 					if s.canGive(px, kind) {
 						note(px, -1, -within(kind))
@@ -390,15 +514,8 @@ func (s *suppressor) unprotected(g int) int {
 				note(ch, -1, -within(kind))
 			}
 		}
-		// Added, from the pathway's slack or from a free definition of the
-		// same pathway outside this group's tree.
-		others := s.givers[c.key.pathway]
-		if c.target {
-			others -= s.giversIn[[2]int{c.key.pathway, c.group}] // they share this group's totals
-		} else if s.canGiveAny(ch) {
-			others-- // itself
-		}
-		if s.slack[c.key.pathway] >= 1 || others > 0 {
+		// Added.
+		if s.canReceive(i) {
 			for _, kind := range kinds {
 				note(ch, +1, +within(kind))
 			}
@@ -478,14 +595,17 @@ func (s *suppressor) hideMore(c int) bool {
 	// 3. At the top: a definition of the same pathway that can give a
 	// lead time, not yet free.
 	mine := map[int]bool{}
-	var pathways []int
-	s.collect(c, mine, &pathways)
+	var pathways, reps []int
+	s.collect(c, mine, &pathways, &reps)
 	top := s.cells[c].chain[len(s.cells[c].chain)-1]
-	for _, p := range pathways {
+	for k, p := range pathways {
+		// Its lead times must be able to come here: it is in every bound
+		// that allows no more lead times here.
+		need := s.full(reps[k])
 		best := -1
 		for _, i := range s.byPathway[p] {
 			l := &s.cells[i]
-			if s.isFree[i] || l.n-1 < l.lo {
+			if s.isFree[i] || l.n-1 < l.lo || !includes(l.pools, need) {
 				continue
 			}
 			// Under c it is a way for c's lead times to come and go; in
@@ -508,8 +628,9 @@ func (s *suppressor) hideMore(c int) bool {
 	return false
 }
 
-// collect gathers the definitions in c's subtree and their pathways.
-func (s *suppressor) collect(c int, mine map[int]bool, pathways *[]int) {
+// collect gathers the definitions in c's subtree, their pathways, and
+// the first definition of each.
+func (s *suppressor) collect(c int, mine map[int]bool, pathways, reps *[]int) {
 	if s.cells[c].leaf {
 		mine[c] = true
 		p := s.cells[c].key.pathway
@@ -519,9 +640,10 @@ func (s *suppressor) collect(c int, mine map[int]bool, pathways *[]int) {
 			}
 		}
 		*pathways = append(*pathways, p)
+		*reps = append(*reps, c)
 		return
 	}
 	for _, k := range s.cells[c].children {
-		s.collect(k, mine, pathways)
+		s.collect(k, mine, pathways, reps)
 	}
 }

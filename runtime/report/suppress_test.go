@@ -17,8 +17,19 @@ type tableSpec struct {
 	// cells[p][d][g]; a cell with n = 0 and excluded = 0 is not listed.
 	cells [][][]cellSpec
 	// slack[p]: reportable episodes of the pathway without a lead time.
-	slack   []int
+	slack []int
+	// bounds are findings of the pathway table whose episodes are those
+	// of some groups (as under_18_ar the age group 0–17).
+	bounds  []boundSpec
 	minCell int
+}
+
+// boundSpec: the count of a finding of pathway p whose episodes hold all
+// lead times of the groups, and extra more.
+type boundSpec struct {
+	pathway int
+	groups  []int
+	extra   int
 }
 
 type defSpec struct{ target bool }
@@ -30,7 +41,8 @@ type cellSpec struct{ n, within, excluded int }
 func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 	g := &compiler.Guide{}
 	a := &aggregate{guide: g, opts: Options{By: []string{"region"}}, pathways: map[int]*pathwayAcc{},
-		cells: map[cellKey]*cellAcc{}, groups: map[string][]string{}}
+		cells: map[cellKey]*cellAcc{}, groups: map[string][]string{},
+		leads: map[pathwayGroup]int{}, findingLeads: map[findingGroup]int{}}
 	groupKey := func(gi int) string { return fmt.Sprintf("R%d", gi) }
 	for gi := 0; gi < t.groups; gi++ {
 		a.groups[groupKey(gi)] = []string{groupKey(gi)}
@@ -71,6 +83,7 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 					continue
 				}
 				reportable += c.n
+				a.leads[pathwayGroup{p, groupKey(gi)}] += c.n
 				if !def.target {
 					c.within = 0
 				}
@@ -81,7 +94,27 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 				}
 			}
 		}
-		a.pathways[p] = &pathwayAcc{episodes: reportable, reportable: reportable}
+		a.pathways[p] = &pathwayAcc{episodes: reportable, reportable: reportable, findings: map[string]int{}}
+	}
+	for i, b := range t.bounds {
+		rule := fmt.Sprintf("f%d", i)
+		count := b.extra
+		in := map[int]bool{}
+		for _, gi := range b.groups {
+			in[gi] = true
+		}
+		for gi := 0; gi < t.groups; gi++ {
+			pg := pathwayGroup{b.pathway, groupKey(gi)}
+			if in[gi] {
+				count += a.leads[pg]
+				a.findingLeads[findingGroup{b.pathway, rule, pg.group}] = a.leads[pg]
+			} else if a.leads[pg] > 0 {
+				a.findingLeads[findingGroup{b.pathway, rule, pg.group}] = a.leads[pg] - 1
+			}
+		}
+		if count > 0 {
+			a.pathways[b.pathway].findings[rule] = count
+		}
 	}
 	var keys []cellKey
 	for gi := 0; gi < t.groups; gi++ {
@@ -119,6 +152,15 @@ func publish(t tableSpec) (published, []int, []int, []cellKey, *aggregate, []cel
 	}
 	for p, pa := range a.pathways {
 		pub.reportable[a.guide.Pathways[p].Key] = pa.reportable
+	}
+	for i, b := range t.bounds {
+		if count := a.pathways[b.pathway].findings[fmt.Sprintf("f%d", i)]; count > 0 {
+			pb := pubBound{pathway: a.guide.Pathways[b.pathway].Key, groups: map[string]bool{}, bound: count}
+			for _, gi := range b.groups {
+				pb.groups[fmt.Sprintf("Region R%d", gi)] = true
+			}
+			pub.bounds = append(pub.bounds, pb)
+		}
 	}
 	return pub, tn, tw, given, a, keys
 }
@@ -174,6 +216,21 @@ func randomTable(rng *rand.Rand) tableSpec {
 			slack = 1 + rng.Intn(5)
 		}
 		t.slack = append(t.slack, slack)
+		// A finding that holds the lead times of some groups.
+		if rng.Intn(3) == 0 {
+			b := boundSpec{pathway: p}
+			for g := 0; g < t.groups; g++ {
+				if rng.Intn(2) == 0 {
+					b.groups = append(b.groups, g)
+				}
+			}
+			if rng.Intn(2) == 0 {
+				b.extra = rng.Intn(3)
+			}
+			if len(b.groups) > 0 {
+				t.bounds = append(t.bounds, b)
+			}
+		}
 	}
 	return t
 }
@@ -182,7 +239,13 @@ func (t tableSpec) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "min %d, %d groups", t.minCell, t.groups)
 	for p, defs := range t.pathways {
-		fmt.Fprintf(&b, "; P%d (slack %d):", p, t.slack[p])
+		fmt.Fprintf(&b, "; P%d (slack %d", p, t.slack[p])
+		for _, bd := range t.bounds {
+			if bd.pathway == p {
+				fmt.Fprintf(&b, ", finding over groups %v +%d", bd.groups, bd.extra)
+			}
+		}
+		b.WriteString("):")
 		for d, def := range defs {
 			mark := ""
 			if !def.target {
@@ -237,17 +300,49 @@ func withinLimit(a *aggregate, keys []cellKey, pub published, l leak, given []ce
 		}
 	}
 	for p := range pathways {
-		sum := 0
-		for i, lk := range keys {
-			if lk.level == LevelLeadTime && lk.pathway == p {
-				sum += a.cells[lk].n
-				if !pub.measures[i].Suppressed {
-					return false
-				}
+		// The published bounds of p over c's group that are full, and the
+		// definitions in all of them: those must all be hidden.
+		key := a.guide.Pathways[p].Key
+		type bound struct {
+			groups map[string]bool // nil: all
+			count  int
+		}
+		bounds := []bound{{nil, pub.reportable[key]}}
+		for _, b := range pub.bounds {
+			if b.pathway == key {
+				bounds = append(bounds, bound{b.groups, b.bound})
 			}
 		}
-		if a.pathways[p].reportable != sum {
+		group := pub.measures[l.measure].Group.Label()
+		var full []bound
+		for _, b := range bounds {
+			if b.groups != nil && !b.groups[group] {
+				continue
+			}
+			sum := 0
+			for i, lk := range keys {
+				if lk.level == LevelLeadTime && lk.pathway == p && (b.groups == nil || b.groups[pub.measures[i].Group.Label()]) {
+					sum += a.cells[lk].n
+				}
+			}
+			if sum == b.count {
+				full = append(full, b)
+			}
+		}
+		if len(full) == 0 {
 			return false
+		}
+		for i, lk := range keys {
+			if lk.level != LevelLeadTime || lk.pathway != p || pub.measures[i].Suppressed {
+				continue
+			}
+			inAll := true
+			for _, b := range full {
+				inAll = inAll && (b.groups == nil || b.groups[pub.measures[i].Group.Label()])
+			}
+			if inAll {
+				return false
+			}
 		}
 	}
 	return true
