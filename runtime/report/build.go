@@ -78,6 +78,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	for _, k := range keys {
 		rep.Measures = append(rep.Measures, a.measure(k, hidden[k]))
 	}
+	c.buildLocal(rep)
 	return rep
 }
 

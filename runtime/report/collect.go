@@ -32,6 +32,10 @@ type Collector struct {
 	// guide; read-only while episodes are evaluated.
 	defIndex map[*compiler.LeadTime]int
 	agg      *aggregate
+	// localIndex numbers the local lead times (Guide.LocalLeadTimes);
+	// localAcc adds them up by that number (local.go).
+	localIndex map[*compiler.LeadTime]int
+	localAcc   map[int]*localAcc
 }
 
 // NewCollector returns a collector for episodes evaluated with p.
@@ -39,6 +43,10 @@ func NewCollector(p *compiler.Program, opts Options) *Collector {
 	c := &Collector{prog: p, opts: opts, defIndex: map[*compiler.LeadTime]int{}}
 	for i, lt := range p.Guide.LeadTimes {
 		c.defIndex[lt] = i
+	}
+	c.localIndex = map[*compiler.LeadTime]int{}
+	for i, lt := range p.Guide.LocalLeadTimes {
+		c.localIndex[lt] = i
 	}
 	return c
 }
@@ -69,6 +77,7 @@ type record struct {
 	sex        string
 	age        int // -1 when unknown
 	items      []item
+	local      []localItem
 }
 
 // item is one lead time of an episode, measured or left out.
@@ -103,6 +112,7 @@ func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			}
 		}
 		rec.items = c.leftOut(r, rec.items)
+		rec.local = c.localItems(res, rec.local)
 	}
 	var b []byte
 	b = binary.AppendUvarint(b, uint64(rec.pathway+1))
@@ -128,6 +138,11 @@ func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		b = append(b, it.kind)
 		b = binary.AppendUvarint(b, uint64(it.days))
 		b = binary.AppendVarint(b, int64(it.date))
+	}
+	b = binary.AppendUvarint(b, uint64(len(rec.local)))
+	for _, it := range rec.local {
+		b = binary.AppendUvarint(b, uint64(it.def))
+		b = binary.AppendUvarint(b, uint64(it.days))
 	}
 	var head [binary.MaxVarintLen64]byte
 	buf.Write(binary.AppendUvarint(head[:0], uint64(len(b))))
@@ -217,6 +232,7 @@ func appendString(b []byte, s string) []byte {
 // them up. It writes nothing to w: the report is written by Write.
 func (c *Collector) Wrap(sum *runtime.Summary, records io.Reader, w io.Writer) error {
 	c.agg = newAggregate(c.prog.Guide, c.opts)
+	c.localAcc = nil
 	br := bufio.NewReaderSize(records, 1<<16)
 	var payload []byte
 	var rec record
@@ -239,6 +255,7 @@ func (c *Collector) Wrap(sum *runtime.Summary, records io.Reader, w io.Writer) e
 			return err
 		}
 		c.agg.add(&rec)
+		c.addLocal(&rec)
 	}
 }
 
@@ -261,6 +278,10 @@ func decode(b []byte, rec *record) error {
 		it := item{def: int(d.uvarint()), kind: d.byte(), days: int(d.uvarint())}
 		it.date = compiler.Day(d.varint())
 		rec.items = append(rec.items, it)
+	}
+	rec.local = rec.local[:0]
+	for n := d.uvarint(); n > 0 && d.err == nil; n-- {
+		rec.local = append(rec.local, localItem{def: int(d.uvarint()), days: int(d.uvarint())})
 	}
 	if d.err != nil || len(d.b) != 0 {
 		return errBadRecord

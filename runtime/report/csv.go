@@ -41,6 +41,9 @@ func writeCSV(w io.Writer, r *Report) error {
 			return err
 		}
 	}
+	if err := writeLocalCSV(cw, r); err != nil {
+		return err
+	}
 	cw.Flush()
 	return cw.Error()
 }

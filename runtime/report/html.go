@@ -166,6 +166,9 @@ func writeHTML(w io.Writer, r *Report) error {
 		}
 		page.Sections = append(page.Sections, hs)
 	}
+	if hs := localHTMLSection(r); hs != nil {
+		page.Sections = append(page.Sections, *hs)
+	}
 	return htmlTemplate.Execute(w, page)
 }
 

@@ -70,6 +70,10 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		}
 		p("%s\n", mdEscape(line))
 	}
+	if len(r.LocalDefinitions) > 0 {
+		p("\n")
+		writeLocalMarkdown(p, r)
+	}
 	return bw.Flush()
 }
 

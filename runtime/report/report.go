@@ -110,6 +110,11 @@ type Report struct {
 	Pathways    []PathwaySummary `json:"pathways"`
 	Definitions []Definition     `json:"definitions"`
 	Measures    []Measure        `json:"measures"`
+	// LocalDefinitions and LocalMeasures are the local lead times (times
+	// between intermediate steps), apart from the national measure; see
+	// local.go.
+	LocalDefinitions []Definition `json:"local_definitions"`
+	LocalMeasures    []Measure    `json:"local_measures"`
 }
 
 // PercentileDefinition is how p10, median and p90 are computed.
