@@ -5,6 +5,7 @@ package safefile
 const (
 	msgCannotWrite  = "kan inte skriva %s"
 	msgUnchanged    = "; %s är oförändrad"
+	msgNotCreated   = "; %s har inte skapats"
 	msgMaybeChanged = "; %s kan vara ofullständig, kontrollera den"
 	msgLinkBroken   = "länken pekar på en fil som inte går att nå"
 	msgCreateTemp   = "kan inte skapa en temporär fil i samma mapp"

@@ -47,6 +47,7 @@ type File struct {
 	// inPlace: the target has several hard links; the finished temporary
 	// file is copied into it instead of renamed over it.
 	inPlace bool
+	existed bool  // the target existed before
 	oldSize int64 // the target's size before, for inPlace
 	err     error // the first write error
 	done    bool  // committed or aborted
@@ -60,6 +61,7 @@ func Create(target string) (*File, error) {
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, w.fail("", err, true)
 	}
+	w.existed = err == nil
 	if err == nil && linfo.Mode()&os.ModeSymlink != 0 {
 		resolved, err := filepath.EvalSymlinks(target)
 		if err != nil {
@@ -68,6 +70,7 @@ func Create(target string) (*File, error) {
 		w.path = resolved
 	}
 	info, err := os.Stat(w.path)
+	w.existed = err == nil
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		// A new file: created with 0666, the kernel applies the umask.
@@ -80,6 +83,7 @@ func Create(target string) (*File, error) {
 	case err != nil:
 		return nil, w.fail("", err, true)
 	case info.IsDir():
+		w.direct = true // nothing to say about its content
 		return nil, w.fail("", errIsDir, true)
 	case !info.Mode().IsRegular():
 		f, err := os.OpenFile(w.path, os.O_WRONLY, 0)
@@ -252,6 +256,7 @@ type Error struct {
 	// still does not exist).
 	Unchanged bool
 	device    bool // Path is not a regular file: "unchanged" says nothing
+	existed   bool // Path existed before
 }
 
 func (e *Error) Error() string {
@@ -262,6 +267,8 @@ func (e *Error) Error() string {
 	s += ": " + Describe(e.Err)
 	switch {
 	case e.device:
+	case e.Unchanged && !e.existed:
+		s += fmt.Sprintf(msgNotCreated, e.Path)
 	case e.Unchanged:
 		s += fmt.Sprintf(msgUnchanged, e.Path)
 	default:
@@ -277,5 +284,5 @@ func (w *File) fail(step string, err error, unchanged bool) error {
 	if errors.As(err, &e) {
 		return err
 	}
-	return &Error{Path: w.target, Step: step, Err: err, Unchanged: unchanged, device: w.direct}
+	return &Error{Path: w.target, Step: step, Err: err, Unchanged: unchanged, device: w.direct, existed: w.existed}
 }
