@@ -88,15 +88,22 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 		diags = append(diags, ds...)
 		files = append(files, f)
 	}
+	g, diags := checkParsed(files, diags, src)
+	return g, diags, src
+}
+
+// checkParsed checks parsed files (in name order) as one guide version,
+// unless reading or parsing them gave errors (diags).
+func checkParsed(files []*lang.File, diags lang.Diagnostics, src lang.Sources) (*Guide, lang.Diagnostics) {
 	if diags.HasErrors() {
 		diags.Sort()
-		return nil, diags, src
+		return nil, diags
 	}
 	g, ds := Check(files, src)
 	if ds.HasErrors() {
-		return nil, ds, src
+		return nil, ds
 	}
-	return g, ds, src
+	return g, ds
 }
 
 // ReadRuleFile reads the rule file name of fsys. Only a regular file (a
