@@ -431,3 +431,24 @@ func TestRemoveTemps(t *testing.T) {
 		t.Errorf("target holds %q", b)
 	}
 }
+
+// TestCreateUnnamed: the file has no name in the folder from the start,
+// and can be written and read back.
+func TestCreateUnnamed(t *testing.T) {
+	dir := t.TempDir()
+	f, cleanup, err := CreateUnnamed(dir, "svfrules-out-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cleanup()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the folder holds %v", entries)
+	}
+	if _, err := f.WriteString("spool"); err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 5)
+	if _, err := f.ReadAt(b, 0); err != nil || string(b) != "spool" {
+		t.Errorf("read back %q, %v", b, err)
+	}
+}

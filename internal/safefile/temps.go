@@ -121,3 +121,26 @@ func ExitOnSignal(sig os.Signal) {
 	removeAll()
 	os.Exit(code)
 }
+
+// CreateUnnamed creates a temporary file in dir ("" is os.TempDir()),
+// named by pattern as os.CreateTemp names it, and removes its name at
+// once, keeping the open file: then nothing is left behind however the
+// program ends (a signal, a crash, kill -9). Creating and removing happen
+// while the signal handler waits, so a signal cannot come in between.
+// Where an open file cannot be removed (Windows), the file is registered
+// instead, and removed by cleanup or the signal handler. cleanup closes
+// (and there removes) it.
+func CreateUnnamed(dir, pattern string) (f *os.File, cleanup func(), err error) {
+	mu.Lock()
+	defer mu.Unlock()
+	f, err = os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, nil, err
+	}
+	if os.Remove(f.Name()) == nil {
+		return f, func() { f.Close() }, nil
+	}
+	name := f.Name()
+	temps[name] = true
+	return f, func() { f.Close(); removeTemp(name) }, nil
+}
