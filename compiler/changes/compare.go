@@ -990,11 +990,30 @@ func leadTimeDef(lt *compiler.LeadTime) string {
 		to[i] = normCode(c, lt.Pathway)
 	}
 	sort.Strings(to)
-	s := "from " + normCode(lt.From, lt.Pathway) + " to " + strings.Join(to, ", ")
+	s := "from " + occurrenceWord(lt.FromOcc) + normCode(lt.From, lt.Pathway) + " to " + occurrenceWord(lt.ToOcc) + strings.Join(to, ", ")
+	if lt.Local {
+		s = "local " + s
+	}
 	if lt.When != nil {
 		s += " when " + lang.FormatExpr(lt.When)
 	}
 	return s
+}
+
+// occurrenceWord is a lead time's `first `/`last ` as written, or "".
+func occurrenceWord(o compiler.Occurrence) string {
+	switch o {
+	case compiler.OccFirst:
+		return "first "
+	case compiler.OccLast:
+		return "last "
+	}
+	return ""
+}
+
+// allLeadTimes are a guide's national and local lead times.
+func allLeadTimes(g *compiler.Guide) []*compiler.LeadTime {
+	return append(append([]*compiler.LeadTime(nil), g.LeadTimes...), g.LocalLeadTimes...)
 }
 
 func leadTimeWords(lt *compiler.LeadTime) string {
@@ -1006,7 +1025,7 @@ func leadTimeWords(lt *compiler.LeadTime) string {
 }
 
 func (d *differ) leadTimes() {
-	for _, ol := range d.from.LeadTimes {
+	for _, ol := range allLeadTimes(d.from) {
 		nl := d.to.LeadTime(ol.ID)
 		if nl == nil {
 			ref := d.ref(ol.Pathway, true)
@@ -1017,7 +1036,7 @@ func (d *differ) leadTimes() {
 		}
 		d.leadTime(ol, nl)
 	}
-	for _, nl := range d.to.LeadTimes {
+	for _, nl := range allLeadTimes(d.to) {
 		if d.from.LeadTime(nl.ID) != nil {
 			continue
 		}
