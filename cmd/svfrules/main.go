@@ -157,7 +157,8 @@ Commands:
 Run 'svfrules help <command>' or 'svfrules <command> --help' for details.
 Without --rules or --guide, commands use the newest embedded guide version (%s).
 Exit codes: 0 ok; 1 found what the command looks for; 2 usage error,
-unreadable file or rules that do not compile.
+unreadable file, output that cannot be written or rules that do not
+compile; 128 + N when stopped by signal N (130 for Ctrl-C).
 `, rules.Latest())
 }
 
