@@ -60,7 +60,7 @@ func TestReadRuleFileLimits(t *testing.T) {
 		return &lang.Diagnostic{Summary: fmt.Sprintf(msgNotRegularSummary, kind), Detail: msgNotRegularDetail, Pos: lang.Pos{File: "r/g.svf"}}
 	}
 	tooLarge := &lang.Diagnostic{Summary: "regelfilen är större än 4 MiB",
-		Detail: "en regelfil får vara högst 4 MiB (hela vägledningen 10.6 är ungefär 70 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer",
+		Detail: "en regelfil får vara högst 4 MiB (hela vägledningen 10.6 är omkring 100 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer",
 		Pos:    lang.Pos{File: "r/g.svf"}}
 	cases := []struct {
 		name string

@@ -16,7 +16,7 @@ import (
 const Ext = ".svf"
 
 // Limits on what is read as rule files. A whole guide version is about a
-// dozen files and 70 kB; the limits are far above that and keep a wrong
+// dozen files and 100 kB; the limits are far above that and keep a wrong
 // folder, a huge file or a device (a link to /dev/zero) from exhausting
 // memory or hanging the tool.
 const (
@@ -31,7 +31,7 @@ const (
 	msgNotRegularSummary = "regelfilen är inte en vanlig fil utan %s"
 	msgNotRegularDetail  = "bara vanliga filer läses som regelfiler; byt ut den mot en vanlig textfil, eller ge den ett namn som inte slutar på .svf"
 	msgTooLargeSummary   = "regelfilen är större än %d MiB"
-	msgTooLargeDetail    = "en regelfil får vara högst %d MiB (hela vägledningen 10.6 är ungefär 70 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer"
+	msgTooLargeDetail    = "en regelfil får vara högst %d MiB (hela vägledningen 10.6 är omkring 100 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer"
 	msgTooManySummary    = "mappen har %d regelfiler (*.svf); högst %d läses"
 	msgTooManyDetail     = "en version av vägledningen är ett tiotal filer; kontrollera att det är rätt mapp"
 
