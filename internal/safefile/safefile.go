@@ -93,6 +93,11 @@ func Create(target string) (*File, error) {
 		w.f, w.direct = f, true
 		return w, nil
 	}
+	// Renaming would replace a file the user may not write (a read-only
+	// file, protected on purpose); writing it in place would fail.
+	if err := writable(w.path, info); err != nil {
+		return nil, w.fail("", err, true)
+	}
 	f, name, err := createTemp(w.path, 0o600)
 	if err != nil {
 		return nil, w.fail(msgCreateTemp, err, true)

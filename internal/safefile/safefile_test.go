@@ -25,6 +25,12 @@ func TestMain(m *testing.M) {
 		childLimit()
 	case "signal":
 		childSignal()
+	case "write":
+		if err := WriteFile(os.Getenv("SAFEFILE_TARGET"), []byte("new\n")); err != nil {
+			fmt.Println(err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	}
 }
 
@@ -450,5 +456,55 @@ func TestCreateUnnamed(t *testing.T) {
 	b := make([]byte, 5)
 	if _, err := f.ReadAt(b, 0); err != nil || string(b) != "spool" {
 		t.Errorf("read back %q, %v", b, err)
+	}
+}
+
+// TestReadOnlyTarget: a file the user may not write is not replaced,
+// although its folder would allow the rename (before, -o replaced it).
+// As root, which may write anything, the write runs as nobody.
+func TestReadOnlyTarget(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	target := file("ro.csv", "old\n", 0o444)(t, dir)
+	bin := os.Args[0]
+	if os.Getuid() == 0 {
+		// nobody cannot reach the test binary where go test puts it.
+		exe, err := os.ReadFile(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		binDir := t.TempDir()
+		os.Chmod(binDir, 0o755)
+		os.Chmod(filepath.Dir(binDir), 0o755) // the test's own folder
+		bin = filepath.Join(binDir, "safefile.test")
+		if err := os.WriteFile(bin, exe, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=write", "SAFEFILE_TARGET="+target)
+	if os.Getuid() == 0 {
+		if err := os.Chown(target, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	before := stateOf(t, target)
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("child: %v, output %q; want exit 1", err, out)
+	}
+	want := "kan inte skriva " + target + ": behörighet saknas (permission denied); " + target + " är oförändrad\n"
+	if string(out) != want {
+		t.Errorf("message:\n got %q\nwant %q", out, want)
+	}
+	if got := stateOf(t, target); got != before {
+		t.Errorf("target changed:\n got %+v\nwant %+v", got, before)
+	}
+	if m := tempsIn(t, dir); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
 	}
 }

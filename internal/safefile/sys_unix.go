@@ -36,3 +36,9 @@ func syncDir(dir string) error {
 	}
 	return nil
 }
+
+// writable reports EACCES when the user may not write path (access(2),
+// which lets root write anything, as open would).
+func writable(path string, _ os.FileInfo) error {
+	return syscall.Access(path, 2) // W_OK
+}
