@@ -508,3 +508,46 @@ func TestReadOnlyTarget(t *testing.T) {
 		t.Errorf("temporary files left: %v", m)
 	}
 }
+
+// TestIgnoredSignalStaysIgnored: under nohup (SIGHUP ignored from the
+// start) SIGHUP does not end the program; SIGTERM still does, and removes
+// the temporary file.
+func TestIgnoredSignalStaysIgnored(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	target := file("t.csv", "old\n", 0o644)(t, dir)
+	cmd := exec.Command("sh", "-c", `trap "" HUP; exec "$0"`, os.Args[0])
+	cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=signal", "SAFEFILE_TARGET="+target)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(stdout)
+	if line, _ := r.ReadString('\n'); line != "ready\n" {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child said %q", line)
+	}
+	// SIGHUP first: handled, it would end the child with 129 before
+	// SIGTERM comes (the handler takes signals in the order they come).
+	cmd.Process.Signal(syscall.SIGHUP)
+	cmd.Process.Signal(syscall.SIGTERM)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGTERM) {
+		t.Errorf("ended with %v, want exit %d (SIGHUP ignored, SIGTERM handled)", err, 128+int(syscall.SIGTERM))
+	}
+	if m := tempsIn(t, dir); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+}

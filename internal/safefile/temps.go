@@ -101,10 +101,22 @@ var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, sysca
 
 // HandleSignals makes each of Signals remove the temporary files and end
 // the program with exit code 128 + the signal's number, as a shell
-// reports a program killed by it. Call it once, early in main.
+// reports a program killed by it. A signal ignored when the program
+// started stays ignored (nohup ignores SIGHUP, a shell ignores SIGINT for
+// a command run in the background); handling it would end the program
+// where the user asked that it go on. Call it once, early in main.
 func HandleSignals() {
+	var sigs []os.Signal
+	for _, s := range Signals {
+		if !signal.Ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	if len(sigs) == 0 {
+		return
+	}
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, Signals...)
+	signal.Notify(ch, sigs...)
 	go func() { ExitOnSignal(<-ch) }()
 }
 
