@@ -263,3 +263,33 @@ func waitForOpenFile(pid int, pattern string) error {
 	}
 	return fmt.Errorf("process %d never opened %s", pid, pattern)
 }
+
+// TestFaultPanicRemovesTemps: a panic in a command (a bug) removes the
+// -o file's temporary file, leaves the file as it was, and is one
+// message with exit 2, not a goroutine dump.
+func TestFaultPanicRemovesTemps(t *testing.T) {
+	dir := t.TempDir()
+	target := writeMode(t, filepath.Join(dir, "out.csv"), "old\n", 0o644)
+	var stderr bytes.Buffer
+	code := protect(&stderr, func() int {
+		out, err := openOutput(target, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write([]byte("half"))
+		panic("index out of range")
+	})
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	want := fmt.Sprintf(msgInternalError, "index out of range")
+	if stderr.String() != want {
+		t.Errorf("stderr:\n got %q\nwant %q", stderr.String(), want)
+	}
+	if left, _ := tempFiles(dir); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "old\n" {
+		t.Errorf("out.csv holds %q", b)
+	}
+}

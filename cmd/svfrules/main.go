@@ -36,16 +36,24 @@ func main() {
 // + the signal) and after a panic, which is reported in one message
 // instead of a goroutine dump (exit 2). A closed standard output (EPIPE)
 // ends the program as SIGPIPE does.
-func mainCode() (code int) {
+func mainCode() int {
 	safefile.HandleSignals()
+	return protect(os.Stderr, func() int {
+		return runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
+	})
+}
+
+// protect runs f; a panic in it removes the temporary files, is reported
+// on stderr in one message and gives exit 2.
+func protect(stderr io.Writer, f func() int) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			safefile.RemoveTemps()
-			fmt.Fprintf(os.Stderr, msgInternalError, r)
+			fmt.Fprintf(stderr, msgInternalError, r)
 			code = exitUsage
 		}
 	}()
-	return runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
+	return f()
 }
 
 // command is one subcommand.
