@@ -36,39 +36,28 @@ const (
 // The depth at a token is the sum over the open parentheses of 1 plus
 // the `not`s right before each, plus the `not`s in a row just before the
 // token: exactly how many times the grammar recurses to reach it.
-// Unbalanced parentheses only count within their declaration: the depth
-// starts again at 0 at each top-level keyword at the start of a line, the
-// place the parser resumes after an error.
-func nestingErrors(name string, tokens []lexer.Token) Diagnostics {
-	var diags Diagnostics
-	var open []int // weight of each open parenthesis
-	depth, nots := 0, 0
+// Unbalanced parentheses count only within their declaration: the depth
+// starts again at 0 at each top-level keyword at the start of a line,
+// where the parser resumes after an error. The parse of the whole file
+// does not start again there (a keyword followed by "(" is a call), so
+// wholeTooDeep says whether the file, counted as one, passes the limit:
+// then it must be parsed declaration by declaration.
+func nestingErrors(name string, tokens []lexer.Token) (diags Diagnostics, wholeTooDeep bool) {
+	var decl, whole depthCounter
 	reported := false
 	for _, t := range tokens {
 		if t.Type == tokComment || t.Type == tokWhitespace {
 			continue
 		}
+		if whole.add(t) > MaxNesting {
+			wholeTooDeep = true
+		}
 		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel[t.Value] {
-			open, depth, nots, reported = open[:0], 0, 0, false
+			decl = depthCounter{open: decl.open[:0]}
+			reported = false
 			continue
 		}
-		switch {
-		case t.Type == tokOp && t.Value == "(":
-			open = append(open, nots+1)
-			depth += nots + 1
-			nots = 0
-		case t.Type == tokOp && t.Value == ")":
-			if n := len(open); n > 0 {
-				depth -= open[n-1]
-				open = open[:n-1]
-			}
-			nots = 0
-		case t.Type == tokIdent && t.Value == "not":
-			nots++
-		default:
-			nots = 0
-		}
-		if depth+nots > MaxNesting && !reported {
+		if decl.add(t) > MaxNesting && !reported {
 			reported = true
 			diags = append(diags, &Diagnostic{
 				Severity: Error,
@@ -79,5 +68,33 @@ func nestingErrors(name string, tokens []lexer.Token) Diagnostics {
 			})
 		}
 	}
-	return diags
+	return diags, wholeTooDeep || len(diags) > 0
+}
+
+// depthCounter follows the nesting depth of a condition token by token.
+type depthCounter struct {
+	open  []int // weight of each open parenthesis: 1 plus the nots before it
+	depth int   // sum of open
+	nots  int   // nots in a row just before
+}
+
+// add takes the next token and returns the depth at it.
+func (c *depthCounter) add(t lexer.Token) int {
+	switch {
+	case t.Type == tokOp && t.Value == "(":
+		c.open = append(c.open, c.nots+1)
+		c.depth += c.nots + 1
+		c.nots = 0
+	case t.Type == tokOp && t.Value == ")":
+		if n := len(c.open); n > 0 {
+			c.depth -= c.open[n-1]
+			c.open = c.open[:n-1]
+		}
+		c.nots = 0
+	case t.Type == tokIdent && t.Value == "not":
+		c.nots++
+	default:
+		c.nots = 0
+	}
+	return c.depth + c.nots
 }

@@ -147,3 +147,18 @@ func TestWriteTextLongLine(t *testing.T) {
 		})
 	}
 }
+
+// TestParseNestingAcrossDeclarations: the depth starts again at each
+// declaration only for the declaration-by-declaration parse; the parse of
+// the whole file sees one condition go on through lines that start with a
+// keyword ("rule(" is a call), so it must not be tried on such a file.
+func TestParseNestingAcrossDeclarations(t *testing.T) {
+	src := "rule r {\n  when\n" + strings.Repeat("rule(\n", 1_000_000) + "true\n}\n"
+	_, diags := Parse("r.svf", []byte(src))
+	if len(diags) != MaxErrors+1 {
+		t.Fatalf("got %d diagnostics, want %d", len(diags), MaxErrors+1)
+	}
+	if d := diags[0]; d.Pos.Line != 3 || d.Summary != "unexpected end of file" {
+		t.Errorf("first diagnostic %v, want the end of the first declaration at line 3", d)
+	}
+}

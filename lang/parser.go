@@ -55,11 +55,11 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 
 	// Conditions nested too deep never reach the parser: it would
 	// overflow the stack.
-	nesting := nestingErrors(name, tokens)
+	nesting, tooDeep := nestingErrors(name, tokens)
 
 	// The common case: the whole file parses in one go.
 	var err error
-	if len(nesting) == 0 {
+	if !tooDeep {
 		var whole *File
 		whole, err = parseTokens(tokens)
 		if err == nil {
@@ -125,7 +125,7 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 			Width:    1,
 		})
 	}
-	if len(diags) == 0 {
+	if len(diags) == 0 && err != nil {
 		// The pieces parsed though the whole did not: report the original error.
 		diags = append(diags, syntaxDiagnostic(name, err, 1))
 	}
