@@ -20,8 +20,8 @@ func Describe(err error) string {
 		why = msgQuota
 	case errors.Is(err, syscall.EROFS):
 		why = msgReadOnly
-	case errors.Is(err, fs.ErrPermission):
-		why = msgDenied
+	case errors.Is(err, fs.ErrPermission) || isSharingViolation(err):
+		why = deniedText
 	case errors.Is(err, syscall.EIO):
 		why = msgIO
 	case errors.Is(err, syscall.EPIPE):

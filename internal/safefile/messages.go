@@ -20,6 +20,9 @@ const (
 	msgTooLarge   = "filen blir större än vad som är tillåtet (filstorleksgräns)"
 	msgQuota      = "diskkvoten är slut"
 	msgDenied     = "behörighet saknas"
+	// msgDeniedOpen is msgDenied on Windows, where a file open in another
+	// program (Excel) cannot be replaced.
+	msgDeniedOpen = "behörighet saknas, eller filen är öppen i ett annat program (Excel?); stäng den och försök igen"
 	msgReadOnly   = "filsystemet är skrivskyddat"
 	msgIO         = "in- eller utmatningsfel på disken"
 	msgNoDir      = "mappen finns inte"
