@@ -16,10 +16,10 @@ const (
 	msgIsDir        = "det är en mapp; ange en fil"
 
 	// Describe's texts for common causes.
-	msgNoSpace    = "disken är full"
-	msgTooLarge   = "filen blir större än vad som är tillåtet (filstorleksgräns)"
-	msgQuota      = "diskkvoten är slut"
-	msgDenied     = "behörighet saknas"
+	msgNoSpace  = "disken är full"
+	msgTooLarge = "filen blir större än vad som är tillåtet (filstorleksgräns)"
+	msgQuota    = "diskkvoten är slut"
+	msgDenied   = "behörighet saknas"
 	// msgDeniedOpen is msgDenied on Windows, where a file open in another
 	// program (Excel) cannot be replaced.
 	msgDeniedOpen = "behörighet saknas, eller filen är öppen i ett annat program (Excel?); stäng den och försök igen"
