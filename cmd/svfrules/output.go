@@ -35,8 +35,7 @@ func (o *output) failed() bool {
 	if o.file == nil {
 		return false
 	}
-	_, err := o.file.Write(nil)
-	return err != nil
+	return o.file.Err() != nil
 }
 
 // commit puts a file written beside its name into place; for standard

@@ -134,6 +134,9 @@ func (w *File) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// Err is the first write error, or nil.
+func (w *File) Err() error { return w.err }
+
 // Commit puts the written content at the target. On error the target is
 // unchanged unless the error says otherwise (see Error.Unchanged).
 func (w *File) Commit() error {
