@@ -16,5 +16,5 @@ const (
 	// msgSameFileTwice: two paths that name one file (link, ./, ..).
 	msgSameFileTwice = "%s och %s är samma fil; ange den en gång (annars räknas samma rader två gånger)"
 	// msgInternalError: a panic, recovered in main.
-	msgInternalError = "svfrules: internt fel (ett fel i programmet, inte i dina filer): %v\nTemporära filer är borttagna och inga filer är ändrade. Rapportera felet med kommandot du körde.\n"
+	msgInternalError = "svfrules: internt fel (ett fel i programmet, inte i dina filer): %v\nTemporära filer är borttagna, så ingen fil är halvskriven. Rapportera felet med kommandot du körde.\n"
 )
