@@ -11,7 +11,9 @@ const (
 	// msgOutSpool: the directory, the error.
 	// msgChanged: the input's name, errChanged.
 	msgChanged = "%s: %w; vänta tills programmet som skriver filen är klart och kör igen"
-	// msgUnclosed: the first and last line of the row, maxRecordLines.
-	msgUnclosed = "ett värde inom citattecken börjar på den här raden men slutar inte, så raderna %d–%d lästes som en rad och avvisades (ett värde får sträcka sig över högst %d rader); stäng citattecknet eller ta bort det"
-	msgOutSpool = "kan inte skapa en temporär fil för utdata i %s: %w; se till att det finns plats där"
+	// msgUnclosed: the first and last line of the row, maxRecordLines;
+	// msgUnclosedLine: maxRecordLines, for a row of one line.
+	msgUnclosed     = "ett värde inom citattecken börjar på den här raden men slutar inte, så raderna %d–%d lästes som en rad och avvisades (ett värde får sträcka sig över högst %d rader); stäng citattecknet eller ta bort det"
+	msgUnclosedLine = "ett värde inom citattecken börjar på den här raden men slutar inte (ett värde får sträcka sig över högst %d rader); stäng citattecknet eller ta bort det"
+	msgOutSpool     = "kan inte skapa en temporär fil för utdata i %s: %w; se till att det finns plats där"
 )

@@ -294,7 +294,11 @@ func (c *csvReader) finish() {
 		return
 	}
 	c.b.sink.DataRow()
-	c.b.reject(r.first, "", fmt.Sprintf(msgUnclosed, r.first, r.first+r.lines-1, maxRecordLines))
+	reason := fmt.Sprintf(msgUnclosedLine, maxRecordLines)
+	if r.lines > 1 {
+		reason = fmt.Sprintf(msgUnclosed, r.first, r.first+r.lines-1, maxRecordLines)
+	}
+	c.b.reject(r.first, "", reason)
 	r.first = 0
 }
 

@@ -920,3 +920,40 @@ func BenchmarkReadFile(b *testing.B) {
 	b.ReportMetric(total/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/total, "ns/row")
 }
+
+// TestReadLongRecord: a quoted value whose lines together pass maxLine
+// ends the row before the line that would pass it, which is read afresh;
+// a line longer than maxLine ends an open row too. One goroutine and
+// several read the same.
+func TestReadLongRecord(t *testing.T) {
+	mb := strings.Repeat("z", 1<<20)
+	var b strings.Builder
+	b.WriteString("episode;code;date;note\n")
+	b.WriteString("E1;VL210;2024-01-10;\"open\n") // line 2
+	for range maxLine >> 20 {                     // lines 3 to 18: 16 MiB and more
+		b.WriteString(mb + "\n")
+	}
+	b.WriteString("E1;VL230;2024-01-21;\n")       // line 19
+	b.WriteString("E2;VL210;2024-01-10;\"open\n") // line 20
+	b.WriteString(strings.Repeat("y", maxLine+10) + "\n")
+	b.WriteString("E2;VL230;2024-01-21;\n") // line 22
+	in := b.String()
+	want := []string{
+		`reject x:2: ` + fmt.Sprintf(msgUnclosed, 2, 17, maxRecordLines),
+		`reject x:18: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
+		`reject x:20: ` + fmt.Sprintf(msgUnclosedLine, maxRecordLines),
+		`reject x:21: the row is longer than 16 MiB, so it was not read; is a line break missing?`,
+		`ep "E1" x:19 | 19:VL230:2024-01-21`,
+		`ep "E2" x:22 | 22:VL230:2024-01-21`,
+		`rows 6`,
+	}
+	for _, workers := range []int{1, 3} {
+		got, err := read(t, "x", in, ReadOptions{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%d workers: got:\n%s\nwant:\n%s", workers, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
