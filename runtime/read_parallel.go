@@ -9,7 +9,9 @@ import (
 
 // Reading a CSV input on several cores.
 //
-// The rows after the header are cut into blocks of whole lines; workers
+// The rows after the header are cut into blocks of whole rows (a row has
+// several lines when a quoted value holds line breaks; recordCut finds
+// where rows end as the reader does, so no edge falls inside one); workers
 // parse blocks at the same time, each as if its block were a file of its
 // own, and the calling goroutine passes the results to the sink in input
 // order. The sink then sees exactly the calls the one-goroutine reader
@@ -23,7 +25,8 @@ import (
 // same episode id; then the rows from the start of the open run to the end
 // of that first run are parsed again, in one piece, as the one-goroutine
 // reader would have parsed them. That is a few rows at a few edges of a
-// large file.
+// large file; a run across many edges is parsed again block by block,
+// each row once (see deliver).
 
 // blockSize is the size of the blocks of lines the workers parse; a test
 // makes it tiny to put block edges everywhere.
