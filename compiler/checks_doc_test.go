@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/rcc/svfrules/rules"
 )
 
 // checksDocPath is the traceability table: every checkable statement of
@@ -172,5 +174,38 @@ func TestChecksDocumentCatchesDrift(t *testing.T) {
 				t.Errorf("problems\n%s\ndo not say %q", problems, tc.want)
 			}
 		})
+	}
+}
+
+// TestEveryRuleAndLeadTimeIsTested: in every embedded version, each rule
+// is expected to fire by at least one test case, and each lead time,
+// national or local, is expected with its days by at least one, so that
+// no rule or lead time stands in the rule files untried.
+func TestEveryRuleAndLeadTimeIsTested(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g := loadEmbedded(t, v)
+		fired, measured := map[string]bool{}, map[string]bool{}
+		for _, tc := range g.Tests {
+			for _, x := range tc.Expect {
+				switch x.Kind {
+				case ExpectFindings:
+					for _, id := range x.IDs {
+						fired[id] = true
+					}
+				case ExpectLeadTime:
+					measured[x.ID] = true
+				}
+			}
+		}
+		for _, r := range g.Rules {
+			if !fired[r.ID] {
+				t.Errorf("%s: no test expects rule %s to fire (%s)", v, r.ID, r.Pos)
+			}
+		}
+		for _, lt := range append(append([]*LeadTime(nil), g.LeadTimes...), g.LocalLeadTimes...) {
+			if !measured[lt.ID] {
+				t.Errorf("%s: no test expects lead time %s (%s)", v, lt.ID, lt.Pos)
+			}
+		}
 	}
 }
