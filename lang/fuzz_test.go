@@ -8,12 +8,14 @@ import (
 	"testing"
 )
 
-// TestMain limits how long the fuzzer minimises a new input to 1 s
-// (-fuzzminimizetime, which still wins when given). With the default,
-// 60 s, the fuzzer stood still for the rest of a 20 s run after its first
-// new input, even one of 100 bytes: minimisation did not finish early.
+// TestMain limits the minimisation of each new input the fuzzer finds
+// to 100 runs of the target (-fuzzminimizetime, which still wins when
+// given). With a time limit instead the fuzzer stood still while it
+// minimised: with a fresh cache, FuzzCompile ran 740 inputs in 20 s with
+// 1 s, 1 083 with 200 ms and 56 030 with 100x; the default, 60 s, let it
+// run for the rest of a short run after its first new input.
 func TestMain(m *testing.M) {
-	if err := flag.Set("test.fuzzminimizetime", "1s"); err != nil {
+	if err := flag.Set("test.fuzzminimizetime", "100x"); err != nil {
 		panic(err)
 	}
 	os.Exit(m.Run())
