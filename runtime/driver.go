@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/safefile"
 )
 
 // Input is one episode file to evaluate.
@@ -34,7 +35,7 @@ func FileInput(path string, stdin io.Reader) (Input, func(), error) {
 // not adjacent), so an input that is not a regular file (standard input, a
 // pipe, a FIFO, /dev/stdin) is read once, here, into a temporary file in
 // o.TempDir, and read back from it. cleanup closes that file; it has no
-// name by then (see spoolFile).
+// name by then (see safefile.CreateUnnamed).
 func (o ReadOptions) FileInput(path string, stdin io.Reader) (in Input, cleanup func(), err error) {
 	if path != "-" {
 		// A path that cannot be looked at is opened by the run, which
@@ -49,7 +50,7 @@ func (o ReadOptions) FileInput(path string, stdin io.Reader) (in Input, cleanup 
 		defer f.Close()
 		stdin = f
 	}
-	tmp, cleanup, err := spoolFile(o.TempDir, "svfrules-in-*")
+	tmp, cleanup, err := safefile.CreateUnnamed(o.TempDir, "svfrules-in-*")
 	if err != nil {
 		return Input{}, nil, fmt.Errorf(msgSpool, path, tempDir(o.TempDir), err)
 	}
@@ -72,22 +73,6 @@ func (o ReadOptions) FileInput(path string, stdin io.Reader) (in Input, cleanup 
 type spoolReader struct{ *io.SectionReader }
 
 func (spoolReader) Close() error { return nil }
-
-// spoolFile creates a temporary file in dir ("" is os.TempDir()) and
-// removes its name at once, keeping the open file: then nothing is left
-// behind however the program ends (Ctrl-C, a broken pipe, kill -9), and
-// the data can still be read back through the descriptor. Windows cannot
-// remove an open file; there cleanup removes it.
-func spoolFile(dir, pattern string) (f *os.File, cleanup func(), err error) {
-	f, err = os.CreateTemp(dir, pattern)
-	if err != nil {
-		return nil, nil, err
-	}
-	if os.Remove(f.Name()) == nil {
-		return f, func() { f.Close() }, nil
-	}
-	return f, func() { f.Close(); os.Remove(f.Name()) }, nil
-}
 
 // tempDir is the directory spools go to, for messages.
 func tempDir(dir string) string {
@@ -146,12 +131,12 @@ func (s *Summary) HasErrors() bool { return s.EpisodesWithErrors > 0 || s.RowsRe
 //
 // Output goes to w only when the run succeeds; a restart never leaves
 // half an output behind, because w receives it from a temporary file in
-// opts.TempDir, which has no name (see spoolFile).
+// opts.TempDir, which has no name (see safefile.CreateUnnamed).
 func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, render Renderer, w io.Writer) (*Summary, error) {
 	if workers < 1 {
 		workers = 1
 	}
-	spool, cleanup, err := spoolFile(opts.TempDir, "svfrules-out-*")
+	spool, cleanup, err := safefile.CreateUnnamed(opts.TempDir, "svfrules-out-*")
 	if err != nil {
 		return nil, fmt.Errorf(msgOutSpool, tempDir(opts.TempDir), err)
 	}
@@ -160,10 +145,10 @@ func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, ren
 	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
 	if errors.Is(err, errNotAdjacent) {
 		if err := spool.Truncate(0); err != nil {
-			return nil, fmt.Errorf("cannot reset the temporary output: %w", err)
+			return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), err)
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf("cannot reset the temporary output: %w", err)
+			return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), err)
 		}
 		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
 	}
@@ -171,7 +156,7 @@ func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, ren
 		return nil, err
 	}
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("cannot read back the output: %w", err)
+		return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), err)
 	}
 	if wr, ok := render.(Wrapper); ok {
 		err = wr.Wrap(sum, spool, w)
@@ -179,7 +164,7 @@ func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, ren
 		_, err = io.Copy(w, spool)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot write the output: %w", err)
+		return nil, fmt.Errorf(msgOutWrite, err)
 	}
 	return sum, nil
 }
@@ -513,7 +498,7 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	case readErr != nil:
 		return nil, readErr
 	case writeErr != nil:
-		return nil, fmt.Errorf("cannot write the output: %w", writeErr)
+		return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), writeErr)
 	}
 	// Rejections come in input order, except those of grouping; sort them
 	// by input file (in the order given) and row.
