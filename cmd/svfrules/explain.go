@@ -189,27 +189,47 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 		writeList(w, viaSet)
 	}
 
-	var lts []string
-	for _, lt := range g.LeadTimes {
-		if pw != nil && lt.Pathway != pw {
-			continue
+	leadTimes := func(defs []*compiler.LeadTime) []string {
+		var lts []string
+		for _, lt := range defs {
+			if pw != nil && lt.Pathway != pw {
+				continue
+			}
+			if !mentionsCode(append([]string{lt.From}, lt.To...), code, pw) {
+				continue
+			}
+			target := "inget mål (optimal ledtid kan ej anges)"
+			if lt.HasTarget {
+				target = fmt.Sprintf("%d kalenderdagar", lt.Target)
+			}
+			s := fmt.Sprintf("  %s (%s): %s\n    %s: från %s%s till %s%s", lt.ID, lt.Pos, lt.Name, lt.Pathway.Name,
+				occurrenceWord(lt.FromOcc), lt.From, occurrenceWord(lt.ToOcc), strings.Join(lt.To, ", "))
+			if lt.When != nil {
+				s += " när " + whenText(rs, lt.When.Pos)
+			}
+			lts = append(lts, s+"; mål: "+target+"\n")
 		}
-		if !mentionsCode(append([]string{lt.From}, lt.To...), code, pw) {
-			continue
-		}
-		target := "inget mål (optimal ledtid kan ej anges)"
-		if lt.HasTarget {
-			target = fmt.Sprintf("%d kalenderdagar", lt.Target)
-		}
-		s := fmt.Sprintf("  %s (%s): %s\n    %s: från %s till %s", lt.ID, lt.Pos, lt.Name, lt.Pathway.Name, lt.From, strings.Join(lt.To, ", "))
-		if lt.When != nil {
-			s += " när " + whenText(rs, lt.When.Pos)
-		}
-		lts = append(lts, s+"; mål: "+target+"\n")
+		return lts
 	}
-	if len(lts) > 0 {
+	if lts := leadTimes(g.LeadTimes); len(lts) > 0 {
 		fmt.Fprintf(w, "\nLedtider:\n%s", strings.Join(lts, ""))
 	}
+	// The recommended times between intermediate steps (local lead
+	// times), apart: they are not part of the national measure.
+	if lts := leadTimes(g.LocalLeadTimes); len(lts) > 0 {
+		fmt.Fprintf(w, "\nLokala ledtider (ingår inte i den nationella mätningen):\n%s", strings.Join(lts, ""))
+	}
+}
+
+// occurrenceWord is a local lead time's "first "/"last " before its code.
+func occurrenceWord(o compiler.Occurrence) string {
+	switch o {
+	case compiler.OccFirst:
+		return "first "
+	case compiler.OccLast:
+		return "last "
+	}
+	return ""
 }
 
 func describeRule(rs *ruleSet, r *compiler.Rule) string {
