@@ -163,6 +163,7 @@ var fuzzDecls = []string{
 	"rule r {\n  severity error\n  message \"m\"\n  when first(XX10) >= 2024-01-01 and region == \"01\" and count(voluntary) in [1, 2]\n}\n",
 	"rule r {\n  severity error\n  message \"\"\"\n    Flera\n    rader.\n  \"\"\"\n  when true\n}\n",
 	"leadtime l {\n  pathway akuta_leukemier\n  name \"n\"\n  from XX10\n  to XX50, XX70\n  target none\n}\n",
+	"leadtime lokal {\n  pathway hjarntumorer\n  local\n  name \"n\"\n  from last XX35\n  to first XX52\n  when has(XX44)\n  target 10 days\n}\n",
 	"test t {\n  age 70\n  event VN410 2024-01-01\n  event VN650 2024-02-01\n  expect no leadtimes\n  expect not reportable\n  expect no leadtime hjarn_behandling\n}\n",
 	"code 91 \"Patient mottagen\" {\n  kind mandatory\n  scope table\n  description \"d\"\n  name VL291 \"Lokalt namn\"\n  table {\n    hjarntumorer    x\n    akuta_leukemier -\n  }\n  note \"\"\"\n    Allmänt.\n  \"\"\"\n}\n",
 	"qualifier pal \"endast palliativ\"\n",
