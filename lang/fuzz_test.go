@@ -74,6 +74,11 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// Conditions at the nesting limit, and over it by one level.
+	for _, n := range []int{MaxNesting, MaxNesting + 1} {
+		f.Add([]byte("rule r {\n  when " + strings.Repeat("(", n) + "true" + strings.Repeat(")", n) + "\n}\n"))
+		f.Add([]byte("rule r {\n  when " + strings.Repeat("not ", n) + "true\n}\n"))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, diags := Parse("fuzz.svf", src)
 		for _, d := range diags {
