@@ -206,6 +206,18 @@ const (
 	OccLast               // `last`: the latest event (the last in input order among equal dates)
 )
 
+// Keyword is the occurrence as the rule files write it before a code,
+// with its trailing space ("first ", "last "), or "" for OccDefault.
+func (o Occurrence) Keyword() string {
+	switch o {
+	case OccFirst:
+		return "first "
+	case OccLast:
+		return "last "
+	}
+	return ""
+}
+
 // LeadTime is a lead-time definition.
 type LeadTime struct {
 	ID      string

@@ -203,7 +203,7 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 				target = fmt.Sprintf("%d kalenderdagar", lt.Target)
 			}
 			s := fmt.Sprintf("  %s (%s): %s\n    %s: från %s%s till %s%s", lt.ID, lt.Pos, lt.Name, lt.Pathway.Name,
-				occurrenceWord(lt.FromOcc), lt.From, occurrenceWord(lt.ToOcc), strings.Join(lt.To, ", "))
+				lt.FromOcc.Keyword(), lt.From, lt.ToOcc.Keyword(), strings.Join(lt.To, ", "))
 			if lt.When != nil {
 				s += " när " + whenText(rs, lt.When.Pos)
 			}
@@ -219,17 +219,6 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 	if lts := leadTimes(g.LocalLeadTimes); len(lts) > 0 {
 		fmt.Fprintf(w, "\nLokala ledtider (ingår inte i den nationella mätningen):\n%s", strings.Join(lts, ""))
 	}
-}
-
-// occurrenceWord is a local lead time's "first "/"last " before its code.
-func occurrenceWord(o compiler.Occurrence) string {
-	switch o {
-	case compiler.OccFirst:
-		return "first "
-	case compiler.OccLast:
-		return "last "
-	}
-	return ""
 }
 
 func describeRule(rs *ruleSet, r *compiler.Rule) string {

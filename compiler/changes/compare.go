@@ -990,7 +990,7 @@ func leadTimeDef(lt *compiler.LeadTime) string {
 		to[i] = normCode(c, lt.Pathway)
 	}
 	sort.Strings(to)
-	s := "from " + occurrenceWord(lt.FromOcc) + normCode(lt.From, lt.Pathway) + " to " + occurrenceWord(lt.ToOcc) + strings.Join(to, ", ")
+	s := "from " + lt.FromOcc.Keyword() + normCode(lt.From, lt.Pathway) + " to " + lt.ToOcc.Keyword() + strings.Join(to, ", ")
 	if lt.Local {
 		s = "local " + s
 	}
@@ -998,17 +998,6 @@ func leadTimeDef(lt *compiler.LeadTime) string {
 		s += " when " + lang.FormatExpr(lt.When)
 	}
 	return s
-}
-
-// occurrenceWord is a lead time's `first `/`last ` as written, or "".
-func occurrenceWord(o compiler.Occurrence) string {
-	switch o {
-	case compiler.OccFirst:
-		return "first "
-	case compiler.OccLast:
-		return "last "
-	}
-	return ""
 }
 
 // allLeadTimes are a guide's national and local lead times.
