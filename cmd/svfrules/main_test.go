@@ -50,10 +50,12 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// scriptCmds adds the fault tests' commands to cmds.
+// scriptCmds adds the fault and limit tests' commands to cmds.
 func scriptCmds(cmds map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	for k, v := range faultCmds {
-		cmds[k] = v
+	for _, more := range []map[string]func(ts *testscript.TestScript, neg bool, args []string){faultCmds, limitCmds} {
+		for k, v := range more {
+			cmds[k] = v
+		}
 	}
 	return cmds
 }
