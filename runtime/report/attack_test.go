@@ -2,31 +2,60 @@ package report
 
 import (
 	"fmt"
-	"math"
+	"sort"
+	"testing"
 )
 
 // An attacker on the published report: it takes only what a reader sees
-// (the measures with their n and within where shown, which cells are
-// listed and their excluded counts, and each pathway's count of
-// reportable episodes) and, for every hidden cell, tries to pin down its
-// n, its within and its share by exact integer programming over what is
-// published:
+// and, for every hidden figure, tries to pin it down by exact integer
+// programming over what is published. What it reads:
+//
+//   - the lead-time measures: n and within where shown, which cells are
+//     listed, and which reasons for left-out lead times each lists, with
+//     their counts where shown;
+//   - the input's counts (rows read and rejected, episodes, reportable,
+//     with errors) and the pathway table (episodes, reportable, with
+//     errors, the findings listed), where shown;
+//   - the local lead-time rows, and that a hidden one has fewer lead times
+//     than min-cell (no other reason hides one).
+//
+// What it knows:
 //
 //   - per group: all pathways = Σ pathway totals, pathway total = Σ its
-//     definitions with a target, for n and within;
-//   - a listed cell with no excluded lead times has n ≥ 1, any n ≥ 0;
-//     0 ≤ within ≤ n;
-//   - per pathway, over all groups and definitions: Σ n ≤ reportable.
+//     definitions with a target, for n and within; 0 ≤ within ≤ n; a
+//     listed cell with no reason for left-out lead times has n ≥ 1;
+//   - per pathway, over all groups and definitions: Σ n ≤ reportable ≤
+//     episodes, with errors ≤ episodes, a listed finding ≤ episodes (≤
+//     with errors for an error), episodes ≥ 1; a finding that holds the
+//     lead times of some groups bounds them (under_18_ar);
+//   - the input's episodes, reportable and with errors are the pathways'
+//     sums; rows rejected ≤ rows read, episodes ≤ rows accepted;
+//   - left-out lead times, per group and reason: all pathways = Σ pathway
+//     totals, a pathway total between its largest definition with a target
+//     and their sum, a listed reason ≥ 1; over the groups, per pathway, two
+//     closing codes ≤ episodes − reportable and ≤ with errors, the other
+//     reasons ≤ reportable − Σ n, and a listed finding of the reason's
+//     rule ≥ its left-out lead times (each of these where the data
+//     satisfy it: a reader may guess it);
+//   - a local row's lead times ≤ its pathway's episodes.
 //
-// It knows nothing of how suppress chooses.
+// It knows nothing of how suppress or protectCounts choose.
 
 // published is what the attacker reads.
 type published struct {
-	measures   []Measure
-	reportable map[string]int // by pathway key
+	measures []Measure
+	pathways []PathwaySummary
+	input    InputCounts
+	local    []Measure
+	minCell  int
 	// bounds are finding counts of the pathway table that bound the lead
-	// times of some groups (under_18_ar: the age group 0–17).
+	// times of some groups (under_18_ar: the age group 0–17), as listed.
 	bounds []pubBound
+	// truth is the same report with every count shown: the attacker asks
+	// whether a hidden figure can be other than the truth, and checks
+	// that the truth fits its model. Its measures are not used (truthN
+	// and truthW are).
+	truth *Report
 }
 
 type pubBound struct {
@@ -37,388 +66,86 @@ type pubBound struct {
 
 // leak is a hidden figure the attacker pinned down.
 type leak struct {
-	measure int    // index in measures
-	what    string // "n", "within" or "share"
+	measure int    // index in measures, -1 for a count elsewhere
+	what    string // "n", "within", "share", or the count's name
 }
 
-// constraint: Σ coef·x + c  (== 0 when eq, else ≤ 0).
-type constraint struct {
-	vars  []int
-	coefs []int
-	c     int
-	eq    bool
-}
-
-type ilp struct {
-	cons   []constraint
-	lo, hi []int
-	// truth is a solution of the published figures; the search tries
-	// values near it first, where other solutions usually are.
-	truth []int
-	nodes int
-}
-
-// maxNodes bounds one search; a search that needs more fails the test
-// rather than pass it unproved.
-const maxNodes = 200_000
-
-var errSearch = fmt.Errorf("integer search over %d nodes", maxNodes)
-
-// propagate tightens the bounds until nothing changes; false when the
-// constraints cannot hold.
-func (p *ilp) propagate(lo, hi []int) bool {
-	for changed := true; changed; {
-		changed = false
-		for _, k := range p.cons {
-			for pass := 0; pass < 2; pass++ {
-				if pass == 1 && !k.eq {
-					break
-				}
-				sign := 1
-				if pass == 1 {
-					sign = -1 // -(Σ) ≤ 0 as well
-				}
-				// min of sign·(Σ coef·x + c)
-				min := sign * k.c
-				for j, v := range k.vars {
-					a := sign * k.coefs[j]
-					if a > 0 {
-						min += a * lo[v]
-					} else {
-						min += a * hi[v]
-					}
-				}
-				if min > 0 {
-					return false
-				}
-				for j, v := range k.vars {
-					a := sign * k.coefs[j]
-					// a·x ≤ -(min - its own minimum)
-					var own int
-					if a > 0 {
-						own = a * lo[v]
-					} else {
-						own = a * hi[v]
-					}
-					room := -(min - own)
-					if a > 0 {
-						if b := floorDiv(room, a); b < hi[v] {
-							hi[v], changed = b, true
-						}
-					} else if a < 0 {
-						if b := ceilDiv(room, a); b > lo[v] {
-							lo[v], changed = b, true
-						}
-					}
-					if lo[v] > hi[v] {
-						return false
-					}
-				}
-			}
-		}
-	}
-	return true
-}
-
-func floorDiv(a, b int) int {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
-	}
-	return q
-}
-
-func ceilDiv(a, b int) int { return -floorDiv(-a, b) }
-
-// solve returns a solution within lo..hi, or nil. It first searches
-// depth first with bound propagation, trying values near the truth; a
-// question that needs more than quickNodes there goes to branch and bound
-// on the linear relaxation, which finds (or refutes) coordinated changes
-// of many cells at once.
-func (p *ilp) solve(lo, hi []int) ([]int, error) {
-	q := &ilp{cons: p.cons, truth: p.truth}
-	if x, err := q.dfs(lo, hi, quickNodes); err == nil {
-		return x, nil
-	}
-	return p.branchAndBound(lo, hi)
-}
-
-// quickNodes is the depth-first search's budget before branch and bound.
-const quickNodes = 2000
-
-var errBudget = fmt.Errorf("over budget")
-
-func (p *ilp) dfs(lo, hi []int, budget int) ([]int, error) {
-	p.nodes++
-	if p.nodes > budget {
-		return nil, errBudget
-	}
-	lo, hi = append([]int(nil), lo...), append([]int(nil), hi...)
-	if !p.propagate(lo, hi) {
-		return nil, nil
-	}
-	v := -1
-	for i := range lo {
-		if hi[i] > lo[i] && (v < 0 || hi[i]-lo[i] < hi[v]-lo[v]) {
-			v = i
-		}
-	}
-	if v < 0 {
-		if !p.holds(lo) {
-			return nil, nil
-		}
-		return lo, nil
-	}
-	t := min(max(p.truth[v], lo[v]), hi[v])
-	for _, part := range [][2]int{{t, t}, {lo[v], t - 1}, {t + 1, hi[v]}} {
-		if part[0] > part[1] {
-			continue
-		}
-		l2, h2 := append([]int(nil), lo...), append([]int(nil), hi...)
-		l2[v], h2[v] = part[0], part[1]
-		if x, err := p.dfs(l2, h2, budget); x != nil || err != nil {
-			return x, err
-		}
-	}
-	return nil, nil
-}
-
-// branchAndBound: the linear relaxation (simplex) refutes a node or gives
-// a point; a fractional variable is split at its value.
-func (p *ilp) branchAndBound(lo, hi []int) ([]int, error) {
-	p.nodes++
-	if p.nodes > maxNodes {
-		return nil, errSearch
-	}
-	lo, hi = append([]int(nil), lo...), append([]int(nil), hi...)
-	if !p.propagate(lo, hi) {
-		return nil, nil
-	}
-	x := p.relaxation(lo, hi)
-	if x == nil {
-		return nil, nil
-	}
-	v, xi := -1, make([]int, len(x))
-	for i, f := range x {
-		xi[i] = int(math.Round(f))
-		if math.Abs(f-float64(xi[i])) > 1e-6 && v < 0 {
-			v = i
-		}
-	}
-	if v < 0 {
-		if p.holds(xi) {
-			return xi, nil
-		}
-		// Rounding error: split the widest domain instead.
-		for i := range lo {
-			if hi[i] > lo[i] && (v < 0 || hi[i]-lo[i] > hi[v]-lo[v]) {
-				v = i
-			}
-		}
-		if v < 0 {
-			return nil, nil
-		}
-	}
-	cut := int(math.Floor(x[v]))
-	if cut >= hi[v] {
-		cut = hi[v] - 1
-	}
-	if cut < lo[v] {
-		cut = lo[v]
-	}
-	for _, part := range [][2]int{{lo[v], cut}, {cut + 1, hi[v]}} {
-		l2, h2 := append([]int(nil), lo...), append([]int(nil), hi...)
-		l2[v], h2[v] = part[0], part[1]
-		if x, err := p.branchAndBound(l2, h2); x != nil || err != nil {
-			return x, err
-		}
-	}
-	return nil, nil
-}
-
-// relaxation finds a real point of the constraints within lo..hi by the
-// first phase of the simplex method (Bland's rule), or nil when there is
-// none. With x = lo + y, every constraint and every upper bound is a row
-// a·y (≤ or =) b; each row gets an artificial variable, and the sum of the
-// artificials is minimised.
-func (p *ilp) relaxation(lo, hi []int) []float64 {
-	const eps = 1e-9
-	nv := len(lo)
-	type row struct {
-		a  []float64
-		b  float64
-		eq bool
-	}
-	var rows []row
-	for _, k := range p.cons {
-		a := make([]float64, nv)
-		b := float64(-k.c)
-		for j, v := range k.vars {
-			a[v] += float64(k.coefs[j])
-		}
-		for v := range a {
-			b -= a[v] * float64(lo[v])
-		}
-		rows = append(rows, row{a, b, k.eq})
-	}
-	for v := 0; v < nv; v++ {
-		if hi[v] == lo[v] {
-			continue // y = 0 by the bound y ≥ 0 and this row: keep it
-		}
-		a := make([]float64, nv)
-		a[v] = 1
-		rows = append(rows, row{a, float64(hi[v] - lo[v]), false})
-	}
-	for v := 0; v < nv; v++ {
-		if hi[v] == lo[v] {
-			a := make([]float64, nv)
-			a[v] = 1
-			rows = append(rows, row{a, 0, true})
-		}
-	}
-	m := len(rows)
-	slack := 0
-	for _, r := range rows {
-		if !r.eq {
-			slack++
-		}
-	}
-	cols := nv + slack + m
-	t := make([][]float64, m+1)
-	basis := make([]int, m)
-	si := nv
-	for i, r := range rows {
-		t[i] = make([]float64, cols+1)
-		copy(t[i], r.a)
-		if !r.eq {
-			t[i][si] = 1
-			si++
-		}
-		t[i][cols] = r.b
-		if r.b < 0 {
-			for j := range t[i] {
-				t[i][j] = -t[i][j]
-			}
-		}
-		t[i][nv+slack+i] = 1
-		basis[i] = nv + slack + i
-	}
-	obj := make([]float64, cols+1)
-	for i := 0; i < m; i++ {
-		for j := 0; j < nv+slack; j++ {
-			obj[j] -= t[i][j]
-		}
-		obj[cols] -= t[i][cols]
-	}
-	t[m] = obj
-	for iter := 0; iter < 50*(m+cols); iter++ {
-		enter := -1
-		for j := 0; j < cols; j++ {
-			if t[m][j] < -eps {
-				enter = j
-				break
-			}
-		}
-		if enter < 0 {
-			break
-		}
-		leave := -1
-		best := 0.0
-		for i := 0; i < m; i++ {
-			if t[i][enter] > eps {
-				r := t[i][cols] / t[i][enter]
-				if leave < 0 || r < best-eps || (r < best+eps && basis[i] < basis[leave]) {
-					leave, best = i, r
-				}
-			}
-		}
-		if leave < 0 {
-			break // unbounded: cannot happen in phase one
-		}
-		pv := t[leave][enter]
-		for j := range t[leave] {
-			t[leave][j] /= pv
-		}
-		for i := 0; i <= m; i++ {
-			if i == leave || t[i][enter] == 0 {
-				continue
-			}
-			f := t[i][enter]
-			for j := range t[i] {
-				t[i][j] -= f * t[leave][j]
-			}
-		}
-		basis[leave] = enter
-	}
-	if -t[m][cols] > 1e-7 {
-		return nil
-	}
-	x := make([]float64, nv)
-	for i, b := range basis {
-		if b < nv {
-			x[b] = t[i][cols]
-		}
-	}
-	for v := range x {
-		x[v] += float64(lo[v])
-	}
-	return x
-}
-
-func (p *ilp) holds(x []int) bool {
-	for _, k := range p.cons {
-		s := k.c
-		for j, v := range k.vars {
-			s += k.coefs[j] * x[v]
-		}
-		if s > 0 || (k.eq && s != 0) {
-			return false
-		}
-	}
-	return true
+// publishedOf is what the report r publishes; truth is r's data with
+// every count shown (built with --min-cell 1).
+func publishedOf(r, truth *Report) published {
+	return published{measures: r.Measures, pathways: r.Pathways, input: r.Input, local: r.LocalMeasures,
+		minCell: r.MinCell, truth: truth}
 }
 
 // attack returns the hidden figures pinned down by what pub publishes.
-// truthN and truthW give the true n and within of each measure, to ask
-// "can it be anything else?"; the truth is checked to fit.
+// truthN and truthW give the true n and within of each measure.
 //
 // A hidden measure with a target has two unknowns, within and over
 // (= n − within), both ≥ 0: every sum then holds for each separately,
 // and the bounds propagate well.
 func attack(pub published, truthN, truthW []int) ([]leak, error) {
 	ms := pub.measures
-	wVar, oVar := make([]int, len(ms)), make([]int, len(ms)) // oVar is n's variable without a target
+	tr := pub.truth
+	if len(tr.Pathways) != len(pub.pathways) || len(tr.Measures) != len(ms) || len(tr.LocalMeasures) != len(pub.local) {
+		return nil, fmt.Errorf("the truth does not match the published report")
+	}
 	p := &ilp{}
 	var truth []int
-	addVar := func(hi, t int) int {
-		p.lo, p.hi = append(p.lo, 0), append(p.hi, hi)
+	hiAll := 10
+	for i := range ms {
+		hiAll += 2 * truthN[i]
+	}
+	for _, ps := range tr.Pathways {
+		hiAll += 2 * *ps.Episodes
+	}
+	hiAll += 2 * *tr.Input.RowsRead
+	addVar := func(lo, hi, t int) int {
+		p.lo, p.hi = append(p.lo, lo), append(p.hi, hi)
 		truth = append(truth, t)
 		return len(p.lo) - 1
 	}
-	totalReportable := 0
-	for _, r := range pub.reportable {
-		totalReportable += r
+	// figure is a published count: a variable when hidden, else a
+	// constant.
+	type figure struct {
+		v, c int // variable (-1: none) or constant
 	}
+	count := func(shown *int, t, lo int) figure {
+		if shown != nil {
+			return figure{-1, *shown}
+		}
+		return figure{addVar(lo, hiAll, t), 0}
+	}
+	put := func(k *constraint, f figure, sign int) {
+		if f.v >= 0 {
+			k.vars, k.coefs = append(k.vars, f.v), append(k.coefs, sign)
+		} else {
+			k.c += sign * f.c
+		}
+	}
+	var must []constraint
+	// maybe adds a relation the reader may guess, if the data satisfy it.
+	maybe := func(k constraint) {
+		s := k.c
+		for j, v := range k.vars {
+			s += k.coefs[j] * truth[v]
+		}
+		if s <= 0 && (!k.eq || s == 0) {
+			p.cons = append(p.cons, k)
+		}
+	}
+
+	// Lead-time measures.
+	wVar, oVar := make([]int, len(ms)), make([]int, len(ms)) // oVar is n's variable without a target
 	for i, m := range ms {
 		wVar[i], oVar[i] = -1, -1
 		if !m.Suppressed {
 			continue
 		}
-		hi := totalReportable
-		if m.Pathway != "" {
-			hi = pub.reportable[m.Pathway]
-		}
 		if m.Goal != nil {
-			wVar[i] = addVar(hi, truthW[i])
-			oVar[i] = addVar(hi, truthN[i]-truthW[i])
+			wVar[i] = addVar(0, hiAll, truthW[i])
+			oVar[i] = addVar(0, hiAll, truthN[i]-truthW[i])
 		} else {
-			oVar[i] = addVar(hi, truthN[i])
-		}
-		if m.Excluded == 0 {
-			// Listed, and nothing left out: it has a lead time.
-			k := constraint{c: 1}
-			addN(&k, i, -1, wVar, oVar)
-			p.cons = append(p.cons, k)
+			oVar[i] = addVar(0, hiAll, truthN[i])
 		}
 	}
 	// term adds a measure's within or over (figures when shown) to a sum.
@@ -435,6 +162,14 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 			k.c += sign * (*ms[i].N - *ms[i].Within)
 		} else {
 			k.c += sign * *ms[i].Within
+		}
+	}
+	// nOf adds sign·n of measure i.
+	nOf := func(k *constraint, i, sign int) {
+		if oVar[i] >= 0 || wVar[i] >= 0 {
+			addN(k, i, sign, wVar, oVar)
+		} else {
+			k.c += sign * *ms[i].N
 		}
 	}
 	group := func(m Measure) string { return m.Group.Label() }
@@ -454,40 +189,243 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 					term(&k, j, -1, over)
 				}
 			}
-			p.cons = append(p.cons, k)
+			must = append(must, k)
 		}
 	}
-	for key, r := range pub.reportable {
-		k := constraint{c: -r}
-		for i, m := range ms {
-			if m.Level != LevelLeadTime || m.Pathway != key {
-				continue
-			}
-			if oVar[i] >= 0 || wVar[i] >= 0 {
-				addN(&k, i, 1, wVar, oVar)
-			} else {
-				k.c += *m.N
+
+	// The input and the pathway table.
+	in, tin := pub.input, tr.Input
+	read := count(in.RowsRead, *tin.RowsRead, 0)
+	rejected := count(in.RowsRejected, *tin.RowsRejected, 0)
+	inE := count(in.Episodes, *tin.Episodes, 0)
+	inR := count(in.Reportable, *tin.Reportable, 0)
+	inW := count(in.WithErrors, *tin.WithErrors, 0)
+	{
+		k := constraint{}
+		put(&k, rejected, 1)
+		put(&k, read, -1)
+		must = append(must, k)
+		k = constraint{}
+		put(&k, inE, 1)
+		put(&k, read, -1)
+		put(&k, rejected, 1)
+		maybe(k)
+	}
+	type row struct{ e, r, w figure }
+	rows := map[string]row{}
+	sums := []constraint{{eq: true}, {eq: true}, {eq: true}}
+	put(&sums[0], inE, 1)
+	put(&sums[1], inR, 1)
+	put(&sums[2], inW, 1)
+	for i, ps := range pub.pathways {
+		t := tr.Pathways[i]
+		rw := row{count(ps.Episodes, *t.Episodes, 1), count(ps.Reportable, *t.Reportable, 0), count(ps.WithErrors, *t.WithErrors, 0)}
+		rows[ps.Pathway] = rw
+		put(&sums[0], rw.e, -1)
+		put(&sums[1], rw.r, -1)
+		put(&sums[2], rw.w, -1)
+		for _, part := range []figure{rw.r, rw.w} {
+			k := constraint{}
+			put(&k, part, 1)
+			put(&k, rw.e, -1)
+			must = append(must, k)
+		}
+		for _, f := range ps.Findings {
+			k := constraint{c: f.Count}
+			put(&k, rw.e, -1)
+			must = append(must, k)
+			if f.Severity == "error" {
+				k := constraint{c: f.Count}
+				put(&k, rw.w, -1)
+				must = append(must, k)
 			}
 		}
-		p.cons = append(p.cons, k)
+		// Σ n ≤ reportable.
+		k := constraint{}
+		for j, m := range ms {
+			if m.Level == LevelLeadTime && m.Pathway == ps.Pathway {
+				nOf(&k, j, 1)
+			}
+		}
+		put(&k, rw.r, -1)
+		must = append(must, k)
 	}
+	must = append(must, sums...)
 	for _, b := range pub.bounds {
 		k := constraint{c: -b.bound}
 		for i, m := range ms {
-			if m.Level != LevelLeadTime || m.Pathway != b.pathway || !b.groups[m.Group.Label()] {
-				continue
-			}
-			if oVar[i] >= 0 || wVar[i] >= 0 {
-				addN(&k, i, 1, wVar, oVar)
-			} else {
-				k.c += *m.N
+			if m.Level == LevelLeadTime && m.Pathway == b.pathway && b.groups[m.Group.Label()] {
+				nOf(&k, i, 1)
 			}
 		}
-		p.cons = append(p.cons, k)
+		must = append(must, k)
 	}
-	if !p.holds(truth) {
-		return nil, fmt.Errorf("the true table does not fit the published figures: the attacker's model is wrong")
+
+	// Left-out lead times.
+	// A hidden cell's count hides its reasons too: three unknowns.
+	reasons := []string{ExcludedTwoClosings, ExcludedCloseBefore, ExcludedFromCodeAbsent}
+	exVar := make([]map[string]figure, len(ms))
+	for i, m := range ms {
+		exVar[i] = map[string]figure{}
+		for _, r := range reasons {
+			shown, t := 0, 0
+			for _, rc := range m.ExcludedBy {
+				if rc.Reason == r {
+					shown = *rc.Count
+				}
+			}
+			for _, rc := range tr.Measures[i].ExcludedBy {
+				if rc.Reason == r {
+					t = *rc.Count
+				}
+			}
+			if m.Excluded != nil {
+				exVar[i][r] = figure{-1, shown}
+			} else {
+				exVar[i][r] = figure{addVar(0, hiAll, t), 0}
+			}
+		}
 	}
+	ex := func(k *constraint, i int, r string, sign int) { put(k, exVar[i][r], sign) }
+	// A listed cell has a lead time or a left-out one.
+	for i := range ms {
+		k := constraint{c: 1}
+		nOf(&k, i, -1)
+		for _, r := range reasons {
+			ex(&k, i, r, -1)
+		}
+		must = append(must, k)
+	}
+	type pr struct{ pathway, reason string }
+	overGroups := map[pr]*constraint{}
+	var prOrder []pr
+	leafOver := map[string]*constraint{} // a definition without a target, reason
+	var leafOrder []string
+	for i, m := range ms {
+		for _, r := range reasons {
+			switch {
+			case m.Level == LevelAll:
+				k := constraint{eq: true}
+				ex(&k, i, r, 1)
+				for j, pm := range ms {
+					if pm.Level == LevelPathway && group(pm) == group(m) {
+						ex(&k, j, r, -1)
+					}
+				}
+				must = append(must, k)
+			case m.Level == LevelPathway:
+				sum := constraint{}
+				ex(&sum, i, r, 1)
+				for j, lm := range ms {
+					if lm.Level == LevelLeadTime && lm.Pathway == m.Pathway && group(lm) == group(m) && lm.Goal != nil {
+						ex(&sum, j, r, -1)
+						k := constraint{}
+						ex(&k, j, r, 1)
+						ex(&k, i, r, -1)
+						must = append(must, k)
+					}
+				}
+				must = append(must, sum)
+				key := pr{m.Pathway, r}
+				if overGroups[key] == nil {
+					overGroups[key] = &constraint{}
+					prOrder = append(prOrder, key)
+				}
+				ex(overGroups[key], i, r, 1)
+			case m.Goal == nil:
+				key := m.Pathway + "\x00" + m.LeadTime + "\x00" + r
+				if leafOver[key] == nil {
+					leafOver[key] = &constraint{}
+					leafOrder = append(leafOrder, key)
+				}
+				ex(leafOver[key], i, r, 1)
+			}
+		}
+	}
+	overAll := func(pathway, reason string, sum constraint) {
+		rw, ok := rows[pathway]
+		if !ok || len(sum.vars) == 0 && sum.c == 0 {
+			return
+		}
+		if reason == ExcludedTwoClosings {
+			k := sum
+			k.vars, k.coefs = append([]int(nil), sum.vars...), append([]int(nil), sum.coefs...)
+			put(&k, rw.e, -1)
+			put(&k, rw.r, 1)
+			maybe(k)
+			k = sum
+			k.vars, k.coefs = append([]int(nil), sum.vars...), append([]int(nil), sum.coefs...)
+			put(&k, rw.w, -1)
+			maybe(k)
+		} else {
+			k := sum
+			k.vars, k.coefs = append([]int(nil), sum.vars...), append([]int(nil), sum.coefs...)
+			for j, m := range ms {
+				if m.Level == LevelLeadTime && m.Pathway == pathway {
+					nOf(&k, j, 1)
+				}
+			}
+			put(&k, rw.r, -1)
+			maybe(k)
+		}
+		for _, ps := range pub.pathways {
+			if ps.Pathway != pathway {
+				continue
+			}
+			for _, f := range ps.Findings {
+				if f.Rule == reason {
+					k := sum
+					k.vars, k.coefs = append([]int(nil), sum.vars...), append([]int(nil), sum.coefs...)
+					k.c -= f.Count
+					maybe(k)
+				}
+			}
+		}
+	}
+	for _, key := range prOrder {
+		overAll(key.pathway, key.reason, *overGroups[key])
+	}
+	for _, key := range leafOrder {
+		parts := splitNUL(key)
+		overAll(parts[0], parts[2], *leafOver[key])
+	}
+
+	// Local rows: a hidden one has fewer lead times than min-cell.
+	type localVars struct{ n, w int }
+	locals := make([]localVars, len(pub.local))
+	for i, m := range pub.local {
+		locals[i] = localVars{-1, -1}
+		if !m.Suppressed {
+			continue
+		}
+		t := tr.LocalMeasures[i]
+		tn, tw := 0, 0
+		if t.N != nil {
+			tn = *t.N
+		}
+		if t.Within != nil {
+			tw = *t.Within
+		}
+		lv := localVars{n: addVar(0, pub.minCell-1, tn), w: -1}
+		if m.Target != nil {
+			lv.w = addVar(0, pub.minCell-1, tw)
+			must = append(must, constraint{vars: []int{lv.w, lv.n}, coefs: []int{1, -1}})
+		}
+		locals[i] = lv
+		if rw, ok := rows[m.Pathway]; ok {
+			k := constraint{vars: []int{lv.n}, coefs: []int{1}}
+			put(&k, rw.e, -1)
+			must = append(must, k)
+		}
+	}
+
+	for _, k := range must {
+		q := &ilp{cons: []constraint{k}}
+		if !q.holds(truth) {
+			return nil, fmt.Errorf("the true table does not fit the published figures: the attacker's model is wrong (%+v)", k)
+		}
+	}
+	p.cons = append(p.cons, must...)
 	for v := range truth {
 		if truth[v] < p.lo[v] || truth[v] > p.hi[v] {
 			return nil, fmt.Errorf("variable %d = %d outside its bounds %d..%d", v, truth[v], p.lo[v], p.hi[v])
@@ -511,50 +449,58 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 		}
 		return x != nil, err
 	}
-	var leaks []leak
-	for i := range ms {
-		if (wVar[i] < 0 && oVar[i] < 0) || truthN[i] == 0 {
-			continue // visible, or no lead time: nobody's outcome
-		}
-		tn, tw := truthN[i], truthW[i]
-		nOf := func(x []int) int {
-			n := x[oVar[i]]
-			if wVar[i] >= 0 {
-				n += x[wVar[i]]
-			}
-			return n
-		}
-		// either side of the truth: sign·(value − truth) ≥ 1
-		type question struct {
-			what string
-			ask  func(x []int, sign int) bool
-			con  func(sign int) constraint
-		}
-		questions := []question{{"n",
-			func(x []int, sign int) bool { return sign*(nOf(x)-tn) >= 1 },
+	// question: a hidden figure, either side of the truth:
+	// sign·(value − truth) ≥ 1.
+	type question struct {
+		what string
+		ask  func(x []int, sign int) bool
+		con  func(sign int) constraint
+	}
+	// value questions about Σ vars (with coefficient 1) = t.
+	sumQ := func(what string, vs []int, t int) question {
+		return question{what,
+			func(x []int, sign int) bool {
+				s := 0
+				for _, v := range vs {
+					s += x[v]
+				}
+				return sign*(s-t) >= 1
+			},
 			func(sign int) constraint {
-				k := constraint{c: 1 + sign*tn}
-				addN(&k, i, -sign, wVar, oVar)
+				k := constraint{c: 1 + sign*t}
+				for _, v := range vs {
+					k.vars, k.coefs = append(k.vars, v), append(k.coefs, -sign)
+				}
 				return k
-			}}}
-		if w, o := wVar[i], oVar[i]; w >= 0 {
-			to := tn - tw
-			questions = append(questions, question{"within",
-				func(x []int, sign int) bool { return sign*(x[w]-tw) >= 1 },
-				func(sign int) constraint { return constraint{vars: []int{w}, coefs: []int{-sign}, c: 1 + sign*tw} }},
-				// Another share: w/n ≠ tw/tn ⇔ w·to − o·tw ≠ 0, with n ≥ 1.
-				question{"share",
-					func(x []int, sign int) bool { return x[w]+x[o] > 0 && sign*(x[w]*to-x[o]*tw) >= 1 },
-					func(sign int) constraint {
-						return constraint{vars: []int{w, o}, coefs: []int{-sign * to, sign * tw}, c: 1}
-					}})
-		}
-		for _, q := range questions {
+			}}
+	}
+	// shareQ: part/whole ≠ tp/tw, as part·tw − whole·tp ≠ 0 with whole ≥ 1
+	// (whole = Σ wholeVars).
+	shareQ := func(part int, wholeVars []int, tp, tw int) question {
+		return question{"share",
+			func(x []int, sign int) bool {
+				w := 0
+				for _, v := range wholeVars {
+					w += x[v]
+				}
+				return w > 0 && sign*(x[part]*tw-w*tp) >= 1
+			},
+			func(sign int) constraint {
+				k := constraint{vars: []int{part}, coefs: []int{-sign * tw}, c: 1}
+				for _, v := range wholeVars {
+					k.vars, k.coefs = append(k.vars, v), append(k.coefs, sign*tp)
+				}
+				return k
+			}}
+	}
+	var leaks []leak
+	ask := func(measure int, qs []question) error {
+		for _, q := range qs {
 			pinned := true
 			for _, sign := range []int{-1, 1} {
 				ok, err := differs(func(x []int) bool { return q.ask(x, sign) }, q.con(sign))
 				if err != nil {
-					return nil, fmt.Errorf("%s of measure %d (%s %s %s %s), %+d: %w", q.what, i, ms[i].Level, ms[i].Pathway, ms[i].LeadTime, ms[i].Group.Label(), sign, err)
+					return fmt.Errorf("%s of figure %d, %+d: %w", q.what, measure, sign, err)
 				}
 				if ok {
 					pinned = false
@@ -562,11 +508,108 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 				}
 			}
 			if pinned {
-				leaks = append(leaks, leak{i, q.what})
+				leaks = append(leaks, leak{measure, q.what})
+			}
+		}
+		return nil
+	}
+	for i := range ms {
+		if (wVar[i] < 0 && oVar[i] < 0) || truthN[i] == 0 {
+			continue // visible, or no lead time: nobody's outcome
+		}
+		vs := []int{oVar[i]}
+		if wVar[i] >= 0 {
+			vs = append(vs, wVar[i])
+		}
+		qs := []question{sumQ("n", vs, truthN[i])}
+		if w := wVar[i]; w >= 0 {
+			qs = append(qs, sumQ("within", []int{w}, truthW[i]), shareQ(w, vs, truthW[i], truthN[i]))
+		}
+		if err := ask(i, qs); err != nil {
+			return nil, err
+		}
+	}
+	// The counts.
+	countQ := func(name string, f figure) error {
+		if f.v < 0 || truth[f.v] == 0 {
+			return nil
+		}
+		return ask(-1, []question{sumQ(name, []int{f.v}, truth[f.v])})
+	}
+	for _, c := range []struct {
+		name string
+		f    figure
+	}{{"rows read", read}, {"rows rejected", rejected}, {"episodes", inE}, {"reportable", inR}, {"with errors", inW}} {
+		if err := countQ("input "+c.name, c.f); err != nil {
+			return nil, err
+		}
+	}
+	var keys []string
+	for key := range rows {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		rw := rows[key]
+		for _, c := range []struct {
+			name string
+			f    figure
+		}{{"episodes", rw.e}, {"reportable", rw.r}, {"with errors", rw.w}} {
+			if err := countQ("pathway "+key+" "+c.name, c.f); err != nil {
+				return nil, err
+			}
+		}
+		if rw.e.v >= 0 && truth[rw.e.v] > 0 {
+			for _, part := range []figure{rw.r, rw.w} {
+				if part.v < 0 {
+					continue
+				}
+				q := shareQ(part.v, []int{rw.e.v}, truth[part.v], truth[rw.e.v])
+				q.what = "pathway " + key + " share"
+				if err := ask(-1, []question{q}); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
+	for i := range ms {
+		for _, r := range reasons {
+			{
+				f := exVar[i][r]
+				if err := countQ(fmt.Sprintf("excluded %s of %s %s %s [%s]", r, ms[i].Level, ms[i].Pathway, ms[i].LeadTime, group(ms[i])), f); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for i, lv := range locals {
+		if lv.n < 0 || truth[lv.n] == 0 {
+			continue
+		}
+		name := "local " + pub.local[i].LeadTime
+		qs := []question{sumQ(name+" n", []int{lv.n}, truth[lv.n])}
+		if lv.w >= 0 {
+			sq := shareQ(lv.w, []int{lv.n}, truth[lv.w], truth[lv.n])
+			sq.what = name + " share"
+			qs = append(qs, sumQ(name+" within", []int{lv.w}, truth[lv.w]), sq)
+		}
+		if err := ask(-1, qs); err != nil {
+			return nil, err
+		}
+	}
 	return leaks, nil
+}
+
+func splitNUL(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
 }
 
 // addN adds sign·n of measure i (within + over, or n) to k.
@@ -576,4 +619,44 @@ func addN(k *constraint, i, sign int, wVar, oVar []int) {
 			k.vars, k.coefs = append(k.vars, v), append(k.coefs, sign)
 		}
 	}
+}
+
+// attackReport attacks what report r publishes, truth being the same data
+// reported with --min-cell 1 (every count shown). A listed under_18_ar
+// count bounds the lead times of the age group 0–17.
+func attackReport(t testing.TB, r, truth *Report) ([]leak, published, []int, []int) {
+	t.Helper()
+	pub := publishedOf(r, truth)
+	for _, ps := range r.Pathways {
+		for _, f := range ps.Findings {
+			if f.Rule != "under_18_ar" {
+				continue
+			}
+			b := pubBound{pathway: ps.Pathway, groups: map[string]bool{}, bound: f.Count}
+			for _, m := range r.Measures {
+				for _, g := range m.Group {
+					if g.Dim == "agegroup" && g.Value == AgeGroups[0].Label {
+						b.groups[m.Group.Label()] = true
+					}
+				}
+			}
+			pub.bounds = append(pub.bounds, b)
+		}
+	}
+	var tn, tw []int
+	for _, m := range truth.Measures {
+		n, w := 0, 0
+		if m.N != nil {
+			n = *m.N
+		}
+		if m.Within != nil {
+			w = *m.Within
+		}
+		tn, tw = append(tn, n), append(tw, w)
+	}
+	leaks, err := attack(pub, tn, tw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return leaks, pub, tn, tw
 }

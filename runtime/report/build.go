@@ -21,9 +21,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	}
 	rep := &Report{Guide: g.Version, GuideDate: g.Date, By: by, MinCell: c.opts.MinCell, Goal: Goal,
 		Percentile: PercentileDefinition,
-		Input: InputCounts{RowsRead: sum.RowsRead, RowsRejected: sum.RowsRejected, Episodes: sum.Episodes,
-			Reportable: sum.Reportable, WithErrors: sum.EpisodesWithErrors},
-		Pathways: []PathwaySummary{}, Definitions: []Definition{}, Measures: []Measure{}}
+		Pathways:   []PathwaySummary{}, Definitions: []Definition{}, Measures: []Measure{}}
 
 	severity := map[string]string{runtime.UnknownPathwayRule.ID: runtime.UnknownPathwayRule.Severity.String()}
 	for _, r := range g.Rules {
@@ -74,17 +72,21 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 		}
 	}
 
-	hidden := suppress(a, keys, c.opts.MinCell)
+	hidden, givenUp := suppressAll(a, keys, c.opts.MinCell)
 	for _, k := range keys {
 		rep.Measures = append(rep.Measures, a.measure(k, hidden[k]))
 	}
+	in := inputTruth{rowsRead: sum.RowsRead, rowsRejected: sum.RowsRejected, episodes: sum.Episodes,
+		reportable: sum.Reportable, withErrors: sum.EpisodesWithErrors}
+	protectCounts(rep, in, a, keys, c.opts.MinCell, givenUp)
 	c.buildLocal(rep)
 	return rep
 }
 
 func pathwaySummary(key, name, prefix string, pa *pathwayAcc, severity map[string]string) PathwaySummary {
-	ps := PathwaySummary{Pathway: key, Name: name, Prefix: prefix, Episodes: pa.episodes,
-		Reportable: pa.reportable, WithErrors: pa.withErrors, Findings: []FindingCount{}}
+	// The counts are filled in by protectCounts, which also keeps only
+	// the findings it lists.
+	ps := PathwaySummary{Pathway: key, Name: name, Prefix: prefix, Findings: []FindingCount{}}
 	for id, n := range pa.findings {
 		ps.Findings = append(ps.Findings, FindingCount{Rule: id, Severity: severity[id], Count: n})
 	}
@@ -95,9 +97,6 @@ func pathwaySummary(key, name, prefix string, pa *pathwayAcc, severity map[strin
 		}
 		return a.Rule < b.Rule
 	})
-	if len(ps.Findings) > TopFindings {
-		ps.Findings = ps.Findings[:TopFindings]
-	}
 	return ps
 }
 
@@ -148,12 +147,15 @@ func (a *aggregate) measure(k cellKey, hide bool) Measure {
 			m.Group = append(m.Group, GroupValue{Dim: d, Value: vals[i]})
 		}
 	}
+	// protectCounts replaces these by nil where hidden.
+	excluded := 0
 	for _, reason := range []string{ExcludedTwoClosings, ExcludedCloseBefore, ExcludedFromCodeAbsent} {
 		if n := c.excluded[reason]; n > 0 {
-			m.Excluded += n
-			m.ExcludedBy = append(m.ExcludedBy, ReasonCount{Reason: reason, Count: n})
+			excluded += n
+			m.ExcludedBy = append(m.ExcludedBy, ReasonCount{Reason: reason, Count: &n})
 		}
 	}
+	m.Excluded = &excluded
 	if hasTarget {
 		goal := Goal
 		m.Goal = &goal

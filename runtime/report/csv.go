@@ -32,11 +32,11 @@ func writeCSV(w io.Writer, r *Report) error {
 		}
 		var by []string
 		for _, rc := range m.ExcludedBy {
-			by = append(by, rc.Reason+"="+strconv.Itoa(rc.Count))
+			by = append(by, rc.Reason+"="+optInt(rc.Count)) // "reason=" when hidden
 		}
 		row = append(row, optInt(m.N), optInt(m.Within), optFloat(m.Share), optInt(m.Goal), met,
 			optFloat(m.Mean), optFloat(m.SD), optFloat(m.P10), optFloat(m.Median), optFloat(m.P90),
-			strconv.Itoa(m.Excluded), strings.Join(by, " "), strconv.FormatBool(m.Suppressed))
+			optInt(m.Excluded), strings.Join(by, " "), strconv.FormatBool(m.Suppressed))
 		if err := cw.Write(row); err != nil {
 			return err
 		}

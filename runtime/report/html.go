@@ -34,7 +34,7 @@ type htmlPage struct {
 
 type htmlPathway struct {
 	Label                            string
-	Episodes, Reportable, WithErrors int
+	Episodes, Reportable, WithErrors string
 	Findings                         string
 }
 
@@ -145,8 +145,8 @@ func writeHTML(w io.Writer, r *Report) error {
 		page.GroupHeads = append(page.GroupHeads, dimensionLabels[d])
 	}
 	for _, ps := range r.Pathways {
-		page.Pathways = append(page.Pathways, htmlPathway{Label: pathwayLabel(ps), Episodes: ps.Episodes,
-			Reportable: ps.Reportable, WithErrors: ps.WithErrors, Findings: findingsText(ps.Findings)})
+		page.Pathways = append(page.Pathways, htmlPathway{Label: pathwayLabel(ps), Episodes: countText(ps.Episodes),
+			Reportable: countText(ps.Reportable), WithErrors: countText(ps.WithErrors), Findings: findingsText(ps.Findings)})
 	}
 	for _, d := range r.Definitions {
 		page.Definitions = append(page.Definitions, htmlDefinition{ID: d.LeadTime, Name: d.Name, Pathway: d.Pathway,
@@ -155,7 +155,8 @@ func writeHTML(w io.Writer, r *Report) error {
 	for _, sec := range sections(r) {
 		hs := htmlSection{Title: sec.title}
 		if sec.summary != nil {
-			hs.Summary = fmt.Sprintf("Förlopp %d, rapporterbara %d, med fel %d.", sec.summary.Episodes, sec.summary.Reportable, sec.summary.WithErrors)
+			hs.Summary = fmt.Sprintf("Förlopp %s, rapporterbara %s, med fel %s.", countText(sec.summary.Episodes),
+				countText(sec.summary.Reportable), countText(sec.summary.WithErrors))
 		}
 		for _, m := range sec.measures {
 			hs.Rows = append(hs.Rows, htmlRowOf(m))

@@ -17,8 +17,8 @@ import (
 // no pathway or all-pathways total includes them, and the 80 % goal does
 // not apply to them (Goal and Met are null). Every episode with the lead
 // time counts, also one not yet closed. A row with fewer lead times than
-// the suppression limit shows no figure, not even n; since no total is
-// made of these rows, none can be worked out from the others.
+// the suppression limit, 0 included, shows no figure, not even n; since no
+// total is made of these rows, none can be worked out from the others.
 
 // Texts of the local section, in Swedish.
 const (
@@ -71,22 +71,30 @@ func (c *Collector) addLocal(rec *record) {
 }
 
 // buildLocal fills the report's local definitions and measures, in the
-// guide's order; a definition no episode has gets no measure.
+// guide's order. Every definition of a pathway with episodes in the input
+// has a measure, also one no episode has: were only definitions with lead
+// times listed, a hidden row would have 1 to min-cell − 1 of them, and
+// with --min-cell 2 exactly 1.
 func (c *Collector) buildLocal(rep *Report) {
 	g := c.prog.Guide
 	rep.LocalDefinitions, rep.LocalMeasures = []Definition{}, []Measure{}
 	for i, lt := range g.LocalLeadTimes {
 		rep.LocalDefinitions = append(rep.LocalDefinitions, localDefinition(lt))
-		if acc := c.localAcc[i]; acc != nil {
-			rep.LocalMeasures = append(rep.LocalMeasures, localMeasure(lt, acc, c.opts.MinCell))
+		acc := c.localAcc[i]
+		if acc == nil {
+			if c.agg == nil || c.agg.pathways[lt.Pathway.Index] == nil {
+				continue // no episode of the pathway: nobody's figure
+			}
+			acc = &localAcc{}
 		}
+		rep.LocalMeasures = append(rep.LocalMeasures, localMeasure(lt, acc, c.opts.MinCell))
 	}
 }
 
 func localDefinition(lt *compiler.LeadTime) Definition {
 	d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, Name: lt.Name,
-		From: occurrenceWord(lt.FromOcc) + lt.From, To: append([]string(nil), lt.To...)}
-	if w := occurrenceWord(lt.ToOcc); w != "" && len(d.To) > 0 {
+		From: lt.FromOcc.Keyword() + lt.From, To: append([]string(nil), lt.To...)}
+	if w := lt.ToOcc.Keyword(); w != "" && len(d.To) > 0 {
 		d.To[0] = w + d.To[0]
 	}
 	if lt.HasTarget {
@@ -96,23 +104,14 @@ func localDefinition(lt *compiler.LeadTime) Definition {
 	return d
 }
 
-// occurrenceWord is how the rule files write an occurrence: "first ".
-func occurrenceWord(o compiler.Occurrence) string {
-	switch o {
-	case compiler.OccFirst:
-		return "first "
-	case compiler.OccLast:
-		return "last "
-	}
-	return ""
-}
-
 // localMeasure is the row of one local definition. It has the level of a
 // definition's measure, so that the statistics are shown, but no goal.
 func localMeasure(lt *compiler.LeadTime, acc *localAcc, minCell int) Measure {
 	pw := lt.Pathway
 	m := Measure{Level: LevelLeadTime, Pathway: pw.Key, PathwayName: pw.Name, LeadTime: lt.ID,
 		LeadTimeName: lt.Name, Group: Group{}, ExcludedBy: []ReasonCount{}}
+	zero := 0
+	m.Excluded = &zero
 	if lt.HasTarget {
 		t := lt.Target
 		m.Target = &t

@@ -40,8 +40,14 @@ func TestLocalLeadTimes(t *testing.T) {
 	for _, m := range r.LocalMeasures {
 		got = append(got, line(m))
 	}
+	// Every local definition of the pathway has a row, also those no
+	// episode has (hidden: n 0 is under the limit).
 	want := []string{
 		"leadtime hjarntumorer hjarn_vgm_till_remiss_mottagen: n=6 within=4 share=66.7 met=- mean=1.3 sd=0.5 p10=1.0 median=1.0 p90=2.0 excluded=0",
+		"leadtime hjarntumorer hjarn_besok_till_mdk: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_mdk_till_operation_hog: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_mdk_till_operation_lag: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_operation_till_beslut: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
 	}
 	diffLines(t, got, want)
 	if len(r.LocalDefinitions) != 10 {
@@ -57,8 +63,13 @@ func TestLocalLeadTimes(t *testing.T) {
 	}
 	// Under the limit: no figure, not even n.
 	r = build(t, csvOf(localEpisodes()), Options{MinCell: 7})
-	if len(r.LocalMeasures) != 1 || !r.LocalMeasures[0].Suppressed || r.LocalMeasures[0].N != nil || r.LocalMeasures[0].Mean != nil {
-		t.Errorf("with limit 7: %+v, want one suppressed measure without figures", r.LocalMeasures)
+	if len(r.LocalMeasures) != 5 {
+		t.Errorf("with limit 7: %d local measures, want the 5 of brain tumours", len(r.LocalMeasures))
+	}
+	for _, m := range r.LocalMeasures {
+		if !m.Suppressed || m.N != nil || m.Within != nil || m.Share != nil || m.Mean != nil {
+			t.Errorf("with limit 7: %s, want suppressed without figures", line(m))
+		}
 	}
 }
 

@@ -22,7 +22,8 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	p("| vårdförlopp | förlopp | rapporterbara | med fel | vanligaste fynd |\n")
 	p("|---|--:|--:|--:|---|\n")
 	for _, ps := range r.Pathways {
-		p("| %s | %d | %d | %d | %s |\n", mdEscape(pathwayLabel(ps)), ps.Episodes, ps.Reportable, ps.WithErrors, mdEscape(findingsText(ps.Findings)))
+		p("| %s | %s | %s | %s | %s |\n", mdEscape(pathwayLabel(ps)), countText(ps.Episodes), countText(ps.Reportable),
+			countText(ps.WithErrors), mdEscape(findingsText(ps.Findings)))
 	}
 	p("\n")
 

@@ -120,26 +120,29 @@ type Report struct {
 // PercentileDefinition is how p10, median and p90 are computed.
 const PercentileDefinition = "linear interpolation between closest ranks (Hyndman-Fan type 7, as Excel PERCENTILE.INC and MEDIAN)"
 
-// InputCounts account for the input the report is built from.
+// InputCounts account for the input the report is built from. A count
+// is nil when it is hidden (counts.go).
 type InputCounts struct {
-	RowsRead     int `json:"rows_read"`
-	RowsRejected int `json:"rows_rejected"`
-	Episodes     int `json:"episodes"`
-	Reportable   int `json:"reportable"`
-	WithErrors   int `json:"with_errors"`
+	RowsRead     *int `json:"rows_read"`
+	RowsRejected *int `json:"rows_rejected"`
+	Episodes     *int `json:"episodes"`
+	Reportable   *int `json:"reportable"`
+	WithErrors   *int `json:"with_errors"`
 }
 
 // PathwaySummary counts the episodes of one pathway and their findings.
 type PathwaySummary struct {
 	// Pathway is the key in the rule files; "" for episodes whose codes
 	// have no known prefix.
-	Pathway    string `json:"pathway"`
-	Name       string `json:"name"`
-	Prefix     string `json:"prefix"`
-	Episodes   int    `json:"episodes"`
-	Reportable int    `json:"reportable"`
-	WithErrors int    `json:"with_errors"`
-	// Findings are the most frequent findings, most frequent first.
+	Pathway string `json:"pathway"`
+	Name    string `json:"name"`
+	Prefix  string `json:"prefix"`
+	// Episodes, Reportable and WithErrors are nil when hidden (counts.go).
+	Episodes   *int `json:"episodes"`
+	Reportable *int `json:"reportable"`
+	WithErrors *int `json:"with_errors"`
+	// Findings are the most frequent findings with at least min-cell
+	// episodes, most frequent first.
 	Findings []FindingCount `json:"findings"`
 }
 
@@ -191,8 +194,8 @@ type Measure struct {
 	Median *float64 `json:"median"`
 	P90    *float64 `json:"p90"`
 	// Excluded counts episodes left out because their lead time is not
-	// reliable, by reason.
-	Excluded   int           `json:"excluded"`
+	// reliable, by reason; nil when a reason's count is hidden.
+	Excluded   *int          `json:"excluded"`
 	ExcludedBy []ReasonCount `json:"excluded_by"`
 	// Suppressed: the cell has fewer lead times than the limit, or is
 	// hidden so that such a cell cannot be worked out from the others.
@@ -201,10 +204,11 @@ type Measure struct {
 	Suppressed bool `json:"suppressed"`
 }
 
-// ReasonCount is the number of episodes left out for one reason.
+// ReasonCount is the number of episodes left out for one reason; Count
+// is nil when it is hidden (counts.go).
 type ReasonCount struct {
 	Reason string `json:"reason"`
-	Count  int    `json:"count"`
+	Count  *int   `json:"count"`
 }
 
 // GroupValue is one dimension's value of a group.

@@ -254,7 +254,7 @@ func (s *suppressor) addBounds(a *aggregate) {
 			continue
 		}
 		leaves := s.byPathway[p]
-		add(leaves, pa.reportable)
+		add(leaves, pa.reportable-reportableWithout(a, p, s.cells, leaves))
 		var rules []string
 		for r := range pa.findings {
 			rules = append(rules, r)
@@ -280,6 +280,41 @@ func (s *suppressor) addBounds(a *aggregate) {
 		c.sig = fmt.Sprint(c.pools)
 		s.sigPools[c.sig] = c.pools
 	}
+}
+
+// reportableWithout is how many of pathway p's reportable episodes a
+// reader knows to have no lead time: those left out for a closing code
+// before the from-code (or a missing from-code), counted over the groups
+// in the pathway totals or in a definition without a target (the most of
+// these; only where the counts allow it, as the audit of counts.go
+// takes them into account).
+func reportableWithout(a *aggregate, p int, cells []sCell, leaves []int) int {
+	pa := a.pathways[p]
+	room := pa.reportable
+	for _, l := range leaves {
+		room -= cells[l].n
+	}
+	most := 0
+	for _, r := range []string{ExcludedCloseBefore, ExcludedFromCodeAbsent} {
+		sums := map[int]int{} // by definition, -1 for the totals
+		for k, c := range a.cells {
+			if k.pathway != p || c.excluded[r] == 0 {
+				continue
+			}
+			switch {
+			case k.level == LevelPathway:
+				sums[-1] += c.excluded[r]
+			case k.level == LevelLeadTime && !a.guide.LeadTimes[k.def].HasTarget:
+				sums[k.def] += c.excluded[r]
+			}
+		}
+		for _, n := range sums {
+			if n <= room && n > most {
+				most = n
+			}
+		}
+	}
+	return most
 }
 
 // room: every bound of definition y allows one more lead time.

@@ -127,15 +127,28 @@ var reasonText = map[string]string{
 	ExcludedFromCodeAbsent: "från-kod saknas",
 }
 
+// excludedText: "2 (1 flera avslutskoder, 1 avslut före start)", with
+// "–" for a hidden count.
 func excludedText(m *Measure) string {
-	if m.Excluded == 0 {
+	switch {
+	case m.Excluded == nil:
+		return Dash // hidden, with its reasons
+	case len(m.ExcludedBy) == 0:
 		return "0"
 	}
 	parts := make([]string, len(m.ExcludedBy))
 	for i, rc := range m.ExcludedBy {
-		parts[i] = fmt.Sprintf("%d %s", rc.Count, reasonText[rc.Reason])
+		parts[i] = countText(rc.Count) + " " + reasonText[rc.Reason]
 	}
-	return fmt.Sprintf("%d (%s)", m.Excluded, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s (%s)", countText(m.Excluded), strings.Join(parts, ", "))
+}
+
+// countText is a count, or "–" when it is hidden.
+func countText(n *int) string {
+	if n == nil {
+		return Dash
+	}
+	return strconv.Itoa(*n)
 }
 
 // measureTitle names the measure's lead time for people.
@@ -213,8 +226,9 @@ func introLines(r *Report) []string {
 		fmt.Sprintf("Kodningsvägledning %s (%s).", r.Guide, r.GuideDate),
 		fmt.Sprintf("Mått: andelen rapporterbara förlopp vars ledtid är högst målet, mot målnivån %d %%. Ledtiden räknas i kalenderdagar från ledtidens startkod (VXX10) till avslutskoden; perioden är avslutskodens datum.", r.Goal),
 		"Indelning: " + byText(r) + ".",
-		fmt.Sprintf("Underlag: %d rader lästa, %d avvisade; %d förlopp, %d rapporterbara, %d med fel.",
-			r.Input.RowsRead, r.Input.RowsRejected, r.Input.Episodes, r.Input.Reportable, r.Input.WithErrors),
+		fmt.Sprintf("Underlag: %s rader lästa, %s avvisade; %s förlopp, %s rapporterbara, %s med fel.",
+			countText(r.Input.RowsRead), countText(r.Input.RowsRejected), countText(r.Input.Episodes),
+			countText(r.Input.Reportable), countText(r.Input.WithErrors)),
 		SuppressedLegend(r.MinCell),
 	}
 }

@@ -1,0 +1,567 @@
+package report
+
+import (
+	"errors"
+	"sort"
+)
+
+// Small counts outside the lead-time cells.
+//
+// Besides the lead-time cells (suppress.go) the report publishes counts of
+// episodes: the input's episodes, reportable episodes and episodes with
+// errors ("Underlag"), the same per pathway ("Förlopp per vårdförlopp")
+// with the pathway's most frequent findings, and per lead-time cell the
+// lead times left out, by reason ("undantagna"). The same rule holds for
+// them: no count from 1 to min-cell − 1 is shown, and no hidden count can
+// be worked out from what is shown.
+//
+//   - A finding is listed only with at least min-cell episodes.
+//   - Any other count from 1 to min-cell − 1 is hidden (primary). A pathway
+//     whose number of episodes is hidden shows none of its counts: its
+//     reportable episodes and those with errors would be parts of a hidden
+//     whole ("0 with errors" of a hidden number is an outcome too).
+//   - 0 is shown: it is nobody's count. A visible 0 beside a hidden count
+//     is part of what the audit below takes into account.
+//
+// The audit. Every published count is a slot; the hidden ones are the
+// unknowns of an integer program over what a reader knows:
+//
+//   - the input's episodes, reportable episodes and episodes with errors
+//     are the sums of the pathways'; a pathway has at least one episode,
+//     its reportable episodes and those with errors are at most its
+//     episodes, at least its listed findings (those of severity error for
+//     the episodes with errors), and its reportable episodes at least its
+//     lead times (taken as known: the lead-time cells are audited apart,
+//     and knowing more only hides more); the input has at least as many
+//     rows as episodes;
+//   - per group and reason, the all-pathways cell's left-out lead times
+//     are the sum of the pathway totals', and a pathway total's at most
+//     the sum of its definitions' and at least each of them (an episode
+//     with two closing codes counts for each definition, once in a
+//     total); a listed reason has at least one;
+//   - over the groups, the left-out lead times of a pathway for two
+//     closing codes are at most its episodes that are not reportable and
+//     at most its findings of that rule, and those for a closing code
+//     before the start at most its reportable episodes without a lead
+//     time — each taken into account only when it holds for the data,
+//     so the audit never assumes what a reader could not know.
+//
+// For each hidden count with a value above 0 the solver looks for a table
+// that fits all that with a different value, one higher and one lower
+// than the true one; for a pathway whose number of episodes is hidden,
+// also other shares of reportable episodes and of episodes with errors.
+// When none exists (or the search is too long) one more count is hidden:
+// the visible count with the smallest value among those in a relation
+// with the pinned one, ties to the first in report order. Hiding more
+// only takes knowledge away, so this ends with every hidden count
+// protected, or with nothing left to hide next to it (counted in
+// countsGivenUp, for the tests).
+//
+// Local lead times (local.go) need no audit: every local definition has a
+// row, no total is made of them, and a row is hidden whenever it has
+// fewer lead times than min-cell, 0 included, so a hidden row's n can be
+// anything from 0 to min-cell − 1.
+
+// slot is one published count.
+type slot struct {
+	value  int
+	lo     int // the least value a reader knows it has
+	hidden bool
+}
+
+// countAudit is the table of published counts and what relates them.
+type countAudit struct {
+	slots []slot
+	cons  []constraint // over slot indices
+	// shares are (part, whole) pairs whose ratio a hidden whole protects.
+	shares [][2]int
+	// block: hiding the key hides the values too (a pathway's episodes
+	// and its other counts).
+	block map[int][]int
+	// byslot lists the constraints of each slot.
+	byslot map[int][]int
+	// givenUp are pinned slots with nothing left to hide.
+	givenUp []int
+}
+
+// countsGivenUp counts the pinned counts the audit could not protect in
+// the last report built (tests only).
+var countsGivenUp int
+
+// auditCounts switches the audit of counts on; only a test switches it
+// off, to show that the proof test finds what it prevents.
+var auditCounts = true
+
+// auditBudget bounds one search of the audit; a longer search counts as
+// pinned, and more is hidden.
+const auditBudget = 20_000
+
+func (ca *countAudit) add(value, lo int) int {
+	ca.slots = append(ca.slots, slot{value: value, lo: lo})
+	return len(ca.slots) - 1
+}
+
+// relate adds Σ coef·slot + c (= 0 when eq, else ≤ 0) if it holds for the
+// true values; false when it does not (then the reader cannot know it).
+func (ca *countAudit) relate(slots, coefs []int, c int, eq bool) bool {
+	s := c
+	for i, x := range slots {
+		s += coefs[i] * ca.slots[x].value
+	}
+	if s > 0 || (eq && s != 0) {
+		return false
+	}
+	ca.cons = append(ca.cons, constraint{vars: append([]int(nil), slots...), coefs: append([]int(nil), coefs...), c: c, eq: eq})
+	return true
+}
+
+func (ca *countAudit) hide(i int) {
+	if ca.slots[i].hidden {
+		return
+	}
+	ca.slots[i].hidden = true
+	for _, j := range ca.block[i] {
+		ca.hide(j)
+	}
+}
+
+// primary hides every count from 1 to minCell − 1 of slots.
+func (ca *countAudit) primary(minCell int, slots ...int) {
+	for _, i := range slots {
+		if v := ca.slots[i].value; v >= 1 && v < minCell {
+			ca.hide(i)
+		}
+	}
+}
+
+// run hides more until every hidden count is protected.
+func (ca *countAudit) run() {
+	ca.byslot = map[int][]int{}
+	for k, c := range ca.cons {
+		for _, v := range c.vars {
+			ca.byslot[v] = append(ca.byslot[v], k)
+		}
+	}
+	given := map[int]bool{}
+	for complementary && auditCounts {
+		pinned := ca.firstPinned(given)
+		if pinned < 0 {
+			break
+		}
+		if k, ok := ca.nextToHide(pinned); ok {
+			ca.hide(k)
+		} else {
+			given[pinned] = true
+			ca.givenUp = append(ca.givenUp, pinned)
+		}
+	}
+}
+
+// nextToHide is the visible slot with the smallest value in a relation
+// with slot i; with none, in a relation with a hidden slot in one with
+// i, and so on outwards (a pin can come from afar: the input's totals
+// pin the sum of two hidden pathways' counts).
+func (ca *countAudit) nextToHide(i int) (int, bool) {
+	seen := map[int]bool{i: true}
+	frontier := []int{i}
+	for len(frontier) > 0 {
+		best := -1
+		var next []int
+		for _, f := range frontier {
+			for _, k := range ca.byslot[f] {
+				for _, v := range ca.cons[k].vars {
+					if !ca.slots[v].hidden {
+						if best < 0 || ca.slots[v].value < ca.slots[best].value ||
+							(ca.slots[v].value == ca.slots[best].value && v < best) {
+							best = v
+						}
+					} else if !seen[v] {
+						seen[v] = true
+						next = append(next, v)
+					}
+				}
+			}
+		}
+		if best >= 0 {
+			return best, true
+		}
+		sort.Ints(next)
+		frontier = next
+	}
+	return -1, false
+}
+
+// firstPinned returns the first hidden slot (value above 0, not given up)
+// that no other table fitting the published counts changes, or -1.
+func (ca *countAudit) firstPinned(given map[int]bool) int {
+	// The unknowns: the hidden slots.
+	vars := map[int]int{}
+	var order []int
+	for i, s := range ca.slots {
+		if s.hidden {
+			vars[i] = len(order)
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return -1
+	}
+	p := &ilp{budget: auditBudget}
+	hiAll := 1
+	for _, s := range ca.slots {
+		hiAll += 2*s.value + 1
+	}
+	for _, i := range order {
+		p.lo = append(p.lo, ca.slots[i].lo)
+		p.hi = append(p.hi, hiAll)
+		p.truth = append(p.truth, ca.slots[i].value)
+	}
+	for _, c := range ca.cons {
+		k := constraint{c: c.c, eq: c.eq}
+		for j, s := range c.vars {
+			if v, ok := vars[s]; ok {
+				k.vars, k.coefs = append(k.vars, v), append(k.coefs, c.coefs[j])
+			} else {
+				k.c += c.coefs[j] * ca.slots[s].value
+			}
+		}
+		if len(k.vars) > 0 {
+			p.cons = append(p.cons, k)
+		}
+	}
+	found := [][]int{p.truth}
+	differs := func(ask func(x []int) bool, extra constraint) bool {
+		for _, x := range found {
+			if ask(x) {
+				return true
+			}
+		}
+		q := &ilp{cons: append(append([]constraint(nil), p.cons...), extra), truth: p.truth, budget: auditBudget}
+		x, err := q.solve(p.lo, p.hi)
+		if errors.Is(err, errSearch) || x == nil {
+			return false
+		}
+		found = append(found, x)
+		return true
+	}
+	shares := map[int][][2]int{}
+	for _, sh := range ca.shares {
+		shares[sh[1]] = append(shares[sh[1]], sh)
+	}
+	for _, i := range order {
+		v, t := vars[i], ca.slots[i].value
+		if t == 0 || given[i] {
+			continue
+		}
+		// Pinned: no other value either side, sign·(x − t) ≥ 1.
+		other := false
+		for _, sign := range []int{-1, 1} {
+			if differs(func(x []int) bool { return sign*(x[v]-t) >= 1 },
+				constraint{vars: []int{v}, coefs: []int{-sign}, c: 1 + sign*t}) {
+				other = true
+				break
+			}
+		}
+		if !other {
+			return i
+		}
+		for _, sh := range shares[i] {
+			pv, ok := vars[sh[0]]
+			if !ok {
+				continue
+			}
+			tp := ca.slots[sh[0]].value
+			// Another share: part·t − whole·tp ≠ 0.
+			other := false
+			for _, sign := range []int{-1, 1} {
+				if differs(func(x []int) bool { return x[v] > 0 && sign*(x[pv]*t-x[v]*tp) >= 1 },
+					constraint{vars: []int{pv, v}, coefs: []int{-sign * t, sign * tp}, c: 1}) {
+					other = true
+					break
+				}
+			}
+			if !other {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// inputTruth are the input's counts before protection.
+type inputTruth struct{ rowsRead, rowsRejected, episodes, reportable, withErrors int }
+
+// protectCounts hides the small counts of rep outside the lead-time cells
+// (and those that would give them away) and lists only the findings with
+// at least minCell episodes. keys are the measures' cells, givenUp the
+// lead-time cells suppress could not protect.
+func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, minCell int, givenUp []cellKey) {
+	ca := &countAudit{block: map[int][]int{}}
+	read := ca.add(in.rowsRead, 0)
+	rejected := ca.add(in.rowsRejected, 0)
+	episodes := ca.add(in.episodes, 0)
+	reportable := ca.add(in.reportable, 0)
+	withErrors := ca.add(in.withErrors, 0)
+	ca.primary(minCell, episodes, reportable, withErrors)
+	ca.relate([]int{rejected, read}, []int{1, -1}, 0, false)
+	ca.relate([]int{episodes, read, rejected}, []int{1, -1, 1}, 0, false)
+
+	// Pathways whose lead-time cells suppress gave up on: their counts
+	// that bound those lead times are hidden, so that the bound is gone.
+	gaveUp := map[string]bool{}
+	for _, k := range givenUp {
+		if k.pathway >= 0 {
+			gaveUp[a.guide.Pathways[k.pathway].Key] = true
+		}
+	}
+
+	// leads: each pathway's lead times, over all groups and definitions.
+	leads := map[int]int{}
+	for pg, n := range a.leads {
+		leads[pg.pathway] += n
+	}
+	type rowSlots struct{ e, r, w int }
+	rows := make([]rowSlots, len(rep.Pathways))
+	pathwayIndex := map[string]int{}
+	for _, pw := range a.guide.Pathways {
+		pathwayIndex[pw.Key] = pw.Index
+	}
+	sums := [3][]int{{episodes}, {reportable}, {withErrors}}
+	findingSlots := make([][]int, len(rep.Pathways)) // per pathway row, its findings' slots
+	for i := range rep.Pathways {
+		ps := &rep.Pathways[i]
+		p := -1
+		if ps.Pathway != "" {
+			p = pathwayIndex[ps.Pathway]
+		}
+		pa := a.pathways[p]
+		rs := rowSlots{ca.add(pa.episodes, 1), ca.add(pa.reportable, 0), ca.add(pa.withErrors, 0)}
+		rows[i] = rs
+		ca.block[rs.e] = []int{rs.r, rs.w}
+		ca.shares = append(ca.shares, [2]int{rs.r, rs.e}, [2]int{rs.w, rs.e})
+		for k, s := range []int{rs.e, rs.r, rs.w} {
+			sums[k] = append(sums[k], s)
+		}
+		ca.primary(minCell, rs.e, rs.r, rs.w)
+		if gaveUp[ps.Pathway] {
+			ca.hide(rs.r)
+		}
+		ca.relate([]int{rs.r, rs.e}, []int{1, -1}, 0, false)
+		ca.relate([]int{rs.w, rs.e}, []int{1, -1}, 0, false)
+		ca.relate([]int{rs.r}, []int{-1}, leads[p], false)
+		// The findings: a slot each, listed when shown. Those with fewer
+		// than min-cell episodes, after the first TopFindings, or bounding
+		// lead times suppress gave up on are hidden from the start.
+		fs := make([]int, len(ps.Findings))
+		shownFindings := 0
+		for j, f := range ps.Findings {
+			fs[j] = ca.add(f.Count, 0)
+			if f.Count < minCell || shownFindings == TopFindings || (gaveUp[ps.Pathway] && boundsLeadTimes(a, p, f.Rule)) {
+				ca.hide(fs[j])
+			} else {
+				shownFindings++
+			}
+			ca.relate([]int{fs[j], rs.e}, []int{1, -1}, 0, false)
+			if f.Severity == "error" {
+				ca.relate([]int{fs[j], rs.w}, []int{1, -1}, 0, false)
+			}
+		}
+		findingSlots[i] = fs
+	}
+	for k := range sums {
+		coefs := []int{1}
+		for range sums[k][1:] {
+			coefs = append(coefs, -1)
+		}
+		ca.relate(sums[k], coefs, 0, true)
+	}
+
+	// Left-out lead times, per measure and reason.
+	reasons := []string{ExcludedTwoClosings, ExcludedCloseBefore, ExcludedFromCodeAbsent}
+	index := map[cellKey]int{}
+	for i, k := range keys {
+		index[k] = i
+	}
+	// A cell's reasons are hidden together: the cell then shows neither
+	// its count nor which reasons it has (a listed reason has at least
+	// one), so a hidden count may be 0.
+	excl := make([]map[string]int, len(keys)) // measure → reason → slot
+	for i, k := range keys {
+		excl[i] = map[string]int{}
+		var cell []int
+		for _, r := range reasons {
+			s := ca.add(a.cells[k].excluded[r], 0)
+			excl[i][r] = s
+			cell = append(cell, s)
+		}
+		for _, s := range cell {
+			ca.block[s] = cell
+		}
+		ca.primary(minCell, cell...)
+		if a.cells[k].n == 0 {
+			// Listed without a lead time: it has left-out ones.
+			ca.relate(cell, []int{-1, -1, -1}, 1, false)
+		}
+	}
+	// term adds measure i's count of reason r with coef.
+	term := func(slots, coefs *[]int, i int, r string, coef int) {
+		s := excl[i][r]
+		*slots, *coefs = append(*slots, s), append(*coefs, coef)
+	}
+	type pathwayReason struct {
+		pathway int
+		reason  string
+	}
+	overGroups := map[pathwayReason][]int{}             // pathway totals' slots
+	overGroupsLeaf := map[pathwayReason]map[int][]int{} // per definition without a target
+	for i, k := range keys {
+		for _, r := range reasons {
+			switch {
+			case k.level == LevelAll:
+				var ss, cs []int
+				term(&ss, &cs, i, r, 1)
+				for j, pk := range keys {
+					if pk.level == LevelPathway && pk.group == k.group {
+						term(&ss, &cs, j, r, -1)
+					}
+				}
+				if len(ss) > 0 {
+					ca.relate(ss, cs, 0, true)
+				}
+			case k.level == LevelPathway:
+				var ss, cs []int
+				term(&ss, &cs, i, r, 1)
+				for j, lk := range keys {
+					if lk.level == LevelLeadTime && lk.pathway == k.pathway && lk.group == k.group && a.guide.LeadTimes[lk.def].HasTarget {
+						term(&ss, &cs, j, r, -1)
+						var s2, c2 []int
+						term(&s2, &c2, j, r, 1)
+						term(&s2, &c2, i, r, -1)
+						if len(s2) > 0 {
+							ca.relate(s2, c2, 0, false)
+						}
+					}
+				}
+				if len(ss) > 0 {
+					ca.relate(ss, cs, 0, false)
+				}
+				pr := pathwayReason{k.pathway, r}
+				overGroups[pr] = append(overGroups[pr], excl[i][r])
+			case !a.guide.LeadTimes[k.def].HasTarget:
+				pr := pathwayReason{k.pathway, r}
+				if overGroupsLeaf[pr] == nil {
+					overGroupsLeaf[pr] = map[int][]int{}
+				}
+				overGroupsLeaf[pr][k.def] = append(overGroupsLeaf[pr][k.def], excl[i][r])
+			}
+		}
+	}
+	// Over the groups: what the pathway table bounds.
+	rowOf := map[int]rowSlots{}
+	for i, ps := range rep.Pathways {
+		if ps.Pathway != "" {
+			rowOf[pathwayIndex[ps.Pathway]] = rows[i]
+		}
+	}
+	var prs []pathwayReason
+	for pr := range overGroups {
+		prs = append(prs, pr)
+	}
+	for pr := range overGroupsLeaf {
+		if _, ok := overGroups[pr]; !ok {
+			prs = append(prs, pr)
+		}
+	}
+	sort.Slice(prs, func(i, j int) bool {
+		if prs[i].pathway != prs[j].pathway {
+			return prs[i].pathway < prs[j].pathway
+		}
+		return prs[i].reason < prs[j].reason
+	})
+	for _, pr := range prs {
+		rs, ok := rowOf[pr.pathway]
+		if !ok {
+			continue
+		}
+		sets := [][]int{overGroups[pr]}
+		var defs []int
+		for d := range overGroupsLeaf[pr] {
+			defs = append(defs, d)
+		}
+		sort.Ints(defs)
+		for _, d := range defs {
+			sets = append(sets, overGroupsLeaf[pr][d])
+		}
+		for _, set := range sets {
+			if len(set) == 0 {
+				continue
+			}
+			ones := func(extra ...int) []int {
+				cs := make([]int, len(set))
+				for i := range cs {
+					cs[i] = 1
+				}
+				return append(cs, extra...)
+			}
+			if pr.reason == ExcludedTwoClosings {
+				// Not reportable, and each with the finding's error.
+				ca.relate(append(append([]int(nil), set...), rs.e, rs.r), ones(-1, 1), 0, false)
+				ca.relate(append(append([]int(nil), set...), rs.w), ones(-1), 0, false)
+			} else {
+				// Reportable, without this lead time.
+				ca.relate(append(append([]int(nil), set...), rs.r), ones(-1), leads[pr.pathway], false)
+			}
+			for i, ps := range rep.Pathways {
+				if ps.Pathway != a.guide.Pathways[pr.pathway].Key {
+					continue
+				}
+				for j, f := range ps.Findings {
+					if f.Rule == pr.reason {
+						ca.relate(append(append([]int(nil), set...), findingSlots[i][j]), ones(-1), 0, false)
+					}
+				}
+			}
+		}
+	}
+
+	ca.run()
+	countsGivenUp = len(ca.givenUp)
+
+	shown := func(s int) *int {
+		if ca.slots[s].hidden {
+			return nil
+		}
+		v := ca.slots[s].value
+		return &v
+	}
+	rep.Input.RowsRead, rep.Input.RowsRejected = shown(read), shown(rejected)
+	rep.Input.Episodes, rep.Input.Reportable, rep.Input.WithErrors = shown(episodes), shown(reportable), shown(withErrors)
+	for i := range rep.Pathways {
+		ps, rs := &rep.Pathways[i], rows[i]
+		ps.Episodes, ps.Reportable, ps.WithErrors = shown(rs.e), shown(rs.r), shown(rs.w)
+		listed := []FindingCount{}
+		for j, f := range ps.Findings {
+			if !ca.slots[findingSlots[i][j]].hidden {
+				listed = append(listed, f)
+			}
+		}
+		ps.Findings = listed
+	}
+	for i := range rep.Measures {
+		m := &rep.Measures[i]
+		if ca.slots[excl[i][reasons[0]]].hidden {
+			m.Excluded, m.ExcludedBy = nil, []ReasonCount{}
+		}
+	}
+}
+
+// boundsLeadTimes: the episodes of pathway p with finding rule hold all
+// the lead times of some group (as suppress's bounds).
+func boundsLeadTimes(a *aggregate, p int, rule string) bool {
+	for pg, n := range a.leads {
+		if pg.pathway == p && n > 0 && a.findingLeads[findingGroup{p, rule, pg.group}] == n {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,128 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// smallCountsData: three brain-tumour episodes, eight endometrial ones
+// and a ninth with two closing codes (an error): pathway counts of 3 and
+// 9, one episode with errors, one left-out lead time in each of two
+// definitions.
+func smallCountsData() string {
+	var eps []episode
+	for i := 0; i < 3; i++ {
+		eps = append(eps, closed(fmt.Sprintf("B%d", i), "VL2", "54", 20+i))
+	}
+	for i := 0; i < 12; i++ {
+		eps = append(eps, closed(fmt.Sprintf("E%d", i), "VH3", "50", 10+5*i))
+	}
+	two := closed("TWO", "VH3", "50", 20)
+	two.codes = append(two.codes, codeAt{"VH352", 25})
+	eps = append(eps, two)
+	for i := 0; i < 7; i++ {
+		eps = append(eps, closed(fmt.Sprintf("G%d", i), "VG9", "50", 10))
+	}
+	for i := 0; i < 2; i++ {
+		eps = append(eps, closed(fmt.Sprintf("C%d", i), "VC0", "50", 10))
+	}
+	return csvOf(eps)
+}
+
+// TestSmallCountsInEveryFormat: the pathway table, the input and the
+// left-out lead times of smallCountsData in every format. Brain tumours
+// (3 episodes) and lung cancer (2) are under the limit; with the input's
+// 25 episodes, 24 reportable, the others' counts would give theirs, and
+// "every brain-tumour and lung-cancer episode is reportable" (the one that
+// is not, with two closing codes, is an endometrial one), so every
+// pathway's counts are hidden; the one episode with errors and the left-out
+// lead times (1) too. The attacker pins nothing.
+func TestSmallCountsInEveryFormat(t *testing.T) {
+	r := build(t, smallCountsData(), Options{MinCell: DefaultMinCell})
+	want := map[string][]string{
+		"markdown": {
+			"Underlag: 51 rader lästa, 0 avvisade; 25 förlopp, 24 rapporterbara, – med fel.",
+			"| Bröstcancer (VG9) | – | – | – |  |",
+			"| Hjärntumörer (VL2) | – | – | – |  |",
+			"| Livmoderkroppscancer (VH3) | – | – | – |  |",
+			"| Lungcancer (VC0) | – | – | – |  |",
+			"| Välgrundad misstanke till start av första behandling, kirurgi | 32 dagar | – | – | – | – | – | – | – | – | – | – |",
+		},
+		"html": {
+			"<p>Underlag: 51 rader lästa, 0 avvisade; 25 förlopp, 24 rapporterbara, – med fel.</p>",
+			`<tr><td>Lungcancer (VC0)</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td></td></tr>`,
+			"<p>Förlopp –, rapporterbara –, med fel –.</p>",
+			`<td class="num">–</td><td>–</td></tr>`,
+		},
+		"csv": {
+			`leadtime,livmoderkroppscancer,Livmoderkroppscancer,livkropp_kirurgi,"Välgrundad misstanke till start av första behandling, kirurgi",32,,,,80,,,,,,,,,true`,
+		},
+		"json": {
+			`  "input": {
+    "rows_read": 51,
+    "rows_rejected": 0,
+    "episodes": 25,
+    "reportable": 24,
+    "with_errors": null
+  },`,
+			`    {
+      "pathway": "lungcancer",
+      "name": "Lungcancer",
+      "prefix": "VC0",
+      "episodes": null,
+      "reportable": null,
+      "with_errors": null,
+      "findings": []
+    }`,
+			`      "excluded": null,
+      "excluded_by": [],`,
+		},
+	}
+	for _, f := range Formats {
+		out := render(t, r, f)
+		for _, w := range want[f] {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the output has no\n%s\n--- output:\n%s", f, w, out)
+			}
+		}
+		// No count from 1 to 4 in the pathway table or the input.
+		for _, bad := range []string{"| 1 |", "| 2 |", "| 3 |", "flera_avslutskoder=1", `"count": 1`, "med fel 1", "1 med fel"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: the output has %q", f, bad)
+			}
+		}
+	}
+	truth := build(t, smallCountsData(), Options{MinCell: 1})
+	leaks, pub, tn, tw := attackReport(t, r, truth)
+	if len(leaks) > 0 {
+		t.Errorf("pinned down: %s", describeLeaks(pub, tn, tw, leaks))
+	}
+}
+
+// TestLocalRowsAtMinCell2: with --min-cell 2 a hidden local row would have
+// exactly one lead time if only rows with lead times were listed; every
+// local definition of the pathway has a row, those without lead times
+// hidden too.
+func TestLocalRowsAtMinCell2(t *testing.T) {
+	e := closed("A", "VL2", "73", 30)
+	e.codes = append(e.codes, codeAt{"VL215", 1})
+	r := build(t, csvOf([]episode{e, closed("B", "VL2", "73", 30)}), Options{MinCell: 2})
+	var got []string
+	for _, m := range r.LocalMeasures {
+		got = append(got, line(m))
+	}
+	want := []string{
+		"leadtime hjarntumorer hjarn_vgm_till_remiss_mottagen: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_besok_till_mdk: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_mdk_till_operation_hog: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_mdk_till_operation_lag: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime hjarntumorer hjarn_operation_till_beslut: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+	}
+	diffLines(t, got, want)
+	truth := build(t, csvOf([]episode{e, closed("B", "VL2", "73", 30)}), Options{MinCell: 1})
+	leaks, pub, tn, tw := attackReport(t, r, truth)
+	if len(leaks) > 0 {
+		t.Errorf("pinned down: %s", describeLeaks(pub, tn, tw, leaks))
+	}
+}
