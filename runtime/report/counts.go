@@ -43,19 +43,19 @@ import (
 //     closing codes are at most its episodes that are not reportable and
 //     at most its findings of that rule, and those for a closing code
 //     before the start at most its reportable episodes without a lead
-//     time — each taken into account only when it holds for the data,
-//     so the audit never assumes what a reader could not know.
+//     time — each taken into account where the data satisfy it (a reader
+//     may guess it; where it does not hold, no reader can rely on it).
 //
 // For each hidden count with a value above 0 the solver looks for a table
-// that fits all that with a different value, one higher and one lower
-// than the true one; for a pathway whose number of episodes is hidden,
-// also other shares of reportable episodes and of episodes with errors.
-// When none exists (or the search is too long) one more count is hidden:
-// the visible count with the smallest value among those in a relation
-// with the pinned one, ties to the first in report order. Hiding more
-// only takes knowledge away, so this ends with every hidden count
-// protected, or with nothing left to hide next to it (counted in
-// countsGivenUp, for the tests).
+// that fits all that with a different value (either side of the true
+// one); for a pathway whose number of episodes is hidden, also with other
+// shares of reportable episodes and of episodes with errors. When none
+// exists (or the search is too long) one more count is hidden: the
+// visible count with the smallest value in a relation with the pinned
+// one, ties to the first; with none, in a relation with a hidden count in
+// one with it, and so on outwards. Hiding more only takes knowledge away,
+// so this ends with every hidden count protected, or with nothing left to
+// hide in reach (givenUp; TestSuppressionProof finds no such count).
 //
 // Local lead times (local.go) need no audit: every local definition has a
 // row, no total is made of them, and a row is hidden whenever it has
@@ -83,10 +83,6 @@ type countAudit struct {
 	// givenUp are pinned slots with nothing left to hide.
 	givenUp []int
 }
-
-// countsGivenUp counts the pinned counts the audit could not protect in
-// the last report built (tests only).
-var countsGivenUp int
 
 // auditCounts switches the audit of counts on; only a test switches it
 // off, to show that the proof test finds what it prevents.
@@ -525,7 +521,6 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	}
 
 	ca.run()
-	countsGivenUp = len(ca.givenUp)
 
 	shown := func(s int) *int {
 		if ca.slots[s].hidden {
