@@ -271,12 +271,12 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 			shown, t := 0, 0
 			for _, rc := range m.ExcludedBy {
 				if rc.Reason == r {
-					shown = *rc.Count
+					shown = rc.Count
 				}
 			}
 			for _, rc := range tr.Measures[i].ExcludedBy {
 				if rc.Reason == r {
-					t = *rc.Count
+					t = rc.Count
 				}
 			}
 			if m.Excluded != nil {

@@ -152,7 +152,7 @@ func (a *aggregate) measure(k cellKey, hide bool) Measure {
 	for _, reason := range []string{ExcludedTwoClosings, ExcludedCloseBefore, ExcludedFromCodeAbsent} {
 		if n := c.excluded[reason]; n > 0 {
 			excluded += n
-			m.ExcludedBy = append(m.ExcludedBy, ReasonCount{Reason: reason, Count: &n})
+			m.ExcludedBy = append(m.ExcludedBy, ReasonCount{Reason: reason, Count: n})
 		}
 	}
 	m.Excluded = &excluded

@@ -32,7 +32,7 @@ func writeCSV(w io.Writer, r *Report) error {
 		}
 		var by []string
 		for _, rc := range m.ExcludedBy {
-			by = append(by, rc.Reason+"="+optInt(rc.Count)) // "reason=" when hidden
+			by = append(by, rc.Reason+"="+strconv.Itoa(rc.Count))
 		}
 		row = append(row, optInt(m.N), optInt(m.Within), optFloat(m.Share), optInt(m.Goal), met,
 			optFloat(m.Mean), optFloat(m.SD), optFloat(m.P10), optFloat(m.Median), optFloat(m.P90),

@@ -127,7 +127,7 @@ func line(m Measure) string {
 	s := fmt.Sprintf("%s: n=%s within=%s share=%s met=%s mean=%s sd=%s p10=%s median=%s p90=%s excluded=%s",
 		name, i(m.N), i(m.Within), f(m.Share), met, f(m.Mean), f(m.SD), f(m.P10), f(m.Median), f(m.P90), i(m.Excluded))
 	for _, rc := range m.ExcludedBy {
-		s += fmt.Sprintf(" %s=%s", rc.Reason, i(rc.Count))
+		s += fmt.Sprintf(" %s=%d", rc.Reason, rc.Count)
 	}
 	if m.Suppressed {
 		s += " suppressed"

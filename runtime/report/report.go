@@ -194,7 +194,7 @@ type Measure struct {
 	Median *float64 `json:"median"`
 	P90    *float64 `json:"p90"`
 	// Excluded counts episodes left out because their lead time is not
-	// reliable, by reason; nil when a reason's count is hidden.
+	// reliable, by reason; nil, with no reasons, when it is hidden.
 	Excluded   *int          `json:"excluded"`
 	ExcludedBy []ReasonCount `json:"excluded_by"`
 	// Suppressed: the cell has fewer lead times than the limit, or is
@@ -204,11 +204,11 @@ type Measure struct {
 	Suppressed bool `json:"suppressed"`
 }
 
-// ReasonCount is the number of episodes left out for one reason; Count
-// is nil when it is hidden (counts.go).
+// ReasonCount is the number of episodes left out for one reason. A cell
+// whose count is hidden lists no reasons (counts.go).
 type ReasonCount struct {
 	Reason string `json:"reason"`
-	Count  *int   `json:"count"`
+	Count  int    `json:"count"`
 }
 
 // GroupValue is one dimension's value of a group.

@@ -127,8 +127,8 @@ var reasonText = map[string]string{
 	ExcludedFromCodeAbsent: "från-kod saknas",
 }
 
-// excludedText: "2 (1 flera avslutskoder, 1 avslut före start)", with
-// "–" for a hidden count.
+// excludedText: "2 (1 flera avslutskoder, 1 avslut före start)", or "–"
+// when the count is hidden.
 func excludedText(m *Measure) string {
 	switch {
 	case m.Excluded == nil:
@@ -138,7 +138,7 @@ func excludedText(m *Measure) string {
 	}
 	parts := make([]string, len(m.ExcludedBy))
 	for i, rc := range m.ExcludedBy {
-		parts[i] = countText(rc.Count) + " " + reasonText[rc.Reason]
+		parts[i] = fmt.Sprintf("%d %s", rc.Count, reasonText[rc.Reason])
 	}
 	return fmt.Sprintf("%s (%s)", countText(m.Excluded), strings.Join(parts, ", "))
 }
