@@ -233,10 +233,15 @@ func introLines(r *Report) []string {
 	}
 }
 
-// SuppressedLegend explains the dash of a suppressed cell.
+// SuppressedLegend explains the dash of a suppressed cell or count.
 func SuppressedLegend(minCell int) string {
-	return fmt.Sprintf("%s visas inte: cellen har färre än %d ledtider (småtal), eller är dold så att ett småtal inte kan räknas fram ur summorna. En dold cell visar inte heller n.", Dash, minCell)
+	return fmt.Sprintf(suppressedLegend, Dash, minCell)
 }
+
+// suppressedLegend is the legend of "–" (Dash, min-cell): a lead-time
+// cell with fewer lead times, any other count under the limit, or either
+// hidden to protect another.
+const suppressedLegend = "%s visas inte: cellen har färre än %d ledtider eller antalet är så litet (småtal), eller så är det dolt så att ett småtal inte kan räknas fram ur det som visas. En dold cell visar inte heller n."
 
 // methodLines say how the figures are computed.
 func methodLines(r *Report) []string {
