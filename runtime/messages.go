@@ -21,3 +21,27 @@ const (
 	// msgOutWrite: the error (which names the file).
 	msgOutWrite = "kan inte skriva utdata: %w"
 )
+
+// Messages of the xlsx reader.
+const (
+	// msgXLSXBroken: the input's name, the error.
+	msgXLSXBroken = "%s: arbetsboken kan inte läsas (%w); öppna den i Excel och spara den igen som .xlsx, eller som CSV UTF-8"
+	// msgXLSXNotZip: the input's name, the error.
+	msgXLSXNotZip = "%s: filen börjar som en zip-fil (som .xlsx) men är trasig (%w); spara den igen som .xlsx eller som CSV UTF-8"
+	// msgXLSXNotWorkbook: the input's name.
+	msgXLSXNotWorkbook = "%s: filen är en zip-fil men ingen Excel-arbetsbok (.xlsx); öppna den i sitt program och spara den som .xlsx eller som CSV UTF-8"
+	// msgXLS: the input's name.
+	msgXLS = "%s: filen är en arbetsbok i det gamla formatet .xls (eller skyddad med lösenord), som inte kan läsas; öppna den i Excel och spara den som .xlsx (Excel-arbetsbok) eller CSV UTF-8, utan lösenord"
+	// msgXLSM: the input's name.
+	msgXLSM = "%s: filen är en arbetsbok med makron (.xlsm), som inte läses; öppna den i Excel och spara den som .xlsx (Excel-arbetsbok) eller CSV UTF-8"
+	// msgXLSXTooBig: the input's name, the bound in MiB.
+	msgXLSXTooBig = "%s: arbetsboken är större än %d MiB; spara bladet som CSV UTF-8, som kan vara hur stort som helst"
+	// msgXLSXBomb: the input's name, the part of the workbook.
+	msgXLSXBomb = "%s: delen %q av arbetsboken packas upp till mer än en export kan innehålla (eller har en cell som är för stor), så den läses inte; är filen verkligen en export? spara bladet som CSV UTF-8"
+	// msgXLSXNoSheets: the input's name.
+	msgXLSXNoSheets = "%s: arbetsboken har inga blad"
+	// msgXLSXNoSheet: the input's name, the sheet asked for, the sheets.
+	msgXLSXNoSheet = "%s: arbetsboken har inget blad som heter %q; den har bladen %s; ange ett av dem med --sheet"
+	// msgXLSXEmpty: the input's name, the sheet.
+	msgXLSXEmpty = "%s: bladet %q är tomt: det har ingen rubrikrad; den första raden med värden ska namnge kolumnerna, t.ex. förlopp, kod och datum"
+)

@@ -35,6 +35,8 @@ type ReadOptions struct {
 	// regular file); "" is os.TempDir(). The files have no name while
 	// they are used, so none is left behind.
 	TempDir string
+	// Sheet is the sheet of an xlsx workbook to read; "" reads the first.
+	Sheet string
 }
 
 // encoding is a ReadOptions.Encoding, checked.
@@ -88,6 +90,9 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 		return fmt.Errorf("%s: unknown encoding %q; use utf-8 or windows-1252, or leave the encoding out to detect it", name, opts.Encoding)
 	}
 	lr := newLineReader(r)
+	if p, _ := lr.peek(len(oleMagic)); isWorkbook(p) {
+		return readXLSX(name, lr, opts, sink)
+	}
 	if err := checkStart(name, lr); err != nil {
 		return err
 	}

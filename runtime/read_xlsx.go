@@ -1,0 +1,404 @@
+package runtime
+
+// Reading xlsx workbooks. Regions' exports and coordinators' own files
+// are Excel workbooks; asking for a CSV export first loses people on the
+// way (and Excel's CSV has its own traps: the separator of the locale,
+// Windows-1252, dates as shown). The workbook is read with excelize, the
+// one maintained pure-Go reader of the format that streams a sheet row by
+// row (Rows) instead of loading it whole.
+//
+// The cells are not checked here: each row is written as one CSV row
+// (";"-separated, quoted as Excel quotes) and given to the CSV reader's
+// header and row functions, so a workbook has the same columns, aliases,
+// checks and messages as the same rows saved as CSV, now and whenever
+// those change. Only what a workbook adds is handled here: which sheet,
+// the sheet's row numbers, and dates stored as serial numbers.
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Bounds on a workbook, so that a hostile or broken one (a zip bomb, a
+// sheet of one huge cell) ends in a message, not in exhausted memory or
+// disk. Each is far above what an export of a whole country's pathways
+// needs: a sheet of 200 000 rows is some 10 MB packed and 50 MB of XML.
+const (
+	// maxXLSXFile bounds the packed workbook, which is read into memory.
+	maxXLSXFile = 256 << 20
+	// maxXLSXUnpacked bounds all parts unpacked together; sheets larger
+	// than xlsxInMemory are unpacked into temporary files.
+	maxXLSXUnpacked = 2 << 30
+	// maxXLSXPart bounds any part other than a worksheet (styles, the
+	// shared strings, images): these are held in memory, the shared
+	// strings as an index of two numbers per string.
+	maxXLSXPart = 64 << 20
+	// maxXLSXRun bounds the bytes between two XML markup characters in a
+	// sheet or the shared strings, which is the size of one cell's text
+	// (or one attribute): the XML parser holds a text in memory whole.
+	maxXLSXRun = 32 << 20
+	// xlsxInMemory: sheets and shared strings up to this size are
+	// unpacked into memory, larger ones into temporary files.
+	xlsxInMemory = 4 << 20
+)
+
+// The first bytes of a ZIP file (an xlsx is one) and of an OLE2 compound
+// file (an old .xls, or an xlsx encrypted with a password).
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// isWorkbook reports whether an input that starts with p is a ZIP or OLE2
+// file, which readXLSX reads (or explains).
+func isWorkbook(p []byte) bool { return bytes.HasPrefix(p, zipMagic) || bytes.HasPrefix(p, oleMagic) }
+
+// readXLSX reads a workbook from r: the sheet opts.Sheet, or the first
+// one. The first row with a value is the header; rows are numbered as
+// Excel numbers them (the header row is usually 1, empty rows count).
+// Cells with a date format hold serial numbers (days since 1900, or 1904
+// when the workbook says so); they are read as the date Excel shows.
+// Other numbers are read as Excel shows them ("12", not "12.0").
+func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err error) {
+	// excelize is a large parser of untrusted input; whatever slips
+	// through it must end as a message about this file, not a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf(msgXLSXBroken, name, fmt.Errorf("%v", p))
+		}
+	}()
+	if strings.EqualFold(path.Ext(name), ".xlsm") {
+		return fmt.Errorf(msgXLSM, name)
+	}
+	data, err := io.ReadAll(io.LimitReader(lr.rest(), maxXLSXFile+1))
+	if err != nil {
+		return readError(name, err)
+	}
+	if len(data) > maxXLSXFile {
+		return fmt.Errorf(msgXLSXTooBig, name, maxXLSXFile>>20)
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return fmt.Errorf(msgXLS, name)
+	}
+	if err := checkWorkbookZip(name, data); err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    maxXLSXUnpacked,
+		UnzipXMLSizeLimit: xlsxInMemory,
+		TmpDir:            opts.TempDir,
+	})
+	data = nil
+	if f != nil {
+		defer f.Close() // removes excelize's temporary files
+	}
+	if err != nil {
+		return fmt.Errorf(msgXLSXBroken, name, err)
+	}
+	sheet, err := pickSheet(name, f.GetSheetList(), opts.Sheet)
+	if err != nil {
+		return err
+	}
+	isoDates(f)
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return fmt.Errorf(msgXLSXBroken, name, err)
+	}
+	defer rows.Close()
+	b := newBuilder(name, sink)
+	defer releaseBuilder(b)
+	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}}
+	err = x.read(name, sheet)
+	b.flush()
+	return err
+}
+
+// rest returns what is left of l's input: the bytes buffered, then the
+// rest of its reader (or the error that stopped it).
+func (l *lineReader) rest() io.Reader {
+	buffered := bytes.NewReader(l.buf[l.pos:l.end])
+	switch l.err {
+	case nil:
+		return io.MultiReader(buffered, l.r)
+	case io.EOF:
+		return buffered
+	}
+	return io.MultiReader(buffered, errReader{l.err})
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// checkWorkbookZip checks, before excelize unpacks anything, that data is
+// a ZIP holding an xlsx workbook (not a Word file, an OpenDocument file
+// or a macro workbook), and that its parts unpack within the bounds. The
+// sizes are the ones the ZIP declares; archive/zip fails a part that
+// unpacks to more than it declared, so they cannot lie.
+func checkWorkbookZip(name string, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf(msgXLSXNotZip, name, err)
+	}
+	var total uint64
+	workbook := false
+	for _, zf := range zr.File {
+		part := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		size := zf.UncompressedSize64
+		total += size
+		switch {
+		case part == "xl/workbook.xml":
+			workbook = true
+		case part == "xl/vbaproject.bin":
+			return fmt.Errorf(msgXLSM, name)
+		}
+		sheet := strings.HasPrefix(part, "xl/worksheets/sheet")
+		if !sheet && size > maxXLSXPart || total > maxXLSXUnpacked {
+			return fmt.Errorf(msgXLSXBomb, name, zf.Name)
+		}
+		if (sheet || part == "xl/sharedstrings.xml") && size > xlsxInMemory {
+			if err := checkXMLRuns(zf); err != nil {
+				return fmt.Errorf(msgXLSXBomb, name, zf.Name)
+			}
+		}
+	}
+	if !workbook {
+		return fmt.Errorf(msgXLSXNotWorkbook, name)
+	}
+	return nil
+}
+
+// errLongRun is a run of more than maxXLSXRun bytes without markup.
+var errLongRun = errors.New("too long a text")
+
+// checkXMLRuns reads a part through and fails when it has a run of more
+// than maxXLSXRun bytes between markup characters: the XML parser would
+// hold it in memory whole. (Smaller parts are in memory anyway.)
+func checkXMLRuns(zf *zip.File) error {
+	rc, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	buf := make([]byte, 256<<10)
+	run := 0
+	for {
+		n, err := rc.Read(buf)
+		for _, c := range buf[:n] {
+			if c == '<' || c == '>' {
+				run = 0
+			} else if run++; run > maxXLSXRun {
+				return errLongRun
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// pickSheet returns the sheet to read: want, or the first sheet when want
+// is "". Excel does not let two sheets differ only in case, so a name in
+// another case is taken too.
+func pickSheet(name string, sheets []string, want string) (string, error) {
+	if len(sheets) == 0 {
+		return "", fmt.Errorf(msgXLSXNoSheets, name)
+	}
+	if want == "" {
+		return sheets[0], nil
+	}
+	for _, s := range sheets {
+		if s == want {
+			return s, nil
+		}
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s, want) {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf(msgXLSXNoSheet, name, want, quotedList(sheets))
+}
+
+// isoDate is the number format dates are read in: the one the date
+// parser reads, whatever format the sheet shows them in.
+const isoDate = "yyyy-mm-dd"
+
+// isoDates makes every cell style with a date format show its serial
+// number as YYYY-MM-DD, so that excelize's formatted values of dates are
+// dates the date parser reads: the sheet's own formats are shown per
+// locale (format 14 is "yyyy-mm-dd" in Swedish Excel, "m/d/yyyy" in
+// American) and may be day-first. excelize has no option for this, so its
+// parsed style sheet is changed in memory (the workbook is never saved).
+// Numbers in other formats keep them, so they read as Excel shows them.
+// A workbook whose styles cannot be read keeps them as they are.
+func isoDates(f *excelize.File) {
+	iso := isoDate
+	idx, err := f.NewStyle(&excelize.Style{CustomNumFmt: &iso})
+	st := f.Styles
+	if err != nil || st == nil || st.CellXfs == nil || idx < 0 || idx >= len(st.CellXfs.Xf) {
+		return
+	}
+	isoID := st.CellXfs.Xf[idx].NumFmtID
+	custom := map[int]string{}
+	if st.NumFmts != nil {
+		for _, nf := range st.NumFmts.NumFmt {
+			code := nf.FormatCode
+			if nf.FormatCode16 != "" {
+				code = nf.FormatCode16
+			}
+			custom[nf.NumFmtID] = code
+		}
+	}
+	for i := range st.CellXfs.Xf {
+		xf := &st.CellXfs.Xf[i]
+		if xf.NumFmtID != nil && isDateFormat(*xf.NumFmtID, custom) {
+			xf.NumFmtID = isoID
+		}
+	}
+}
+
+// isDateFormat reports whether number format id shows a date: one of
+// Excel's built-in date formats (not the time-only ones), or a custom
+// format with a year or day in it.
+func isDateFormat(id int, custom map[int]string) bool {
+	if code, ok := custom[id]; ok {
+		return isDateCode(code)
+	}
+	switch {
+	case 14 <= id && id <= 17, id == 22, 27 <= id && id <= 31, id == 36, 50 <= id && id <= 58:
+		return true
+	}
+	return false
+}
+
+// isDateCode reports whether a number format code shows a date: its
+// first section has y or d outside quoted text, escapes and brackets
+// (colours, locales, elapsed hours). "m" alone is ambiguous (months or
+// minutes) and "mmm yyyy" has a y anyway.
+func isDateCode(code string) bool {
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case ';':
+			return false
+		case '"':
+			for i++; i < len(code) && code[i] != '"'; i++ {
+			}
+		case '[':
+			for i++; i < len(code) && code[i] != ']'; i++ {
+			}
+		case '\\', '_', '*':
+			i++ // the next character is literal, or a fill or width
+		case 'y', 'Y', 'd', 'D':
+			return true
+		}
+	}
+	return false
+}
+
+// xlsxRows feeds the rows of a sheet to a CSV reader.
+type xlsxRows struct {
+	rows *excelize.Rows
+	c    *csvReader
+	line []byte // the row written as CSV
+}
+
+// read reads the sheet: the header, then each row.
+func (x *xlsxRows) read(name, sheet string) error {
+	no := 0 // the sheet's row number
+	header := false
+	for x.rows.Next() {
+		no++
+		cells, err := x.rows.Columns()
+		if err != nil {
+			return fmt.Errorf(msgXLSXBroken, name, err)
+		}
+		if !header {
+			if allEmpty(cells) {
+				continue
+			}
+			// A header cell with a line break names the column all the
+			// same ("Förlopps-\nid"); a CSV header is one line.
+			for i, s := range cells {
+				cells[i] = strings.Join(strings.Fields(s), " ")
+			}
+			if err := x.c.header(x.csvLine(cells, 0, true)); err != nil {
+				return err
+			}
+			header = true
+			continue
+		}
+		// An empty row becomes separators, as in Excel's CSV: a blank
+		// row, counted as one.
+		line := x.csvLine(cells, x.c.ncol, false)
+		if len(line) > maxLine {
+			x.c.row(nil, true, no)
+			continue
+		}
+		x.c.row(line, false, no)
+	}
+	if err := x.rows.Error(); err != nil {
+		return fmt.Errorf(msgXLSXBroken, name, err)
+	}
+	if !header {
+		return fmt.Errorf(msgXLSXEmpty, name, sheet)
+	}
+	return nil
+}
+
+// allEmpty reports whether a row has no value but spaces.
+func allEmpty(cells []string) bool {
+	for _, s := range cells {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// csvLine writes cells as one CSV row separated by ";", with at least n
+// fields (excelize leaves out empty cells at the end of a row). A value
+// with a separator, quote or line break is quoted as Excel quotes it, so
+// the CSV reader splits the row into exactly these cells.
+//
+// In the header, a comma or tab is quoted too, so that no other separator
+// splits it into more known columns than ";" does.
+func (x *xlsxRows) csvLine(cells []string, n int, header bool) []byte {
+	quoted := ";\"\r\n"
+	if header {
+		quoted = ";,\t\"\r\n"
+	}
+	l := x.line[:0]
+	for i := range max(n, len(cells)) {
+		if i > 0 {
+			l = append(l, ';')
+		}
+		if i >= len(cells) {
+			continue
+		}
+		s := cells[i]
+		if !strings.ContainsAny(s, quoted) {
+			l = append(l, s...)
+			continue
+		}
+		l = append(l, '"')
+		l = append(l, strings.ReplaceAll(s, `"`, `""`)...)
+		l = append(l, '"')
+		if len(l) > maxLine {
+			break // rejected as too long: the rest does not matter
+		}
+	}
+	x.line = l
+	return l
+}
