@@ -225,6 +225,10 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 			p.cons = append(p.cons, k)
 		}
 	}
+	// The unknowns fall apart into independent parts (the left-out counts
+	// of one group and reason, say): a question is solved over its part
+	// only, the others kept at their true values.
+	parts := p.components()
 	found := [][]int{p.truth}
 	differs := func(ask func(x []int) bool, extra constraint) bool {
 		for _, x := range found {
@@ -232,10 +236,15 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 				return true
 			}
 		}
-		q := &ilp{cons: append(append([]constraint(nil), p.cons...), extra), truth: p.truth, budget: auditBudget}
-		x, err := q.solve(p.lo, p.hi)
-		if errors.Is(err, errSearch) || x == nil {
+		sub, vars := parts.of(p, extra.vars[0])
+		q := &ilp{cons: append(append([]constraint(nil), sub.cons...), sub.reindex(extra, vars)), truth: sub.truth, budget: auditBudget}
+		y, err := q.solve(sub.lo, sub.hi)
+		if errors.Is(err, errSearch) || y == nil {
 			return false
+		}
+		x := append([]int(nil), p.truth...)
+		for i, v := range vars {
+			x[v] = y[i]
 		}
 		found = append(found, x)
 		return true
@@ -285,7 +294,7 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 }
 
 // inputTruth are the input's counts before protection.
-type inputTruth struct{ rowsRead, rowsRejected, episodes, reportable, withErrors int }
+type inputTruth struct{ rowsRead, rowsRejected, episodes, reportable, withErrors, incomplete int }
 
 // protectCounts hides the small counts of rep outside the lead-time cells
 // (and those that would give them away) and lists only the findings with
@@ -298,8 +307,10 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	episodes := ca.add(in.episodes, 0)
 	reportable := ca.add(in.reportable, 0)
 	withErrors := ca.add(in.withErrors, 0)
-	ca.primary(minCell, episodes, reportable, withErrors)
+	incomplete := ca.add(in.incomplete, 0)
+	ca.primary(minCell, episodes, reportable, withErrors, incomplete)
 	ca.relate([]int{rejected, read}, []int{1, -1}, 0, false)
+	ca.relate([]int{incomplete, rejected}, []int{1, -1}, 0, false) // each has a rejected row
 	ca.relate([]int{episodes, read, rejected}, []int{1, -1, 1}, 0, false)
 
 	// Pathways whose lead-time cells suppress gave up on: their counts
@@ -531,6 +542,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	}
 	rep.Input.RowsRead, rep.Input.RowsRejected = shown(read), shown(rejected)
 	rep.Input.Episodes, rep.Input.Reportable, rep.Input.WithErrors = shown(episodes), shown(reportable), shown(withErrors)
+	rep.Input.Incomplete = shown(incomplete)
 	for i := range rep.Pathways {
 		ps, rs := &rep.Pathways[i], rows[i]
 		ps.Episodes, ps.Reportable, ps.WithErrors = shown(rs.e), shown(rs.r), shown(rs.w)
@@ -559,4 +571,73 @@ func boundsLeadTimes(a *aggregate, p int, rule string) bool {
 		}
 	}
 	return false
+}
+
+// parts are the connected components of an integer program: unknowns
+// that share a constraint are in the same part.
+type parts struct {
+	root []int
+	subs map[int]*ilp  // by root, built when first asked
+	vars map[int][]int // the unknowns of each part, in order
+}
+
+func (p *ilp) components() *parts {
+	ps := &parts{root: make([]int, len(p.lo)), subs: map[int]*ilp{}, vars: map[int][]int{}}
+	for i := range ps.root {
+		ps.root[i] = i
+	}
+	for _, k := range p.cons {
+		for _, v := range k.vars[1:] {
+			a, b := ps.find(k.vars[0]), ps.find(v)
+			if a != b {
+				ps.root[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	return ps
+}
+
+func (ps *parts) find(v int) int {
+	for ps.root[v] != v {
+		ps.root[v] = ps.root[ps.root[v]]
+		v = ps.root[v]
+	}
+	return v
+}
+
+// of returns the program of v's part, over its unknowns renumbered from 0,
+// and those unknowns' numbers in p.
+func (ps *parts) of(p *ilp, v int) (*ilp, []int) {
+	r := ps.find(v)
+	if sub, ok := ps.subs[r]; ok {
+		return sub, ps.vars[r]
+	}
+	var vars []int
+	for i := range p.lo {
+		if ps.find(i) == r {
+			vars = append(vars, i)
+		}
+	}
+	sub := &ilp{}
+	for _, u := range vars {
+		sub.lo, sub.hi, sub.truth = append(sub.lo, p.lo[u]), append(sub.hi, p.hi[u]), append(sub.truth, p.truth[u])
+	}
+	for _, k := range p.cons {
+		if len(k.vars) > 0 && ps.find(k.vars[0]) == r {
+			sub.cons = append(sub.cons, sub.reindex(k, vars))
+		}
+	}
+	ps.subs[r], ps.vars[r] = sub, vars
+	return sub, vars
+}
+
+// reindex renumbers k's unknowns to their places in vars (all of them
+// must be there).
+func (p *ilp) reindex(k constraint, vars []int) constraint {
+	out := constraint{c: k.c, eq: k.eq, coefs: append([]int(nil), k.coefs...)}
+	for _, v := range k.vars {
+		i := sort.SearchInts(vars, v)
+		out.vars = append(out.vars, i)
+	}
+	return out
 }
