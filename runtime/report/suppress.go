@@ -19,7 +19,8 @@ import (
 //     times has n ≥ 1 (it would not be listed otherwise);
 //   - across groups, the pathway summary: a pathway's lead times, over all
 //     groups and definitions (those without a target too), are at most its
-//     reportable episodes (an episode has at most one lead time); and a
+//     reportable episodes (an episode has at most one lead time) less
+//     those the left-out counts show to have none (reportableWithout); and a
 //     finding whose episodes hold all the lead times of some groups (as
 //     under_18_ar those of the age group 0–17) bounds those the same way.
 //
@@ -55,11 +56,12 @@ import (
 //     without a target — hidden with the totals above it, so that lead
 //     times can come and go; the smallest n first.
 //
-// When nothing is left to hide, the cell stays as it is: then a count of
-// the pathway summary equals the lead times it bounds, and all of them are
-// in hidden cells that cannot give one up (a pathway with one episode in
-// all): the count gives their number, but never their outcome
-// (docs/report.md says so).
+// When nothing is left to hide, the cell stays as it is (suppressAll
+// returns it): then a count of the pathway summary equals the lead times
+// it bounds, and all of them are in hidden cells that cannot give one up
+// (a pathway with one episode in all). protectCounts (counts.go) hides
+// that count of reportable episodes and the findings that bound them, so
+// the reader no longer has the bound.
 //
 // Everything runs over the cells in report order and picks the smallest
 // n with ties broken by that order, so the same table hides the same
