@@ -228,8 +228,10 @@ func publish(t tableSpec) (published, []int, []int, []cellKey, *aggregate, []cel
 
 // randomTable draws a table: 1–3 pathways of 1–4 definitions (most with
 // a target), 1–3 groups, counts from 0 to 60 with many small ones, cells
-// all within target, all over it or mixed, some left-out lead times, and
-// pathways whose every reportable episode has a lead time (slack 0).
+// all within target, all over it or mixed, some left-out lead times (a
+// closing code before the start, or two closing codes), pathways whose
+// every reportable episode has a lead time (slack 0), episodes that are
+// not reportable or have errors, and rows rejected.
 func randomTable(rng *rand.Rand) tableSpec {
 	t := tableSpec{groups: 1 + rng.Intn(3), minCell: DefaultMinCell, rejected: rng.Intn(3)}
 	if rng.Intn(4) == 0 {
