@@ -64,7 +64,8 @@ func TestSmallCountsInEveryFormat(t *testing.T) {
     "rows_rejected": 0,
     "episodes": 25,
     "reportable": 24,
-    "with_errors": null
+    "with_errors": null,
+    "incomplete": 0
   },`,
 			`    {
       "pathway": "lungcancer",

@@ -128,6 +128,10 @@ type InputCounts struct {
 	Episodes     *int `json:"episodes"`
 	Reportable   *int `json:"reportable"`
 	WithErrors   *int `json:"with_errors"`
+	// Incomplete counts the episodes with a rejected row, which are left
+	// out of everything else (Episodes too): any of their figures could
+	// change with the missing row.
+	Incomplete *int `json:"incomplete"`
 }
 
 // PathwaySummary counts the episodes of one pathway and their findings.
