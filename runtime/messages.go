@@ -44,4 +44,7 @@ const (
 	msgXLSXNoSheet = "%s: arbetsboken har inget blad som heter %q; den har bladen %s; ange ett av dem med --sheet"
 	// msgXLSXEmpty: the input's name, the sheet.
 	msgXLSXEmpty = "%s: bladet %q är tomt: det har ingen rubrikrad; den första raden med värden ska namnge kolumnerna, t.ex. förlopp, kod och datum"
+	// msgXLSXOtherSheets: the error about the header, the sheet read,
+	// the workbook's sheets.
+	msgXLSXOtherSheets = "%w (bladet %q, det första, lästes; arbetsboken har bladen %s: ange ett annat med --sheet)"
 )

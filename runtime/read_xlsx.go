@@ -102,7 +102,8 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	if err != nil {
 		return fmt.Errorf(msgXLSXBroken, name, err)
 	}
-	sheet, err := pickSheet(name, f.GetSheetList(), opts.Sheet)
+	sheets := f.GetSheetList()
+	sheet, err := pickSheet(name, sheets, opts.Sheet)
 	if err != nil {
 		return err
 	}
@@ -113,10 +114,15 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	}
 	defer rows.Close()
 	b := newBuilder(name, sink)
+	b.dmy = isDMY(opts)
 	defer releaseBuilder(b)
 	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}}
 	err = x.read(name, sheet)
 	b.flush()
+	if !x.header && err != nil && opts.Sheet == "" && len(sheets) > 1 {
+		// The data may be on another sheet.
+		err = fmt.Errorf(msgXLSXOtherSheets, err, sheet, quotedList(sheets))
+	}
 	return err
 }
 
@@ -309,22 +315,22 @@ func isDateCode(code string) bool {
 
 // xlsxRows feeds the rows of a sheet to a CSV reader.
 type xlsxRows struct {
-	rows *excelize.Rows
-	c    *csvReader
-	line []byte // the row written as CSV
+	rows   *excelize.Rows
+	c      *csvReader
+	line   []byte // the row written as CSV
+	header bool   // the header has been read
 }
 
 // read reads the sheet: the header, then each row.
 func (x *xlsxRows) read(name, sheet string) error {
 	no := 0 // the sheet's row number
-	header := false
 	for x.rows.Next() {
 		no++
 		cells, err := x.rows.Columns()
 		if err != nil {
 			return fmt.Errorf(msgXLSXBroken, name, err)
 		}
-		if !header {
+		if !x.header {
 			if allEmpty(cells) {
 				continue
 			}
@@ -336,7 +342,7 @@ func (x *xlsxRows) read(name, sheet string) error {
 			if err := x.c.header(x.csvLine(cells, 0, true)); err != nil {
 				return err
 			}
-			header = true
+			x.header = true
 			continue
 		}
 		// An empty row becomes separators, as in Excel's CSV: a blank
@@ -351,7 +357,7 @@ func (x *xlsxRows) read(name, sheet string) error {
 	if err := x.rows.Error(); err != nil {
 		return fmt.Errorf(msgXLSXBroken, name, err)
 	}
-	if !header {
+	if !x.header {
 		return fmt.Errorf(msgXLSXEmpty, name, sheet)
 	}
 	return nil

@@ -409,8 +409,8 @@ func FuzzReadXLSX(f *testing.F) {
 // csvToXLSX writes the rows of a CSV file (";"-separated, UTF-8 or
 // Windows-1252) as a workbook, each row at the sheet row of its line, as
 // Excel shows a CSV it opened. typed: numbers become number cells and
-// YYYY-MM-DD dates date cells, as Excel makes them when it opens the
-// file; else every cell is text.
+// YYYY-MM-DD dates (with a time or not) date cells, as Excel makes them
+// when it opens the file; else every cell is text.
 func csvToXLSX(t testing.TB, path string, typed bool) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -427,7 +427,7 @@ func csvToXLSX(t testing.TB, path string, typed bool) []byte {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes = ';', -1, true
 	rows := map[int][]any{}
-	isoDate := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	isoDate := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$`)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -446,7 +446,12 @@ func csvToXLSX(t testing.TB, path string, typed bool) []byte {
 			if n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64); err == nil && !strings.ContainsAny(v, "eE") {
 				cells[i] = n
 			} else if isoDate.MatchString(v) {
-				if d, ok := compiler.ParseDay(v); ok {
+				// A date-time is a serial number with a fraction, in a
+				// date-time format (22); the CSV reader reads its date.
+				d, ok := compiler.ParseDay(v[:10])
+				if ok && len(v) > 10 {
+					cells[i] = xcell{v: float64(int(d)+25569) + 0.25, fmt: 22}
+				} else if ok {
 					cells[i] = xcell{v: float64(int(d) + 25569), fmt: 14} // 25569: 1970-01-01
 				}
 			}

@@ -106,7 +106,7 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		report.TextDiff = fileDiffs(from.display, to.display, fromFiles, toFiles)
 	}
 	if len(o.episodes) > 0 {
-		im, code, ok := c.diffEpisodes(cmd, o.episodes, from.guide, to.guide, list)
+		im, code, ok := c.diffEpisodes(cmd, o.episodes, o.sheet, from.guide, to.guide, list)
 		if !ok {
 			return code
 		}
@@ -194,7 +194,8 @@ func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.File
 }
 
 // diffEpisodes evaluates the episode files with both versions.
-func (c *cli) diffEpisodes(cmd *command, files []string, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
+// sheet is --sheet, the sheet of xlsx inputs.
+func (c *cli) diffEpisodes(cmd *command, files []string, sheet string, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
 	var inputs []svfruntime.Input
 	// checkPaths refused a file given twice: episodes are matched between
 	// the two runs by file, row and id, so it would be counted once.
@@ -220,7 +221,7 @@ func (c *cli) diffEpisodes(cmd *command, files []string, from, to *compiler.Guid
 		defer cleanup()
 		inputs = append(inputs, in)
 	}
-	im, err := impact.Evaluate(compiler.Compile(from), compiler.Compile(to), list, inputs, svfruntime.ReadOptions{}, runtime.GOMAXPROCS(0))
+	im, err := impact.Evaluate(compiler.Compile(from), compiler.Compile(to), list, inputs, svfruntime.ReadOptions{Sheet: sheet}, runtime.GOMAXPROCS(0))
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
 		return nil, exitUsage, false

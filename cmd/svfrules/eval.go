@@ -63,6 +63,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 	}
 	defer out.discard()
 	ro := svfruntime.ReadOptions{Encoding: o.encoding, TempDir: spoolDir(o.output)}
+	ro.Sheet = o.sheet
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {
 		return code

@@ -210,6 +210,7 @@ type options struct {
 	textDiff bool
 	failOn   string
 	episodes []string
+	sheet    string // --sheet: the sheet of xlsx workbooks to read
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -236,6 +237,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, jsonl, csv or json")
 		fs.StringVarP(&o.output, "output", "o", "", "write the output to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
+		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 	case "report":
 		ruleFlags()
 		fs.StringVar(&o.by, "by", "", "break the measure down by these comma-separated `dimensions`: region, county, sex, agegroup, year, quarter, month")
@@ -243,11 +245,13 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "", "output `format`: html, markdown, csv or json (default: from the -o file's extension, else markdown)")
 		fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
+		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 	case "diff":
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
 		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
 		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
 		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
+		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")

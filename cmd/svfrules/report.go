@@ -88,6 +88,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	ro := svfruntime.ReadOptions{Encoding: o.encoding, TempDir: spoolDir(o.output)}
+	ro.Sheet = o.sheet
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {
 		return code
