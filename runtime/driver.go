@@ -106,9 +106,18 @@ type Summary struct {
 	RowsRejected  int    `json:"rows_rejected"`
 	// EventsEvaluated counts the events (code and date) of the evaluated
 	// rows: as many as the rows in CSV, more in JSON Lines, whose rows
-	// (lines) are episodes. RowsRead = RowsEvaluated + RowsRejected.
-	EventsEvaluated    int            `json:"events_evaluated"`
-	Episodes           int            `json:"episodes"`
+	// (lines) are episodes.
+	EventsEvaluated int `json:"events_evaluated"`
+	// RowsIncomplete counts the accepted rows of incomplete episodes
+	// (episodes with a rejected row), which are not evaluated either:
+	// RowsRead = RowsEvaluated + RowsIncomplete + RowsRejected + RowsBlank.
+	RowsIncomplete int `json:"rows_incomplete"`
+	// Episodes counts every episode, incomplete ones too.
+	Episodes int `json:"episodes"`
+	// EpisodesIncomplete counts the episodes that had a rejected row
+	// (InputEpisode.Rejected): they have no findings or lead times and
+	// are not reportable, as the missing rows could change any of them.
+	EpisodesIncomplete int            `json:"episodes_incomplete"`
 	EpisodesWithErrors int            `json:"episodes_with_errors"`
 	Reportable         int            `json:"reportable"`
 	FindingsByRule     map[string]int `json:"findings_by_rule"`
@@ -354,8 +363,12 @@ func (c *collector) group(ep *InputEpisode) {
 				continue // a JSON Lines row has several events: reject it once
 			}
 			last = e.Row
-			c.Reject(Rejection{File: ep.File, Row: e.Row, Field: field,
-				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)})
+		// The rows are missing from the episode: it is incomplete.
+		g.Rejected = append(g.Rejected, ep.Rejected...)
+			r := Rejection{File: ep.File, Row: e.Row, Field: field,
+				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
+			c.Reject(r)
+			g.Rejected = append(g.Rejected, r)
 		}
 		return
 	}
@@ -365,6 +378,9 @@ func (c *collector) group(ep *InputEpisode) {
 }
 
 // conflict returns the first attribute on which a and b both have a value
+	if ep.Rejected != nil {
+		g.Rejected = append(g.Rejected, ep.Rejected...)
+	}
 // and differ.
 func conflict(a, b *InputEpisode) (field, va, vb string) {
 	pairs := []struct{ name, x, y string }{
@@ -554,11 +570,17 @@ func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
 	b.episodes = b.episodes[:0]
 }
 
-// evaluateOne evaluates in into r and renders it to out.
+// evaluateOne evaluates in into r and renders it to out. An incomplete
+// episode (one with a rejected row) is not evaluated: its result is
+// empty and marked Incomplete.
 func evaluateOne(ev *Evaluator, in *InputEpisode, r *EpisodeResult, render Renderer, out *bytes.Buffer) {
 	r.In = in
 	toEpisode(ev.Program, in, &r.Episode)
-	ev.Evaluate(&r.Episode, &r.Result)
+	if in.Rejected != nil {
+		r.Result.incomplete()
+	} else {
+		ev.Evaluate(&r.Episode, &r.Result)
+	}
 	render.Episode(out, r)
 }
 
@@ -573,6 +595,7 @@ type tally struct {
 
 type ruleCount struct {
 	rule *compiler.Rule
+	incomplete, incompleteRows                     int
 	n    int
 }
 
@@ -584,6 +607,11 @@ func (t *tally) add(r *EpisodeResult) {
 		t.reportable++
 	}
 	slot := 0
+	if r.Result.Incomplete { // no pathway, findings or lead times
+		t.incomplete++
+		t.incompleteRows += r.In.Rows
+		return
+	}
 	if r.Result.Pathway != nil {
 		slot = r.Result.Pathway.Index + 1
 	}
@@ -622,6 +650,8 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 			key = pathways[slot-1].Key
 		}
 		if n > 0 {
+	sum.EpisodesIncomplete += t.incomplete
+	sum.RowsIncomplete += t.incompleteRows
 			sum.EpisodesByPathway[key] += n
 		}
 	}
@@ -635,6 +665,7 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 
 // toEpisode converts a read episode into the compact form the compiled
 // rules read. Codes were checked for shape by the reader.
+	t.incomplete, t.incompleteRows = 0, 0
 func toEpisode(p *compiler.Program, in *InputEpisode, ep *compiler.Episode) {
 	ep.Events = ep.Events[:0]
 	for _, e := range in.Events {

@@ -35,6 +35,20 @@ type Result struct {
 	// the output formats and the report's national tables do not read
 	// them.
 	LocalLeadTimes []LeadTime
+	// Incomplete: a row of the episode was rejected
+	// (InputEpisode.Rejected), so it was not evaluated. Pathway is nil,
+	// Reportable false, and there are no findings or lead times: any of
+	// them could change with the missing row.
+	Incomplete bool
+}
+
+// incomplete makes res the result of an incomplete episode.
+func (res *Result) incomplete() {
+	res.Pathway, res.ReportedAs, res.Reportable = nil, "", false
+	res.Findings = res.Findings[:0]
+	res.LeadTimes = res.LeadTimes[:0]
+	res.LocalLeadTimes = res.LocalLeadTimes[:0]
+	res.Incomplete = true
 }
 
 // Finding is one rule that found something in the episode.
@@ -57,7 +71,7 @@ type LeadTime struct {
 // Evaluate evaluates ep into res, reusing res's slices.
 func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 	p := ev.Program
-	res.Pathway, res.ReportedAs, res.Reportable = nil, "", false
+	res.Pathway, res.ReportedAs, res.Reportable, res.Incomplete = nil, "", false, false
 	res.Findings = res.Findings[:0]
 	res.LeadTimes = res.LeadTimes[:0]
 	res.LocalLeadTimes = res.LocalLeadTimes[:0]

@@ -34,6 +34,12 @@ type InputEpisode struct {
 	// Rows is the number of input rows the events come from: one per
 	// event in CSV, one per line in JSON Lines (a line lists many).
 	Rows int
+	// Rejected are the episode's rows that were rejected (a bad date, a
+	// contradicting attribute…), in input order. An episode with any is
+	// incomplete: the missing rows could change every verdict (a missing
+	// code, an order, a count, a lead time), so it is not evaluated. An
+	// episode all of whose rows were rejected has no events.
+	Rejected []Rejection
 }
 
 // Rejection is an input row that could not be evaluated, and why. Every

@@ -117,6 +117,28 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *EpisodeResult) {
 	} else {
 		buf.WriteString("null")
 	}
+	if res.Incomplete {
+		// Only incomplete episodes have these keys: they are rare, and
+		// the output of a clean file stays as it was.
+		buf.WriteString(`,"incomplete":true,"rejected":[`)
+		for i, rej := range r.In.Rejected {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			buf.WriteString(`{"file":`)
+			jsonString(buf, rej.File)
+			buf.WriteString(`,"row":`)
+			writeInt(buf, rej.Row)
+			if rej.Field != "" {
+				buf.WriteString(`,"field":`)
+				jsonString(buf, rej.Field)
+			}
+			buf.WriteString(`,"reason":`)
+			jsonString(buf, rej.Reason)
+			buf.WriteByte('}')
+		}
+		buf.WriteByte(']')
+	}
 	buf.WriteString(`,"findings":[`)
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -301,6 +323,17 @@ type csvRenderer struct{}
 var csvHeader = []string{"episode", "pathway", "reported_as", "severity", "rule", "message", "codes", "input", "source"}
 
 func (csvRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
+	if r.Result.Incomplete {
+		places := make([]string, len(r.In.Rejected))
+		for i, rej := range r.In.Rejected {
+			places[i] = rej.File + ":" + strconv.Itoa(rej.Row)
+		}
+		w := csv.NewWriter(buf)
+		_ = w.Write(safeCells([]string{r.In.ID, "", "", compiler.SevError.String(), IncompleteRule,
+			fmt.Sprintf(msgIncompleteCSV, len(places), strings.Join(places, ", ")), "", strings.Join(places, " "), ""}))
+		w.Flush()
+		return
+	}
 	if len(r.Result.Findings) == 0 {
 		return
 	}
@@ -345,6 +378,10 @@ func safeCells(row []string) []string {
 // RejectedRowRule is the rule id under which rejected rows are listed.
 const RejectedRowRule = "rad_avvisad"
 
+// IncompleteRule is the rule id under which the csv format lists an
+// incomplete episode (one with a rejected row), which is not evaluated.
+const IncompleteRule = "forlopp_ofullstandigt"
+
 // --- text --------------------------------------------------------------------
 
 type textRenderer struct{}
@@ -353,6 +390,10 @@ type textRenderer struct{}
 // people who fix what is wrong.
 func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	res := &r.Result
+	if res.Incomplete {
+		writeIncompleteText(buf, r)
+		return
+	}
 	if len(res.Findings) == 0 {
 		return
 	}
@@ -408,6 +449,35 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	buf.WriteByte('\n')
 }
 
+// writeIncompleteText writes an incomplete episode: its rejected rows,
+// and that it was not evaluated.
+func writeIncompleteText(buf *bytes.Buffer, r *EpisodeResult) {
+	file := Printable(r.In.File)
+	buf.WriteString(Printable(r.In.ID))
+	buf.WriteString("  ")
+	buf.WriteString(msgIncompleteHead)
+	buf.WriteString("  ")
+	writePlace(buf, file, r.In.FirstRow)
+	buf.WriteByte('\n')
+	for _, rej := range r.In.Rejected {
+		buf.WriteString(msgIncompleteRow)
+		if rej.File != r.In.File { // grouped across files
+			buf.WriteString(Printable(rej.File))
+			buf.WriteByte(':')
+		}
+		writeInt(buf, rej.Row)
+		buf.WriteString(" avvisades (")
+		if rej.Field != "" {
+			buf.WriteString(Printable(rej.Field))
+			buf.WriteString(", ")
+		}
+		buf.WriteString(Printable(rej.Reason))
+		buf.WriteString(")\n")
+	}
+	buf.WriteString(msgIncompleteWhy)
+	buf.WriteByte('\n')
+}
+
 // Wrap lists the rejected rows after the episodes.
 func (textRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
 	if _, err := io.Copy(w, episodes); err != nil {
@@ -426,11 +496,21 @@ func (textRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
 // WriteSummaryText writes the summary for people.
 func WriteSummaryText(w io.Writer, s *Summary) {
 	fmt.Fprintf(w, "Sammanfattning, kodningsvägledning %s:\n", s.Guide)
-	fmt.Fprintf(w, "  rader lästa: %d (utvärderade %d, avvisade %d)\n", s.RowsRead, s.RowsEvaluated, s.RowsRejected)
+	if s.EpisodesIncomplete > 0 {
+		fmt.Fprintf(w, msgSummaryRowsIncomplete, s.RowsRead, s.RowsEvaluated, s.RowsIncomplete, s.RowsRejected)
+	} else {
+		fmt.Fprintf(w, "  rader lästa: %d (utvärderade %d, avvisade %d)\n", s.RowsRead, s.RowsEvaluated, s.RowsRejected)
+	}
+	if s.RowsBlank > 0 {
+		fmt.Fprintf(w, msgSummaryBlank, s.RowsBlank)
+	}
 	if s.EventsEvaluated != s.RowsEvaluated { // JSON Lines: a row (line) lists many
 		fmt.Fprintf(w, "  koder med datum i de utvärderade raderna: %d\n", s.EventsEvaluated)
 	}
 	fmt.Fprintf(w, "  förlopp: %d, med fel: %d, rapporterbara: %d\n", s.Episodes, s.EpisodesWithErrors, s.Reportable)
+	if s.EpisodesIncomplete > 0 {
+		fmt.Fprintf(w, msgSummaryIncomplete, s.EpisodesIncomplete)
+	}
 	if s.Grouped {
 		fmt.Fprintf(w, "  (raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet)\n")
 	}

@@ -683,19 +683,7 @@ func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
 		b.flush()
 	}
 	if b.cur == nil {
-		switch {
-		case b.oneEpisode:
-			b.cur = &b.own
-		case len(b.eps) == 0:
-			b.eps = make([]InputEpisode, epChunk)
-			fallthrough
-		default:
-			b.cur = &b.eps[0]
-			b.eps = b.eps[1:]
-		}
-		b.runs++
-		b.cur.ID, b.cur.FirstRow = string(id), line
-		b.vals, b.hasAge = [numAttrs]string{}, false
+		b.start(id, line)
 	}
 	// First look for a contradiction, noting the values the run does not
 	// have yet: a rejected row must change nothing.
@@ -751,7 +739,7 @@ func same(s string, v []byte) bool {
 // contradicts the value was of the open run.
 func (b *builder) conflict(line, i int, v []byte, was string) {
 	name := colNames[colRegion+i]
-	b.reject(line, name, fmt.Sprintf("%s %s differs from %s on row %d of the same episode; an episode has one %s, correct the rows",
+	b.rejectIn([]byte(b.cur.ID), line, name, fmt.Sprintf("%s %s differs from %s on row %d of the same episode; an episode has one %s, correct the rows",
 		name, quote(v), quote([]byte(was)), b.setRow[i], name))
 }
 
@@ -764,6 +752,45 @@ func countRows(events []InputEvent) int {
 		}
 	}
 	return n
+}
+
+// start opens the run of episode id at line.
+func (b *builder) start(id []byte, line int) {
+	switch {
+	case b.oneEpisode:
+		b.cur = &b.own
+	case len(b.eps) == 0:
+		b.eps = make([]InputEpisode, epChunk)
+		fallthrough
+	default:
+		b.cur = &b.eps[0]
+		b.eps = b.eps[1:]
+	}
+	b.runs++
+	// Rejected is never reused: a sink may keep a copy of the episode.
+	b.cur.ID, b.cur.FirstRow, b.cur.Rejected = string(id), line, nil
+	b.vals, b.hasAge = [numAttrs]string{}, false
+}
+
+// rejectIn rejects the row at line, whose episode id is id: the row is
+// missing from that episode, which becomes incomplete (see
+// InputEpisode.Rejected). The row takes part in runs as an accepted row
+// does, so an episode all of whose rows are rejected is still passed on,
+// with no events; and the run open before it ends when the id differs.
+// It reports whether a run started here, so that a reader forgets what
+// it kept of the run before.
+func (b *builder) rejectIn(id []byte, line int, field, reason string) (started bool) {
+	if b.cur != nil && b.cur.ID != string(id) {
+		b.flush()
+	}
+	if b.cur == nil {
+		b.start(id, line)
+		started = true
+	}
+	r := Rejection{File: b.file, Row: line, Field: field, Reason: reason}
+	b.cur.Rejected = append(b.cur.Rejected, r)
+	b.sink.Reject(r)
+	return started
 }
 
 // flush passes the open run on, with its own copy of the events.

@@ -606,7 +606,16 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 		}
 	}
 	if n != c.ncol {
-		b.reject(line, "", fmt.Sprintf("the row has %s but the header has %s; check the separators and quotes on this row", count(n, "field"), count(c.ncol, "column")))
+		// When the row reaches the id, code and date columns, its id
+		// is most likely right (a stray separator, a missing value at
+		// the end): the row is missing from that episode. A shorter row
+		// may be a piece of a broken row of several lines, whose first
+		// field is no id.
+		var a rowAttrs
+		if i := c.col[colEpisode]; i < n && c.col[colCode] < n && c.col[colDate] < n {
+			a.val[colEpisode] = trim(sp.field(i))
+		}
+		c.rejectRow(&a, line, "", fmt.Sprintf("the row has %s but the header has %s; check the separators and quotes on this row", count(n, "field"), count(c.ncol, "column")))
 		return
 	}
 	var a rowAttrs
@@ -623,7 +632,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 		c.extract(&a, c.attrCols, classes)
 		for k, i := range c.col {
 			if i >= 0 && !utf8.Valid(a.val[k]) {
-				b.reject(line, colNames[k], notUTF8)
+				c.rejectRow(&a, line, colNames[k], notUTF8)
 				return
 			}
 		}
@@ -636,7 +645,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	ev, field, reason := b.event(v[colCode], v[colDate])
 	ev.Row = line
 	if field != "" {
-		b.reject(line, field, reason)
+		c.rejectRow(&a, line, field, reason)
 		return
 	}
 	// Most rows continue the episode of the row before with the very same
@@ -652,7 +661,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	c.extract(&a, c.attrCols, classes)
 	if field, reason := checkAttrs(&a, &c.up); field != "" {
-		b.reject(line, field, reason)
+		c.rejectRow(&a, line, field, reason)
 		return
 	}
 	if b.add(v[colEpisode], line, &a) {
@@ -673,6 +682,51 @@ func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
 		}
 		a.val[fc.field] = v
 	}
+}
+
+// rejectRow rejects the row at line, whose values are in a. When its
+// episode id can be read (it is there and valid text), the row is missing
+// from that episode, which becomes incomplete (builder.rejectIn); then
+// the rows kept of the run before are forgotten, as they belong to
+// another run now.
+func (c *csvReader) rejectRow(a *rowAttrs, line int, field, reason string) {
+	id := a.val[colEpisode]
+	if len(id) == 0 || field == "episode" || !utf8.Valid(id) {
+		c.b.reject(line, field, reason)
+		return
+	}
+	if c.b.rejectIn(id, line, field, reason) {
+		c.last.ok, c.last.plain = false, false
+	}
+}
+
+// totalRow reports whether the row last split is a total row, as Excel
+// adds below a table: its first value is Totalt, Summa or Total, or it
+// has no episode id, code or date but a number. It is only asked about
+// a row that is rejected anyway, so that the message says what the row
+// is instead of what it lacks; a row of data is never taken for one.
+func (c *csvReader) totalRow() bool {
+	sp := &c.sp
+	n := sp.nfields()
+	for k := range n {
+		if v := trim(sp.field(k)); len(v) > 0 {
+			if isTotalWord(v) {
+				return true
+			}
+			break
+		}
+	}
+	for _, k := range []int{colEpisode, colCode, colDate} {
+		if i := c.col[k]; i < n && len(trim(sp.field(i))) > 0 {
+			return false
+		}
+	}
+	for k := range n {
+		if isNumber(sp.field(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // span returns the bytes of columns first to last of the line last split.

@@ -116,12 +116,15 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 	for i, v := range []jsonText{e.Region, e.Age, e.Sex, e.County, e.ReferringRegion, e.Diagnosis, e.Intent} {
 		a.val[colRegion+i] = []byte(strings.TrimSpace(string(v)))
 	}
+	// From here on the line's episode is known: a rejected line is
+	// missing from it (builder.rejectIn).
+	b.id = append(b.id[:0], id...)
 	if field, reason := checkAttrs(a, &r.up); field != "" {
-		b.reject(line, field, reason)
+		b.rejectIn(b.id, line, field, reason)
 		return
 	}
 	if len(e.Events) == 0 {
-		b.reject(line, "events", `the episode has no events; list its codes and dates in "events"`)
+		b.rejectIn(b.id, line, "events", `the episode has no events; list its codes and dates in "events"`)
 		return
 	}
 	r.evs = r.evs[:0]
@@ -129,13 +132,12 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 		c := []byte(strings.TrimSpace(string(ev.Code)))
 		e, field, reason := b.event(c, []byte(strings.TrimSpace(string(ev.Date))))
 		if field != "" {
-			b.reject(line, fmt.Sprintf("events[%d].%s", i, field), reason)
+			b.rejectIn(b.id, line, fmt.Sprintf("events[%d].%s", i, field), reason)
 			return
 		}
 		e.Row = line
 		r.evs = append(r.evs, e)
 	}
-	b.id = append(b.id[:0], id...)
 	if b.add(b.id, line, a) {
 		b.events = append(b.events, r.evs...)
 	}

@@ -294,7 +294,7 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 }
 
 // inputTruth are the input's counts before protection.
-type inputTruth struct{ rowsRead, rowsRejected, episodes, reportable, withErrors int }
+type inputTruth struct{ rowsRead, rowsRejected, episodes, reportable, withErrors, incomplete int }
 
 // protectCounts hides the small counts of rep outside the lead-time cells
 // (and those that would give them away) and lists only the findings with
@@ -307,8 +307,10 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	episodes := ca.add(in.episodes, 0)
 	reportable := ca.add(in.reportable, 0)
 	withErrors := ca.add(in.withErrors, 0)
-	ca.primary(minCell, episodes, reportable, withErrors)
+	incomplete := ca.add(in.incomplete, 0)
+	ca.primary(minCell, episodes, reportable, withErrors, incomplete)
 	ca.relate([]int{rejected, read}, []int{1, -1}, 0, false)
+	ca.relate([]int{incomplete, rejected}, []int{1, -1}, 0, false) // each has a rejected row
 	ca.relate([]int{episodes, read, rejected}, []int{1, -1, 1}, 0, false)
 
 	// Pathways whose lead-time cells suppress gave up on: their counts
@@ -540,6 +542,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	}
 	rep.Input.RowsRead, rep.Input.RowsRejected = shown(read), shown(rejected)
 	rep.Input.Episodes, rep.Input.Reportable, rep.Input.WithErrors = shown(episodes), shown(reportable), shown(withErrors)
+	rep.Input.Incomplete = shown(incomplete)
 	for i := range rep.Pathways {
 		ps, rs := &rep.Pathways[i], rows[i]
 		ps.Episodes, ps.Reportable, ps.WithErrors = shown(rs.e), shown(rs.r), shown(rs.w)
