@@ -110,7 +110,7 @@ type Summary struct {
 	EventsEvaluated int `json:"events_evaluated"`
 	// RowsIncomplete counts the accepted rows of incomplete episodes
 	// (episodes with a rejected row), which are not evaluated either:
-	// RowsRead = RowsEvaluated + RowsIncomplete + RowsRejected + RowsBlank.
+	// RowsRead = RowsEvaluated + RowsIncomplete + RowsRejected.
 	RowsIncomplete int `json:"rows_incomplete"`
 	// Episodes counts every episode, incomplete ones too.
 	Episodes int `json:"episodes"`
@@ -357,14 +357,14 @@ func (c *collector) group(ep *InputEpisode) {
 		return
 	}
 	if field, a, b := conflict(g, ep); field != "" {
+		// The rows are missing from the episode: it is incomplete.
+		g.Rejected = append(g.Rejected, ep.Rejected...)
 		last := 0
 		for _, e := range ep.Events {
 			if e.Row == last {
 				continue // a JSON Lines row has several events: reject it once
 			}
 			last = e.Row
-		// The rows are missing from the episode: it is incomplete.
-		g.Rejected = append(g.Rejected, ep.Rejected...)
 			r := Rejection{File: ep.File, Row: e.Row, Field: field,
 				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
 			c.Reject(r)
@@ -372,15 +372,15 @@ func (c *collector) group(ep *InputEpisode) {
 		}
 		return
 	}
+	if ep.Rejected != nil {
+		g.Rejected = append(g.Rejected, ep.Rejected...)
+	}
 	fill(g, ep)
 	g.Events = append(g.Events, ep.Events...)
 	g.Rows += ep.Rows
 }
 
 // conflict returns the first attribute on which a and b both have a value
-	if ep.Rejected != nil {
-		g.Rejected = append(g.Rejected, ep.Rejected...)
-	}
 // and differ.
 func conflict(a, b *InputEpisode) (field, va, vb string) {
 	pairs := []struct{ name, x, y string }{
@@ -589,29 +589,29 @@ func evaluateOne(ev *Evaluator, in *InputEpisode, r *EpisodeResult, render Rende
 // episode was a tenth of the work left once the rows were parsed.
 type tally struct {
 	episodes, rows, events, reportable, withErrors int
+	incomplete, incompleteRows                     int
 	byPathway                                      []int // by Pathway.Index+1; 0 is "no pathway"
 	rules                                          []ruleCount
 }
 
 type ruleCount struct {
 	rule *compiler.Rule
-	incomplete, incompleteRows                     int
 	n    int
 }
 
 func (t *tally) add(r *EpisodeResult) {
 	t.episodes++
+	if r.Result.Incomplete { // no pathway, findings or lead times
+		t.incomplete++
+		t.incompleteRows += r.In.Rows
+		return
+	}
 	t.rows += r.In.Rows
 	t.events += len(r.In.Events)
 	if r.Result.Reportable {
 		t.reportable++
 	}
 	slot := 0
-	if r.Result.Incomplete { // no pathway, findings or lead times
-		t.incomplete++
-		t.incompleteRows += r.In.Rows
-		return
-	}
 	if r.Result.Pathway != nil {
 		slot = r.Result.Pathway.Index + 1
 	}
@@ -644,14 +644,14 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 	sum.EventsEvaluated += t.events
 	sum.Reportable += t.reportable
 	sum.EpisodesWithErrors += t.withErrors
+	sum.EpisodesIncomplete += t.incomplete
+	sum.RowsIncomplete += t.incompleteRows
 	for slot, n := range t.byPathway {
 		key := "(okänt)"
 		if slot > 0 {
 			key = pathways[slot-1].Key
 		}
 		if n > 0 {
-	sum.EpisodesIncomplete += t.incomplete
-	sum.RowsIncomplete += t.incompleteRows
 			sum.EpisodesByPathway[key] += n
 		}
 	}
@@ -659,13 +659,13 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 		sum.FindingsByRule[rc.rule.ID] += rc.n
 	}
 	t.episodes, t.rows, t.events, t.reportable, t.withErrors = 0, 0, 0, 0, 0
+	t.incomplete, t.incompleteRows = 0, 0
 	clear(t.byPathway)
 	t.rules = t.rules[:0]
 }
 
 // toEpisode converts a read episode into the compact form the compiled
 // rules read. Codes were checked for shape by the reader.
-	t.incomplete, t.incompleteRows = 0, 0
 func toEpisode(p *compiler.Program, in *InputEpisode, ep *compiler.Episode) {
 	ep.Events = ep.Events[:0]
 	for _, e := range in.Events {

@@ -670,20 +670,6 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 }
 
-// extract puts the values of the fields fcs of the line last split into
-// a. Values are trimmed only on a line with spaces (or non-ASCII bytes,
-// which may be spaces): most lines have none.
-func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
-	spaced := classes&(clsSpace|clsHigh) != 0
-	for _, fc := range fcs {
-		v := c.sp.field(fc.col)
-		if spaced {
-			v = bytes.TrimSpace(v)
-		}
-		a.val[fc.field] = v
-	}
-}
-
 // rejectRow rejects the row at line, whose values are in a. When its
 // episode id can be read (it is there and valid text), the row is missing
 // from that episode, which becomes incomplete (builder.rejectIn); then
@@ -700,33 +686,18 @@ func (c *csvReader) rejectRow(a *rowAttrs, line int, field, reason string) {
 	}
 }
 
-// totalRow reports whether the row last split is a total row, as Excel
-// adds below a table: its first value is Totalt, Summa or Total, or it
-// has no episode id, code or date but a number. It is only asked about
-// a row that is rejected anyway, so that the message says what the row
-// is instead of what it lacks; a row of data is never taken for one.
-func (c *csvReader) totalRow() bool {
-	sp := &c.sp
-	n := sp.nfields()
-	for k := range n {
-		if v := trim(sp.field(k)); len(v) > 0 {
-			if isTotalWord(v) {
-				return true
-			}
-			break
+// extract puts the values of the fields fcs of the line last split into
+// a. Values are trimmed only on a line with spaces (or non-ASCII bytes,
+// which may be spaces): most lines have none.
+func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
+	spaced := classes&(clsSpace|clsHigh) != 0
+	for _, fc := range fcs {
+		v := c.sp.field(fc.col)
+		if spaced {
+			v = bytes.TrimSpace(v)
 		}
+		a.val[fc.field] = v
 	}
-	for _, k := range []int{colEpisode, colCode, colDate} {
-		if i := c.col[k]; i < n && len(trim(sp.field(i))) > 0 {
-			return false
-		}
-	}
-	for k := range n {
-		if isNumber(sp.field(k)) {
-			return true
-		}
-	}
-	return false
 }
 
 // span returns the bytes of columns first to last of the line last split.

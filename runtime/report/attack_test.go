@@ -574,11 +574,9 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 	}
 	for i := range ms {
 		for _, r := range reasons {
-			{
-				f := exVar[i][r]
-				if err := countQ(fmt.Sprintf("excluded %s of %s %s %s [%s]", r, ms[i].Level, ms[i].Pathway, ms[i].LeadTime, group(ms[i])), f); err != nil {
-					return nil, err
-				}
+			name := fmt.Sprintf("excluded %s of %s %s %s [%s]", r, ms[i].Level, ms[i].Pathway, ms[i].LeadTime, group(ms[i]))
+			if err := countQ(name, exVar[i][r]); err != nil {
+				return nil, err
 			}
 		}
 	}
