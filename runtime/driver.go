@@ -104,13 +104,18 @@ type Summary struct {
 	RowsRead      int    `json:"rows_read"`
 	RowsEvaluated int    `json:"rows_evaluated"`
 	RowsRejected  int    `json:"rows_rejected"`
+	// RowsBlank counts rows of nothing but separators and spaces (an
+	// empty row of a sheet, as Excel saves it), which are skipped; they
+	// are rows read too, beside the evaluated, incomplete and rejected
+	// ones. Left out of JSON when 0.
+	RowsBlank int `json:"rows_blank,omitempty"`
 	// EventsEvaluated counts the events (code and date) of the evaluated
 	// rows: as many as the rows in CSV, more in JSON Lines, whose rows
 	// (lines) are episodes.
 	EventsEvaluated int `json:"events_evaluated"`
 	// RowsIncomplete counts the accepted rows of incomplete episodes
 	// (episodes with a rejected row), which are not evaluated either:
-	// RowsRead = RowsEvaluated + RowsIncomplete + RowsRejected.
+	// RowsRead = RowsEvaluated + RowsIncomplete + RowsRejected + RowsBlank.
 	RowsIncomplete int `json:"rows_incomplete"`
 	// Episodes counts every episode, incomplete ones too.
 	Episodes int `json:"episodes"`
@@ -233,8 +238,9 @@ type collector struct {
 	heads  []InputEpisode // room for the episodes of groups
 }
 
-func (c *collector) DataRow()       { c.sum.RowsRead++ }
-func (c *collector) dataRows(n int) { c.sum.RowsRead += n }
+func (c *collector) DataRow()        { c.sum.RowsRead++ }
+func (c *collector) dataRows(n int)  { c.sum.RowsRead += n }
+func (c *collector) blankRows(n int) { c.sum.RowsBlank += n }
 
 // stopped tells a reader to stop: the rows are not adjacent.
 func (c *collector) stopped() bool { return c.stop.Load() }

@@ -38,6 +38,22 @@ const (
 	msgSummaryIncomplete     = "  ofullständiga förlopp: %d (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n"
 )
 
+// Messages about values (values.go): dates, sex, county and region
+// codes, blank and total rows.
+const (
+	// msgDayFirst: the date, quoted.
+	msgDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
+	// msgSex: the value, quoted.
+	msgSex = "kön %s är inget känt värde; skriv M eller K, Man eller Kvinna, eller 1 (man) eller 2 (kvinna) som i de nationella registren, eller lämna tomt"
+	// msgCode: what (län, region, remitterande region), the value
+	// quoted, countyList.
+	msgCode = "%s %s är ingen länskod; giltiga koder är %s (en inledande nolla får saknas: 1 läses som 01)"
+	// msgSummaryBlank: Summary.RowsBlank; a line of the summary.
+	msgSummaryBlank = "  tomma rader som hoppades över: %d (rader med bara avgränsare; de ingår i raderna lästa)\n"
+	// msgTotalRow: for a total row (Excel's Totalt or Summa).
+	msgTotalRow = "raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten"
+)
+
 // Messages of the xlsx reader.
 const (
 	// msgXLSXBroken: the input's name, the error.

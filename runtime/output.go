@@ -501,6 +501,9 @@ func WriteSummaryText(w io.Writer, s *Summary) {
 	} else {
 		fmt.Fprintf(w, "  rader lästa: %d (utvärderade %d, avvisade %d)\n", s.RowsRead, s.RowsEvaluated, s.RowsRejected)
 	}
+	if s.RowsBlank > 0 {
+		fmt.Fprintf(w, msgSummaryBlank, s.RowsBlank)
+	}
 	if s.EventsEvaluated != s.RowsEvaluated { // JSON Lines: a row (line) lists many
 		fmt.Fprintf(w, "  koder med datum i de utvärderade raderna: %d\n", s.EventsEvaluated)
 	}

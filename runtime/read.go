@@ -37,6 +37,12 @@ type ReadOptions struct {
 	TempDir string
 	// Sheet is the sheet of an xlsx workbook to read; "" reads the first.
 	Sheet string
+	// DateOrder is how dates written with "/" or "." are read: "" or
+	// "ymd" reads none of them (a date like 7/3/2024 is rejected with a
+	// message that names --date-order), "dmy" reads them day first
+	// (D/M/YYYY, D.M.YYYY), as Swedish Excel writes them. Year-first
+	// dates are read either way.
+	DateOrder string
 }
 
 // encoding is a ReadOptions.Encoding, checked.
@@ -89,6 +95,10 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 	if !ok {
 		return fmt.Errorf("%s: unknown encoding %q; use utf-8 or windows-1252, or leave the encoding out to detect it", name, opts.Encoding)
 	}
+	order, ok := parseDateOrder(opts.DateOrder)
+	if !ok {
+		return fmt.Errorf("%s: unknown date order %q; use ymd or dmy, or leave it out", name, opts.DateOrder)
+	}
 	lr := newLineReader(r)
 	if p, _ := lr.peek(len(oleMagic)); isWorkbook(p) {
 		return readXLSX(name, lr, opts, sink)
@@ -97,6 +107,7 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 		return err
 	}
 	b := newBuilder(name, sink)
+	b.dmy = order == orderDMY
 	defer releaseBuilder(b)
 
 	// The first non-blank line decides the format.
@@ -385,9 +396,14 @@ type rowAttrs struct {
 	hasAge bool
 }
 
-// checkAttrs normalises a's values in place, with buf as room for the
-// upper-cased sex, and returns the field and reason of the first bad one.
+// checkAttrs normalises a's values in place and returns the field and
+// reason of the first bad one: the age as a number (60 or 60 år), the
+// intent as "kur" or "pal", sex as "M" or "K" (1 and 2 as the national
+// registers code them), county, region and referring region as two-digit
+// county codes (a missing leading zero added). buf is not used any more;
+// it is kept so that the readers' calls stay as they are.
 func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
+	_ = buf
 	if v := a.val[colAge]; len(v) > 0 {
 		n, ok := parseAge(v)
 		if !ok {
@@ -412,25 +428,31 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 		}
 	}
 	if v := a.val[colSex]; len(v) > 0 {
-		a.val[colSex] = upper(v, buf)
+		s, ok := normSex(v)
+		if !ok {
+			return "sex", fmt.Sprintf(msgSex, quote(v))
+		}
+		a.val[colSex] = s
+	}
+	for _, k := range codeCols {
+		v := a.val[k.col]
+		if len(v) == 0 {
+			continue
+		}
+		c, ok := normCounty(v)
+		if !ok {
+			return colNames[k.col], fmt.Sprintf(msgCode, k.what, quote(v), countyList)
+		}
+		a.val[k.col] = c
 	}
 	return "", ""
 }
 
-// parseAge parses a whole number of years, 0 to 130.
-func parseAge(b []byte) (int, bool) {
-	n := 0
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-		if n > 130 {
-			return 0, false
-		}
-	}
-	return n, len(b) > 0
-}
+// codeCols are the columns of county codes, with what messages call them.
+var codeCols = [...]struct {
+	col  int
+	what string
+}{{colRegion, "region"}, {colCounty, "län"}, {colReferring, "remitterande region"}}
 
 // code checks a KVÅ code (V, two letters or digits, two digits) and
 // returns it upper-cased. Every row has one, so it is looked up first in
@@ -474,6 +496,9 @@ func (b *builder) event(code, date []byte) (ev InputEvent, field, reason string)
 		return ev, "", ""
 	}
 	field, reason = eventProblem(code, date, okCode)
+	if field == "date" && !b.dmy && looksDayFirst(date) {
+		reason = fmt.Sprintf(msgDayFirst, quote(date))
+	}
 	return ev, field, reason
 }
 
@@ -490,10 +515,14 @@ func eventProblem(code, date []byte, okCode bool) (field, reason string) {
 	return "date", fmt.Sprintf("date %s is not a date; %s", quote(date), dateForms)
 }
 
-// parseDay is compiler.ParseDay behind a cache: an export has a few
+// parseDay is parseDate with b's date order, and compiler.ParseDay
+// behind a cache for YYYY-MM-DD and YYYYMMDD: an export has a few
 // hundred distinct dates, and looking one up is cheaper than the calendar
 // arithmetic. The key is the eight digits, which are all ParseDay reads
-// in either form, so equal keys have equal answers.
+// in either form, so equal keys have equal answers. Only those forms are
+// cached, whatever the date order: builders and their caches are reused
+// by reads with another order. A date with a time is looked up by its
+// date.
 func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
 	var key uint64
 	switch {
@@ -502,7 +531,7 @@ func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
 	case len(date) == 10 && date[4] == '-' && date[7] == '-':
 		key = uint64(binary.LittleEndian.Uint32(date)) | uint64(date[5])<<32 | uint64(date[6])<<40 | uint64(date[8])<<48 | uint64(date[9])<<56
 	default:
-		return 0, false
+		return b.parseOther(date)
 	}
 	e := &b.dates[(key*0x9E3779B97F4A7C15)>>(64-dateBits)]
 	if e.ok && e.key == key {
@@ -511,33 +540,24 @@ func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
 	day, ok := compiler.ParseDay(string(date))
 	if ok {
 		*e = cachedDate{key: key, day: day, ok: true}
+		return day, ok
 	}
-	return day, ok
+	return b.parseOther(date) // 7/3/2024 has 8 bytes
 }
 
-// upper upper-cases v, into *buf when that is needed.
-func upper(v []byte, buf *[]byte) []byte {
-	if len(v) == 1 && upperASCII(v[0]) == v[0] {
-		return v // "K", "M": the usual case
-	}
-	if !isASCII(v) {
-		return []byte(strings.ToUpper(string(v)))
-	}
-	i := 0
-	for i < len(v) && !('a' <= v[i] && v[i] <= 'z') {
-		i++
-	}
-	if i == len(v) {
-		return v
-	}
-	out := append((*buf)[:0], v...)
-	for j := i; j < len(out); j++ {
-		if c := out[j]; 'a' <= c && c <= 'z' {
-			out[j] = c - ('a' - 'A')
+// parseOther is parseDay for the forms that are not cached: a date with
+// a time, and a day-first date.
+func (b *builder) parseOther(date []byte) (compiler.Day, bool) {
+	if d, ok := datePart(date); ok {
+		if len(d) == 8 || len(d) == 10 {
+			return b.parseDay(d)
 		}
+		date = d
 	}
-	*buf = out
-	return out
+	if b.dmy {
+		return parseDayFirst(date)
+	}
+	return 0, false
 }
 
 // quote quotes a value for a message, shortened so that a runaway field
@@ -578,6 +598,7 @@ type builder struct {
 	codes  [1 << codeBits]cachedString
 	dates  [1 << dateBits]cachedDate
 	id     []byte // room for an id converted from a string
+	dmy    bool   // ReadOptions.DateOrder is dmy
 	runs   int    // runs started
 	// rowEvents: a row can give several events (JSON Lines), so the
 	// rows of a run are counted by their numbers, not by its events.
@@ -632,6 +653,7 @@ func releaseBuilder(b *builder) {
 	b.file, b.sink, b.cur, b.events = "", nil, nil, b.events[:0]
 	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
 	b.rowEvents, b.oneEpisode, b.own = false, false, InputEpisode{}
+	b.dmy = false
 	builders.Put(b)
 }
 
@@ -667,6 +689,18 @@ func (b *builder) str(v []byte) string {
 		e.key, e.s = key, b.intern(v)
 	}
 	return e.s
+}
+
+// blankSink is a Sink that counts blank rows (only separators and
+// spaces, as Excel saves an empty row): they are announced by DataRow
+// like every row, then counted here instead of passed on or rejected.
+type blankSink interface{ blankRows(n int) }
+
+// blank counts the row just announced as blank.
+func (b *builder) blank() {
+	if s, ok := b.sink.(blankSink); ok {
+		s.blankRows(1)
+	}
 }
 
 // reject passes on a rejection of the row at line.
@@ -720,40 +754,6 @@ func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
 	return true
 }
 
-// same reports whether s and v hold the same bytes. Attribute values are
-// short, and a loop here is quicker than the call string comparison
-// makes.
-func same(s string, v []byte) bool {
-	if len(s) != len(v) {
-		return false
-	}
-	for i := range v {
-		if s[i] != v[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// conflict rejects the row at line, whose value v of attribute i
-// contradicts the value was of the open run.
-func (b *builder) conflict(line, i int, v []byte, was string) {
-	name := colNames[colRegion+i]
-	b.rejectIn([]byte(b.cur.ID), line, name, fmt.Sprintf("%s %s differs from %s on row %d of the same episode; an episode has one %s, correct the rows",
-		name, quote(v), quote([]byte(was)), b.setRow[i], name))
-}
-
-// countRows counts the rows events come from: their rows, in order.
-func countRows(events []InputEvent) int {
-	n, last := 0, 0
-	for _, e := range events {
-		if e.Row != last {
-			n, last = n+1, e.Row
-		}
-	}
-	return n
-}
-
 // start opens the run of episode id at line.
 func (b *builder) start(id []byte, line int) {
 	switch {
@@ -791,6 +791,40 @@ func (b *builder) rejectIn(id []byte, line int, field, reason string) (started b
 	b.cur.Rejected = append(b.cur.Rejected, r)
 	b.sink.Reject(r)
 	return started
+}
+
+// same reports whether s and v hold the same bytes. Attribute values are
+// short, and a loop here is quicker than the call string comparison
+// makes.
+func same(s string, v []byte) bool {
+	if len(s) != len(v) {
+		return false
+	}
+	for i := range v {
+		if s[i] != v[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// conflict rejects the row at line, whose value v of attribute i
+// contradicts the value was of the open run.
+func (b *builder) conflict(line, i int, v []byte, was string) {
+	name := colNames[colRegion+i]
+	b.rejectIn([]byte(b.cur.ID), line, name, fmt.Sprintf("%s %s differs from %s on row %d of the same episode; an episode has one %s, correct the rows",
+		name, quote(v), quote([]byte(was)), b.setRow[i], name))
+}
+
+// countRows counts the rows events come from: their rows, in order.
+func countRows(events []InputEvent) int {
+	n, last := 0, 0
+	for _, e := range events {
+		if e.Row != last {
+			n, last = n+1, e.Row
+		}
+	}
+	return n
 }
 
 // flush passes the open run on, with its own copy of the events.

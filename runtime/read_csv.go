@@ -601,11 +601,17 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 			}
 		}
 		if empty {
-			b.reject(line, "", "empty row: it has separators but no values; delete it")
+			// Excel writes an empty row of a sheet as separators:
+			// not data, and nothing wrong with it.
+			b.blank()
 			return
 		}
 	}
 	if n != c.ncol {
+		if c.totalRow() {
+			b.reject(line, "", msgTotalRow)
+			return
+		}
 		// When the row reaches the id, code and date columns, its id
 		// is most likely right (a stray separator, a missing value at
 		// the end): the row is missing from that episode. A shorter row
@@ -639,11 +645,19 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	v := &a.val
 	if len(v[colEpisode]) == 0 {
+		if c.totalRow() {
+			b.reject(line, "", msgTotalRow)
+			return
+		}
 		b.reject(line, "episode", "the episode id is empty; every row needs one")
 		return
 	}
 	ev, field, reason := b.event(v[colCode], v[colDate])
 	ev.Row = line
+	if field != "" && c.totalRow() {
+		b.reject(line, "", msgTotalRow)
+		return
+	}
 	if field != "" {
 		c.rejectRow(&a, line, field, reason)
 		return
@@ -684,6 +698,35 @@ func (c *csvReader) rejectRow(a *rowAttrs, line int, field, reason string) {
 	if c.b.rejectIn(id, line, field, reason) {
 		c.last.ok, c.last.plain = false, false
 	}
+}
+
+// totalRow reports whether the row last split is a total row, as Excel
+// adds below a table: its first value is Totalt, Summa or Total, or it
+// has no episode id, code or date but a number. It is only asked about
+// a row that is rejected anyway, so that the message says what the row
+// is instead of what it lacks; a row of data is never taken for one.
+func (c *csvReader) totalRow() bool {
+	sp := &c.sp
+	n := sp.nfields()
+	for k := range n {
+		if v := trim(sp.field(k)); len(v) > 0 {
+			if isTotalWord(v) {
+				return true
+			}
+			break
+		}
+	}
+	for _, k := range []int{colEpisode, colCode, colDate} {
+		if i := c.col[k]; i < n && len(trim(sp.field(i))) > 0 {
+			return false
+		}
+	}
+	for k := range n {
+		if isNumber(sp.field(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // extract puts the values of the fields fcs of the line last split into

@@ -42,6 +42,7 @@ type block struct {
 
 	parsed chan struct{} // closed when the fields below are set
 	rows   int           // data rows (blank lines are not rows)
+	blanks int           // rows of separators only, among rows
 	items  []readItem    // what the sink gets, in the one-goroutine order
 	local  localBlock    // the block's episodes evaluated while parsing
 	// The first, second and last run of an episode in the block: the
@@ -80,11 +81,13 @@ func (it readItem) line() int {
 
 // itemSink keeps the calls of a block's parse as items.
 type itemSink struct {
-	items []readItem
-	rows  int
+	items  []readItem
+	rows   int
+	blanks int
 }
 
 func (s *itemSink) DataRow()                 { s.rows++ }
+func (s *itemSink) blankRows(n int)          { s.blanks += n }
 func (s *itemSink) Reject(r Rejection)       { s.items = append(s.items, readItem{rej: &r}) }
 func (s *itemSink) Episode(ep *InputEpisode) { s.items = append(s.items, readItem{ep: ep}) }
 func (s *itemSink) log() *itemSink           { return s }
@@ -95,6 +98,7 @@ func (c *csvReader) clone(b *builder) *csvReader {
 	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
 		groups: c.groups, ncol: c.ncol}
 	d.sp.setSep(c.sp.sep)
+	b.dmy = c.b.dmy
 	return d
 }
 
@@ -200,7 +204,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 				} else {
 					w.parseLines(blk.data, blk.firstLine, sink, blk)
 				}
-				blk.items, blk.rows = sink.log().items, sink.log().rows
+				blk.items, blk.rows, blk.blanks = sink.log().items, sink.log().rows, sink.log().blanks
 				close(blk.parsed)
 			}
 		}()
@@ -419,6 +423,9 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			for range blk.rows {
 				sink.DataRow()
 			}
+		}
+		if bs, ok := sink.(blankSink); ok && blk.blanks > 0 {
+			bs.blankRows(blk.blanks)
 		}
 		items := blk.items
 		if blk.firstRunLine < 0 { // rejections only: the last run stays open

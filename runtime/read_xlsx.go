@@ -114,6 +114,7 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	}
 	defer rows.Close()
 	b := newBuilder(name, sink)
+	b.dmy = isDMY(opts)
 	defer releaseBuilder(b)
 	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}}
 	err = x.read(name, sheet)

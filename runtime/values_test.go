@@ -1,0 +1,284 @@
+package runtime
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	cases := []struct {
+		in       string
+		ymd, dmy string // the day read, "" when the value is not a date
+	}{
+		{"2024-03-11", "2024-03-11", "2024-03-11"},
+		{"20240311", "2024-03-11", "2024-03-11"},
+		{"2024-03-11 00:00:00", "2024-03-11", "2024-03-11"},
+		{"2024-03-11 23:59:59", "2024-03-11", "2024-03-11"},
+		{"2024-03-11 8:30", "2024-03-11", "2024-03-11"},
+		{"2024-03-11T00:00", "2024-03-11", "2024-03-11"},
+		{"2024-03-11T00:00:00", "2024-03-11", "2024-03-11"},
+		{"2024-03-11T00:00:00.000", "2024-03-11", "2024-03-11"},
+		{"20240311 00:00", "2024-03-11", "2024-03-11"},
+		{"7/3/2024", "", "2024-03-07"},
+		{"07/03/2024", "", "2024-03-07"},
+		{"7.3.2024", "", "2024-03-07"},
+		{"31.12.2024", "", "2024-12-31"},
+		{"29/2/2024", "", "2024-02-29"},
+		{"7/3/2024 00:00:00", "", "2024-03-07"},
+		{"29/2/2023", "", ""}, // no such day
+		{"3/13/2024", "", ""}, // month first: month 13
+		{"7/3.2024", "", ""},  // two separators
+		{"7/3/24", "", ""},    // two-digit year
+		{"123/3/2024", "", ""},
+		{"2024-03-11 24:00", "", ""},
+		{"2024-03-11 00:60", "", ""},
+		{"2024-03-11 00:00:", "", ""},
+		{"2024-03-11 ", "", ""},
+		{"2024-03-11T", "", ""},
+		{" 2024-03-11", "", ""}, // readers trim; a space left means something else
+		{"2024-02-30 00:00:00", "", ""},
+		{"2024/03/11", "", ""},
+		{"", "", ""},
+	}
+	for _, c := range cases {
+		for _, order := range []struct {
+			dmy  bool
+			want string
+		}{{false, c.ymd}, {true, c.dmy}} {
+			day, ok := parseDate([]byte(c.in), order.dmy)
+			got := ""
+			if ok {
+				got = day.String()
+			}
+			if got != order.want {
+				t.Errorf("parseDate(%q, dmy %v) = %q, want %q", c.in, order.dmy, got, order.want)
+			}
+			// The builder's cached path reads every value the same way,
+			// twice (the second time from its cache).
+			b := newBuilder("x", nil)
+			b.dmy = order.dmy
+			for range 2 {
+				day, ok := b.parseDay([]byte(c.in))
+				got := ""
+				if ok {
+					got = day.String()
+				}
+				if got != order.want {
+					t.Errorf("builder.parseDay(%q, dmy %v) = %q, want %q", c.in, order.dmy, got, order.want)
+				}
+			}
+			releaseBuilder(b)
+		}
+	}
+}
+
+func TestNormValues(t *testing.T) {
+	sexes := map[string]string{
+		"M": "M", "m": "M", "Man": "M", "MAN": "M", "man": "M", "1": "M",
+		"K": "K", "k": "K", "Kvinna": "K", "KVINNA": "K", "kvinna": "K", "2": "K",
+		"F": "", "0": "", "3": "", "Kvinnа": "", "Mann": "", "": "",
+	}
+	for in, want := range sexes {
+		got, ok := normSex([]byte(in))
+		if string(got) != want || ok != (want != "") {
+			t.Errorf("normSex(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	counties := map[string]string{
+		"1": "01", "01": "01", "3": "03", "9": "09", "09": "09", "10": "10", "12": "12", "25": "25", "14": "14",
+		"02": "", "2": "", "11": "", "15": "", "16": "", "26": "", "0": "", "00": "", "001": "",
+		"Stockholm": "", "1.0": "", "": "", "-1": "",
+	}
+	for in, want := range counties {
+		got, ok := normCounty([]byte(in))
+		if string(got) != want || ok != (want != "") {
+			t.Errorf("normCounty(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	ages := map[string]int{
+		"60": 60, "0": 0, "130": 130, "60 år": 60, "60år": 60, "60 ÅR": 60, "60  år": 60, "60\u00a0år": 60,
+		"131": -1, "år": -1, " år": -1, "60 å": -1, "60 years": -1, "sextio år": -1, "": -1,
+	}
+	for in, want := range ages {
+		got, ok := parseAge([]byte(in))
+		if !ok {
+			got = -1
+		}
+		if got != want {
+			t.Errorf("parseAge(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestReadValues reads values as Excel saves them: dates with a time or
+// day first, sex and county codes in every form, ages in years, blank
+// rows and a total row.
+func TestReadValues(t *testing.T) {
+	cases := []struct {
+		name      string
+		input     string
+		dateOrder string
+		want      []string
+	}{
+		{
+			name: "date-times are their dates",
+			input: "episode;code;date\n" +
+				"E1;VL210;2024-03-11 00:00:00\n" +
+				"E1;VL215;2024-03-12 00:00:00\n" + // the short cut: the row before but code and date
+				"E1;VL220;2024-03-13T00:00\n" +
+				"E1;VL225;2024-03-14T08:15:00\n" +
+				"E1;VL230;20240315\n",
+			want: []string{
+				`ep "E1" x:2 | 2:VL210:2024-03-11 3:VL215:2024-03-12 4:VL220:2024-03-13 5:VL225:2024-03-14 6:VL230:2024-03-15`,
+				`rows 5`,
+			},
+		},
+		{
+			name: "day first without --date-order",
+			input: "episode;code;date\n" +
+				"E1;VL210;7/3/2024\n" +
+				"E1;VL215;7.3.2024 00:00\n" +
+				"E1;VL220;2024-03-08\n",
+			want: []string{
+				`reject x:2: date: datumet "7/3/2024" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
+				`reject x:3: date: datumet "7.3.2024 00:00" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
+				`ep "E1" x:2 | 4:VL220:2024-03-08 | incomplete: x:2 x:3`,
+				`rows 3`,
+			},
+		},
+		{
+			name:      "day first with --date-order dmy",
+			dateOrder: "dmy",
+			input: "episode;code;date\n" +
+				"E1;VL210;7/3/2024\n" +
+				"E1;VL215;8/3/2024\n" + // the short cut
+				"E1;VL220;9.3.2024 00:00\n" +
+				"E1;VL225;2024-03-10\n" +
+				"E1;VL230;31/2/2024\n" +
+				"E1;VL235;3/13/2024\n",
+			want: []string{
+				`reject x:6: date: date "31/2/2024" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+				`reject x:7: date: date "3/13/2024" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+				`ep "E1" x:2 | 2:VL210:2024-03-07 3:VL215:2024-03-08 4:VL220:2024-03-09 5:VL225:2024-03-10 | incomplete: x:6 x:7`,
+				`rows 6`,
+			},
+		},
+		{
+			name: "sex and codes normalised before rows are compared",
+			input: "episode;code;date;sex;county;region;referring_region;age\n" +
+				"E1;VL210;2024-03-11;2;1;1;4;60 år\n" +
+				"E1;VL215;2024-03-12;K;01;01;04;60\n" +
+				"E1;VL220;2024-03-13;kvinna;1;01;4;60år\n" +
+				"E2;VL210;2024-03-11;1;25;1;;\n" +
+				"E2;VL215;2024-03-12;man;25;01;;\n" +
+				"E3;VL210;2024-03-11;M;Stockholm;01;;\n" +
+				"E4;VL210;2024-03-11;M;02;01;;\n" +
+				"E5;VL210;2024-03-11;M;01;Region Stockholm;;\n" +
+				"E6;VL210;2024-03-11;M;01;01;2;\n" +
+				"E7;VL210;2024-03-11;X;01;01;;\n",
+			want: []string{
+				`ep "E1" x:2 region="01" sex="K" county="01" referring="04" age=60 | 2:VL210:2024-03-11 3:VL215:2024-03-12 4:VL220:2024-03-13`,
+				`ep "E2" x:5 region="01" sex="M" county="25" | 5:VL210:2024-03-11 6:VL215:2024-03-12`,
+				`reject x:7: county: län "Stockholm" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E3" x:7 | | incomplete: x:7`,
+				`reject x:8: county: län "02" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E4" x:8 | | incomplete: x:8`,
+				`reject x:9: region: region "Region Stockholm" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E5" x:9 | | incomplete: x:9`,
+				`reject x:10: referring_region: remitterande region "2" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E6" x:10 | | incomplete: x:10`,
+				`reject x:11: sex: kön "X" är inget känt värde; skriv M eller K, Man eller Kvinna, eller 1 (man) eller 2 (kvinna) som i de nationella registren, eller lämna tomt`,
+				`ep "E7" x:11 | | incomplete: x:11`,
+				`rows 10`,
+			},
+		},
+		{
+			name: "blank rows are counted, not rejected",
+			input: "episode;code;date;sex\r\n" +
+				"E1;VL210;2024-03-11;K\r\n" +
+				";;;\r\n" +
+				"E1;VL215;2024-03-12;K\r\n" +
+				" ; ;\t; \r\n" +
+				"\"\";;;\r\n" +
+				"\r\n" + // not a row at all
+				"E2;VL210;2024-03-12;M\r\n" +
+				";;;\r\n",
+			want: []string{
+				`ep "E1" x:2 sex="K" | 2:VL210:2024-03-11 4:VL215:2024-03-12`,
+				`ep "E2" x:8 sex="M" | 8:VL210:2024-03-12`,
+				`blank 4`,
+				`rows 7`,
+			},
+		},
+		{
+			name: "total rows are rejected as not data",
+			input: "förlopp;kod;datum;ålder\n" +
+				"E1;VL210;2024-03-11;60\n" +
+				"Totalt;;;1\n" +
+				"SUMMA:;;;\n" +
+				";;;1\n" +
+				";;;1 234,5\n" +
+				"Total\n" +
+				"Summa;3\n" +
+				";;Totalt;\n" + // the first value
+				";VL210;2024-03-11;60\n" + // no id, but data: not a total row
+				";;2024-03-11;60\n" + // a date is data too
+				";;;sextio\n", // no number
+			want: []string{
+				`reject x:3: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:4: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:5: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:6: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:7: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:8: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:9: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
+				`reject x:10: episode: the episode id is empty; every row needs one`,
+				`reject x:11: episode: the episode id is empty; every row needs one`,
+				`reject x:12: episode: the episode id is empty; every row needs one`,
+				`ep "E1" x:2 age=60 | 2:VL210:2024-03-11`,
+				`rows 11`,
+			},
+		},
+		{
+			name: "json lines values",
+			input: `{"episode":"E1","sex":2,"county":1,"region":"1","age":"60 år","events":[{"code":"VL210","date":"2024-03-11 00:00:00"},{"code":"VL215","date":"2024-03-12T00:00"}]}` + "\n" +
+				`{"episode":"E2","county":"Uppsala","events":[{"code":"VL210","date":"2024-03-11"}]}` + "\n",
+			want: []string{
+				`ep "E1" x:1 region="01" sex="K" county="01" age=60 | 1:VL210:2024-03-11 1:VL215:2024-03-12`,
+				`reject x:2: county: län "Uppsala" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E2" x:2 | | incomplete: x:2`,
+				`rows 2`,
+			},
+		},
+	}
+	// Blocks of a few bytes put block edges in every row on 3 workers.
+	defer func(n int) { blockSize = n }(blockSize)
+	blockSize = 7
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, workers := range []int{1, 3} {
+				got, err := read(t, "x", c.input, ReadOptions{DateOrder: c.dateOrder, Workers: workers})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+					t.Errorf("workers %d: got:\n%s\nwant:\n%s", workers, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+				}
+			}
+		})
+	}
+}
+
+// TestReadDateOrderOption: an unknown order is an error; case and
+// spaces do not matter.
+func TestReadDateOrderOption(t *testing.T) {
+	_, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", ReadOptions{DateOrder: "mdy"})
+	if err == nil || err.Error() != `x: unknown date order "mdy"; use ymd or dmy, or leave it out` {
+		t.Errorf("error %v", err)
+	}
+	for _, o := range []string{"", "ymd", "YMD", "dmy", " DMY "} {
+		if _, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", ReadOptions{DateOrder: o}); err != nil {
+			t.Errorf("%q: %v", o, err)
+		}
+	}
+}
