@@ -47,6 +47,9 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
 		return code
 	}
+	if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
+		return code
+	}
 	if code, ok := c.checkPaths(cmd, files, o.output); !ok {
 		return code
 	}
@@ -62,7 +65,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 		return exitUsage
 	}
 	defer out.discard()
-	ro := svfruntime.ReadOptions{Encoding: o.encoding, TempDir: spoolDir(o.output)}
+	ro := svfruntime.ReadOptions{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
 	ro.Sheet = o.sheet
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {

@@ -19,6 +19,16 @@ func (c *cli) checkEncoding(cmd *command, enc string) (int, bool) {
 	return c.usageError(cmd, "unknown --encoding %q; use utf-8 or windows-1252 (leave it out to detect)", enc), false
 }
 
+// checkDateOrder checks a --date-order value; it returns the exit code
+// when the command must stop.
+func (c *cli) checkDateOrder(cmd *command, order string) (int, bool) {
+	switch strings.ToLower(order) {
+	case "", "ymd", "dmy":
+		return 0, true
+	}
+	return c.usageError(cmd, msgDateOrder, order), false
+}
+
 // episodeInputs opens the episode files of eval and report: each must be
 // a readable file, and "-" (standard input) may be given once. Inputs
 // that are not regular files are spooled to ro.TempDir; cleanup closes

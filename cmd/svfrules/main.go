@@ -211,6 +211,9 @@ type options struct {
 	failOn   string
 	episodes []string
 	sheet    string // --sheet: the sheet of xlsx workbooks to read
+
+	// dateOrder is --date-order: ymd (the default) or dmy.
+	dateOrder string
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -238,6 +241,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVarP(&o.output, "output", "o", "", "write the output to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
+		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
 	case "report":
 		ruleFlags()
 		fs.StringVar(&o.by, "by", "", "break the measure down by these comma-separated `dimensions`: region, county, sex, agegroup, year, quarter, month")
@@ -246,6 +250,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
+		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
 	case "diff":
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
 		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")

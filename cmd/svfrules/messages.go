@@ -18,3 +18,9 @@ const (
 	// msgInternalError: a panic, recovered in main.
 	msgInternalError = "svfrules: internt fel (ett fel i programmet, inte i dina filer): %v\nTemporära filer är borttagna, så ingen fil är halvskriven. Rapportera felet med kommandot du körde.\n"
 )
+
+// Messages about reading values (--date-order).
+const (
+	// msgDateOrder: the value given.
+	msgDateOrder = "okänd --date-order %q; ange dmy (dagen först: 7/3/2024 är 7 mars) eller ymd (bara år först, standard)"
+)

@@ -80,6 +80,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
 		return code
 	}
+	if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
+		return code
+	}
 	if code, ok := c.checkPaths(cmd, files, o.output); !ok {
 		return code
 	}
@@ -87,7 +90,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
-	ro := svfruntime.ReadOptions{Encoding: o.encoding, TempDir: spoolDir(o.output)}
+	ro := svfruntime.ReadOptions{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
 	ro.Sheet = o.sheet
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {
