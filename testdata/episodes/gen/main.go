@@ -57,14 +57,14 @@ var swedishOrder = []int{colEpisode, colDate, colCode, colAge, colSex, colCounty
 // with what is wrong with it. Every one is followed by a whole episode of
 // good rows.
 var brokenLines = []string{
-	"FEL-01;01;60;K;01;;;;VG910;2024-02-30",       // no such date
-	"FEL-02;01;60;K;01;;;;;2024-03-01",            // no code
-	"FEL-03;01;60;K;01;;;;VG910",                  // 9 fields
-	"FEL-04;01;60;K;01;;;;VG910;2024-03-01;VG915", // 11 fields
-	"FEL-05;01;femtio;K;01;;;;VG910;2024-03-01",   // age not a number
-	"FEL-06;01;60;K;01;;;okänd;VG910;2024-03-01",  // intent neither kur nor pal
-	";01;60;K;01;;;;VG910;2024-03-01",             // no episode id
-	strings.Repeat(";", nCols-1),                  // only separators
+	"FEL-01;01;60;K;01;;;;VG910;2024-02-30",        // no such date
+	"FEL-02;01;60;K;01;;;;;2024-03-01",             // no code
+	"FEL-03;01;60;K;01;;;;VG910",                   // 9 fields
+	"FEL-04;01;60;K;01;;;;VG910;2024-03-01;VG915",  // 11 fields
+	"FEL-05;01;femtio;K;01;;;;VG910;2024-03-01",    // age not a number
+	"FEL-06;01;60;K;01;;;okänd;VG910;2024-03-01",   // intent neither kur nor pal
+	";01;60;K;01;;;;VG910;2024-03-01",              // no episode id
+	"FEL-08;01;60;K;Stockholm;;;;VG910;2024-03-01", // county not a county code
 }
 
 // brokenPrefix is how many rows of example.csv start broken.csv.
@@ -160,7 +160,78 @@ func generate(src []byte) (map[string][]byte, error) {
 	files["example.jsonl"] = jsonl
 
 	files["broken.csv"] = writeBroken(rows, eps)
+
+	excel, err := charmap.Windows1252.NewEncoder().Bytes(writeExcel(eps))
+	if err != nil {
+		return nil, fmt.Errorf("example_excel.csv: %w", err)
+	}
+	files["example_excel.csv"] = excel
 	return files, nil
+}
+
+// excelHeader names the columns of example_excel.csv as a coordinator's
+// sheet might, in the order of header.
+var excelHeader = []string{"Förlopp", "Region", "Ålder", "Kön", "Län", "Remitterande region", "Diagnos", "Avsikt", "Kod", "Datum"}
+
+// writeExcel writes the example as Swedish Excel saves a sheet that was
+// typed or pasted into: text to be encoded in Windows-1252, CRLF line
+// ends, ";", Swedish headers; region, county and referring region
+// without their leading zero (Excel took them for numbers); sex as K/M
+// in some episodes and 1/2 (the national registers' coding) in others,
+// mixed within a few; some ages as "58 år"; dates in five forms, with a
+// time (2024-01-08 00:00:00, 2024-01-08T00:00), day first (8/1/2024,
+// 8.1.2024, which need --date-order dmy) or plain; a blank row (only
+// separators) after every tenth episode and one inside an episode; and a
+// total row at the bottom. Read with --date-order dmy it gives the
+// example's episodes, findings and lead times, and the total row is
+// rejected.
+func writeExcel(eps []episode) []byte {
+	const eol = "\r\n"
+	blank := strings.Repeat(";", nCols-1) + eol
+	var b bytes.Buffer
+	b.WriteString(strings.Join(excelHeader, ";") + eol)
+	n := 0 // data rows written
+	for i, ep := range eps {
+		for j, r := range ep.rows {
+			f := append([]string(nil), r...)
+			for _, c := range []int{colRegion, colCounty, colReferringRegion} {
+				f[c] = strings.TrimPrefix(f[c], "0")
+			}
+			if i%2 == 1 || i%6 == 0 && j%2 == 1 {
+				f[colSex] = map[string]string{"M": "1", "K": "2"}[f[colSex]]
+			}
+			if i%4 == 3 && f[colAge] != "" {
+				f[colAge] += " år"
+			}
+			f[colDate] = excelDate(f[colDate], n)
+			b.WriteString(strings.Join(f, ";") + eol)
+			n++
+			if i == 4 && j == 1 {
+				b.WriteString(blank)
+			}
+		}
+		if i%10 == 9 {
+			b.WriteString(blank)
+		}
+	}
+	b.WriteString("Totalt" + strings.Repeat(";", nCols-1) + strconv.Itoa(n) + eol)
+	return b.Bytes()
+}
+
+// excelDate writes a YYYY-MM-DD date in one of five forms, by k.
+func excelDate(d string, k int) string {
+	y, m, day := d[0:4], strings.TrimPrefix(d[5:7], "0"), strings.TrimPrefix(d[8:10], "0")
+	switch k % 5 {
+	case 0:
+		return d + " 00:00:00"
+	case 1:
+		return day + "/" + m + "/" + y
+	case 2:
+		return d + "T00:00"
+	case 3:
+		return day + "." + m + "." + y
+	}
+	return d
 }
 
 // parse reads example.csv strictly: the header as above, ten fields per

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// excelExport is the example as Swedish Excel saves it (see
+// testdata/episodes/README.md): Windows-1252, CRLF, Swedish headers,
+// dates with times and day first, sex as 1/2, codes without their
+// leading zero, blank rows and a total row.
+const excelExport = "example_excel.csv"
+
+// TestEvalExcelExportGolden: the Excel-saved export, read with
+// --date-order dmy, in every output format, against its goldens. Only
+// the total row is rejected, so the exit code is 1.
+func TestEvalExcelExportGolden(t *testing.T) {
+	for _, format := range []string{"text", "jsonl", "csv", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"eval", "--date-order", "dmy", "--format", format, episodesDir + "/" + excelExport}, nil, &stdout, &stderr)
+			if code != 1 {
+				t.Errorf("exit code %d, want 1 (the total row is rejected)\n%s", code, stderr.String())
+			}
+			compareGolden(t, "example_excel."+format, stdout.Bytes())
+			compareGolden(t, "example_excel."+format+".stderr", stderr.Bytes())
+		})
+	}
+}
+
+// TestEvalExcelExportSameAsPlain: the Excel-saved export gives the
+// example's episodes, findings and lead times (date-times and day-first
+// dates give the same days), and its summary accounts for every row:
+// 278 evaluated, 6 blank, 1 rejected (the total row, whose message the
+// text golden shows).
+func TestEvalExcelExportSameAsPlain(t *testing.T) {
+	want := evalJSONL(t, "example.csv")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"eval", "--date-order", "dmy", "--format", "jsonl", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1\n%s", code, stderr.String())
+	}
+	got := map[string]string{}
+	sc := bufio.NewScanner(&stdout)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var ep struct {
+			Episode  string `json:"episode"`
+			Findings []struct {
+				Codes []string `json:"codes"`
+			} `json:"findings"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &ep); err != nil {
+			t.Fatal(err)
+		}
+		line := inputRef.ReplaceAllString(sc.Text(), `"input":""`)
+		// As evalJSONL: codes of a finding sorted (same-day codes).
+		for _, f := range ep.Findings {
+			orig, _ := json.Marshal(f.Codes)
+			sortStrings(f.Codes)
+			sorted, _ := json.Marshal(f.Codes)
+			line = strings.Replace(line, string(orig), string(sorted), 1)
+		}
+		got[ep.Episode] = line
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d episodes, want %d", len(got), len(want))
+	}
+	for id, w := range want {
+		if g := got[id]; g != w {
+			t.Errorf("episode %s:\n got %s\nwant %s", id, g, w)
+		}
+	}
+	for _, line := range []string{
+		"  rader lästa: 285 (utvärderade 278, avvisade 1)\n",
+		"  tomma rader som hoppades över: 6 (rader med bara avgränsare; de ingår i raderna lästa)\n",
+	} {
+		if !strings.Contains(stderr.String(), line) {
+			t.Errorf("stderr lacks %q:\n%s", line, stderr.String())
+		}
+	}
+}
+
+// TestEvalDayFirstNeedsFlag: without --date-order the day-first dates of
+// the export are rejected, each with a message that names the flag; a
+// wrong value of the flag is a usage error.
+func TestEvalDayFirstNeedsFlag(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"eval", "--format", "json", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1\n%s", code, stderr.String())
+	}
+	var doc struct {
+		Summary struct {
+			Rejected []struct {
+				Field  string `json:"field"`
+				Reason string `json:"reason"`
+			} `json:"rejected"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	dates := 0
+	for _, r := range doc.Summary.Rejected {
+		if r.Field == "date" {
+			dates++
+			if !strings.Contains(r.Reason, "--date-order dmy") {
+				t.Errorf("message does not name the flag: %s", r.Reason)
+			}
+		}
+	}
+	if dates != 111 { // two of the five date forms of 278 rows
+		t.Errorf("%d dates rejected, want 111", dates)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	code = run([]string{"eval", "--date-order", "mdy", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), `okänd --date-order "mdy"; ange dmy (dagen först: 7/3/2024 är 7 mars) eller ymd (bara år först, standard)`) {
+		t.Errorf("exit code %d, stderr:\n%s", code, stderr.String())
+	}
+}
+
+// TestReportExcelExportGroups: report --by sex,county on the Excel-saved
+// export has one group per real value (no 2 beside K, no 1 beside 01):
+// the very report of the plain example.
+func TestReportExcelExportGroups(t *testing.T) {
+	report := func(args ...string) string {
+		var stdout, stderr bytes.Buffer
+		run(append([]string{"report", "--format", "csv", "--by", "sex,county"}, args...), nil, &stdout, &stderr)
+		return stdout.String()
+	}
+	want := report(filepath.Join(episodesDir, "example.csv"))
+	got := report("--date-order", "dmy", filepath.Join(episodesDir, excelExport))
+	if got != want || !strings.Contains(got, ",K,01,7,3,42.9,") {
+		t.Errorf("report of %s differs from the plain example's:\n%s", excelExport, unifiedDiff("example.csv", excelExport, want, got))
+	}
+}
