@@ -20,10 +20,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/rcc/svfrules/compiler"
 )
 
 // Bounds on a workbook, so that a hostile or broken one (a zip bomb, a
@@ -107,7 +111,7 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	if err != nil {
 		return err
 	}
-	isoDates(f)
+	date1904 := markDates(f)
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf(msgXLSXBroken, name, err)
@@ -116,7 +120,7 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	b := newBuilder(name, sink)
 	b.dmy = isDMY(opts)
 	defer releaseBuilder(b)
-	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}}
+	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}, date1904: date1904}
 	err = x.read(name, sheet)
 	b.flush()
 	if !x.header && err != nil && opts.Sheet == "" && len(sheets) > 1 {
@@ -237,26 +241,33 @@ func pickSheet(name string, sheets []string, want string) (string, error) {
 	return "", fmt.Errorf(msgXLSXNoSheet, name, want, quotedList(sheets))
 }
 
-// isoDate is the number format dates are read in: the one the date
-// parser reads, whatever format the sheet shows them in.
-const isoDate = "yyyy-mm-dd"
+// dateMark ends the formatted value of a cell with a date format: such
+// cells are shown as their serial number and this mark (a character of
+// Unicode's private use area, which no export has), and converted here.
+const dateMark = "\uE000"
 
-// isoDates makes every cell style with a date format show its serial
-// number as YYYY-MM-DD, so that excelize's formatted values of dates are
-// dates the date parser reads: the sheet's own formats are shown per
-// locale (format 14 is "yyyy-mm-dd" in Swedish Excel, "m/d/yyyy" in
-// American) and may be day-first. excelize has no option for this, so its
-// parsed style sheet is changed in memory (the workbook is never saved).
-// Numbers in other formats keep them, so they read as Excel shows them.
-// A workbook whose styles cannot be read keeps them as they are.
-func isoDates(f *excelize.File) {
-	iso := isoDate
-	idx, err := f.NewStyle(&excelize.Style{CustomNumFmt: &iso})
+// markDates makes every cell style with a date format show its serial
+// number, to six decimals, followed by dateMark, and reports whether the
+// workbook counts days from 1904. The sheet's own date formats are shown
+// per locale (format 14 is "yyyy-mm-dd" in Swedish Excel, "m/d/yyyy" in
+// American) and may be day-first; and excelize took 50 µs a cell to
+// format a date (it looks up locales per token), a sheet of 200 000 rows
+// 10 s. excelize has no option for this, so its parsed style sheet is
+// changed in memory (the workbook is never saved). Numbers in other
+// formats keep them, so they read as Excel shows them. A text in a cell
+// with a date format stays the text. A workbook whose styles cannot be
+// read keeps them as they are.
+func markDates(f *excelize.File) (date1904 bool) {
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		date1904 = *p.Date1904
+	}
+	code := `0.000000"` + dateMark + `"`
+	idx, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
 	st := f.Styles
 	if err != nil || st == nil || st.CellXfs == nil || idx < 0 || idx >= len(st.CellXfs.Xf) {
-		return
+		return date1904
 	}
-	isoID := st.CellXfs.Xf[idx].NumFmtID
+	markID := st.CellXfs.Xf[idx].NumFmtID
 	custom := map[int]string{}
 	if st.NumFmts != nil {
 		for _, nf := range st.NumFmts.NumFmt {
@@ -270,9 +281,36 @@ func isoDates(f *excelize.File) {
 	for i := range st.CellXfs.Xf {
 		xf := &st.CellXfs.Xf[i]
 		if xf.NumFmtID != nil && isDateFormat(*xf.NumFmtID, custom) {
-			xf.NumFmtID = isoID
+			xf.NumFmtID = markID
 		}
 	}
+	return date1904
+}
+
+// serialDate returns the date of a marked serial number (see markDates)
+// as YYYY-MM-DD, as Excel shows it: the 1900 system has Excel's 29
+// February 1900 (serial 60) and 0 January 1900 (serial 0), shown so and
+// rejected by the date parser;
+// a time of day is dropped, after rounding to the millisecond as Excel
+// does. A number that is no date Excel shows (below 0, past 9999) is
+// returned as the number, which the date parser rejects too.
+func serialDate(v string, date1904 bool) string {
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n < 0 || n >= 2958466 {
+		return strings.TrimRight(strings.TrimRight(v, "0"), ".")
+	}
+	serial := int(math.Floor(n + 0.0005/86400))
+	switch {
+	case date1904:
+		return compiler.Day(serial - 24107).String() // 1904-01-01 is 24107 days before 1970-01-01
+	case serial == 60:
+		return "1900-02-29"
+	case serial == 0:
+		return "1900-01-00"
+	case serial < 60:
+		return compiler.Day(serial - 25568).String()
+	}
+	return compiler.Day(serial - 25569).String() // serial 25569 is 1970-01-01
 }
 
 // isDateFormat reports whether number format id shows a date: one of
@@ -319,6 +357,8 @@ type xlsxRows struct {
 	c      *csvReader
 	line   []byte // the row written as CSV
 	header bool   // the header has been read
+	// date1904: the workbook counts days from 1904 (see serialDate).
+	date1904 bool
 }
 
 // read reads the sheet: the header, then each row.
@@ -329,6 +369,11 @@ func (x *xlsxRows) read(name, sheet string) error {
 		cells, err := x.rows.Columns()
 		if err != nil {
 			return fmt.Errorf(msgXLSXBroken, name, err)
+		}
+		for i, s := range cells {
+			if v, ok := strings.CutSuffix(s, dateMark); ok {
+				cells[i] = serialDate(v, x.date1904)
+			}
 		}
 		if !x.header {
 			if allEmpty(cells) {

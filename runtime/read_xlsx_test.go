@@ -150,6 +150,18 @@ func TestReadXLSX(t *testing.T) {
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", date(serial19000228)}, 3: {"A1", "VL215", date(serial19000301)}},
 		want: []string{`ep "A1" in.xlsx:2 | 2:VL210:1900-02-28 3:VL215:1900-03-01`, "rows 2, blank 0"},
 	}, {
+		name: "serial numbers Excel does not show as dates: 60 (29 February 1900), 0, below 0, past 9999 (and 9999, which the date parser rejects); a time just before midnight",
+		rows: map[int][]any{1: header,
+			2: {"A1", "VL210", date(60)}, 3: {"A2", "VL210", date(0)}, 4: {"A3", "VL210", date(-1.5)}, 5: {"A4", "VL210", date(2958466)},
+			6: {"A5", "VL210", xcell{v: serial20240311 + 0.99999999, fmt: 22}}, 7: {"A6", "VL210", date(2958465)}},
+		want: []string{
+			`reject in.xlsx:2: date: date "1900-02-29" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject in.xlsx:3: date: date "1900-01-00" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject in.xlsx:4: date: date "-1.5" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject in.xlsx:5: date: date "2958466" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`ep "A5" in.xlsx:6 | 6:VL210:2024-03-12`,
+			`reject in.xlsx:7: date: date "9999-12-31" is not a date; write YYYY-MM-DD or YYYYMMDD`, "rows 6, blank 0"},
+	}, {
 		name: "1904 date system",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", date(serial20240311 - days1904)}},
 		setup: func(f *excelize.File) {
@@ -463,7 +475,7 @@ func csvToXLSX(t testing.TB, path string, typed bool) []byte {
 
 // evalJSONL evaluates one input with the newest rules and returns the
 // JSON Lines output with the input's name replaced by "FILE".
-func evalJSONL(t *testing.T, name string, data []byte) string {
+func evalJSONL(t *testing.T, name string, data []byte, opts ReadOptions) string {
 	t.Helper()
 	g, diags, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
 	if g == nil || diags.HasErrors() {
@@ -471,15 +483,16 @@ func evalJSONL(t *testing.T, name string, data []byte) string {
 	}
 	in := Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
 	var out bytes.Buffer
-	if _, err := Run(compiler.Compile(g), []Input{in}, ReadOptions{}, 2, NewRenderer("jsonl"), &out); err != nil {
+	if _, err := Run(compiler.Compile(g), []Input{in}, opts, 2, NewRenderer("jsonl"), &out); err != nil {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(out.String(), name, "FILE")
 }
 
-// TestXLSXSameAsCSV: the example exports and the same rows as a workbook
-// give the same verdicts, rejections and row numbers, with the cells as
-// text and with numbers and dates as Excel stores them.
+// TestXLSXSameAsCSV: the example exports (example_excel.csv among them,
+// as Swedish Excel saves a sheet) and the same rows as a workbook give the
+// same verdicts, rejections and row numbers, with the cells as text and
+// with numbers and dates as Excel stores them, in both date orders.
 func TestXLSXSameAsCSV(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/episodes/*.csv")
 	if len(files) == 0 {
@@ -493,14 +506,17 @@ func TestXLSXSameAsCSV(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := evalJSONL(t, path, padRows(csvData))
-		for _, typed := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/typed=%v", filepath.Base(path), typed), func(t *testing.T) {
-				got := evalJSONL(t, "book.xlsx", csvToXLSX(t, path, typed))
-				if got != want {
-					t.Errorf("the workbook's output differs from the CSV's:\n%s", lineDiff(want, got))
-				}
-			})
+		for _, order := range []string{"", "dmy"} {
+			opts := ReadOptions{DateOrder: order}
+			want := evalJSONL(t, path, padRows(csvData), opts)
+			for _, typed := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/typed=%v/order=%s", filepath.Base(path), typed, order), func(t *testing.T) {
+					got := evalJSONL(t, "book.xlsx", csvToXLSX(t, path, typed), opts)
+					if got != want {
+						t.Errorf("the workbook's output differs from the CSV's:\n%s", lineDiff(want, got))
+					}
+				})
+			}
 		}
 	}
 }
