@@ -80,9 +80,11 @@ const (
 // what it reads to sink: DataRow for every data row, then the row either
 // becomes part of an Episode or is Rejected. Bad rows never stop reading.
 //
-// The format is JSON Lines when the first non-blank character (after an
-// optional UTF-8 byte order mark) is "{", else CSV with a header line.
-// See readCSV and readJSONL for the details of each.
+// The format is an xlsx workbook when the input starts as a ZIP (or as an
+// OLE2 file, an old .xls, which is refused with a message), JSON Lines
+// when the first non-blank character (after an optional UTF-8 byte order
+// mark) is "{", else CSV with a header line. See readXLSX, readCSV and
+// readJSONL for the details of each.
 //
 // The error is only for an input that cannot be read at all or is not
 // CSV or JSON Lines: it names the file and says what to do. A UTF-8 byte
