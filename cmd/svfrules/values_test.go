@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -139,5 +140,28 @@ func TestReportExcelExportGroups(t *testing.T) {
 	got := report("--date-order", "dmy", filepath.Join(episodesDir, excelExport))
 	if got != want || !strings.Contains(got, ",K,01,7,3,42.9,") {
 		t.Errorf("report of %s differs from the plain example's:\n%s", excelExport, unifiedDiff("example.csv", excelExport, want, got))
+	}
+}
+
+// TestEvalRegionCodesCompare: region and referring region are normalised
+// alike, so VXX91 with referring region 01 in region 1 (Excel dropped the
+// zero) is the same region, and 12 against 1 is another one.
+func TestEvalRegionCodesCompare(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "r.csv")
+	data := "förlopp;region;remitterande region;län;ålder;kod;datum\n" +
+		"A;1;01;3;58;VK010;2024-01-01\nA;1;01;3;58;VK091;2024-01-08\nA;1;01;3;58;VK050;2024-01-31\n" +
+		"B;1;12;3;58;VK010;2024-01-01\nB;1;12;3;58;VK091;2024-01-08\nB;1;12;3;58;VK050;2024-01-31\n"
+	if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"eval", "--format", "jsonl", file}, nil, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1\n%s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"rule":"vxx91_remitterande_region_samma"`) || strings.Contains(lines[1], `"findings":[{`) {
+		t.Errorf("want the same-region finding for A only:\n%s", stdout.String())
 	}
 }
