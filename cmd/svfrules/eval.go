@@ -22,7 +22,10 @@ target. text shows only episodes with findings; jsonl has one object per
 episode; csv one row per finding (for Excel); json one document. The
 summary, which accounts for every input row, goes to stderr (inside the
 document for json). A row that cannot be read is reported with file:row,
-field and reason, and the rest of the file is still evaluated.
+field and reason, and the rest of the file is still evaluated; rows of
+only separators (Excel's empty rows) are counted as blank, not rejected.
+Dates may carry a time; dates written day first (7/3/2024, as Swedish
+Excel writes them) need --date-order dmy.
 Exits 0 when nothing is wrong, 1 when an episode has an error finding or a
 row was rejected, 2 when an input cannot be read or the rules do not compile.
 
