@@ -100,7 +100,9 @@ func TestOneLongEpisodeIsLinear(t *testing.T) {
 // lines, read = evaluated + rejected, and the events apart; it counted
 // lines read but events evaluated ("53 read, 278 evaluated"). A line
 // that contradicts its episode's earlier line is rejected once, however
-// many events it lists.
+// many events it lists, and its episode is incomplete: its other line
+// is neither evaluated nor rejected (read = evaluated + incomplete +
+// rejected).
 func TestJSONLSummaryCountsLines(t *testing.T) {
 	example, _, _ := FileInput("../testdata/episodes/example.jsonl", nil)
 	regrouped := Input{Name: "in.jsonl", Open: func() (io.ReadCloser, error) {
@@ -111,11 +113,11 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 `)), nil
 	}}
 	for _, c := range []struct {
-		in                                Input
-		read, evaluated, rejected, events int
+		in                                            Input
+		read, evaluated, incomplete, rejected, events int
 	}{
-		{example, 53, 53, 0, 278},
-		{regrouped, 4, 3, 1, 4},
+		{example, 53, 53, 0, 0, 278},
+		{regrouped, 4, 2, 1, 1, 3},
 	} {
 		for _, workers := range []int{1, 3} {
 			var out bytes.Buffer
@@ -123,9 +125,9 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sum.RowsRead != c.read || sum.RowsEvaluated != c.evaluated || sum.RowsRejected != c.rejected || sum.EventsEvaluated != c.events {
-				t.Errorf("%s, %d workers: rows read %d, evaluated %d, rejected %d, events %d; want %d, %d, %d, %d",
-					c.in.Name, workers, sum.RowsRead, sum.RowsEvaluated, sum.RowsRejected, sum.EventsEvaluated, c.read, c.evaluated, c.rejected, c.events)
+			if sum.RowsRead != c.read || sum.RowsEvaluated != c.evaluated || sum.RowsIncomplete != c.incomplete || sum.RowsRejected != c.rejected || sum.EventsEvaluated != c.events {
+				t.Errorf("%s, %d workers: rows read %d, evaluated %d, incomplete %d, rejected %d, events %d; want %d, %d, %d, %d, %d",
+					c.in.Name, workers, sum.RowsRead, sum.RowsEvaluated, sum.RowsIncomplete, sum.RowsRejected, sum.EventsEvaluated, c.read, c.evaluated, c.incomplete, c.rejected, c.events)
 			}
 		}
 	}

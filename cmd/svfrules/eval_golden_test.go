@@ -16,19 +16,23 @@ var updateEval = flag.Bool("update-eval", false, "rewrite testdata/episodes/gold
 
 const episodesDir = "../../testdata/episodes"
 
-// TestEvalGolden runs eval on the example export in every format and
-// compares stdout, stderr (the summary) and the exit code with goldens.
+// TestEvalGolden runs eval on the example export, and on incomplete.csv
+// (episodes with rejected rows: one whose VXX10 row has a bad date, one
+// all of whose rows are rejected), in every format and compares stdout,
+// stderr (the summary) and the exit code with goldens.
 func TestEvalGolden(t *testing.T) {
-	for _, format := range []string{"text", "jsonl", "csv", "json"} {
-		t.Run(format, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run([]string{"eval", "--format", format, episodesDir + "/example.csv"}, nil, &stdout, &stderr)
-			if code != 1 {
-				t.Errorf("exit code %d, want 1 (the example has error findings)\n%s", code, stderr.String())
-			}
-			compareGolden(t, "example."+format, stdout.Bytes())
-			compareGolden(t, "example."+format+".stderr", stderr.Bytes())
-		})
+	for _, name := range []string{"example", "incomplete"} {
+		for _, format := range []string{"text", "jsonl", "csv", "json"} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				code := run([]string{"eval", "--format", format, episodesDir + "/" + name + ".csv"}, nil, &stdout, &stderr)
+				if code != 1 {
+					t.Errorf("exit code %d, want 1 (error findings, rejected rows)\n%s", code, stderr.String())
+				}
+				compareGolden(t, name+"."+format, stdout.Bytes())
+				compareGolden(t, name+"."+format+".stderr", stderr.Bytes())
+			})
+		}
 	}
 }
 
@@ -166,10 +170,11 @@ func TestEvalBrokenRowsAccountedFor(t *testing.T) {
 	}
 	var doc struct {
 		Summary struct {
-			RowsRead      int `json:"rows_read"`
-			RowsEvaluated int `json:"rows_evaluated"`
-			RowsRejected  int `json:"rows_rejected"`
-			Rejected      []struct {
+			RowsRead       int `json:"rows_read"`
+			RowsEvaluated  int `json:"rows_evaluated"`
+			RowsIncomplete int `json:"rows_incomplete"`
+			RowsRejected   int `json:"rows_rejected"`
+			Rejected       []struct {
 				File   string `json:"file"`
 				Row    int    `json:"row"`
 				Field  string `json:"field"`
@@ -188,9 +193,9 @@ func TestEvalBrokenRowsAccountedFor(t *testing.T) {
 			lines++
 		}
 	}
-	if s.RowsRead != lines || s.RowsRead != s.RowsEvaluated+s.RowsRejected || s.RowsRejected != len(s.Rejected) {
-		t.Errorf("rows: file has %d data lines; read %d = evaluated %d + rejected %d (listed %d)",
-			lines, s.RowsRead, s.RowsEvaluated, s.RowsRejected, len(s.Rejected))
+	if s.RowsRead != lines || s.RowsRead != s.RowsEvaluated+s.RowsIncomplete+s.RowsRejected || s.RowsRejected != len(s.Rejected) {
+		t.Errorf("rows: file has %d data lines; read %d = evaluated %d + in incomplete episodes %d + rejected %d (listed %d)",
+			lines, s.RowsRead, s.RowsEvaluated, s.RowsIncomplete, s.RowsRejected, len(s.Rejected))
 	}
 	for _, r := range s.Rejected {
 		if r.File == "" || r.Row < 2 || r.Reason == "" {

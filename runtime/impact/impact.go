@@ -51,6 +51,11 @@ type collector struct {
 }
 
 func (c *collector) Episode(_ *bytes.Buffer, r *runtime.EpisodeResult) {
+	if r.Result.Incomplete {
+		// A row was rejected: neither version judged the episode, so no
+		// change of verdict can be told (runtime.Result.Incomplete).
+		return
+	}
 	o := &outcome{reportable: r.Result.Reportable, reportedAs: r.Result.ReportedAs}
 	if r.Result.Pathway != nil {
 		o.pathway = r.Result.Pathway.Key
@@ -111,7 +116,8 @@ func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []runtime.
 		if err != nil {
 			return nil, err
 		}
-		im.Episodes, im.RowsRead, im.RowsRejected = sum.Episodes, sum.RowsRead, sum.RowsRejected
+		// Episodes are those compared: incomplete ones are not.
+		im.Episodes, im.RowsRead, im.RowsRejected = sum.Episodes-sum.EpisodesIncomplete, sum.RowsRead, sum.RowsRejected
 	}
 	eps, err := inInputOrder(col.episodes, im.Files)
 	if err != nil {

@@ -76,8 +76,10 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	for _, k := range keys {
 		rep.Measures = append(rep.Measures, a.measure(k, hidden[k]))
 	}
-	in := inputTruth{rowsRead: sum.RowsRead, rowsRejected: sum.RowsRejected, episodes: sum.Episodes,
-		reportable: sum.Reportable, withErrors: sum.EpisodesWithErrors}
+	// Incomplete episodes (with a rejected row) have no record: they
+	// are counted apart, and the episodes are those of the pathways.
+	in := inputTruth{rowsRead: sum.RowsRead, rowsRejected: sum.RowsRejected, episodes: sum.Episodes - sum.EpisodesIncomplete,
+		reportable: sum.Reportable, withErrors: sum.EpisodesWithErrors, incomplete: sum.EpisodesIncomplete}
 	protectCounts(rep, in, a, keys, c.opts.MinCell, givenUp)
 	c.buildLocal(rep)
 	return rep

@@ -91,6 +91,11 @@ type item struct {
 // Episode writes the episode's record into buf. It is called from several
 // goroutines at once and only reads the program.
 func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
+	if r.Result.Incomplete {
+		// Not evaluated (a row was rejected): left out of the measure
+		// and of the pathways, counted from the summary (build.go).
+		return
+	}
 	rec := record{pathway: -1, age: -1, region: r.In.Region, county: r.In.County, sex: r.In.Sex}
 	if r.In.HasAge {
 		rec.age = r.In.Age

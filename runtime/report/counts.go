@@ -311,6 +311,9 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	ca.primary(minCell, episodes, reportable, withErrors, incomplete)
 	ca.relate([]int{rejected, read}, []int{1, -1}, 0, false)
 	ca.relate([]int{incomplete, rejected}, []int{1, -1}, 0, false) // each has a rejected row
+	// The rows read and not rejected are some episode's (or blank): a
+	// reader who sees them may know there is at least one episode.
+	ca.relate([]int{episodes, incomplete}, []int{-1, -1}, 1, false)
 	ca.relate([]int{episodes, read, rejected}, []int{1, -1, 1}, 0, false)
 
 	// Pathways whose lead-time cells suppress gave up on: their counts

@@ -220,15 +220,23 @@ func byText(r *Report) string {
 	return s
 }
 
+// msgIncomplete ends the Underlag line when episodes were left out for a
+// rejected row: their number (or the dash).
+const msgIncomplete = " Dessutom %s ofullständiga förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."
+
 // introLines say what the report measures, on what, and what "–" means.
 func introLines(r *Report) []string {
+	underlag := fmt.Sprintf("Underlag: %s rader lästa, %s avvisade; %s förlopp, %s rapporterbara, %s med fel.",
+		countText(r.Input.RowsRead), countText(r.Input.RowsRejected), countText(r.Input.Episodes),
+		countText(r.Input.Reportable), countText(r.Input.WithErrors))
+	if n := r.Input.Incomplete; n == nil || *n > 0 {
+		underlag += fmt.Sprintf(msgIncomplete, countText(n))
+	}
 	return []string{
 		fmt.Sprintf("Kodningsvägledning %s (%s).", r.Guide, r.GuideDate),
 		fmt.Sprintf("Mått: andelen rapporterbara förlopp vars ledtid är högst målet, mot målnivån %d %%. Ledtiden räknas i kalenderdagar från ledtidens startkod (VXX10) till avslutskoden; perioden är avslutskodens datum.", r.Goal),
 		"Indelning: " + byText(r) + ".",
-		fmt.Sprintf("Underlag: %s rader lästa, %s avvisade; %s förlopp, %s rapporterbara, %s med fel.",
-			countText(r.Input.RowsRead), countText(r.Input.RowsRejected), countText(r.Input.Episodes),
-			countText(r.Input.Reportable), countText(r.Input.WithErrors)),
+		underlag,
 		SuppressedLegend(r.MinCell),
 	}
 }

@@ -1,0 +1,130 @@
+package runtime
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+)
+
+// incompleteWant is the jsonl output of the episodes of the inputs of
+// TestIncompleteEpisodes, by id: A's VH310 (the start code) has a bad
+// date, so A would say it has no start code; B is complete; all of C's
+// rows are rejected.
+var incompleteWant = map[string]string{
+	"A": `{"episode":"A","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_A,"field":"FIELD_A","reason":"date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD"}],"findings":[],"leadtimes":[]}`,
+	"B": `{"episode":"B","pathway":"livmoderkroppscancer","reportable":true,"reported_as":"VH3","findings":[],"leadtimes":[{"id":"livkropp_kirurgi","name":"Välgrundad misstanke till start av första behandling, kirurgi","from":"VH310","to":"VH350","days":28,"target":32,"within":true}]}`,
+	"C": `{"episode":"C","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_C1,"field":"FIELD_C1","reason":"date \"2024-02-30\" is not a date; write YYYY-MM-DD or YYYYMMDD"},{"file":"in","row":ROW_C2,"field":"FIELD_C2","reason":"code \"VH3\" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210"}],"findings":[],"leadtimes":[]}`,
+}
+
+// TestIncompleteEpisodes: an episode with a rejected row is reported as
+// incomplete, with no findings, lead times or pathway, whatever the
+// layout (rows adjacent or not, CSV or JSON Lines) and however many
+// goroutines read it; an episode all of whose rows are rejected is
+// counted too. Before, A was judged without its start code (an error
+// finding and no lead time) and C was in no count.
+func TestIncompleteEpisodes(t *testing.T) {
+	defer func(n int) { blockSize = n }(blockSize)
+	cases := []struct {
+		name, input string
+		rows        map[string]string // ROW_… and FIELD_… in incompleteWant
+		grouped     bool
+		incomplete  int // rows of incomplete episodes, not rejected
+	}{
+		{"adjacent", "episode;code;date\n" +
+			"A;VH310;2024-13-01\nA;VH315;2024-01-16\nA;VH350;2024-02-12\n" +
+			"B;VH310;2024-01-15\nB;VH350;2024-02-12\n" +
+			"C;VH310;2024-02-30\nC;VH3;2024-03-01\n",
+			map[string]string{"ROW_A": "2", "ROW_C1": "7", "ROW_C2": "8", "FIELD_A": "date", "FIELD_C1": "date", "FIELD_C2": "code"}, false, 2},
+		{"rejected row last", "episode;code;date\n" +
+			"A;VH315;2024-01-16\nA;VH350;2024-02-12\nA;VH310;2024-13-01\n" +
+			"B;VH310;2024-01-15\nB;VH350;2024-02-12\n" +
+			"C;VH310;2024-02-30\nC;VH3;2024-03-01\n",
+			map[string]string{"ROW_A": "4", "ROW_C1": "7", "ROW_C2": "8", "FIELD_A": "date", "FIELD_C1": "date", "FIELD_C2": "code"}, false, 2},
+		{"not adjacent", "episode;code;date\n" +
+			"C;VH310;2024-02-30\nA;VH315;2024-01-16\nB;VH310;2024-01-15\nA;VH310;2024-13-01\n" +
+			"C;VH3;2024-03-01\nB;VH350;2024-02-12\nA;VH350;2024-02-12\n",
+			map[string]string{"ROW_A": "5", "ROW_C1": "2", "ROW_C2": "6", "FIELD_A": "date", "FIELD_C1": "date", "FIELD_C2": "code"}, true, 2},
+		{"json lines", `{"episode":"A","events":[{"code":"VH315","date":"2024-01-16"},{"code":"VH350","date":"2024-02-12"}]}` + "\n" +
+			`{"episode":"A","events":[{"code":"VH310","date":"2024-13-01"}]}` + "\n" +
+			`{"episode":"B","events":[{"code":"VH310","date":"2024-01-15"},{"code":"VH350","date":"2024-02-12"}]}` + "\n" +
+			`{"episode":"C","events":[{"code":"VH310","date":"2024-02-30"}]}` + "\n" +
+			`{"episode":"C","events":[{"code":"VH3","date":"2024-03-01"}]}` + "\n",
+			map[string]string{"ROW_A": "2", "ROW_C1": "4", "ROW_C2": "5", "FIELD_A": "events[0].date", "FIELD_C1": "events[0].date", "FIELD_C2": "events[0].code"}, false, 1},
+	}
+	p := latestProgram(t)
+	for _, c := range cases {
+		for _, workers := range []int{1, 3} {
+			for _, size := range []int{1 << 20, 16} {
+				blockSize = size
+				in := Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(c.input)), nil }}
+				var out bytes.Buffer
+				sum, err := Run(p, []Input{in}, ReadOptions{}, workers, NewRenderer("jsonl"), &out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := map[string]string{}
+				var order []string
+				for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+					id := line[len(`{"episode":"`) : len(`{"episode":"`)+1]
+					got[id] = line
+					order = append(order, id)
+				}
+				for id, w := range incompleteWant {
+					for k, v := range c.rows {
+						w = strings.ReplaceAll(w, k, v)
+					}
+					if got[id] != w {
+						t.Errorf("%s, %d workers, blocks of %d: episode %s\n got %s\nwant %s", c.name, workers, size, id, got[id], w)
+					}
+				}
+				if len(order) != 3 {
+					t.Errorf("%s: episodes %v, want A, B, C once each", c.name, order)
+				}
+				if sum.Episodes != 3 || sum.EpisodesIncomplete != 2 || sum.Reportable != 1 || sum.EpisodesWithErrors != 0 ||
+					sum.RowsRejected != 3 || sum.RowsIncomplete != c.incomplete || sum.RowsRead != sum.RowsEvaluated+sum.RowsIncomplete+sum.RowsRejected ||
+					sum.Grouped != c.grouped || len(sum.FindingsByRule) != 0 || sum.EpisodesByPathway["livmoderkroppscancer"] != 1 || len(sum.EpisodesByPathway) != 1 || !sum.HasErrors() {
+					t.Errorf("%s, %d workers, blocks of %d: summary %+v", c.name, workers, size, *sum)
+				}
+			}
+		}
+	}
+}
+
+// TestIncompleteText: the text and csv formats show an incomplete
+// episode with its rejected rows, and the summary counts it.
+func TestIncompleteText(t *testing.T) {
+	input := "episode;code;date\nA;VH310;2024-13-01\nA;VH350;2024-02-12\nB;VH310;2024-01-15\nB;VH350;2024-02-12\n"
+	in := Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	want := map[string]string{
+		"text": "A  ofullständigt förlopp  in.csv:2\n" +
+			"  ofullständigt: rad 2 avvisades (date, date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
+			msgIncompleteWhy + "\n" +
+			"Rader som inte kunde läsas (1):\n" +
+			"  in.csv:2: date: date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD\n",
+		"csv": "episode,pathway,reported_as,severity,rule,message,codes,input,source\n" +
+			"A,,,error,forlopp_ofullstandigt,\"Förloppet är ofullständigt: 1 rad(er) avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen.\",,in.csv:2,\n" +
+			",,,error,rad_avvisad,\"date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in.csv:2,\n",
+	}
+	for _, format := range []string{"text", "csv"} {
+		var out bytes.Buffer
+		sum, err := Run(latestProgram(t), []Input{in}, ReadOptions{}, 2, NewRenderer(format), &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want[format] {
+			t.Errorf("%s:\n got %q\nwant %q", format, out.String(), want[format])
+		}
+		var s bytes.Buffer
+		WriteSummaryText(&s, sum)
+		wantSum := "Sammanfattning, kodningsvägledning " + sum.Guide + ":\n" +
+			"  rader lästa: 4 (utvärderade 2, i ofullständiga förlopp 1, avvisade 1)\n" +
+			"  förlopp: 2, med fel: 0, rapporterbara: 1\n" +
+			"  ofullständiga förlopp: 1 (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n" +
+			"  förlopp per vårdförlopp:\n" +
+			"    livmoderkroppscancer             1\n"
+		if s.String() != wantSum {
+			t.Errorf("summary:\n got %q\nwant %q", s.String(), wantSum)
+		}
+	}
+}
