@@ -18,6 +18,13 @@ import (
 // fuzzEncodings are the encodings a fuzz input is read with.
 var fuzzEncodings = []string{"", "utf-8", "windows-1252"}
 
+// fuzzOptions are the read options of a fuzz input's enc byte: an
+// encoding, and the date order (day first or not).
+func fuzzOptions(enc uint8) ReadOptions {
+	n := len(fuzzEncodings)
+	return ReadOptions{Encoding: fuzzEncodings[int(enc)%n], DateOrder: [...]string{"", "dmy"}[int(enc)/n%2]}
+}
+
 // checkSink checks what a reader passes on as it goes: every data row is
 // announced before it is passed on, and is passed on once, in an episode
 // or as a rejection.
@@ -29,6 +36,7 @@ type checkSink struct {
 	rows     int // DataRow calls
 	seen     map[int]bool
 	rejected int
+	blanks   int // blank rows, announced by DataRow and not passed on
 	log      []string
 }
 
@@ -41,6 +49,11 @@ func newCheckSink(t *testing.T, input string, jsonl bool) *checkSink {
 }
 
 func (s *checkSink) DataRow() { s.rows++ }
+
+func (s *checkSink) blankRows(n int) {
+	s.blanks += n
+	s.account()
+}
 
 func (s *checkSink) row(r int, what string) {
 	if r < s.minRow || r > s.lines {
@@ -112,15 +125,15 @@ func isCode(c string) bool {
 }
 
 func (s *checkSink) account() {
-	if len(s.seen) > s.rows {
-		s.t.Errorf("%d rows passed on but %d data rows announced", len(s.seen), s.rows)
+	if len(s.seen)+s.blanks > s.rows {
+		s.t.Errorf("%d rows passed on and %d blank but %d data rows announced", len(s.seen), s.blanks, s.rows)
 	}
 }
 
 // fuzzRead reads input and checks the invariants, then reads it again
 // without the CSV short cut and checks that the result is the same.
 func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
-	opts := ReadOptions{Encoding: fuzzEncodings[int(enc)%len(fuzzEncodings)]}
+	opts := fuzzOptions(enc)
 	s := newCheckSink(t, input, jsonl)
 	err := ReadInput("f", strings.NewReader(input), opts, s)
 	if err != nil {
@@ -132,8 +145,8 @@ func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
 		}
 		return
 	}
-	if len(s.seen) != s.rows {
-		t.Errorf("%d data rows, %d passed on", s.rows, len(s.seen))
+	if len(s.seen)+s.blanks != s.rows {
+		t.Errorf("%d data rows, %d passed on, %d blank", s.rows, len(s.seen), s.blanks)
 	}
 	if jsonl {
 		return
@@ -142,11 +155,11 @@ func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
 	defer func() { csvFastPath = true }()
 	slow := newCheckSink(t, input, jsonl)
 	_ = ReadInput("f", strings.NewReader(input), opts, slow)
-	if a, b := strings.Join(s.log, "\n"), strings.Join(slow.log, "\n"); a != b {
-		t.Errorf("the short cut changes the result:\n%s\nwithout it:\n%s", a, b)
+	if a, b := strings.Join(s.log, "\n"), strings.Join(slow.log, "\n"); a != b || s.blanks != slow.blanks {
+		t.Errorf("the short cut changes the result:\n%s\n(%d blank)\nwithout it:\n%s\n(%d blank)", a, s.blanks, b, slow.blanks)
 	}
 	csvFastPath = true
-	checkParallel(t, input, opts, s.log, s.rows)
+	checkParallel(t, input, opts, s.log, s.rows, s.blanks)
 	checkRun(t, input, opts)
 }
 
@@ -169,8 +182,8 @@ func checkRun(t *testing.T, input string, opts ReadOptions) {
 		if err != nil {
 			return "error: " + err.Error()
 		}
-		if sum.RowsRead != sum.RowsEvaluated+sum.RowsIncomplete+sum.RowsRejected {
-			t.Errorf("%d workers: rows read %d, evaluated %d, in incomplete episodes %d, rejected %d", workers, sum.RowsRead, sum.RowsEvaluated, sum.RowsIncomplete, sum.RowsRejected)
+		if sum.RowsRead != sum.RowsEvaluated+sum.RowsIncomplete+sum.RowsRejected+sum.RowsBlank {
+			t.Errorf("%d workers: rows read %d, evaluated %d, in incomplete episodes %d, rejected %d, blank %d", workers, sum.RowsRead, sum.RowsEvaluated, sum.RowsIncomplete, sum.RowsRejected, sum.RowsBlank)
 		}
 		js, _ := json.Marshal(sum)
 		return out.String() + string(js)
@@ -192,7 +205,7 @@ func (stringInput) Close() error { return nil }
 // checkParallel reads a CSV input on several goroutines, in blocks small
 // enough to put block edges inside episodes, and checks that the sink
 // gets the calls one goroutine makes (want).
-func checkParallel(t *testing.T, input string, opts ReadOptions, want []string, rows int) {
+func checkParallel(t *testing.T, input string, opts ReadOptions, want []string, rows, blanks int) {
 	t.Helper()
 	defer func(n int) { blockSize = n }(blockSize)
 	for _, size := range []int{1, 13, 64, 1 << 10} {
@@ -205,8 +218,8 @@ func checkParallel(t *testing.T, input string, opts ReadOptions, want []string, 
 		if a, b := strings.Join(want, "\n"), strings.Join(par.log, "\n"); a != b {
 			t.Fatalf("blocks of %d bytes on 3 goroutines change the result:\n%s\none goroutine:\n%s", size, b, a)
 		}
-		if par.rows != rows {
-			t.Fatalf("blocks of %d bytes: %d data rows, one goroutine counts %d", size, par.rows, rows)
+		if par.rows != rows || par.blanks != blanks {
+			t.Fatalf("blocks of %d bytes: %d data rows (%d blank), one goroutine counts %d (%d blank)", size, par.rows, par.blanks, rows, blanks)
 		}
 	}
 }
@@ -238,7 +251,7 @@ func seeds(f *testing.F, jsonl bool) {
 	}
 	for _, in := range inputs {
 		if isJSONL(in) == jsonl && len(in) < 1<<16 {
-			for enc := range fuzzEncodings {
+			for enc := range 2 * len(fuzzEncodings) { // each date order
 				f.Add(in, uint8(enc))
 			}
 		}
