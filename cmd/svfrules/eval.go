@@ -22,7 +22,9 @@ target. text shows only episodes with findings; jsonl has one object per
 episode; csv one row per finding (for Excel); json one document. The
 summary, which accounts for every input row, goes to stderr (inside the
 document for json). A row that cannot be read is reported with file:row,
-field and reason, and the rest of the file is still evaluated; rows of
+field and reason, and the rest of the file is still evaluated; its
+episode is incomplete and not judged (the missing row could change any
+verdict): it is shown with its rejected rows and counted apart. Rows of
 only separators (Excel's empty rows) are counted as blank, not rejected.
 Dates may carry a time; dates written day first (7/3/2024, as Swedish
 Excel writes them) need --date-order dmy.
