@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/rcc/svfrules/runtime"
 )
 
 // leakData has one small cell with distinctive lead times: endometrium
@@ -181,16 +184,42 @@ const (
 	formulaRegion = `=HYPERLINK("http://x.invalid")`
 )
 
+// hostileData has the episodes that get the hostile values. The readers
+// let no such region or county through (they are county codes), so
+// hostileRenderer puts them in after reading: the report must escape
+// whatever reaches it.
 func hostileData() string {
 	text := csvOf([]episode{
-		{id: "<b>E1</b>&", region: scriptRegion, county: ampersandLän, sex: "K", age: "50", codes: []codeAt{{"VH310", 0}, {"VH350", 20}}},
-		{id: "E2", region: formulaRegion, county: "01", sex: "M", age: "60", codes: []codeAt{{"VL210", 0}, {"VL254", 30}}},
+		{id: "<b>E1</b>&", region: "03", county: "04", sex: "K", age: "50", codes: []codeAt{{"VH310", 0}, {"VH350", 20}}},
+		{id: "E2", region: "05", county: "01", sex: "M", age: "60", codes: []codeAt{{"VL210", 0}, {"VL254", 30}}},
 	})
 	return text
 }
 
+// hostileRenderer is a Collector whose episodes get the hostile values.
+type hostileRenderer struct{ *Collector }
+
+func (h hostileRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
+	switch r.In.ID {
+	case "<b>E1</b>&":
+		r.In.Region, r.In.County = scriptRegion, ampersandLän
+	case "E2":
+		r.In.Region = formulaRegion
+	}
+	h.Collector.Episode(buf, r)
+}
+
 func TestHostileValuesAreEscaped(t *testing.T) {
-	r := build(t, hostileData(), Options{MinCell: 1, By: []string{"region", "county"}})
+	opts := Options{MinCell: 1, By: []string{"region", "county"}}
+	p := program(t)
+	text := hostileData()
+	in := runtime.Input{Name: "test.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	c := NewCollector(p, opts)
+	sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 2, hostileRenderer{c}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Report(sum)
 	page := render(t, r, "html")
 	if regexp.MustCompile(`(?i)<script`).MatchString(page) {
 		t.Error("the page contains a script element")
