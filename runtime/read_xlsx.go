@@ -51,6 +51,12 @@ const (
 	// xlsxInMemory: sheets and shared strings up to this size are
 	// unpacked into memory, larger ones into temporary files.
 	xlsxInMemory = 4 << 20
+	// maxXLSXStrings bounds the shared strings (the distinct texts of a
+	// workbook): an export's are mostly its episode ids, and Sweden has
+	// some 60 000 pathways a year.
+	maxXLSXStrings = 2_000_000
+	// maxXLSXColumns is Excel's last column, XFD.
+	maxXLSXColumns = 16384
 )
 
 // The first bytes of a ZIP file (an xlsx is one) and of an OLE2 compound
@@ -150,7 +156,8 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // checkWorkbookZip checks, before excelize unpacks anything, that data is
 // a ZIP holding an xlsx workbook (not a Word file, an OpenDocument file
-// or a macro workbook), and that its parts unpack within the bounds. The
+// or a macro workbook), and that its parts unpack within the bounds
+// (scanXML reads the sheets and shared strings through for that). The
 // sizes are the ones the ZIP declares; archive/zip fails a part that
 // unpacks to more than it declared, so they cannot lie.
 func checkWorkbookZip(name string, data []byte) error {
@@ -174,8 +181,8 @@ func checkWorkbookZip(name string, data []byte) error {
 		if !sheet && size > maxXLSXPart || total > maxXLSXUnpacked {
 			return fmt.Errorf(msgXLSXBomb, name, zf.Name)
 		}
-		if (sheet || part == "xl/sharedstrings.xml") && size > xlsxInMemory {
-			if err := checkXMLRuns(zf); err != nil {
+		if sheet || part == "xl/sharedstrings.xml" {
+			if err := scanXML(zf, !sheet); err != nil {
 				return fmt.Errorf(msgXLSXBomb, name, zf.Name)
 			}
 		}
@@ -186,34 +193,95 @@ func checkWorkbookZip(name string, data []byte) error {
 	return nil
 }
 
-// errLongRun is a run of more than maxXLSXRun bytes without markup.
-var errLongRun = errors.New("too long a text")
+// What scanXML finds beyond its bounds.
+var (
+	errLongRun      = errors.New("too long a text")
+	errManyStrings  = errors.New("too many shared strings")
+	errManyRowCells = errors.New("too many cells in a row")
+)
 
-// checkXMLRuns reads a part through and fails when it has a run of more
-// than maxXLSXRun bytes between markup characters: the XML parser would
-// hold it in memory whole. (Smaller parts are in memory anyway.)
-func checkXMLRuns(zf *zip.File) error {
+// scanXML reads a sheet or the shared strings (strings) through, before
+// excelize does, and fails where excelize would take memory out of
+// proportion to the part's size:
+//   - a run of more than maxXLSXRun bytes between markup characters (a
+//     text or an attribute), which the XML parser holds whole;
+//   - more than maxXLSXStrings shared strings, each of which costs
+//     excelize about a hundred bytes however short it is (60 MiB of
+//     empty strings took 1.4 GB);
+//   - a row of more cells than Excel's 16 384 columns: excelize keeps a
+//     row's cells, and a cell without a reference counts on past the
+//     last column.
+//
+// Element names are compared without their namespace prefix.
+func scanXML(zf *zip.File, strings bool) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	buf := make([]byte, 256<<10)
-	run := 0
-	for {
-		n, err := rc.Read(buf)
-		for _, c := range buf[:n] {
-			if c == '<' || c == '>' {
-				run = 0
-			} else if run++; run > maxXLSXRun {
-				return errLongRun
+	var name [8]byte
+	run, n, cells, items := 0, 0, 0, 0
+	naming := false
+	endName := func() error {
+		naming = false
+		local := name[:min(n, len(name))]
+		if i := bytes.LastIndexByte(local, ':'); i >= 0 {
+			local = local[i+1:]
+		}
+		switch {
+		case n > len(name): // a longer name: none of those below
+		case strings && string(local) == "si":
+			if items++; items > maxXLSXStrings {
+				return errManyStrings
+			}
+		case !strings && string(local) == "row":
+			cells = 0
+		case !strings && string(local) == "c":
+			if cells++; cells > maxXLSXColumns {
+				return errManyRowCells
 			}
 		}
-		if err == io.EOF {
+		return nil
+	}
+	for {
+		k, rerr := rc.Read(buf)
+		for _, c := range buf[:k] {
+			switch {
+			case c == '<':
+				run, n, naming = 0, 0, true
+				continue
+			case c == '>':
+				run = 0
+				if naming {
+					if err := endName(); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if run++; run > maxXLSXRun {
+				return errLongRun
+			}
+			if !naming {
+				continue
+			}
+			if c == ' ' || c == '/' || c == '\t' || c == '\n' || c == '\r' {
+				if err := endName(); err != nil {
+					return err
+				}
+				continue
+			}
+			if n < len(name) {
+				name[n] = c
+			}
+			n++
+		}
+		if rerr == io.EOF {
 			return nil
 		}
-		if err != nil {
-			return err
+		if rerr != nil {
+			return rerr
 		}
 	}
 }
@@ -261,10 +329,13 @@ func markDates(f *excelize.File) (date1904 bool) {
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		date1904 = *p.Date1904
 	}
+	st := f.Styles
+	if st == nil || st.CellXfs == nil || len(st.CellXfs.Xf) == 0 {
+		return date1904 // no styles (some programs write none): no dates
+	}
 	code := `0.000000"` + dateMark + `"`
 	idx, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-	st := f.Styles
-	if err != nil || st == nil || st.CellXfs == nil || idx < 0 || idx >= len(st.CellXfs.Xf) {
+	if err != nil || idx < 0 || idx >= len(st.CellXfs.Xf) {
 		return date1904
 	}
 	markID := st.CellXfs.Xf[idx].NumFmtID

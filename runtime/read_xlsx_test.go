@@ -346,6 +346,38 @@ func TestReadXLSXHostile(t *testing.T) {
 		}),
 		err: `in.xlsx: delen "xl/sharedStrings.xml" av arbetsboken packas upp till mer än en export kan innehålla`,
 	}, {
+		name: "more shared strings than an export has, each empty",
+		input: replacePart(t, small, "xl/sharedStrings.xml", func(w io.Writer) {
+			io.WriteString(w, `<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+			si := []byte(strings.Repeat("<x:si/>", 1000))
+			for range maxXLSXStrings/1000 + 1 {
+				w.Write(si)
+			}
+			io.WriteString(w, `</x:sst>`)
+		}),
+		err: `in.xlsx: delen "xl/sharedStrings.xml" av arbetsboken packas upp till mer än en export kan innehålla`,
+	}, {
+		name: "a row of more cells than Excel has columns",
+		input: replacePart(t, small, "xl/worksheets/sheet1.xml", func(w io.Writer) {
+			io.WriteString(w, sheetHead+`<row r="2">`+strings.Repeat(`<c><f>1</f></c>`, maxXLSXColumns+1)+`</row>`+sheetTail)
+		}),
+		err: `in.xlsx: delen "xl/worksheets/sheet1.xml" av arbetsboken packas upp till mer än en export kan innehålla`,
+	}, {
+		name: "a workbook without styles",
+		input: func() []byte {
+			zr, _ := zip.NewReader(bytes.NewReader(small), int64(len(small)))
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for _, f := range zr.File {
+				if f.Name != "xl/styles.xml" {
+					zw.Copy(f)
+				}
+			}
+			zw.Close()
+			return buf.Bytes()
+		}(),
+		want: []string{`ep "A1" in.xlsx:2 | 2:VL210:2024-03-11`, "rows 1, blank 0"},
+	}, {
 		name: "a cell of 40 MB in a large sheet",
 		input: replacePart(t, small, "xl/worksheets/sheet1.xml", func(w io.Writer) {
 			io.WriteString(w, sheetHead+`<row r="2"><c r="A2" t="inlineStr"><is><t>`)
@@ -521,20 +553,31 @@ func TestXLSXSameAsCSV(t *testing.T) {
 	}
 }
 
-// padRows adds separators to the rows of a ";" CSV file that have fewer
-// fields than its header. A sheet cannot tell a short row from one with
-// empty cells at its end (excelize gives none, Excel's CSV has them), so
-// the CSV reader's "too few fields" has no counterpart there. The files
-// compared have no quotes, so counting separators counts fields.
+// padRows makes the rows of a ";" CSV file what a sheet can hold: a row
+// with fewer fields than the header gets empty ones, and empty fields past
+// the header's are dropped. A sheet cannot tell a short row from one with
+// empty cells at its end, nor a row with empty cells past the last column
+// from one without (excelize gives no cell there, Excel's CSV has them),
+// so the CSV reader's "too few" or "too many fields" have no counterpart
+// there. The files compared have no quotes, so counting separators counts
+// fields.
 func padRows(data []byte) []byte {
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	n := bytes.Count(lines[0], []byte(";"))
 	for i, l := range lines {
 		body := bytes.TrimRight(l, "\r\n")
-		if k := bytes.Count(body, []byte(";")); len(bytes.TrimSpace(body)) > 0 && k < n {
-			pad := append(append(append([]byte{}, body...), bytes.Repeat([]byte(";"), n-k)...), l[len(body):]...)
-			lines[i] = pad
+		eol := l[len(body):]
+		if len(bytes.TrimSpace(body)) == 0 {
+			continue
 		}
+		k := bytes.Count(body, []byte(";"))
+		for k > n && body[len(body)-1] == ';' {
+			body, k = body[:len(body)-1], k-1
+		}
+		if k < n {
+			body = append(append([]byte{}, body...), bytes.Repeat([]byte(";"), n-k)...)
+		}
+		lines[i] = append(append([]byte{}, body...), eol...)
 	}
 	return bytes.Join(lines, nil)
 }
