@@ -20,7 +20,10 @@ import (
 // A block's parse differs from the one-goroutine parse only at its start:
 // there, no run of an episode is open. Rows that a fresh parse rejects are
 // rejected for reasons of their own (a bad code or date, too few fields…),
-// whatever run is open, so they are rejected the same way. A run cannot
+// whatever run is open, so they are rejected the same way. A rejected row
+// whose episode id can be read takes part in runs as an accepted row does
+// (it makes its episode incomplete, builder.rejectIn), so it may start a
+// block's first run and is joined across an edge like any row. A run cannot
 // continue across a block edge unless the next block's first run has the
 // same episode id; then the rows from the start of the open run to the end
 // of that first run are parsed again, in one piece, as the one-goroutine
