@@ -106,7 +106,11 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		report.TextDiff = fileDiffs(from.display, to.display, fromFiles, toFiles)
 	}
 	if len(o.episodes) > 0 {
-		im, code, ok := c.diffEpisodes(cmd, o.episodes, o.sheet, from.guide, to.guide, list)
+		if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
+			return code
+		}
+		ro := svfruntime.ReadOptions{Sheet: o.sheet, DateOrder: o.dateOrder}
+		im, code, ok := c.diffEpisodes(cmd, o.episodes, ro, from.guide, to.guide, list)
 		if !ok {
 			return code
 		}
@@ -194,8 +198,8 @@ func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.File
 }
 
 // diffEpisodes evaluates the episode files with both versions.
-// sheet is --sheet, the sheet of xlsx inputs.
-func (c *cli) diffEpisodes(cmd *command, files []string, sheet string, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
+// ro has --sheet (the sheet of xlsx inputs) and --date-order.
+func (c *cli) diffEpisodes(cmd *command, files []string, ro svfruntime.ReadOptions, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
 	var inputs []svfruntime.Input
 	// checkPaths refused a file given twice: episodes are matched between
 	// the two runs by file, row and id, so it would be counted once.
@@ -221,7 +225,7 @@ func (c *cli) diffEpisodes(cmd *command, files []string, sheet string, from, to 
 		defer cleanup()
 		inputs = append(inputs, in)
 	}
-	im, err := impact.Evaluate(compiler.Compile(from), compiler.Compile(to), list, inputs, svfruntime.ReadOptions{Sheet: sheet}, runtime.GOMAXPROCS(0))
+	im, err := impact.Evaluate(compiler.Compile(from), compiler.Compile(to), list, inputs, ro, runtime.GOMAXPROCS(0))
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
 		return nil, exitUsage, false

@@ -257,6 +257,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
 		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
+		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")

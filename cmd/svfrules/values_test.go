@@ -165,3 +165,14 @@ func TestEvalRegionCodesCompare(t *testing.T) {
 		t.Errorf("want the same-region finding for A only:\n%s", stdout.String())
 	}
 }
+
+// TestDiffEpisodesDateOrder: diff --episodes reads the Excel-saved export
+// with --date-order dmy as eval does: every episode, only the total row
+// rejected.
+func TestDiffEpisodesDateOrder(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"diff", "10.5", "10.6", "--date-order", "dmy", "--episodes", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
+	if code != 0 || !strings.Contains(stdout.String(), ": 53 episodes (285 rows, 1 rejected), evaluated with both versions") {
+		t.Errorf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+	}
+}
