@@ -128,3 +128,29 @@ func TestIncompleteText(t *testing.T) {
 		}
 	}
 }
+
+// TestIncompleteAcrossFiles: an episode whose rejected row is in another
+// file (the run groups them) names that file on the row's line.
+func TestIncompleteAcrossFiles(t *testing.T) {
+	open := func(name, text string) Input {
+		return Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	}
+	a := open("a.csv", "episode;code;date\nA;VH310;2024-01-15\nA;VH350;2024-02-12\n")
+	b := open("b.csv", "episode;code;date\nA;VH340;2024-02-31\nB;VH310;2024-01-15\n")
+	for _, workers := range []int{1, 3} {
+		var out bytes.Buffer
+		sum, err := Run(latestProgram(t), []Input{a, b}, ReadOptions{}, workers, NewRenderer("text"), &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "A  ofullständigt förlopp  a.csv:2\n" +
+			"  ofullständigt: rad b.csv:2 avvisades (date, date \"2024-02-31\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
+			msgIncompleteWhy + "\n"
+		if got := out.String(); !strings.HasPrefix(got, want) {
+			t.Errorf("%d workers:\n got %q\nwant it to start with %q", workers, got, want)
+		}
+		if !sum.Grouped || sum.EpisodesIncomplete != 1 || sum.RowsIncomplete != 2 || sum.Episodes != 2 {
+			t.Errorf("%d workers: summary %+v", workers, *sum)
+		}
+	}
+}

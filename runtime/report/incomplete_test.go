@@ -1,0 +1,59 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIncompleteEpisodesLeftOut: an episode with a rejected row is in no
+// measure and no pathway, and Underlag says how many were left out.
+// Before, I1 (a middle row rejected) gave a lead time of 100 days to the
+// measure, and I2 (its VH310 row rejected) was an endometrium episode
+// with an error.
+func TestIncompleteEpisodesLeftOut(t *testing.T) {
+	text := "episode;code;date\n"
+	for _, id := range []string{"A", "B", "C", "D", "E"} {
+		text += id + ";VH310;2024-01-01\n" + id + ";VH350;2024-01-21\n"
+	}
+	text += "I1;VH310;2024-01-01\nI1;VH315;2024-13-02\nI1;VH350;2024-04-10\n" +
+		"I2;VH310;2024-01-32\nI2;VH350;2024-01-21\n"
+	r, sum := buildSum(t, text, Options{MinCell: 1})
+	if sum.EpisodesIncomplete != 2 {
+		t.Fatalf("summary: %d incomplete episodes, want 2", sum.EpisodesIncomplete)
+	}
+	in := r.Input
+	if countText(in.Episodes) != "5" || countText(in.Reportable) != "5" || countText(in.WithErrors) != "0" ||
+		countText(in.Incomplete) != "2" || countText(in.RowsRejected) != "2" {
+		t.Errorf("input: episodes %s, reportable %s, with errors %s, incomplete %s, rejected %s; want 5, 5, 0, 2, 2",
+			countText(in.Episodes), countText(in.Reportable), countText(in.WithErrors), countText(in.Incomplete), countText(in.RowsRejected))
+	}
+	if len(r.Pathways) != 1 || countText(r.Pathways[0].Episodes) != "5" {
+		t.Errorf("pathways: %+v, want livmoderkroppscancer with 5 episodes", r.Pathways)
+	}
+	want := "leadtime livmoderkroppscancer livkropp_kirurgi: n=5 within=5 share=100.0 met=true mean=20.0 sd=0.0 p10=20.0 median=20.0 p90=20.0 excluded=0"
+	found := false
+	for _, l := range lines(r) {
+		if strings.HasPrefix(l, "leadtime livmoderkroppscancer livkropp_kirurgi:") {
+			found = true
+			if l != want {
+				t.Errorf("measure:\n got %s\nwant %s", l, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no measure of livkropp_kirurgi in\n%s", strings.Join(lines(r), "\n"))
+	}
+	md := render(t, r, "markdown")
+	if !strings.Contains(md, "Underlag: 15 rader lästa, 2 avvisade; 5 förlopp, 5 rapporterbara, 0 med fel. Dessutom 2 ofullständiga förlopp (med en avvisad rad), som inte ingår i något mått") {
+		t.Errorf("markdown does not say the incomplete episodes were left out:\n%s", md)
+	}
+
+	// Under the limit the count is hidden, and so says the dash.
+	r = build(t, text, Options{MinCell: 5})
+	if r.Input.Incomplete != nil {
+		t.Errorf("min-cell 5: incomplete %d shown, want hidden", *r.Input.Incomplete)
+	}
+	if md := render(t, r, "markdown"); !strings.Contains(md, "Dessutom – ofullständiga förlopp") {
+		t.Errorf("min-cell 5: markdown does not hide the count:\n%s", md)
+	}
+}
