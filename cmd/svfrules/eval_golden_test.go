@@ -80,11 +80,11 @@ func TestEvalVariantsGiveSameFindings(t *testing.T) {
 
 // TestEvalVariantsMatchGoldens: the variants whose rows stand on the same
 // lines as in the plain file (BOM, Windows-1252, comma, YYYYMMDD, CRLF,
-// Swedish headers) give, in every format, the golden output of the
-// plain file byte for byte, but for the file name.
+// Swedish headers, the xlsx workbook) give, in every format, the golden
+// output of the plain file byte for byte, but for the file name.
 func TestEvalVariantsMatchGoldens(t *testing.T) {
 	for _, v := range []string{"example_bom.csv", "example_cp1252.csv", "example_comma.csv", "example_yyyymmdd.csv",
-		"example_crlf.csv", "example_swedish.csv"} {
+		"example_crlf.csv", "example_swedish.csv", "example.xlsx"} {
 		for _, format := range []string{"text", "jsonl", "csv", "json"} {
 			t.Run(v+"/"+format, func(t *testing.T) {
 				var stdout, stderr bytes.Buffer

@@ -12,18 +12,23 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -166,7 +171,129 @@ func generate(src []byte) (map[string][]byte, error) {
 		return nil, fmt.Errorf("example_excel.csv: %w", err)
 	}
 	files["example_excel.csv"] = excel
+
+	book, err := writeXLSX(rows)
+	if err != nil {
+		return nil, fmt.Errorf("example.xlsx: %w", err)
+	}
+	files["example.xlsx"] = book
 	return files, nil
+}
+
+// writeXLSX writes the example as an Excel workbook, as a coordinator's
+// sheet holds it: one sheet, "Förlopp", with the columns of example.csv;
+// ids, codes, sex, diagnosis and intent as text; ages as numbers; region,
+// county and referring region as numbers shown with two digits (format
+// "00", so 1 shows as 01); dates as serial numbers in Excel's short date
+// format (14). The ZIP's parts are written in name order, so the file is
+// the same bytes on every run (excelize writes them in map order).
+func writeXLSX(rows [][]string) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} }
+	const sheet = "Förlopp"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		return nil, err
+	}
+	twoDigits := "00"
+	code, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDigits})
+	if err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	head := make([]any, len(header))
+	for i, h := range header {
+		head[i] = h
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	for i, r := range rows {
+		cells := make([]any, len(r))
+		for c, v := range r {
+			cells[c] = v
+			if v == "" {
+				continue
+			}
+			switch c {
+			case colAge:
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					return nil, fmt.Errorf("row %d: age %q", i+2, v)
+				}
+				cells[c] = n
+			case colRegion, colCounty, colReferringRegion:
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					return nil, fmt.Errorf("row %d: county code %q", i+2, v)
+				}
+				cells[c] = excelize.Cell{StyleID: code, Value: n}
+			case colDate:
+				t, err := time.Parse("2006-01-02", v)
+				if err != nil {
+					return nil, fmt.Errorf("row %d: date %q", i+2, v)
+				}
+				// Serial 25569 is 1970-01-01 (the 1900 date system).
+				cells[c] = excelize.Cell{StyleID: date, Value: t.Unix()/86400 + 25569}
+			}
+		}
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return nil, err
+		}
+		if err := sw.SetRow(cell, cells); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// sortedZip is an excelize.ZipWriter that writes the parts in name
+// order when it is closed.
+type sortedZip struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error { return errors.New("sortedZip: AddFS is not used") }
+
+func (z *sortedZip) Close() error {
+	zw := zip.NewWriter(z.w)
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // excelHeader names the columns of example_excel.csv as a coordinator's
