@@ -363,7 +363,9 @@ func (c *collector) group(ep *InputEpisode) {
 		return
 	}
 	if field, a, b := conflict(g, ep); field != "" {
-		// The rows are missing from the episode: it is incomplete.
+		// The rows are missing from the episode: it is incomplete. Its
+		// rejected rows are listed in row order, with the run's own.
+		from := len(g.Rejected)
 		g.Rejected = append(g.Rejected, ep.Rejected...)
 		last := 0
 		for _, e := range ep.Events {
@@ -376,6 +378,7 @@ func (c *collector) group(ep *InputEpisode) {
 			c.Reject(r)
 			g.Rejected = append(g.Rejected, r)
 		}
+		slices.SortStableFunc(g.Rejected[from:], func(a, b Rejection) int { return a.Row - b.Row })
 		return
 	}
 	if ep.Rejected != nil {

@@ -154,3 +154,26 @@ func TestIncompleteAcrossFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestIncompleteConflictOrder: when grouping rejects a run whose
+// attribute contradicts the episode's, the episode lists the run's rows
+// in row order, those the reader rejected among them.
+func TestIncompleteConflictOrder(t *testing.T) {
+	input := "episode;sex;code;date\nA;K;VH310;2024-01-15\nB;K;VH310;2024-01-15\nA;M;VH315;2024-01-16\nA;M;VH325;x\nA;M;VH350;2024-02-12\n"
+	in := Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	var out bytes.Buffer
+	if _, err := Run(latestProgram(t), []Input{in}, ReadOptions{}, 1, NewRenderer("jsonl"), &out); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, `{"episode":"A"`) {
+			for _, part := range strings.Split(line, `"row":`)[1:] {
+				rows = append(rows, part[:strings.IndexByte(part, ',')])
+			}
+		}
+	}
+	if strings.Join(rows, " ") != "4 5 6" {
+		t.Errorf("A's rejected rows %v, want 4 5 6:\n%s", rows, out.String())
+	}
+}
