@@ -440,13 +440,26 @@ func TestReadXLSXHostile(t *testing.T) {
 }
 
 // FuzzReadXLSX: no workbook crashes the reader, and every data row is
-// accounted for. The seeds are small workbooks; the fuzzer changes their
-// bytes (mostly breaking the ZIP, which is what the checks must survive).
+// accounted for. Each input is read twice: as the file, and as the XML of
+// the first sheet of a small workbook. The fuzzer's changes to a whole
+// file mostly break the ZIP, which is what the checks must survive; as a
+// sheet they reach excelize's parser, the dates and the rows.
 func FuzzReadXLSX(f *testing.F) {
 	f.Add(xlsxBytes(f, map[int][]any{1: {"episode", "code", "date", "age"}, 2: {"A1", "VL210", xcell{v: 45362, fmt: 14}, 60}, 4: {"A1", "VL215", "2024-03-12", "x"}}, nil))
 	f.Add(xlsxBytes(f, map[int][]any{2: {"episode", "code", "date"}, 3: {"A1", "VL210", xcell{v: -1e300, cf: "yyyy-mm-dd"}}, 4: {"A1", "VL215", xcell{v: 1e300, fmt: 22}}}, nil))
+	book := xlsxBytes(f, map[int][]any{1: {"x"}}, func(f *excelize.File) {
+		f.NewStyle(&excelize.Style{NumFmt: 14})
+		f.NewStyle(&excelize.Style{NumFmt: 22})
+	})
+	f.Add([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>episode</t></is></c><c r="B1" t="inlineStr"><is><t>code</t></is></c><c r="C1" t="inlineStr"><is><t>date</t></is></c><c r="D1" t="inlineStr"><is><t>age</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A1</t></is></c><c r="B2" t="inlineStr"><is><t>VL210</t></is></c><c r="C2" s="1"><v>45362.5</v></c><c r="D2"><v>6E1</v></c></row>` +
+		`<row r="4"><c t="inlineStr"><is><t>A1</t></is></c><c t="str"><v>VL215</v></c><c s="2"><v>45363</v></c><c t="b"><v>1</v></c></row>` +
+		`</sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readBytes(t, "in.xlsx", data, ReadOptions{})
+		sheet := replacePart(t, book, "xl/worksheets/sheet1.xml", func(w io.Writer) { w.Write(data) })
+		readBytes(t, "in.xlsx", sheet, ReadOptions{DateOrder: "dmy"})
 	})
 }
 
