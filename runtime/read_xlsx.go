@@ -28,6 +28,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/safefile"
 )
 
 // Bounds on a workbook, so that a hostile or broken one (a zip bomb, a
@@ -100,10 +101,18 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	if err := checkWorkbookZip(name, data); err != nil {
 		return err
 	}
+	// excelize unpacks large sheets into files of its own, removed by
+	// Close; they hold the data, so they go in a directory of ours that a
+	// signal removes too.
+	tmp, cleanup, err := safefile.TempDir(opts.TempDir, "svfrules-xlsx-*")
+	if err != nil {
+		return fmt.Errorf(msgSpool, name, tempDir(opts.TempDir), err)
+	}
+	defer cleanup()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    maxXLSXUnpacked,
 		UnzipXMLSizeLimit: xlsxInMemory,
-		TmpDir:            opts.TempDir,
+		TmpDir:            tmp,
 	})
 	data = nil
 	if f != nil {

@@ -439,6 +439,48 @@ func TestReadXLSXHostile(t *testing.T) {
 	}
 }
 
+// TestReadXLSXTempFiles: a sheet large enough for excelize to unpack into
+// a file is read through a directory of its own in ReadOptions.TempDir,
+// and nothing is left there after the read.
+func TestReadXLSXTempFiles(t *testing.T) {
+	small := xlsxBytes(t, map[int][]any{1: {"episode", "code", "date"}}, nil)
+	var sheet bytes.Buffer
+	sheet.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>episode</t></is></c><c t="inlineStr"><is><t>code</t></is></c><c t="inlineStr"><is><t>date</t></is></c></row>`)
+	for i := 2; sheet.Len() <= xlsxInMemory; i++ {
+		fmt.Fprintf(&sheet, `<row r="%d"><c t="inlineStr"><is><t>E%d</t></is></c><c t="inlineStr"><is><t>VL210</t></is></c><c t="inlineStr"><is><t>2024-03-11</t></is></c></row>`, i, i)
+	}
+	sheet.WriteString(`</sheetData></worksheet>`)
+	book := replacePart(t, small, "xl/worksheets/sheet1.xml", func(w io.Writer) { w.Write(sheet.Bytes()) })
+	dir := t.TempDir()
+	var s countSink
+	seen := false
+	err := ReadInput("in.xlsx", bytes.NewReader(book), ReadOptions{TempDir: dir}, sinkFunc{&s, func() {
+		if !seen {
+			seen = true
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 || !strings.HasPrefix(entries[0].Name(), "svfrules-xlsx-") {
+				t.Errorf("while reading, %s holds %v, want one svfrules-xlsx-* directory", dir, entries)
+			} else if parts, _ := os.ReadDir(filepath.Join(dir, entries[0].Name())); len(parts) == 0 {
+				t.Errorf("the sheet was not unpacked into a file: the test does not test")
+			}
+		}
+	}})
+	if err != nil || s.rejected != 0 || s.rows < 1000 {
+		t.Fatalf("read: %v, %d rows, %d rejected", err, s.rows, s.rejected)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%d entries left in the temporary directory", len(entries))
+	}
+}
+
+// sinkFunc is a countSink that calls first at each data row.
+type sinkFunc struct {
+	*countSink
+	first func()
+}
+
+func (s sinkFunc) DataRow() { s.first(); s.countSink.DataRow() }
+
 // FuzzReadXLSX: no workbook crashes the reader, and every data row is
 // accounted for. Each input is read twice: as the file, and as the XML of
 // the first sheet of a small workbook. The fuzzer's changes to a whole

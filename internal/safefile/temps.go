@@ -92,6 +92,7 @@ func removeAll() {
 		os.Remove(name)
 		delete(temps, name)
 	}
+	removeDirs()
 }
 
 // Signals are the signals HandleSignals handles: those that end a command
