@@ -586,8 +586,13 @@ var readCases = []readCase{
 	},
 	{
 		name:  "nul bytes",
-		input: "PK\x03\x04\x14\x00\x06\x00",
+		input: "episode;code;date\x00\x00\x00",
 		err:   `x contains NUL bytes, so it is not a text file (an .xlsx workbook, perhaps); export it as CSV (in Excel: Save As, CSV UTF-8)`,
+	},
+	{
+		name:  "the start of a ZIP (an xlsx workbook) cut short",
+		input: "PK\x03\x04\x14\x00\x06\x00",
+		err:   `x: filen börjar som en zip-fil (som .xlsx) men är trasig (zip: not a valid zip file); spara den igen som .xlsx eller som CSV UTF-8`,
 	},
 	{
 		name:  "utf-16",
