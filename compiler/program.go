@@ -115,6 +115,10 @@ type Episode struct {
 	ReferringRegion string
 	Diagnosis       string
 	Intent          string
+	// Absent are the attributes the episode's input has no column for:
+	// rules that read one are not evaluated (CompiledRule.Reads). Values
+	// that are merely empty are not absent.
+	Absent AttrSet
 
 	// Set by PathwayProgram.Prepare: of the code sets the pathway's
 	// conditions read, those that hold a code of the episode, and those
@@ -236,6 +240,9 @@ type CompiledRule struct {
 	// Involved are the codes the condition looks at: the finding names the
 	// episode's codes in this set.
 	Involved CodeSet
+	// Reads are the attributes the condition reads (Rule.Reads), so that
+	// the evaluator can skip the rule where one is absent with one AND.
+	Reads AttrSet
 }
 
 // CompiledLeadTime is a lead time ready to compute for one pathway.
@@ -339,7 +346,7 @@ func Compile(g *Guide) *Program {
 				continue
 			}
 			involved := p.newSet()
-			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved})
+			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved, Reads: r.Reads()})
 		}
 		compileLeadTimes := func(lts []*LeadTime) []CompiledLeadTime {
 			var out []CompiledLeadTime

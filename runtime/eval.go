@@ -110,7 +110,9 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 
 	for i := range prog.Rules {
 		r := &prog.Rules[i]
-		if !r.Cond(ep) {
+		// A rule reading an attribute the file has no column for cannot
+		// be checked: the summary says so once (Summary.Unchecked).
+		if r.Reads&ep.Absent != 0 || !r.Cond(ep) {
 			continue
 		}
 		f := Finding{Rule: r.Rule}
