@@ -176,3 +176,15 @@ func TestDiffEpisodesDateOrder(t *testing.T) {
 		t.Errorf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 	}
 }
+
+// TestReportAccountsBlankRows: the report's Underlag line accounts for
+// every row of the Excel-saved export: read = the episodes' rows +
+// rejected (the total row) + blank.
+func TestReportAccountsBlankRows(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run([]string{"report", "--date-order", "dmy", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
+	want := "Underlag: 285 rader lästa, 1 avvisade, 6 tomma som hoppades över; 53 förlopp, 50 rapporterbara, 11 med fel."
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("the report has no line\n%s\n--- stdout:\n%s\n--- stderr:\n%s", want, stdout.String(), stderr.String())
+	}
+}

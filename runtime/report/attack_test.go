@@ -13,7 +13,7 @@ import (
 //   - the lead-time measures: n and within where shown, which cells are
 //     listed, and which reasons for left-out lead times each lists, with
 //     their counts where shown;
-//   - the input's counts (rows read and rejected, episodes, reportable,
+//   - the input's counts (rows read, rejected and blank, episodes, reportable,
 //     with errors) and the pathway table (episodes, reportable, with
 //     errors, the findings listed), where shown;
 //   - the local lead-time rows, and that a hidden one has fewer lead times
@@ -29,7 +29,8 @@ import (
 //     with errors for an error), episodes ≥ 1; a finding that holds the
 //     lead times of some groups bounds them (under_18_ar);
 //   - the input's episodes, reportable and with errors are the pathways'
-//     sums; rows rejected ≤ rows read, episodes ≤ rows accepted;
+//     sums; rows rejected, rows blank ≤ rows read, episodes ≤ rows
+//     read − rejected − blank;
 //   - left-out lead times, per group and reason: all pathways = Σ pathway
 //     totals, a pathway total between its largest definition with a target
 //     and their sum, a listed reason ≥ 1; over the groups, per pathway, two
@@ -197,6 +198,7 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 	in, tin := pub.input, tr.Input
 	read := count(in.RowsRead, *tin.RowsRead, 0)
 	rejected := count(in.RowsRejected, *tin.RowsRejected, 0)
+	blank := count(in.RowsBlank, *tin.RowsBlank, 0)
 	inE := count(in.Episodes, *tin.Episodes, 0)
 	inR := count(in.Reportable, *tin.Reportable, 0)
 	inW := count(in.WithErrors, *tin.WithErrors, 0)
@@ -206,9 +208,14 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 		put(&k, read, -1)
 		must = append(must, k)
 		k = constraint{}
+		put(&k, blank, 1)
+		put(&k, read, -1)
+		must = append(must, k)
+		k = constraint{}
 		put(&k, inE, 1)
 		put(&k, read, -1)
 		put(&k, rejected, 1)
+		put(&k, blank, 1)
 		maybe(k)
 	}
 	type row struct{ e, r, w figure }
@@ -539,7 +546,7 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 	for _, c := range []struct {
 		name string
 		f    figure
-	}{{"rows read", read}, {"rows rejected", rejected}, {"episodes", inE}, {"reportable", inR}, {"with errors", inW}} {
+	}{{"rows read", read}, {"rows rejected", rejected}, {"rows blank", blank}, {"episodes", inE}, {"reportable", inR}, {"with errors", inW}} {
 		if err := countQ("input "+c.name, c.f); err != nil {
 			return nil, err
 		}

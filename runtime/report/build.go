@@ -78,7 +78,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	}
 	// Incomplete episodes (with a rejected row) have no record: they
 	// are counted apart, and the episodes are those of the pathways.
-	in := inputTruth{rowsRead: sum.RowsRead, rowsRejected: sum.RowsRejected, episodes: sum.Episodes - sum.EpisodesIncomplete,
+	in := inputTruth{rowsRead: sum.RowsRead, rowsRejected: sum.RowsRejected, rowsBlank: sum.RowsBlank, episodes: sum.Episodes - sum.EpisodesIncomplete,
 		reportable: sum.Reportable, withErrors: sum.EpisodesWithErrors, incomplete: sum.EpisodesIncomplete}
 	protectCounts(rep, in, a, keys, c.opts.MinCell, givenUp)
 	c.buildLocal(rep)

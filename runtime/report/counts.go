@@ -294,7 +294,7 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 }
 
 // inputTruth are the input's counts before protection.
-type inputTruth struct{ rowsRead, rowsRejected, episodes, reportable, withErrors, incomplete int }
+type inputTruth struct{ rowsRead, rowsRejected, rowsBlank, episodes, reportable, withErrors, incomplete int }
 
 // protectCounts hides the small counts of rep outside the lead-time cells
 // (and those that would give them away) and lists only the findings with
@@ -304,6 +304,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	ca := &countAudit{block: map[int][]int{}}
 	read := ca.add(in.rowsRead, 0)
 	rejected := ca.add(in.rowsRejected, 0)
+	blank := ca.add(in.rowsBlank, 0)
 	episodes := ca.add(in.episodes, 0)
 	reportable := ca.add(in.reportable, 0)
 	withErrors := ca.add(in.withErrors, 0)
@@ -314,7 +315,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	// The rows read and not rejected are some episode's (or blank): a
 	// reader who sees them may know there is at least one episode.
 	ca.relate([]int{episodes, incomplete}, []int{-1, -1}, 1, false)
-	ca.relate([]int{episodes, read, rejected}, []int{1, -1, 1}, 0, false)
+	ca.relate([]int{episodes, read, rejected, blank}, []int{1, -1, 1, 1}, 0, false)
 
 	// Pathways whose lead-time cells suppress gave up on: their counts
 	// that bound those lead times are hidden, so that the bound is gone.
@@ -543,7 +544,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		v := ca.slots[s].value
 		return &v
 	}
-	rep.Input.RowsRead, rep.Input.RowsRejected = shown(read), shown(rejected)
+	rep.Input.RowsRead, rep.Input.RowsRejected, rep.Input.RowsBlank = shown(read), shown(rejected), shown(blank)
 	rep.Input.Episodes, rep.Input.Reportable, rep.Input.WithErrors = shown(episodes), shown(reportable), shown(withErrors)
 	rep.Input.Incomplete = shown(incomplete)
 	for i := range rep.Pathways {

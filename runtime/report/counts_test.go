@@ -62,6 +62,7 @@ func TestSmallCountsInEveryFormat(t *testing.T) {
 			`  "input": {
     "rows_read": 51,
     "rows_rejected": 0,
+    "rows_blank": 0,
     "episodes": 25,
     "reportable": 24,
     "with_errors": null,

@@ -125,9 +125,12 @@ const PercentileDefinition = "linear interpolation between closest ranks (Hyndma
 type InputCounts struct {
 	RowsRead     *int `json:"rows_read"`
 	RowsRejected *int `json:"rows_rejected"`
-	Episodes     *int `json:"episodes"`
-	Reportable   *int `json:"reportable"`
-	WithErrors   *int `json:"with_errors"`
+	// RowsBlank counts the rows of nothing but separators, which are
+	// skipped: rows read = the episodes' rows + rejected + blank.
+	RowsBlank  *int `json:"rows_blank"`
+	Episodes   *int `json:"episodes"`
+	Reportable *int `json:"reportable"`
+	WithErrors *int `json:"with_errors"`
 	// Incomplete counts the episodes with a rejected row, which are left
 	// out of everything else (Episodes too): any of their figures could
 	// change with the missing row.

@@ -24,9 +24,9 @@ type tableSpec struct {
 	minCell int
 	// The pathway table beyond the lead times: per pathway its episodes
 	// that are not reportable (besides those with two closing codes) and
-	// its episodes with errors (besides those); rows rejected.
+	// its episodes with errors (besides those); rows rejected and blank.
 	nonReportable, withErrors []int
-	rejected                  int
+	rejected, blank           int
 }
 
 // boundSpec: the count of a finding of pathway p whose episodes hold all
@@ -175,7 +175,7 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 func (t tableSpec) report(a *aggregate, keys []cellKey, hidden map[cellKey]bool, given []cellKey, minCell int, truth bool) *Report {
 	rep := &Report{MinCell: minCell}
 	severity := map[string]string{ExcludedTwoClosings: "error"}
-	in := inputTruth{rowsRejected: t.rejected}
+	in := inputTruth{rowsRejected: t.rejected, rowsBlank: t.blank}
 	for _, pw := range a.guide.Pathways {
 		pa := a.pathways[pw.Index]
 		if pa.episodes == 0 {
@@ -186,7 +186,7 @@ func (t tableSpec) report(a *aggregate, keys []cellKey, hidden map[cellKey]bool,
 		in.reportable += pa.reportable
 		in.withErrors += pa.withErrors
 	}
-	in.rowsRead = 3*in.episodes + t.rejected
+	in.rowsRead = 3*in.episodes + t.rejected + t.blank
 	for _, k := range keys {
 		rep.Measures = append(rep.Measures, a.measure(k, truth || hidden[k]))
 	}
@@ -233,7 +233,7 @@ func publish(t tableSpec) (published, []int, []int, []cellKey, *aggregate, []cel
 // every reportable episode has a lead time (slack 0), episodes that are
 // not reportable or have errors, and rows rejected.
 func randomTable(rng *rand.Rand) tableSpec {
-	t := tableSpec{groups: 1 + rng.Intn(3), minCell: DefaultMinCell, rejected: rng.Intn(3)}
+	t := tableSpec{groups: 1 + rng.Intn(3), minCell: DefaultMinCell, rejected: rng.Intn(3), blank: rng.Intn(3)}
 	if rng.Intn(4) == 0 {
 		t.minCell = 2 + rng.Intn(7)
 	}

@@ -220,14 +220,22 @@ func byText(r *Report) string {
 	return s
 }
 
+// msgBlank follows the rejected rows on the Underlag line when rows of
+// nothing but separators were skipped: their number.
+const msgBlank = ", %s tomma som hoppades över"
+
 // msgIncomplete ends the Underlag line when episodes were left out for a
 // rejected row: their number (or the dash).
 const msgIncomplete = " Dessutom %s ofullständiga förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."
 
 // introLines say what the report measures, on what, and what "–" means.
 func introLines(r *Report) []string {
-	underlag := fmt.Sprintf("Underlag: %s rader lästa, %s avvisade; %s förlopp, %s rapporterbara, %s med fel.",
-		countText(r.Input.RowsRead), countText(r.Input.RowsRejected), countText(r.Input.Episodes),
+	blank := ""
+	if n := r.Input.RowsBlank; n == nil || *n > 0 {
+		blank = fmt.Sprintf(msgBlank, countText(n))
+	}
+	underlag := fmt.Sprintf("Underlag: %s rader lästa, %s avvisade%s; %s förlopp, %s rapporterbara, %s med fel.",
+		countText(r.Input.RowsRead), countText(r.Input.RowsRejected), blank, countText(r.Input.Episodes),
 		countText(r.Input.Reportable), countText(r.Input.WithErrors))
 	if n := r.Input.Incomplete; n == nil || *n > 0 {
 		underlag += fmt.Sprintf(msgIncomplete, countText(n))
