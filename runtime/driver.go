@@ -131,6 +131,12 @@ type Summary struct {
 	// Grouped is true when an episode's rows were not adjacent and the run
 	// grouped the whole input in memory instead of streaming it.
 	Grouped bool `json:"grouped"`
+	// Columns says, per input, which header was read as which field and
+	// which headers were not used.
+	Columns []FileColumns `json:"columns"`
+	// Unchecked are the rules that were not evaluated for some inputs'
+	// episodes: those inputs have no column for an attribute they read.
+	Unchecked []UncheckedRule `json:"unchecked_rules"`
 }
 
 // HasErrors reports whether any episode had an error finding or any row
@@ -241,6 +247,9 @@ type collector struct {
 func (c *collector) DataRow()        { c.sum.RowsRead++ }
 func (c *collector) dataRows(n int)  { c.sum.RowsRead += n }
 func (c *collector) blankRows(n int) { c.sum.RowsBlank += n }
+func (c *collector) columns(fc FileColumns) {
+	c.sum.Columns = append(c.sum.Columns, fc)
+}
 
 // stopped tells a reader to stop: the rows are not adjacent.
 func (c *collector) stopped() bool { return c.stop.Load() }
@@ -385,6 +394,7 @@ func (c *collector) group(ep *InputEpisode) {
 		g.Rejected = append(g.Rejected, ep.Rejected...)
 	}
 	fill(g, ep)
+	g.Absent &= ep.Absent // an attribute one of its inputs has is there
 	g.Events = append(g.Events, ep.Events...)
 	g.Rows += ep.Rows
 }
@@ -525,6 +535,7 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	case writeErr != nil:
 		return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), writeErr)
 	}
+	sum.Unchecked = uncheckedRules(p, sum.Columns)
 	// Rejections come in input order, except those of grouping; sort them
 	// by input file (in the order given) and row.
 	fileOrder := map[string]int{}
@@ -684,4 +695,5 @@ func toEpisode(p *compiler.Program, in *InputEpisode, ep *compiler.Episode) {
 	ep.Age, ep.HasAge = in.Age, in.HasAge
 	ep.Sex, ep.County, ep.Region = in.Sex, in.County, in.Region
 	ep.ReferringRegion, ep.Diagnosis, ep.Intent = in.ReferringRegion, in.Diagnosis, in.Intent
+	ep.Absent = in.Absent
 }

@@ -121,6 +121,14 @@ func TestIncompleteText(t *testing.T) {
 			"  rader lästa: 4 (utvärderade 2, i ofullständiga förlopp 1, avvisade 1)\n" +
 			"  förlopp: 2, med fel: 0, rapporterbara: 1\n" +
 			"  ofullständiga förlopp: 1 (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n" +
+			// The file has only the three columns every file needs.
+			"  kolumner i in.csv: episode → episode, code → code, date → date\n" +
+			"  regeln under_18_ar kunde inte kontrolleras: filen saknar kolumn för ålder (age)\n" +
+			"  regeln remitterande_region_saknas kunde inte kontrolleras: filen saknar kolumn för remitterande region (referring_region)\n" +
+			"  reglerna kur_vid_palliativ_intention och vxx58_kurativ_intention kunde inte kontrolleras: filen saknar kolumn för behandlingsintention (intent)\n" +
+			"  reglerna cup_organspecifik_diagnos, diagnos_utanfor_forloppet, annan_cancer_egen_diagnos, mpn_mf_uns_avslutas_med_72, insitu_anal_avslutas_med_78, insitu_melanom_avslutas_med_78, insitu_huvud_hals_avslutas_med_78, insitu_penis_avslutas_med_78, insitu_vulva_avslutas_med_78, pin_prostata_avslutas_med_78 och cis_urinblasa_avslutas_med_73 kunde inte kontrolleras: filen saknar kolumn för diagnos (diagnosis)\n" +
+			"  regeln vxx91_remitterande_region_samma kunde inte kontrolleras: filen saknar kolumn för rapporterande region (region) och kolumn för remitterande region (referring_region)\n" +
+			"  regeln vxx91_lan_saknas kunde inte kontrolleras: filen saknar kolumn för folkbokföringslän (county)\n" +
 			"  förlopp per vårdförlopp:\n" +
 			"    livmoderkroppscancer             1\n"
 		if s.String() != wantSum {

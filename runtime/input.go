@@ -40,6 +40,10 @@ type InputEpisode struct {
 	// code, an order, a count, a lead time), so it is not evaluated. An
 	// episode all of whose rows were rejected has no events.
 	Rejected []Rejection
+	// Absent are the attributes the episode's input has no column for
+	// (see compiler.Episode.Absent); of a merged episode, those that none
+	// of its inputs has.
+	Absent compiler.AttrSet
 }
 
 // Rejection is an input row that could not be evaluated, and why. Every

@@ -514,6 +514,7 @@ func WriteSummaryText(w io.Writer, s *Summary) {
 	if s.Grouped {
 		fmt.Fprintf(w, "  (raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet)\n")
 	}
+	writeColumnsText(w, s)
 	writeCounts(w, "fynd per regel", s.FindingsByRule)
 	writeCounts(w, "förlopp per vårdförlopp", s.EpisodesByPathway)
 }

@@ -43,6 +43,11 @@ type ReadOptions struct {
 	// (D/M/YYYY, D.M.YYYY), as Swedish Excel writes them. Year-first
 	// dates are read either way.
 	DateOrder string
+	// Columns map headers to fields (--column), before the aliases; see
+	// ParseColumns. A mapped header that a CSV or xlsx input does not
+	// have is an error; JSON Lines inputs, which have no header, ignore
+	// them.
+	Columns []ColumnMap
 }
 
 // encoding is a ReadOptions.Encoding, checked.
@@ -110,6 +115,7 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 	}
 	b := newBuilder(name, sink)
 	b.dmy = order == orderDMY
+	b.columns = opts.Columns
 	defer releaseBuilder(b)
 
 	// The first non-blank line decides the format.
@@ -601,7 +607,11 @@ type builder struct {
 	dates  [1 << dateBits]cachedDate
 	id     []byte // room for an id converted from a string
 	dmy    bool   // ReadOptions.DateOrder is dmy
-	runs   int    // runs started
+	// columns is ReadOptions.Columns; absent are the attributes the
+	// input has no column for (InputEpisode.Absent), from its header.
+	columns []ColumnMap
+	absent  compiler.AttrSet
+	runs    int // runs started
 	// rowEvents: a row can give several events (JSON Lines), so the
 	// rows of a run are counted by their numbers, not by its events.
 	rowEvents bool
@@ -655,7 +665,7 @@ func releaseBuilder(b *builder) {
 	b.file, b.sink, b.cur, b.events = "", nil, nil, b.events[:0]
 	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
 	b.rowEvents, b.oneEpisode, b.own = false, false, InputEpisode{}
-	b.dmy = false
+	b.dmy, b.columns, b.absent = false, nil, 0
 	builders.Put(b)
 }
 
@@ -843,6 +853,7 @@ func (b *builder) flush() {
 	ep.Diagnosis = b.vals[colDiagnosis-colRegion]
 	ep.Intent = b.vals[colIntent-colRegion]
 	ep.Age, ep.HasAge = b.age, b.hasAge
+	ep.Absent = b.absent
 	n := len(b.events)
 	ep.Rows = n
 	if b.rowEvents {

@@ -17,15 +17,20 @@ import (
 var columnAliases = map[string]int{
 	"episode": colEpisode, "forlopp": colEpisode, "förlopp": colEpisode, "episode_id": colEpisode, "id": colEpisode,
 	"forlopp_id": colEpisode, "förlopp_id": colEpisode, "forloppsid": colEpisode, "förloppsid": colEpisode,
+	"forlopps-id": colEpisode, "förlopps-id": colEpisode, "forlopps_id": colEpisode, "förlopps_id": colEpisode,
 	"code": colCode, "kod": colCode, "kva": colCode, "kvå": colCode, "kva_kod": colCode, "kvå_kod": colCode, "kvakod": colCode, "kvåkod": colCode,
-	"date": colDate, "datum": colDate,
+	"kva-kod": colCode, "kvå-kod": colCode, "atgardskod": colCode, "åtgärdskod": colCode,
+	"date": colDate, "datum": colDate, "handelsedatum": colDate, "händelsedatum": colDate,
 	"region": colRegion, "rapporterande_region": colRegion,
 	"age": colAge, "alder": colAge, "ålder": colAge,
 	"sex": colSex, "kon": colSex, "kön": colSex,
 	"county": colCounty, "lan": colCounty, "län": colCounty, "folkbokforingslan": colCounty, "folkbokföringslän": colCounty,
+	"lanskod": colCounty, "länskod": colCounty,
 	"referring_region": colReferring, "remitterande_region": colReferring,
-	"diagnosis": colDiagnosis, "diagnos": colDiagnosis, "icd10": colDiagnosis, "icd-10": colDiagnosis,
-	"intent": colIntent, "intention": colIntent, "avsikt": colIntent,
+	"remitterande_landsting": colReferring, "remittent": colReferring,
+	"diagnosis": colDiagnosis, "diagnos": colDiagnosis, "icd10": colDiagnosis, "icd-10": colDiagnosis, "diagnoskod": colDiagnosis,
+	"intent": colIntent, "intention": colIntent, "avsikt": colIntent, "behandlingsintention": colIntent,
+	"kur/pal": colIntent, "kur_pal": colIntent, "kur_/_pal": colIntent,
 }
 
 // columnKey normalises a header name: trimmed, lower case, composed
@@ -423,7 +428,7 @@ func (c *csvReader) header(raw []byte) error {
 		}
 		known := 0
 		for k := range sp.nfields() {
-			if _, ok := columnAliases[columnKey(sp.field(k))]; ok {
+			if _, ok := c.fieldOf(columnKey(sp.field(k))); ok {
 				known++
 			}
 		}
@@ -449,15 +454,28 @@ func (c *csvReader) header(raw []byte) error {
 	}
 	var unknown []string
 	for i, n := range names {
-		k, ok := columnAliases[columnKey([]byte(n))]
+		k, ok := c.fieldOf(columnKey([]byte(n)))
 		if !ok {
 			unknown = append(unknown, n)
 			continue
 		}
 		if j := c.col[k]; j >= 0 {
-			return fmt.Errorf("%s: columns %q and %q both give the %s; keep one of them and rename or delete the other", c.name, names[j], n, colNames[k])
+			return fmt.Errorf(msgColumnsBoth, c.name, names[j], n, colNames[k])
 		}
 		c.col[k] = i
+	}
+	for _, m := range c.b.columns {
+		if c.col[fieldIndex(m.Field)] < 0 {
+			var keys []string
+			for _, n := range names {
+				keys = append(keys, columnKey([]byte(n)))
+			}
+			hint := lang.DidYouMean(columnKey([]byte(m.Header)), keys)
+			if hint != "" {
+				hint = "; " + hint
+			}
+			return fmt.Errorf(msgColumnNotInFile, c.name, m.Header, m.Field, quotedList(names), hint)
+		}
 	}
 
 	var missing []string
@@ -492,6 +510,7 @@ func (c *csvReader) header(raw []byte) error {
 				c.groups = append(c.groups, [2]int{i, i})
 			}
 		}
+		c.tellColumns(names, unknown)
 		return nil
 	}
 	sort.Strings(candidates) // map order must not change the hint
@@ -514,6 +533,54 @@ func (c *csvReader) header(raw []byte) error {
 		msg.WriteString("; the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252")
 	}
 	return fmt.Errorf("%s", msg.String())
+}
+
+// fieldOf returns the field a header (as columnKey gives it) is read as:
+// the one --column maps it to, else the one its alias names.
+func (c *csvReader) fieldOf(key string) (int, bool) {
+	for _, m := range c.b.columns {
+		if columnKey([]byte(m.Header)) == key {
+			return fieldIndex(m.Field), true
+		}
+	}
+	k, ok := columnAliases[key]
+	return k, ok
+}
+
+// fieldIndex returns the index of a field name (checked by ParseColumns).
+func fieldIndex(name string) int {
+	for k, n := range colNames {
+		if n == name {
+			return k
+		}
+	}
+	return -1
+}
+
+// tellColumns notes the attributes the file has no column for, for its
+// episodes, and tells the sink how the header was read, once per file.
+func (c *csvReader) tellColumns(names, unknown []string) {
+	fc := FileColumns{File: c.name, Unused: unknown, Columns: []ColumnUse{}, Missing: []string{}}
+	if fc.Unused == nil {
+		fc.Unused = []string{}
+	}
+	for i, n := range names {
+		for k, j := range c.col {
+			if j == i {
+				fc.Columns = append(fc.Columns, ColumnUse{Header: n, Field: colNames[k]})
+			}
+		}
+	}
+	for k := colRegion; k < numCols; k++ {
+		if c.col[k] < 0 {
+			fc.absent |= colAttr[k]
+		}
+	}
+	fc.Missing = append(fc.Missing, fc.absent.Names()...)
+	c.b.absent = fc.absent
+	if s, ok := c.b.sink.(columnSink); ok {
+		s.columns(fc)
+	}
 }
 
 // andList writes "a", "a and b", "a, b and c".

@@ -75,6 +75,11 @@ func (t *jsonText) UnmarshalJSON(b []byte) error {
 func readJSONL(name string, lr *lineReader, first []byte, enc encoding, b *builder) error {
 	r := &jsonlReader{b: b, enc: enc}
 	b.rowEvents = true
+	// JSON Lines has no header: every attribute counts as present, and
+	// an episode without one has it empty (rules treat it as unknown).
+	if s, ok := b.sink.(columnSink); ok {
+		s.columns(FileColumns{File: name, JSONL: true, Columns: []ColumnUse{}, Unused: []string{}, Missing: []string{}})
+	}
 	r.row(first, false, lr.no)
 	return eachLine(name, lr, b, r.row, func() {})
 }

@@ -101,7 +101,7 @@ func (c *csvReader) clone(b *builder) *csvReader {
 	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
 		groups: c.groups, ncol: c.ncol}
 	d.sp.setSep(c.sp.sep)
-	b.dmy = c.b.dmy
+	b.dmy, b.absent = c.b.dmy, c.b.absent
 	return d
 }
 

@@ -183,7 +183,7 @@ var readCases = []readCase{
 	{
 		name:  "two county columns",
 		input: "förlopp;kod;datum;län;folkbokföringslän\n",
-		err:   `x: columns "län" and "folkbokföringslän" both give the county; keep one of them and rename or delete the other`,
+		err:   `x: kolumnerna "län" och "folkbokföringslän" ger båda county; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)`,
 	},
 	{
 		name:  "more aliases",
@@ -562,7 +562,7 @@ var readCases = []readCase{
 	{
 		name:  "duplicate column",
 		input: "episode;code;date;kod\n",
-		err:   `x: columns "code" and "kod" both give the code; keep one of them and rename or delete the other`,
+		err:   `x: kolumnerna "code" och "kod" ger båda code; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)`,
 	},
 	{
 		name:  "header only",

@@ -134,6 +134,7 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	defer rows.Close()
 	b := newBuilder(name, sink)
 	b.dmy = isDMY(opts)
+	b.columns = opts.Columns
 	defer releaseBuilder(b)
 	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}, date1904: date1904}
 	err = x.read(name, sheet)

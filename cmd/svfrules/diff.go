@@ -110,6 +110,9 @@ func runDiff(c *cli, cmd *command, args []string) int {
 			return code
 		}
 		ro := svfruntime.ReadOptions{Sheet: o.sheet, DateOrder: o.dateOrder}
+		if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
+			return code
+		}
 		im, code, ok := c.diffEpisodes(cmd, o.episodes, ro, from.guide, to.guide, list)
 		if !ok {
 			return code

@@ -72,6 +72,9 @@ func runEval(c *cli, cmd *command, args []string) int {
 	defer out.discard()
 	ro := svfruntime.ReadOptions{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
 	ro.Sheet = o.sheet
+	if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
+		return code
+	}
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {
 		return code

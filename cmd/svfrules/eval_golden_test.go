@@ -101,13 +101,40 @@ func TestEvalVariantsMatchGoldens(t *testing.T) {
 						t.Fatal(err)
 					}
 					want = bytes.ReplaceAll(want, []byte("/example.csv"), []byte("/"+v))
-					if !bytes.Equal(out.got, want) {
+					got := out.got
+					if v == "example_swedish.csv" { // its headers differ, as the summary says
+						want, got = withoutColumns(want), withoutColumns(got)
+					}
+					if !bytes.Equal(got, want) {
 						t.Errorf("differs from golden %s:\n%s", out.golden, unifiedDiff(out.golden, "got", string(want), string(out.got)))
 					}
 				}
 			})
 		}
 	}
+}
+
+// withoutColumns drops the summary's list of columns (text: its line;
+// json: the "columns" array), which names the headers as written.
+func withoutColumns(b []byte) []byte {
+	var out [][]byte
+	skip := false
+	for _, line := range bytes.SplitAfter(b, []byte("\n")) {
+		switch {
+		case bytes.HasPrefix(line, []byte("  kolumner i ")):
+			continue
+		case bytes.Equal(line, []byte("    \"columns\": [\n")):
+			skip = true
+			continue
+		case skip && bytes.Equal(line, []byte("    ],\n")):
+			skip = false
+			continue
+		case skip:
+			continue
+		}
+		out = append(out, line)
+	}
+	return bytes.Join(out, nil)
 }
 
 var inputRef = regexp.MustCompile(`"input":"[^"]*"`)

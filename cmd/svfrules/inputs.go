@@ -29,6 +29,17 @@ func (c *cli) checkDateOrder(cmd *command, order string) (int, bool) {
 	return c.usageError(cmd, msgDateOrder, order), false
 }
 
+// checkColumns parses --column into ro.Columns; an unknown field or a
+// field or header given twice is a usage error.
+func (c *cli) checkColumns(cmd *command, flags []string, ro *svfruntime.ReadOptions) (int, bool) {
+	cols, err := svfruntime.ParseColumns(flags)
+	if err != nil {
+		return c.usageError(cmd, "%v", err), false
+	}
+	ro.Columns = cols
+	return 0, true
+}
+
 // episodeInputs opens the episode files of eval and report: each must be
 // a readable file, and "-" (standard input) may be given once. Inputs
 // that are not regular files are spooled to ro.TempDir; cleanup closes
