@@ -15,9 +15,11 @@ import (
 const (
 	// msgColumnForm: the flag's value.
 	msgColumnForm = "--column %q: skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention"
-	// msgColumnAttr: the flag's value, the attribute, the valid names,
-	// a did-you-mean hint ("" or "; menade du …?").
+	// msgColumnAttr: the flag's value, the attribute, a did-you-mean
+	// hint ("" or msgDidYouMean), the valid names.
 	msgColumnAttr = "--column %q: %q är inget attribut%s; attributen är %s"
+	// msgDidYouMean: the closest name; appended to a message.
+	msgDidYouMean = "; menade du %q?"
 	// msgColumnTwice: the attribute, the two headers.
 	msgColumnTwice = "--column anger två kolumner för %s: %q och %q; ange en"
 	// msgColumnHeaderTwice: the header, the two attributes.
@@ -65,9 +67,9 @@ func ParseColumns(flags []string) ([]ColumnMap, error) {
 			return nil, fmt.Errorf(msgColumnForm, f)
 		}
 		if !slices.Contains(colNames[:], field) {
-			hint := lang.DidYouMean(strings.ToLower(field), colNames[:])
-			if hint != "" {
-				hint = "; " + hint
+			hint := ""
+			if sug := lang.Suggest(strings.ToLower(field), colNames[:]); sug != "" {
+				hint = fmt.Sprintf(msgDidYouMean, sug)
 			}
 			return nil, fmt.Errorf(msgColumnAttr, f, field, hint, strings.Join(colNames[:], ", "))
 		}

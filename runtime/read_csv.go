@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -470,9 +471,9 @@ func (c *csvReader) header(raw []byte) error {
 			for _, n := range names {
 				keys = append(keys, columnKey([]byte(n)))
 			}
-			hint := lang.DidYouMean(columnKey([]byte(m.Header)), keys)
-			if hint != "" {
-				hint = "; " + hint
+			hint := ""
+			if sug := lang.Suggest(columnKey([]byte(m.Header)), keys); sug != "" {
+				hint = fmt.Sprintf(msgDidYouMean, names[slices.Index(keys, sug)])
 			}
 			return fmt.Errorf(msgColumnNotInFile, c.name, m.Header, m.Field, quotedList(names), hint)
 		}
