@@ -28,6 +28,11 @@ verdict): it is shown with its rejected rows and counted apart. Rows of
 only separators (Excel's empty rows) are counted as blank, not rejected.
 Dates may carry a time; dates written day first (7/3/2024, as Swedish
 Excel writes them) need --date-order dmy.
+Columns are found by their headers (Swedish names too); --column
+FIELD=HEADER reads any other header as a field (intent=Behandlingsintention).
+The summary lists how each header was read and the columns not used; a
+rule that reads an attribute the file has no column for is not checked,
+and the summary names it once.
 Exits 0 when nothing is wrong, 1 when an episode has an error finding or a
 row was rejected, 2 when an input cannot be read or the rules do not compile.
 
