@@ -163,6 +163,13 @@ func writeColumnsText(w io.Writer, s *Summary) {
 			fmt.Fprintf(w, msgSummaryUnused, h, h)
 		}
 	}
+	WriteUncheckedText(w, s)
+}
+
+// WriteUncheckedText writes one line per group of rules that could not be
+// checked for want of a column (Summary.Unchecked), saying which columns
+// are missing; nothing when every rule was checked.
+func WriteUncheckedText(w io.Writer, s *Summary) {
 	// Rules missing the same columns in the same files share a line.
 	type group struct {
 		rules       []string

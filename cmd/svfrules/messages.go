@@ -24,3 +24,10 @@ const (
 	// msgDateOrder: the value given.
 	msgDateOrder = "okänd --date-order %q; ange dmy (dagen först: 7/3/2024 är 7 mars) eller ymd (bara år först, standard)"
 )
+
+// Messages about columns.
+const (
+	// msgReportUnchecked heads report's list of the rules it could not
+	// check (the lines follow, from runtime.WriteUncheckedText).
+	msgReportUnchecked = "svfrules report: rapportens fynd saknar regler som inte kunde kontrolleras (ange kolumnen, eller --column, och kör igen):"
+)

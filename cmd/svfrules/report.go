@@ -128,6 +128,11 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if c.stdoutFailed() {
 		return exitUsage // run says why
 	}
+	if len(sum.Unchecked) > 0 {
+		// The report's findings leave these rules out: say so once.
+		fmt.Fprintln(c.stderr, msgReportUnchecked)
+		svfruntime.WriteUncheckedText(c.stderr, sum)
+	}
 	if len(sum.Rejected) > 0 {
 		fmt.Fprintf(c.stderr, "svfrules report: %d rader kunde inte läsas och ingår inte i rapporten:\n", len(sum.Rejected))
 		for _, r := range sum.Rejected {
