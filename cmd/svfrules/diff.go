@@ -228,10 +228,15 @@ func (c *cli) diffEpisodes(cmd *command, files []string, ro svfruntime.ReadOptio
 		defer cleanup()
 		inputs = append(inputs, in)
 	}
-	im, err := impact.Evaluate(compiler.Compile(from), compiler.Compile(to), list, inputs, ro, runtime.GOMAXPROCS(0))
+	im, unchecked, err := impact.EvaluateUnchecked(compiler.Compile(from), compiler.Compile(to), list, inputs, ro, runtime.GOMAXPROCS(0))
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
 		return nil, exitUsage, false
+	}
+	if len(unchecked.Unchecked) > 0 {
+		// The comparison says nothing about these rules' findings.
+		fmt.Fprintln(c.stderr, msgDiffUnchecked)
+		svfruntime.WriteUncheckedText(c.stderr, unchecked)
 	}
 	return im, exitOK, true
 }

@@ -30,4 +30,7 @@ const (
 	// msgReportUnchecked heads report's list of the rules it could not
 	// check (the lines follow, from runtime.WriteUncheckedText).
 	msgReportUnchecked = "svfrules report: rapportens fynd saknar regler som inte kunde kontrolleras (ange kolumnen, eller --column, och kör igen):"
+	// msgDiffUnchecked heads diff --episodes' list of the rules that
+	// could not be checked in either version.
+	msgDiffUnchecked = "svfrules diff: jämförelsen av förloppen saknar regler som inte kunde kontrolleras (ange kolumnen, eller --column, och kör igen):"
 )

@@ -102,6 +102,16 @@ func (c *collector) Episode(_ *bytes.Buffer, r *runtime.EpisodeResult) {
 // episode's outcomes. cs are the changes from `from` to `to`
 // (changes.Compare); the result's ByChange is parallel to them.
 func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []runtime.Input, opts runtime.ReadOptions, workers int) (*changes.Impact, error) {
+	im, _, err := EvaluateUnchecked(from, to, cs, inputs, opts, workers)
+	return im, err
+}
+
+// EvaluateUnchecked is Evaluate, and also returns the rules of either
+// version that were not evaluated for some inputs' episodes for want of a
+// column (runtime.Summary.Unchecked): the comparison says nothing about
+// them there. The new version's come first, then the old one's others.
+func EvaluateUnchecked(from, to *compiler.Program, cs []changes.Change, inputs []runtime.Input, opts runtime.ReadOptions, workers int) (*changes.Impact, *runtime.Summary, error) {
+	var unchecked runtime.Summary
 	col := &collector{episodes: map[key]*episode{}}
 	im := &changes.Impact{ByChange: make([]changes.Effect, len(cs))}
 	for _, in := range inputs {
@@ -114,20 +124,36 @@ func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []runtime.
 		col.old = side.old
 		sum, err := runtime.Run(side.p, inputs, opts, workers, col, io.Discard)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if !side.old { // the new version's first
+			unchecked.Columns = sum.Columns
+			unchecked.Unchecked = append(sum.Unchecked, unchecked.Unchecked...)
+		} else {
+			unchecked.Unchecked = sum.Unchecked
 		}
 		// Episodes are those compared: incomplete ones are not.
 		im.Episodes, im.RowsRead, im.RowsRejected = sum.Episodes-sum.EpisodesIncomplete, sum.RowsRead, sum.RowsRejected
 	}
 	eps, err := inInputOrder(col.episodes, im.Files)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	a := newAttributor(from.Guide, to.Guide, cs)
 	for _, ep := range eps {
 		a.episode(ep, im)
 	}
-	return im, nil
+	// A rule of both versions is named once.
+	seen := map[string]bool{}
+	kept := unchecked.Unchecked[:0:0]
+	for _, u := range unchecked.Unchecked {
+		if !seen[u.Rule] {
+			seen[u.Rule] = true
+			kept = append(kept, u)
+		}
+	}
+	unchecked.Unchecked = kept
+	return im, &unchecked, nil
 }
 
 // inInputOrder sorts the episodes by input file (in the order given) and
