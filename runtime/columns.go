@@ -151,16 +151,18 @@ func uncheckedRules(p *compiler.Program, files []FileColumns) []UncheckedRule {
 func writeColumnsText(w io.Writer, s *Summary) {
 	for _, fc := range s.Columns {
 		if fc.JSONL {
-			fmt.Fprintf(w, msgSummaryJSONL, fc.File)
+			fmt.Fprintf(w, msgSummaryJSONL, Printable(fc.File))
 			continue
 		}
 		var cols []string
 		for _, c := range fc.Columns {
 			cols = append(cols, c.Header+" → "+c.Field)
 		}
-		fmt.Fprintf(w, msgSummaryColumns, fc.File, strings.Join(cols, ", "))
+		// Headers come from the file: nothing in them may reach the
+		// terminal as a control character.
+		fmt.Fprintf(w, msgSummaryColumns, Printable(fc.File), Printable(strings.Join(cols, ", ")))
 		for _, h := range fc.Unused {
-			fmt.Fprintf(w, msgSummaryUnused, h, h)
+			fmt.Fprintf(w, msgSummaryUnused, Printable(h), Printable(h))
 		}
 	}
 	WriteUncheckedText(w, s)
@@ -179,7 +181,7 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 	for _, u := range s.Unchecked {
 		where := ""
 		if len(s.Columns) > 1 {
-			where = " i " + ochList(u.Files)
+			where = Printable(" i " + ochList(u.Files))
 		}
 		var what []string
 		for _, a := range u.Missing {

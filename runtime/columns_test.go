@@ -302,3 +302,18 @@ func TestColumnsJSONL(t *testing.T) {
 		t.Errorf("findings %v, columns %+v, unchecked %+v", got, sum.Columns, sum.Unchecked)
 	}
 }
+
+// TestColumnsTextPrintable: a header with a control character (an
+// escape sequence that would colour the terminal) is written escaped.
+func TestColumnsTextPrintable(t *testing.T) {
+	_, sum, err := findingsByEpisode(t, []Input{textInput("in.csv", "episode;code;date;\x1b[31mRöd\nE;VL210;2024-01-01;x\n")}, ReadOptions{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text bytes.Buffer
+	writeColumnsText(&text, sum)
+	want := "  kolumner i in.csv: episode → episode, code → code, date → date\n    kolumnen \\x1b[31mRöd används inte (ange --column ATTRIBUT=\\x1b[31mRöd om den ska läsas)\n"
+	if !strings.HasPrefix(text.String(), want) {
+		t.Errorf("got\n%q\nwant it to start with\n%q", text.String(), want)
+	}
+}
