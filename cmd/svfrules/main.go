@@ -244,7 +244,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
-		fs.StringArrayVar(&o.columns, "column", nil, "read the column headed `HEADER` as FIELD, given as FIELD=HEADER, e.g. intent=Behandlingsintention (repeat for more)")
+		fs.StringArrayVar(&o.columns, "column", nil, "give `FIELD=HEADER` to read the column headed HEADER as FIELD, e.g. intent=Behandlingsintention (repeat for more)")
 	case "report":
 		ruleFlags()
 		fs.StringVar(&o.by, "by", "", "break the measure down by these comma-separated `dimensions`: region, county, sex, agegroup, year, quarter, month")
@@ -254,7 +254,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
-		fs.StringArrayVar(&o.columns, "column", nil, "read the column headed `HEADER` as FIELD, given as FIELD=HEADER, e.g. intent=Behandlingsintention (repeat for more)")
+		fs.StringArrayVar(&o.columns, "column", nil, "give `FIELD=HEADER` to read the column headed HEADER as FIELD, e.g. intent=Behandlingsintention (repeat for more)")
 	case "diff":
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
 		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
@@ -262,7 +262,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
-		fs.StringArrayVar(&o.columns, "column", nil, "read the column headed `HEADER` as FIELD, given as FIELD=HEADER, e.g. intent=Behandlingsintention (repeat for more)")
+		fs.StringArrayVar(&o.columns, "column", nil, "give `FIELD=HEADER` to read the column headed HEADER as FIELD, e.g. intent=Behandlingsintention (repeat for more)")
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")
