@@ -3,17 +3,22 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // findingsByEpisode evaluates inputs and returns each episode's rule ids,
 // sorted, and the summary; err is the run's error.
-func findingsByEpisode(t *testing.T, inputs []Input, opts ReadOptions, workers int) (map[string][]string, *Summary, error) {
+func findingsByEpisode(t *testing.T, inputs []input.Input, opts input.Options, workers int) (map[string][]string, *Summary, error) {
 	t.Helper()
 	var out bytes.Buffer
 	sum, err := Run(latestProgram(t), inputs, opts, workers, NewRenderer("jsonl"), &out)
@@ -38,8 +43,8 @@ func findingsByEpisode(t *testing.T, inputs []Input, opts ReadOptions, workers i
 	return got, sum, nil
 }
 
-func textInput(name, text string) Input {
-	return Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+func textInput(name, text string) input.Input {
+	return input.Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 }
 
 // Episodes of the tests below: R has VXX91 (mottagen från annan region)
@@ -60,7 +65,7 @@ const (
 func TestAbsentColumnSkipsRules(t *testing.T) {
 	cases := []struct {
 		name, input string
-		cols        []ColumnMap
+		cols        []input.ColumnMap
 		want        []string // R's or K's findings
 		unchecked   []string // rules named in the summary
 		unused      []string
@@ -71,12 +76,12 @@ func TestAbsentColumnSkipsRules(t *testing.T) {
 			want: []string{}, unchecked: []string{"under_18_ar", "remitterande_region_saknas", "kur_vid_palliativ_intention", "vxx58_kurativ_intention", "cup_organspecifik_diagnos", "vxx91_remitterande_region_samma"}},
 		{name: "intent under another name", input: syfte,
 			want: []string{}, unchecked: []string{"under_18_ar", "remitterande_region_saknas", "kur_vid_palliativ_intention", "vxx58_kurativ_intention"}, unused: []string{"Syfte"}},
-		{name: "intent mapped with --column", input: syfte, cols: []ColumnMap{{"intent", "syfte"}},
+		{name: "intent mapped with --column", input: syfte, cols: []input.ColumnMap{{Field: "intent", Header: "syfte"}},
 			want: []string{"vxx58_kurativ_intention"}, unchecked: []string{"under_18_ar", "remitterande_region_saknas", "cup_organspecifik_diagnos"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, sum, err := findingsByEpisode(t, []Input{textInput("in.csv", c.input)}, ReadOptions{Columns: c.cols}, 2)
+			got, sum, err := findingsByEpisode(t, []input.Input{textInput("in.csv", c.input)}, input.Options{Columns: c.cols}, 2)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,8 +121,6 @@ func TestAbsentColumnSkipsRules(t *testing.T) {
 // files are one episode, which has the column through the first file),
 // on one goroutine and in parallel blocks.
 func TestAbsentColumnPerFile(t *testing.T) {
-	defer func(n int) { blockSize = n }(blockSize)
-	blockSize = 4 << 10
 	dir := t.TempDir()
 	// Enough rows for several blocks.
 	var a, b strings.Builder
@@ -134,7 +137,7 @@ func TestAbsentColumnPerFile(t *testing.T) {
 			fa += "S;01;01;;VL210;2024-01-01\n"
 			fb = strings.Replace(fb, "episode;region;county;code;date\n", "episode;region;county;code;date\nS;01;01;VL291;2024-01-02\n", 1)
 		}
-		var inputs []Input
+		var inputs []input.Input
 		for name, text := range map[string]string{"a.csv": fa, "b.csv": fb} {
 			p := filepath.Join(dir, name)
 			if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
@@ -142,14 +145,14 @@ func TestAbsentColumnPerFile(t *testing.T) {
 			}
 		}
 		for _, name := range []string{"b.csv", "a.csv"} { // b first: S starts without the column
-			in, _, err := FileInput(filepath.Join(dir, name), nil)
+			in, _, err := input.FileInput(filepath.Join(dir, name), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			inputs = append(inputs, in)
 		}
 		for _, workers := range []int{1, 3} {
-			got, sum, err := findingsByEpisode(t, inputs, ReadOptions{Workers: workers}, 2)
+			got, sum, err := findingsByEpisode(t, inputs, input.Options{Workers: workers, BlockSize: 4 << 10}, 2)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,51 +178,24 @@ func TestAbsentColumnPerFile(t *testing.T) {
 	}
 }
 
-func TestParseColumns(t *testing.T) {
-	cases := []struct {
-		flags []string
-		want  []ColumnMap
-		err   string
-	}{
-		{flags: nil},
-		{flags: []string{"intent=Behandlingsintention", " referring_region = Remiss från "},
-			want: []ColumnMap{{"intent", "Behandlingsintention"}, {"referring_region", "Remiss från"}}},
-		{flags: []string{"intent"}, err: `--column "intent": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
-		{flags: []string{"intent="}, err: `--column "intent=": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
-		{flags: []string{"intnet=Kur/pal"}, err: `--column "intnet=Kur/pal": "intnet" är inget attribut; menade du "intent"?; attributen är episode, code, date, region, age, sex, county, referring_region, diagnosis, intent`},
-		{flags: []string{"kön=X"}, err: `--column "kön=X": "kön" är inget attribut; attributen är episode, code, date, region, age, sex, county, referring_region, diagnosis, intent`},
-		{flags: []string{"intent=A", "intent=B"}, err: `--column anger två kolumner för intent: "A" och "B"; ange en`},
-		{flags: []string{"intent=Syfte", "diagnosis=SYFTE"}, err: `--column anger kolumnen "SYFTE" för både intent och diagnosis; ange en`},
-	}
-	for _, c := range cases {
-		got, err := ParseColumns(c.flags)
-		switch {
-		case c.err != "" && (err == nil || err.Error() != c.err):
-			t.Errorf("%q: error %v\nwant %s", c.flags, err, c.err)
-		case c.err == "" && (err != nil || !slices.Equal(got, c.want)):
-			t.Errorf("%q: %v, %v; want %v", c.flags, got, err, c.want)
-		}
-	}
-}
-
 // TestColumnHeaderErrors: a mapped header the file does not have, and a
 // mapping that gives an attribute a second column, stop the read with a
 // message that names the columns.
 func TestColumnHeaderErrors(t *testing.T) {
 	cases := []struct {
 		input string
-		cols  []ColumnMap
+		cols  []input.ColumnMap
 		err   string
 	}{
-		{"episode;Syfte;code;date\n", []ColumnMap{{"intent", "Sytfe"}},
+		{"episode;Syfte;code;date\n", []input.ColumnMap{{Field: "intent", Header: "Sytfe"}},
 			`in.csv: kolumnen "Sytfe" (--column intent=…) finns inte i filen; kolumnerna är "episode", "Syfte", "code", "date"; menade du "Syfte"?`},
-		{"episode;intent;Syfte;code;date\n", []ColumnMap{{"intent", "Syfte"}},
+		{"episode;intent;Syfte;code;date\n", []input.ColumnMap{{Field: "intent", Header: "Syfte"}},
 			`in.csv: kolumnerna "intent" och "Syfte" ger båda intent; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)`},
 		{"episode;Kur/pal;Behandlingsintention;code;date\n", nil,
 			`in.csv: kolumnerna "Kur/pal" och "Behandlingsintention" ger båda intent; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)`},
 	}
 	for _, c := range cases {
-		_, _, err := findingsByEpisode(t, []Input{textInput("in.csv", c.input+"E;kur;kur;VL210;2024-01-01\n")}, ReadOptions{Columns: c.cols}, 1)
+		_, _, err := findingsByEpisode(t, []input.Input{textInput("in.csv", c.input+"E;kur;kur;VL210;2024-01-01\n")}, input.Options{Columns: c.cols}, 1)
 		if err == nil || err.Error() != c.err {
 			t.Errorf("%q: error %v\nwant %s", c.input, err, c.err)
 		}
@@ -230,30 +206,14 @@ func TestColumnHeaderErrors(t *testing.T) {
 // fields.
 func TestColumnAliases(t *testing.T) {
 	header := "Förlopps-ID;Åtgärdskod;Händelsedatum;Rapporterande region;Länskod;Remitterande landsting;Diagnoskod;Kur/pal;Ålder;Kön"
-	_, sum, err := findingsByEpisode(t, []Input{textInput("in.csv", header+"\nE;VL210;2024-01-01;01;01;03;C71;kur;50;K\n")}, ReadOptions{}, 1)
+	_, sum, err := findingsByEpisode(t, []input.Input{textInput("in.csv", header+"\nE;VL210;2024-01-01;01;01;03;C71;kur;50;K\n")}, input.Options{}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []ColumnUse{{"Förlopps-ID", "episode"}, {"Åtgärdskod", "code"}, {"Händelsedatum", "date"}, {"Rapporterande region", "region"},
-		{"Länskod", "county"}, {"Remitterande landsting", "referring_region"}, {"Diagnoskod", "diagnosis"}, {"Kur/pal", "intent"}, {"Ålder", "age"}, {"Kön", "sex"}}
+	want := []input.ColumnUse{{Header: "Förlopps-ID", Field: "episode"}, {Header: "Åtgärdskod", Field: "code"}, {Header: "Händelsedatum", Field: "date"}, {Header: "Rapporterande region", Field: "region"},
+		{Header: "Länskod", Field: "county"}, {Header: "Remitterande landsting", Field: "referring_region"}, {Header: "Diagnoskod", Field: "diagnosis"}, {Header: "Kur/pal", Field: "intent"}, {Header: "Ålder", Field: "age"}, {Header: "Kön", Field: "sex"}}
 	if len(sum.Columns) != 1 || !slices.Equal(sum.Columns[0].Columns, want) || len(sum.Columns[0].Missing) != 0 || len(sum.Unchecked) != 0 {
 		t.Errorf("columns %+v, unchecked %+v", sum.Columns, sum.Unchecked)
-	}
-	for _, h := range []string{"behandlingsintention", "intention"} {
-		if columnAliases[h] != colIntent {
-			t.Errorf("%s is not intent", h)
-		}
-	}
-	for _, h := range []string{"remittent", "remitterande_region"} {
-		if columnAliases[h] != colReferring {
-			t.Errorf("%s is not referring_region", h)
-		}
-	}
-	for h, k := range map[string]int{"folkbokföringslän": colCounty, "kon": colSex, "alder": colAge, "förloppsid": colEpisode, "id": colEpisode,
-		"kvå": colCode, "kvåkod": colCode, "datum": colDate, "icd10": colDiagnosis} {
-		if columnAliases[h] != k {
-			t.Errorf("%s is not %s", h, colNames[k])
-		}
 	}
 }
 
@@ -261,17 +221,27 @@ func TestColumnAliases(t *testing.T) {
 // summary lists its columns, --column maps one, an absent column skips
 // the rules that read it.
 func TestColumnsXLSX(t *testing.T) {
-	data := xlsxBytes(t, map[int][]any{
-		1: {"Förlopp", "Syfte", "Kod", "Datum"},
-		2: {"K", "kur", "VL210", "2024-01-01"},
-		3: {"K", "kur", "VL258", "2024-01-20"},
-	}, nil)
-	in := Input{Name: "in.xlsx", Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
+	f := excelize.NewFile()
+	for i, row := range [][]any{
+		{"Förlopp", "Syfte", "Kod", "Datum"},
+		{"K", "kur", "VL210", "2024-01-01"},
+		{"K", "kur", "VL258", "2024-01-20"},
+	} {
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	book, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := book.Bytes()
+	in := input.Input{Name: "in.xlsx", Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
 	for _, c := range []struct {
-		cols []ColumnMap
+		cols []input.ColumnMap
 		want []string
-	}{{nil, []string{}}, {[]ColumnMap{{"intent", "Syfte"}}, []string{"vxx58_kurativ_intention"}}} {
-		got, sum, err := findingsByEpisode(t, []Input{in}, ReadOptions{Columns: c.cols}, 1)
+	}{{nil, []string{}}, {[]input.ColumnMap{{Field: "intent", Header: "Syfte"}}, []string{"vxx58_kurativ_intention"}}} {
+		got, sum, err := findingsByEpisode(t, []input.Input{in}, input.Options{Columns: c.cols}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -294,7 +264,7 @@ func TestColumnsXLSX(t *testing.T) {
 // as present: an episode without a referring region gets the finding.
 func TestColumnsJSONL(t *testing.T) {
 	in := textInput("in.jsonl", `{"episode":"R","events":[{"code":"VL210","date":"2024-01-01"},{"code":"VL291","date":"2024-01-05"},{"code":"VL254","date":"2024-02-01"}]}`+"\n")
-	got, sum, err := findingsByEpisode(t, []Input{in}, ReadOptions{}, 1)
+	got, sum, err := findingsByEpisode(t, []input.Input{in}, input.Options{}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +276,7 @@ func TestColumnsJSONL(t *testing.T) {
 // TestColumnsTextPrintable: a header with a control character (an
 // escape sequence that would colour the terminal) is written escaped.
 func TestColumnsTextPrintable(t *testing.T) {
-	_, sum, err := findingsByEpisode(t, []Input{textInput("in.csv", "episode;code;date;\x1b[31mRöd\nE;VL210;2024-01-01;x\n")}, ReadOptions{}, 1)
+	_, sum, err := findingsByEpisode(t, []input.Input{textInput("in.csv", "episode;code;date;\x1b[31mRöd\nE;VL210;2024-01-01;x\n")}, input.Options{}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

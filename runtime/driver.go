@@ -3,88 +3,23 @@ package runtime
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
-	"os"
 	"slices"
 	"sort"
 	"sync"
-	"sync/atomic"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/safefile"
+	"github.com/rcc/svfrules/runtime/input"
 )
-
-// Input is one episode file to evaluate.
-type Input struct {
-	Name string // as shown in messages; "-" is standard input
-	// Open opens the input; it is called again when the run restarts in
-	// grouping mode, so it must give the same bytes each time.
-	Open func() (io.ReadCloser, error)
-}
-
-// FileInput is ReadOptions{}.FileInput: spools go to os.TempDir().
-func FileInput(path string, stdin io.Reader) (Input, func(), error) {
-	return ReadOptions{}.FileInput(path, stdin)
-}
-
-// FileInput returns the Input for a path, or for standard input when the
-// path is "-". A run may read its inputs twice (when an episode's rows are
-// not adjacent), so an input that is not a regular file (standard input, a
-// pipe, a FIFO, /dev/stdin) is read once, here, into a temporary file in
-// o.TempDir, and read back from it. cleanup closes that file; it has no
-// name by then (see safefile.CreateUnnamed).
-func (o ReadOptions) FileInput(path string, stdin io.Reader) (in Input, cleanup func(), err error) {
-	if path != "-" {
-		// A path that cannot be looked at is opened by the run, which
-		// then says what is wrong with it.
-		if st, err := os.Stat(path); err != nil || st.Mode().IsRegular() {
-			return Input{Name: path, Open: func() (io.ReadCloser, error) { return openFile(path) }}, func() {}, nil
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
-		}
-		defer f.Close()
-		stdin = f
-	}
-	tmp, cleanup, err := safefile.CreateUnnamed(o.TempDir, "svfrules-in-*")
-	if err != nil {
-		return Input{}, nil, fmt.Errorf(msgSpool, path, tempDir(o.TempDir), err)
-	}
-	size, err := io.Copy(tmp, stdin)
-	if err != nil {
-		cleanup()
-		var pe *os.PathError
-		if errors.As(err, &pe) && pe.Path == tmp.Name() { // writing the spool failed
-			return Input{}, nil, fmt.Errorf(msgSpool, path, tempDir(o.TempDir), err)
-		}
-		return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
-	}
-	return Input{Name: path, Open: func() (io.ReadCloser, error) {
-		return spoolReader{io.NewSectionReader(tmp, 0, size)}, nil
-	}}, cleanup, nil
-}
-
-// spoolReader reads a spool back; closing it leaves the spool open for
-// the next reading.
-type spoolReader struct{ *io.SectionReader }
-
-func (spoolReader) Close() error { return nil }
-
-// tempDir is the directory spools go to, for messages.
-func tempDir(dir string) string {
-	if dir == "" {
-		return os.TempDir()
-	}
-	return dir
-}
 
 // EpisodeResult is one evaluated episode with the input it came from.
 type EpisodeResult struct {
-	In      *InputEpisode
+	In      *input.Episode
 	Episode compiler.Episode
 	Result  Result
 }
@@ -120,20 +55,20 @@ type Summary struct {
 	// Episodes counts every episode, incomplete ones too.
 	Episodes int `json:"episodes"`
 	// EpisodesIncomplete counts the episodes that had a rejected row
-	// (InputEpisode.Rejected): they have no findings or lead times and
+	// (input.Episode.Rejected): they have no findings or lead times and
 	// are not reportable, as the missing rows could change any of them.
-	EpisodesIncomplete int            `json:"episodes_incomplete"`
-	EpisodesWithErrors int            `json:"episodes_with_errors"`
-	Reportable         int            `json:"reportable"`
-	FindingsByRule     map[string]int `json:"findings_by_rule"`
-	EpisodesByPathway  map[string]int `json:"episodes_by_pathway"`
-	Rejected           []Rejection    `json:"rejected"`
+	EpisodesIncomplete int               `json:"episodes_incomplete"`
+	EpisodesWithErrors int               `json:"episodes_with_errors"`
+	Reportable         int               `json:"reportable"`
+	FindingsByRule     map[string]int    `json:"findings_by_rule"`
+	EpisodesByPathway  map[string]int    `json:"episodes_by_pathway"`
+	Rejected           []input.Rejection `json:"rejected"`
 	// Grouped is true when an episode's rows were not adjacent and the run
 	// grouped the whole input in memory instead of streaming it.
 	Grouped bool `json:"grouped"`
 	// Columns says, per input, which header was read as which field and
 	// which headers were not used.
-	Columns []FileColumns `json:"columns"`
+	Columns []input.FileColumns `json:"columns"`
 	// Unchecked are the rules that were not evaluated for some inputs'
 	// episodes: those inputs have no column for an attribute they read.
 	Unchecked []UncheckedRule `json:"unchecked_rules"`
@@ -152,23 +87,23 @@ func (s *Summary) HasErrors() bool { return s.EpisodesWithErrors > 0 || s.RowsRe
 // Output goes to w only when the run succeeds; a restart never leaves
 // half an output behind, because w receives it from a temporary file in
 // opts.TempDir, which has no name (see safefile.CreateUnnamed).
-func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, render Renderer, w io.Writer) (*Summary, error) {
+func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer) (*Summary, error) {
 	if workers < 1 {
 		workers = 1
 	}
 	spool, cleanup, err := safefile.CreateUnnamed(opts.TempDir, "svfrules-out-*")
 	if err != nil {
-		return nil, fmt.Errorf(msgOutSpool, tempDir(opts.TempDir), err)
+		return nil, fmt.Errorf(msgOutSpool, input.TempDir(opts.TempDir), err)
 	}
 	defer cleanup()
 
 	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
 	if errors.Is(err, errNotAdjacent) {
 		if err := spool.Truncate(0); err != nil {
-			return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), err)
+			return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), err)
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), err)
+			return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), err)
 		}
 		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
 	}
@@ -176,7 +111,7 @@ func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, ren
 		return nil, err
 	}
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), err)
+		return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), err)
 	}
 	if wr, ok := render.(Wrapper); ok {
 		err = wr.Wrap(sum, spool, w)
@@ -191,25 +126,11 @@ func Run(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, ren
 
 var errNotAdjacent = errors.New("rows of an episode are not adjacent")
 
-// stopReader ends a read with errNotAdjacent once *stop is set, so the
-// streaming pass does not read the rest of a large input it must redo.
-type stopReader struct {
-	r    io.Reader
-	stop *atomic.Bool // set by the goroutine that finds rows out of order
-}
-
-func (s stopReader) Read(p []byte) (int, error) {
-	if s.stop.Load() {
-		return 0, errNotAdjacent
-	}
-	return s.r.Read(p)
-}
-
 const batchSize = 512
 
 type batch struct {
 	seq      int
-	episodes []*InputEpisode
+	episodes []*input.Episode
 	out      bytes.Buffer
 	tally    tally
 }
@@ -227,7 +148,9 @@ type collector struct {
 	ordered idOrder
 	hashes  [][]uint64
 	failed  bool
-	stop    atomic.Bool // failed, for the goroutine that reads the input
+	// stop cancels the read with errNotAdjacent once failed, so the
+	// streaming pass does not read the rest of a large input it must redo.
+	stop context.CancelCauseFunc
 
 	cur  *batch
 	free chan *batch // batches written out, to be used again
@@ -238,28 +161,37 @@ type collector struct {
 	direct func(*batch)
 	prog   *compiler.Program
 	render Renderer
+	// localFree holds the localBlocks taken, for the parsing goroutines
+	// to fill again.
+	localFree chan *localBlock
 
-	groups map[string]*InputEpisode // grouping mode
-	order  []*InputEpisode
-	heads  []InputEpisode // room for the episodes of groups
+	groups map[string]*input.Episode // grouping mode
+	order  []*input.Episode
+	heads  []input.Episode // room for the episodes of groups
 }
 
-func (c *collector) DataRow()        { c.sum.RowsRead++ }
-func (c *collector) dataRows(n int)  { c.sum.RowsRead += n }
-func (c *collector) blankRows(n int) { c.sum.RowsBlank += n }
-func (c *collector) columns(fc FileColumns) {
+// DataRow counts a row read (input.Sink).
+func (c *collector) DataRow() { c.sum.RowsRead++ }
+
+// DataRows counts a block's rows read at once (input.RowCounter).
+func (c *collector) DataRows(n int) { c.sum.RowsRead += n }
+
+// BlankRows counts rows of separators only (input.BlankSink).
+func (c *collector) BlankRows(n int) { c.sum.RowsBlank += n }
+
+// Columns notes how an input's header was read (input.ColumnSink).
+func (c *collector) Columns(fc input.FileColumns) {
 	c.sum.Columns = append(c.sum.Columns, fc)
 }
 
-// stopped tells a reader to stop: the rows are not adjacent.
-func (c *collector) stopped() bool { return c.stop.Load() }
-
-func (c *collector) Reject(r Rejection) {
+// Reject keeps a rejected row (input.Sink).
+func (c *collector) Reject(r input.Rejection) {
 	c.sum.RowsRejected++
 	c.sum.Rejected = append(c.sum.Rejected, r)
 }
 
-func (c *collector) Episode(ep *InputEpisode) {
+// Episode takes a run of an episode (input.Sink).
+func (c *collector) Episode(ep *input.Episode) {
 	if c.failed {
 		return
 	}
@@ -296,7 +228,7 @@ func (c *collector) newIDs(inOrder bool, hashes ...uint64) bool {
 	for _, h := range hashes {
 		if _, dup := c.seen[h]; dup {
 			c.failed = true
-			c.stop.Store(true)
+			c.stop(errNotAdjacent)
 			return false
 		}
 		c.seen[h] = struct{}{}
@@ -322,18 +254,39 @@ func (c *collector) keepHashes(hs []uint64) {
 	}
 }
 
-// newLocal gives a parsing goroutine what it needs to evaluate episodes,
-// or nil when grouping (episodes are evaluated once all are read).
-func (c *collector) newLocal() *localEval {
+// NewLocal gives a parsing goroutine what it needs to evaluate episodes,
+// or nil when grouping (episodes are evaluated once all are read); see
+// input.LocalSink.
+func (c *collector) NewLocal() input.Local {
 	if c.grouping {
 		return nil
 	}
-	return &localEval{ev: NewEvaluator(c.prog), render: c.render, seed: c.seed}
+	return &localEval{ev: NewEvaluator(c.prog), render: c.render, seed: c.seed, newBlock: c.newLocalBlock}
 }
 
-// takeLocal takes a block's episodes evaluated on a parsing goroutine:
-// their output goes to the writer in its place in the input order.
-func (c *collector) takeLocal(lb *localBlock) {
+// newLocalBlock returns an empty localBlock, one taken before if there is
+// one: allocating fresh ones per block made the garbage collector run.
+func (c *collector) newLocalBlock() *localBlock {
+	select {
+	case lb := <-c.localFree:
+		return lb
+	default:
+		return &localBlock{}
+	}
+}
+
+// TakeLocal takes a block's episodes evaluated on a parsing goroutine (a
+// *localBlock, from localEval.Done): their output goes to the writer in
+// its place in the input order.
+func (c *collector) TakeLocal(done any) {
+	lb := done.(*localBlock)
+	defer func() {
+		lb.reset()
+		select {
+		case c.localFree <- lb:
+		default:
+		}
+	}()
 	if c.failed || !c.newIDs(c.ordered.follow(&lb.order), lb.hashes...) {
 		return
 	}
@@ -352,7 +305,7 @@ func (c *collector) takeLocal(lb *localBlock) {
 // group merges a run into the episode with the same id. A run whose
 // attributes contradict the episode's is rejected row by row: which value
 // is right cannot be known.
-func (c *collector) group(ep *InputEpisode) {
+func (c *collector) group(ep *input.Episode) {
 	g, ok := c.groups[ep.ID]
 	if !ok {
 		// Kept in a copy: the reader hands runs and their events out of
@@ -361,7 +314,7 @@ func (c *collector) group(ep *InputEpisode) {
 		// interleaved, most runs are one row: that was 1.7 GB for a
 		// million episodes).
 		if len(c.heads) == 0 {
-			c.heads = make([]InputEpisode, epChunk)
+			c.heads = make([]input.Episode, groupChunk)
 		}
 		g = &c.heads[0]
 		c.heads = c.heads[1:]
@@ -382,12 +335,12 @@ func (c *collector) group(ep *InputEpisode) {
 				continue // a JSON Lines row has several events: reject it once
 			}
 			last = e.Row
-			r := Rejection{File: ep.File, Row: e.Row, Field: field,
+			r := input.Rejection{File: ep.File, Row: e.Row, Field: field,
 				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
 			c.Reject(r)
 			g.Rejected = append(g.Rejected, r)
 		}
-		slices.SortStableFunc(g.Rejected[from:], func(a, b Rejection) int { return a.Row - b.Row })
+		slices.SortStableFunc(g.Rejected[from:], func(a, b input.Rejection) int { return a.Row - b.Row })
 		return
 	}
 	if ep.Rejected != nil {
@@ -401,7 +354,7 @@ func (c *collector) group(ep *InputEpisode) {
 
 // conflict returns the first attribute on which a and b both have a value
 // and differ.
-func conflict(a, b *InputEpisode) (field, va, vb string) {
+func conflict(a, b *input.Episode) (field, va, vb string) {
 	pairs := []struct{ name, x, y string }{
 		{"region", a.Region, b.Region}, {"sex", a.Sex, b.Sex}, {"county", a.County, b.County},
 		{"referring_region", a.ReferringRegion, b.ReferringRegion}, {"diagnosis", a.Diagnosis, b.Diagnosis},
@@ -419,7 +372,7 @@ func conflict(a, b *InputEpisode) (field, va, vb string) {
 }
 
 // fill copies b's attributes into a where a has none.
-func fill(a, b *InputEpisode) {
+func fill(a, b *input.Episode) {
 	set := func(dst *string, src string) {
 		if *dst == "" {
 			*dst = src
@@ -436,7 +389,7 @@ func fill(a, b *InputEpisode) {
 	}
 }
 
-func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
+func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
 	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Grouped: grouping}
 	ev := NewEvaluator(p)
 
@@ -491,8 +444,12 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	}()
 
 	col := &collector{sum: sum, grouping: grouping, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{},
-		send: func(b *batch) { todo <- b }, groups: map[string]*InputEpisode{}, free: free,
-		direct: func(b *batch) { done <- b }, prog: p, render: render}
+		send: func(b *batch) { todo <- b }, groups: map[string]*input.Episode{}, free: free,
+		direct: func(b *batch) { done <- b }, prog: p, render: render,
+		localFree: make(chan *localBlock, 4*workers+4)}
+	ctx, stop := context.WithCancelCause(context.Background())
+	defer stop(nil)
+	col.stop = stop
 	var readErr error
 	for _, in := range inputs {
 		if col.failed {
@@ -508,7 +465,7 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 		if readOpts.Workers == 0 {
 			readOpts.Workers = workers
 		}
-		err = ReadInput(in.Name, stopReader{rc, &col.stop}, readOpts, col)
+		err = input.Read(ctx, in.Name, rc, readOpts, col)
 		rc.Close()
 		if err != nil {
 			readErr = err
@@ -533,7 +490,7 @@ func runOnce(p *compiler.Program, inputs []Input, opts ReadOptions, workers int,
 	case readErr != nil:
 		return nil, readErr
 	case writeErr != nil:
-		return nil, fmt.Errorf(msgOutSpoolIO, tempDir(opts.TempDir), writeErr)
+		return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), writeErr)
 	}
 	sum.Unchecked = uncheckedRules(p, sum.Columns)
 	// Rejections come in input order, except those of grouping; sort them
@@ -569,7 +526,7 @@ func (c *collector) newBatch() *batch {
 
 // enqueue adds an episode to the current batch and hands full batches to
 // the workers.
-func (c *collector) enqueue(ep *InputEpisode) {
+func (c *collector) enqueue(ep *input.Episode) {
 	if c.cur == nil {
 		c.cur = c.newBatch()
 	}
@@ -593,7 +550,7 @@ func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
 // evaluateOne evaluates in into r and renders it to out. An incomplete
 // episode (one with a rejected row) is not evaluated: its result is
 // empty and marked Incomplete.
-func evaluateOne(ev *Evaluator, in *InputEpisode, r *EpisodeResult, render Renderer, out *bytes.Buffer) {
+func evaluateOne(ev *Evaluator, in *input.Episode, r *EpisodeResult, render Renderer, out *bytes.Buffer) {
 	r.In = in
 	toEpisode(ev.Program, in, &r.Episode)
 	if in.Rejected != nil {
@@ -686,7 +643,7 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 
 // toEpisode converts a read episode into the compact form the compiled
 // rules read. Codes were checked for shape by the reader.
-func toEpisode(p *compiler.Program, in *InputEpisode, ep *compiler.Episode) {
+func toEpisode(p *compiler.Program, in *input.Episode, ep *compiler.Episode) {
 	ep.Events = ep.Events[:0]
 	for _, e := range in.Events {
 		id, _ := p.CodeOf(e.Code)
@@ -697,3 +654,6 @@ func toEpisode(p *compiler.Program, in *InputEpisode, ep *compiler.Episode) {
 	ep.ReferringRegion, ep.Diagnosis, ep.Intent = in.ReferringRegion, in.Diagnosis, in.Intent
 	ep.Absent = in.Absent
 }
+
+// groupChunk is how many episodes of groups are allocated at once.
+const groupChunk = 256

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // countingInput opens the same text each time and records how many bytes
@@ -32,8 +34,8 @@ func (c countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (c *countingInput) input() Input {
-	return Input{Name: "in.csv", Open: func() (io.ReadCloser, error) {
+func (c *countingInput) input() input.Input {
+	return input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) {
 		c.reads = append(c.reads, 0)
 		return io.NopCloser(countingReader{strings.NewReader(c.text), &c.reads[len(c.reads)-1]}), nil
 	}}
@@ -44,10 +46,6 @@ func (c *countingInput) input() Input {
 // instead of reading the rest, and the grouped pass gives the merged
 // episode.
 func TestRunRestartsEarlyWhenRowsAreNotAdjacent(t *testing.T) {
-	// The parsing goroutines read a few blocks ahead; small blocks keep
-	// that well under a quarter of this input.
-	defer func(n int) { blockSize = n }(blockSize)
-	blockSize = 16 << 10
 	var b strings.Builder
 	b.WriteString("episode;code;date\nA;VH310;2024-01-01\nB;VH310;2024-01-01\nA;VH350;2024-01-20\n")
 	for i := 0; i < 50000; i++ {
@@ -56,7 +54,9 @@ func TestRunRestartsEarlyWhenRowsAreNotAdjacent(t *testing.T) {
 	in := &countingInput{text: b.String()}
 	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
 	var out bytes.Buffer
-	sum, err := Run(compiler.Compile(g), []Input{in.input()}, ReadOptions{}, 2, NewRenderer("jsonl"), &out)
+	// The parsing goroutines read a few blocks ahead; small blocks keep
+	// that well under a quarter of this input.
+	sum, err := Run(compiler.Compile(g), []input.Input{in.input()}, input.Options{BlockSize: 16 << 10}, 2, NewRenderer("jsonl"), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,13 +108,13 @@ func BenchmarkRunFile(b *testing.B) {
 		b.Fatal(diags)
 	}
 	p := compiler.Compile(g)
-	in, _, err := FileInput(name, nil)
+	in, _, err := input.FileInput(name, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	var rows int
 	for b.Loop() {
-		sum, err := Run(p, []Input{in}, ReadOptions{}, goruntime.GOMAXPROCS(0), NewRenderer(cmpOr(os.Getenv("SVF_RUN_FORMAT"), "jsonl")), io.Discard)
+		sum, err := Run(p, []input.Input{in}, input.Options{}, goruntime.GOMAXPROCS(0), NewRenderer(cmpOr(os.Getenv("SVF_RUN_FORMAT"), "jsonl")), io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -143,13 +143,15 @@ func TestCollectorFindsIDsThatComeBack(t *testing.T) {
 		{"A1 B1 A2 B2 C1 C2 A1", true}, // text order breaks, then back
 	}
 	for _, c := range cases {
-		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}}
+		ctx, stop := context.WithCancelCause(context.Background())
+		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: stop}
 		for _, id := range strings.Fields(c.ids) {
-			col.Episode(&InputEpisode{ID: id})
+			col.Episode(&input.Episode{ID: id})
 		}
-		if col.failed != c.fail || col.stop.Load() != c.fail {
-			t.Errorf("%s: failed %v, want %v", c.ids, col.failed, c.fail)
+		if stopped := context.Cause(ctx) == errNotAdjacent; col.failed != c.fail || stopped != c.fail {
+			t.Errorf("%s: failed %v, read stopped %v, want %v", c.ids, col.failed, stopped, c.fail)
 		}
+		stop(nil)
 	}
 }
 
@@ -165,12 +167,12 @@ func TestCollectorKeepsEveryHash(t *testing.T) {
 		{"E0000000", true}, {fmt.Sprintf("E%07d", hashChunk), true}, {fmt.Sprintf("E%07d", n-1), true},
 		{"D", false}, {"E0000000x", false},
 	} {
-		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}}
+		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: func(error) {}}
 		for i := range n {
-			col.Episode(&InputEpisode{ID: fmt.Sprintf("E%07d", i)})
+			col.Episode(&input.Episode{ID: fmt.Sprintf("E%07d", i)})
 		}
-		col.Episode(&InputEpisode{ID: "A"}) // breaks the order
-		col.Episode(&InputEpisode{ID: c.back})
+		col.Episode(&input.Episode{ID: "A"}) // breaks the order
+		col.Episode(&input.Episode{ID: c.back})
 		if col.failed != c.fail {
 			t.Errorf("%s after %d ids: failed %v, want %v", c.back, n, col.failed, c.fail)
 		}
@@ -188,8 +190,6 @@ func cmpOr(a, b string) string {
 // and an episode none of whose codes has a known prefix as "(okänt)",
 // whether it was evaluated while parsing or by the collector.
 func TestSummaryCountsByPathway(t *testing.T) {
-	defer func(n int) { blockSize = n }(blockSize)
-	blockSize = 40 // every episode gets a block edge near it
 	text := "episode;code;date\n" +
 		"A;VH310;2024-01-01\nA;VH350;2024-01-20\n" +
 		"B;VZ910;2024-01-01\n" +
@@ -197,10 +197,11 @@ func TestSummaryCountsByPathway(t *testing.T) {
 		"D;VL210;2024-01-01\nD;VL254;2024-02-01\n" +
 		"E;VZ910;2024-01-01\n"
 	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
-	in := Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 	want := map[string]int{"(okänt)": 2, "livmoderkroppscancer": 2, "hjarntumorer": 1}
 	for _, workers := range []int{1, 3} {
-		sum, err := Run(compiler.Compile(g), []Input{in}, ReadOptions{}, workers, NewRenderer("jsonl"), io.Discard)
+		// Blocks of 40 bytes: every episode gets a block edge near it.
+		sum, err := Run(compiler.Compile(g), []input.Input{in}, input.Options{BlockSize: 40}, workers, NewRenderer("jsonl"), io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,11 +212,11 @@ func TestSummaryCountsByPathway(t *testing.T) {
 }
 
 // episodeSink keeps every episode a reader passes on.
-type episodeSink struct{ eps []*InputEpisode }
+type episodeSink struct{ eps []*input.Episode }
 
-func (s *episodeSink) DataRow()                 {}
-func (s *episodeSink) Reject(Rejection)         {}
-func (s *episodeSink) Episode(ep *InputEpisode) { s.eps = append(s.eps, ep) }
+func (s *episodeSink) DataRow()                  {}
+func (s *episodeSink) Reject(input.Rejection)    {}
+func (s *episodeSink) Episode(ep *input.Episode) { s.eps = append(s.eps, ep) }
 
 // BenchmarkEvaluate evaluates the episodes of the file named by
 // $SVF_EVAL_BENCH (e.g. one written by testdata/synth; without it the
@@ -234,7 +235,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Fatal(err)
 	}
 	var s episodeSink
-	if err := ReadInput(name, bytes.NewReader(data), ReadOptions{}, &s); err != nil {
+	if err := input.Read(context.Background(), name, bytes.NewReader(data), input.Options{}, &s); err != nil {
 		b.Fatal(err)
 	}
 	ev := NewEvaluator(p)

@@ -36,7 +36,7 @@ type Result struct {
 	// them.
 	LocalLeadTimes []LeadTime
 	// Incomplete: a row of the episode was rejected
-	// (InputEpisode.Rejected), so it was not evaluated. Pathway is nil,
+	// (input.Episode.Rejected), so it was not evaluated. Pathway is nil,
 	// Reportable false, and there are no findings or lead times: any of
 	// them could change with the missing row.
 	Incomplete bool

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // TestFileInputFIFO: a FIFO whose rows are not adjacent is read once
@@ -32,19 +34,19 @@ func TestFileInputFIFO(t *testing.T) {
 		f.WriteString(notAdjacent)
 		f.Close()
 	}()
-	in, cleanup, err := ReadOptions{TempDir: dir}.FileInput(fifo, nil)
+	in, cleanup, err := input.Options{TempDir: dir}.FileInput(fifo, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer cleanup()
-	got, sum := runText(t, []Input{in}, ReadOptions{})
+	got, sum := runText(t, []input.Input{in}, input.Options{})
 
 	plain := filepath.Join(dir, "plain.csv")
 	if err := os.WriteFile(plain, []byte(notAdjacent), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	pin, _, _ := FileInput(plain, nil)
-	want, _ := runText(t, []Input{pin}, ReadOptions{})
+	pin, _, _ := input.FileInput(plain, nil)
+	want, _ := runText(t, []input.Input{pin}, input.Options{})
 	want = strings.ReplaceAll(want, plain, fifo)
 	if got != want || !sum.Grouped || sum.Episodes != 2 || sum.RowsRead != 3 {
 		t.Errorf("FIFO: grouped %v, %d episodes, %d rows:\n%s\nregular file:\n%s", sum.Grouped, sum.Episodes, sum.RowsRead, got, want)
@@ -52,11 +54,11 @@ func TestFileInputFIFO(t *testing.T) {
 }
 
 // TestSpoolsHaveNoName: the copy of standard input and the spooled output
-// of Run are made in ReadOptions.TempDir and have no name there while they
+// of Run are made in input.Options.TempDir and have no name there while they
 // are used, so that nothing is left behind whatever ends the program.
 func TestSpoolsHaveNoName(t *testing.T) {
 	dir := t.TempDir()
-	opts := ReadOptions{TempDir: dir}
+	opts := input.Options{TempDir: dir}
 	in, cleanup, err := opts.FileInput("-", strings.NewReader(notAdjacent))
 	if err != nil {
 		t.Fatal(err)
@@ -66,7 +68,7 @@ func TestSpoolsHaveNoName(t *testing.T) {
 		t.Errorf("after spooling standard input, %s holds %v", dir, names)
 	}
 	spy := &spoolSpy{t: t, dir: dir}
-	if _, err := Run(latestProgram(t), []Input{in}, opts, 1, spy, io.Discard); err != nil {
+	if _, err := Run(latestProgram(t), []input.Input{in}, opts, 1, spy, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if !spy.called {

@@ -2,16 +2,13 @@ package runtime
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	goruntime "runtime"
 	"strings"
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // notAdjacent is an input whose rows of episode A are not adjacent: a run
@@ -27,7 +24,7 @@ func latestProgram(t testing.TB) *compiler.Program {
 }
 
 // runText evaluates inputs with the jsonl renderer and returns the output.
-func runText(t *testing.T, inputs []Input, opts ReadOptions) (string, *Summary) {
+func runText(t *testing.T, inputs []input.Input, opts input.Options) (string, *Summary) {
 	t.Helper()
 	var out bytes.Buffer
 	sum, err := Run(latestProgram(t), inputs, opts, 2, NewRenderer("jsonl"), &out)
@@ -35,65 +32,6 @@ func runText(t *testing.T, inputs []Input, opts ReadOptions) (string, *Summary) 
 		t.Fatal(err)
 	}
 	return out.String(), sum
-}
-
-// TestFileTruncatedWhileRead: a file that shrinks after it was opened (a
-// program writing it again) gives an error naming it, on one goroutine
-// and on several; it killed the process with SIGBUS when it was mapped.
-func TestFileTruncatedWhileRead(t *testing.T) {
-	defer func(n int) { blockSize = n }(blockSize)
-	blockSize = 4 << 10
-	name := filepath.Join(t.TempDir(), "in.csv")
-	data := benchCSV(20000)
-	for _, workers := range []int{1, 3} {
-		if err := os.WriteFile(name, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		in := Input{Name: name, Open: func() (io.ReadCloser, error) {
-			rc, err := openFile(name)
-			if err == nil {
-				err = os.Truncate(name, int64(len(data)/3))
-			}
-			return rc, err
-		}}
-		_, err := Run(latestProgram(t), []Input{in}, ReadOptions{Workers: workers}, 2, NewRenderer("text"), io.Discard)
-		want := name + ": filen ändrades medan den lästes; "
-		if err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Errorf("%d workers: error %v, want one starting %q", workers, err, want)
-		}
-	}
-}
-
-// TestOneLongEpisodeIsLinear: an episode whose rows cross many block
-// edges costs memory in proportion to its rows. Joining it at each edge
-// parsed its growing tail again, so eight times the rows allocated about
-// 64 times the bytes (42 s and 9 GB for 100 MB).
-func TestOneLongEpisodeIsLinear(t *testing.T) {
-	defer func(n int) { blockSize = n }(blockSize)
-	blockSize = 1 << 10
-	allocated := func(rows int) uint64 {
-		var b strings.Builder
-		b.WriteString("episode;code;date\n")
-		for i := range rows {
-			fmt.Fprintf(&b, "E1;VL2%d0;2024-01-%02d\n", 1+i%6, 1+i%28)
-		}
-		input := b.String()
-		var s countSink
-		var before, after goruntime.MemStats
-		goruntime.ReadMemStats(&before)
-		if err := ReadInput("in.csv", strings.NewReader(input), ReadOptions{Workers: 3}, &s); err != nil {
-			t.Fatal(err)
-		}
-		goruntime.ReadMemStats(&after)
-		if s.rows != rows || s.events != rows || s.rejected != 0 {
-			t.Fatalf("%d rows: read %d rows, %d events, %d rejected", rows, s.rows, s.events, s.rejected)
-		}
-		return after.TotalAlloc - before.TotalAlloc
-	}
-	small, large := allocated(5000), allocated(40000)
-	if large > 16*small {
-		t.Errorf("one episode of 5000 rows allocated %d bytes, of 40000 rows %d: %.0f times as much", small, large, float64(large)/float64(small))
-	}
 }
 
 // TestJSONLSummaryCountsLines: for JSON Lines the summary counts rows as
@@ -104,8 +42,8 @@ func TestOneLongEpisodeIsLinear(t *testing.T) {
 // is neither evaluated nor rejected (read = evaluated + incomplete +
 // rejected).
 func TestJSONLSummaryCountsLines(t *testing.T) {
-	example, _, _ := FileInput("../testdata/episodes/example.jsonl", nil)
-	regrouped := Input{Name: "in.jsonl", Open: func() (io.ReadCloser, error) {
+	example, _, _ := input.FileInput("../testdata/episodes/example.jsonl", nil)
+	regrouped := input.Input{Name: "in.jsonl", Open: func() (io.ReadCloser, error) {
 		return io.NopCloser(strings.NewReader(`{"episode":"A","sex":"K","events":[{"code":"VH310","date":"2024-01-01"}]}
 {"episode":"B","events":[{"code":"VH310","date":"2024-01-01"},{"code":"VH350","date":"2024-01-11"}]}
 {"episode":"A","sex":"M","events":[{"code":"VH350","date":"2024-01-11"},{"code":"VH360","date":"2024-01-12"}]}
@@ -113,7 +51,7 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 `)), nil
 	}}
 	for _, c := range []struct {
-		in                                            Input
+		in                                            input.Input
 		read, evaluated, incomplete, rejected, events int
 	}{
 		{example, 53, 53, 0, 0, 278},
@@ -121,7 +59,7 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 	} {
 		for _, workers := range []int{1, 3} {
 			var out bytes.Buffer
-			sum, err := Run(latestProgram(t), []Input{c.in}, ReadOptions{}, workers, NewRenderer("text"), &out)
+			sum, err := Run(latestProgram(t), []input.Input{c.in}, input.Options{}, workers, NewRenderer("text"), &out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -138,15 +76,15 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 // escapes control characters in ids, file names and rejections; both
 // were written as they came.
 func TestOutputLetsNoDataAct(t *testing.T) {
-	input := "episode;code;date\n" +
+	data := "episode;code;date\n" +
 		"=cmd|' /C calc'!A0;VZ910;2024-01-01\n" +
 		"E\x1b[2J\u202eX;VZ910;2024-01-01\n" +
 		"@SUM(A1);VZ910;2024-01-01\n" +
 		"B;VZ910;+1\n"
-	in := Input{Name: "in\x1b].csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	in := input.Input{Name: "in\x1b].csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	run := func(format string) string {
 		var out bytes.Buffer
-		if _, err := Run(latestProgram(t), []Input{in}, ReadOptions{}, 1, NewRenderer(format), &out); err != nil {
+		if _, err := Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, NewRenderer(format), &out); err != nil {
 			t.Fatal(err)
 		}
 		return out.String()
@@ -172,31 +110,5 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	}
 	if strings.ContainsAny(text, "\x1b\u202e") {
 		t.Errorf("text output has control characters:\n%q", text)
-	}
-}
-
-// TestPrintableAndSafeCell: the exact escapes of Printable and the cells
-// SafeCell changes.
-func TestPrintableAndSafeCell(t *testing.T) {
-	for in, want := range map[string]string{
-		"KS-24-0001":     "KS-24-0001",
-		"SÖS-24 ärende":  "SÖS-24 ärende",
-		"E\x1b[31mX":     `E\x1b[31mX`,
-		"a\nb\tc\rd":     `a\nb\tc\rd`,
-		"\u202eevil":     `\u202eevil`,
-		"bad\xffbyte":    `bad\xffbyte`,
-		"del\x7f\u0085x": `del\x7f\u0085x`,
-	} {
-		if got := Printable(in); got != want {
-			t.Errorf("Printable(%q) = %s, want %s", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+46": "'+46", "-:12": "'-:12", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx",
-		"": "", "E1": "E1", " =1": " =1", "'=1": "'=1",
-	} {
-		if got := SafeCell(in); got != want {
-			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // incompleteWant is the jsonl output of the episodes of the inputs of
@@ -24,7 +26,6 @@ var incompleteWant = map[string]string{
 // counted too. Before, A was judged without its start code (an error
 // finding and no lead time) and C was in no count.
 func TestIncompleteEpisodes(t *testing.T) {
-	defer func(n int) { blockSize = n }(blockSize)
 	cases := []struct {
 		name, input string
 		rows        map[string]string // ROW_… and FIELD_… in incompleteWant
@@ -56,10 +57,9 @@ func TestIncompleteEpisodes(t *testing.T) {
 	for _, c := range cases {
 		for _, workers := range []int{1, 3} {
 			for _, size := range []int{1 << 20, 16} {
-				blockSize = size
-				in := Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(c.input)), nil }}
+				in := input.Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(c.input)), nil }}
 				var out bytes.Buffer
-				sum, err := Run(p, []Input{in}, ReadOptions{}, workers, NewRenderer("jsonl"), &out)
+				sum, err := Run(p, []input.Input{in}, input.Options{BlockSize: size}, workers, NewRenderer("jsonl"), &out)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -94,8 +94,8 @@ func TestIncompleteEpisodes(t *testing.T) {
 // TestIncompleteText: the text and csv formats show an incomplete
 // episode with its rejected rows, and the summary counts it.
 func TestIncompleteText(t *testing.T) {
-	input := "episode;code;date\nA;VH310;2024-13-01\nA;VH350;2024-02-12\nB;VH310;2024-01-15\nB;VH350;2024-02-12\n"
-	in := Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	data := "episode;code;date\nA;VH310;2024-13-01\nA;VH350;2024-02-12\nB;VH310;2024-01-15\nB;VH350;2024-02-12\n"
+	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	want := map[string]string{
 		"text": "A  ofullständigt förlopp  in.csv:2\n" +
 			"  ofullständigt: rad 2 avvisades (date, date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
@@ -108,7 +108,7 @@ func TestIncompleteText(t *testing.T) {
 	}
 	for _, format := range []string{"text", "csv"} {
 		var out bytes.Buffer
-		sum, err := Run(latestProgram(t), []Input{in}, ReadOptions{}, 2, NewRenderer(format), &out)
+		sum, err := Run(latestProgram(t), []input.Input{in}, input.Options{}, 2, NewRenderer(format), &out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,14 +140,14 @@ func TestIncompleteText(t *testing.T) {
 // TestIncompleteAcrossFiles: an episode whose rejected row is in another
 // file (the run groups them) names that file on the row's line.
 func TestIncompleteAcrossFiles(t *testing.T) {
-	open := func(name, text string) Input {
-		return Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	open := func(name, text string) input.Input {
+		return input.Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 	}
 	a := open("a.csv", "episode;code;date\nA;VH310;2024-01-15\nA;VH350;2024-02-12\n")
 	b := open("b.csv", "episode;code;date\nA;VH340;2024-02-31\nB;VH310;2024-01-15\n")
 	for _, workers := range []int{1, 3} {
 		var out bytes.Buffer
-		sum, err := Run(latestProgram(t), []Input{a, b}, ReadOptions{}, workers, NewRenderer("text"), &out)
+		sum, err := Run(latestProgram(t), []input.Input{a, b}, input.Options{}, workers, NewRenderer("text"), &out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,10 +167,10 @@ func TestIncompleteAcrossFiles(t *testing.T) {
 // attribute contradicts the episode's, the episode lists the run's rows
 // in row order, those the reader rejected among them.
 func TestIncompleteConflictOrder(t *testing.T) {
-	input := "episode;sex;code;date\nA;K;VH310;2024-01-15\nB;K;VH310;2024-01-15\nA;M;VH315;2024-01-16\nA;M;VH325;x\nA;M;VH350;2024-02-12\n"
-	in := Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(input)), nil }}
+	data := "episode;sex;code;date\nA;K;VH310;2024-01-15\nB;K;VH310;2024-01-15\nA;M;VH315;2024-01-16\nA;M;VH325;x\nA;M;VH350;2024-02-12\n"
+	in := input.Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	var out bytes.Buffer
-	if _, err := Run(latestProgram(t), []Input{in}, ReadOptions{}, 1, NewRenderer("jsonl"), &out); err != nil {
+	if _, err := Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, NewRenderer("jsonl"), &out); err != nil {
 		t.Fatal(err)
 	}
 	var rows []string

@@ -3,34 +3,16 @@ package runtime
 import (
 	"bytes"
 	"hash/maphash"
+
+	"github.com/rcc/svfrules/runtime/input"
 )
 
-// Evaluating episodes on the goroutines that parse them.
-//
-// When a CSV input is parsed in blocks (read_parallel.go), every run of an
-// episode in a block except the first and the last is complete: no block
-// edge can change it. A streaming run evaluates such episodes at once, on
-// the goroutine that parsed them, while they are in its cache, and never
-// allocates them: the builder fills one episode again and again. Only the
-// first and last runs of a block travel to the collector as episodes.
-// Allocating an episode per episode kept the garbage collector running
-// for a third of eval's time.
-//
-// The collector still sees every id, in input order, to find ids that
-// come back (then the run starts again, grouping): a block's local
-// episodes come to it as one localBlock, with their ids' hashes and
-// whether the ids increase.
-
-// localSink is a Sink that takes episodes evaluated on the parsing
-// goroutines.
-type localSink interface {
-	Sink
-	// newLocal returns an evaluator for one parsing goroutine.
-	newLocal() *localEval
-	// takeLocal receives a block's local episodes, in input order among
-	// the Sink calls.
-	takeLocal(lb *localBlock)
-}
+// The pipeline's side of evaluating episodes on the goroutines that parse
+// them (see input/local.go): the collector is an input.LocalSink, and a
+// localEval its input.Local. A block's local episodes come to the
+// collector as one localBlock, with their ids' hashes and whether the ids
+// increase, so that it still sees every id, in input order, to find ids
+// that come back (then the run starts again, grouping).
 
 // localEval evaluates episodes on one parsing goroutine.
 type localEval struct {
@@ -38,6 +20,10 @@ type localEval struct {
 	render Renderer
 	seed   maphash.Seed
 	r      EpisodeResult
+	lb     *localBlock // the block's so far; nil before its first episode
+	// newBlock returns an empty localBlock: one the collector took
+	// before, when there is one.
+	newBlock func() *localBlock
 }
 
 // localBlock is what the local episodes of a block gave.
@@ -54,34 +40,22 @@ func (lb *localBlock) reset() {
 	lb.order = idOrder{}
 }
 
-// fusedSink is the Sink of a block parsed with a localEval: it keeps the
-// block's first and last runs (copied: the builder fills its one episode
-// again) and evaluates the others at once.
-type fusedSink struct {
-	itemSink
-	local *localEval
-	lb    *localBlock
-	runs  int
-	final bool // the flush at the block's end: the last run
+// Episode evaluates ep, renders it and notes its id.
+func (l *localEval) Episode(ep *input.Episode) {
+	if l.lb == nil {
+		l.lb = l.newBlock()
+	}
+	evaluateOne(l.ev, ep, &l.r, l.render, &l.lb.out)
+	l.lb.tally.add(&l.r)
+	l.lb.hashes = append(l.lb.hashes, maphash.String(l.seed, ep.ID))
+	l.lb.order.next(ep.ID)
 }
 
-func (s *fusedSink) Episode(ep *InputEpisode) {
-	s.runs++
-	if s.runs == 1 || s.final {
-		cp := *ep
-		cp.Events = append([]InputEvent(nil), ep.Events...)
-		s.items = append(s.items, readItem{ep: &cp})
-		return
-	}
-	if s.runs == 2 { // the local episodes go to the sink here
-		s.lb.reset()
-		s.items = append(s.items, readItem{local: s.lb})
-	}
-	l := s.local
-	evaluateOne(l.ev, ep, &l.r, l.render, &s.lb.out)
-	s.lb.tally.add(&l.r)
-	s.lb.hashes = append(s.lb.hashes, maphash.String(l.seed, ep.ID))
-	s.lb.order.next(ep.ID)
+// Done returns the block's *localBlock.
+func (l *localEval) Done() any {
+	lb := l.lb
+	l.lb = nil
+	return lb
 }
 
 // idOrder follows whether ids increase: then none can come back, and

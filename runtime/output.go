@@ -13,6 +13,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/lang"
+	"github.com/rcc/svfrules/runtime/escape"
 )
 
 // Formats are the output formats of eval.
@@ -370,7 +371,7 @@ func (csvRenderer) Wrap(sum *Summary, episodes io.Reader, w io.Writer) error {
 // names, values quoted in reasons) can start a cell anywhere.
 func safeCells(row []string) []string {
 	for i, c := range row {
-		row[i] = SafeCell(c)
+		row[i] = escape.SafeCell(c)
 	}
 	return row
 }
@@ -399,7 +400,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 	}
 	// The id and the file name come from the data or the command line:
 	// what is not printable is escaped.
-	buf.WriteString(Printable(r.In.ID))
+	buf.WriteString(escape.Printable(r.In.ID))
 	buf.WriteString("  ")
 	if p := res.Pathway; p != nil {
 		buf.WriteString(p.Name)
@@ -410,7 +411,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 		buf.WriteString("okänt vårdförlopp")
 	}
 	buf.WriteString("  ")
-	file := Printable(r.In.File)
+	file := escape.Printable(r.In.File)
 	writePlace(buf, file, r.In.FirstRow)
 	buf.WriteByte('\n')
 	for i := range res.Findings {
@@ -452,8 +453,8 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *EpisodeResult) {
 // writeIncompleteText writes an incomplete episode: its rejected rows,
 // and that it was not evaluated.
 func writeIncompleteText(buf *bytes.Buffer, r *EpisodeResult) {
-	file := Printable(r.In.File)
-	buf.WriteString(Printable(r.In.ID))
+	file := escape.Printable(r.In.File)
+	buf.WriteString(escape.Printable(r.In.ID))
 	buf.WriteString("  ")
 	buf.WriteString(msgIncompleteHead)
 	buf.WriteString("  ")
@@ -462,16 +463,16 @@ func writeIncompleteText(buf *bytes.Buffer, r *EpisodeResult) {
 	for _, rej := range r.In.Rejected {
 		buf.WriteString(msgIncompleteRow)
 		if rej.File != r.In.File { // grouped across files
-			buf.WriteString(Printable(rej.File))
+			buf.WriteString(escape.Printable(rej.File))
 			buf.WriteByte(':')
 		}
 		writeInt(buf, rej.Row)
 		buf.WriteString(" avvisades (")
 		if rej.Field != "" {
-			buf.WriteString(Printable(rej.Field))
+			buf.WriteString(escape.Printable(rej.Field))
 			buf.WriteString(", ")
 		}
-		buf.WriteString(Printable(rej.Reason))
+		buf.WriteString(escape.Printable(rej.Reason))
 		buf.WriteString(")\n")
 	}
 	buf.WriteString(msgIncompleteWhy)

@@ -14,6 +14,7 @@ import (
 	"github.com/rcc/svfrules/rules"
 	svfruntime "github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/impact"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 var diffCommand = &command{
@@ -109,7 +110,7 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
 			return code
 		}
-		ro := svfruntime.ReadOptions{Sheet: o.sheet, DateOrder: o.dateOrder}
+		ro := input.Options{Sheet: o.sheet, DateOrder: o.dateOrder}
 		if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
 			return code
 		}
@@ -202,8 +203,8 @@ func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.File
 
 // diffEpisodes evaluates the episode files with both versions.
 // ro has --sheet (the sheet of xlsx inputs) and --date-order.
-func (c *cli) diffEpisodes(cmd *command, files []string, ro svfruntime.ReadOptions, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
-	var inputs []svfruntime.Input
+func (c *cli) diffEpisodes(cmd *command, files []string, ro input.Options, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
+	var inputs []input.Input
 	// checkPaths refused a file given twice: episodes are matched between
 	// the two runs by file, row and id, so it would be counted once.
 	for _, f := range files {
@@ -220,7 +221,7 @@ func (c *cli) diffEpisodes(cmd *command, files []string, ro svfruntime.ReadOptio
 			fmt.Fprintf(c.stderr, "svfrules diff: cannot read episode file %s: %s\n", f, why)
 			return nil, exitUsage, false
 		}
-		in, cleanup, err := svfruntime.FileInput(f, c.stdin)
+		in, cleanup, err := input.FileInput(f, c.stdin)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
 			return nil, exitUsage, false

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 var evalCommand = &command{
@@ -75,7 +76,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 		return exitUsage
 	}
 	defer out.discard()
-	ro := svfruntime.ReadOptions{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
+	ro := input.Options{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
 	ro.Sheet = o.sheet
 	if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
 		return code

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	svfruntime "github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // checkEncoding checks an --encoding value; it returns the exit code when
@@ -31,8 +31,8 @@ func (c *cli) checkDateOrder(cmd *command, order string) (int, bool) {
 
 // checkColumns parses --column into ro.Columns; an unknown field or a
 // field or header given twice is a usage error.
-func (c *cli) checkColumns(cmd *command, flags []string, ro *svfruntime.ReadOptions) (int, bool) {
-	cols, err := svfruntime.ParseColumns(flags)
+func (c *cli) checkColumns(cmd *command, flags []string, ro *input.Options) (int, bool) {
+	cols, err := input.ParseColumns(flags)
 	if err != nil {
 		return c.usageError(cmd, "%v", err), false
 	}
@@ -44,7 +44,7 @@ func (c *cli) checkColumns(cmd *command, flags []string, ro *svfruntime.ReadOpti
 // a readable file, and "-" (standard input) may be given once. Inputs
 // that are not regular files are spooled to ro.TempDir; cleanup closes
 // the spools. It returns the exit code when the command must stop.
-func (c *cli) episodeInputs(cmd *command, files []string, ro svfruntime.ReadOptions) (inputs []svfruntime.Input, cleanup func(), code int, ok bool) {
+func (c *cli) episodeInputs(cmd *command, files []string, ro input.Options) (inputs []input.Input, cleanup func(), code int, ok bool) {
 	var cleanups []func()
 	cleanup = func() {
 		for _, f := range cleanups {

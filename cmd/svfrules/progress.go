@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	svfruntime "github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // isTerminal reports whether w is a terminal, where a progress line that
@@ -45,7 +45,7 @@ const (
 
 // newProgress measures the inputs' sizes (an input that cannot be opened
 // counts 0; the run reports it). now is the clock (time.Now).
-func newProgress(w io.Writer, inputs []svfruntime.Input, now func() time.Time) *progress {
+func newProgress(w io.Writer, inputs []input.Input, now func() time.Time) *progress {
 	p := &progress{w: w, now: now, read: make([]int64, len(inputs))}
 	p.start = p.now()
 	for _, in := range inputs {
@@ -66,11 +66,11 @@ func newProgress(w io.Writer, inputs []svfruntime.Input, now func() time.Time) *
 // wrap returns inputs whose readers count what is read. An input opened
 // again (the run restarts when an episode's rows are not adjacent) counts
 // from zero again.
-func (p *progress) wrap(inputs []svfruntime.Input) []svfruntime.Input {
-	out := make([]svfruntime.Input, len(inputs))
+func (p *progress) wrap(inputs []input.Input) []input.Input {
+	out := make([]input.Input, len(inputs))
 	for i, in := range inputs {
 		open := in.Open
-		out[i] = svfruntime.Input{Name: in.Name, Open: func() (io.ReadCloser, error) {
+		out[i] = input.Input{Name: in.Name, Open: func() (io.ReadCloser, error) {
 			rc, err := open()
 			if err != nil {
 				return nil, err

@@ -9,18 +9,18 @@ import (
 	"testing"
 	"time"
 
-	svfruntime "github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 func TestProgress(t *testing.T) {
 	dir := t.TempDir()
-	var inputs []svfruntime.Input
+	var inputs []input.Input
 	for i, size := range []int{3_000_000, 1_000_000} {
 		path := filepath.Join(dir, string(rune('a'+i))+".csv")
 		if err := os.WriteFile(path, bytes.Repeat([]byte("x"), size), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		in, _, _ := svfruntime.FileInput(path, nil)
+		in, _, _ := input.FileInput(path, nil)
 		inputs = append(inputs, in)
 	}
 	clock := time.Unix(0, 0)
@@ -32,7 +32,7 @@ func TestProgress(t *testing.T) {
 	wrapped := p.wrap(inputs)
 	// read reads n bytes of an input: all but the last at the current
 	// time, the last one advance later.
-	read := func(in svfruntime.Input, n int64, advance time.Duration) {
+	read := func(in input.Input, n int64, advance time.Duration) {
 		t.Helper()
 		rc, err := in.Open()
 		if err != nil {

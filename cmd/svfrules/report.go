@@ -11,6 +11,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 	"github.com/rcc/svfrules/runtime/report"
 )
 
@@ -90,7 +91,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
-	ro := svfruntime.ReadOptions{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
+	ro := input.Options{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
 	ro.Sheet = o.sheet
 	if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
 		return code

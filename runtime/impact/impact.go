@@ -15,6 +15,7 @@ import (
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/compiler/changes"
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // outcome is what one version says about one episode, reduced to what
@@ -101,7 +102,7 @@ func (c *collector) Episode(_ *bytes.Buffer, r *runtime.EpisodeResult) {
 // Evaluate reads the inputs with both compiled versions and compares each
 // episode's outcomes. cs are the changes from `from` to `to`
 // (changes.Compare); the result's ByChange is parallel to them.
-func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []runtime.Input, opts runtime.ReadOptions, workers int) (*changes.Impact, error) {
+func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []input.Input, opts input.Options, workers int) (*changes.Impact, error) {
 	im, _, err := EvaluateUnchecked(from, to, cs, inputs, opts, workers)
 	return im, err
 }
@@ -110,7 +111,7 @@ func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []runtime.
 // version that were not evaluated for some inputs' episodes for want of a
 // column (runtime.Summary.Unchecked): the comparison says nothing about
 // them there. The new version's come first, then the old one's others.
-func EvaluateUnchecked(from, to *compiler.Program, cs []changes.Change, inputs []runtime.Input, opts runtime.ReadOptions, workers int) (*changes.Impact, *runtime.Summary, error) {
+func EvaluateUnchecked(from, to *compiler.Program, cs []changes.Change, inputs []input.Input, opts input.Options, workers int) (*changes.Impact, *runtime.Summary, error) {
 	var unchecked runtime.Summary
 	col := &collector{episodes: map[key]*episode{}}
 	im := &changes.Impact{ByChange: make([]changes.Effect, len(cs))}

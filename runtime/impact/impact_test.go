@@ -12,7 +12,7 @@ import (
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/compiler/changes"
 	"github.com/rcc/svfrules/rules"
-	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // modified10_6 is guide 10.6 with four changes, each with a different
@@ -108,13 +108,13 @@ func TestEvaluate(t *testing.T) {
 		workers int
 		extra   int // episodes added
 	}{{"testdata/episodes.csv", 1, 0}, {"testdata/episodes.csv", 2, 0}, {"testdata/episodes.csv", 4, 0}, {shuffled, 2, 600}} {
-		in, cleanup, err := runtime.FileInput(tc.path, nil)
+		in, cleanup, err := input.FileInput(tc.path, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer cleanup()
 		workers := tc.workers
-		im, err := Evaluate(compiler.Compile(from), compiler.Compile(to), cs, []runtime.Input{in}, runtime.ReadOptions{}, workers)
+		im, err := Evaluate(compiler.Compile(from), compiler.Compile(to), cs, []input.Input{in}, input.Options{}, workers)
 		if err != nil {
 			t.Fatal(err)
 		}

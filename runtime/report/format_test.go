@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // leakData has one small cell with distinctive lead times: endometrium
@@ -213,9 +214,9 @@ func TestHostileValuesAreEscaped(t *testing.T) {
 	opts := Options{MinCell: 1, By: []string{"region", "county"}}
 	p := program(t)
 	text := hostileData()
-	in := runtime.Input{Name: "test.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	in := input.Input{Name: "test.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 	c := NewCollector(p, opts)
-	sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 2, hostileRenderer{c}, io.Discard)
+	sum, err := runtime.Run(p, []input.Input{in}, input.Options{}, 2, hostileRenderer{c}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // program compiles the newest embedded guide.
@@ -77,9 +78,9 @@ func build(t testing.TB, text string, opts Options) *Report {
 func buildSum(t testing.TB, text string, opts Options) (*Report, *runtime.Summary) {
 	t.Helper()
 	p := program(t)
-	in := runtime.Input{Name: "test.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	in := input.Input{Name: "test.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 	c := NewCollector(p, opts)
-	sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 2, c, io.Discard)
+	sum, err := runtime.Run(p, []input.Input{in}, input.Options{}, 2, c, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

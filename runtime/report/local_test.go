@@ -11,6 +11,7 @@ import (
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // localEpisodes: six brain-tumour episodes whose referral is received 1
@@ -88,9 +89,9 @@ func TestLocalLeadTimesLeaveTheNationalMeasure(t *testing.T) {
 		t.Fatalf("embedded rules do not compile: %v", diags)
 	}
 	run := func(p *compiler.Program) *Report {
-		in := runtime.Input{Name: "example.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(string(data))), nil }}
+		in := input.Input{Name: "example.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(string(data))), nil }}
 		c := NewCollector(p, Options{MinCell: DefaultMinCell, By: []string{"region"}})
-		sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 2, c, io.Discard)
+		sum, err := runtime.Run(p, []input.Input{in}, input.Options{}, 2, c, io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // countingCollector counts the Episode calls of a run.
@@ -176,8 +177,8 @@ func TestRestartCountsOnce(t *testing.T) {
 	p := program(t)
 	c := &countingCollector{Collector: NewCollector(p, Options{MinCell: DefaultMinCell})}
 	text = strings.Join(rows, "\n") + "\n"
-	in := runtime.Input{Name: "late.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
-	sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 2, c, io.Discard)
+	in := input.Input{Name: "late.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	sum, err := runtime.Run(p, []input.Input{in}, input.Options{}, 2, c, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,9 +238,9 @@ leadtime leukemi_test {
 		closed("VN4", "VN4", "52", 20),
 		closed("VN6", "VN6", "52", 40),
 	})
-	in := runtime.Input{Name: "t.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	in := input.Input{Name: "t.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 	c := NewCollector(p, Options{MinCell: 1})
-	sum, err := runtime.Run(p, []runtime.Input{in}, runtime.ReadOptions{}, 1, c, io.Discard)
+	sum, err := runtime.Run(p, []input.Input{in}, input.Options{}, 1, c, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,8 @@
-package runtime
+package input
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"math"
 	"sync"
@@ -31,9 +32,9 @@ import (
 // large file; a run across many edges is parsed again block by block,
 // each row once (see deliver).
 
-// blockSize is the size of the blocks of lines the workers parse; a test
-// makes it tiny to put block edges everywhere.
-var blockSize = 1 << 20
+// blockSize is the size of the blocks of lines the workers parse, unless
+// Options.BlockSize says otherwise.
+const blockSize = 1 << 20
 
 // block is a piece of the input of whole lines, and what parsing it gave.
 type block struct {
@@ -47,7 +48,6 @@ type block struct {
 	rows   int           // data rows (blank lines are not rows)
 	blanks int           // rows of separators only, among rows
 	items  []readItem    // what the sink gets, in the one-goroutine order
-	local  localBlock    // the block's episodes evaluated while parsing
 	// The first, second and last run of an episode in the block: the
 	// offset in data and the line number of its first row; -1 when the
 	// block has fewer runs.
@@ -57,17 +57,14 @@ type block struct {
 	lastRunStart, lastRunLine int
 }
 
-// rowCounter is a Sink that takes a block's count of data rows at once.
-type rowCounter interface{ dataRows(n int) }
-
-// stopper is a Sink that can ask a reader to stop reading.
-type stopper interface{ stopped() bool }
+// RowCounter is a Sink that takes a block's count of data rows at once.
+type RowCounter interface{ DataRows(n int) }
 
 // readItem is one sink call: an episode run, or a rejection when ep is nil.
 type readItem struct {
-	ep    *InputEpisode
-	rej   *Rejection  // rare: kept apart so that an item is small
-	local *localBlock // the episodes evaluated while parsing (localSink)
+	ep    *Episode
+	rej   *Rejection // rare: kept apart so that an item is small
+	local any        // what a Local's Done gave for the block (LocalSink)
 }
 
 // line is the line of the item's first row; local episodes always come
@@ -89,11 +86,11 @@ type itemSink struct {
 	blanks int
 }
 
-func (s *itemSink) DataRow()                 { s.rows++ }
-func (s *itemSink) blankRows(n int)          { s.blanks += n }
-func (s *itemSink) Reject(r Rejection)       { s.items = append(s.items, readItem{rej: &r}) }
-func (s *itemSink) Episode(ep *InputEpisode) { s.items = append(s.items, readItem{ep: ep}) }
-func (s *itemSink) log() *itemSink           { return s }
+func (s *itemSink) DataRow()            { s.rows++ }
+func (s *itemSink) BlankRows(n int)     { s.blanks += n }
+func (s *itemSink) Reject(r Rejection)  { s.items = append(s.items, readItem{rej: &r}) }
+func (s *itemSink) Episode(ep *Episode) { s.items = append(s.items, readItem{ep: ep}) }
+func (s *itemSink) log() *itemSink      { return s }
 
 // clone returns a reader with c's header (separator, columns) and its
 // own buffers, parsing into b.
@@ -112,6 +109,11 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block
 	c.feed(data, firstLine, blk)
 	if f, ok := sink.(*fusedSink); ok {
 		f.final = true
+		c.b.flush()
+		if f.at >= 0 {
+			f.items[f.at].local = f.local.Done()
+		}
+		return
 	}
 	c.b.flush()
 }
@@ -172,8 +174,12 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 }
 
 // readCSVParallel reads the rows after the header with workers
-// goroutines, as eachLine does with one.
-func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
+// goroutines, in blocks of about size bytes (0: blockSize), as eachLine
+// does with one.
+func (c *csvReader) readCSVParallel(ctx context.Context, lr *lineReader, workers, size int) error {
+	if size <= 0 {
+		size = blockSize
+	}
 	quit := make(chan struct{})
 	todo := make(chan *block, workers)
 	ordered := make(chan *block, 2*workers)
@@ -184,15 +190,15 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			defer wg.Done()
 			w := c.clone(newBuilder(c.name, nil))
 			defer releaseBuilder(w.b)
-			var local *localEval
-			if ls, ok := c.b.sink.(localSink); ok {
-				local = ls.newLocal()
+			var local Local
+			if ls, ok := c.b.sink.(LocalSink); ok {
+				local = ls.NewLocal()
 			}
 			// With local evaluation, no episode outlives its call to
 			// the sink unless the sink copies it: one is enough.
 			w.b.oneEpisode = local != nil
 			for blk := range todo {
-				fused := fusedSink{itemSink: itemSink{items: blk.items[:0]}, local: local, lb: &blk.local}
+				fused := fusedSink{itemSink: itemSink{items: blk.items[:0]}, local: local, at: -1}
 				var sink interface {
 					Sink
 					log() *itemSink
@@ -222,8 +228,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 		case old := <-free:
 			if cap(old.buf) >= size {
 				clear(old.items) // let the episodes go
-				old.local.reset()
-				*old = block{buf: old.buf[:0], items: old.items[:0], local: old.local}
+				*old = block{buf: old.buf[:0], items: old.items[:0]}
 				return old
 			}
 		default:
@@ -234,7 +239,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 		defer close(todo)
 		defer close(ordered)
 		emit := func(blk *block) bool {
-			if st, ok := c.b.sink.(stopper); ok && st.stopped() {
+			if ctx.Err() != nil {
 				return false
 			}
 			blk.parsed = make(chan struct{})
@@ -250,7 +255,7 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 			}
 			return true
 		}
-		cutBlocks(lr, c.recordCut, get, emit)
+		cutBlocks(lr, size, c.recordCut, get, emit)
 	}()
 	err := c.deliver(ordered, free)
 	close(quit)
@@ -261,13 +266,13 @@ func (c *csvReader) readCSVParallel(lr *lineReader, workers int) error {
 }
 
 // cutBlocks reads the rest of lr and cuts it into blocks of whole rows
-// of about blockSize bytes, numbered, passing each to emit until it
+// of about blockSize bytes each, numbered, passing each to emit until it
 // returns false; cut says where the whole rows of some data end (a row
 // can have several lines). A line longer than maxLine becomes a block of
 // its own, without its content; lines before a read error are passed
 // on, then a block with the error. Each block has a buffer of its own,
 // from get.
-func cutBlocks(lr *lineReader, cut func([]byte) int, get func(size int) *block, emit func(*block) bool) {
+func cutBlocks(lr *lineReader, blockSize int, cut func([]byte) int, get func(size int) *block, emit func(*block) bool) {
 	carry := append([]byte(nil), lr.buf[lr.pos:lr.end]...) // a partial row
 	readErr := lr.err
 	line := lr.no + 1
@@ -362,8 +367,8 @@ func skipLine(r io.Reader) ([]byte, error) {
 func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 	sink := c.b.sink
 	var (
-		open     *InputEpisode // the last run so far, not passed on yet
-		tail     []byte        // the lines from open's first row on
+		open     *Episode // the last run so far, not passed on yet
+		tail     []byte   // the lines from open's first row on
 		tailLine int
 		// live: the last run is open in again's builder instead, its
 		// rows parsed up to the end of the blocks passed on.
@@ -379,7 +384,7 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			case it.rej != nil:
 				sink.Reject(*it.rej)
 			default:
-				sink.(localSink).takeLocal(it.local)
+				sink.(LocalSink).TakeLocal(it.local)
 			}
 		}
 	}
@@ -420,15 +425,15 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			closeOpen()
 			return readError(c.name, blk.err)
 		}
-		if rc, ok := sink.(rowCounter); ok {
-			rc.dataRows(blk.rows)
+		if rc, ok := sink.(RowCounter); ok {
+			rc.DataRows(blk.rows)
 		} else {
 			for range blk.rows {
 				sink.DataRow()
 			}
 		}
-		if bs, ok := sink.(blankSink); ok && blk.blanks > 0 {
-			bs.blankRows(blk.blanks)
+		if bs, ok := sink.(BlankSink); ok && blk.blanks > 0 {
+			bs.BlankRows(blk.blanks)
 		}
 		items := blk.items
 		if blk.firstRunLine < 0 { // rejections only: the last run stays open

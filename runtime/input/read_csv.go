@@ -1,7 +1,8 @@
-package runtime
+package input
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -252,13 +253,13 @@ type lastRow struct {
 // A quote not closed within maxRecordLines lines (or maxLine bytes, or
 // before the end) makes the lines it took one rejected row. Completely
 // blank lines are not rows.
-func readCSV(name string, lr *lineReader, header []byte, enc encoding, b *builder, workers int) error {
+func readCSV(ctx context.Context, name string, lr *lineReader, header []byte, enc encoding, b *builder, workers, blockSize int) error {
 	c := &csvReader{name: name, enc: enc, b: b}
 	if err := c.header(header); err != nil {
 		return err
 	}
 	if workers > 1 {
-		return c.readCSVParallel(lr, workers)
+		return c.readCSVParallel(ctx, lr, workers, blockSize)
 	}
 	return eachLine(name, lr, b, c.line, c.finish)
 }
@@ -574,13 +575,13 @@ func (c *csvReader) tellColumns(names, unknown []string) {
 	}
 	for k := colRegion; k < numCols; k++ {
 		if c.col[k] < 0 {
-			fc.absent |= colAttr[k]
+			fc.Absent |= colAttr[k]
 		}
 	}
-	fc.Missing = append(fc.Missing, fc.absent.Names()...)
-	c.b.absent = fc.absent
-	if s, ok := c.b.sink.(columnSink); ok {
-		s.columns(fc)
+	fc.Missing = append(fc.Missing, fc.Absent.Names()...)
+	c.b.absent = fc.Absent
+	if s, ok := c.b.sink.(ColumnSink); ok {
+		s.Columns(fc)
 	}
 }
 
@@ -621,7 +622,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 			if cd, ok := b.code(code); ok {
 				if day, ok := b.parseDay(date); ok {
 					b.sink.DataRow()
-					b.events = append(b.events, InputEvent{Code: cd, Date: day, Row: line})
+					b.events = append(b.events, Event{Code: cd, Date: day, Row: line})
 					return
 				}
 			}

@@ -1,4 +1,4 @@
-package runtime
+package input
 
 import (
 	"encoding/json"
@@ -77,8 +77,8 @@ func readJSONL(name string, lr *lineReader, first []byte, enc encoding, b *build
 	b.rowEvents = true
 	// JSON Lines has no header: every attribute counts as present, and
 	// an episode without one has it empty (rules treat it as unknown).
-	if s, ok := b.sink.(columnSink); ok {
-		s.columns(FileColumns{File: name, JSONL: true, Columns: []ColumnUse{}, Unused: []string{}, Missing: []string{}})
+	if s, ok := b.sink.(ColumnSink); ok {
+		s.Columns(FileColumns{File: name, JSONL: true, Columns: []ColumnUse{}, Unused: []string{}, Missing: []string{}})
 	}
 	r.row(first, false, lr.no)
 	return eachLine(name, lr, b, r.row, func() {})
@@ -89,7 +89,7 @@ type jsonlReader struct {
 	enc encoding
 	dec []byte
 	up  []byte
-	evs []InputEvent
+	evs []Event
 }
 
 func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {

@@ -1,7 +1,8 @@
-package runtime
+package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -15,8 +16,8 @@ import (
 	"github.com/rcc/svfrules/compiler"
 )
 
-// ReadOptions controls how ReadInput reads an input.
-type ReadOptions struct {
+// Options controls how Read reads an input.
+type Options struct {
 	// Encoding is "" to detect, "utf-8" or "windows-1252" (any case).
 	// Detection decides line by line: a line that is valid UTF-8 is read
 	// as UTF-8, any other line as Windows-1252. A line of plain ASCII is
@@ -26,10 +27,14 @@ type ReadOptions struct {
 	Encoding string
 	// Workers is how many goroutines parse a CSV input; 0 or 1 parses it
 	// on the calling goroutine. Either way the sink gets the same calls,
-	// unless it is a localSink (the evaluator's collector): then the
+	// unless it is a LocalSink (the pipeline's collector): then the
 	// episodes inside each block are evaluated where they are parsed and
-	// reach it as one takeLocal call.
+	// reach it as one TakeLocal call.
 	Workers int
+	// BlockSize is the size in bytes of the blocks a CSV input is cut
+	// into for the Workers (about; a block holds whole rows); 0 is 1 MiB.
+	// Tests make it tiny to put block edges everywhere.
+	BlockSize int
 	// TempDir is the directory of temporary files (the spooled output of
 	// Run, a copy of standard input or another input that is not a
 	// regular file); "" is os.TempDir(). The files have no name while
@@ -50,7 +55,7 @@ type ReadOptions struct {
 	Columns []ColumnMap
 }
 
-// encoding is a ReadOptions.Encoding, checked.
+// encoding is a Options.Encoding, checked.
 type encoding int
 
 const (
@@ -81,7 +86,7 @@ const (
 	maxLine = 16 << 20
 )
 
-// ReadInput reads one input of episodes, CSV or JSON Lines, and passes
+// Read reads one input of episodes, CSV or JSON Lines, and passes
 // what it reads to sink: DataRow for every data row, then the row either
 // becomes part of an Episode or is Rejected. Bad rows never stop reading.
 //
@@ -97,7 +102,10 @@ const (
 //
 // A run of adjacent rows of one episode is passed to sink when the run
 // ends, so rejections of rows read meanwhile come before it.
-func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
+//
+// Once ctx is done, reading stops and Read returns an error wrapping
+// context.Cause(ctx).
+func Read(ctx context.Context, name string, r io.Reader, opts Options, sink Sink) error {
 	enc, ok := parseEncoding(opts.Encoding)
 	if !ok {
 		return fmt.Errorf("%s: unknown encoding %q; use utf-8 or windows-1252, or leave the encoding out to detect it", name, opts.Encoding)
@@ -107,6 +115,9 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 		return fmt.Errorf("%s: unknown date order %q; use ymd or dmy, or leave it out", name, opts.DateOrder)
 	}
 	lr := newLineReader(r)
+	if ctx.Done() != nil {
+		lr.r = ctxReader{ctx, r}
+	}
 	if p, _ := lr.peek(len(oleMagic)); isWorkbook(p) {
 		return readXLSX(name, lr, opts, sink)
 	}
@@ -139,7 +150,7 @@ func ReadInput(name string, r io.Reader, opts ReadOptions, sink Sink) error {
 	if bytes.IndexByte(bytes.TrimLeft(first, " \t\r\v\f"), '{') == 0 {
 		return readJSONL(name, lr, first, enc, b)
 	}
-	return readCSV(name, lr, first, enc, b, opts.Workers)
+	return readCSV(ctx, name, lr, first, enc, b, opts.Workers, opts.BlockSize)
 }
 
 // checkStart skips a UTF-8 byte order mark and refuses inputs that are
@@ -205,14 +216,25 @@ func newLineReader(r io.Reader) *lineReader {
 	size := bufSize
 	// A small input in memory (a test's, or a spooled one) needs no
 	// large buffer; checkStart peeks at minBuf bytes.
-	sized := r
-	if s, ok := r.(stopReader); ok {
-		sized = s.r
-	}
-	if s, ok := sized.(interface{ Size() int64 }); ok && s.Size() < int64(size) {
+	if s, ok := r.(interface{ Size() int64 }); ok && s.Size() < int64(size) {
 		size = max(minBuf, int(s.Size())+1)
 	}
 	return &lineReader{r: r, buf: make([]byte, size)}
+}
+
+// ctxReader ends a read with the cause of ctx once ctx is done, so that
+// a read the caller gave up (a pipeline's pass that must start again)
+// does not read the rest of a large input.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if c.ctx.Err() != nil {
+		return 0, context.Cause(c.ctx)
+	}
+	return c.r.Read(p)
 }
 
 // minBuf is the smallest buffer of a lineReader.
@@ -496,7 +518,7 @@ func isUpperOrDigit(c byte) bool { return c-'A' < 26 || c-'0' < 10 }
 // event checks one event's code and date, and returns the event without
 // its row. field is "" when both are fine, else "code" or "date" with the
 // reason.
-func (b *builder) event(code, date []byte) (ev InputEvent, field, reason string) {
+func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 	var okCode, okDate bool
 	ev.Code, okCode = b.code(code)
 	ev.Date, okDate = b.parseDay(date)
@@ -591,24 +613,24 @@ func quote(v []byte) string {
 type builder struct {
 	file   string
 	sink   Sink
-	cur    *InputEpisode // the open run, nil when none
-	events []InputEvent  // the open run's events
+	cur    *Episode // the open run, nil when none
+	events []Event  // the open run's events
 	// The open run's attributes, kept here while it is open: indexing an
 	// array is quicker than choosing a field for every row.
 	vals   [numAttrs]string
 	age    int
 	hasAge bool
-	setRow [numAttrs]int  // where each attribute came from
-	eps    []InputEpisode // preallocated episodes, handed out one by one
-	evs    []InputEvent   // preallocated room for events
+	setRow [numAttrs]int // where each attribute came from
+	eps    []Episode     // preallocated episodes, handed out one by one
+	evs    []Event       // preallocated room for events
 	strs   map[string]string
 	short  [1 << shortBits]cachedString
 	codes  [1 << codeBits]cachedString
 	dates  [1 << dateBits]cachedDate
 	id     []byte // room for an id converted from a string
-	dmy    bool   // ReadOptions.DateOrder is dmy
-	// columns is ReadOptions.Columns; absent are the attributes the
-	// input has no column for (InputEpisode.Absent), from its header.
+	dmy    bool   // Options.DateOrder is dmy
+	// columns is Options.Columns; absent are the attributes the
+	// input has no column for (Episode.Absent), from its header.
 	columns []ColumnMap
 	absent  compiler.AttrSet
 	runs    int // runs started
@@ -619,7 +641,7 @@ type builder struct {
 	// ones it keeps), so the builder fills own again and again, lending
 	// it its events, and allocates nothing per episode.
 	oneEpisode bool
-	own        InputEpisode
+	own        Episode
 }
 
 // cachedString is an entry of the builder's cache of short strings,
@@ -664,7 +686,7 @@ func newBuilder(file string, sink Sink) *builder {
 func releaseBuilder(b *builder) {
 	b.file, b.sink, b.cur, b.events = "", nil, nil, b.events[:0]
 	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
-	b.rowEvents, b.oneEpisode, b.own = false, false, InputEpisode{}
+	b.rowEvents, b.oneEpisode, b.own = false, false, Episode{}
 	b.dmy, b.columns, b.absent = false, nil, 0
 	builders.Put(b)
 }
@@ -703,15 +725,15 @@ func (b *builder) str(v []byte) string {
 	return e.s
 }
 
-// blankSink is a Sink that counts blank rows (only separators and
+// BlankSink is a Sink that counts blank rows (only separators and
 // spaces, as Excel saves an empty row): they are announced by DataRow
 // like every row, then counted here instead of passed on or rejected.
-type blankSink interface{ blankRows(n int) }
+type BlankSink interface{ BlankRows(n int) }
 
 // blank counts the row just announced as blank.
 func (b *builder) blank() {
-	if s, ok := b.sink.(blankSink); ok {
-		s.blankRows(1)
+	if s, ok := b.sink.(BlankSink); ok {
+		s.BlankRows(1)
 	}
 }
 
@@ -772,7 +794,7 @@ func (b *builder) start(id []byte, line int) {
 	case b.oneEpisode:
 		b.cur = &b.own
 	case len(b.eps) == 0:
-		b.eps = make([]InputEpisode, epChunk)
+		b.eps = make([]Episode, epChunk)
 		fallthrough
 	default:
 		b.cur = &b.eps[0]
@@ -786,7 +808,7 @@ func (b *builder) start(id []byte, line int) {
 
 // rejectIn rejects the row at line, whose episode id is id: the row is
 // missing from that episode, which becomes incomplete (see
-// InputEpisode.Rejected). The row takes part in runs as an accepted row
+// Episode.Rejected). The row takes part in runs as an accepted row
 // does, so an episode all of whose rows are rejected is still passed on,
 // with no events; and the run open before it ends when the id differs.
 // It reports whether a run started here, so that a reader forgets what
@@ -829,7 +851,7 @@ func (b *builder) conflict(line, i int, v []byte, was string) {
 }
 
 // countRows counts the rows events come from: their rows, in order.
-func countRows(events []InputEvent) int {
+func countRows(events []Event) int {
 	n, last := 0, 0
 	for _, e := range events {
 		if e.Row != last {
@@ -872,7 +894,7 @@ func (b *builder) flush() {
 		b.events = nil
 	default:
 		if len(b.evs) < n {
-			b.evs = make([]InputEvent, evChunk)
+			b.evs = make([]Event, evChunk)
 		}
 		ep.Events = b.evs[:n:n]
 		b.evs = b.evs[n:]

@@ -1,4 +1,4 @@
-package runtime
+package input
 
 // Reading xlsx workbooks. Regions' exports and coordinators' own files
 // are Excel workbooks; asking for a CSV export first loses people on the
@@ -77,7 +77,7 @@ func isWorkbook(p []byte) bool { return bytes.HasPrefix(p, zipMagic) || bytes.Ha
 // Cells with a date format hold serial numbers (days since 1900, or 1904
 // when the workbook says so); they are read as the date Excel shows.
 // Other numbers are read as Excel shows them ("12", not "12.0").
-func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err error) {
+func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) {
 	// excelize is a large parser of untrusted input; whatever slips
 	// through it must end as a message about this file, not a crash.
 	defer func() {
@@ -106,7 +106,7 @@ func readXLSX(name string, lr *lineReader, opts ReadOptions, sink Sink) (err err
 	// signal removes too.
 	tmp, cleanup, err := safefile.TempDir(opts.TempDir, "svfrules-xlsx-*")
 	if err != nil {
-		return fmt.Errorf(msgSpool, name, tempDir(opts.TempDir), err)
+		return fmt.Errorf(msgSpool, name, TempDir(opts.TempDir), err)
 	}
 	defer cleanup()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{

@@ -1,4 +1,6 @@
-package runtime
+// Package escape makes values from the data safe to show: in a terminal
+// (Printable) and in a spreadsheet (SafeCell).
+package escape
 
 import (
 	"strconv"

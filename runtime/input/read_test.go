@@ -1,7 +1,8 @@
-package runtime
+package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -30,7 +31,7 @@ type logSink struct {
 
 func (s *logSink) DataRow() { s.rows++ }
 
-func (s *logSink) blankRows(n int) { s.blanks += n; s.check("blankRows") }
+func (s *logSink) BlankRows(n int) { s.blanks += n; s.check("BlankRows") }
 
 func (s *logSink) Reject(r Rejection) {
 	s.rejected++
@@ -38,7 +39,7 @@ func (s *logSink) Reject(r Rejection) {
 	s.check("Reject")
 }
 
-func (s *logSink) Episode(ep *InputEpisode) {
+func (s *logSink) Episode(ep *Episode) {
 	s.log = append(s.log, renderEpisode(ep))
 	seen := map[int]bool{}
 	for _, e := range ep.Events {
@@ -64,7 +65,7 @@ func (s *logSink) check(call string) {
 
 // renderEpisode writes an episode on one line: id, file and first row,
 // the attributes that are set, then row:code:date for each event.
-func renderEpisode(ep *InputEpisode) string {
+func renderEpisode(ep *Episode) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ep %q %s:%d", ep.ID, ep.File, ep.FirstRow)
 	for _, a := range []struct{ k, v string }{
@@ -91,12 +92,12 @@ func renderEpisode(ep *InputEpisode) string {
 	return b.String()
 }
 
-// read runs ReadInput on input and returns the log, with "blank N" (when
+// read runs Read on input and returns the log, with "blank N" (when
 // there are blank rows) and "rows N" last, or the error.
-func read(t testing.TB, name, input string, opts ReadOptions) ([]string, error) {
+func read(t testing.TB, name, input string, opts Options) ([]string, error) {
 	t.Helper()
 	var s logSink
-	err := ReadInput(name, strings.NewReader(input), opts, &s)
+	err := Read(context.Background(), name, strings.NewReader(input), opts, &s)
 	for _, p := range s.problems {
 		t.Errorf("%s: %s", name, p)
 	}
@@ -682,7 +683,7 @@ var readCases = []readCase{
 func TestReadInput(t *testing.T) {
 	for _, c := range readCases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := read(t, "x", c.input, ReadOptions{Encoding: c.enc})
+			got, err := read(t, "x", c.input, Options{Encoding: c.enc})
 			if c.err != "" {
 				if err == nil || err.Error() != c.err {
 					t.Fatalf("error\n got: %v\nwant: %s", err, c.err)
@@ -737,7 +738,7 @@ func TestReadFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := read(t, c.file, string(data), ReadOptions{})
+			got, err := read(t, c.file, string(data), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -773,7 +774,7 @@ func TestReadAccounting(t *testing.T) {
 		}
 	}
 	var s logSink
-	if err := ReadInput("acc.csv", strings.NewReader(in.String()), ReadOptions{}, &s); err != nil {
+	if err := Read(context.Background(), "acc.csv", strings.NewReader(in.String()), Options{}, &s); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range s.problems {
@@ -799,7 +800,7 @@ func TestReadLongLine(t *testing.T) {
 		"E1;VL210;2024-01-10;" + long + "\n" +
 		"E1;VL260;2024-01-20;" + huge + "\n" +
 		"E1;VL230;2024-01-21;\n"
-	got, err := read(t, "x", in, ReadOptions{})
+	got, err := read(t, "x", in, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -817,7 +818,7 @@ func TestReadLongLine(t *testing.T) {
 func TestReadError(t *testing.T) {
 	cause := errors.New("disk on fire")
 	r := io.MultiReader(strings.NewReader("episode;code;date\nE1;VL210;2024-01-10\n"), iotest.ErrReader(cause))
-	err := ReadInput("x.csv", r, ReadOptions{}, &logSink{})
+	err := Read(context.Background(), "x.csv", r, Options{}, &logSink{})
 	if !errors.Is(err, cause) {
 		t.Fatalf("got %v, want it to wrap %v", err, cause)
 	}
@@ -827,7 +828,7 @@ func TestReadError(t *testing.T) {
 	// Small reads change nothing.
 	got, err := func() ([]string, error) {
 		var s logSink
-		err := ReadInput("x", iotest.OneByteReader(strings.NewReader(bom+"episode;code;date\r\nE1;VL210;2024-01-10\r\n")), ReadOptions{}, &s)
+		err := Read(context.Background(), "x", iotest.OneByteReader(strings.NewReader(bom+"episode;code;date\r\nE1;VL210;2024-01-10\r\n")), Options{}, &s)
 		return s.log, err
 	}()
 	if err != nil || len(got) != 1 || got[0] != `ep "E1" x:2 | 2:VL210:2024-01-10` {
@@ -855,9 +856,9 @@ var benchCounties = []int{1, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20
 
 type countSink struct{ rows, events, rejected int }
 
-func (s *countSink) DataRow()                 { s.rows++ }
-func (s *countSink) Reject(Rejection)         { s.rejected++ }
-func (s *countSink) Episode(ep *InputEpisode) { s.events += len(ep.Events) }
+func (s *countSink) DataRow()            { s.rows++ }
+func (s *countSink) Reject(Rejection)    { s.rejected++ }
+func (s *countSink) Episode(ep *Episode) { s.events += len(ep.Events) }
 
 // BenchmarkReadCSV reads 200 000 rows. It reports rows/s, ns/row and
 // allocs/row besides the per-read figures.
@@ -871,7 +872,7 @@ func BenchmarkReadCSV(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		var s countSink
-		if err := ReadInput("bench.csv", bytes.NewReader(data), ReadOptions{}, &s); err != nil {
+		if err := Read(context.Background(), "bench.csv", bytes.NewReader(data), Options{}, &s); err != nil {
 			b.Fatal(err)
 		}
 		if os.Getenv("EXP") == "" && (s.events != n || s.rows != n) {
@@ -934,7 +935,7 @@ func BenchmarkReadFile(b *testing.B) {
 			b.Fatal(err)
 		}
 		var s countSink
-		err = ReadInput(name, f, ReadOptions{}, &s)
+		err = Read(context.Background(), name, f, Options{}, &s)
 		f.Close()
 		if err != nil {
 			b.Fatal(err)
@@ -973,7 +974,7 @@ func TestReadLongRecord(t *testing.T) {
 		`rows 6`,
 	}
 	for _, workers := range []int{1, 3} {
-		got, err := read(t, "x", in, ReadOptions{Workers: workers})
+		got, err := read(t, "x", in, Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package runtime
+package input
 
 import (
 	"strings"
@@ -252,12 +252,10 @@ func TestReadValues(t *testing.T) {
 		},
 	}
 	// Blocks of a few bytes put block edges in every row on 3 workers.
-	defer func(n int) { blockSize = n }(blockSize)
-	blockSize = 7
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, workers := range []int{1, 3} {
-				got, err := read(t, "x", c.input, ReadOptions{DateOrder: c.dateOrder, Workers: workers})
+				got, err := read(t, "x", c.input, Options{DateOrder: c.dateOrder, Workers: workers, BlockSize: 7})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -272,12 +270,12 @@ func TestReadValues(t *testing.T) {
 // TestReadDateOrderOption: an unknown order is an error; case and
 // spaces do not matter.
 func TestReadDateOrderOption(t *testing.T) {
-	_, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", ReadOptions{DateOrder: "mdy"})
+	_, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", Options{DateOrder: "mdy"})
 	if err == nil || err.Error() != `x: unknown date order "mdy"; use ymd or dmy, or leave it out` {
 		t.Errorf("error %v", err)
 	}
 	for _, o := range []string{"", "ymd", "YMD", "dmy", " DMY "} {
-		if _, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", ReadOptions{DateOrder: o}); err != nil {
+		if _, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", Options{DateOrder: o}); err != nil {
 			t.Errorf("%q: %v", o, err)
 		}
 	}

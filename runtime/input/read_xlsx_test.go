@@ -1,8 +1,9 @@
-package runtime
+package input
 
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -18,7 +19,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/rcc/svfrules/compiler"
-	"github.com/rcc/svfrules/rules"
 )
 
 // A cell of a test workbook: a value and, for a number, its number
@@ -87,14 +87,14 @@ type blankLogSink struct {
 	blank int
 }
 
-func (s *blankLogSink) blankRows(n int) { s.blank += n }
+func (s *blankLogSink) BlankRows(n int) { s.blank += n }
 
 // readBytes is read for binary input, with the blank rows counted: the
 // log ends in "rows N, blank M".
-func readBytes(t testing.TB, name string, input []byte, opts ReadOptions) ([]string, error) {
+func readBytes(t testing.TB, name string, input []byte, opts Options) ([]string, error) {
 	t.Helper()
 	var s blankLogSink
-	err := ReadInput(name, bytes.NewReader(input), opts, &s)
+	err := Read(context.Background(), name, bytes.NewReader(input), opts, &s)
 	for _, p := range s.problems {
 		t.Errorf("%s: %s", name, p)
 	}
@@ -127,7 +127,7 @@ func TestReadXLSX(t *testing.T) {
 		name  string
 		rows  map[int][]any
 		setup func(f *excelize.File)
-		opts  ReadOptions
+		opts  Options
 		want  []string
 		err   string
 	}{{
@@ -201,12 +201,12 @@ func TestReadXLSX(t *testing.T) {
 			f.SetSheetRow("Förlopp 2024", "A1", &[]any{"episode", "code", "date"})
 			f.SetSheetRow("Förlopp 2024", "A2", &[]any{"A1", "VL210", "2024-03-11"})
 		},
-		opts: ReadOptions{Sheet: "förlopp 2024"},
+		opts: Options{Sheet: "förlopp 2024"},
 		want: []string{`ep "A1" in.xlsx:2 | 2:VL210:2024-03-11`, "rows 1, blank 0"},
 	}, {
 		name: "a sheet that is not there",
 		rows: map[int][]any{1: {"x"}},
-		opts: ReadOptions{Sheet: "Data"},
+		opts: Options{Sheet: "Data"},
 		err:  `in.xlsx: arbetsboken har inget blad som heter "Data"; den har bladen "Blad1"; ange ett av dem med --sheet`,
 	}, {
 		name: "an empty sheet",
@@ -422,7 +422,7 @@ func TestReadXLSXHostile(t *testing.T) {
 			if name == "" {
 				name = "in.xlsx"
 			}
-			got, err := readBytes(t, name, tt.input, ReadOptions{})
+			got, err := readBytes(t, name, tt.input, Options{})
 			if tt.err != "" {
 				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
 					t.Fatalf("error %v, want %s…", err, tt.err)
@@ -440,7 +440,7 @@ func TestReadXLSXHostile(t *testing.T) {
 }
 
 // TestReadXLSXTempFiles: a sheet large enough for excelize to unpack into
-// a file is read through a directory of its own in ReadOptions.TempDir,
+// a file is read through a directory of its own in Options.TempDir,
 // and nothing is left there after the read.
 func TestReadXLSXTempFiles(t *testing.T) {
 	small := xlsxBytes(t, map[int][]any{1: {"episode", "code", "date"}}, nil)
@@ -454,7 +454,7 @@ func TestReadXLSXTempFiles(t *testing.T) {
 	dir := t.TempDir()
 	var s countSink
 	seen := false
-	err := ReadInput("in.xlsx", bytes.NewReader(book), ReadOptions{TempDir: dir}, sinkFunc{&s, func() {
+	err := Read(context.Background(), "in.xlsx", bytes.NewReader(book), Options{TempDir: dir}, sinkFunc{&s, func() {
 		if !seen {
 			seen = true
 			entries, _ := os.ReadDir(dir)
@@ -499,9 +499,9 @@ func FuzzReadXLSX(f *testing.F) {
 		`<row r="4"><c t="inlineStr"><is><t>A1</t></is></c><c t="str"><v>VL215</v></c><c s="2"><v>45363</v></c><c t="b"><v>1</v></c></row>` +
 		`</sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		readBytes(t, "in.xlsx", data, ReadOptions{})
+		readBytes(t, "in.xlsx", data, Options{})
 		sheet := replacePart(t, book, "xl/worksheets/sheet1.xml", func(w io.Writer) { w.Write(data) })
-		readBytes(t, "in.xlsx", sheet, ReadOptions{DateOrder: "dmy"})
+		readBytes(t, "in.xlsx", sheet, Options{DateOrder: "dmy"})
 	})
 }
 
@@ -560,28 +560,25 @@ func csvToXLSX(t testing.TB, path string, typed bool) []byte {
 	return xlsxBytes(t, rows, nil)
 }
 
-// evalJSONL evaluates one input with the newest rules and returns the
-// JSON Lines output with the input's name replaced by "FILE".
-func evalJSONL(t *testing.T, name string, data []byte, opts ReadOptions) string {
+// readLog reads one input and returns what the reader passed on (the
+// episodes with their attributes, events and rejected rows, and the
+// rejections), with the input's name replaced by "FILE". Evaluating
+// depends on nothing else, so equal logs give equal verdicts.
+func readLog(t *testing.T, name string, data []byte, opts Options) string {
 	t.Helper()
-	g, diags, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
-	if g == nil || diags.HasErrors() {
-		t.Fatal("the embedded rules do not load")
-	}
-	in := Input{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
-	var out bytes.Buffer
-	if _, err := Run(compiler.Compile(g), []Input{in}, opts, 2, NewRenderer("jsonl"), &out); err != nil {
+	var s logSink
+	if err := Read(context.Background(), name, bytes.NewReader(data), opts, &s); err != nil {
 		t.Fatal(err)
 	}
-	return strings.ReplaceAll(out.String(), name, "FILE")
+	return strings.ReplaceAll(strings.Join(s.log, "\n"), name, "FILE") + "\n"
 }
 
 // TestXLSXSameAsCSV: the example exports (example_excel.csv among them,
 // as Swedish Excel saves a sheet) and the same rows as a workbook give the
-// same verdicts, rejections and row numbers, with the cells as text and
+// same episodes, rejections and row numbers, with the cells as text and
 // with numbers and dates as Excel stores them, in both date orders.
 func TestXLSXSameAsCSV(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/episodes/*.csv")
+	files, _ := filepath.Glob("../../testdata/episodes/*.csv")
 	if len(files) == 0 {
 		t.Fatal("no CSV examples")
 	}
@@ -594,11 +591,11 @@ func TestXLSXSameAsCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, order := range []string{"", "dmy"} {
-			opts := ReadOptions{DateOrder: order}
-			want := evalJSONL(t, path, padRows(csvData), opts)
+			opts := Options{DateOrder: order}
+			want := readLog(t, path, padRows(csvData), opts)
 			for _, typed := range []bool{false, true} {
 				t.Run(fmt.Sprintf("%s/typed=%v/order=%s", filepath.Base(path), typed, order), func(t *testing.T) {
-					got := evalJSONL(t, "book.xlsx", csvToXLSX(t, path, typed), opts)
+					got := readLog(t, "book.xlsx", csvToXLSX(t, path, typed), opts)
 					if got != want {
 						t.Errorf("the workbook's output differs from the CSV's:\n%s", lineDiff(want, got))
 					}

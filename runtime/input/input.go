@@ -1,23 +1,24 @@
-package runtime
+package input
 
 import (
 	"fmt"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/runtime/escape"
 )
 
-// InputEvent is one coded event as read from an episode file.
-type InputEvent struct {
+// Event is one coded event as read from an episode file.
+type Event struct {
 	Code string       // as written, trimmed and upper-cased ("VL260")
 	Date compiler.Day // parsed from YYYY-MM-DD or YYYYMMDD
 	Row  int          // line number of the row in its file (the header is line 1)
 }
 
-// InputEpisode is one episode as read: the attributes of its rows and its
-// events. A reader emits one InputEpisode per run of adjacent rows with the
+// Episode is one episode as read: the attributes of its rows and its
+// events. A reader emits one Episode per run of adjacent rows with the
 // same episode id; when an id comes back later in the input, the evaluator
 // merges the runs, so results do not depend on row order.
-type InputEpisode struct {
+type Episode struct {
 	File            string // the input's name as given ("-" for standard input)
 	ID              string
 	Region          string
@@ -28,7 +29,7 @@ type InputEpisode struct {
 	Intent          string
 	Age             int
 	HasAge          bool
-	Events          []InputEvent
+	Events          []Event
 	// FirstRow is the line of the episode's first row, for messages.
 	FirstRow int
 	// Rows is the number of input rows the events come from: one per
@@ -59,9 +60,9 @@ type Rejection struct {
 // what is not printable escaped (see Printable).
 func (r Rejection) String() string {
 	if r.Field == "" {
-		return Printable(fmt.Sprintf("%s:%d: %s", r.File, r.Row, r.Reason))
+		return escape.Printable(fmt.Sprintf("%s:%d: %s", r.File, r.Row, r.Reason))
 	}
-	return Printable(fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.Field, r.Reason))
+	return escape.Printable(fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.Field, r.Reason))
 }
 
 // Sink receives what a reader reads. Calls come from one goroutine, in
@@ -69,7 +70,7 @@ func (r Rejection) String() string {
 type Sink interface {
 	// Episode receives a run of adjacent rows of one episode. The reader
 	// does not touch ep after the call.
-	Episode(ep *InputEpisode)
+	Episode(ep *Episode)
 	// Reject receives a row that cannot be evaluated.
 	Reject(r Rejection)
 	// DataRow is called once for every data row read (header excluded),

@@ -1,4 +1,4 @@
-package runtime
+package input
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // functions over bytes, for every reader (CSV, JSON Lines, workbooks).
 
 // dateOrder is how a date written with "/" or "." is read
-// (ReadOptions.DateOrder).
+// (Options.DateOrder).
 type dateOrder int
 
 const (
@@ -29,7 +29,7 @@ const (
 	orderDMY
 )
 
-// parseDateOrder checks a ReadOptions.DateOrder: "" or "ymd", or "dmy".
+// parseDateOrder checks a Options.DateOrder: "" or "ymd", or "dmy".
 func parseDateOrder(s string) (dateOrder, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "ymd":
@@ -40,9 +40,9 @@ func parseDateOrder(s string) (dateOrder, bool) {
 	return 0, false
 }
 
-// isDMY reports whether opts ask for day-first dates; ReadInput has
+// isDMY reports whether opts ask for day-first dates; Read has
 // checked the value.
-func isDMY(opts ReadOptions) bool {
+func isDMY(opts Options) bool {
 	o, _ := parseDateOrder(opts.DateOrder)
 	return o == orderDMY
 }

@@ -1,16 +1,11 @@
-package runtime
+package input
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
+	"context"
 	"math"
 	"os"
-	"sync"
-
-	"github.com/rcc/svfrules/compiler"
-	"github.com/rcc/svfrules/rules"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,9 +15,9 @@ var fuzzEncodings = []string{"", "utf-8", "windows-1252"}
 
 // fuzzOptions are the read options of a fuzz input's enc byte: an
 // encoding, and the date order (day first or not).
-func fuzzOptions(enc uint8) ReadOptions {
+func fuzzOptions(enc uint8) Options {
 	n := len(fuzzEncodings)
-	return ReadOptions{Encoding: fuzzEncodings[int(enc)%n], DateOrder: [...]string{"", "dmy"}[int(enc)/n%2]}
+	return Options{Encoding: fuzzEncodings[int(enc)%n], DateOrder: [...]string{"", "dmy"}[int(enc)/n%2]}
 }
 
 // checkSink checks what a reader passes on as it goes: every data row is
@@ -50,7 +45,7 @@ func newCheckSink(t *testing.T, input string, jsonl bool) *checkSink {
 
 func (s *checkSink) DataRow() { s.rows++ }
 
-func (s *checkSink) blankRows(n int) {
+func (s *checkSink) BlankRows(n int) {
 	s.blanks += n
 	s.account()
 }
@@ -75,7 +70,7 @@ func (s *checkSink) Reject(r Rejection) {
 	s.account()
 }
 
-func (s *checkSink) Episode(ep *InputEpisode) {
+func (s *checkSink) Episode(ep *Episode) {
 	s.log = append(s.log, renderEpisode(ep))
 	// An incomplete episode may have no events: all its rows were
 	// rejected, before it was passed on.
@@ -135,7 +130,7 @@ func (s *checkSink) account() {
 func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
 	opts := fuzzOptions(enc)
 	s := newCheckSink(t, input, jsonl)
-	err := ReadInput("f", strings.NewReader(input), opts, s)
+	err := Read(context.Background(), "f", strings.NewReader(input), opts, s)
 	if err != nil {
 		if msg := err.Error(); msg == "" || strings.Contains(msg, "\n") {
 			t.Errorf("error is not one line: %q", msg)
@@ -154,65 +149,90 @@ func fuzzRead(t *testing.T, input string, enc uint8, jsonl bool) {
 	csvFastPath = false
 	defer func() { csvFastPath = true }()
 	slow := newCheckSink(t, input, jsonl)
-	_ = ReadInput("f", strings.NewReader(input), opts, slow)
+	_ = Read(context.Background(), "f", strings.NewReader(input), opts, slow)
 	if a, b := strings.Join(s.log, "\n"), strings.Join(slow.log, "\n"); a != b || s.blanks != slow.blanks {
 		t.Errorf("the short cut changes the result:\n%s\n(%d blank)\nwithout it:\n%s\n(%d blank)", a, s.blanks, b, slow.blanks)
 	}
 	csvFastPath = true
 	checkParallel(t, input, opts, s.log, s.rows, s.blanks)
-	checkRun(t, input, opts)
 }
 
-var fuzzProgram = sync.OnceValue(func() *compiler.Program {
-	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
-	return compiler.Compile(g)
-})
+// localSink is a LocalSink whose Locals keep copies of the runs they get
+// and hand them back in TakeLocal. The runs of a Local reach the sink
+// together, at the place of the block's second run, so rejections of rows
+// later in the block come after them (the pipeline sorts rejections): the
+// episodes, and the rejections, must each come in the one-goroutine order.
+// The runs are checked at the end (finish), when their rejected rows have
+// been rejected.
+type localSink struct {
+	*checkSink
+	late []*Episode
+}
 
-// checkRun evaluates a CSV input on one goroutine and on several, in
-// blocks small enough to put edges inside episodes (so that most
-// episodes are evaluated while parsing, the rest by the collector), and
-// checks that output and summary are the same.
-func checkRun(t *testing.T, input string, opts ReadOptions) {
-	t.Helper()
-	defer func(n int) { blockSize = n }(blockSize)
-	in := Input{Name: "f", Open: func() (io.ReadCloser, error) { return stringInput{strings.NewReader(input)}, nil }}
-	run := func(workers int, in Input) string {
-		var out bytes.Buffer
-		sum, err := Run(fuzzProgram(), []Input{in}, opts, workers, NewRenderer("jsonl"), &out)
-		if err != nil {
-			return "error: " + err.Error()
-		}
-		if sum.RowsRead != sum.RowsEvaluated+sum.RowsIncomplete+sum.RowsRejected+sum.RowsBlank {
-			t.Errorf("%d workers: rows read %d, evaluated %d, in incomplete episodes %d, rejected %d, blank %d", workers, sum.RowsRead, sum.RowsEvaluated, sum.RowsIncomplete, sum.RowsRejected, sum.RowsBlank)
-		}
-		js, _ := json.Marshal(sum)
-		return out.String() + string(js)
+func (s *localSink) NewLocal() Local { return &logLocal{} }
+
+func (s *localSink) TakeLocal(done any) {
+	eps, ok := done.([]*Episode)
+	if !ok || len(eps) == 0 {
+		s.t.Errorf("TakeLocal got %#v, not the runs of a Local", done)
 	}
-	want := run(1, in)
-	for _, size := range []int{7, 64} {
-		blockSize = size
-		if got := run(3, in); got != want {
-			t.Fatalf("blocks of %d bytes on 3 goroutines:\n%s\none goroutine:\n%s", size, got, want)
-		}
+	for _, ep := range eps {
+		s.log = append(s.log, renderEpisode(ep))
+		s.late = append(s.late, ep)
 	}
 }
 
-// stringInput is an input in memory that says its size, as a file does.
-type stringInput struct{ *strings.Reader }
+// finish checks the runs TakeLocal got, as checkSink checks episodes.
+func (s *localSink) finish() {
+	n := len(s.log)
+	for _, ep := range s.late {
+		s.checkSink.Episode(ep)
+	}
+	s.log = s.log[:n]
+}
 
-func (stringInput) Close() error { return nil }
+// split returns the episodes and the rejections of a log.
+func split(log []string) (eps, rejs string) {
+	var e, r []string
+	for _, l := range log {
+		if strings.HasPrefix(l, "reject ") {
+			r = append(r, l)
+		} else {
+			e = append(e, l)
+		}
+	}
+	return strings.Join(e, "\n"), strings.Join(r, "\n")
+}
+
+// logLocal is the Local of localSink.
+type logLocal struct{ eps []*Episode }
+
+func (l *logLocal) Episode(ep *Episode) {
+	cp := *ep                                 // the reader fills ep again
+	cp.Events = make([]Event, len(ep.Events)) // without spare capacity, as the reader passes them on
+	copy(cp.Events, ep.Events)
+	cp.Rejected = slices.Clone(ep.Rejected)
+	l.eps = append(l.eps, &cp)
+}
+
+func (l *logLocal) Done() any {
+	eps := l.eps
+	l.eps = nil
+	return eps
+}
 
 // checkParallel reads a CSV input on several goroutines, in blocks small
 // enough to put block edges inside episodes, and checks that the sink
-// gets the calls one goroutine makes (want).
-func checkParallel(t *testing.T, input string, opts ReadOptions, want []string, rows, blanks int) {
+// gets the calls one goroutine makes (want); and with the runs inside
+// blocks going through a Local (localSink), the same episodes and
+// rejections.
+func checkParallel(t *testing.T, input string, opts Options, want []string, rows, blanks int) {
 	t.Helper()
-	defer func(n int) { blockSize = n }(blockSize)
+	wantEps, wantRejs := split(want)
 	for _, size := range []int{1, 13, 64, 1 << 10} {
-		blockSize = size
-		opts.Workers = 3
+		opts.Workers, opts.BlockSize = 3, size
 		par := newCheckSink(t, input, false)
-		if err := ReadInput("f", strings.NewReader(input), opts, par); err != nil {
+		if err := Read(context.Background(), "f", strings.NewReader(input), opts, par); err != nil {
 			t.Fatalf("blocks of %d bytes: %v", size, err)
 		}
 		if a, b := strings.Join(want, "\n"), strings.Join(par.log, "\n"); a != b {
@@ -221,10 +241,22 @@ func checkParallel(t *testing.T, input string, opts ReadOptions, want []string, 
 		if par.rows != rows || par.blanks != blanks {
 			t.Fatalf("blocks of %d bytes: %d data rows (%d blank), one goroutine counts %d (%d blank)", size, par.rows, par.blanks, rows, blanks)
 		}
+		local := &localSink{checkSink: newCheckSink(t, input, false)}
+		if err := Read(context.Background(), "f", strings.NewReader(input), opts, local); err != nil {
+			t.Fatalf("blocks of %d bytes, a Local: %v", size, err)
+		}
+		local.finish()
+		eps, rejs := split(local.log)
+		if eps != wantEps || rejs != wantRejs {
+			t.Fatalf("blocks of %d bytes on 3 goroutines with a Local change the result:\n%s\n%s\none goroutine:\n%s\n%s", size, eps, rejs, wantEps, wantRejs)
+		}
+		if local.rows != rows || local.blanks != blanks {
+			t.Fatalf("blocks of %d bytes, a Local: %d data rows (%d blank), one goroutine counts %d (%d blank)", size, local.rows, local.blanks, rows, blanks)
+		}
 	}
 }
 
-// isJSONL tells the formats apart as ReadInput does: by the first line
+// isJSONL tells the formats apart as Read does: by the first line
 // that is not blank.
 func isJSONL(input string) bool {
 	for _, line := range strings.Split(strings.TrimPrefix(input, bom), "\n") {

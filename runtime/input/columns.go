@@ -1,0 +1,98 @@
+package input
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/lang"
+)
+
+// Messages about --column and the columns of a header.
+const (
+	// msgColumnForm: the flag's value.
+	msgColumnForm = "--column %q: skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention"
+	// msgColumnAttr: the flag's value, the attribute, a did-you-mean
+	// hint ("" or msgDidYouMean), the valid names.
+	msgColumnAttr = "--column %q: %q är inget attribut%s; attributen är %s"
+	// msgDidYouMean: the closest name; appended to a message.
+	msgDidYouMean = "; menade du %q?"
+	// msgColumnTwice: the attribute, the two headers.
+	msgColumnTwice = "--column anger två kolumner för %s: %q och %q; ange en"
+	// msgColumnHeaderTwice: the header, the two attributes.
+	msgColumnHeaderTwice = "--column anger kolumnen %q för både %s och %s; ange en"
+	// msgColumnNotInFile: the file, the header, the attribute, the
+	// file's columns, a did-you-mean hint.
+	msgColumnNotInFile = "%s: kolumnen %q (--column %s=…) finns inte i filen; kolumnerna är %s%s"
+	// msgColumnsBoth: the file, the two headers, the attribute.
+	msgColumnsBoth = "%s: kolumnerna %q och %q ger båda %s; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)"
+)
+
+// ColumnMap maps a header to a field (--column FIELD=HEADER): the column
+// headed Header is read as Field, whatever the aliases say.
+type ColumnMap struct {
+	Field  string // episode, code, date or an attribute (compiler.AttrNames)
+	Header string // as written; compared as headers are (case, spaces)
+}
+
+// ParseColumns parses --column values (FIELD=HEADER). A field name that
+// is not known, a field or header given twice, and a value without "="
+// are errors in Swedish; the first names the closest field.
+func ParseColumns(flags []string) ([]ColumnMap, error) {
+	var out []ColumnMap
+	for _, f := range flags {
+		field, header, ok := strings.Cut(f, "=")
+		field, header = strings.TrimSpace(field), strings.TrimSpace(header)
+		if !ok || field == "" || header == "" {
+			return nil, fmt.Errorf(msgColumnForm, f)
+		}
+		if !slices.Contains(colNames[:], field) {
+			hint := ""
+			if sug := lang.Suggest(strings.ToLower(field), colNames[:]); sug != "" {
+				hint = fmt.Sprintf(msgDidYouMean, sug)
+			}
+			return nil, fmt.Errorf(msgColumnAttr, f, field, hint, strings.Join(colNames[:], ", "))
+		}
+		for _, m := range out {
+			if m.Field == field {
+				return nil, fmt.Errorf(msgColumnTwice, field, m.Header, header)
+			}
+			if columnKey([]byte(m.Header)) == columnKey([]byte(header)) {
+				return nil, fmt.Errorf(msgColumnHeaderTwice, header, m.Field, field)
+			}
+		}
+		out = append(out, ColumnMap{Field: field, Header: header})
+	}
+	return out, nil
+}
+
+// FileColumns is how one input's header was read: which header gives
+// which field, which headers are not used, and which attributes the file
+// has no column for.
+type FileColumns struct {
+	File string `json:"file"`
+	// JSONL: the input is JSON Lines, which has no header; every
+	// attribute counts as present (an episode without one has it empty).
+	JSONL   bool             `json:"jsonl,omitempty"`
+	Columns []ColumnUse      `json:"columns"`
+	Unused  []string         `json:"unused"`
+	Missing []string         `json:"missing"` // attributes without a column
+	Absent  compiler.AttrSet `json:"-"`       // the attributes without a column, as a set
+}
+
+// ColumnUse is one header and the field it is read as.
+type ColumnUse struct {
+	Header string `json:"header"`
+	Field  string `json:"field"`
+}
+
+// ColumnSink is a Sink that is told how each input's header was read.
+type ColumnSink interface{ Columns(fc FileColumns) }
+
+// colAttr is each field's attribute bit (0 for episode, code and date).
+var colAttr = [numCols]compiler.AttrSet{
+	colRegion: compiler.AttrRegion, colAge: compiler.AttrAge, colSex: compiler.AttrSex,
+	colCounty: compiler.AttrCounty, colReferring: compiler.AttrReferringRegion,
+	colDiagnosis: compiler.AttrDiagnosis, colIntent: compiler.AttrIntent,
+}

@@ -1,0 +1,55 @@
+package input
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseColumns(t *testing.T) {
+	cases := []struct {
+		flags []string
+		want  []ColumnMap
+		err   string
+	}{
+		{flags: nil},
+		{flags: []string{"intent=Behandlingsintention", " referring_region = Remiss från "},
+			want: []ColumnMap{{"intent", "Behandlingsintention"}, {"referring_region", "Remiss från"}}},
+		{flags: []string{"intent"}, err: `--column "intent": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
+		{flags: []string{"intent="}, err: `--column "intent=": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
+		{flags: []string{"intnet=Kur/pal"}, err: `--column "intnet=Kur/pal": "intnet" är inget attribut; menade du "intent"?; attributen är episode, code, date, region, age, sex, county, referring_region, diagnosis, intent`},
+		{flags: []string{"kön=X"}, err: `--column "kön=X": "kön" är inget attribut; attributen är episode, code, date, region, age, sex, county, referring_region, diagnosis, intent`},
+		{flags: []string{"intent=A", "intent=B"}, err: `--column anger två kolumner för intent: "A" och "B"; ange en`},
+		{flags: []string{"intent=Syfte", "diagnosis=SYFTE"}, err: `--column anger kolumnen "SYFTE" för både intent och diagnosis; ange en`},
+	}
+	for _, c := range cases {
+		got, err := ParseColumns(c.flags)
+		switch {
+		case c.err != "" && (err == nil || err.Error() != c.err):
+			t.Errorf("%q: error %v\nwant %s", c.flags, err, c.err)
+		case c.err == "" && (err != nil || !slices.Equal(got, c.want)):
+			t.Errorf("%q: %v, %v; want %v", c.flags, got, err, c.want)
+		}
+	}
+}
+
+// TestColumnAliasTable: headers Swedish exports use, and other spellings,
+// are read as their fields (TestColumnAliases in package runtime reads a
+// whole header).
+func TestColumnAliasTable(t *testing.T) {
+	for _, h := range []string{"behandlingsintention", "intention"} {
+		if columnAliases[h] != colIntent {
+			t.Errorf("%s is not intent", h)
+		}
+	}
+	for _, h := range []string{"remittent", "remitterande_region"} {
+		if columnAliases[h] != colReferring {
+			t.Errorf("%s is not referring_region", h)
+		}
+	}
+	for h, k := range map[string]int{"folkbokföringslän": colCounty, "kon": colSex, "alder": colAge, "förloppsid": colEpisode, "id": colEpisode,
+		"kvå": colCode, "kvåkod": colCode, "datum": colDate, "icd10": colDiagnosis} {
+		if columnAliases[h] != k {
+			t.Errorf("%s is not %s", h, colNames[k])
+		}
+	}
+}
