@@ -157,7 +157,7 @@ type collector struct {
 	seq  int
 	send func(*batch) // to the evaluating goroutines
 	// direct hands an evaluated batch to the writer; prog and render are
-	// for evaluating on the parsing goroutines (localSink).
+	// for evaluating on the parsing goroutines (input.LocalSink).
 	direct func(*batch)
 	prog   *compiler.Program
 	render Renderer

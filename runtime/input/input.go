@@ -1,3 +1,10 @@
+// Package input reads episode files: CSV (on one goroutine, or in blocks
+// on several), JSON Lines and xlsx workbooks, detected by their first
+// bytes. Read passes every data row to a Sink, as part of an Episode (a
+// run of adjacent rows of one episode) or as a Rejection, and never stops
+// at a bad row. The package knows nothing of evaluation: a Sink that is a
+// LocalSink has the episodes inside a block handed to it on the goroutine
+// that parsed them (see local.go).
 package input
 
 import (
