@@ -110,8 +110,8 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
 			return code
 		}
-		ro := input.Options{Sheet: o.sheet, DateOrder: o.dateOrder}
-		if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
+		ro, code, ok := c.readOptions(cmd, o)
+		if !ok {
 			return code
 		}
 		im, code, ok := c.diffEpisodes(cmd, o.episodes, ro, from.guide, to.guide, list)

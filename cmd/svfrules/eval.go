@@ -8,7 +8,6 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
-	"github.com/rcc/svfrules/runtime/input"
 )
 
 var evalCommand = &command{
@@ -76,9 +75,8 @@ func runEval(c *cli, cmd *command, args []string) int {
 		return exitUsage
 	}
 	defer out.discard()
-	ro := input.Options{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
-	ro.Sheet = o.sheet
-	if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
+	ro, code, ok := c.readOptions(cmd, o)
+	if !ok {
 		return code
 	}
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)

@@ -29,15 +29,18 @@ func (c *cli) checkDateOrder(cmd *command, order string) (int, bool) {
 	return c.usageError(cmd, msgDateOrder, order), false
 }
 
-// checkColumns parses --column into ro.Columns; an unknown field or a
-// field or header given twice is a usage error.
-func (c *cli) checkColumns(cmd *command, flags []string, ro *input.Options) (int, bool) {
-	cols, err := input.ParseColumns(flags)
+// readOptions are the reading options of eval, report and diff
+// --episodes from their flags: spools go beside -o when it is given (so
+// TMPDIR need not hold a copy of the input), and --column is parsed. It
+// returns the exit code when the command must stop.
+func (c *cli) readOptions(cmd *command, o *options) (input.Options, int, bool) {
+	ro := input.Options{Encoding: o.encoding, DateOrder: o.dateOrder, Sheet: o.sheet, TempDir: spoolDir(o.output)}
+	cols, err := input.ParseColumns(o.columns)
 	if err != nil {
-		return c.usageError(cmd, "%v", err), false
+		return ro, c.usageError(cmd, "%v", err), false
 	}
 	ro.Columns = cols
-	return 0, true
+	return ro, 0, true
 }
 
 // episodeInputs opens the episode files of eval and report: each must be

@@ -11,7 +11,6 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
-	"github.com/rcc/svfrules/runtime/input"
 	"github.com/rcc/svfrules/runtime/report"
 )
 
@@ -91,9 +90,8 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
-	ro := input.Options{Encoding: o.encoding, DateOrder: o.dateOrder, TempDir: spoolDir(o.output)}
-	ro.Sheet = o.sheet
-	if code, ok := c.checkColumns(cmd, o.columns, &ro); !ok {
+	ro, code, ok := c.readOptions(cmd, o)
+	if !ok {
 		return code
 	}
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
