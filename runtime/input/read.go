@@ -165,10 +165,10 @@ func checkStart(name string, lr *lineReader) error {
 		lr.pos += 3
 		p = p[3:]
 	case bytes.HasPrefix(p, []byte{0xFF, 0xFE}), bytes.HasPrefix(p, []byte{0xFE, 0xFF}):
-		return fmt.Errorf("%s is UTF-16 text, which is not supported; save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", name)
+		return fmt.Errorf(msgUTF16, name)
 	}
 	if bytes.IndexByte(p, 0) >= 0 {
-		return fmt.Errorf("%s contains NUL bytes, so it is not a text file (an .xlsx workbook, perhaps); export it as CSV (in Excel: Save As, CSV UTF-8)", name)
+		return fmt.Errorf(msgNotText, name)
 	}
 	return nil
 }

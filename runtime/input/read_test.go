@@ -588,7 +588,7 @@ var readCases = []readCase{
 	{
 		name:  "nul bytes",
 		input: "episode;code;date\x00\x00\x00",
-		err:   `x contains NUL bytes, so it is not a text file (an .xlsx workbook, perhaps); export it as CSV (in Excel: Save As, CSV UTF-8)`,
+		err:   `x innehåller NUL-byte och är alltså ingen textfil (och ingen .xlsx-arbetsbok); spara exporten som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx`,
 	},
 	{
 		name:  "the start of a ZIP (an xlsx workbook) cut short",
@@ -598,7 +598,7 @@ var readCases = []readCase{
 	{
 		name:  "utf-16",
 		input: "\xFF\xFEe\x00p\x00",
-		err:   `x is UTF-16 text, which is not supported; save it as "CSV UTF-8" (in Excel: Save As, CSV UTF-8)`,
+		err:   `x är text i UTF-16, som inte kan läsas; spara den som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx`,
 	},
 	{
 		name:  "cr line endings",
