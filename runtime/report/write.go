@@ -113,9 +113,13 @@ func metText(m *Measure) string {
 	return "nej"
 }
 
+// targetText is a target in days, in Swedish: "1 dag", "17 dagar".
 func targetText(t *int) string {
-	if t == nil {
+	switch {
+	case t == nil:
 		return "inget mål"
+	case *t == 1:
+		return "1 dag"
 	}
 	return strconv.Itoa(*t) + " dagar"
 }
