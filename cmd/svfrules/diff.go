@@ -87,7 +87,7 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		}
 		failOn = l
 	}
-	if code, ok := c.checkPaths(cmd, o.episodes, ""); !ok {
+	if code, ok := c.checkPaths(cmd, o.episodes, "", ""); !ok {
 		return code
 	}
 	var sides [2]*ruleSet

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,11 +87,19 @@ func (c *cli) episodeInputs(cmd *command, files []string, ro input.Options) (inp
 // link, a hard link or another spelling of a path is found too; an
 // output that does not exist yet or is no regular file (/dev/null) is no
 // conflict. Inputs that cannot be read are left to episodeInputs.
-func (c *cli) checkPaths(cmd *command, inputs []string, output string) (int, bool) {
+//
+// rulesDir is the --rules folder ("" for embedded rules): -o must not be
+// one of its files either.
+func (c *cli) checkPaths(cmd *command, inputs []string, output, rulesDir string) (int, bool) {
 	var outInfo os.FileInfo
 	if output != "" {
 		if info, err := os.Stat(output); err == nil && info.Mode().IsRegular() {
 			outInfo = info
+		}
+	}
+	if outInfo != nil && rulesDir != "" {
+		if rf := sameFileIn(rulesDir, outInfo); rf != "" {
+			return c.pathError(cmd, msgOutputIsRuleFile, output, rf), false
 		}
 	}
 	type seen struct {
@@ -133,6 +142,24 @@ func (c *cli) checkPaths(cmd *command, inputs []string, output string) (int, boo
 func (c *cli) pathError(cmd *command, format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "svfrules %s: %s\n", cmd.name, fmt.Sprintf(format, args...))
 	return exitUsage
+}
+
+// sameFileIn is the file below dir that is the same file as info, or
+// "". A folder that cannot be read hides nothing: the rules loader says
+// what is wrong with it.
+func sameFileIn(dir string, info os.FileInfo) string {
+	found := ""
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if fi, err := os.Stat(path); err == nil && os.SameFile(fi, info) {
+			found = path
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // spoolDir is the folder for eval's and report's temporary files (the

@@ -9,6 +9,8 @@ const (
 	msgCannotWriteStdout = "kan inte skriva till " + msgStdoutName + ": %s"
 	// msgOutputIsInput: -o names a file that is also read (%s: -o, the input).
 	msgOutputIsInput = "-o %s är samma fil som indatafilen %s och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
+	// msgOutputIsRuleFile: -o names a file of the --rules folder (-o, the rule file).
+	msgOutputIsRuleFile = "-o %s är samma fil som regelfilen %s och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
 	// msgOutputIsStdin: -o names the file standard input comes from.
 	msgOutputIsStdin = "-o %s är samma fil som standard input (-) och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
 	// msgInputTwice: the same path given twice.

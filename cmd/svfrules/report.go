@@ -83,7 +83,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
 		return code
 	}
-	if code, ok := c.checkPaths(cmd, files, o.output); !ok {
+	if code, ok := c.checkPaths(cmd, files, o.output, o.rulesDir); !ok {
 		return code
 	}
 	rs, code, ok := c.loadOrReport(cmd, o)
