@@ -188,3 +188,29 @@ func TestReportAccountsBlankRows(t *testing.T) {
 		t.Errorf("the report has no line\n%s\n--- stdout:\n%s\n--- stderr:\n%s", want, stdout.String(), stderr.String())
 	}
 }
+
+// TestReportHidesOneIncompleteEpisode: one rejected row with a readable
+// id makes one incomplete episode. The Underlag line names incomplete
+// episodes only when there are any, so "1 avvisade" next to the hidden
+// count would pin it to 1; both are hidden.
+func TestReportHidesOneIncompleteEpisode(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(episodesDir, "example.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if !strings.HasSuffix(lines[4], ";2024-01-15") {
+		t.Fatalf("example.csv line 5 changed: %q", lines[4])
+	}
+	lines[4] = strings.TrimSuffix(lines[4], "2024-01-15") + "2024-02-31"
+	file := filepath.Join(t.TempDir(), "p.csv")
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"report", file}, nil, &stdout, &stderr)
+	want := "Underlag: 278 rader lästa, – avvisade; 52 förlopp, 49 rapporterbara, 11 med fel. Dessutom – ofullständiga förlopp"
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("the report has no line starting\n%s\n--- stdout:\n%s", want, stdout.String())
+	}
+}

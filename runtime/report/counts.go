@@ -304,11 +304,13 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	ca := &countAudit{block: map[int][]int{}}
 	read := ca.add(in.rowsRead, 0)
 	rejected := ca.add(in.rowsRejected, 0)
-	blank := ca.add(in.rowsBlank, 0)
+	// The Underlag line names blank rows and incomplete episodes only
+	// when there are any, so a reader knows a hidden one is at least 1.
+	blank := ca.add(in.rowsBlank, min(1, in.rowsBlank))
 	episodes := ca.add(in.episodes, 0)
 	reportable := ca.add(in.reportable, 0)
 	withErrors := ca.add(in.withErrors, 0)
-	incomplete := ca.add(in.incomplete, 0)
+	incomplete := ca.add(in.incomplete, min(1, in.incomplete))
 	ca.primary(minCell, episodes, reportable, withErrors, incomplete)
 	ca.relate([]int{rejected, read}, []int{1, -1}, 0, false)
 	ca.relate([]int{incomplete, rejected}, []int{1, -1}, 0, false) // each has a rejected row
