@@ -305,6 +305,10 @@ func (c *csvReader) finish() {
 	if r.lines > 1 {
 		reason = fmt.Sprintf(msgUnclosed, r.first, r.first+r.lines-1, maxRecordLines)
 	}
+	// Rejected without an episode, even when its first line's id can be
+	// read: the reader's block bookkeeping notes one run start per line
+	// read, and this row ends on the line that starts the next row (or
+	// at the end of the input, after the bookkeeping).
 	c.b.reject(r.first, "", reason)
 	r.first = 0
 }
@@ -638,7 +642,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	classes := c.sp.scan(raw)
 	if classes&clsNUL != 0 {
-		b.reject(line, "", "the row contains a NUL byte, which text never has; the file may be damaged, export it again")
+		c.rejectLoose(raw, line, "the row contains a NUL byte, which text never has; the file may be damaged, export it again")
 		return
 	}
 	if classes&clsHigh != 0 && c.enc != encUTF8 {
@@ -650,10 +654,10 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	if classes&clsQuote != 0 {
 		switch res, col := c.sp.splitQuoted(raw); res {
 		case splitOpenQuote:
-			b.reject(line, "", fmt.Sprintf("the quote opened in column %d is not closed on this line; a value cannot span lines, remove the line breaks from the cell", col))
+			c.rejectLoose(raw, line, fmt.Sprintf("the quote opened in column %d is not closed on this line; a value cannot span lines, remove the line breaks from the cell", col))
 			return
 		case splitAfterQuote:
-			b.reject(line, "", fmt.Sprintf("column %d has text after its closing quote; put the whole value inside the quotes", col))
+			c.rejectLoose(raw, line, fmt.Sprintf("column %d has text after its closing quote; put the whole value inside the quotes", col))
 			return
 		}
 	}
@@ -767,6 +771,46 @@ func (c *csvReader) rejectRow(a *rowAttrs, line int, field, reason string) {
 	if c.b.rejectIn(id, line, field, reason) {
 		c.last.ok, c.last.plain = false, false
 	}
+}
+
+// rejectLoose rejects a row that cannot be split into values (a NUL
+// byte, a quote that does not close, text after a closing quote). When
+// its episode id can still be read (looseID), the row is missing from
+// that episode, which becomes incomplete, as in rejectRow.
+func (c *csvReader) rejectLoose(raw []byte, line int, reason string) {
+	id := c.looseID(raw)
+	if id == nil {
+		c.b.reject(line, "", reason)
+		return
+	}
+	if c.b.rejectIn(id, line, "", reason) {
+		c.last.ok, c.last.plain = false, false
+	}
+}
+
+// looseID is the episode id of a line that cannot be split: the text of
+// the episode column when the line is cut at every separator, if that is
+// plain text (not empty, no quote, no NUL byte, valid UTF-8); else nil.
+func (c *csvReader) looseID(raw []byte) []byte {
+	i := c.col[colEpisode]
+	if i < 0 {
+		return nil
+	}
+	for ; i > 0; i-- {
+		j := bytes.IndexByte(raw, c.sp.sep)
+		if j < 0 {
+			return nil
+		}
+		raw = raw[j+1:]
+	}
+	if j := bytes.IndexByte(raw, c.sp.sep); j >= 0 {
+		raw = raw[:j]
+	}
+	id := trim(raw)
+	if len(id) == 0 || bytes.IndexByte(id, '"') >= 0 || bytes.IndexByte(id, 0) >= 0 || !utf8.Valid(id) {
+		return nil
+	}
+	return id
 }
 
 // totalRow reports whether the row last split is a total row, as Excel

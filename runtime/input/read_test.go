@@ -428,6 +428,17 @@ var readCases = []readCase{
 		},
 	},
 	{
+		// A row that cannot be split but whose episode id can be read
+		// is missing from that episode: it is incomplete, not judged.
+		name:  "text after a closing quote in an episode",
+		input: "episode;code;date;note\nE1;VL210;2024-01-01;\nE1;VL215;2024-01-02;\"a\"x\nE1;VL254;2024-01-10;\n",
+		want: []string{
+			`reject x:3: column 4 has text after its closing quote; put the whole value inside the quotes`,
+			`ep "E1" x:2 | 2:VL210:2024-01-01 4:VL254:2024-01-10 | incomplete: x:3`,
+			`rows 3`,
+		},
+	},
+	{
 		name:  "nul in a later row",
 		input: "episode;code;date\nE1;VL210;2024-01-10\n" + strings.Repeat("E1;VL210;2024-01-10\n", 300) + "E1;VL\x00210;2024-01-10\n",
 		want: func() []string {
@@ -437,7 +448,7 @@ var readCases = []readCase{
 			}
 			return []string{
 				`reject x:303: the row contains a NUL byte, which text never has; the file may be damaged, export it again`,
-				`ep "E1" x:2 |` + evs,
+				`ep "E1" x:2 |` + evs + ` | incomplete: x:303`,
 				`rows 302`,
 			}
 		}(),
