@@ -248,7 +248,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	case "report":
 		ruleFlags()
 		fs.StringVar(&o.by, "by", "", "break the measure down by these comma-separated `dimensions`: region, county, sex, agegroup, year, quarter, month")
-		fs.IntVar(&o.minCell, "min-cell", 5, "show no outcome for a cell with fewer than `N` lead times")
+		fs.IntVar(&o.minCell, "min-cell", 5, "hide a cell with fewer than `N` lead times (its n and outcome) and every count under N")
 		fs.StringVar(&o.format, "format", "", "output `format`: html, markdown, csv or json (default: from the -o file's extension, else markdown)")
 		fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` instead of standard output")
 		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")

@@ -28,9 +28,10 @@ pathway also gets a total over its definitions with a target, and all
 pathways one together. Episodes whose lead time cannot be trusted (two
 closing codes, closing before start) are left out and counted.
 
-A cell with fewer lead times than --min-cell shows n but no outcome, in
-every format; cells that would let a hidden one be computed from a total
-are hidden too. --by takes a comma-separated list of region, county, sex,
+A cell with fewer lead times than --min-cell shows neither n nor outcome,
+in every format, and no other count under --min-cell is shown (pathways,
+findings, the input); cells and counts that would let a hidden one be
+computed from what is shown are hidden too. --by takes a comma-separated list of region, county, sex,
 agegroup (0–17, 18–39, 40–64, 65–79, 80+), year, quarter, month (of the
 closing code's date); pathway is always part of the breakdown.
 
