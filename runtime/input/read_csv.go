@@ -305,12 +305,15 @@ func (c *csvReader) finish() {
 	if r.lines > 1 {
 		reason = fmt.Sprintf(msgUnclosed, r.first, r.first+r.lines-1, maxRecordLines)
 	}
-	// Rejected without an episode, even when its first line's id can be
-	// read: the reader's block bookkeeping notes one run start per line
-	// read, and this row ends on the line that starts the next row (or
-	// at the end of the input, after the bookkeeping).
-	c.b.reject(r.first, "", reason)
+	// When its first line's id can be read, the row is that episode's,
+	// which becomes incomplete (feed notes the run this may start).
+	first := r.first
 	r.first = 0
+	firstLine := r.text
+	if i := bytes.IndexByte(firstLine, '\n'); i >= 0 {
+		firstLine = firstLine[:i]
+	}
+	c.rejectLoose(firstLine, first, reason)
 }
 
 // endsInQuote reports whether a row that reaches the end of line is

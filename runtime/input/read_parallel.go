@@ -136,7 +136,16 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 	b := c.b
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
 	first := b.runs
-	runs := first
+	// note records a run that starts at offset start of data, on row.
+	note := func(start, row int) {
+		switch b.runs - first {
+		case 1:
+			blk.firstRunLine = row
+		case 2:
+			blk.secondRunStart, blk.secondRunLine = start, row
+		}
+		blk.lastRunStart, blk.lastRunLine = start, row
+	}
 	recStart := 0 // where the row of several lines being read starts
 	for {
 		start := lr.pos
@@ -147,7 +156,7 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 		if len(line) > maxLine {
 			line, tooLong = nil, true
 		}
-		prevStart := recStart
+		prevStart, recFirst, runs := recStart, c.rec.first, b.runs
 		c.line(line, tooLong, lr.no)
 		if c.rec.first == lr.no { // a row of several lines starts here
 			recStart = start
@@ -156,21 +165,26 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 			continue
 		}
 		// A run started on the row just read: this line, or the row of
-		// several lines that this line ended.
-		runs = b.runs
+		// several lines that this line ended. Two started when a row of
+		// several lines that could not take this line was rejected in
+		// the episode of its first line (finish) and this line starts
+		// another run.
+		if b.runs-runs == 2 {
+			b.runs--
+			note(prevStart, recFirst)
+			b.runs++
+		}
 		row := b.cur.FirstRow
 		if row != lr.no {
 			start = prevStart
 		}
-		switch runs - first {
-		case 1:
-			blk.firstRunLine = row
-		case 2:
-			blk.secondRunStart, blk.secondRunLine = start, row
-		}
-		blk.lastRunStart, blk.lastRunLine = start, row
+		note(start, row)
 	}
+	recFirst, runs := c.rec.first, b.runs
 	c.finish()
+	if b.runs != runs && blk != nil {
+		note(recStart, recFirst)
+	}
 }
 
 // readCSVParallel reads the rows after the header with workers

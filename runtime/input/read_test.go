@@ -339,7 +339,8 @@ var readCases = []readCase{
 	},
 	{
 		// A quote that is never closed takes the lines up to the end, or
-		// up to maxRecordLines, with it into one rejected row.
+		// up to maxRecordLines, with it into one rejected row, which is
+		// the row of its first line's episode: that one is incomplete.
 		name: "unclosed quote",
 		input: "episode;code;date;note\n" +
 			"E1;VL210;2024-01-10;\"open\n" + strings.Repeat("E2;VL210;2024-01-11;\n", maxRecordLines) +
@@ -347,8 +348,10 @@ var readCases = []readCase{
 			"E3;VL260;2024-01-13;\n",
 		want: []string{
 			`reject x:2: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 2–21 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
-			`reject x:23: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 23–24 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
+			`ep "E1" x:2 | | incomplete: x:2`,
 			`ep "E2" x:22 | 22:VL210:2024-01-11`,
+			`reject x:23: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 23–24 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
+			`ep "E3" x:23 | | incomplete: x:23`,
 			`rows 3`,
 		},
 	},
@@ -978,10 +981,10 @@ func TestReadLongRecord(t *testing.T) {
 	want := []string{
 		`reject x:2: ` + fmt.Sprintf(msgUnclosed, 2, 17, maxRecordLines),
 		`reject x:18: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
+		`ep "E1" x:2 | 19:VL230:2024-01-21 | incomplete: x:2`,
 		`reject x:20: ` + fmt.Sprintf(msgUnclosedLine, maxRecordLines),
 		`reject x:21: the row is longer than 16 MiB, so it was not read; is a line break missing?`,
-		`ep "E1" x:19 | 19:VL230:2024-01-21`,
-		`ep "E2" x:22 | 22:VL230:2024-01-21`,
+		`ep "E2" x:20 | 22:VL230:2024-01-21 | incomplete: x:20`,
 		`rows 6`,
 	}
 	for _, workers := range []int{1, 3} {
