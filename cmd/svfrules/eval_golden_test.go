@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -149,8 +151,16 @@ func evalJSONL(t *testing.T, file string) map[string]string {
 	if strings.Contains(stderr.String(), "avvisade 0") == false {
 		t.Fatalf("%s: rows were rejected:\n%s", file, stderr.String())
 	}
+	return episodeLines(t, file, &stdout)
+}
+
+// episodeLines are eval's jsonl lines by episode, made comparable across
+// inputs: the input reference blanked and the codes of a finding sorted
+// (codes of one day come in row order, which variants may change).
+func episodeLines(t *testing.T, file string, r io.Reader) map[string]string {
+	t.Helper()
 	out := map[string]string{}
-	sc := bufio.NewScanner(&stdout)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		var ep struct {
@@ -167,23 +177,13 @@ func evalJSONL(t *testing.T, file string) map[string]string {
 		for _, f := range ep.Findings {
 			if len(f.Codes) > 1 {
 				orig, _ := json.Marshal(f.Codes)
-				sorted := append([]string(nil), f.Codes...)
-				sortStrings(sorted)
-				repl, _ := json.Marshal(sorted)
-				line = strings.Replace(line, string(orig), string(repl), 1)
+				sorted, _ := json.Marshal(slices.Sorted(slices.Values(f.Codes)))
+				line = strings.Replace(line, string(orig), string(sorted), 1)
 			}
 		}
 		out[ep.Episode] = line
 	}
 	return out
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // TestEvalBrokenRowsAccountedFor: every row of a file with broken rows is

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -45,29 +44,7 @@ func TestEvalExcelExportSameAsPlain(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit code %d, want 1\n%s", code, stderr.String())
 	}
-	got := map[string]string{}
-	sc := bufio.NewScanner(&stdout)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var ep struct {
-			Episode  string `json:"episode"`
-			Findings []struct {
-				Codes []string `json:"codes"`
-			} `json:"findings"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &ep); err != nil {
-			t.Fatal(err)
-		}
-		line := inputRef.ReplaceAllString(sc.Text(), `"input":""`)
-		// As evalJSONL: codes of a finding sorted (same-day codes).
-		for _, f := range ep.Findings {
-			orig, _ := json.Marshal(f.Codes)
-			sortStrings(f.Codes)
-			sorted, _ := json.Marshal(f.Codes)
-			line = strings.Replace(line, string(orig), string(sorted), 1)
-		}
-		got[ep.Episode] = line
-	}
+	got := episodeLines(t, excelExport, &stdout)
 	if len(got) != len(want) {
 		t.Fatalf("%d episodes, want %d", len(got), len(want))
 	}
