@@ -107,9 +107,6 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		report.TextDiff = fileDiffs(from.display, to.display, fromFiles, toFiles)
 	}
 	if len(o.episodes) > 0 {
-		if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
-			return code
-		}
 		ro, code, ok := c.readOptions(cmd, o)
 		if !ok {
 			return code

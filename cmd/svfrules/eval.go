@@ -54,10 +54,8 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkFormat(cmd, o.format, svfruntime.Formats...); !ok {
 		return code
 	}
-	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
-		return code
-	}
-	if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
+	ro, code, ok := c.readOptions(cmd, o)
+	if !ok {
 		return code
 	}
 	if code, ok := c.checkPaths(cmd, files, o.output, o.rulesDir); !ok {
@@ -75,10 +73,6 @@ func runEval(c *cli, cmd *command, args []string) int {
 		return exitUsage
 	}
 	defer out.discard()
-	ro, code, ok := c.readOptions(cmd, o)
-	if !ok {
-		return code
-	}
 	inputs, cleanup, code, ok := c.episodeInputs(cmd, files, ro)
 	if !ok {
 		return code

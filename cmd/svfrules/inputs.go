@@ -31,10 +31,17 @@ func (c *cli) checkDateOrder(cmd *command, order string) (int, bool) {
 }
 
 // readOptions are the reading options of eval, report and diff
-// --episodes from their flags: spools go beside -o when it is given (so
-// TMPDIR need not hold a copy of the input), and --column is parsed. It
-// returns the exit code when the command must stop.
+// --episodes from their flags, checked before anything is read:
+// --encoding and --date-order are known values, --column is parsed, and
+// spools go beside -o when it is given (so TMPDIR need not hold a copy
+// of the input). It returns the exit code when the command must stop.
 func (c *cli) readOptions(cmd *command, o *options) (input.Options, int, bool) {
+	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
+		return input.Options{}, code, false
+	}
+	if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
+		return input.Options{}, code, false
+	}
 	ro := input.Options{Encoding: o.encoding, DateOrder: o.dateOrder, Sheet: o.sheet, TempDir: spoolDir(o.output)}
 	cols, err := input.ParseColumns(o.columns)
 	if err != nil {

@@ -78,20 +78,14 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkFormat(cmd, format, report.Formats...); !ok {
 		return code
 	}
-	if code, ok := c.checkEncoding(cmd, o.encoding); !ok {
-		return code
-	}
-	if code, ok := c.checkDateOrder(cmd, o.dateOrder); !ok {
+	ro, code, ok := c.readOptions(cmd, o)
+	if !ok {
 		return code
 	}
 	if code, ok := c.checkPaths(cmd, files, o.output, o.rulesDir); !ok {
 		return code
 	}
 	rs, code, ok := c.loadOrReport(cmd, o)
-	if !ok {
-		return code
-	}
-	ro, code, ok := c.readOptions(cmd, o)
 	if !ok {
 		return code
 	}
