@@ -216,18 +216,7 @@ func TestReadXLSX(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := readBytes(t, "in.xlsx", xlsxBytes(t, tt.rows, tt.setup), tt.opts)
-			if tt.err != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
-					t.Fatalf("error %v, want %s…", err, tt.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", short(got), short(tt.want))
-			}
+			checkRead(t, got, err, tt.want, tt.err)
 		})
 	}
 }
@@ -423,18 +412,7 @@ func TestReadXLSXHostile(t *testing.T) {
 				name = "in.xlsx"
 			}
 			got, err := readBytes(t, name, tt.input, Options{})
-			if tt.err != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
-					t.Fatalf("error %v, want %s…", err, tt.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", short(got), short(tt.want))
-			}
+			checkRead(t, got, err, tt.want, tt.err)
 		})
 	}
 }
@@ -653,4 +631,22 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return out.String()
+}
+
+// checkRead compares a read's log with want, or its error with the
+// prefix wantErr when that is not "".
+func checkRead(t *testing.T, got []string, err error, want []string, wantErr string) {
+	t.Helper()
+	if wantErr != "" {
+		if err == nil || !strings.HasPrefix(err.Error(), wantErr) {
+			t.Fatalf("error %v, want %s…", err, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", short(got), short(want))
+	}
 }
