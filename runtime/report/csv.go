@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/rcc/svfrules/runtime/escape"
 )
 
 // writeCSV writes one row per measure cell, with the group dimensions as
@@ -24,7 +26,7 @@ func writeCSV(w io.Writer, r *Report) error {
 		m := &r.Measures[i]
 		row := []string{m.Level, m.Pathway, m.PathwayName, m.LeadTime, m.LeadTimeName, optInt(m.Target)}
 		for _, g := range m.Group {
-			row = append(row, noFormula(g.Value))
+			row = append(row, escape.SafeCell(g.Value))
 		}
 		var met string
 		if m.Met != nil {
@@ -60,13 +62,4 @@ func optFloat(x *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*x, 'f', 1, 64)
-}
-
-// noFormula keeps a spreadsheet from running a value from the data as a
-// formula (CSV injection).
-func noFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
