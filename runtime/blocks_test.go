@@ -1,4 +1,4 @@
-package runtime
+package runtime_test
 
 import (
 	"bytes"
@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
+	"github.com/rcc/svfrules/runtime/output"
 )
 
 // TestRunSameInBlocks evaluates CSV inputs on one goroutine and on
@@ -45,7 +47,7 @@ func TestRunSameInBlocks(t *testing.T) {
 			in := input.Input{Name: "f", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
 			run := func(workers, size int) string {
 				var out bytes.Buffer
-				sum, err := Run(latestProgram(t), []input.Input{in}, input.Options{DateOrder: order, BlockSize: size}, workers, NewRenderer("jsonl"), &out)
+				sum, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{DateOrder: order, BlockSize: size}, workers, output.NewRenderer("jsonl"), &out)
 				if err != nil {
 					return "error: " + err.Error()
 				}

@@ -62,9 +62,9 @@ func uncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedR
 	return out
 }
 
-// writeColumnsText writes the summary's lines on columns and unchecked
+// WriteColumnsText writes the summary's lines on columns and unchecked
 // rules.
-func writeColumnsText(w io.Writer, s *Summary) {
+func WriteColumnsText(w io.Writer, s *Summary) {
 	for _, fc := range s.Columns {
 		if fc.JSONL {
 			fmt.Fprintf(w, msgSummaryJSONL, escape.Printable(fc.File))

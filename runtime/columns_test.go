@@ -1,4 +1,4 @@
-package runtime
+package runtime_test
 
 import (
 	"bytes"
@@ -13,15 +13,17 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
+	"github.com/rcc/svfrules/runtime/output"
 )
 
 // findingsByEpisode evaluates inputs and returns each episode's rule ids,
 // sorted, and the summary; err is the run's error.
-func findingsByEpisode(t *testing.T, inputs []input.Input, opts input.Options, workers int) (map[string][]string, *Summary, error) {
+func findingsByEpisode(t *testing.T, inputs []input.Input, opts input.Options, workers int) (map[string][]string, *runtime.Summary, error) {
 	t.Helper()
 	var out bytes.Buffer
-	sum, err := Run(latestProgram(t), inputs, opts, workers, NewRenderer("jsonl"), &out)
+	sum, err := runtime.Run(latestProgram(t), inputs, opts, workers, output.NewRenderer("jsonl"), &out)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -249,7 +251,7 @@ func TestColumnsXLSX(t *testing.T) {
 			t.Errorf("%v: findings %v, want %v", c.cols, got, c.want)
 		}
 		var text bytes.Buffer
-		writeColumnsText(&text, sum)
+		runtime.WriteColumnsText(&text, sum)
 		wantCols := "  kolumner i in.xlsx: Förlopp → episode, Kod → code, Datum → date\n    kolumnen Syfte används inte (ange --column ATTRIBUT=Syfte om den ska läsas)\n"
 		if c.cols != nil {
 			wantCols = "  kolumner i in.xlsx: Förlopp → episode, Syfte → intent, Kod → code, Datum → date\n"
@@ -281,7 +283,7 @@ func TestColumnsTextPrintable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var text bytes.Buffer
-	writeColumnsText(&text, sum)
+	runtime.WriteColumnsText(&text, sum)
 	want := "  kolumner i in.csv: episode → episode, code → code, date → date\n    kolumnen \\x1b[31mRöd används inte (ange --column ATTRIBUT=\\x1b[31mRöd om den ska läsas)\n"
 	if !strings.HasPrefix(text.String(), want) {
 		t.Errorf("got\n%q\nwant it to start with\n%q", text.String(), want)

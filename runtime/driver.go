@@ -33,6 +33,13 @@ type Renderer interface {
 	Episode(buf *bytes.Buffer, r *EpisodeResult)
 }
 
+// Wrapper is implemented by renderers whose output needs text around the
+// episodes (a header, or the summary of a JSON document): Run hands it
+// the episodes' output, in input order, once the run has succeeded.
+type Wrapper interface {
+	Wrap(sum *Summary, episodes io.Reader, w io.Writer) error
+}
+
 // Summary accounts for every input row and counts the results.
 type Summary struct {
 	Guide         string `json:"guide"`

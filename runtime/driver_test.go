@@ -2,12 +2,11 @@ package runtime
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"hash/maphash"
-	"io"
 	"os"
-	goruntime "runtime"
 	"strings"
 	"testing"
 
@@ -15,113 +14,6 @@ import (
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime/input"
 )
-
-// countingInput opens the same text each time and records how many bytes
-// each opening delivered.
-type countingInput struct {
-	text  string
-	reads []int
-}
-
-type countingReader struct {
-	r io.Reader
-	n *int
-}
-
-func (c countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	*c.n += n
-	return n, err
-}
-
-func (c *countingInput) input() input.Input {
-	return input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) {
-		c.reads = append(c.reads, 0)
-		return io.NopCloser(countingReader{strings.NewReader(c.text), &c.reads[len(c.reads)-1]}), nil
-	}}
-}
-
-// TestRunRestartsEarlyWhenRowsAreNotAdjacent: when an episode id comes
-// back near the start of a large input, the streaming pass stops there
-// instead of reading the rest, and the grouped pass gives the merged
-// episode.
-func TestRunRestartsEarlyWhenRowsAreNotAdjacent(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("episode;code;date\nA;VH310;2024-01-01\nB;VH310;2024-01-01\nA;VH350;2024-01-20\n")
-	for i := 0; i < 50000; i++ {
-		fmt.Fprintf(&b, "E%d;VH310;2024-01-01\nE%d;VH350;2024-01-11\n", i, i)
-	}
-	in := &countingInput{text: b.String()}
-	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
-	var out bytes.Buffer
-	// The parsing goroutines read a few blocks ahead; small blocks keep
-	// that well under a quarter of this input.
-	sum, err := Run(compiler.Compile(g), []input.Input{in.input()}, input.Options{BlockSize: 16 << 10}, 2, NewRenderer("jsonl"), &out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(in.reads) != 2 {
-		t.Fatalf("input opened %d times, want 2 (stream, then group)", len(in.reads))
-	}
-	if in.reads[0] > len(in.text)/4 || in.reads[1] != len(in.text) {
-		t.Errorf("first pass read %d bytes, second %d, of %d: the first should stop early", in.reads[0], in.reads[1], len(in.text))
-	}
-	if !sum.Grouped || sum.Episodes != 50002 || sum.RowsRead != sum.RowsEvaluated {
-		t.Errorf("summary: grouped %v, episodes %d, rows read %d evaluated %d", sum.Grouped, sum.Episodes, sum.RowsRead, sum.RowsEvaluated)
-	}
-	first, _, _ := strings.Cut(out.String(), "\n")
-	want := `{"episode":"A","pathway":"livmoderkroppscancer","reportable":true,"reported_as":"VH3","findings":[],"leadtimes":[{"id":"livkropp_kirurgi","name":"Välgrundad misstanke till start av första behandling, kirurgi","from":"VH310","to":"VH350","days":19,"target":32,"within":true}]}`
-	if first != want {
-		t.Errorf("episode A:\n got %s\nwant %s", first, want)
-	}
-}
-
-func TestCopyTrimSuffix(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"", ""}, {",\n", ""}, {"a,\n", "a"}, {"a,\nb,\n", "a,\nb"}, {"ab", "ab"}, {"a", "a"},
-		{strings.Repeat("x", 70000) + ",\n", strings.Repeat("x", 70000)},
-	} {
-		var out bytes.Buffer
-		// One byte at a time splits the suffix across reads.
-		wrote, err := copyTrimSuffix(&out, io.LimitReader(oneByte{strings.NewReader(tc.in)}, 1<<30), []byte(",\n"))
-		if err != nil || out.String() != tc.want || wrote != (tc.want != "") {
-			t.Errorf("copyTrimSuffix(%q) = %q, %v, %v", tc.in[:min(len(tc.in), 10)], out.String()[:min(out.Len(), 10)], wrote, err)
-		}
-	}
-}
-
-type oneByte struct{ r io.Reader }
-
-func (o oneByte) Read(p []byte) (int, error) { return o.r.Read(p[:min(len(p), 1)]) }
-
-// BenchmarkRunFile evaluates the file named by $SVF_RUN_BENCH (e.g. one
-// written by testdata/synth) with guide 10.6 and the jsonl renderer, as
-// bench/run.sh does; without it the benchmark is skipped. It is there to
-// profile the whole pipeline: -cpuprofile works on it, not on the binary.
-func BenchmarkRunFile(b *testing.B) {
-	name := os.Getenv("SVF_RUN_BENCH")
-	if name == "" {
-		b.Skip("set SVF_RUN_BENCH to a CSV or JSON Lines file")
-	}
-	g, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
-	if g == nil {
-		b.Fatal(diags)
-	}
-	p := compiler.Compile(g)
-	in, _, err := input.FileInput(name, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var rows int
-	for b.Loop() {
-		sum, err := Run(p, []input.Input{in}, input.Options{}, goruntime.GOMAXPROCS(0), NewRenderer(cmpOr(os.Getenv("SVF_RUN_FORMAT"), "jsonl")), io.Discard)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rows = sum.RowsRead
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(rows)/float64(b.N), "ns/row")
-}
 
 // TestCollectorFindsIDsThatComeBack: an id seen before fails the
 // streaming pass, whether the ids so far were in order (as text, as
@@ -179,38 +71,6 @@ func TestCollectorKeepsEveryHash(t *testing.T) {
 	}
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// TestSummaryCountsByPathway: the summary counts episodes by pathway key,
-// and an episode none of whose codes has a known prefix as "(okänt)",
-// whether it was evaluated while parsing or by the collector.
-func TestSummaryCountsByPathway(t *testing.T) {
-	text := "episode;code;date\n" +
-		"A;VH310;2024-01-01\nA;VH350;2024-01-20\n" +
-		"B;VZ910;2024-01-01\n" +
-		"C;VH310;2024-01-01\n" +
-		"D;VL210;2024-01-01\nD;VL254;2024-02-01\n" +
-		"E;VZ910;2024-01-01\n"
-	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
-	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
-	want := map[string]int{"(okänt)": 2, "livmoderkroppscancer": 2, "hjarntumorer": 1}
-	for _, workers := range []int{1, 3} {
-		// Blocks of 40 bytes: every episode gets a block edge near it.
-		sum, err := Run(compiler.Compile(g), []input.Input{in}, input.Options{BlockSize: 40}, workers, NewRenderer("jsonl"), io.Discard)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if fmt.Sprint(sum.EpisodesByPathway) != fmt.Sprint(want) || sum.Episodes != 5 || sum.RowsEvaluated != 7 {
-			t.Errorf("%d workers: %d episodes, %d rows, by pathway %v, want 5, 7, %v", workers, sum.Episodes, sum.RowsEvaluated, sum.EpisodesByPathway, want)
-		}
-	}
-}
-
 // episodeSink keeps every episode a reader passes on.
 type episodeSink struct{ eps []*input.Episode }
 
@@ -229,7 +89,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Fatal(diags)
 	}
 	p := compiler.Compile(g)
-	name := cmpOr(os.Getenv("SVF_EVAL_BENCH"), "../testdata/episodes/example.csv")
+	name := cmp.Or(os.Getenv("SVF_EVAL_BENCH"), "../testdata/episodes/example.csv")
 	data, err := os.ReadFile(name)
 	if err != nil {
 		b.Fatal(err)

@@ -254,3 +254,12 @@ func (r *Result) SortedRuleIDs() []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// UnknownPathwayRule is the finding for an episode none of whose codes
+// has a prefix of the guide: no pathway, so no rule of the files applies.
+var UnknownPathwayRule = &compiler.Rule{
+	ID:       "forlopp_okant",
+	Severity: compiler.SevError,
+	Message:  "Inget av förloppets koder har ett prefix som finns i kodningsvägledningen, så vårdförloppet kan inte bestämmas. Kontrollera koderna.",
+	Ref:      "Kodernas uppbyggnad",
+}

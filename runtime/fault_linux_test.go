@@ -1,6 +1,6 @@
 //go:build linux
 
-package runtime
+package runtime_test
 
 // Tests that need Linux: FIFOs, and /proc/self/fd to see the files a
 // process has open.
@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
@@ -54,7 +55,7 @@ func TestFileInputFIFO(t *testing.T) {
 }
 
 // TestSpoolsHaveNoName: the copy of standard input and the spooled output
-// of Run are made in input.Options.TempDir and have no name there while they
+// of runtime.Run are made in input.Options.TempDir and have no name there while they
 // are used, so that nothing is left behind whatever ends the program.
 func TestSpoolsHaveNoName(t *testing.T) {
 	dir := t.TempDir()
@@ -68,7 +69,7 @@ func TestSpoolsHaveNoName(t *testing.T) {
 		t.Errorf("after spooling standard input, %s holds %v", dir, names)
 	}
 	spy := &spoolSpy{t: t, dir: dir}
-	if _, err := Run(latestProgram(t), []input.Input{in}, opts, 1, spy, io.Discard); err != nil {
+	if _, err := runtime.Run(latestProgram(t), []input.Input{in}, opts, 1, spy, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if !spy.called {
@@ -83,7 +84,7 @@ func TestSpoolsHaveNoName(t *testing.T) {
 	}
 }
 
-// spoolSpy is a Renderer that looks, while Run runs, at what dir holds
+// spoolSpy is a runtime.Renderer that looks, while runtime.Run runs, at what dir holds
 // and at the files of dir this process has open.
 type spoolSpy struct {
 	t      *testing.T
@@ -93,7 +94,7 @@ type spoolSpy struct {
 	open   int
 }
 
-func (s *spoolSpy) Episode(buf *bytes.Buffer, r *EpisodeResult) {
+func (s *spoolSpy) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	if s.called {
 		return
 	}

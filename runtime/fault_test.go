@@ -1,4 +1,4 @@
-package runtime
+package runtime_test
 
 import (
 	"bytes"
@@ -8,7 +8,9 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
+	"github.com/rcc/svfrules/runtime/output"
 )
 
 // notAdjacent is an input whose rows of episode A are not adjacent: a run
@@ -24,10 +26,10 @@ func latestProgram(t testing.TB) *compiler.Program {
 }
 
 // runText evaluates inputs with the jsonl renderer and returns the output.
-func runText(t *testing.T, inputs []input.Input, opts input.Options) (string, *Summary) {
+func runText(t *testing.T, inputs []input.Input, opts input.Options) (string, *runtime.Summary) {
 	t.Helper()
 	var out bytes.Buffer
-	sum, err := Run(latestProgram(t), inputs, opts, 2, NewRenderer("jsonl"), &out)
+	sum, err := runtime.Run(latestProgram(t), inputs, opts, 2, output.NewRenderer("jsonl"), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +61,7 @@ func TestJSONLSummaryCountsLines(t *testing.T) {
 	} {
 		for _, workers := range []int{1, 3} {
 			var out bytes.Buffer
-			sum, err := Run(latestProgram(t), []input.Input{c.in}, input.Options{}, workers, NewRenderer("text"), &out)
+			sum, err := runtime.Run(latestProgram(t), []input.Input{c.in}, input.Options{}, workers, output.NewRenderer("text"), &out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +86,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	in := input.Input{Name: "in\x1b].csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	run := func(format string) string {
 		var out bytes.Buffer
-		if _, err := Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, NewRenderer(format), &out); err != nil {
+		if _, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, output.NewRenderer(format), &out); err != nil {
 			t.Fatal(err)
 		}
 		return out.String()

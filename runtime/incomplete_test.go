@@ -1,4 +1,4 @@
-package runtime
+package runtime_test
 
 import (
 	"bytes"
@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
+	"github.com/rcc/svfrules/runtime/output"
 )
 
 // incompleteWant is the jsonl output of the episodes of the inputs of
@@ -59,7 +62,7 @@ func TestIncompleteEpisodes(t *testing.T) {
 			for _, size := range []int{1 << 20, 16} {
 				in := input.Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(c.input)), nil }}
 				var out bytes.Buffer
-				sum, err := Run(p, []input.Input{in}, input.Options{BlockSize: size}, workers, NewRenderer("jsonl"), &out)
+				sum, err := runtime.Run(p, []input.Input{in}, input.Options{BlockSize: size}, workers, output.NewRenderer("jsonl"), &out)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -99,7 +102,7 @@ func TestIncompleteText(t *testing.T) {
 	want := map[string]string{
 		"text": "A  ofullständigt förlopp  in.csv:2\n" +
 			"  ofullständigt: rad 2 avvisades (date, date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
-			msgIncompleteWhy + "\n" +
+			msg.IncompleteWhy + "\n" +
 			"Rader som inte kunde läsas (1):\n" +
 			"  in.csv:2: date: date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD\n",
 		"csv": "episode,pathway,reported_as,severity,rule,message,codes,input,source\n" +
@@ -108,7 +111,7 @@ func TestIncompleteText(t *testing.T) {
 	}
 	for _, format := range []string{"text", "csv"} {
 		var out bytes.Buffer
-		sum, err := Run(latestProgram(t), []input.Input{in}, input.Options{}, 2, NewRenderer(format), &out)
+		sum, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{}, 2, output.NewRenderer(format), &out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +119,7 @@ func TestIncompleteText(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", format, out.String(), want[format])
 		}
 		var s bytes.Buffer
-		WriteSummaryText(&s, sum)
+		output.WriteSummaryText(&s, sum)
 		wantSum := "Sammanfattning, kodningsvägledning " + sum.Guide + ":\n" +
 			"  rader lästa: 4 (utvärderade 2, i ofullständiga förlopp 1, avvisade 1)\n" +
 			"  förlopp: 2, med fel: 0, rapporterbara: 1\n" +
@@ -147,13 +150,13 @@ func TestIncompleteAcrossFiles(t *testing.T) {
 	b := open("b.csv", "episode;code;date\nA;VH340;2024-02-31\nB;VH310;2024-01-15\n")
 	for _, workers := range []int{1, 3} {
 		var out bytes.Buffer
-		sum, err := Run(latestProgram(t), []input.Input{a, b}, input.Options{}, workers, NewRenderer("text"), &out)
+		sum, err := runtime.Run(latestProgram(t), []input.Input{a, b}, input.Options{}, workers, output.NewRenderer("text"), &out)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := "A  ofullständigt förlopp  a.csv:2\n" +
 			"  ofullständigt: rad b.csv:2 avvisades (date, date \"2024-02-31\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
-			msgIncompleteWhy + "\n"
+			msg.IncompleteWhy + "\n"
 		if got := out.String(); !strings.HasPrefix(got, want) {
 			t.Errorf("%d workers:\n got %q\nwant it to start with %q", workers, got, want)
 		}
@@ -170,7 +173,7 @@ func TestIncompleteConflictOrder(t *testing.T) {
 	data := "episode;sex;code;date\nA;K;VH310;2024-01-15\nB;K;VH310;2024-01-15\nA;M;VH315;2024-01-16\nA;M;VH325;x\nA;M;VH350;2024-02-12\n"
 	in := input.Input{Name: "in", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	var out bytes.Buffer
-	if _, err := Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, NewRenderer("jsonl"), &out); err != nil {
+	if _, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, output.NewRenderer("jsonl"), &out); err != nil {
 		t.Fatal(err)
 	}
 	var rows []string

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
+	evalout "github.com/rcc/svfrules/runtime/output"
 )
 
 var evalCommand = &command{
@@ -51,7 +52,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, "give at least one episode file (or - for standard input)")
 	}
-	if code, ok := c.checkFormat(cmd, o.format, svfruntime.Formats...); !ok {
+	if code, ok := c.checkFormat(cmd, o.format, evalout.Formats...); !ok {
 		return code
 	}
 	ro, code, ok := c.readOptions(cmd, o)
@@ -80,7 +81,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 	defer cleanup()
 	workers := runtime.GOMAXPROCS(0)
 	prog := compiler.Compile(rs.guide)
-	sum, err := svfruntime.Run(prog, inputs, ro, workers, svfruntime.NewRenderer(o.format), out)
+	sum, err := svfruntime.Run(prog, inputs, ro, workers, evalout.NewRenderer(o.format), out)
 	if err != nil {
 		if c.stdoutFailed() {
 			return exitUsage // run says why
@@ -96,7 +97,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 		return exitUsage
 	}
 	if o.format != "json" {
-		svfruntime.WriteSummaryText(c.stderr, sum)
+		evalout.WriteSummaryText(c.stderr, sum)
 	}
 	if sum.HasErrors() {
 		return exitFound

@@ -1,0 +1,79 @@
+// Package output writes eval's results in its formats (text, jsonl, csv,
+// json, xlsx), one file per format behind the runtime.Renderer contract,
+// and the summary for people; it never reads or evaluates.
+package output
+
+import (
+	"bytes"
+	"strconv"
+
+	"github.com/rcc/svfrules/lang"
+	"github.com/rcc/svfrules/runtime"
+)
+
+// Formats are the output formats of eval.
+var Formats = []string{"text", "jsonl", "csv", "json"}
+
+// NewRenderer returns the renderer of a format (one of Formats).
+func NewRenderer(format string) runtime.Renderer {
+	switch format {
+	case "jsonl":
+		return jsonlRenderer{}
+	case "csv":
+		return csvRenderer{}
+	case "json":
+		return jsonRenderer{}
+	}
+	return textRenderer{}
+}
+
+// findingRow is the input row a finding points at: the row of its first
+// code, or the episode's first row when it names no code.
+func findingRow(r *runtime.EpisodeResult, f *runtime.Finding) int {
+	if len(f.Events) > 0 {
+		return r.In.Events[f.Events[0]].Row
+	}
+	return r.In.FirstRow
+}
+
+// findingInput is the input place a finding points at, file:row.
+func findingInput(r *runtime.EpisodeResult, f *runtime.Finding) string {
+	return r.In.File + ":" + strconv.Itoa(findingRow(r, f))
+}
+
+// The writers below put text into an episode's buffer without fmt: the
+// renderers run for every episode, and formatting through fmt allocated
+// more than the rest of eval.
+
+// writeInt writes n in decimal.
+func writeInt(buf *bytes.Buffer, n int) {
+	var digits [20]byte
+	buf.Write(strconv.AppendInt(digits[:0], int64(n), 10))
+}
+
+// writePlace writes file:row.
+func writePlace(buf *bytes.Buffer, file string, row int) {
+	buf.WriteString(file)
+	buf.WriteByte(':')
+	writeInt(buf, row)
+}
+
+// writeLineCol writes the :line:column of a place in the rule files,
+// as lang.Pos.String writes it after the file name (nothing when the
+// place has no line).
+func writeLineCol(buf *bytes.Buffer, p lang.Pos) {
+	if p.Line != 0 {
+		buf.WriteByte(':')
+		writeInt(buf, p.Line)
+		buf.WriteByte(':')
+		writeInt(buf, p.Column)
+	}
+}
+
+func findingCodes(r *runtime.EpisodeResult, f *runtime.Finding) []string {
+	codes := make([]string, len(f.Events))
+	for i, e := range f.Events {
+		codes[i] = r.In.Events[e].Code
+	}
+	return codes
+}

@@ -1,0 +1,51 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/runtime"
+)
+
+// WriteSummaryText writes the summary for people.
+func WriteSummaryText(w io.Writer, s *runtime.Summary) {
+	fmt.Fprintf(w, msg.SummaryHead, s.Guide)
+	if s.EpisodesIncomplete > 0 {
+		fmt.Fprintf(w, msg.SummaryRowsIncomplete, s.RowsRead, s.RowsEvaluated, s.RowsIncomplete, s.RowsRejected)
+	} else {
+		fmt.Fprintf(w, msg.SummaryRows, s.RowsRead, s.RowsEvaluated, s.RowsRejected)
+	}
+	if s.RowsBlank > 0 {
+		fmt.Fprintf(w, msg.SummaryBlank, s.RowsBlank)
+	}
+	if s.EventsEvaluated != s.RowsEvaluated { // JSON Lines: a row (line) lists many
+		fmt.Fprintf(w, msg.SummaryEvents, s.EventsEvaluated)
+	}
+	fmt.Fprintf(w, msg.SummaryEpisodes, s.Episodes, s.EpisodesWithErrors, s.Reportable)
+	if s.EpisodesIncomplete > 0 {
+		fmt.Fprintf(w, msg.SummaryIncomplete, s.EpisodesIncomplete)
+	}
+	if s.Grouped {
+		io.WriteString(w, msg.SummaryGrouped)
+	}
+	runtime.WriteColumnsText(w, s)
+	writeCounts(w, msg.SummaryByRule, s.FindingsByRule)
+	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway)
+}
+
+func writeCounts(w io.Writer, title string, m map[string]int) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Fprintf(w, "  %s:\n", title)
+	for _, k := range keys {
+		fmt.Fprintf(w, "    %-32s %d\n", k, m[k])
+	}
+}
