@@ -458,7 +458,7 @@ func (c *checker) rule(d *lang.Rule) {
 		c.errorf(p, width(d.ID), "first defined at "+old.Pos.String()+"; rule ids are unique within a version", "rule %q is defined twice", d.ID)
 		return
 	}
-	r := &Rule{ID: d.ID, Pos: p}
+	r := &Rule{ID: d.ID, Name: d.Name.Value(), Pos: p}
 	sevSeen := false
 	seen := c.once()
 	for _, prop := range d.Props {
@@ -502,6 +502,7 @@ func (c *checker) rule(d *lang.Rule) {
 		r.cond = tc.expect(r.When, tBool, "a rule's condition")
 		r.Mentions = tc.mentions
 	}
+	c.g.sourceOfRule(r)
 	c.g.rules[d.ID] = r
 	c.g.Rules = append(c.g.Rules, r)
 }
@@ -552,6 +553,7 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 			}
 		case prop.Ref != nil:
 			lt.Ref = prop.Ref.Value()
+			lt.Section, lt.Quotes = splitRef(lt.Ref)
 		}
 	}
 	if lt.Pathway == nil && !c.hasErrorOn(p.File, d.Pos.Line, d.EndPos.Line) {

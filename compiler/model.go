@@ -169,9 +169,23 @@ type Rule struct {
 	ID       string
 	Severity Severity
 	Pathways []*Pathway // empty: every pathway
-	Message  string
-	Ref      string
-	When     *lang.Expr
+	// Name is the rule's short Swedish name ("Avslut före start"), shown
+	// to people with the id beside it; "" when the file gives none.
+	Name    string
+	Message string
+	Ref     string
+	// Section is the place in the guide the rule rests on, for people
+	// who have the guide but not the rule files: the ref without its
+	// quotations, after "Kodningsvägledning 10.6, " unless the ref names
+	// a pathway description ("" without a ref).
+	Section string
+	// Quotes are the guide's own words the ref quotes, in order.
+	Quotes []string
+	// GuideNotes are the exception texts ("Förtydliganden eller
+	// avvikelser") the ref cites: notes of the codes it names that belong
+	// to the rule's pathways or that it names by heading or pathway.
+	GuideNotes []*Note
+	When       *lang.Expr
 	// Mentions are the codes and code sets the condition names, as written
 	// ("XX60", "VL244", "closing"), for explain and diff.
 	Mentions []string
@@ -233,7 +247,12 @@ type LeadTime struct {
 	HasTarget bool
 	Target    int // calendar days, when HasTarget
 	Ref       string
-	Pos       lang.Pos
+	// Section and Quotes are the ref without its quotations and the
+	// quotations, as for Rule (a lead time's ref names the pathway
+	// description, so Section has no guide prefix).
+	Section string
+	Quotes  []string
+	Pos     lang.Pos
 
 	cond *typed
 }

@@ -157,8 +157,11 @@ type Note struct {
 
 // Rule is a checkable rule over one episode.
 type Rule struct {
-	Pos    lexer.Position
-	ID     string      `parser:"\"rule\" @Ident \"{\""`
+	Pos lexer.Position
+	ID  string `parser:"\"rule\" @Ident"`
+	// Name is the rule's short Swedish name, optional, on the header line
+	// as a pathway's and a code's are.
+	Name   *Text       `parser:"@@? \"{\""`
 	Props  []*RuleProp `parser:"@@*"`
 	EndPos lexer.Position
 	End    string `parser:"@\"}\""`

@@ -201,7 +201,11 @@ func declNode(d *Decl) *node {
 		return n
 	case d.Rule != nil:
 		r := d.Rule
-		n := blockNode(r.Pos.Line, r.Pos.Line, r.EndPos.Line, "rule "+r.ID)
+		header := "rule " + r.ID
+		if r.Name != nil {
+			header += " " + text(r.Name, 0)
+		}
+		n := blockNode(r.Pos.Line, max(r.Pos.Line, textEnd(r.Name)), r.EndPos.Line, header)
 		n.children = propNodes(r.Props, ruleProp)
 		return n
 	case d.LeadTime != nil:
