@@ -73,7 +73,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, diffCommand, versionsCommand}
+	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, diffCommand, versionsCommand, lspCommand}
 }
 
 // run runs one command line with the given streams and returns the exit

@@ -1,0 +1,131 @@
+package lsp
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// brief writes diagnostics as "line:char-line:char severity message"
+// lines (from 0, as the protocol counts), for exact comparison.
+func brief(ds []protocol.Diagnostic) []string {
+	out := []string{}
+	for _, d := range ds {
+		sev := 0
+		if d.Severity != nil {
+			sev = int(*d.Severity)
+		}
+		out = append(out, fmt.Sprintf("%d:%d-%d:%d %d %s", d.Range.Start.Line, d.Range.Start.Character,
+			d.Range.End.Line, d.Range.End.Character, sev, strings.ReplaceAll(d.Message, "\n", " | ")))
+	}
+	return out
+}
+
+func wantDiags(t *testing.T, what string, got []protocol.Diagnostic, want ...string) {
+	t.Helper()
+	if want == nil {
+		want = []string{}
+	}
+	if b := brief(got); !slices.Equal(b, want) {
+		t.Errorf("%s:\ngot  %q\nwant %q", what, b, want)
+	}
+}
+
+// replace edits the first occurrence of old in the open file name (whose
+// text is *text) into new and keeps *text in step.
+func (c *client) replace(name string, text *string, old, new string) {
+	c.t.Helper()
+	p := find(c.t, *text, old, 0)
+	starts := lineStarts(*text)
+	from := offsetOf(*text, starts, p)
+	end := positionOf(*text, starts, from+len(old))
+	c.edit(name, protocol.Range{Start: p, End: end}, new)
+	*text = (*text)[:from] + new + (*text)[from+len(old):]
+}
+
+func TestDiagnosticsUnknownCodeAndClearing(t *testing.T) {
+	c := startClient(t, copyGuide(t, "10.6"))
+	text := c.openFile("ledtider.svf")
+	wantDiags(t, "10.6 as it is", c.diagnostics("ledtider.svf"))
+
+	c.replace("ledtider.svf", &text, "when not has(XX44)", "when not has(XX47)")
+	wantDiags(t, "unknown code", c.diagnostics("ledtider.svf"),
+		`16:15-16:19 1 the guide has no code XX47 | did you mean "XX40"?`)
+
+	c.replace("ledtider.svf", &text, "XX47", "XX44")
+	wantDiags(t, "fixed", c.diagnostics("ledtider.svf"))
+	if code := c.close(); code != 0 {
+		t.Errorf("exit code after shutdown and exit: %d, want 0", code)
+	}
+}
+
+// A pathway taken out of guide.svf shows in every file that names it,
+// though only guide.svf is open, and putting it back clears them all.
+func TestDiagnosticsPathwayRemovedShowsInOtherFiles(t *testing.T) {
+	c := startClient(t, copyGuide(t, "10.6"))
+	text := c.openFile("guide.svf")
+	decl := "pathway hjarntumorer \"Hjärntumörer\" {\n  prefix VL2\n  icd10 \"C71\" # seed 001: \"omfattar diagnoskoden C71\"\n}\n"
+	c.replace("guide.svf", &text, decl, "")
+	wantDiags(t, "guide.svf", c.diagnostics("guide.svf"))
+	counts := map[string]int{}
+	for _, name := range []string{"start.svf", "sarskilda.svf", "behandling.svf", "annan_orsak.svf", "frivilliga.svf", "regler.svf", "ledtider.svf", "tester.svf"} {
+		ds, _ := c.latest(name)
+		for _, d := range ds {
+			if d.Message != `unknown pathway "hjarntumorer"` && d.Message != "no pathway has prefix VL2\ndid you mean \"VB2\"?" {
+				t.Errorf("%s: %q", name, d.Message)
+			}
+		}
+		counts[name] = len(ds)
+	}
+	// Its rows in the 16 tables and its notes; the codes VL244 and VL222 that
+	// sarskilda.svf and frivilliga.svf name; the rules and lead times for
+	// brain tumours.
+	want := map[string]int{"start.svf": 1, "sarskilda.svf": 4, "behandling.svf": 12, "annan_orsak.svf": 5, "frivilliga.svf": 3, "regler.svf": 5, "ledtider.svf": 10, "tester.svf": 0}
+	for n, w := range want {
+		if counts[n] != w {
+			t.Errorf("%s: %d diagnostics, want %d", n, counts[n], w)
+		}
+	}
+	ds, _ := c.latest("start.svf")
+	wantDiags(t, "start.svf", ds, `23:4-23:16 1 unknown pathway "hjarntumorer"`)
+
+	c.replace("guide.svf", &text, "pathway hudmelanom", decl+"pathway hudmelanom")
+	wantDiags(t, "guide.svf put back", c.diagnostics("guide.svf"))
+	for n := range want {
+		if ds, _ := c.latest(n); len(ds) != 0 {
+			t.Errorf("%s not cleared: %q", n, brief(ds))
+		}
+	}
+}
+
+// A failing test case (`svfrules test`) is a diagnostic at its id.
+func TestDiagnosticsFailingTestCase(t *testing.T) {
+	c := startClient(t, copyGuide(t, "10.6"))
+	text := c.openFile("tester.svf")
+	c.replace("tester.svf", &text, "expect findings okand_kod\n", "expect no findings\n")
+	wantDiags(t, "failing case", c.diagnostics("tester.svf"),
+		"8:5-8:18 1 testfallet okand_kod_fel ger inte det väntade resultatet | tester.svf:14:3: expect no findings: expected findings [], got [okand_kod]")
+}
+
+// A syntax error stops the checks as `svfrules check` does, and the
+// diagnostic is where the slip is.
+func TestDiagnosticsSyntaxError(t *testing.T) {
+	c := startClient(t, copyGuide(t, "10.6"))
+	text := c.openFile("regler.svf")
+	c.replace("regler.svf", &text, "rule okand_kod {", "rul okand_kod {")
+	got := brief(c.diagnostics("regler.svf"))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "10:0-10:3 1 ") || !strings.Contains(got[0], `"rule"`) {
+		t.Errorf("got %q, want one error at rul with a hint to rule", got)
+	}
+}
+
+func TestExitWithoutShutdown(t *testing.T) {
+	c := startClient(t, copyGuide(t, "10.6"))
+	c.notify(protocol.MethodExit, nil)
+	if code := <-c.exit; code != 1 {
+		t.Errorf("exit code without shutdown: %d, want 1", code)
+	}
+}
