@@ -115,7 +115,7 @@ func TestDiagnosticsFailingTestCase(t *testing.T) {
 func TestDiagnosticsSyntaxError(t *testing.T) {
 	c := startClient(t, copyGuide(t, "10.6"))
 	text := c.openFile("regler.svf")
-	c.replace("regler.svf", &text, "rule okand_kod {", "rul okand_kod {")
+	c.replace("regler.svf", &text, "rule okand_kod ", "rul okand_kod ")
 	got := brief(c.diagnostics("regler.svf"))
 	if len(got) != 1 || !strings.HasPrefix(got[0], "10:0-10:3 1 ") || !strings.Contains(got[0], `"rule"`) {
 		t.Errorf("got %q, want one error at rul with a hint to rule", got)
