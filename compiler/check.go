@@ -151,6 +151,15 @@ func Check(files []*lang.File, src lang.Sources) (*Guide, lang.Diagnostics) {
 			}
 		}
 	}
+	var sections []*lang.Section
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if d.Section != nil {
+				sections = append(sections, d.Section)
+			}
+		}
+	}
+	c.sections(sections)
 	for _, f := range files {
 		for _, d := range f.Decls {
 			switch {
@@ -208,6 +217,8 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 			g.Sources = append(g.Sources, p.Source.Value())
 		case p.Note != nil:
 			g.Notes = append(g.Notes, p.Note.Value())
+		case p.ChangeLog != nil:
+			c.changeLog(pp, p.ChangeLog)
 		}
 	}
 	if g.Date == "" {
@@ -332,7 +343,7 @@ func (c *checker) code(d *lang.Code) {
 			}
 			table = prop.Table
 		case prop.Note != nil:
-			c.note(code, prop.Note)
+			c.note(code, prop.Note, table == nil)
 		}
 	}
 	if !kindSeen {
@@ -348,6 +359,12 @@ func (c *checker) code(d *lang.Code) {
 	}
 	if code.Table && table != nil {
 		c.table(code, table)
+	}
+	if table == nil {
+		// Without a table there is nothing for a note to stand before.
+		for _, n := range code.Notes {
+			n.BeforeTable = false
+		}
 	}
 	c.g.codes[n] = code
 	c.g.Codes = append(c.g.Codes, code)
@@ -429,9 +446,9 @@ func (c *checker) table(code *Code, t *lang.Table) {
 	}
 }
 
-func (c *checker) note(code *Code, n *lang.Note) {
+func (c *checker) note(code *Code, n *lang.Note, beforeTable bool) {
 	np := pos(n.Pos)
-	note := &Note{Code: code, Heading: n.Heading.Value(), Text: n.Text.Value(), Pos: np}
+	note := &Note{Code: code, Heading: n.Heading.Value(), Text: n.Text.Value(), BeforeTable: beforeTable, Pos: np}
 	for i, key := range n.Pathways {
 		if pw := c.lookupPathway(key, c.at(np, key, countBefore(n.Pathways, i))); pw != nil {
 			note.Pathways = append(note.Pathways, pw)

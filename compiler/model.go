@@ -18,7 +18,16 @@ type Guide struct {
 	Title   string
 	Sources []string
 	Notes   []string // header notes, e.g. how a version was reconstructed
-	Pos     lang.Pos
+	// ChangeLog is the version's entry in the guide's change log, nil
+	// when the header has no `changelog`.
+	ChangeLog *ChangeLog
+	Pos       lang.Pos
+
+	// Sections are the guide's text outside the codes (chapter headings
+	// and their text, "Kodernas uppbyggnad"), in declaration order; empty
+	// when the folder has none. When there are sections, every code is in
+	// exactly one of them.
+	Sections []*Section
 
 	Qualifiers []*Qualifier
 	Pathways   []*Pathway // in declaration order
@@ -43,6 +52,23 @@ type Guide struct {
 	codes      map[int]*Code
 	rules      map[string]*Rule
 	leadTimes  map[string]*LeadTime
+}
+
+// ChangeLog is a version's entry in the guide's change log.
+type ChangeLog struct {
+	Date string // as the change log dates the entry; may differ from Guide.Date
+	Text string // the bullets as the guide prints them
+	Pos  lang.Pos
+}
+
+// Section is a part of the guide's text that is not a code: a heading,
+// the text under it, then the pathway list or codes.
+type Section struct {
+	Heading  string
+	Text     string
+	Pathways bool    // the pathway list ("Kodernas uppbyggnad") follows the text
+	Codes    []*Code // the codes that follow the text, in the order given
+	Pos      lang.Pos
 }
 
 // Qualifier is a table qualifier such as `kur` or `all`.
@@ -146,7 +172,11 @@ type Note struct {
 	Pathways []*Pathway // empty: the note is about the code in general
 	Heading  string
 	Text     string
-	Pos      lang.Pos
+	// BeforeTable: the note is written before the code's table, so the
+	// rendered guide prints it between the description and the table, as
+	// the guide does with code 44's general note.
+	BeforeTable bool
+	Pos         lang.Pos
 }
 
 // Severity of a rule's finding.

@@ -45,6 +45,7 @@ type Decl struct {
 	Rule      *Rule      `parser:"| @@"`
 	LeadTime  *LeadTime  `parser:"| @@"`
 	Test      *Test      `parser:"| @@"`
+	Section   *Section   `parser:"| @@"`
 }
 
 // Guide is the header of a guide version: `guide "10.6" { … }`.
@@ -63,6 +64,17 @@ type GuideProp struct {
 	Title  *Text   `parser:"| \"title\" @@"`
 	Source *Text   `parser:"| \"source\" @@"`
 	Note   *Text   `parser:"| \"note\" @@"`
+	// ChangeLog is the version's entry in the guide's change log
+	// ("Förändringar jämfört med tidigare versioner"): the date the log
+	// gives it and its bullets as the guide prints them.
+	ChangeLog *ChangeLog `parser:"| \"changelog\" @@"`
+}
+
+// ChangeLog is one change-log entry: `changelog 2024-11-05 """…"""`.
+type ChangeLog struct {
+	Pos  lexer.Position
+	Date string `parser:"@Date"`
+	Text *Text  `parser:"@@"`
 }
 
 // Text is a string value: either a one-line "…" string or a multi-line
@@ -71,6 +83,29 @@ type Text struct {
 	Pos    lexer.Position
 	String *string `parser:"  @String"`
 	Block  *string `parser:"| @TextBlock"`
+}
+
+// Section is a part of the guide's text that is not a code: a heading
+// with the text under it, followed by the pathway list ("Kodernas
+// uppbyggnad") or by codes (a chapter such as "Obligatoriska koder vid
+// särskilda händelser"). The sections of a folder are the guide's
+// chapters in the order they are declared; the renderer (svfrules guide)
+// prints them in that order.
+type Section struct {
+	Pos     lexer.Position
+	Heading *Text          `parser:"\"section\" @@ \"{\""`
+	Props   []*SectionProp `parser:"@@*"`
+	EndPos  lexer.Position
+	End     string `parser:"@\"}\""`
+}
+
+// SectionProp is one property of a section: its text, the marker that
+// the pathway list follows, or the codes (two-digit suffixes) that follow.
+type SectionProp struct {
+	Pos      lexer.Position
+	Text     *Text    `parser:"  \"text\" @@"`
+	Pathways bool     `parser:"| @\"pathways\""`
+	Codes    []string `parser:"| \"codes\" @Number (\",\" @Number)*"`
 }
 
 // Qualifier defines a table qualifier: `qualifier kur "…"`.

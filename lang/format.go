@@ -218,6 +218,11 @@ func declNode(d *Decl) *node {
 		n := blockNode(t.Pos.Line, t.Pos.Line, t.EndPos.Line, "test "+t.ID)
 		n.children = propNodes(t.Props, testProp)
 		return n
+	case d.Section != nil:
+		sc := d.Section
+		n := blockNode(sc.Pos.Line, textEnd(sc.Heading), sc.EndPos.Line, "section "+text(sc.Heading, 0))
+		n.children = propNodes(sc.Props, sectionProp)
+		return n
 	}
 	return nil
 }
@@ -246,8 +251,20 @@ func guideProp(pr *GuideProp) *node {
 		return leaf(pr.Pos.Line, "source "+text(pr.Source, 1), pr.Source)
 	case pr.Note != nil:
 		return leaf(pr.Pos.Line, "note "+text(pr.Note, 1), pr.Note)
+	case pr.ChangeLog != nil:
+		return leaf(pr.Pos.Line, "changelog "+pr.ChangeLog.Date+" "+text(pr.ChangeLog.Text, 1), pr.ChangeLog.Text)
 	}
 	return leaf(pr.Pos.Line, "")
+}
+
+func sectionProp(pr *SectionProp) *node {
+	switch {
+	case pr.Text != nil:
+		return leaf(pr.Pos.Line, "text "+text(pr.Text, 1), pr.Text)
+	case pr.Pathways:
+		return leaf(pr.Pos.Line, "pathways")
+	}
+	return leaf(pr.Pos.Line, "codes "+strings.Join(pr.Codes, ", "))
 }
 
 func pathwayProp(pr *PathwayProp) *node {

@@ -26,14 +26,15 @@ var Keywords = []string{
 	"heading", "rule", "severity", "message", "ref", "when", "leadtime",
 	"from", "to", "target", "days", "none", "test", "event", "expect",
 	"findings", "no", "leadtimes", "reportable", "reported_as", "and", "or",
-	"not", "in", "true", "false",
+	"not", "in", "true", "false", "section", "text", "pathways", "codes",
+	"changelog",
 }
 
 // topLevel are the keywords that start a declaration; after a syntax error
 // the parser resumes at the next line that starts with one of them.
 var topLevel = map[string]bool{
 	"guide": true, "qualifier": true, "pathway": true, "code": true,
-	"rule": true, "leadtime": true, "test": true,
+	"rule": true, "leadtime": true, "test": true, "section": true,
 }
 
 // Parse parses one rule file. It returns the file (possibly partial) and
