@@ -70,6 +70,7 @@ func NewServer(log io.Writer) *Server {
 		TextDocumentDidChange:           s.didChange,
 		TextDocumentDidClose:            s.didClose,
 		TextDocumentDidSave:             s.didSave,
+		TextDocumentHover:               s.hover,
 		WorkspaceDidChangeWatchedFiles:  s.didChangeWatchedFiles,
 		WorkspaceDidChangeConfiguration: func(*glsp.Context, *protocol.DidChangeConfigurationParams) error { return nil },
 	}
@@ -200,6 +201,7 @@ func (s *Server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 				Change:    &sync,
 				Save:      true,
 			},
+			HoverProvider: true,
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: name},
 	}, nil
