@@ -209,3 +209,12 @@ const (
 	// LSPDocSetForeign documents foreign.
 	LSPDocSetForeign = "`foreign`: koder med ett annat förlopps prefix."
 )
+
+// LSPFormatSyntaxErrors answers a formatting request for a file with
+// syntax errors, which is left as it is. %s is the file's name, %d the
+// number of errors.
+const LSPFormatSyntaxErrors = "%s formateras inte: filen har %d syntaxfel; rätta dem först (se problemlistan)"
+
+// LSPFixDidYouMean is the title of the quick fix that replaces a
+// misspelt word with the compiler's suggestion. %q is the suggestion.
+const LSPFixDidYouMean = "Byt till %q"
