@@ -218,3 +218,7 @@ const LSPFormatSyntaxErrors = "%s formateras inte: filen har %d syntaxfel; rätt
 // LSPFixDidYouMean is the title of the quick fix that replaces a
 // misspelt word with the compiler's suggestion. %q is the suggestion.
 const LSPFixDidYouMean = "Byt till %q"
+
+// LSPCompleteMissingRows is the completion item that writes the rows of
+// every pathway a table does not list yet. %d is how many.
+const LSPCompleteMissingRows = "alla saknade rader (%d förlopp)"
