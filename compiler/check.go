@@ -221,6 +221,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 			c.changeLog(pp, p.ChangeLog)
 		}
 	}
+	g.Places = seen.seen
 	if g.Date == "" {
 		c.errorf(g.Pos, 5, "add `date YYYY-MM-DD` with the guide's publication date", "the guide header has no date")
 	}
@@ -346,6 +347,7 @@ func (c *checker) code(d *lang.Code) {
 			c.note(code, prop.Note, table == nil)
 		}
 	}
+	code.Places = seen.seen
 	if !kindSeen {
 		c.errorf(p, 2, "add `kind` with one of: "+strings.Join(KindNames, ", "), "code %s has no kind", d.Suffix)
 	}
@@ -506,6 +508,7 @@ func (c *checker) rule(d *lang.Rule) {
 			r.When = prop.When
 		}
 	}
+	r.Places = seen.seen
 	if !sevSeen {
 		c.errorf(p, width(d.ID), "add `severity error`, `severity warning` or `severity info`", "rule %q has no severity", d.ID)
 	}
@@ -573,6 +576,7 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 			lt.Section, lt.Quotes = splitRef(lt.Ref)
 		}
 	}
+	lt.Places = seen.seen
 	if lt.Pathway == nil && !c.hasErrorOn(p.File, d.Pos.Line, d.EndPos.Line) {
 		c.errorf(p, width(d.ID), "add `pathway <key>`: a lead time belongs to one pathway", "lead time %q has no pathway", d.ID)
 	}
@@ -604,6 +608,7 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 			tc.pathways = []*Pathway{} // reported above; no second error
 		}
 		lt.cond = tc.expect(lt.When, tBool, "a lead time's condition")
+		lt.Mentions = tc.mentions
 	}
 	c.g.leadTimes[d.ID] = lt
 	if lt.Local {

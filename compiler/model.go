@@ -22,6 +22,9 @@ type Guide struct {
 	// when the header has no `changelog`.
 	ChangeLog *ChangeLog
 	Pos       lang.Pos
+	// Places are where the header's one-line properties are written, by
+	// keyword ("date", "title"), so that a change points at its line.
+	Places map[string]lang.Pos
 
 	// Sections are the guide's text outside the codes (chapter headings
 	// and their text, "Kodernas uppbyggnad"), in declaration order; empty
@@ -149,6 +152,10 @@ type Code struct {
 	Cells []Cell
 	Notes []*Note
 	Pos   lang.Pos
+	// Places are where the code's one-line properties are written, by
+	// keyword ("kind", "scope", "description"), so that a change points
+	// at its line rather than at the declaration.
+	Places map[string]lang.Pos
 }
 
 // LocalName is a pathway-specific name of a code (VL244).
@@ -220,6 +227,9 @@ type Rule struct {
 	// ("XX60", "VL244", "closing"), for explain and diff.
 	Mentions []string
 	Pos      lang.Pos
+	// Places are where the rule's properties are written, by keyword
+	// ("severity", "pathway", "message", "ref", "when").
+	Places map[string]lang.Pos
 
 	cond *typed
 }
@@ -268,12 +278,15 @@ type LeadTime struct {
 	Name    string
 	Pathway *Pathway
 	// Local: not part of the national measure (see Guide.LocalLeadTimes).
-	Local     bool
-	From      string   // as written: "XX10" or "VL210"
-	To        []string // as written
-	FromOcc   Occurrence
-	ToOcc     Occurrence
-	When      *lang.Expr
+	Local   bool
+	From    string   // as written: "XX10" or "VL210"
+	To      []string // as written
+	FromOcc Occurrence
+	ToOcc   Occurrence
+	When    *lang.Expr
+	// Mentions are the codes and code sets When names, as written (as
+	// Rule.Mentions).
+	Mentions  []string
 	HasTarget bool
 	Target    int // calendar days, when HasTarget
 	Ref       string
@@ -283,6 +296,9 @@ type LeadTime struct {
 	Section string
 	Quotes  []string
 	Pos     lang.Pos
+	// Places are where the lead time's properties are written, by
+	// keyword ("pathway", "name", "from", "to", "when", "target", "ref").
+	Places map[string]lang.Pos
 
 	cond *typed
 }
