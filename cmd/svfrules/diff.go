@@ -10,6 +10,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/compiler/changes"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 	svfruntime "github.com/rcc/svfrules/runtime"
@@ -83,9 +84,33 @@ func runDiff(c *cli, cmd *command, args []string) int {
 	if o.failOn != "" {
 		l, ok := changes.ParseLevel(o.failOn)
 		if !ok {
-			return c.usageError(cmd, "unknown --fail-on %q; use action, review or info", o.failOn)
+			return c.usageError(cmd, msg.DiffUnknownLevel, "--fail-on", o.failOn)
 		}
 		failOn = l
+	}
+	level := changes.Info
+	if o.level != "" {
+		l, ok := changes.ParseLevel(o.level)
+		if !ok {
+			return c.usageError(cmd, msg.DiffUnknownLevel, "--level", o.level)
+		}
+		level = l
+	}
+	for _, id := range o.ignore {
+		if changes.KindOf(id) == nil {
+			ids := make([]string, len(changes.Kinds))
+			for i, k := range changes.Kinds {
+				ids[i] = k.ID
+			}
+			hint := fmt.Sprintf(msg.DiffIgnoreIDs, strings.Join(ids, ", "))
+			if s := lang.Suggest(id, ids); s != "" {
+				hint = fmt.Sprintf(msg.DiffDidYouMean, s)
+			}
+			return c.usageError(cmd, msg.DiffUnknownIgnore, id, hint)
+		}
+	}
+	if len(o.episodes) > 0 && o.format == "markdown" {
+		return c.usageError(cmd, msg.DiffEpisodesMarkdown)
 	}
 	if code, ok := c.checkPaths(cmd, o.episodes, "", ""); !ok {
 		return code
@@ -117,6 +142,9 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		}
 		report.Impact = im
 	}
+	// The filters apply to what is shown and to --fail-on: an ignored
+	// change does not fail the release check either.
+	report.Filter(level, o.ignore)
 	write := map[string]func(io.Writer, *changes.Report) error{
 		"text": changes.WriteText, "markdown": changes.WriteMarkdown, "json": changes.WriteJSON, "html": changes.WriteHTML,
 	}[o.format]
@@ -127,7 +155,7 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "svfrules diff: cannot write the output: %v\n", err)
 		return exitUsage
 	}
-	if failOn >= 0 && changes.AtLeast(list, failOn) {
+	if failOn >= 0 && changes.AtLeast(report.Changes, failOn) {
 		return exitFound
 	}
 	return exitOK

@@ -209,6 +209,8 @@ type options struct {
 	minCell  int
 	textDiff bool
 	failOn   string
+	level    string   // diff --level
+	ignore   []string // diff --ignore
 	episodes []string
 	sheet    string // --sheet: the sheet of xlsx workbooks to read
 
@@ -259,6 +261,8 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
 		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
 		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
+		fs.StringVar(&o.level, "level", "", "show only the changes at this `level` or above: action, review or info")
+		fs.StringSliceVar(&o.ignore, "ignore", nil, "leave out the changes with these `ids` (comma-separated or repeated, e.g. rule-message-changed)")
 		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
 		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
 		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")

@@ -74,6 +74,15 @@ type Change struct {
 	group string // the heading the change is listed under
 }
 
+// Meta reports whether the change is about the version rather than
+// what it says (the guide header: version, date, title, sources, notes
+// on how it was reconstructed). Such records are listed after the
+// changes, are not counted as changes, and leave the change log.
+func (c *Change) Meta() bool {
+	k := KindOf(c.ID)
+	return k != nil && k.Meta
+}
+
 // Prose reports whether Old and New are running text (notes,
 // descriptions, messages), best shown as a word-by-word difference.
 func (c *Change) Prose() bool {
@@ -92,6 +101,9 @@ type Kind struct {
 	Opposite string
 	// Prose marks ids whose old and new values are running text.
 	Prose bool
+	// Meta marks the ids of the guide header: metadata of the version,
+	// not changes of what it says (Change.Meta).
+	Meta bool
 	// Doc says what the id means.
 	Doc string
 }
@@ -99,11 +111,11 @@ type Kind struct {
 // Kinds are every change id, in the order records are listed within one
 // pathway and code. docs/diff.md has the same table.
 var Kinds = []*Kind{
-	{ID: "guide-version-changed", Level: Info, Opposite: "guide-version-changed", Doc: "the header's version number"},
-	{ID: "guide-date-changed", Level: Info, Opposite: "guide-date-changed", Doc: "the header's publication date"},
-	{ID: "guide-title-changed", Level: Info, Opposite: "guide-title-changed", Doc: "the header's title"},
-	{ID: "guide-sources-changed", Level: Info, Opposite: "guide-sources-changed", Doc: "the header's `source` lines"},
-	{ID: "guide-notes-changed", Level: Info, Opposite: "guide-notes-changed", Prose: true, Doc: "the header's `note` texts (e.g. how a version was reconstructed)"},
+	{ID: "guide-version-changed", Level: Info, Meta: true, Opposite: "guide-version-changed", Doc: "the header's version number"},
+	{ID: "guide-date-changed", Level: Info, Meta: true, Opposite: "guide-date-changed", Doc: "the header's publication date"},
+	{ID: "guide-title-changed", Level: Info, Meta: true, Opposite: "guide-title-changed", Doc: "the header's title"},
+	{ID: "guide-sources-changed", Level: Info, Meta: true, Opposite: "guide-sources-changed", Doc: "the header's `source` lines"},
+	{ID: "guide-notes-changed", Level: Info, Meta: true, Opposite: "guide-notes-changed", Prose: true, Doc: "the header's `note` texts (e.g. how a version was reconstructed)"},
 
 	{ID: "qualifier-added", Level: Info, Opposite: "qualifier-removed", Doc: "a table qualifier is defined (cells that use it are listed as qualifier-changed)"},
 	{ID: "qualifier-removed", Level: Info, Opposite: "qualifier-added", Doc: "a table qualifier is no longer defined"},
@@ -118,7 +130,7 @@ var Kinds = []*Kind{
 
 	{ID: "code-added", Level: Review, Levels: "action for a start or mandatory code (it must be coded), review otherwise", Opposite: "code-removed", Doc: "a new code suffix, with the pathways whose table allows it"},
 	{ID: "code-removed", Level: Action, Opposite: "code-added", Doc: "a code no longer exists"},
-	{ID: "code-kind-changed", Level: Action, Opposite: "code-kind-changed", Doc: "what the code does (start, mandatory, treatment, other_reason, voluntary), e.g. 73 moved from other reason to treatment"},
+	{ID: "code-kind-changed", Level: Action, Levels: "action when the code starts, closes or must be coded where it did not, or a condition reads a code set it enters or leaves; review otherwise", Opposite: "code-kind-changed", Doc: "what the code does (start, mandatory, treatment, other_reason, voluntary), e.g. 73 moved from other reason to treatment"},
 	{ID: "code-renamed", Level: Info, Opposite: "code-renamed", Doc: "the code's heading in the guide"},
 	{ID: "code-description-changed", Level: Review, Opposite: "code-description-changed", Prose: true, Doc: "the text under the code's heading"},
 	{ID: "code-scope-changed", Level: Review, Opposite: "code-scope-changed", Doc: "the code changed between a table and every pathway; the cells that changed follow as cell records"},
@@ -181,11 +193,14 @@ type Count struct {
 // Total is the number of changes.
 func (c Count) Total() int { return c.Action + c.Review + c.Info }
 
-// CountLevels counts cs by level.
+// CountLevels counts the changes of cs by level; the header's records
+// (Change.Meta) are not changes and are not counted.
 func CountLevels(cs []Change) Count {
 	var n Count
-	for _, c := range cs {
-		n = n.add(c.Level)
+	for i := range cs {
+		if !cs[i].Meta() {
+			n = n.add(cs[i].Level)
+		}
 	}
 	return n
 }
@@ -202,12 +217,35 @@ func (c Count) add(l Level) Count {
 	return c
 }
 
-// AtLeast reports whether a change of level l or higher is in cs.
+// AtLeast reports whether a change of level l or higher is in cs; the
+// header's records (Change.Meta) are not changes.
 func AtLeast(cs []Change, l Level) bool {
-	for _, c := range cs {
-		if c.Level >= l {
+	for i := range cs {
+		if cs[i].Level >= l && !cs[i].Meta() {
 			return true
 		}
 	}
 	return false
+}
+
+// Filter keeps the changes at level min or above whose id is not in
+// ignore; the header's records (Change.Meta) are kept unless ignored,
+// since they are not changes and have no level to filter by. keep[i]
+// says whether cs[i] was kept, so that what is parallel to cs (an
+// Impact's ByChange) can follow.
+func Filter(cs []Change, min Level, ignore []string) (out []Change, keep []bool) {
+	skip := map[string]bool{}
+	for _, id := range ignore {
+		skip[id] = true
+	}
+	keep = make([]bool, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		if skip[c.ID] || !c.Meta() && c.Level < min {
+			continue
+		}
+		keep[i] = true
+		out = append(out, *c)
+	}
+	return out, keep
 }

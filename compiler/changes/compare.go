@@ -19,11 +19,12 @@ import (
 // nothing. Conditions are compared in the canonical format, so layout and
 // comments do not count either.
 //
-// The records come in a fixed order: the guide header, the qualifiers,
-// what concerns no single pathway (codes in general, rules of every
-// pathway), each pathway in the guide's order (the pathway itself, then by
-// code, then its lead times), and last the tests; within one pathway and
-// code in the order of Kinds.
+// The records come in a fixed order: the qualifiers, what concerns no
+// single pathway (codes in general, rules of every pathway), each pathway
+// in the guide's order (the pathway itself, then by code, then its lead
+// times), the tests, and last the guide header, which is metadata of the
+// version (Change.Meta); within one pathway and code in the order of
+// Kinds.
 func Compare(from, to *compiler.Guide) []Change {
 	d := &differ{from: from, to: to,
 		match: map[*compiler.Pathway]*compiler.Pathway{}, back: map[*compiler.Pathway]*compiler.Pathway{}, rank: map[string]int{}}
@@ -74,13 +75,14 @@ func (a sortKey) less(b sortKey) bool {
 	return a.seq < b.seq
 }
 
-// The sections of the listing, in order.
+// The sections of the listing, in order: the guide header is metadata
+// of the version, listed after the changes.
 const (
-	secHeader = iota
-	secQualifiers
+	secQualifiers = iota
 	secGeneral
 	secPathways
 	secTests
+	secHeader
 )
 
 const noCode = 100
@@ -202,8 +204,10 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 func (d *differ) header() {
 	f, t := d.from, d.to
 	field := func(id, old, new, en, sv string) {
+		key := strings.TrimSuffix(strings.TrimPrefix(id, "guide-"), "-changed")
 		if old != new {
-			d.add(Change{ID: id, Old: old, New: new, Message: en, Swedish: sv, OldPos: f.Pos, NewPos: t.Pos}, secHeader, nil, noCode)
+			d.add(Change{ID: id, Old: old, New: new, Message: en, Swedish: sv,
+				OldPos: place(f.Places, key, f.Pos), NewPos: place(t.Places, key, t.Pos)}, secHeader, nil, noCode)
 		}
 	}
 	field("guide-version-changed", f.Version, t.Version,
@@ -434,13 +438,15 @@ func (d *differ) code(oc, nc *compiler.Code) {
 	}
 	if oc.Kind != nc.Kind {
 		c := at(gen, "code-kind-changed")
+		c.OldPos, c.NewPos = place(oc.Places, "kind", oc.Pos), place(nc.Places, "kind", nc.Pos)
 		c.Old, c.New = fmt.Sprintf("%s (%s)", kindEnglish(oc.Kind), oc.Kind), fmt.Sprintf("%s (%s)", kindEnglish(nc.Kind), nc.Kind)
 		c.Message = fmt.Sprintf("VXX%s %s changed from %s to %s", nc.Suffix, nc.Name, c.Old, c.New)
 		c.Swedish = fmt.Sprintf("%s har flyttats från %s till %s.", title(nc), oc.Kind.Describe(), nc.Kind.Describe())
-		d.add(c, secGeneral, nil, nc.Num)
+		d.addLevel(d.kindLevel(nc.Suffix, oc.Kind, nc.Kind), c, secGeneral, nil, nc.Num)
 	}
 	if oc.Description != nc.Description {
 		c := at(gen, "code-description-changed")
+		c.OldPos, c.NewPos = place(oc.Places, "description", oc.Pos), place(nc.Places, "description", nc.Pos)
 		c.Old, c.New = oc.Description, nc.Description
 		c.Message = fmt.Sprintf("VXX%s %s: description %s", nc.Suffix, nc.Name, changedVerb(oc.Description, nc.Description))
 		c.Swedish = fmt.Sprintf("%s: beskrivningen %s.", title(nc), changedVerbSv(oc.Description, nc.Description, "en"))
@@ -448,6 +454,7 @@ func (d *differ) code(oc, nc *compiler.Code) {
 	}
 	if oc.Table != nc.Table {
 		c := at(gen, "code-scope-changed")
+		c.OldPos, c.NewPos = place(oc.Places, "scope", oc.Pos), place(nc.Places, "scope", nc.Pos)
 		c.Old, c.New = scopeWords(oc), scopeWords(nc)
 		c.Message = fmt.Sprintf("VXX%s %s: now %s (was %s)", nc.Suffix, nc.Name, c.New, c.Old)
 		if nc.Table {
@@ -460,6 +467,131 @@ func (d *differ) code(oc, nc *compiler.Code) {
 	d.localNames(oc, nc)
 	d.cells(oc, nc)
 	d.notes(oc, nc)
+}
+
+// kindSets are the code sets a condition can name that follow the
+// codes' kinds (compiler.Program's named sets), with the kinds in each.
+var kindSets = map[string]func(compiler.Kind) bool{
+	"start":        func(k compiler.Kind) bool { return k == compiler.KindStart },
+	"mandatory":    func(k compiler.Kind) bool { return k == compiler.KindMandatory },
+	"treatment":    func(k compiler.Kind) bool { return k == compiler.KindTreatment },
+	"other_reason": func(k compiler.Kind) bool { return k == compiler.KindOtherReason },
+	"closing":      compiler.Kind.Closing,
+	"voluntary":    func(k compiler.Kind) bool { return k == compiler.KindVoluntary },
+}
+
+// kindLevel is the level of a code's kind change: action when it changes
+// what coders must code (a start or mandatory code is one no longer, or
+// now) or a verdict on some episode — the code starts or closes pathways
+// where it did not (which decides reportability and lead times), or a
+// condition of either version reads a code set the code enters or
+// leaves. A kind nothing reads is review: 73 moving between the two
+// kinds of closing code in 2022 changed a heading, and the rules that
+// name the treatment codes name XX73 beside them (has(treatment, XX73)).
+func (d *differ) kindLevel(suffix string, old, new compiler.Kind) Level {
+	must := func(k compiler.Kind) bool { return k == compiler.KindStart || k == compiler.KindMandatory }
+	if must(old) || must(new) || old.Closing() != new.Closing() {
+		return Action
+	}
+	k := kindRead{suffix: suffix, old: old, new: new}
+	for _, g := range []*compiler.Guide{d.from, d.to} {
+		for _, r := range g.Rules {
+			if k.expr(r.When) {
+				return Action
+			}
+		}
+		for _, lt := range allLeadTimes(g) {
+			if k.expr(lt.When) {
+				return Action
+			}
+		}
+	}
+	return Review
+}
+
+// kindRead finds, in a condition, a code set that holds a code of one
+// kind and not of the other (kindSets), where it decides something: not
+// as an argument of a function that takes the union of its arguments
+// (has, count, first, last) beside the code itself, written generally
+// (has(treatment, XX73)), since the union is then the same either way.
+type kindRead struct {
+	suffix   string
+	old, new compiler.Kind
+}
+
+// unionFuncs take the union of their code-set arguments.
+var unionFuncs = map[string]bool{"has": true, "count": true, "first": true, "last": true}
+
+func (k kindRead) differs(name string) bool {
+	in := kindSets[name]
+	return in != nil && in(k.old) != in(k.new)
+}
+
+func (k kindRead) expr(e *lang.Expr) bool {
+	if e == nil {
+		return false
+	}
+	for _, a := range append([]*lang.AndExpr{e.Left}, e.Right...) {
+		for _, n := range append([]*lang.NotExpr{a.Left}, a.Right...) {
+			for n != nil && n.Not != nil {
+				n = n.Not
+			}
+			if n == nil || n.Cmp == nil {
+				continue
+			}
+			for _, o := range append([]*lang.Operand{n.Cmp.Left, n.Cmp.Right}, n.Cmp.In...) {
+				if k.operand(o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (k kindRead) operand(o *lang.Operand) bool {
+	switch {
+	case o == nil:
+		return false
+	case o.Name != nil:
+		return k.differs(*o.Name)
+	case o.Paren != nil:
+		return k.expr(o.Paren)
+	case o.Call == nil:
+		return false
+	}
+	covered := false
+	if unionFuncs[o.Call.Func] {
+		for _, a := range o.Call.Args {
+			if c := bareOperand(a); c != nil && c.Code != nil {
+				if m := codePattern.FindStringSubmatch(*c.Code); m != nil && (m[1] == "XX" || m[1] == "VXX") && m[2] == k.suffix {
+					covered = true
+				}
+			}
+		}
+	}
+	for _, a := range o.Call.Args {
+		if c := bareOperand(a); covered && c != nil && c.Name != nil {
+			continue
+		}
+		if k.expr(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareOperand is the operand an expression consists of, or nil when it
+// is more than one operand.
+func bareOperand(e *lang.Expr) *lang.Operand {
+	if e == nil || len(e.Right) > 0 || len(e.Left.Right) > 0 || e.Left.Left.Cmp == nil {
+		return nil
+	}
+	c := e.Left.Left.Cmp
+	if c.Op != "" || len(c.In) > 0 {
+		return nil
+	}
+	return c.Left
 }
 
 func scopeWords(c *compiler.Code) string {
@@ -877,10 +1009,12 @@ func forSv(refs []pwRef) string {
 
 func (d *differ) rule(or, nr *compiler.Rule) {
 	base, refs, num := d.ruleChange("", d.to, nr, false)
-	base.OldPos, base.NewPos = or.Pos, nr.Pos
 	emit := func(id string, l Level, old, new, en, sv string) {
 		c := base
 		c.ID, c.Old, c.New, c.Message, c.Swedish = id, old, new, en, sv
+		key := map[string]string{"rule-changed": "when", "rule-severity-changed": "severity", "rule-pathways-changed": "pathway",
+			"rule-message-changed": "message", "rule-ref-changed": "ref"}[id]
+		c.OldPos, c.NewPos = place(or.Places, key, or.Pos), place(nr.Places, key, nr.Pos)
 		d.addLevel(l, c, secGeneral, refs, num)
 	}
 	if ow, nw := ruleWhen(or), ruleWhen(nr); ow != nw {
@@ -1038,11 +1172,15 @@ func (d *differ) leadTimes() {
 
 func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 	where := []pwRef{d.ref(nl.Pathway, false)}
+	// key is the property the change is about, for its place.
+	key := ""
 	emit := func(id string, l Level, old, new, en, sv string) {
-		d.addLevel(l, Change{ID: id, Subject: nl.ID, Old: old, New: new, OldPos: ol.Pos, NewPos: nl.Pos, Message: en, Swedish: sv},
+		d.addLevel(l, Change{ID: id, Subject: nl.ID, Old: old, New: new, Message: en, Swedish: sv,
+			OldPos: place(ol.Places, key, ol.Pos), NewPos: place(nl.Places, key, nl.Pos)},
 			secPathways, where, noCode)
 	}
 	lead := fmt.Sprintf("Ledtiden %s (%s)", sq(nl.Name), nl.Pathway.Name)
+	key = "target"
 	switch {
 	case ol.HasTarget && nl.HasTarget && ol.Target != nl.Target:
 		l, verb, verbSv := Review, "lengthened", "förlängt"
@@ -1066,20 +1204,54 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 		od, nd = ol.Pathway.Name+": "+od, nl.Pathway.Name+": "+nd
 	}
 	if od != nd {
+		key = leadTimeChangedKey(ol, nl)
 		emit("leadtime-changed", Review, od, nd,
 			fmt.Sprintf("lead time %s: definition changed from %q to %q", nl.ID, od, nd),
 			fmt.Sprintf("%s: definitionen ändrad från %s till %s.", lead, sq(od), sq(nd)))
 	}
 	if ol.Name != nl.Name {
+		key = "name"
 		emit("leadtime-renamed", Info, ol.Name, nl.Name,
 			fmt.Sprintf("lead time %s renamed from %q to %q", nl.ID, ol.Name, nl.Name),
 			fmt.Sprintf("Ledtiden %s (%s) har bytt namn till %s.", sq(ol.Name), nl.Pathway.Name, sq(nl.Name)))
 	}
 	if ol.Ref != nl.Ref {
+		key = "ref"
 		emit("leadtime-ref-changed", Info, ol.Ref, nl.Ref,
 			fmt.Sprintf("lead time %s: reference changed from %q to %q", nl.ID, ol.Ref, nl.Ref),
 			fmt.Sprintf("%s: källhänvisningen ändrad till %s.", lead, sq(nl.Ref)))
 	}
+}
+
+// leadTimeChangedKey is the first property of a lead time's definition
+// that differs between the versions: the line a leadtime-changed record
+// points at.
+func leadTimeChangedKey(ol, nl *compiler.LeadTime) string {
+	to := func(lt *compiler.LeadTime) string {
+		out := make([]string, len(lt.To))
+		for i, c := range lt.To {
+			out[i] = normCode(c, lt.Pathway)
+		}
+		sort.Strings(out)
+		return lt.ToOcc.Keyword() + strings.Join(out, ",")
+	}
+	when := func(lt *compiler.LeadTime) string {
+		if lt.When == nil {
+			return ""
+		}
+		return lang.FormatExpr(lt.When)
+	}
+	switch {
+	case ol.FromOcc != nl.FromOcc || normCode(ol.From, ol.Pathway) != normCode(nl.From, nl.Pathway):
+		return "from"
+	case to(ol) != to(nl):
+		return "to"
+	case when(ol) != when(nl):
+		return "when"
+	case ol.Local != nl.Local:
+		return "local"
+	}
+	return "pathway"
 }
 
 // ---- tests ----
@@ -1159,6 +1331,16 @@ func (d *differ) tests() {
 }
 
 // ---- small helpers ----
+
+// place is where property key is written in a declaration (places), or
+// the declaration itself (decl) when the property is not written there:
+// a change points at the line that changed.
+func place(places map[string]lang.Pos, key string, decl lang.Pos) lang.Pos {
+	if p, ok := places[key]; ok {
+		return p
+	}
+	return decl
+}
 
 // sq quotes Swedish text the way the guide does: ”…”.
 func sq(s string) string { return "”" + s + "”" }

@@ -250,8 +250,9 @@ func TestGuideChangeLog(t *testing.T) {
 	}{
 		// 2022-08-10: palliativ som möjlig avslutskod för MPN borttagen.
 		{"9.1", "9.2", []rec{{"cell-disallowed", "action", "myeloproliferativ_neoplasia", "58", ""}}},
-		// 2022-11-01: VXX73 flyttad till start av behandling.
-		{"9.2", "9.3", []rec{{"code-kind-changed", "action", "", "73", ""}}},
+		// 2022-11-01: VXX73 flyttad till start av behandling: it closes as
+		// before and no rule or lead time reads the kind, so review.
+		{"9.2", "9.3", []rec{{"code-kind-changed", "review", "", "73", ""}}},
 		// 2023-03-27, 2023-03-28, 2023-08-10: rewordings whose earlier text
 		// the change log does not give; nothing to reverse.
 		{"9.3", "10.0", nil},

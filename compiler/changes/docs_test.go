@@ -20,6 +20,9 @@ func TestDocsListEveryID(t *testing.T) {
 		if k.Levels != "" {
 			l = k.Levels
 		}
+		if k.Meta {
+			l = "metadata"
+		}
 		want = append(want, fmt.Sprintf("| `%s` | %s | %s |", k.ID, l, k.Doc))
 	}
 	var got []string

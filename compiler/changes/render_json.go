@@ -21,6 +21,7 @@ type jsonCounts struct {
 type jsonChange struct {
 	ID          string      `json:"id"`
 	Level       string      `json:"level"`
+	Meta        bool        `json:"meta,omitempty"`
 	Pathway     string      `json:"pathway"`
 	PathwayName string      `json:"pathway_name,omitempty"`
 	Pathways    []string    `json:"pathways,omitempty"`
@@ -69,6 +70,7 @@ type jsonReport struct {
 	To       jsonSide        `json:"to"`
 	Status   Status          `json:"status"`
 	Counts   jsonCounts      `json:"counts"`
+	Hidden   int             `json:"hidden"`
 	Changes  []jsonChange    `json:"changes"`
 	Episodes *jsonImpact     `json:"episodes,omitempty"`
 	TextDiff *[]jsonFileDiff `json:"text_diff,omitempty"`
@@ -86,16 +88,18 @@ func toJSONEffect(e Effect) jsonEffect {
 }
 
 // WriteJSON writes the report as one JSON document: from, to, status,
-// counts, and changes with id, level, pathway, code, message (English),
+// counts (the header's records, marked meta, are not counted), hidden
+// (how many changes --level and --ignore left out), and changes with id,
+// level, pathway, code, message (English),
 // message_sv (the change-log line), old, new and their places; with
 // --episodes the effect on episodes, with --text the line diffs.
 func WriteJSON(w io.Writer, r *Report) error {
 	side := func(s Side) jsonSide { return jsonSide{s.Rules, s.Version, s.Date, s.Title} }
 	n := CountLevels(r.Changes)
 	out := jsonReport{From: side(r.From), To: side(r.To), Status: r.Status,
-		Counts: jsonCounts{n.Action, n.Review, n.Info}, Changes: []jsonChange{}}
+		Counts: jsonCounts{n.Action, n.Review, n.Info}, Hidden: r.Hidden, Changes: []jsonChange{}}
 	for i, c := range r.Changes {
-		jc := jsonChange{ID: c.ID, Level: c.Level.String(), Pathway: c.Pathway, PathwayName: c.PathwayName, Pathways: c.Pathways,
+		jc := jsonChange{ID: c.ID, Level: c.Level.String(), Meta: c.Meta(), Pathway: c.Pathway, PathwayName: c.PathwayName, Pathways: c.Pathways,
 			Code: c.Code, Suffix: c.Suffix, CodeName: c.CodeName, Subject: c.Subject, Message: c.Message, MessageSv: c.Swedish,
 			Old: c.Old, New: c.New, OldPos: c.OldPos.String(), NewPos: c.NewPos.String()}
 		if r.Impact != nil && i < len(r.Impact.ByChange) && !r.Impact.ByChange[i].Empty() {

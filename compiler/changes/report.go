@@ -14,6 +14,9 @@ const (
 	// LayoutOnly: no change in what the rules say, but the files differ
 	// in comments, layout or how the declarations are split into files.
 	LayoutOnly Status = "layout-only"
+	// MetadataOnly: only the guide header differs (version, date, title,
+	// sources, notes on the version): nothing the guide says changed.
+	MetadataOnly Status = "metadata-only"
 	// Changed: there are changes.
 	Changed Status = "changed"
 )
@@ -48,19 +51,46 @@ type Report struct {
 	WithTextDiff bool
 	// Impact is what the changes do to episodes, when asked for.
 	Impact *Impact
+	// Hidden is how many changes Filter left out (--level, --ignore).
+	Hidden int
 }
 
 // NewReport compares the guides and says whether the rule files differ at
 // all: src are the files of each side by name within its rule folder.
 func NewReport(from, to Side, changes []Change, fromFiles, toFiles map[string][]byte) *Report {
 	r := &Report{From: from, To: to, Changes: changes, Status: Changed}
-	if len(changes) == 0 {
+	switch {
+	case len(changes) == 0 && sameFiles(fromFiles, toFiles):
+		r.Status = Identical
+	case len(changes) == 0:
 		r.Status = LayoutOnly
-		if sameFiles(fromFiles, toFiles) {
-			r.Status = Identical
-		}
+	case CountLevels(changes).Total() == 0:
+		r.Status = MetadataOnly
 	}
 	return r
+}
+
+// Filter keeps the changes at level min or above whose id is not in
+// ignore (see the function Filter), with their counts of episodes, and
+// counts the changes it left out in Hidden. The status stays what the
+// comparison found.
+func (r *Report) Filter(min Level, ignore []string) {
+	kept, keep := Filter(r.Changes, min, ignore)
+	for i, k := range keep {
+		if !k && !r.Changes[i].Meta() {
+			r.Hidden++
+		}
+	}
+	if r.Impact != nil && len(r.Impact.ByChange) == len(r.Changes) {
+		var by []Effect
+		for i, k := range keep {
+			if k {
+				by = append(by, r.Impact.ByChange[i])
+			}
+		}
+		r.Impact.ByChange = by
+	}
+	r.Changes = kept
 }
 
 func sameFiles(a, b map[string][]byte) bool {
