@@ -28,7 +28,7 @@ func modified10_6(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	edits := map[string][][2]string{
-		"regler.svf":      {{"rule vl260_kraver_vl244 {", ""}},
+		"regler.svf":      {{"rule vl260_kraver_vl244 \"VL260 kräver VL244\" {", ""}},
 		"tester.svf":      {{"expect findings vl260_kraver_vl244", "expect no findings"}},
 		"behandling.svf":  {{"    myeloproliferativ_neoplasia  x # guiden", "    myeloproliferativ_neoplasia  - # guiden"}},
 		"ledtider.svf":    {{"target 32 days", "target 25 days"}},
