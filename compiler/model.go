@@ -8,6 +8,7 @@
 package compiler
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -200,6 +201,18 @@ const (
 var SeverityNames = []string{"error", "warning", "info"}
 
 func (s Severity) String() string { return SeverityNames[s] }
+
+// Describe is the severity in Swedish, for people: fel, varning,
+// information.
+func (s Severity) Describe() string {
+	switch s {
+	case SevError:
+		return msg.SeverityError
+	case SevWarning:
+		return msg.SeverityWarning
+	}
+	return msg.SeverityInfo
+}
 
 // Rule is a checkable rule.
 type Rule struct {

@@ -41,12 +41,12 @@ func runExplain(c *cli, cmd *command, args []string) int {
 	}
 	arg := strings.ToUpper(strings.TrimSpace(rest[0]))
 	m := explainPattern.FindStringSubmatch(arg)
-	if m == nil {
-		return c.usageError(cmd, "%q is not a code; write it as VL260, VXX60, XX60 or 60", rest[0])
-	}
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {
 		return code
+	}
+	if m == nil { // not a code: an id the tool prints
+		return c.explainID(cmd, rs, rest[0])
 	}
 	g := rs.guide
 	var pw *compiler.Pathway
@@ -178,7 +178,7 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 		if mentionsCode(r.Mentions, code, pw) {
 			direct = append(direct, describeRule(rs, r))
 		} else if sets := setsHolding(r.Mentions, code); len(sets) > 0 {
-			viaSet = append(viaSet, fmt.Sprintf("%s (%s, via %s)", r.ID, r.Severity, strings.Join(sets, ", ")))
+			viaSet = append(viaSet, fmt.Sprintf("%s: %s, via %s", r.Label(), r.Severity.Describe(), strings.Join(sets, ", ")))
 		}
 	}
 	if len(direct) > 0 {
@@ -222,7 +222,7 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 }
 
 func describeRule(rs *ruleSet, r *compiler.Rule) string {
-	s := fmt.Sprintf("  %s (%s, %s)\n%s\n", r.ID, r.Severity, r.Pos, indent(r.Message, "    "))
+	s := fmt.Sprintf("  %s: %s, %s\n%s\n", r.Label(), r.Severity.Describe(), r.Pos, indent(r.Message, "    "))
 	if r.When != nil {
 		s += "    när: " + whenText(rs, r.When.Pos) + "\n"
 	}
