@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/lang"
@@ -21,6 +22,7 @@ import (
 type folder struct {
 	dir   string
 	cache map[string]*source // the last text of each file and its parse
+	disk  map[string]stamp   // when and how big each file on disk was when read
 	snap  *snapshot          // the last check
 	shown map[string]string  // per file, the diagnostics last published (as JSON), to send only changes
 }
@@ -32,6 +34,12 @@ type source struct {
 	file   *lang.File // partial when the file has syntax errors
 	diags  lang.Diagnostics
 	starts []int // line starts of text
+}
+
+// stamp tells whether a file on disk changed since it was read.
+type stamp struct {
+	mod  time.Time
+	size int64
 }
 
 // snapshot is the result of one check of a folder.
@@ -72,7 +80,7 @@ func hasRuleFiles(dir string) bool {
 // markDirty schedules a check of dir; the caller holds s.mu.
 func (s *Server) markDirty(dir string) {
 	if s.folders[dir] == nil {
-		s.folders[dir] = &folder{dir: dir, cache: map[string]*source{}, shown: map[string]string{}}
+		s.folders[dir] = &folder{dir: dir, cache: map[string]*source{}, disk: map[string]stamp{}, shown: map[string]string{}}
 	}
 	s.dirty[dir] = true
 	select {
@@ -207,6 +215,21 @@ func (f *folder) read(name string, open map[string]overlay) ([]byte, error) {
 	if o, ok := open[name]; ok {
 		return compiler.ReadRuleFile(fstest.MapFS{name: &fstest.MapFile{Data: []byte(o.text)}}, name, name)
 	}
+	// A file on disk that has not changed since the last check is not
+	// read again (a check per keystroke reads the other files of the
+	// folder each time otherwise).
+	if info, err := os.Stat(filepath.Join(f.dir, name)); err == nil && info.Mode().IsRegular() {
+		st := stamp{info.ModTime(), info.Size()}
+		if sf := f.cache[name]; sf != nil && f.disk[name] == st && int64(len(sf.text)) == st.size {
+			return sf.text, nil
+		}
+		data, err := compiler.ReadRuleFile(os.DirFS(f.dir), name, name)
+		if err == nil {
+			f.disk[name] = st
+		}
+		return data, err
+	}
+	delete(f.disk, name)
 	return compiler.ReadRuleFile(os.DirFS(f.dir), name, name)
 }
 
