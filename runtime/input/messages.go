@@ -10,14 +10,10 @@ const (
 	msgSpoolRead = "kan inte läsa %s: %w"
 	// msgChanged: the input's name, errChanged.
 	msgChanged = "%s: %w; vänta tills programmet som skriver filen är klart och kör igen"
-	// msgUnclosed: the first and last line of the row, maxRecordLines;
-	// msgUnclosedLine: maxRecordLines, for a row of one line.
-	msgUnclosed = "ett värde inom citattecken börjar på den här raden men slutar inte, så raderna %d–%d lästes som en rad och avvisades (ett värde får sträcka sig över högst %d rader); stäng citattecknet eller ta bort det"
 	// msgUTF16, msgNotText: the input's name. A workbook (.xlsx) never
 	// gets here: it is recognised by its zip signature first.
-	msgUTF16        = "%s är text i UTF-16, som inte kan läsas; spara den som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx"
-	msgNotText      = "%s innehåller NUL-byte och är alltså ingen textfil (och ingen .xlsx-arbetsbok); spara exporten som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx"
-	msgUnclosedLine = "ett värde inom citattecken börjar på den här raden men slutar inte (ett värde får sträcka sig över högst %d rader); stäng citattecknet eller ta bort det"
+	msgUTF16   = "%s är text i UTF-16, som inte kan läsas; spara den som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx"
+	msgNotText = "%s innehåller NUL-byte och är alltså ingen textfil (och ingen .xlsx-arbetsbok); spara exporten som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx"
 )
 
 // Messages about values (values.go): dates, sex, county and region

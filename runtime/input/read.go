@@ -633,7 +633,10 @@ type builder struct {
 	// input has no column for (Episode.Absent), from its header.
 	columns []ColumnMap
 	absent  compiler.AttrSet
-	runs    int // runs started
+	// started are the first rows of the runs started since the reader
+	// last looked, when noteStarts (feed notes where runs start).
+	started    []int
+	noteStarts bool
 	// rowEvents: a row can give several events (JSON Lines), so the
 	// rows of a run are counted by their numbers, not by its events.
 	rowEvents bool
@@ -688,6 +691,7 @@ func releaseBuilder(b *builder) {
 	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
 	b.rowEvents, b.oneEpisode, b.own = false, false, Episode{}
 	b.dmy, b.columns, b.absent = false, nil, 0
+	b.noteStarts, b.started = false, b.started[:0]
 	builders.Put(b)
 }
 
@@ -800,7 +804,9 @@ func (b *builder) start(id []byte, line int) {
 		b.cur = &b.eps[0]
 		b.eps = b.eps[1:]
 	}
-	b.runs++
+	if b.noteStarts {
+		b.started = append(b.started, line)
+	}
 	// Rejected is never reused: a sink may keep a copy of the episode.
 	b.cur.ID, b.cur.FirstRow, b.cur.Rejected = string(id), line, nil
 	b.vals, b.hasAge = [numAttrs]string{}, false

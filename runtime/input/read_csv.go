@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -205,10 +206,11 @@ type csvReader struct {
 	// The attribute columns in runs of adjacent columns, first and last.
 	groups [][2]int
 	last   lastRow
-	ncol   int    // columns in the header
-	dec    []byte // a line converted from Windows-1252
-	up     []byte // an upper-cased value
-	rec    record // a row whose quoted value goes on on the next line
+	ncol   int      // columns in the header
+	names  []string // the header's columns, as written
+	dec    []byte   // a line converted from Windows-1252
+	up     []byte   // an upper-cased value
+	rec    record   // a row whose quoted value goes on on the next line
 }
 
 // record is a row of several lines being read: a quoted value in it
@@ -217,11 +219,12 @@ type record struct {
 	text  []byte // its lines so far, joined by "\n"
 	first int    // line number of its first line
 	lines int
+	st    quoteState // where its last line ends
 }
 
-// maxRecordLines bounds the lines of one row: a quote that is never
-// closed takes no more than this many lines (and maxLine bytes) with it
-// into one rejected row; reading goes on after them.
+// maxRecordLines bounds the lines of one row: a quoted value that does
+// not close within this many lines (or maxLine bytes) does not make a
+// row of them (see csvReader.line).
 const maxRecordLines = 20
 
 // lastRow is the open run's last accepted row, as split: sameAttrs
@@ -247,12 +250,9 @@ type lastRow struct {
 // The header names the columns, in any order and case; columns it does
 // not know are ignored. The separator is the one of ";", "," and tab that
 // splits the header into the most known columns (ties: in that order).
-// Each data line is one row, except that a value in quotes may hold line
-// breaks (as Excel writes a cell with several lines): then the row goes on
-// until the quote is closed, and is one row, numbered by its first line.
-// A quote not closed within maxRecordLines lines (or maxLine bytes, or
-// before the end) makes the lines it took one rejected row. Completely
-// blank lines are not rows.
+// Each data line is one row, except that a quoted value in a column that
+// is not used may hold line breaks (as Excel writes a cell with several
+// lines): see csvReader.line. Completely blank lines are not rows.
 func readCSV(ctx context.Context, name string, lr *lineReader, header []byte, enc encoding, b *builder, workers, blockSize int) error {
 	c := &csvReader{name: name, enc: enc, b: b}
 	if err := c.header(header); err != nil {
@@ -265,67 +265,117 @@ func readCSV(ctx context.Context, name string, lr *lineReader, header []byte, en
 }
 
 // line reads one line after the header (line is its number): a row, or
-// a line of a row whose quoted value holds line breaks. recordCut cuts
-// the input into rows by the same rules.
+// a line of a row whose quoted value holds line breaks. rowEnd cuts the
+// input into rows by the same rules.
+//
+// A row has several lines only when that can be right: the line breaks
+// are inside a quoted value of a column that is not used (the id, code,
+// date and attributes never hold one), the quote closes within
+// maxRecordLines lines and maxLine bytes, and the lines then split into
+// as many fields as the header has. Otherwise the quote was most likely
+// left open by mistake: the first line is a row of its own, rejected,
+// and the lines after it are read again as the rows they are, so that an
+// open quote never takes a row away from its episode.
 func (c *csvReader) line(raw []byte, tooLong bool, line int) {
 	r := &c.rec
 	if r.first == 0 {
-		if tooLong || bytes.IndexByte(raw, '"') < 0 || !endsInQuote(raw, c.sp.sep, false) {
+		if tooLong || bytes.IndexByte(raw, '"') < 0 {
 			c.row(raw, tooLong, line)
 			return
 		}
+		st := scanQuotes(raw, c.sp.sep, quoteState{})
+		if !st.open || !c.mayBreak(st.field) {
+			c.row(raw, false, line)
+			return
+		}
 		r.text = append(r.text[:0], raw...)
-		r.first, r.lines = line, 1
+		r.first, r.lines, r.st = line, 1, st
 		return
 	}
 	if tooLong || len(r.text)+1+len(raw) > maxLine || r.lines == maxRecordLines {
-		c.finish()                 // the row cannot take this line:
-		c.line(raw, tooLong, line) // it starts afresh
+		c.backtrack()              // the row cannot take this line:
+		c.line(raw, tooLong, line) // it is read after the row's lines
 		return
 	}
 	r.text = append(r.text, '\n')
 	r.text = append(r.text, raw...)
 	r.lines++
-	if !endsInQuote(raw, c.sp.sep, true) {
+	st := scanQuotes(raw, c.sp.sep, r.st)
+	switch {
+	case st.open && c.mayBreak(st.field):
+		r.st = st // the value goes on on the next line
+	case !st.open && !st.broken && st.field+1 == c.ncol:
 		first := r.first
 		r.first = 0
 		c.row(r.text, false, first)
+	default:
+		c.backtrack()
 	}
 }
 
-// finish rejects a row of several lines that is open: its quote is not
-// closed.
-func (c *csvReader) finish() {
+// mayBreak reports whether field (from 0) may hold a line break: it is a
+// column of the header that is not used.
+func (c *csvReader) mayBreak(field int) bool {
+	if field >= c.ncol {
+		return false
+	}
+	for _, i := range c.col {
+		if i == field {
+			return false
+		}
+	}
+	return true
+}
+
+// backtrack ends the open row of several lines as one that cannot be
+// right (see line): its first line is read alone, and rejected, in the
+// episode of its id when that can be read; its other lines are read
+// again, each from its start.
+func (c *csvReader) backtrack() {
 	r := &c.rec
-	if r.first == 0 {
-		return
-	}
-	c.b.sink.DataRow()
-	reason := fmt.Sprintf(msgUnclosedLine, maxRecordLines)
-	if r.lines > 1 {
-		reason = fmt.Sprintf(msgUnclosed, r.first, r.first+r.lines-1, maxRecordLines)
-	}
-	// When its first line's id can be read, the row is that episode's,
-	// which becomes incomplete (feed notes the run this may start).
-	first := r.first
+	first, lines := r.first, r.lines
 	r.first = 0
-	firstLine := r.text
-	if i := bytes.IndexByte(firstLine, '\n'); i >= 0 {
-		firstLine = firstLine[:i]
+	text, rest := r.text, []byte(nil)
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		// line may start another row of several lines in r.text.
+		text, rest = text[:i], bytes.Clone(text[i+1:])
 	}
-	c.rejectLoose(firstLine, first, reason)
+	c.row(text, false, first)
+	for k := 1; k < lines; k++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		}
+		c.line(l, false, first+k)
+	}
 }
 
-// endsInQuote reports whether a row that reaches the end of line is
-// inside a quoted value there; inQuote says whether it was at the line's
-// start. It follows splitQuoted: a quote opens a value only at the start
-// of a field (after blanks), "" inside one is a quote, and text after a
-// closing quote ends the row (which is then rejected).
-func endsInQuote(line []byte, sep byte, inQuote bool) bool {
+// finish ends a row of several lines that the end of the input leaves
+// open (see backtrack), and any that the lines read again open.
+func (c *csvReader) finish() {
+	for c.rec.first != 0 {
+		c.backtrack()
+	}
+}
+
+// quoteState is where a row stands at the end of one of its lines, as
+// splitQuoted would split it.
+type quoteState struct {
+	field  int  // the field the line ends in, from 0
+	open   bool // the line ends inside a quoted value
+	broken bool // there is text after a closing quote: the row cannot be split
+}
+
+// scanQuotes follows line from st, the state at the end of the line
+// before (the zero state at a row's first line), and returns the state
+// at its end. It follows splitQuoted: a quote opens a value only at the
+// start of a field (after blanks), "" inside one is a quote, and text
+// after a closing quote breaks the row.
+func scanQuotes(line []byte, sep byte, st quoteState) quoteState {
 	blank := func(c byte) bool { return c == ' ' || c == '\t' && sep != '\t' }
 	i := 0
 	for {
-		if !inQuote {
+		if !st.open {
 			j := i
 			for j < len(line) && blank(line[j]) {
 				j++
@@ -333,17 +383,18 @@ func endsInQuote(line []byte, sep byte, inQuote bool) bool {
 			if j == len(line) || line[j] != '"' {
 				q := bytes.IndexByte(line[i:], sep)
 				if q < 0 {
-					return false
+					return st
 				}
 				i += q + 1
+				st.field++
 				continue
 			}
-			i, inQuote = j+1, true
+			i, st.open = j+1, true
 		}
 		for { // in a quoted value: find its closing quote
 			q := bytes.IndexByte(line[i:], '"')
 			if q < 0 {
-				return true
+				return st
 			}
 			i += q + 1
 			if i < len(line) && line[i] == '"' {
@@ -352,15 +403,78 @@ func endsInQuote(line []byte, sep byte, inQuote bool) bool {
 			}
 			break
 		}
-		inQuote = false
+		st.open = false
 		for i < len(line) && blank(line[i]) {
 			i++
 		}
-		if i == len(line) || line[i] != sep {
-			return false
+		if i == len(line) {
+			return st
+		}
+		if line[i] != sep {
+			st.broken = true
+			return st
 		}
 		i++
+		st.field++
 	}
+}
+
+// fieldAt returns field k (from 0) of line as splitQuoted reads it,
+// untrimmed and without its quotes (a "" in it is left as it is), and
+// whether it is written in quotes; ok is false when the line does not
+// reach the field whole (it has fewer fields, or the field's quote does
+// not close, or text follows the closing quote).
+func fieldAt(line []byte, sep byte, k int) (v []byte, quoted, ok bool) {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' && sep != '\t' }
+	i := 0
+	for f := 0; ; f++ {
+		j := i
+		for j < len(line) && blank(line[j]) {
+			j++
+		}
+		end := j // after the field's value
+		if j < len(line) && line[j] == '"' {
+			for end = j + 1; ; end++ { // find the closing quote
+				if end >= len(line) {
+					return nil, false, false
+				}
+				if line[end] == '"' {
+					if end+1 < len(line) && line[end+1] == '"' {
+						end++
+						continue
+					}
+					break
+				}
+			}
+			v, quoted = line[j+1:end], true
+			end++
+			for end < len(line) && blank(line[end]) {
+				end++
+			}
+			if end < len(line) && line[end] != sep {
+				return nil, false, false
+			}
+		} else {
+			end = len(line)
+			if q := bytes.IndexByte(line[i:], sep); q >= 0 {
+				end = i + q
+			}
+			v, quoted = line[i:end], false
+		}
+		if f == k {
+			return v, quoted, true
+		}
+		if end >= len(line) {
+			return nil, false, false
+		}
+		i = end + 1
+	}
+}
+
+// isQuoted reports whether field k of line is written in quotes.
+func isQuoted(line []byte, sep byte, k int) bool {
+	_, quoted, _ := fieldAt(line, sep, k)
+	return quoted
 }
 
 // recordCut returns where the last row that ends with a line feed in data
@@ -368,58 +482,76 @@ func endsInQuote(line []byte, sep byte, inQuote bool) bool {
 // reads, so that a block edge never falls inside one. It is 0 when the
 // first row does not end in data.
 func (c *csvReader) recordCut(data []byte) int {
-	sep := c.sp.sep
-	cut, pos := 0, 0
-	open := false // inside a row of several lines
-	recLen, recLines := 0, 0
-	for pos < len(data) {
-		if !open {
-			// Lines without quotes are rows of their own: go to the
-			// line of the next quote.
-			q := bytes.IndexByte(data[pos:], '"')
-			if q < 0 {
-				if i := bytes.LastIndexByte(data[pos:], '\n'); i >= 0 {
-					cut = pos + i + 1
-				}
-				return cut
+	cut := 0
+	for cut < len(data) {
+		// Lines without quotes are rows of their own: go to the line of
+		// the next quote.
+		q := bytes.IndexByte(data[cut:], '"')
+		if q < 0 {
+			if i := bytes.LastIndexByte(data[cut:], '\n'); i >= 0 {
+				cut += i + 1
 			}
-			if i := bytes.LastIndexByte(data[pos:pos+q], '\n'); i >= 0 {
-				pos = pos + i + 1
-				cut = pos
-			}
+			return cut
 		}
-		e := bytes.IndexByte(data[pos:], '\n')
-		line := data[pos:]
-		if e >= 0 {
-			line = data[pos : pos+e]
+		if i := bytes.LastIndexByte(data[cut:cut+q], '\n'); i >= 0 {
+			cut += i + 1
 		}
-		if n := len(line); n > 0 && line[n-1] == '\r' {
-			line = line[:n-1]
+		n, ok := c.rowEnd(data[cut:])
+		if !ok {
+			return cut
 		}
-		if open && (len(line) > maxLine || recLen+1+len(line) > maxLine || recLines == maxRecordLines) {
-			// The row cannot take this line, which starts afresh.
-			cut, open = pos, false
-			continue
-		}
-		if e < 0 {
-			return cut // the line goes on after data
-		}
-		next := pos + e + 1
-		switch {
-		case open:
-			recLen += 1 + len(line)
-			recLines++
-			if !endsInQuote(line, sep, true) {
-				cut, open = next, false
-			}
-		case len(line) <= maxLine && endsInQuote(line, sep, false):
-			open, recLen, recLines = true, len(line), 1
-		default:
-			cut = next
-		}
-		pos = next
+		cut += n
 	}
 	return cut
+}
+
+// rowEnd returns where the row that starts at data's start ends (after
+// its line feed), as line reads it, and false when data ends before that
+// is known.
+func (c *csvReader) rowEnd(data []byte) (end int, ok bool) {
+	line, firstEnd := lineAt(data, 0)
+	if firstEnd < 0 {
+		return 0, false
+	}
+	st := scanQuotes(line, c.sp.sep, quoteState{})
+	if len(line) > maxLine || !st.open || !c.mayBreak(st.field) {
+		return firstEnd, true
+	}
+	size, lines := len(line), 1
+	for pos := firstEnd; pos < len(data); {
+		line, next := lineAt(data, pos)
+		if len(line) > maxLine || size+1+len(line) > maxLine || lines == maxRecordLines {
+			return firstEnd, true // the row cannot take this line
+		}
+		if next < 0 {
+			return 0, false // the line goes on after data
+		}
+		size, lines = size+1+len(line), lines+1
+		st = scanQuotes(line, c.sp.sep, st)
+		switch {
+		case st.open && c.mayBreak(st.field):
+			pos = next
+		case !st.open && !st.broken && st.field+1 == c.ncol:
+			return next, true
+		default:
+			return firstEnd, true // the first line is a row of its own
+		}
+	}
+	return 0, false
+}
+
+// lineAt returns the line that starts at pos in data, without its line
+// ending, and where the next line starts: -1 when the line does not end
+// in data.
+func lineAt(data []byte, pos int) (line []byte, next int) {
+	line, next = data[pos:], -1
+	if e := bytes.IndexByte(line, '\n'); e >= 0 {
+		line, next = line[:e], pos+e+1
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, next
 }
 
 // header finds the separator and the columns.
@@ -456,7 +588,7 @@ func (c *csvReader) header(raw []byte) error {
 	for i := range names {
 		names[i] = string(bytes.TrimSpace(c.sp.field(i)))
 	}
-	c.ncol = len(names)
+	c.ncol, c.names = len(names), names
 
 	for k := range c.col {
 		c.col[k] = -1
@@ -645,7 +777,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	classes := c.sp.scan(raw)
 	if classes&clsNUL != 0 {
-		c.rejectLoose(raw, line, "the row contains a NUL byte, which text never has; the file may be damaged, export it again")
+		c.rejectLoose(raw, line, "", "the row contains a NUL byte, which text never has; the file may be damaged, export it again")
 		return
 	}
 	if classes&clsHigh != 0 && c.enc != encUTF8 {
@@ -657,10 +789,11 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	if classes&clsQuote != 0 {
 		switch res, col := c.sp.splitQuoted(raw); res {
 		case splitOpenQuote:
-			c.rejectLoose(raw, line, fmt.Sprintf("the quote opened in column %d is not closed on this line; a value cannot span lines, remove the line breaks from the cell", col))
+			field, reason := c.openQuote(col - 1)
+			c.rejectLoose(raw, line, field, reason)
 			return
 		case splitAfterQuote:
-			c.rejectLoose(raw, line, fmt.Sprintf("column %d has text after its closing quote; put the whole value inside the quotes", col))
+			c.rejectLoose(raw, line, "", fmt.Sprintf("column %d has text after its closing quote; put the whole value inside the quotes", col))
 			return
 		}
 	}
@@ -728,6 +861,13 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 		b.reject(line, "episode", "the episode id is empty; every row needs one")
 		return
 	}
+	if classes&clsQuote != 0 && bytes.IndexByte(v[colEpisode], '"') >= 0 && !isQuoted(raw, c.sp.sep, c.col[colEpisode]) {
+		// A quote in an id that is not written in quotes is most likely
+		// the end of a quoted value that a line before opened, read
+		// again as a row (see line): it is no episode.
+		b.reject(line, "episode", fmt.Sprintf(msg.InputIDQuote, quote(v[colEpisode])))
+		return
+	}
 	ev, field, reason := b.event(v[colCode], v[colDate])
 	ev.Row = line
 	if field != "" && c.totalRow() {
@@ -780,36 +920,57 @@ func (c *csvReader) rejectRow(a *rowAttrs, line int, field, reason string) {
 // byte, a quote that does not close, text after a closing quote). When
 // its episode id can still be read (looseID), the row is missing from
 // that episode, which becomes incomplete, as in rejectRow.
-func (c *csvReader) rejectLoose(raw []byte, line int, reason string) {
+func (c *csvReader) rejectLoose(raw []byte, line int, field, reason string) {
 	id := c.looseID(raw)
 	if id == nil {
-		c.b.reject(line, "", reason)
+		c.b.reject(line, field, reason)
 		return
 	}
-	if c.b.rejectIn(id, line, "", reason) {
+	if c.b.rejectIn(id, line, field, reason) {
 		c.last.ok, c.last.plain = false, false
 	}
 }
 
-// looseID is the episode id of a line that cannot be split: the text of
-// the episode column when the line is cut at every separator, if that is
+// openQuote returns the field and the reason of the rejection of a row
+// whose quote, opened in field k (from 0), does not close on the line.
+func (c *csvReader) openQuote(k int) (field, reason string) {
+	if k >= c.ncol {
+		return "", fmt.Sprintf(msg.InputQuoteBeyond, k+1, c.ncol)
+	}
+	for f, i := range c.col {
+		if i == k {
+			return colNames[f], fmt.Sprintf(msg.InputQuoteNoBreak, k+1, c.names[k])
+		}
+	}
+	return c.names[k], fmt.Sprintf(msg.InputQuoteOpen, k+1, c.names[k], maxRecordLines)
+}
+
+// looseID is the episode id of a line that cannot be split: its value
+// in the episode column, read as splitQuoted reads values when the line
+// is whole up to there (Excel quotes every text value), else the text of
+// that column when the line is cut at every separator; that is, if it is
 // plain text (not empty, no quote, no NUL byte, valid UTF-8); else nil.
+// A wrong guess only withholds the verdicts on an episode.
 func (c *csvReader) looseID(raw []byte) []byte {
 	i := c.col[colEpisode]
 	if i < 0 {
 		return nil
 	}
-	for ; i > 0; i-- {
-		j := bytes.IndexByte(raw, c.sp.sep)
-		if j < 0 {
-			return nil
+	id, _, ok := fieldAt(raw, c.sp.sep, i)
+	if !ok {
+		for ; i > 0; i-- {
+			j := bytes.IndexByte(raw, c.sp.sep)
+			if j < 0 {
+				return nil
+			}
+			raw = raw[j+1:]
 		}
-		raw = raw[j+1:]
+		if j := bytes.IndexByte(raw, c.sp.sep); j >= 0 {
+			raw = raw[:j]
+		}
+		id = raw
 	}
-	if j := bytes.IndexByte(raw, c.sp.sep); j >= 0 {
-		raw = raw[:j]
-	}
-	id := trim(raw)
+	id = trim(id)
 	if len(id) == 0 || bytes.IndexByte(id, '"') >= 0 || bytes.IndexByte(id, 0) >= 0 || !utf8.Valid(id) {
 		return nil
 	}

@@ -301,6 +301,14 @@ func FuzzReadCSV(f *testing.F) {
 		"episode;region;code;date\nA;01;VH310;2024-01-15\nA;02;VH315;2024-01-16\nA;01;VH350;x\nA;01;VH350;2024-02-12;\nB;01;VH310;2024-01-15\n",
 		"episode;code;date\nA;VH310;2024-01-15\nB;VH3;2024-01-16\nA;VH350;2024-02-12\n",
 		"episode;code;date\nA;VH310;2024-01-15\nB;VH310;2024-01-15\nA;VH350;2024-02-32\nB;VH350;2024-02-12\n",
+		// Quotes left open: in a column that is not used (the lines after
+		// it are read again as rows, also when every row of an episode is
+		// among them), in a used one, closed by a later stray quote, and
+		// a value of several lines that is whole.
+		"episode;code;date;note\nA;VH310;2024-01-15;\"x\nB;VH310;2024-01-15;\nB;VH350;2024-02-12;\nA;VH350;2024-02-12;\n",
+		"episode;diagnosis;code;date\nA;\"C54;VH310;2024-01-15\nA;C54;VH350;2024-02-12\n",
+		"episode;code;date;note\nA;VH310;2024-01-15;\"x\nB;VH310;2024-01-15;y\"z\nB;VH350;2024-02-12;\n",
+		"note;episode;code;date\n\"a\nb\";A;VH310;2024-01-15\n\"c;A;VH350;2024-02-12\n;A;VH350;2024-02-13\n",
 	} {
 		f.Add(in, uint8(0))
 	}

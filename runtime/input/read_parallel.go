@@ -12,7 +12,8 @@ import (
 //
 // The rows after the header are cut into blocks of whole rows (a row has
 // several lines when a quoted value holds line breaks; recordCut finds
-// where rows end as the reader does, so no edge falls inside one); workers
+// where rows end as the reader does, so no edge falls inside one, and a
+// run always starts where a row does); workers
 // parse blocks at the same time, each as if its block were a file of its
 // own, and the calling goroutine passes the results to the sink in input
 // order. The sink then sees exactly the calls the one-goroutine reader
@@ -96,7 +97,7 @@ func (s *itemSink) log() *itemSink      { return s }
 // own buffers, parsing into b.
 func (c *csvReader) clone(b *builder) *csvReader {
 	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
-		groups: c.groups, ncol: c.ncol}
+		groups: c.groups, ncol: c.ncol, names: c.names}
 	d.sp.setSep(c.sp.sep)
 	b.dmy, b.absent = c.b.dmy, c.b.absent
 	return d
@@ -130,23 +131,37 @@ func (c *csvReader) restart(sink Sink) {
 // feed parses data, whole rows from line firstLine on, after what c
 // parsed before, noting where runs start in blk (when not nil). The run
 // open at the end stays open; a row of several lines open at the end is
-// rejected (data ends where a row ends, see recordCut, unless the input
+// ended (data ends where a row ends, see recordCut, unless the input
 // ends there).
+//
+// A run starts on a line that starts a row: the line just read, or one
+// of the lines of a row of several lines that turned out not to be one
+// (csvReader.backtrack), all of them lines from the start of the row of
+// several lines open before the line just read. So feed keeps the
+// offsets of those lines.
 func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 	b := c.b
 	lr := &lineReader{buf: data, end: len(data), err: io.EOF, no: firstLine - 1}
-	first := b.runs
-	// note records a run that starts at offset start of data, on row.
-	note := func(start, row int) {
-		switch b.runs - first {
-		case 1:
-			blk.firstRunLine = row
-		case 2:
-			blk.secondRunStart, blk.secondRunLine = start, row
+	b.noteStarts, b.started = blk != nil, b.started[:0]
+	defer func() { b.noteStarts = false }()
+	var offs []int // offs[i] is where line base+i starts
+	base := firstLine
+	runs := 0 // runs started in data
+	// note records in blk the runs started since it last ran.
+	note := func() {
+		for _, row := range b.started {
+			start := offs[row-base]
+			runs++
+			switch runs {
+			case 1:
+				blk.firstRunLine = row
+			case 2:
+				blk.secondRunStart, blk.secondRunLine = start, row
+			}
+			blk.lastRunStart, blk.lastRunLine = start, row
 		}
-		blk.lastRunStart, blk.lastRunLine = start, row
+		b.started = b.started[:0]
 	}
-	recStart := 0 // where the row of several lines being read starts
 	for {
 		start := lr.pos
 		line, tooLong, err := lr.next()
@@ -156,35 +171,15 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 		if len(line) > maxLine {
 			line, tooLong = nil, true
 		}
-		prevStart, recFirst, runs := recStart, c.rec.first, b.runs
+		if c.rec.first == 0 {
+			offs, base = offs[:0], lr.no
+		}
+		offs = append(offs, start)
 		c.line(line, tooLong, lr.no)
-		if c.rec.first == lr.no { // a row of several lines starts here
-			recStart = start
-		}
-		if b.runs == runs || blk == nil {
-			continue
-		}
-		// A run started on the row just read: this line, or the row of
-		// several lines that this line ended. Two started when a row of
-		// several lines that could not take this line was rejected in
-		// the episode of its first line (finish) and this line starts
-		// another run.
-		if b.runs-runs == 2 {
-			b.runs--
-			note(prevStart, recFirst)
-			b.runs++
-		}
-		row := b.cur.FirstRow
-		if row != lr.no {
-			start = prevStart
-		}
-		note(start, row)
+		note()
 	}
-	recFirst, runs := c.rec.first, b.runs
 	c.finish()
-	if b.runs != runs && blk != nil {
-		note(recStart, recFirst)
-	}
+	note()
 }
 
 // readCSVParallel reads the rows after the header with workers

@@ -15,6 +15,8 @@ import (
 	"testing/iotest"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // logSink records what a reader passes on, in order, as text, and checks
@@ -298,60 +300,129 @@ var readCases = []readCase{
 	},
 	{
 		// A value with line breaks (RFC 4180, an Excel cell of several
-		// lines) is one value: the row is one row, numbered by its first
-		// line.
+		// lines) in a column that is not used is one value: the row is
+		// one row, numbered by its first line. Lines that together have
+		// more fields than the header are no row: the first is rejected
+		// alone and the others read as rows (two blank lines, and one
+		// with text after a closing quote).
 		name: "multi-line quoted field",
 		input: "episode;code;date;note\n" +
 			"E1;VL210;2024-01-10;\"first line\nsecond line\"\n" +
 			"E1;VL260;2024-02-01;\"a;\r\n\r\n\"\"b\"\"\";\n" +
 			"E1;VL270;2024-02-02;\n",
 		want: []string{
-			`reject x:4: the row has 5 fields but the header has 4 columns; check the separators and quotes on this row`,
+			`reject x:4: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`reject x:6: column 1 has text after its closing quote; put the whole value inside the quotes`,
 			`ep "E1" x:2 | 2:VL210:2024-01-10 7:VL270:2024-02-02 | incomplete: x:4`,
-			`rows 3`,
+			`rows 4`,
 		},
 	},
 	{
-		// The rest of a value with a line break is not a row of its own:
-		// it made an episode `X"`.
+		// The columns that are used never hold a line break: a quote
+		// in one that does not close on its line is a rejected row of
+		// one line, and the next line is a row of its own. The rest of
+		// the value makes no episode `X"`.
 		name: "multi-line quoted id",
 		input: "episode;code;date;diagnosis\n" +
 			"\"E1\nX\";VL210;2024-01-10;\"C71\n.9\"\n" +
 			"E2;VL210;2024-01-11;C71\n",
 		want: []string{
-			`ep "E1\nX" x:2 diagnosis="C71\n.9" | 2:VL210:2024-01-10`,
+			`reject x:2: episode: citattecknet som öppnas i kolumn 1 (episode) stängs inte på raden, och den kolumnen kan inte ha radbrytningar; raden avvisades och nästa rad lästes som en egen rad; stäng citattecknet eller ta bort det`,
+			`reject x:3: diagnosis: citattecknet som öppnas i kolumn 4 (diagnosis) stängs inte på raden, och den kolumnen kan inte ha radbrytningar; raden avvisades och nästa rad lästes som en egen rad; stäng citattecknet eller ta bort det`,
+			`reject x:4: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
 			`ep "E2" x:5 diagnosis="C71" | 5:VL210:2024-01-11`,
-			`rows 2`,
+			`rows 4`,
 		},
 	},
 	{
-		// The line after the line break looked like a row of episode
-		// `X"`; it is the rest of the row before, which has too many
-		// fields.
+		// The line after the line break looks like a row of episode
+		// `X"`; it is the rest of a value of the row before, which then
+		// has too many fields. The first line is rejected alone, and the
+		// second, read again, is no episode: an id has no quote.
 		name: "multi-line quoted field, no invented episode",
 		input: "episode;code;date;note\n" +
 			"E1;VL210;2024-01-10;\"rad ett\nX\";VL260;2024-02-01;\n",
 		want: []string{
-			`reject x:2: the row has 7 fields but the header has 4 columns; check the separators and quotes on this row`,
+			`reject x:2: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`reject x:3: episode: förlopps-id:t "X\"" innehåller ett citattecken, vilket ett id aldrig gör; raden är troligen slutet på ett värde inom citattecken på en rad före den; stäng citattecknet där, eller ta bort det`,
 			`ep "E1" x:2 | | incomplete: x:2`,
-			`rows 1`,
+			`rows 2`,
 		},
 	},
 	{
-		// A quote that is never closed takes the lines up to the end, or
-		// up to maxRecordLines, with it into one rejected row, which is
-		// the row of its first line's episode: that one is incomplete.
+		// A quote that does not close within maxRecordLines lines, or
+		// before the end, makes its line a rejected row of its own, the
+		// row of its episode, which is incomplete; the lines it would
+		// have taken with it are read as the rows they are.
 		name: "unclosed quote",
 		input: "episode;code;date;note\n" +
 			"E1;VL210;2024-01-10;\"open\n" + strings.Repeat("E2;VL210;2024-01-11;\n", maxRecordLines) +
 			"E3;VL210;2024-01-12;\"open again\n" +
 			"E3;VL260;2024-01-13;\n",
 		want: []string{
-			`reject x:2: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 2–21 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
+			`reject x:2: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
 			`ep "E1" x:2 | | incomplete: x:2`,
-			`ep "E2" x:22 | 22:VL210:2024-01-11`,
-			`reject x:23: ett värde inom citattecken börjar på den här raden men slutar inte, så raderna 23–24 lästes som en rad och avvisades (ett värde får sträcka sig över högst 20 rader); stäng citattecknet eller ta bort det`,
-			`ep "E3" x:23 | | incomplete: x:23`,
+			`ep "E2" x:3 |` + func() string {
+				evs := ""
+				for r := 3; r <= 22; r++ {
+					evs += fmt.Sprintf(" %d:VL210:2024-01-11", r)
+				}
+				return evs
+			}(),
+			`reject x:23: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`ep "E3" x:23 | 24:VL260:2024-01-13 | incomplete: x:23`,
+			`rows 23`,
+		},
+	},
+	{
+		// Excel quotes every text value; one lacks its closing quote.
+		// The quote of the next line's first value closes it, and the
+		// text after that quote breaks the row: the line is rejected
+		// alone and E2's rows are read.
+		name: "excel quoting with a value left open",
+		input: "episode;code;date;note\n" +
+			`"E1";"VL210";"2024-01-10";"ring` + "\n" +
+			`"E2";"VL210";"2024-01-11";""` + "\n" +
+			`"E2";"VL254";"2024-02-11";""` + "\n" +
+			`"E1";"VL254";"2024-02-12";""` + "\n",
+		want: []string{
+			`reject x:2: note: ` + fmt.Sprintf(msg.InputQuoteOpen, 4, "note", maxRecordLines),
+			`ep "E1" x:2 | | incomplete: x:2`,
+			`ep "E2" x:3 | 3:VL210:2024-01-11 4:VL254:2024-02-11`,
+			`ep "E1" x:5 | 5:VL254:2024-02-12`,
+			`rows 4`,
+		},
+	},
+	{
+		// A quote left open in a used column (the diagnosis) rejects its
+		// line alone, at once, whatever follows: the episode's next row
+		// is read, and the episode is incomplete. So is one left open
+		// past the header's last column.
+		name: "quote left open in a used column",
+		input: "episode;code;date;diagnosis;note\n" +
+			"E1;VL210;2024-01-10;\"C71;\n" +
+			"E1;VL254;2024-02-10;C71;\"a\"\n" +
+			"E2;VL210;2024-01-10;C71;;\"x\n" +
+			"E2;VL254;2024-02-10;C71;\n",
+		want: []string{
+			`reject x:2: diagnosis: ` + fmt.Sprintf(msg.InputQuoteNoBreak, 4, "diagnosis"),
+			`ep "E1" x:2 diagnosis="C71" | 3:VL254:2024-02-10 | incomplete: x:2`,
+			`reject x:4: ` + fmt.Sprintf(msg.InputQuoteBeyond, 6, 5),
+			`ep "E2" x:4 diagnosis="C71" | 5:VL254:2024-02-10 | incomplete: x:4`,
+			`rows 4`,
+		},
+	},
+	{
+		// A value of several lines before the id column: the id is read
+		// from the row's last line, the row numbered by its first.
+		name: "multi-line value before the id",
+		input: "kommentar;episode;code;date\n" +
+			"\"rad ett\nrad två\";E1;VL210;2024-01-10\n" +
+			"\"öppen;E1;VL254;2024-02-10\n" +
+			";E1;VL230;2024-02-11\n",
+		want: []string{
+			`reject x:4: kommentar: ` + fmt.Sprintf(msg.InputQuoteOpen, 1, "kommentar", maxRecordLines),
+			`ep "E1" x:2 | 2:VL210:2024-01-10 5:VL230:2024-02-11 | incomplete: x:4`,
 			`rows 3`,
 		},
 	},
@@ -961,9 +1032,10 @@ func BenchmarkReadFile(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/total, "ns/row")
 }
 
-// TestReadLongRecord: a quoted value whose lines together pass maxLine
-// ends the row before the line that would pass it, which is read afresh;
-// a line longer than maxLine ends an open row too. One goroutine and
+// TestReadLongRecord: a quoted value whose lines together would pass
+// maxLine makes no row of them: its first line is rejected alone and the
+// others are read again as rows, as is the line that would pass it; a
+// line longer than maxLine ends an open row too. One goroutine and
 // several read the same.
 func TestReadLongRecord(t *testing.T) {
 	mb := strings.Repeat("z", 1<<20)
@@ -978,15 +1050,18 @@ func TestReadLongRecord(t *testing.T) {
 	b.WriteString(strings.Repeat("y", maxLine+10) + "\n")
 	b.WriteString("E2;VL230;2024-01-21;\n") // line 22
 	in := b.String()
-	want := []string{
-		`reject x:2: ` + fmt.Sprintf(msgUnclosed, 2, 17, maxRecordLines),
-		`reject x:18: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
+	open := fmt.Sprintf(msg.InputQuoteOpen, 4, "note", maxRecordLines)
+	want := []string{`reject x:2: note: ` + open}
+	for line := 3; line <= 18; line++ {
+		want = append(want, fmt.Sprintf(`reject x:%d: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`, line))
+	}
+	want = append(want,
 		`ep "E1" x:2 | 19:VL230:2024-01-21 | incomplete: x:2`,
-		`reject x:20: ` + fmt.Sprintf(msgUnclosedLine, maxRecordLines),
+		`reject x:20: note: `+open,
 		`reject x:21: the row is longer than 16 MiB, so it was not read; is a line break missing?`,
 		`ep "E2" x:20 | 22:VL230:2024-01-21 | incomplete: x:20`,
-		`rows 6`,
-	}
+		`rows 21`,
+	)
 	for _, workers := range []int{1, 3} {
 		got, err := read(t, "x", in, Options{Workers: workers})
 		if err != nil {
@@ -996,4 +1071,54 @@ func TestReadLongRecord(t *testing.T) {
 			t.Errorf("%d workers: got:\n%s\nwant:\n%s", workers, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+}
+
+// TestOpenQuoteInBlocks: quotes left open all over a larger file, in a
+// column that is not used (note: it may hold line breaks, so the reader
+// looks up to maxRecordLines lines ahead) and in one that is (diagnosis).
+// No line is taken into another row: every line is a row, each line with
+// an open quote is rejected and makes its episode incomplete, and no
+// other episode is. Blocks of any size on several goroutines, with the
+// block edges inside the lines an open quote looks at, read the same as
+// one goroutine (fuzzRead).
+func TestOpenQuoteInBlocks(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("episode;code;date;note;diagnosis\n")
+	const lines = 400
+	open := map[string]bool{} // episodes with a line with an open quote
+	for i := range lines {
+		id := fmt.Sprintf("E%d", i/3)
+		code := fmt.Sprintf("VL2%d%d", 1+i%3, i%10)
+		switch {
+		case i%29 == 4:
+			fmt.Fprintf(&in, "%s;%s;2024-01-10;\"ring;C71\n", id, code)
+			open[id] = true
+		case i%13 == 7:
+			fmt.Fprintf(&in, "%s;%s;2024-01-10;;\"C71\n", id, code)
+			open[id] = true
+		default:
+			fmt.Fprintf(&in, "%s;%s;2024-01-10;;C71\n", id, code)
+		}
+	}
+	input := in.String()
+	var s logSink
+	if err := Read(context.Background(), "x", strings.NewReader(input), Options{}, &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.problems {
+		t.Error(p)
+	}
+	if s.rows != lines || s.accepted != lines-len(open) || s.rejected != len(open) {
+		t.Errorf("%d lines: %d rows, %d in episodes, %d rejected; want every line a row and %d rejected", lines, s.rows, s.accepted, s.rejected, len(open))
+	}
+	for _, l := range s.log {
+		if !strings.HasPrefix(l, "ep ") {
+			continue
+		}
+		id := strings.Fields(l)[1]
+		if id = strings.Trim(id, `"`); strings.Contains(l, "incomplete:") != open[id] {
+			t.Errorf("episode %s: incomplete is %t, want %t: %s", id, !open[id], open[id], l)
+		}
+	}
+	fuzzRead(t, input, 0, false)
 }
