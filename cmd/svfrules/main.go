@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/internal/safefile"
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
@@ -73,7 +74,7 @@ type cli struct {
 }
 
 func commands() []*command {
-	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, explainCommand, diffCommand, versionsCommand, lspCommand}
+	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, guideCommand, explainCommand, diffCommand, versionsCommand, lspCommand}
 }
 
 // run runs one command line with the given streams and returns the exit
@@ -213,6 +214,7 @@ type options struct {
 	ignore   []string // diff --ignore
 	episodes []string
 	sheet    string // --sheet: the sheet of xlsx workbooks to read
+	pathway  string // --pathway of guide
 
 	// dateOrder is --date-order: ymd (the default) or dmy.
 	dateOrder string
@@ -237,6 +239,11 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	case "table":
 		ruleFlags()
 		fs.StringVar(&o.format, "format", "text", "output `format`: csv, markdown or text")
+	case "guide":
+		ruleFlags()
+		fs.StringVar(&o.pathway, "pathway", "", msg.GuideFlagPathway)
+		fs.StringVar(&o.format, "format", "", msg.GuideFlagFormat)
+		fs.StringVarP(&o.output, "output", "o", "", msg.GuideFlagOutput)
 	case "explain":
 		ruleFlags()
 	case "eval":
