@@ -198,6 +198,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 	g := c.g
 	g.Pos = pos(h.Pos)
 	g.Version = (&lang.Text{String: &h.Version}).Value()
+	g.VersionPos = c.at(g.Pos, h.Version, 0)
 	if !versionPattern.MatchString(g.Version) {
 		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), `write the version as numbers with dots, e.g. "10.6"`, "version %s is not a version number", h.Version)
 	}
@@ -215,6 +216,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 			g.Title = p.Title.Value()
 		case p.Source != nil:
 			g.Sources = append(g.Sources, p.Source.Value())
+			g.SourcePos = append(g.SourcePos, pos(p.Source.Pos))
 		case p.Note != nil:
 			g.Notes = append(g.Notes, p.Note.Value())
 		case p.ChangeLog != nil:
@@ -452,8 +454,10 @@ func (c *checker) note(code *Code, n *lang.Note, beforeTable bool) {
 	np := pos(n.Pos)
 	note := &Note{Code: code, Heading: n.Heading.Value(), Text: n.Text.Value(), BeforeTable: beforeTable, Pos: np}
 	for i, key := range n.Pathways {
-		if pw := c.lookupPathway(key, c.at(np, key, countBefore(n.Pathways, i))); pw != nil {
+		kp := c.at(np, key, countBefore(n.Pathways, i))
+		if pw := c.lookupPathway(key, kp); pw != nil {
 			note.Pathways = append(note.Pathways, pw)
+			note.PathwayPos = append(note.PathwayPos, kp)
 		}
 	}
 	code.Notes = append(code.Notes, note)

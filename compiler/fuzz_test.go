@@ -118,6 +118,13 @@ test hjarn_ok {
   expect leadtime hjarn_behandling days 30
   expect reported_as VL2
 }
+
+test avslut_fore_start_fel {
+  age 50
+  event VL210 2024-02-01
+  event VL252 2024-01-31
+  expect findings avslut_fore_start
+}
 `,
 }
 

@@ -89,7 +89,21 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 		files = append(files, f)
 	}
 	g, diags := checkParsed(files, diags, src)
+	if g != nil {
+		diags = append(diags, Lint(g, folderName(display))...)
+		diags.Sort()
+	}
 	return g, diags, src
+}
+
+// folderName is the last element of a folder as shown ("rules/10.6",
+// `C:\regler\10.7`), for the lint's version check.
+func folderName(display string) string {
+	display = strings.TrimRight(display, `/\`)
+	if i := strings.LastIndexAny(display, `/\`); i >= 0 {
+		return display[i+1:]
+	}
+	return display
 }
 
 // checkParsed checks parsed files (in name order) as one guide version,

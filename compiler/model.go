@@ -32,6 +32,10 @@ type Guide struct {
 	// when the folder has none. When there are sections, every code is in
 	// exactly one of them.
 	Sections []*Section
+	// VersionPos is where the version is written in the header (its
+	// opening quote); SourcePos where each of Sources is, for the lint.
+	VersionPos lang.Pos
+	SourcePos  []lang.Pos
 
 	Qualifiers []*Qualifier
 	Pathways   []*Pathway // in declaration order
@@ -178,8 +182,10 @@ type Cell struct {
 type Note struct {
 	Code     *Code
 	Pathways []*Pathway // empty: the note is about the code in general
-	Heading  string
-	Text     string
+	// PathwayPos is where each of Pathways is written on the note line.
+	PathwayPos []lang.Pos
+	Heading    string
+	Text       string
 	// BeforeTable: the note is written before the code's table, so the
 	// rendered guide prints it between the description and the table, as
 	// the guide does with code 44's general note.

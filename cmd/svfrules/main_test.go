@@ -50,9 +50,9 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// scriptCmds adds the fault and limit tests' commands to cmds.
+// scriptCmds adds the fault, limit and lint tests' commands to cmds.
 func scriptCmds(cmds map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	for _, more := range []map[string]func(ts *testscript.TestScript, neg bool, args []string){faultCmds, limitCmds} {
+	for _, more := range []map[string]func(ts *testscript.TestScript, neg bool, args []string){faultCmds, limitCmds, guideCmds} {
 		for k, v := range more {
 			cmds[k] = v
 		}
