@@ -104,8 +104,10 @@ func TestCompletionContexts(t *testing.T) {
 	tests := c.openFile("tester.svf")
 	c.replace("tester.svf", &tests, "  expect findings okand_kod\n", "  expect findings okand_kod, \n  expect leadtime \n  event \n")
 	c.diagnostics("tester.svf")
+	// regler.svf's okand_kod has a syntax error now (has( left open): the
+	// model of what parsed has the other rules.
 	rules := labels(c.complete("tester.svf", tests, "expect findings okand_kod, ", 0))
-	if len(rules) < 20 || rules[0] != "okand_kod" || !slices.Contains(rules, "vl260_kraver_vl244") {
+	if len(rules) < 20 || rules[0] != "kod_ej_tillaten" || slices.Contains(rules, "okand_kod") || !slices.Contains(rules, "vl260_kraver_vl244") {
 		t.Errorf("expect findings: %q", rules)
 	}
 	if lts := labels(c.complete("tester.svf", tests, "  expect leadtime ", 0)); len(lts) < 10 || lts[0] != "hjarn_hog_ingen_atgard" {

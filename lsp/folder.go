@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing/fstest"
 	"time"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 	svfruntime "github.com/rcc/svfrules/runtime"
 )
@@ -47,9 +50,9 @@ type snapshot struct {
 	dir   string
 	names []string           // base names of the rule files, sorted
 	files map[string]*source // by base name; missing for a file that could not be read
-	// guide is the checked model. When the files do not parse it is the
-	// model of the last check that got as far, so hover and completion
-	// keep working while a line is half typed; nil before any.
+	// guide is the checked model; when the files do not parse, the
+	// model of the declarations that did, so hover and completion keep
+	// working while a line is half typed.
 	guide *compiler.Guide
 	// diags are the diagnostics of the check: reading, syntax, the
 	// compiler's checks (lint warnings among them) and failing test cases.
@@ -122,7 +125,7 @@ func (s *Server) checkLoop(ctx context.Context) {
 			prev := f.snap
 			s.mu.Unlock()
 
-			snap := f.check(open, prev)
+			snap := s.safeCheck(f, open, prev)
 			s.mu.Lock()
 			f.snap = snap
 			conn := s.conn
@@ -133,6 +136,25 @@ func (s *Server) checkLoop(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// safeCheck is f.check; a panic in it (a bug) is logged and the last
+// check's results stay, so the session goes on.
+func (s *Server) safeCheck(f *folder, open map[string]overlay, prev *snapshot) (snap *snapshot) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.mu.Lock()
+			s.panics++
+			s.mu.Unlock()
+			fmt.Fprintf(s.log, msg.LSPInternalError+"\n%s\n", "check "+f.dir, r, debug.Stack())
+			f.cache = map[string]*source{}
+			snap = prev
+			if snap == nil {
+				snap = &snapshot{dir: f.dir, files: map[string]*source{}}
+			}
+		}
+	}()
+	return f.check(open, prev)
 }
 
 // check reads the folder (open documents over the files on disk), parses
@@ -158,9 +180,6 @@ func (f *folder) check(open map[string]overlay, prev *snapshot) *snapshot {
 		snap.names = append(snap.names, name)
 	}
 	sort.Strings(snap.names)
-	if prev != nil {
-		snap.guide = prev.guide
-	}
 	if len(snap.names) > compiler.MaxFiles {
 		snap.diags = lang.Diagnostics{compiler.TooManyRuleFiles(f.dir, len(snap.names))}
 		snap.names = nil
@@ -193,9 +212,21 @@ func (f *folder) check(open map[string]overlay, prev *snapshot) *snapshot {
 		files = append(files, sf.file)
 	}
 	f.cache = cache
-	if diags.HasErrors() || len(files) == 0 {
+	if len(files) == 0 {
 		diags.Sort()
 		snap.diags = diags
+		return snap
+	}
+	if diags.HasErrors() {
+		// As svfrules check, only the syntax errors are reported (the
+		// checks would add a cascade of "missing" errors). The model of
+		// what did parse keeps hover and completion going while a line
+		// is half typed.
+		diags.Sort()
+		snap.diags = diags
+		if g, _ := compiler.Check(files, src); g != nil {
+			snap.guide = g
+		}
 		return snap
 	}
 	g, ds := compiler.Check(files, src)
