@@ -102,7 +102,9 @@ func mdEscape(s string) string {
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
 		s = `\` + s
 	}
-	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+	// "1. " or "1) " (or the digits and the mark alone) would start an
+	// ordered list.
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ') {
 		s = s[:i] + `\` + s[i:]
 	}
 	return s
