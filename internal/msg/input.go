@@ -23,4 +23,12 @@ const (
 	// the end of a quoted value on a line before it. Verbs: the id,
 	// quoted.
 	InputIDQuote = "förlopps-id:t %s innehåller ett citattecken, vilket ett id aldrig gör; raden är troligen slutet på ett värde inom citattecken på en rad före den; stäng citattecknet där, eller ta bort det"
+	// InputAfterQuote: a quoted value is followed by text before the
+	// next separator, so the row cannot be split. Verbs: the column's
+	// number (from 1).
+	InputAfterQuote = "kolumn %d har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen"
+	// InputFieldCount: a row splits into another number of fields than
+	// the header has columns. Verbs: the row's fields, the header's
+	// columns.
+	InputFieldCount = "raden har %d fält men rubriken har %d kolumner; kontrollera avgränsarna och citattecknen på raden"
 )

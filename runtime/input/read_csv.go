@@ -793,7 +793,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 			c.rejectLoose(raw, line, field, reason)
 			return
 		case splitAfterQuote:
-			c.rejectLoose(raw, line, "", fmt.Sprintf("column %d has text after its closing quote; put the whole value inside the quotes", col))
+			c.rejectLoose(raw, line, "", fmt.Sprintf(msg.InputAfterQuote, col))
 			return
 		}
 	}
@@ -830,7 +830,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 		if i := c.col[colEpisode]; i < n && c.col[colCode] < n && c.col[colDate] < n {
 			a.val[colEpisode] = trim(sp.field(i))
 		}
-		c.rejectRow(&a, line, "", fmt.Sprintf("the row has %s but the header has %s; check the separators and quotes on this row", count(n, "field"), count(c.ncol, "column")))
+		c.rejectRow(&a, line, "", fmt.Sprintf(msg.InputFieldCount, n, c.ncol))
 		return
 	}
 	var a rowAttrs
@@ -1107,14 +1107,6 @@ func trim(v []byte) []byte {
 		return v
 	}
 	return bytes.TrimSpace(v)
-}
-
-// count writes "1 field", "2 fields".
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // isBlank reports a line with nothing on it but spaces. A line of tabs

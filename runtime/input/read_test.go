@@ -226,7 +226,7 @@ var readCases = []readCase{
 			`reject x:10: age: age "55" differs from "54" on row 2 of the same episode; an episode has one age, correct the rows`,
 			`reject x:11: region: region "03" differs from "01" on row 2 of the same episode; an episode has one region, correct the rows`,
 			`reject x:12: diagnosis: diagnosis "C72" differs from "C71" on row 2 of the same episode; an episode has one diagnosis, correct the rows`,
-			`reject x:13: the row has 7 fields but the header has 6 columns; check the separators and quotes on this row`,
+			`reject x:13: raden har 7 fält men rubriken har 6 kolumner; kontrollera avgränsarna och citattecknen på raden`,
 			`ep "E1" x:2 region="01" diagnosis="C71" age=54 | 2:VL210:2024-01-10 3:VL254:2024-02-20 8:VL244:2024-02-21 9:VL290:2024-02-22 | incomplete: x:4 x:5 x:6 x:7 x:10 x:11 x:12 x:13`,
 			`ep "E2" x:14 region="01" diagnosis="C71" age=54 | 14:VL210:2024-03-01 15:VL210:2024-03-01`,
 			`rows 14`,
@@ -312,7 +312,7 @@ var readCases = []readCase{
 			"E1;VL270;2024-02-02;\n",
 		want: []string{
 			`reject x:4: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
-			`reject x:6: column 1 has text after its closing quote; put the whole value inside the quotes`,
+			`reject x:6: kolumn 1 har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
 			`ep "E1" x:2 | 2:VL210:2024-01-10 7:VL270:2024-02-02 | incomplete: x:4`,
 			`rows 4`,
 		},
@@ -329,7 +329,7 @@ var readCases = []readCase{
 		want: []string{
 			`reject x:2: episode: citattecknet som öppnas i kolumn 1 (episode) stängs inte på raden, och den kolumnen kan inte ha radbrytningar; raden avvisades och nästa rad lästes som en egen rad; stäng citattecknet eller ta bort det`,
 			`reject x:3: diagnosis: citattecknet som öppnas i kolumn 4 (diagnosis) stängs inte på raden, och den kolumnen kan inte ha radbrytningar; raden avvisades och nästa rad lästes som en egen rad; stäng citattecknet eller ta bort det`,
-			`reject x:4: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`,
+			`reject x:4: raden har 1 fält men rubriken har 4 kolumner; kontrollera avgränsarna och citattecknen på raden`,
 			`ep "E2" x:5 diagnosis="C71" | 5:VL210:2024-01-11`,
 			`rows 4`,
 		},
@@ -437,8 +437,8 @@ var readCases = []readCase{
 			"   \n" +
 			"E1;VL210;2024-01-10\n",
 		want: []string{
-			`reject x:2: the row has 2 fields but the header has 3 columns; check the separators and quotes on this row`,
-			`reject x:3: the row has 4 fields but the header has 3 columns; check the separators and quotes on this row`,
+			`reject x:2: raden har 2 fält men rubriken har 3 kolumner; kontrollera avgränsarna och citattecknen på raden`,
+			`reject x:3: raden har 4 fält men rubriken har 3 kolumner; kontrollera avgränsarna och citattecknen på raden`,
 			`ep "E1" x:3 | 8:VL210:2024-01-10 | incomplete: x:3`,
 			`blank 2`,
 			`rows 5`,
@@ -507,7 +507,7 @@ var readCases = []readCase{
 		name:  "text after a closing quote in an episode",
 		input: "episode;code;date;note\nE1;VL210;2024-01-01;\nE1;VL215;2024-01-02;\"a\"x\nE1;VL254;2024-01-10;\n",
 		want: []string{
-			`reject x:3: column 4 has text after its closing quote; put the whole value inside the quotes`,
+			`reject x:3: kolumn 4 har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
 			`ep "E1" x:2 | 2:VL210:2024-01-01 4:VL254:2024-01-10 | incomplete: x:3`,
 			`rows 3`,
 		},
@@ -1053,7 +1053,7 @@ func TestReadLongRecord(t *testing.T) {
 	open := fmt.Sprintf(msg.InputQuoteOpen, 4, "note", maxRecordLines)
 	want := []string{`reject x:2: note: ` + open}
 	for line := 3; line <= 18; line++ {
-		want = append(want, fmt.Sprintf(`reject x:%d: the row has 1 field but the header has 4 columns; check the separators and quotes on this row`, line))
+		want = append(want, fmt.Sprintf(`reject x:%d: raden har 1 fält men rubriken har 4 kolumner; kontrollera avgränsarna och citattecknen på raden`, line))
 	}
 	want = append(want,
 		`ep "E1" x:2 | 19:VL230:2024-01-21 | incomplete: x:2`,

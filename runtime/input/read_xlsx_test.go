@@ -390,7 +390,7 @@ func TestReadXLSXHostile(t *testing.T) {
 			io.WriteString(w, sheetHead+`<row r="2"><c r="A2" t="inlineStr"><is><t>A1</t></is></c><c r="B2" t="inlineStr"><is><t>VL210</t></is></c><c r="C2" t="inlineStr"><is><t>2024-03-11</t></is></c>`+
 				`<c r="D2" t="inlineStr"><is><t>`+strings.Repeat("x", 10<<20)+`</t></is></c></row>`+sheetTail)
 		}),
-		want: []string{`reject in.xlsx:2: the row has 4 fields but the header has 3 columns; check the separators and quotes on this row`, "rows 1, blank 0"},
+		want: []string{`reject in.xlsx:2: raden har 4 fält men rubriken har 3 kolumner; kontrollera avgränsarna och citattecknen på raden`, "rows 1, blank 0"},
 	}, {
 		name: "a row of more than 16 MiB is rejected as in CSV",
 		input: replacePart(t, small, "xl/worksheets/sheet1.xml", func(w io.Writer) {
