@@ -43,10 +43,10 @@ var seedNameAliases = map[string]string{
 const (
 	bodyStart      = "Användning av KVÅ-kodning för uppföljning av SVF"
 	changesHeading = "Förändringar jämfört med tidigare versioner"
-	// changesEnd is the first entry of the change log that has no rule
-	// folder (9.0 and earlier are not rule folders yet).
-	changesEndRE = `^2022-01-14$`
 )
+
+// dateLineRE is a change-log entry's date heading.
+var dateLineRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // item is one compared unit: its kind, its normalised text and the line
 // it starts on.
@@ -183,10 +183,10 @@ type parts struct {
 	joins         int
 }
 
-// split finds the body and the change log in a guide text. changesTo is
-// the regexp of the line that ends the change log's compared part; ""
-// runs to the end.
-func split(t *testing.T, name, text, changesTo string) parts {
+// split finds the body and the change log in a guide text. The change
+// log's compared part ends before the first entry dated before since
+// ("" runs to the end).
+func split(t *testing.T, name, text, since string) parts {
 	t.Helper()
 	lines := strings.Split(text, "\n")
 	start := lineIndex(lines, 0, bodyStart, false)
@@ -195,9 +195,15 @@ func split(t *testing.T, name, text, changesTo string) parts {
 		t.Fatalf("%s: no line %q followed by %q", name, bodyStart, changesHeading)
 	}
 	end := len(lines)
-	if changesTo != "" {
-		if end = lineIndex(lines, mid, changesTo, true); end < 0 {
-			t.Fatalf("%s: no line matching %s after %q", name, changesTo, changesHeading)
+	if since != "" {
+		for i := mid + 1; i < len(lines); i++ {
+			if l := strings.TrimSpace(lines[i]); dateLineRE.MatchString(l) && l < since {
+				end = i
+				break
+			}
+		}
+		if end == len(lines) {
+			t.Fatalf("%s: no change-log entry dated before %s", name, since)
 		}
 	}
 	var p parts
@@ -317,7 +323,19 @@ func load(t *testing.T, version string) *compiler.Guide {
 // differences.
 func roundTrip(t *testing.T, seedText, rendered string) (diffs []string, seed parts) {
 	t.Helper()
-	seed = split(t, "seed", seedText, changesEndRE)
+	// The oldest change-log entry the rule folders have: the seed's log is
+	// compared from the newest entry down to that one.
+	since := ""
+	for _, v := range rules.Versions() {
+		if g := load(t, v); g.ChangeLog != nil {
+			since = g.ChangeLog.Date
+			break
+		}
+	}
+	if since == "" {
+		t.Fatal("no embedded version has a change-log entry")
+	}
+	seed = split(t, "seed", seedText, since)
 	got := split(t, "rendered", rendered, "")
 	diffs = append(diffs, compareInOrder(seed.body, got.body)...)
 	diffs = append(diffs, extra(seed.body, got.body)...)
@@ -399,4 +417,25 @@ func TestRoundTripDetects(t *testing.T) {
 			t.Fatalf("want the invented paragraph reported, got:\n%s", strings.Join(diffs, "\n"))
 		}
 	})
+}
+
+// Every version's change-log entry lies between its own date and the next
+// version's (10.5's entry, 2024-02-08, is three days after its version's
+// date), so a folder copied with its predecessor's entry is caught.
+func TestChangeLogDates(t *testing.T) {
+	vs := rules.Versions()
+	for i, v := range vs {
+		g := load(t, v)
+		if g.ChangeLog == nil {
+			t.Errorf("guide %s: no changelog entry in the header", v)
+			continue
+		}
+		next := "9999-12-31"
+		if i+1 < len(vs) {
+			next = load(t, vs[i+1]).Date
+		}
+		if d := g.ChangeLog.Date; d < g.Date || d >= next {
+			t.Errorf("guide %s (%s): change-log entry dated %s, want from %s up to the next version's date %s", v, g.Date, d, g.Date, next)
+		}
+	}
 }
