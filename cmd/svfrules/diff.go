@@ -145,6 +145,13 @@ func runDiff(c *cli, cmd *command, args []string) int {
 	// The filters apply to what is shown and to --fail-on: an ignored
 	// change does not fail the release check either.
 	report.Filter(level, o.ignore)
+	if o.format == "markdown" {
+		log, code, ok := c.versionLogs(cmd, rest[0], rest[1], level, o.ignore)
+		if !ok {
+			return code
+		}
+		report.Log = log
+	}
 	write := map[string]func(io.Writer, *changes.Report) error{
 		"text": changes.WriteText, "markdown": changes.WriteMarkdown, "json": changes.WriteJSON, "html": changes.WriteHTML,
 	}[o.format]
@@ -159,6 +166,41 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		return exitFound
 	}
 	return exitOK
+}
+
+// versionLogs is the change log version by version, newest first, when
+// OLD and NEW are embedded versions with versions between them (the guide
+// writes one entry per version); nil otherwise.
+func (c *cli) versionLogs(cmd *command, old, new string, level changes.Level, ignore []string) ([]changes.VersionLog, int, bool) {
+	if !isEmbedded(old) || !isEmbedded(new) || rules.CompareVersions(old, new) >= 0 {
+		return nil, 0, true
+	}
+	var chain []string
+	for _, v := range rules.Versions() {
+		if rules.CompareVersions(v, old) >= 0 && rules.CompareVersions(v, new) <= 0 {
+			chain = append(chain, v)
+		}
+	}
+	if len(chain) <= 2 {
+		return nil, 0, true
+	}
+	var out []changes.VersionLog
+	prev, code, ok := c.diffSide(cmd, chain[0])
+	if !ok {
+		return nil, code, false
+	}
+	for _, v := range chain[1:] {
+		next, code, ok := c.diffSide(cmd, v)
+		if !ok {
+			return nil, code, false
+		}
+		r := changes.NewReport(changes.SideOf(prev.display, prev.guide), changes.SideOf(next.display, next.guide),
+			changes.Compare(prev.guide, next.guide), ruleFiles(prev), ruleFiles(next))
+		r.Filter(level, ignore)
+		out = append([]changes.VersionLog{{Side: r.To, Status: r.Status, Lines: changes.ChangeLog(r.Changes)}}, out...)
+		prev = next
+	}
+	return out, 0, true
 }
 
 // diffSide loads OLD or NEW: an embedded version, or else a rule folder.

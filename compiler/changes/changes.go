@@ -71,7 +71,8 @@ type Change struct {
 	OldPos, NewPos lang.Pos
 
 	order sortKey
-	group string // the heading the change is listed under
+	group string  // the heading the change is listed under
+	log   logInfo // how the change enters the change log
 }
 
 // Meta reports whether the change is about the version rather than

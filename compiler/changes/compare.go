@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -177,6 +178,13 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 		panic("changes: unknown change id " + c.ID) // a programming error, caught by the tests
 	}
 	c.Level = l
+	c.Swedish = oneStop(c.Swedish)
+	if notInLog[c.ID] || strings.HasPrefix(c.ID, "test-") {
+		c.log.skip = true
+	} else if c.log.text == "" && c.log.cell == nil {
+		c.log.text = c.Swedish
+	}
+	c.log.text = oneStop(c.log.text)
 	c.order = sortKey{section: section, code: code, kind: kindRank[c.ID], subject: c.Subject}
 	if len(pws) > 0 {
 		c.order.section = secPathways
@@ -198,6 +206,10 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 	}
 	d.out = append(d.out, c)
 }
+
+// notInLog are the ids of changes to the rule files, not to the guide:
+// the change log leaves them out (and the tests).
+var notInLog = map[string]bool{"pathway-key-changed": true, "rule-message-changed": true, "rule-ref-changed": true, "leadtime-ref-changed": true}
 
 // ---- the guide header and the qualifiers ----
 
@@ -395,7 +407,14 @@ func whereAllowedSv(g *compiler.Guide, c *compiler.Code) string {
 	if !c.Table {
 		return "i samtliga förlopp"
 	}
-	return "för " + listOr(allowedIn(g, c), "inget förlopp")
+	names := allowedIn(g, c)
+	for i, n := range names {
+		names[i] = lowerName(n)
+	}
+	if len(names) == 0 {
+		return "för inget förlopp"
+	}
+	return "för " + andList(names)
 }
 
 func allowedIn(g *compiler.Guide, c *compiler.Code) []string {
@@ -442,6 +461,7 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c.Old, c.New = fmt.Sprintf("%s (%s)", kindEnglish(oc.Kind), oc.Kind), fmt.Sprintf("%s (%s)", kindEnglish(nc.Kind), nc.Kind)
 		c.Message = fmt.Sprintf("VXX%s %s changed from %s to %s", nc.Suffix, nc.Name, c.Old, c.New)
 		c.Swedish = fmt.Sprintf("%s har flyttats från %s till %s.", title(nc), oc.Kind.Describe(), nc.Kind.Describe())
+		c.log.text = fmt.Sprintf(msg.LogKindMoved, title(nc), kindHeadings[oc.Kind], kindHeadings[nc.Kind])
 		d.addLevel(d.kindLevel(nc.Suffix, oc.Kind, nc.Kind), c, secGeneral, nil, nc.Num)
 	}
 	if oc.Description != nc.Description {
@@ -450,6 +470,9 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c.Old, c.New = oc.Description, nc.Description
 		c.Message = fmt.Sprintf("VXX%s %s: description %s", nc.Suffix, nc.Name, changedVerb(oc.Description, nc.Description))
 		c.Swedish = fmt.Sprintf("%s: beskrivningen %s.", title(nc), changedVerbSv(oc.Description, nc.Description, "en"))
+		c.log.key = "desc:" + nc.Suffix
+		c.log.text = editedLine(fmt.Sprintf(msg.LogDescriptionAdded, title(nc), "%s"), fmt.Sprintf(msg.LogDescriptionRemoved, title(nc), "%s"),
+			fmt.Sprintf(msg.LogDescriptionChanged, title(nc), "%s", "%s"), oc.Description, nc.Description)
 		d.add(c, secGeneral, nil, nc.Num)
 	}
 	if oc.Table != nc.Table {
@@ -467,6 +490,16 @@ func (d *differ) code(oc, nc *compiler.Code) {
 	d.localNames(oc, nc)
 	d.cells(oc, nc)
 	d.notes(oc, nc)
+}
+
+// kindHeadings are the guide's chapter headings for the kinds of code,
+// as the change log names them when a code moves (2022-11-01).
+var kindHeadings = map[compiler.Kind]string{
+	compiler.KindStart:       msg.HeadingStart,
+	compiler.KindMandatory:   msg.HeadingMandatory,
+	compiler.KindTreatment:   msg.HeadingTreatment,
+	compiler.KindOtherReason: msg.HeadingOtherReason,
+	compiler.KindVoluntary:   msg.HeadingVoluntary,
 }
 
 // kindSets are the code sets a condition can name that follow the
@@ -704,6 +737,11 @@ func (d *differ) cells(oc, nc *compiler.Code) {
 		}
 		c := Change{Code: codeOf(p.Prefixes, nc.Suffix), Suffix: nc.Suffix, CodeName: nc.LocalName(p),
 			Old: cellWords(oa, oq), New: cellWords(na, nq), OldPos: cellPos(oc, q), NewPos: cellPos(nc, p)}
+		if oa != na {
+			c.log.cell = &logCell{code: c.Code, name: c.CodeName, general: "VXX" + nc.Suffix, title: title(nc), pathway: lowerName(p.Name),
+				closing: nc.Kind.Closing(), qual: qualName(nq), allowed: na}
+			c.log.key = fmt.Sprintf("cell:%s:%t:%s", nc.Suffix, na, qualName(nq))
+		}
 		where := []pwRef{d.ref(p, false)}
 		as := ""
 		if nc.Kind.Closing() {
@@ -717,18 +755,18 @@ func (d *differ) cells(oc, nc *compiler.Code) {
 				l = Action
 			}
 			c.Message = fmt.Sprintf("%s %s is now %s in %s (was not allowed)", c.Code, c.CodeName, c.New, p.Name)
-			c.Swedish = fmt.Sprintf("%s: tillagd %sför %s%s.", title(nc), as, p.Name, qualSv(nq, " med kvalificering "))
+			c.Swedish = fmt.Sprintf("%s: tillagd %sför %s%s.", title(nc), as, lowerName(p.Name), qualSv(nq, " med kvalificering "))
 		case !na:
 			c.ID, l = "cell-disallowed", Action
 			c.Message = fmt.Sprintf("%s %s is no longer allowed in %s (was %s)", c.Code, c.CodeName, p.Name, c.Old)
-			c.Swedish = fmt.Sprintf("%s: borttagen %sför %s.", title(nc), as, p.Name)
+			c.Swedish = fmt.Sprintf("%s: borttagen %sför %s.", title(nc), as, lowerName(p.Name))
 		default:
 			c.ID, l = "qualifier-changed", Action
 			if nq == nil {
 				l = Review
 			}
 			c.Message = fmt.Sprintf("%s %s in %s: qualifier changed from %s to %s", c.Code, c.CodeName, p.Name, qualEnglish(oq), qualEnglish(nq))
-			c.Swedish = fmt.Sprintf("%s: för %s nu %s (tidigare %s).", title(nc), p.Name, qualSvWords(nq), qualSvWords(oq))
+			c.Swedish = fmt.Sprintf("%s: för %s nu %s (tidigare %s).", title(nc), lowerName(p.Name), qualSvWords(nq), qualSvWords(oq))
 		}
 		d.addLevel(l, c, secPathways, where, nc.Num)
 	}
@@ -812,10 +850,22 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			what = append(what, "text changed")
 			c.Old, c.New = o.n.Text, n.n.Text
 			c.Swedish += " ändrat."
+			// The guide writes a changed note of one pathway with the
+			// pathway's code (VJ160), and names the pathway after.
+			where, head := "", title(nc)
+			if len(n.refs) > 0 {
+				where = " (" + strings.TrimPrefix(pathwaysSv(n.refs), " för ") + ")"
+			}
+			if len(n.refs) == 1 {
+				head = c.Code + " – " + c.CodeName
+			}
+			c.log.text = editedLine(fmt.Sprintf(msg.LogNoteTextAdded, head, where, "%s"), fmt.Sprintf(msg.LogNoteTextRemoved, head, where, "%s"),
+				fmt.Sprintf(msg.LogNoteTextChanged, head, where, "%s", "%s"), o.n.Text, n.n.Text)
 		} else {
 			l = Info
 			c.Old, c.New = o.n.Heading, n.n.Heading
 			c.Swedish += fmt.Sprintf(": rubriken ändrad från %s till %s.", sq(o.n.Heading), sq(n.n.Heading))
+			c.log.text = fmt.Sprintf(msg.LogNoteHeading, title(nc), o.n.Heading, n.n.Heading)
 		}
 		c.Message += ": " + strings.Join(what, "; ")
 		d.addLevel(l, c, secGeneral, n.refs, nc.Num)
@@ -830,7 +880,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 		c.Old, c.New = refNames(o.refs, "the code in general"), refNames(n.refs, "the code in general")
 		c.Message += fmt.Sprintf(": now about %s (was %s)", c.New, c.Old)
 		c.Swedish = fmt.Sprintf("%s: förtydligandet%s gäller nu %s (tidigare %s).", title(nc), headingSv(n.n.Heading),
-			refNames(n.refs, "koden generellt"), refNames(o.refs, "koden generellt"))
+			refNamesSv(n.refs, "koden generellt"), refNamesSv(o.refs, "koden generellt"))
 		d.add(c, secGeneral, n.refs, nc.Num)
 	})
 	for _, o := range olds {
@@ -843,6 +893,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			c.Old = o.n.Text
 			c.Message += " removed"
 			c.Swedish += " borttaget."
+			c.log.text = endSentence(fmt.Sprintf(msg.LogNoteRemoved, title(code), pathwaysSv(o.refs), quoteText(o.n.Text)))
 			d.add(c, secGeneral, o.refs, code.Num)
 		}
 	}
@@ -852,6 +903,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			c.New = n.n.Text
 			c.Message += " added"
 			c.Swedish += " tillagt."
+			c.log.text = endSentence(fmt.Sprintf(msg.LogNoteAdded, title(nc), pathwaysSv(n.refs)+headingSv(n.n.Heading), quoteText(n.n.Text)))
 			d.add(c, secGeneral, n.refs, nc.Num)
 		}
 	}
@@ -862,6 +914,11 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 func (d *differ) noteChange(id string, code *compiler.Code, s *noteSide, oldPos, newPos lang.Pos) Change {
 	c := Change{ID: id, Suffix: code.Suffix, Subject: s.n.Heading, OldPos: oldPos, NewPos: newPos,
 		Code: "VXX" + code.Suffix, CodeName: code.Name}
+	keys := make([]string, len(s.refs))
+	for i, r := range s.refs {
+		keys[i] = r.key
+	}
+	c.log.key = noteKey(code.Suffix, keys)
 	if len(s.refs) == 1 {
 		c.Code = codeOf(s.refs[0].prefixes, code.Suffix)
 		p := d.to.Pathway(s.refs[0].key)
@@ -882,7 +939,7 @@ func (d *differ) noteChange(id string, code *compiler.Code, s *noteSide, oldPos,
 	c.Message = fmt.Sprintf("VXX%s %s: %s", code.Suffix, code.Name, about)
 	sv := "förtydligande"
 	if len(s.refs) > 0 {
-		sv += " för " + refNames(s.refs, "")
+		sv += pathwaysSv(s.refs)
 	}
 	c.Swedish = fmt.Sprintf("%s: %s%s", title(code), sv, headingSv(s.n.Heading))
 	return c
@@ -893,6 +950,15 @@ func headingSv(h string) string {
 		return ""
 	}
 	return " under rubriken " + sq(h)
+}
+
+// refNamesSv lists pathway names as they stand mid-sentence in Swedish
+// ("hjärntumörer och lymfom och KLL"), or none when there are none.
+func refNamesSv(refs []pwRef, none string) string {
+	if len(refs) == 0 {
+		return none
+	}
+	return strings.TrimPrefix(pathwaysSv(refs), " för ")
 }
 
 // refNames lists pathway names, or none when there are no pathways.
@@ -960,8 +1026,10 @@ func (d *differ) rules() {
 		if nr == nil {
 			c, refs, num := d.ruleChange("rule-removed", d.from, or, true)
 			c.Old, c.OldPos = ruleWords(or), or.Pos
+			c.log.text = fmt.Sprintf(msg.LogRuleRemoved, sq(ruleLabel(or)), pathwaysSv(refs))
+			c.log.joins = ruleJoins(or, c.Suffix, refs)
 			c.Message = fmt.Sprintf("%s rule %s removed (%s)", or.Severity, or.ID, ruleWords(or))
-			c.Swedish = fmt.Sprintf("Kontrollen %s (%s%s) borttagen: %s", or.ID, severitySv[or.Severity], forSv(refs), or.Message)
+			c.Swedish = withRuleID(c.log.text, or.ID)
 			d.add(c, secGeneral, refs, num)
 			continue
 		}
@@ -973,8 +1041,10 @@ func (d *differ) rules() {
 		}
 		c, refs, num := d.ruleChange("rule-added", d.to, nr, false)
 		c.New, c.NewPos = ruleWords(nr), nr.Pos
+		c.log.text = endSentence(fmt.Sprintf(msg.LogRuleAdded, severitySv[nr.Severity], pathwaysSv(refs), quoteText(nr.Message)))
+		c.log.joins = ruleJoins(nr, c.Suffix, refs)
 		c.Message = fmt.Sprintf("new %s rule %s (%s): %q", nr.Severity, nr.ID, ruleWords(nr), nr.Message)
-		c.Swedish = fmt.Sprintf("Ny kontroll %s (%s%s): %s", nr.ID, severitySv[nr.Severity], forSv(refs), nr.Message)
+		c.Swedish = withRuleID(c.log.text, nr.ID)
 		d.addLevel(ruleLevel(nr), c, secGeneral, refs, num)
 	}
 }
@@ -1000,18 +1070,37 @@ func ruleWords(r *compiler.Rule) string {
 	return fmt.Sprintf("%s, %s: when %s", r.Severity, where, ruleWhen(r))
 }
 
-func forSv(refs []pwRef) string {
-	if len(refs) == 0 {
-		return ""
+// withRuleID puts a rule's id beside a line that names it, for lookup in
+// the rule files: "… (regel vl260_kraver_vl244)".
+func withRuleID(line, id string) string {
+	if t, ok := strings.CutSuffix(oneStop(line), "."); ok {
+		return fmt.Sprintf(msg.DiffRuleID, t, id) + "."
 	}
-	return ", " + refNames(refs, "")
+	return fmt.Sprintf(msg.DiffRuleID, line, id)
+}
+
+// oneStop ends a sentence that ends with a quotation ending in a full
+// stop without a second one: ”… behandlingsbeslut.”, not ”… behandlingsbeslut.”.
+func oneStop(s string) string {
+	for _, end := range []string{".”.", "!”.", "?”."} {
+		if t, ok := strings.CutSuffix(s, end); ok {
+			return t + end[:len(end)-1]
+		}
+	}
+	return s
 }
 
 func (d *differ) rule(or, nr *compiler.Rule) {
 	base, refs, num := d.ruleChange("", d.to, nr, false)
+	label := sq(ruleLabel(nr))
 	emit := func(id string, l Level, old, new, en, sv string) {
 		c := base
-		c.ID, c.Old, c.New, c.Message, c.Swedish = id, old, new, en, sv
+		c.ID, c.Old, c.New, c.Message, c.Swedish = id, old, new, en, withRuleID(sv, nr.ID)
+		c.log.joins = ruleJoins(nr, c.Suffix, refs)
+		c.log.text = sv
+		if id == "rule-changed" {
+			c.log.text = fmt.Sprintf(msg.LogRuleChanged, label, pathwaysSv(refs), new)
+		}
 		key := map[string]string{"rule-changed": "when", "rule-severity-changed": "severity", "rule-pathways-changed": "pathway",
 			"rule-message-changed": "message", "rule-ref-changed": "ref"}[id]
 		c.OldPos, c.NewPos = place(or.Places, key, or.Pos), place(nr.Places, key, nr.Pos)
@@ -1020,7 +1109,7 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 	if ow, nw := ruleWhen(or), ruleWhen(nr); ow != nw {
 		emit("rule-changed", ruleLevel(nr), ow, nw,
 			fmt.Sprintf("%s rule %s: condition changed from %s to %s", nr.Severity, nr.ID, ow, nw),
-			fmt.Sprintf("Kontrollen %s (%s%s) ändrad: villkoret är nu `%s` (tidigare `%s`).", nr.ID, severitySv[nr.Severity], forSv(refs), nw, ow))
+			fmt.Sprintf("Kontrollen %s%s ändrad: villkoret är nu `%s` (tidigare `%s`).", label, pathwaysSv(refs), nw, ow))
 	}
 	if or.Severity != nr.Severity {
 		l, verb, verbSv := Review, "lowered", "sänkt"
@@ -1029,7 +1118,7 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		}
 		emit("rule-severity-changed", l, or.Severity.String(), nr.Severity.String(),
 			fmt.Sprintf("rule %s: severity %s from %s to %s", nr.ID, verb, or.Severity, nr.Severity),
-			fmt.Sprintf("Kontrollen %s: allvarlighetsgraden %s från %s till %s.", nr.ID, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
+			fmt.Sprintf("Kontrollen %s: allvarlighetsgraden %s från %s till %s.", label, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
 	}
 	oldRefs := d.refs(or.Pathways, true)
 	if ok, nk := keysOf(oldRefs), keysOf(refs); ok != nk {
@@ -1041,17 +1130,17 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		on, nn := refNames(oldRefs, "every pathway"), refNames(refs, "every pathway")
 		emit("rule-pathways-changed", l, on, nn,
 			fmt.Sprintf("rule %s now applies to %s (was %s)", nr.ID, nn, on),
-			fmt.Sprintf("Kontrollen %s gäller nu %s (tidigare %s).", nr.ID, refNames(refs, "alla förlopp"), refNames(oldRefs, "alla förlopp")))
+			fmt.Sprintf("Kontrollen %s gäller nu %s (tidigare %s).", label, refNamesSv(refs, "alla förlopp"), refNamesSv(oldRefs, "alla förlopp")))
 	}
 	if or.Message != nr.Message {
 		emit("rule-message-changed", Info, or.Message, nr.Message,
 			fmt.Sprintf("rule %s: message changed", nr.ID),
-			fmt.Sprintf("Kontrollen %s: meddelandet ändrat till %s.", nr.ID, sq(nr.Message)))
+			fmt.Sprintf("Kontrollen %s: meddelandet ändrat till %s.", label, sq(nr.Message)))
 	}
 	if or.Ref != nr.Ref {
 		emit("rule-ref-changed", Info, or.Ref, nr.Ref,
 			fmt.Sprintf("rule %s: reference changed from %q to %q", nr.ID, or.Ref, nr.Ref),
-			fmt.Sprintf("Kontrollen %s: källhänvisningen ändrad till %s.", nr.ID, sq(nr.Ref)))
+			fmt.Sprintf("Kontrollen %s: källhänvisningen ändrad till %s.", label, sq(nr.Ref)))
 	}
 }
 
@@ -1166,7 +1255,7 @@ func (d *differ) leadTimes() {
 		ref := d.ref(nl.Pathway, false)
 		d.add(Change{ID: "leadtime-added", Subject: nl.ID, New: leadTimeWords(nl), NewPos: nl.Pos,
 			Message: fmt.Sprintf("new lead time %s (%s)", nl.ID, leadTimeWords(nl)),
-			Swedish: fmt.Sprintf("Ny ledtid för %s: %s, %s.", ref.name, sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
+			Swedish: fmt.Sprintf("Ny ledtid för %s: %s, %s.", lowerName(ref.name), sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
 	}
 }
 

@@ -40,6 +40,15 @@ func dump(cs []Change) string {
 	return b.String()
 }
 
+// dumpLog writes the change log of cs (ChangeLog), after the records.
+func dumpLog(cs []Change) string {
+	var b strings.Builder
+	for _, l := range ChangeLog(cs) {
+		fmt.Fprintf(&b, "log: %s\n", l)
+	}
+	return b.String()
+}
+
 // fixtureFS is the base rule set with the fixture's files for one side
 // ("old/" or "new/") put over it.
 func fixtureFS(t *testing.T, ar *txtar.Archive, side string) fstest.MapFS {
@@ -116,7 +125,7 @@ func TestFixtures(t *testing.T) {
 			old := loadFS(t, fixtureFS(t, ar, "old/"), "old")
 			new := loadFS(t, fixtureFS(t, ar, "new/"), "new")
 			fwd, back := Compare(old, new), Compare(new, old)
-			got := map[string]string{"want": dump(fwd), "want-swapped": dump(back)}
+			got := map[string]string{"want": dump(fwd) + dumpLog(fwd), "want-swapped": dump(back) + dumpLog(back)}
 			if update {
 				setSection(ar, "want", got["want"])
 				setSection(ar, "want-swapped", got["want-swapped"])

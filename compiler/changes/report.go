@@ -27,11 +27,36 @@ type Side struct {
 	Version string
 	Date    string
 	Title   string
+	// ChangeLogDate is the date of the version's entry in the guide's
+	// change log (the header's `changelog`), "" when it has none.
+	ChangeLogDate string
 }
 
 // SideOf describes a guide read from rules.
 func SideOf(rules string, g *compiler.Guide) Side {
-	return Side{Rules: rules, Version: g.Version, Date: g.Date, Title: g.Title}
+	s := Side{Rules: rules, Version: g.Version, Date: g.Date, Title: g.Title}
+	if g.ChangeLog != nil {
+		s.ChangeLogDate = g.ChangeLog.Date
+	}
+	return s
+}
+
+// LogDate is the date the change log heads the version with: its own
+// entry's date (10.5's is 2024-02-08, a version dated 2024-02-05), else
+// the version's.
+func (s Side) LogDate() string {
+	if s.ChangeLogDate != "" {
+		return s.ChangeLogDate
+	}
+	return s.Date
+}
+
+// VersionLog is one version's part of the change log: its lines
+// (ChangeLog) against the version before it.
+type VersionLog struct {
+	Side   Side
+	Status Status
+	Lines  []string
 }
 
 // FileDiff is the line diff of one rule file, in unified format.
@@ -53,6 +78,10 @@ type Report struct {
 	Impact *Impact
 	// Hidden is how many changes Filter left out (--level, --ignore).
 	Hidden int
+	// Log is the change log version by version, newest first, when the
+	// versions between From and To are known (embedded versions); nil
+	// otherwise, and the change log is the one of Changes.
+	Log []VersionLog
 }
 
 // NewReport compares the guides and says whether the rule files differ at
