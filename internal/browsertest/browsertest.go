@@ -90,6 +90,9 @@ func CheckScreenshot(t *testing.T, shot string) {
 	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
 		t.Fatal("the screenshot is not a PNG")
 	}
+	if len(data) < 20_000 {
+		t.Errorf("the screenshot is %d bytes: too small for a rendered page", len(data))
+	}
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
