@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -259,7 +261,7 @@ func Suggest(name string, candidates []string) string {
 // DidYouMean formats a hint for Suggest's answer, or returns "".
 func DidYouMean(name string, candidates []string) string {
 	if s := Suggest(name, candidates); s != "" && s != name {
-		return fmt.Sprintf("did you mean %q?", s)
+		return fmt.Sprintf(msg.DidYouMean, s)
 	}
 	return ""
 }

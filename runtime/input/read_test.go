@@ -278,7 +278,7 @@ var readCases = []readCase{
 		name:  "utf-8 forced on windows-1252 header",
 		input: cp1252("förlopp;kod;datum\nE1;VL210;2024-01-10\n"),
 		enc:   "utf-8",
-		err:   "x: the header has no episode column (found \"f\\xf6rlopp\", \"kod\", \"datum\"); for \"f\\xf6rlopp\", did you mean \"forlopp\"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too); the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252",
+		err:   "x: the header has no episode column (found \"f\\xf6rlopp\", \"kod\", \"datum\"); for \"f\\xf6rlopp\", menade du \"forlopp\"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too); the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252",
 	},
 	{
 		name:  "unknown encoding",
@@ -633,7 +633,7 @@ var readCases = []readCase{
 	{
 		name:  "missing column with did-you-mean",
 		input: "forlop;kod;datum\nE1;VL210;2024-01-10\n",
-		err:   `x: the header has no episode column (found "forlop", "kod", "datum"); for "forlop", did you mean "forlopp"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+		err:   `x: the header has no episode column (found "forlop", "kod", "datum"); for "forlop", menade du "forlopp"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
 	},
 	{
 		name:  "missing columns",
