@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"encoding/json"
 	"fmt"
 
@@ -10,18 +12,10 @@ import (
 
 var checkCommand = &command{
 	name:    "check",
-	summary: "check that a guide version's rule files compile",
-	usage:   "[--rules DIR | --guide VERSION] [--format text|json]",
-	help: `
-Reads every rule file (*.svf) of one guide version, resolves all names and
-reports every problem at once, with file:line:col, the source line and a
-caret. Exits 0 when the rules compile, 2 when they do not.
-
-Examples:
-  svfrules check                        # the newest embedded version
-  svfrules check --guide 10.6
-  svfrules check --rules rules/10.6 --format json`,
-	run: runCheck,
+	summary: msg.CheckSummary,
+	usage:   msg.CheckUsage,
+	help:    msg.CheckHelp,
+	run:     runCheck,
 }
 
 // checkReport is the JSON form of check's result.
@@ -50,7 +44,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) > 0 {
-		return c.usageError(cmd, "unexpected argument %q (choose the rules with --rules or --guide)", rest[0])
+		return c.usageError(cmd, msg.UnexpectedArgumentRules, rest[0])
 	}
 	if code, ok := c.checkFormat(cmd, o.format, "text", "json"); !ok {
 		return code
@@ -78,7 +72,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 			fmt.Fprintf(c.stderr, "%s: %s\n", rs.display, countErrors(rs.diags))
 		} else {
 			n := report.Counts
-			fmt.Fprintf(c.stdout, "%s: guide %s (%s) compiles: %d pathways, %d codes, %d tables (%d cells), %d notes, %d rules, %d lead times, %d tests\n",
+			fmt.Fprintf(c.stdout, msg.CheckCompiles,
 				rs.display, rs.guide.Version, rs.guide.Date, n.Pathways, n.Codes, n.Tables, n.Cells, n.Notes, n.Rules, n.LeadTimes, n.Tests)
 		}
 	}

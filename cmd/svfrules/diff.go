@@ -20,45 +20,10 @@ import (
 
 var diffCommand = &command{
 	name:    "diff",
-	summary: "list what changed between two guide versions",
-	usage:   "OLD NEW [--format text|markdown|json|html] [--text] [--fail-on LEVEL] [--episodes FILE]...",
-	help: `
-Compares two guide versions by what they say, not by where it is written:
-pathways, codes, table cells, notes, rules, lead times and tests are matched
-by key (pathway, code, id), and conditions in their canonical format, so
-moving declarations or changing comments and layout is no change. OLD and
-NEW are embedded versions (see 'svfrules versions') or rule folders.
-
-Every change has an id (cell-disallowed, rule-added, …; docs/diff.md lists
-them all) and a level:
-  action  coders must code differently: a code or cell removed, a rule
-          added or its condition changed, a target shortened, a mandatory
-          code now required, a qualifier added to a cell
-  review  someone must read it and decide: a note or description changed,
-          a cell allowed, a target lengthened, a rule removed
-  info    wording and details of the rule files: names, messages,
-          references, the header, tests
-
-Formats: text (grouped by pathway and code, with the changed texts word by
-word), markdown (a change log in Swedish for the guide's section
-"Förändringar"), json, html (one self-contained page).
---text adds a line diff of the rule files. --episodes evaluates episode
-files (as for eval; several after the flag, or the flag repeated) with
-both versions and reports, per change and in total, how many episodes gain
-or lose an error, change reportability or change lead time, with up to 3
-example episode ids.
-
-Identical rule files and files that differ only in comments or layout are
-reported as such. Exits 0, or 1 with --fail-on LEVEL when a change at that
-level or above exists; 2 for a usage error, an unknown version or folder,
-or rules that do not compile.
-
-Examples:
-  svfrules diff 10.5 10.6
-  svfrules diff rules/10.6 rules/10.7 --format markdown
-  svfrules diff 10.5 10.6 --format html > andringar.html
-  svfrules diff 10.6 rules/10.7 --fail-on action --episodes export_2024.csv`,
-	run: runDiff,
+	summary: msg.DiffSummary,
+	usage:   msg.DiffUsage,
+	help:    msg.DiffHelp,
+	run:     runDiff,
 }
 
 var diffFormats = []string{"text", "markdown", "json", "html"}
@@ -75,7 +40,7 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		rest = rest[:2]
 	}
 	if len(rest) != 2 {
-		return c.usageError(cmd, "give two versions or rule folders, OLD and NEW, e.g. svfrules diff 10.5 10.6")
+		return c.usageError(cmd, msg.DiffTwoSides)
 	}
 	if code, ok := c.checkFormat(cmd, o.format, diffFormats...); !ok {
 		return code
@@ -159,7 +124,7 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		if c.stdoutFailed() {
 			return exitUsage // run says why
 		}
-		fmt.Fprintf(c.stderr, "svfrules diff: cannot write the output: %v\n", err)
+		fmt.Fprintf(c.stderr, "svfrules diff: "+msg.CannotWriteOutput+"\n", err)
 		return exitUsage
 	}
 	if failOn >= 0 && changes.AtLeast(report.Changes, failOn) {
@@ -211,11 +176,11 @@ func (c *cli) diffSide(cmd *command, arg string) (*ruleSet, int, bool) {
 	} else if info, err := os.Stat(arg); err == nil && info.IsDir() {
 		o.rulesDir = arg
 	} else {
-		what := "is neither an embedded guide version nor a rule folder"
+		what := msg.DiffUnknownSide
 		if err == nil {
-			what = "is a file; give a rule folder or an embedded guide version"
+			what = msg.DiffSideIsFile
 		}
-		fmt.Fprintf(c.stderr, "svfrules diff: %q %s; embedded: %s\n", arg, what, strings.Join(rules.Versions(), ", "))
+		fmt.Fprintf(c.stderr, what+"\n", arg, strings.Join(rules.Versions(), ", "))
 		if dym := lang.DidYouMean(arg, rules.Versions()); dym != "" {
 			fmt.Fprintln(c.stderr, dym)
 		}
@@ -278,14 +243,14 @@ func (c *cli) diffEpisodes(cmd *command, files []string, ro input.Options, from,
 		if f == "-" {
 			// read below from standard input
 		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
-			why := "it is a folder; give episode files"
+			why := msg.IsFolderNotFile
 			switch {
 			case errors.Is(err, os.ErrNotExist):
-				why = "no such file"
+				why = msg.NoSuchFile
 			case err != nil:
 				why = describeStatError(err)
 			}
-			fmt.Fprintf(c.stderr, "svfrules diff: cannot read episode file %s: %s\n", f, why)
+			fmt.Fprintf(c.stderr, msg.DiffCannotReadEpisodes+"\n", f, why)
 			return nil, exitUsage, false
 		}
 		in, cleanup, err := input.FileInput(f, c.stdin)
@@ -303,7 +268,7 @@ func (c *cli) diffEpisodes(cmd *command, files []string, ro input.Options, from,
 	}
 	if len(unchecked.Unchecked) > 0 {
 		// The comparison says nothing about these rules' findings.
-		fmt.Fprintln(c.stderr, msgDiffUnchecked)
+		fmt.Fprintln(c.stderr, msg.DiffUnchecked)
 		svfruntime.WriteUncheckedText(c.stderr, unchecked)
 	}
 	return im, exitOK, true

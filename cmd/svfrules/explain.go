@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"fmt"
 	"io"
 	"regexp"
@@ -15,18 +17,10 @@ import (
 
 var explainCommand = &command{
 	name:    "explain",
-	summary: "show everything the guide says about a code",
-	usage:   "CODE [--rules DIR | --guide VERSION]",
-	help: `
-Shows a code's name and kind, the pathways whose table allows it (with
-qualifiers), the exception texts ("Förtydliganden eller avvikelser"), the
-rules that mention it and the lead times it is part of. CODE is a code of
-one pathway (VL260) or the generic form (VXX60, XX60 or 60).
-
-Examples:
-  svfrules explain VL260
-  svfrules explain VXX58 --guide 10.6`,
-	run: runExplain,
+	summary: msg.ExplainSummary,
+	usage:   msg.ExplainUsage,
+	help:    msg.ExplainHelp,
+	run:     runExplain,
 }
 
 var explainPattern = regexp.MustCompile(`^(?:VXX|XX|(V[A-Z][0-9A-Z]))?([0-9]{2})$`)
@@ -37,7 +31,7 @@ func runExplain(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) != 1 {
-		return c.usageError(cmd, "give exactly one code, e.g. VL260 or VXX60")
+		return c.usageError(cmd, msg.ExplainOneCode)
 	}
 	arg := strings.ToUpper(strings.TrimSpace(rest[0]))
 	m := explainPattern.FindStringSubmatch(arg)
@@ -57,7 +51,7 @@ func runExplain(c *cli, cmd *command, args []string) int {
 			for _, p := range g.Pathways {
 				prefixes = append(prefixes, p.Prefixes...)
 			}
-			fmt.Fprintf(c.stderr, "svfrules explain: no pathway has prefix %s in guide %s\n", m[1], g.Version)
+			fmt.Fprintf(c.stderr, msg.ExplainNoPrefix+"\n", m[1], g.Version)
 			if dym := lang.DidYouMean(m[1], prefixes); dym != "" {
 				fmt.Fprintln(c.stderr, dym)
 			}
@@ -67,7 +61,7 @@ func runExplain(c *cli, cmd *command, args []string) int {
 	n, _ := strconv.Atoi(m[2])
 	def := g.Code(n)
 	if def == nil {
-		fmt.Fprintf(c.stderr, "svfrules explain: guide %s has no code %s (no VXX%s); run 'svfrules table' for the codes it has\n", g.Version, arg, m[2])
+		fmt.Fprintf(c.stderr, msg.ExplainNoCode+"\n", g.Version, arg, m[2])
 		return exitUsage
 	}
 	explain(c.stdout, rs, def, pw, m[1])

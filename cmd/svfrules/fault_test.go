@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"bufio"
 	"bytes"
 	"errors"
@@ -282,7 +284,7 @@ func TestFaultPanicRemovesTemps(t *testing.T) {
 	if code != exitUsage {
 		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
-	want := fmt.Sprintf(msgInternalError, "index out of range")
+	want := fmt.Sprintf(msg.InternalError, "index out of range")
 	if stderr.String() != want {
 		t.Errorf("stderr:\n got %q\nwant %q", stderr.String(), want)
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -16,20 +18,10 @@ import (
 
 var fmtCommand = &command{
 	name:    "fmt",
-	summary: "format rule files canonically (like gofmt)",
-	usage:   "[-w] [-l] [-d] [--check] PATH...",
-	help: `
-Formats rule files (*.svf) in the canonical layout: two-space indentation,
-aligned table columns, comments kept where they were. PATH is a file or a
-folder (searched for *.svf). Without flags the formatted text is printed.
-Exits 1 with --check when a file is not formatted, 2 when a file cannot be
-read or parsed.
-
-Examples:
-  svfrules fmt --check rules/           # is everything formatted?
-  svfrules fmt -d rules/10.6/regler.svf # what would change
-  svfrules fmt -w rules/                # format in place`,
-	run: runFmt,
+	summary: msg.FmtSummary,
+	usage:   msg.FmtUsage,
+	help:    msg.FmtHelp,
+	run:     runFmt,
 }
 
 func runFmt(c *cli, cmd *command, args []string) int {
@@ -38,10 +30,10 @@ func runFmt(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(paths) == 0 {
-		return c.usageError(cmd, "give at least one file or folder")
+		return c.usageError(cmd, msg.FmtNoPath)
 	}
 	if o.check && o.write {
-		return c.usageError(cmd, "--check changes nothing; drop -w or --check")
+		return c.usageError(cmd, msg.FmtCheckWrite)
 	}
 	files, failed := c.collectRuleFiles(paths)
 	exit := exitOK
@@ -57,7 +49,7 @@ func runFmt(c *cli, cmd *command, args []string) int {
 			if errors.As(err, &d) {
 				lang.WriteText(c.stderr, lang.Diagnostics{d}, nil)
 			} else {
-				fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", name, describeStatError(err))
+				fmt.Fprintf(c.stderr, msg.FmtCannotRead+"\n", name, describeStatError(err))
 			}
 			exit = exitUsage
 			continue
@@ -105,7 +97,7 @@ func (c *cli) collectRuleFiles(paths []string) (files []string, failed bool) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %s\n", p, describeStatError(err))
+			fmt.Fprintf(c.stderr, msg.FmtCannotRead+"\n", p, describeStatError(err))
 			failed = true
 			continue
 		}
@@ -124,7 +116,7 @@ func (c *cli) collectRuleFiles(paths []string) (files []string, failed bool) {
 			return nil
 		})
 		if err != nil {
-			fmt.Fprintf(c.stderr, "svfrules fmt: cannot read %s: %v\n", p, err)
+			fmt.Fprintf(c.stderr, msg.FmtCannotRead+"\n", p, err)
 			failed = true
 		}
 		if len(found) > compiler.MaxFiles {

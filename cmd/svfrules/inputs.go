@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,7 +19,7 @@ func (c *cli) checkEncoding(cmd *command, enc string) (int, bool) {
 	case "", "utf-8", "utf8", "windows-1252", "cp1252":
 		return 0, true
 	}
-	return c.usageError(cmd, "unknown --encoding %q; use utf-8 or windows-1252 (leave it out to detect)", enc), false
+	return c.usageError(cmd, msg.UnknownEncoding, enc), false
 }
 
 // checkDateOrder checks a --date-order value; it returns the exit code
@@ -27,7 +29,7 @@ func (c *cli) checkDateOrder(cmd *command, order string) (int, bool) {
 	case "", "ymd", "dmy":
 		return 0, true
 	}
-	return c.usageError(cmd, msgDateOrder, order), false
+	return c.usageError(cmd, msg.DateOrder, order), false
 }
 
 // readOptions are the reading options of eval, report and diff
@@ -67,12 +69,12 @@ func (c *cli) episodeInputs(cmd *command, files []string, ro input.Options) (inp
 		if f == "-" {
 			if stdinUsed {
 				cleanup()
-				return nil, nil, c.usageError(cmd, "standard input (-) can be given once"), false
+				return nil, nil, c.usageError(cmd, msg.StdinOnce), false
 			}
 			stdinUsed = true
 		} else if info, err := os.Stat(f); err != nil || info.IsDir() {
 			cleanup()
-			fmt.Fprintf(c.stderr, "svfrules %s: cannot read %s: %s\n", cmd.name, f, describeFileError(err))
+			fmt.Fprintf(c.stderr, msg.CannotReadFile+"\n", cmd.name, f, describeFileError(err))
 			return nil, nil, exitUsage, false
 		}
 		in, done, err := ro.FileInput(f, c.stdin)
@@ -106,7 +108,7 @@ func (c *cli) checkPaths(cmd *command, inputs []string, output, rulesDir string)
 	}
 	if outInfo != nil && rulesDir != "" {
 		if rf := sameFileIn(rulesDir, outInfo); rf != "" {
-			return c.pathError(cmd, msgOutputIsRuleFile, output, rf), false
+			return c.pathError(cmd, msg.OutputIsRuleFile, output, rf), false
 		}
 	}
 	type seen struct {
@@ -119,7 +121,7 @@ func (c *cli) checkPaths(cmd *command, inputs []string, output, rulesDir string)
 			if outInfo != nil {
 				if st, ok := c.stdin.(interface{ Stat() (os.FileInfo, error) }); ok {
 					if info, err := st.Stat(); err == nil && os.SameFile(info, outInfo) {
-						return c.pathError(cmd, msgOutputIsStdin, output), false
+						return c.pathError(cmd, msg.OutputIsStdin, output), false
 					}
 				}
 			}
@@ -130,14 +132,14 @@ func (c *cli) checkPaths(cmd *command, inputs []string, output, rulesDir string)
 			continue
 		}
 		if outInfo != nil && os.SameFile(info, outInfo) {
-			return c.pathError(cmd, msgOutputIsInput, output, f), false
+			return c.pathError(cmd, msg.OutputIsInput, output, f), false
 		}
 		for _, e := range earlier {
 			if e.path == f {
-				return c.pathError(cmd, msgInputTwice, f), false
+				return c.pathError(cmd, msg.InputTwice, f), false
 			}
 			if os.SameFile(e.info, info) {
-				return c.pathError(cmd, msgSameFileTwice, e.path, f), false
+				return c.pathError(cmd, msg.SameFileTwice, e.path, f), false
 			}
 		}
 		earlier = append(earlier, seen{f, info})

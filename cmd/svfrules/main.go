@@ -50,7 +50,7 @@ func protect(stderr io.Writer, f func() int) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			safefile.RemoveTemps()
-			fmt.Fprintf(stderr, msgInternalError, r)
+			fmt.Fprintf(stderr, msg.InternalError, r)
 			code = exitUsage
 		}
 	}()
@@ -97,7 +97,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, brokenPip
 				name += " " + args[0]
 			}
 		}
-		fmt.Fprintf(stderr, "%s: "+msgCannotWriteStdout+"\n", name, safefile.Describe(out.err))
+		fmt.Fprintf(stderr, msg.CannotWriteStdout+"\n", name, safefile.Describe(out.err))
 		return exitUsage
 	}
 	return code
@@ -118,24 +118,36 @@ func (c *cli) dispatch(args []string) int {
 				c.commandUsage(stdout, cmd, nil)
 				return exitOK
 			}
+			fmt.Fprintf(stderr, msg.UnknownHelpTopic+"\n", args[1])
+			c.suggestCommand(args[1])
+			return exitUsage
 		}
 		c.mainUsage(stdout)
+		return exitOK
+	case "--version", "-version":
+		c.printVersion(stdout)
 		return exitOK
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		var names []string
-		for _, k := range commands() {
-			names = append(names, k.name)
-		}
-		fmt.Fprintf(stderr, "svfrules: unknown command %q\n", name)
-		if dym := lang.DidYouMean(name, names); dym != "" {
-			fmt.Fprintf(stderr, "%s\n", dym)
-		}
-		fmt.Fprintf(stderr, "Run 'svfrules help' for the list of commands.\n")
+		fmt.Fprintf(stderr, msg.UnknownCommand+"\n", name)
+		c.suggestCommand(name)
 		return exitUsage
 	}
 	return cmd.run(c, cmd, args[1:])
+}
+
+// suggestCommand prints the command closest to name, if any, and where
+// the list of commands is.
+func (c *cli) suggestCommand(name string) {
+	var names []string
+	for _, k := range commands() {
+		names = append(names, k.name)
+	}
+	if dym := lang.DidYouMean(name, names); dym != "" {
+		fmt.Fprintf(c.stderr, "%s\n", dym)
+	}
+	fmt.Fprintln(c.stderr, msg.SeeHelp)
 }
 
 func findCommand(name string) *command {
@@ -148,37 +160,49 @@ func findCommand(name string) *command {
 }
 
 func (c *cli) mainUsage(w io.Writer) {
-	fmt.Fprint(w, `svfrules turns the national SVF coding guide (Kodningsvägledning) into
-executable rules: it evaluates a region's episode files against the guide
-(coding errors and lead times), checks, tests and formats the rule files,
-shows the guide's tables and what it says about a code, and lists what
-changed between two guide versions.
-
-Usage:
-  svfrules <command> [flags] [arguments]
-
-Commands:
-`)
+	fmt.Fprint(w, msg.MainUsage)
 	for _, k := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", k.name, k.summary)
+		fmt.Fprintf(w, msg.CommandLine, k.name, k.summary)
 	}
-	fmt.Fprintf(w, `
-Run 'svfrules help <command>' or 'svfrules <command> --help' for details.
-Without --rules or --guide, commands use the newest embedded guide version (%s).
-Exit codes: 0 ok; 1 found what the command looks for; 2 usage error,
-unreadable file, output that cannot be written or rules that do not
-compile; 128 + N when stopped by signal N (130 for Ctrl-C).
-`, rules.Latest())
+	fmt.Fprintf(w, msg.MainUsageTail, rules.Latest())
 }
 
 func (c *cli) commandUsage(w io.Writer, cmd *command, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: svfrules %s %s\n\n%s\n", cmd.name, cmd.usage, strings.TrimSpace(cmd.help))
+	fmt.Fprintf(w, msg.CommandUsage, cmd.name, cmd.usage, strings.TrimSpace(cmd.help))
 	if fs == nil {
 		fs = cmd.flags(nil)
 	}
 	if fs.HasFlags() {
-		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprint(w, msg.FlagsHeading+flagUsages(fs))
 	}
+}
+
+// flagUsages is pflag's FlagUsages in Swedish: pflag writes "(default …)"
+// and type names ("string") itself.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ left, help string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		name, help := pflag.UnquoteUsage(f)
+		if name != "" {
+			left += " " + name
+		}
+		if t := f.Value.Type(); f.DefValue != "" && f.DefValue != "[]" && t != "bool" && t != "stringArray" {
+			help += fmt.Sprintf(msg.FlagDefault, f.DefValue)
+		}
+		lines = append(lines, line{left, help})
+		width = max(width, len([]rune(left)))
+	})
+	var b strings.Builder
+	for _, l := range lines {
+		fmt.Fprintf(&b, "%s%s   %s\n", l.left, strings.Repeat(" ", width-len([]rune(l.left))), l.help)
+	}
+	return b.String()
 }
 
 // flags builds the command's flag set; parse fills opts when not nil.
@@ -190,7 +214,7 @@ func (cmd *command) flags(opts *options) *pflag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	opts.register(cmd.name, fs)
-	fs.BoolP("help", "h", false, "show this help")
+	fs.BoolP("help", "h", false, msg.FlagHelp)
 	return fs
 }
 
@@ -224,21 +248,21 @@ type options struct {
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	ruleFlags := func() {
-		fs.StringVar(&o.rulesDir, "rules", "", "read the rule files from this `folder` instead of the embedded rules")
-		fs.StringVar(&o.guide, "guide", "", "use this embedded guide `version` (default: the newest)")
+		fs.StringVar(&o.rulesDir, "rules", "", msg.FlagRules)
+		fs.StringVar(&o.guide, "guide", "", msg.FlagGuide)
 	}
 	switch cmd {
 	case "check":
 		ruleFlags()
-		fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
+		fs.StringVar(&o.format, "format", "text", msg.FlagFormatCheck)
 	case "fmt":
-		fs.BoolVarP(&o.write, "write", "w", false, "write the formatted text back to the file")
-		fs.BoolVarP(&o.list, "list", "l", false, "list the files whose formatting differs")
-		fs.BoolVarP(&o.diff, "diff", "d", false, "show the changes as a unified diff")
-		fs.BoolVar(&o.check, "check", false, "exit 1 when a file is not formatted (lists it, changes nothing)")
+		fs.BoolVarP(&o.write, "write", "w", false, msg.FlagWrite)
+		fs.BoolVarP(&o.list, "list", "l", false, msg.FlagList)
+		fs.BoolVarP(&o.diff, "diff", "d", false, msg.FlagDiff)
+		fs.BoolVar(&o.check, "check", false, msg.FlagCheck)
 	case "table":
 		ruleFlags()
-		fs.StringVar(&o.format, "format", "text", "output `format`: csv, markdown or text")
+		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTable)
 	case "guide":
 		ruleFlags()
 		fs.StringVar(&o.pathway, "pathway", "", msg.GuideFlagPathway)
@@ -248,36 +272,36 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		ruleFlags()
 	case "eval":
 		ruleFlags()
-		fs.StringVar(&o.format, "format", "text", "output `format`: text, jsonl, csv or json")
-		fs.StringVarP(&o.output, "output", "o", "", "write the output to this `file` instead of standard output")
-		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
-		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
-		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
-		fs.StringArrayVar(&o.columns, "column", nil, "give `FIELD=HEADER` to read the column headed HEADER as FIELD, e.g. intent=Behandlingsintention (repeat for more)")
+		fs.StringVar(&o.format, "format", "text", msg.FlagFormatEval)
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
+		fs.StringVar(&o.encoding, "encoding", "", msg.FlagEncoding)
+		fs.StringVar(&o.sheet, "sheet", "", msg.FlagSheet)
+		fs.StringVar(&o.dateOrder, "date-order", "", msg.FlagDateOrder)
+		fs.StringArrayVar(&o.columns, "column", nil, msg.FlagColumn)
 	case "report":
 		ruleFlags()
-		fs.StringVar(&o.by, "by", "", "break the measure down by these comma-separated `dimensions`: region, county, sex, agegroup, year, quarter, month")
-		fs.IntVar(&o.minCell, "min-cell", 5, "hide a cell with fewer than `N` lead times (its n and outcome) and every count under N")
-		fs.StringVar(&o.format, "format", "", "output `format`: html, markdown, csv or json (default: from the -o file's extension, else markdown)")
-		fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` instead of standard output")
-		fs.StringVar(&o.encoding, "encoding", "", "input `encoding`: utf-8 or windows-1252 (default: detect)")
-		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
-		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
-		fs.StringArrayVar(&o.columns, "column", nil, "give `FIELD=HEADER` to read the column headed HEADER as FIELD, e.g. intent=Behandlingsintention (repeat for more)")
+		fs.StringVar(&o.by, "by", "", msg.FlagBy)
+		fs.IntVar(&o.minCell, "min-cell", 5, msg.FlagMinCell)
+		fs.StringVar(&o.format, "format", "", msg.FlagFormatReport)
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutputReport)
+		fs.StringVar(&o.encoding, "encoding", "", msg.FlagEncoding)
+		fs.StringVar(&o.sheet, "sheet", "", msg.FlagSheet)
+		fs.StringVar(&o.dateOrder, "date-order", "", msg.FlagDateOrder)
+		fs.StringArrayVar(&o.columns, "column", nil, msg.FlagColumn)
 	case "diff":
-		fs.StringVar(&o.format, "format", "text", "output `format`: text, markdown, json or html")
-		fs.BoolVar(&o.textDiff, "text", false, "add a line diff of the rule files (unified format)")
-		fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a change at this `level` or above exists: action, review or info")
-		fs.StringVar(&o.level, "level", "", "show only the changes at this `level` or above: action, review or info")
-		fs.StringSliceVar(&o.ignore, "ignore", nil, "leave out the changes with these `ids` (comma-separated or repeated, e.g. rule-message-changed)")
-		fs.StringArrayVar(&o.episodes, "episodes", nil, "evaluate episode `files` with both versions (several after it, or repeat the flag)")
-		fs.StringVar(&o.sheet, "sheet", "", "read this `sheet` of xlsx workbooks (default: the first)")
-		fs.StringVar(&o.dateOrder, "date-order", "", "read dates written with / or . as day first with `dmy` (7/3/2024 is 7 March); default ymd reads only year-first dates")
-		fs.StringArrayVar(&o.columns, "column", nil, "give `FIELD=HEADER` to read the column headed HEADER as FIELD, e.g. intent=Behandlingsintention (repeat for more)")
+		fs.StringVar(&o.format, "format", "text", msg.FlagFormatDiff)
+		fs.BoolVar(&o.textDiff, "text", false, msg.FlagText)
+		fs.StringVar(&o.failOn, "fail-on", "", msg.FlagFailOnDiff)
+		fs.StringVar(&o.level, "level", "", msg.FlagLevel)
+		fs.StringSliceVar(&o.ignore, "ignore", nil, msg.FlagIgnore)
+		fs.StringArrayVar(&o.episodes, "episodes", nil, msg.FlagEpisodes)
+		fs.StringVar(&o.sheet, "sheet", "", msg.FlagSheet)
+		fs.StringVar(&o.dateOrder, "date-order", "", msg.FlagDateOrder)
+		fs.StringArrayVar(&o.columns, "column", nil, msg.FlagColumn)
 	case "test":
 		ruleFlags()
-		fs.StringVar(&o.run, "run", "", "run only the cases whose id matches this `regex`")
-		fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
+		fs.StringVar(&o.run, "run", "", msg.FlagRun)
+		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTest)
 	}
 }
 
@@ -291,8 +315,11 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 			c.commandUsage(c.stdout, cmd, fs)
 			return nil, nil, true, exitOK
 		}
-		fmt.Fprintf(c.stderr, "svfrules %s: %v\n", cmd.name, err)
-		fmt.Fprintf(c.stderr, "Run 'svfrules %s --help' for usage.\n", cmd.name)
+		fmt.Fprintf(c.stderr, "svfrules %s: %s\n", cmd.name, flagError(err))
+		if dym := flagSuggestion(fs, err); dym != "" {
+			fmt.Fprintln(c.stderr, dym)
+		}
+		fmt.Fprintf(c.stderr, msg.SeeCommandHelp+"\n", cmd.name)
 		return nil, nil, true, exitUsage
 	}
 	if h, _ := fs.GetBool("help"); h {
@@ -300,6 +327,46 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 		return nil, nil, true, exitOK
 	}
 	return opts, fs.Args(), false, 0
+}
+
+// flagError is pflag's error in Swedish.
+func flagError(err error) string {
+	var notExist *pflag.NotExistError
+	var needs *pflag.ValueRequiredError
+	var invalid *pflag.InvalidValueError
+	var syntax *pflag.InvalidSyntaxError
+	switch {
+	case errors.As(err, &notExist):
+		if sh := notExist.GetSpecifiedShortnames(); len(sh) == 1 {
+			return fmt.Sprintf(msg.FlagUnknown, "-"+sh)
+		} else if sh != "" {
+			return fmt.Sprintf(msg.FlagUnknownShort, []rune(notExist.GetSpecifiedName())[0], sh)
+		}
+		return fmt.Sprintf(msg.FlagUnknown, "--"+notExist.GetSpecifiedName())
+	case errors.As(err, &needs):
+		name := "--" + needs.GetFlag().Name
+		if needs.GetSpecifiedShortnames() != "" {
+			name = "-" + needs.GetFlag().Shorthand
+		}
+		return fmt.Sprintf(msg.FlagNeedsValue, name, name)
+	case errors.As(err, &invalid):
+		return fmt.Sprintf(msg.FlagBadValue, invalid.GetValue(), "--"+invalid.GetFlag().Name)
+	case errors.As(err, &syntax):
+		return fmt.Sprintf(msg.FlagBadSyntax, syntax.GetSpecifiedFlag())
+	}
+	return fmt.Sprintf(msg.FlagError, err)
+}
+
+// flagSuggestion is the "did you mean" line for a flag the command does
+// not have, or "".
+func flagSuggestion(fs *pflag.FlagSet, err error) string {
+	var notExist *pflag.NotExistError
+	if !errors.As(err, &notExist) || notExist.GetSpecifiedShortnames() != "" {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, "--"+f.Name) })
+	return lang.DidYouMean("--"+notExist.GetSpecifiedName(), names)
 }
 
 // checkFormat reports a --format value that is not one of allowed.
@@ -310,12 +377,12 @@ func (c *cli) checkFormat(cmd *command, format string, allowed ...string) (int, 
 		}
 	}
 	last := len(allowed) - 1
-	return c.usageError(cmd, "unknown --format %q; use %s or %s", format, strings.Join(allowed[:last], ", "), allowed[last]), false
+	return c.usageError(cmd, msg.UnknownFormat, format, strings.Join(allowed[:last], ", "), allowed[last]), false
 }
 
 func (c *cli) usageError(cmd *command, format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "svfrules %s: %s\n", cmd.name, fmt.Sprintf(format, args...))
-	fmt.Fprintf(c.stderr, "Run 'svfrules %s --help' for usage.\n", cmd.name)
+	fmt.Fprintf(c.stderr, msg.SeeCommandHelp+"\n", cmd.name)
 	return exitUsage
 }
 
@@ -332,13 +399,13 @@ type ruleSet struct {
 // in rs.diags.
 func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
 	if o.rulesDir != "" && o.guide != "" {
-		return nil, c.usageError(cmd, "give --rules or --guide, not both"), false
+		return nil, c.usageError(cmd, msg.RulesAndGuide), false
 	}
 	rs = &ruleSet{}
 	if o.rulesDir != "" {
 		info, err := os.Stat(o.rulesDir)
 		if err != nil || !info.IsDir() {
-			fmt.Fprintf(c.stderr, "svfrules %s: cannot read rule folder %s: %s\n", cmd.name, o.rulesDir, describeStatError(err))
+			fmt.Fprintf(c.stderr, msg.CannotReadRuleFolder+"\n", cmd.name, o.rulesDir, describeStatError(err))
 			return nil, exitUsage, false
 		}
 		rs.display = strings.TrimSuffix(o.rulesDir, "/")
@@ -349,7 +416,7 @@ func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
 			v = rules.Latest()
 		}
 		if !isEmbedded(v) {
-			fmt.Fprintf(c.stderr, "svfrules %s: no embedded guide version %q; embedded: %s\n", cmd.name, v, strings.Join(rules.Versions(), ", "))
+			fmt.Fprintf(c.stderr, msg.NoEmbeddedVersion+"\n", cmd.name, v, strings.Join(rules.Versions(), ", "))
 			if dym := versionHint(v); dym != "" {
 				fmt.Fprintln(c.stderr, dym)
 			}
@@ -363,10 +430,10 @@ func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
 
 func describeStatError(err error) string {
 	if err == nil {
-		return "it is a file, not a folder"
+		return msg.IsFileNotFolder
 	}
 	if errors.Is(err, os.ErrNotExist) {
-		return "no such folder"
+		return msg.NoSuchFolder
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -407,9 +474,9 @@ func countErrors(ds lang.Diagnostics) string {
 		}
 	}
 	if n == 1 {
-		return "1 error; the rules do not compile"
+		return msg.RulesErrorsOne
 	}
-	return fmt.Sprintf("%d errors; the rules do not compile", n)
+	return fmt.Sprintf(msg.RulesErrors, n)
 }
 
 func sortedStrings(m map[string]bool) []string {

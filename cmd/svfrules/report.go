@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"bytes"
 	"fmt"
 	"io"
@@ -16,38 +18,10 @@ import (
 
 var reportCommand = &command{
 	name:    "report",
-	summary: "lead-time report: share within target against the 80 % goal",
-	usage:   "[--rules DIR | --guide VERSION] [--by DIMENSIONS] [--min-cell N] [--format html|markdown|csv|json] [-o FILE] FILE...",
-	help: `
-Reads episode files as eval does and reports the lead-time measure: per
-pathway and lead-time definition (and per group of --by), the reportable
-episodes closed by a code of the definition (n), how many were within the
-target, the share against the national goal of 80 %, and the days' mean,
-standard deviation, 10th percentile, median and 90th percentile. Each
-pathway also gets a total over its definitions with a target, and all
-pathways one together. Episodes whose lead time cannot be trusted (two
-closing codes, closing before start) are left out and counted.
-
-A cell with fewer lead times than --min-cell shows neither n nor outcome,
-in every format, and no other count under --min-cell is shown (pathways,
-findings, the input); cells and counts that would let a hidden one be
-computed from what is shown are hidden too. --by takes a comma-separated list of region, county, sex,
-agegroup (0–17, 18–39, 40–64, 65–79, 80+), year, quarter, month (of the
-closing code's date); pathway is always part of the breakdown.
-
-Formats: html (one self-contained page with charts, prints on A4),
-markdown, csv (one row per cell), json. Without --format, the -o file's
-extension decides (.html, .md, .csv, .json), else markdown. docs/report.md
-defines every figure.
-Exits 0 when the report is written, 1 when it is written but rows could
-not be read (they are listed on stderr), 2 on a usage error, an unreadable
-input or rules that do not compile.
-
-Examples:
-  svfrules report -o ledtider.html testdata/episodes/example.csv
-  svfrules report --by region,quarter --format csv -o ledtider.csv export_*.csv
-  svfrules report --by county,sex,agegroup --min-cell 10 export_2024.csv`,
-	run: runReport,
+	summary: msg.ReportSummary,
+	usage:   msg.ReportUsage,
+	help:    msg.ReportHelp,
+	run:     runReport,
 }
 
 // reportFormatByExtension picks the format from the output file's name.
@@ -59,14 +33,14 @@ func runReport(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(files) == 0 {
-		return c.usageError(cmd, "give at least one episode file (or - for standard input)")
+		return c.usageError(cmd, msg.GiveEpisodeFiles)
 	}
 	if o.minCell < 1 {
-		return c.usageError(cmd, "--min-cell must be 1 or more (cells with fewer lead times show no outcome); got %d", o.minCell)
+		return c.usageError(cmd, msg.ReportMinCell, o.minCell)
 	}
 	by, err := report.ParseBy(o.by)
 	if err != nil {
-		return c.usageError(cmd, "--by: %v", err)
+		return c.usageError(cmd, msg.ReportBy, err)
 	}
 	format := o.format
 	if format == "" {
@@ -124,11 +98,11 @@ func runReport(c *cli, cmd *command, args []string) int {
 	}
 	if len(sum.Unchecked) > 0 {
 		// The report's findings leave these rules out: say so once.
-		fmt.Fprintln(c.stderr, msgReportUnchecked)
+		fmt.Fprintln(c.stderr, msg.ReportUnchecked)
 		svfruntime.WriteUncheckedText(c.stderr, sum)
 	}
 	if len(sum.Rejected) > 0 {
-		fmt.Fprintf(c.stderr, "svfrules report: %d rader kunde inte läsas och ingår inte i rapporten:\n", len(sum.Rejected))
+		fmt.Fprintf(c.stderr, msg.ReportRejected, len(sum.Rejected))
 		for _, r := range sum.Rejected {
 			fmt.Fprintf(c.stderr, "  %s\n", r)
 		}

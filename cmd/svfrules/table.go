@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -12,19 +14,10 @@ import (
 
 var tableCommand = &command{
 	name:    "table",
-	summary: "print the guide's tables: which codes each pathway may use",
-	usage:   "[--rules DIR | --guide VERSION] [--format csv|markdown|text]",
-	help: `
-Prints the guide's code tables. text and markdown show one matrix (a row
-per pathway, a column per table code, x where the code may be used, with
-its qualifier); csv has one row per table code and pathway with the header
-code,prefix,pathway,allowed,qualifier (480 rows for guide 10.6), for Excel.
-
-Examples:
-  svfrules table
-  svfrules table --guide 10.6 --format csv > tabeller.csv
-  svfrules table --format markdown`,
-	run: runTable,
+	summary: msg.TableSummary,
+	usage:   msg.TableUsage,
+	help:    msg.TableHelp,
+	run:     runTable,
 }
 
 func runTable(c *cli, cmd *command, args []string) int {
@@ -33,7 +26,7 @@ func runTable(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) > 0 {
-		return c.usageError(cmd, "unexpected argument %q", rest[0])
+		return c.usageError(cmd, msg.UnexpectedArgument, rest[0])
 	}
 	if code, ok := c.checkFormat(cmd, o.format, "csv", "markdown", "text"); !ok {
 		return code

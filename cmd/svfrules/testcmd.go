@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -11,19 +13,10 @@ import (
 
 var testCommand = &command{
 	name:    "test",
-	summary: "run the test cases written in the rule files",
-	usage:   "[--rules DIR | --guide VERSION] [--run REGEX] [--format text|json]",
-	help: `
-Runs the test cases (test … { … }) of a guide version: each example episode
-is evaluated and its findings, lead times and reportability compared with
-what the case expects. Prints PASS or FAIL per case, expected against actual
-on failure, and a summary. Exits 1 when a case fails.
-
-Examples:
-  svfrules test
-  svfrules test --guide 10.6 --run 'hjarn_.*'
-  svfrules test --rules rules/10.6 --format json`,
-	run: runTest,
+	summary: msg.TestSummary,
+	usage:   msg.TestUsage,
+	help:    msg.TestHelp,
+	run:     runTest,
 }
 
 type testReport struct {
@@ -46,7 +39,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) > 0 {
-		return c.usageError(cmd, "unexpected argument %q (choose cases with --run)", rest[0])
+		return c.usageError(cmd, msg.UnexpectedArgumentRun, rest[0])
 	}
 	if code, ok := c.checkFormat(cmd, o.format, "text", "json"); !ok {
 		return code
@@ -55,7 +48,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 	if o.run != "" {
 		var err error
 		if run, err = regexp.Compile(o.run); err != nil {
-			return c.usageError(cmd, "--run %q is not a regular expression: %v", o.run, err)
+			return c.usageError(cmd, msg.TestBadRun, o.run, err)
 		}
 	}
 	rs, code, ok := c.loadOrReport(cmd, o)
@@ -80,18 +73,18 @@ func runTest(c *cli, cmd *command, args []string) int {
 	} else {
 		for _, e := range report.Cases {
 			if e.Pass {
-				fmt.Fprintf(c.stdout, "PASS %s\n", e.ID)
+				fmt.Fprintf(c.stdout, msg.TestPass, e.ID)
 				continue
 			}
-			fmt.Fprintf(c.stdout, "FAIL %s (%s)\n", e.ID, e.Source)
+			fmt.Fprintf(c.stdout, msg.TestFail, e.ID, e.Source)
 			for _, f := range e.Failures {
 				fmt.Fprintf(c.stdout, "     %s\n", f)
 			}
 		}
-		fmt.Fprintf(c.stdout, "%s: %d passed, %d failed\n", rs.display, report.Passed, report.Failed)
+		fmt.Fprintf(c.stdout, msg.TestTotals, rs.display, report.Passed, report.Failed)
 	}
 	if len(results) == 0 && run != nil {
-		fmt.Fprintf(c.stderr, "svfrules test: no test case matches --run %q\n", o.run)
+		fmt.Fprintf(c.stderr, msg.TestNoMatch+"\n", o.run)
 	}
 	if report.Failed > 0 {
 		return exitFound

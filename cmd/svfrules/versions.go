@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"fmt"
 	"regexp"
 	"text/tabwriter"
@@ -12,15 +14,10 @@ import (
 
 var versionsCommand = &command{
 	name:    "versions",
-	summary: "list the embedded guide versions",
-	usage:   "",
-	help: `
-Lists the guide versions embedded in the binary, oldest first, with their
-dates and titles. The newest is the default of every command.
-
-Example:
-  svfrules versions`,
-	run: runVersions,
+	summary: msg.VersionsSummary,
+	usage:   msg.VersionsUsage,
+	help:    msg.VersionsHelp,
+	run:     runVersions,
 }
 
 func runVersions(c *cli, cmd *command, args []string) int {
@@ -29,22 +26,22 @@ func runVersions(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) > 0 {
-		return c.usageError(cmd, "unexpected argument %q", rest[0])
+		return c.usageError(cmd, msg.UnexpectedArgument, rest[0])
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "VERSION\tDATE\tTITLE")
+	fmt.Fprintln(tw, msg.VersionsHeader)
 	exit := exitOK
 	latest := rules.Latest()
 	for _, v := range rules.Versions() {
 		g, _, _ := compiler.Load(rules.FS(), v, "rules/"+v)
 		if g == nil {
-			fmt.Fprintf(tw, "%s\t?\t(does not compile; run svfrules check --guide %s)\n", v, v)
+			fmt.Fprintf(tw, msg.VersionsBroken, v, v)
 			exit = exitUsage
 			continue
 		}
 		mark := ""
 		if v == latest {
-			mark = " (default)"
+			mark = msg.VersionsDefault
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s%s\n", v, g.Date, g.Title, mark)
 	}
@@ -72,5 +69,5 @@ func versionHint(v string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf("did you mean %q?", best)
+	return fmt.Sprintf(msg.DidYouMean, best)
 }
