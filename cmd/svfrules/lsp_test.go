@@ -43,7 +43,7 @@ func TestLSPCommand(t *testing.T) {
 		{name: "no exit", args: []string{"lsp"}, stdin: frame(lspInitialize, lspInitialized), code: 1, noStderr: true},
 		{name: "exit without shutdown", args: []string{"lsp"}, stdin: frame(lspInitialize, lspExit), code: 1, noStderr: true},
 		{name: "argument", args: []string{"lsp", "extra"}, code: 2, stderr: `svfrules lsp: oväntat argument "extra"`},
-		{name: "help", args: []string{"lsp", "--help"}, code: 0, stdout: []string{"Usage: svfrules lsp", "docs/editors.md"}},
+		{name: "help", args: []string{"lsp", "--help"}, code: 0, stdout: []string{"Användning: svfrules lsp", "docs/editors.md"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
