@@ -53,7 +53,7 @@ func TestDiagnosticsUnknownCodeAndClearing(t *testing.T) {
 
 	c.replace("ledtider.svf", &text, "when not has(XX44)", "when not has(XX47)")
 	wantDiags(t, "unknown code", c.diagnostics("ledtider.svf"),
-		`16:15-16:19 1 the guide has no code XX47 | did you mean "XX40"?`)
+		`16:15-16:19 1 the guide has no code XX47 | menade du "XX40"?`)
 
 	c.replace("ledtider.svf", &text, "XX47", "XX44")
 	wantDiags(t, "fixed", c.diagnostics("ledtider.svf"))
@@ -74,7 +74,7 @@ func TestDiagnosticsPathwayRemovedShowsInOtherFiles(t *testing.T) {
 	for _, name := range []string{"start.svf", "sarskilda.svf", "behandling.svf", "annan_orsak.svf", "frivilliga.svf", "regler.svf", "ledtider.svf", "tester.svf"} {
 		ds, _ := c.latest(name)
 		for _, d := range ds {
-			if d.Message != `unknown pathway "hjarntumorer"` && d.Message != "no pathway has prefix VL2\ndid you mean \"VB2\"?" {
+			if d.Message != `unknown pathway "hjarntumorer"` && d.Message != "no pathway has prefix VL2\nmenade du \"VB2\"?" {
 				t.Errorf("%s: %q", name, d.Message)
 			}
 		}
