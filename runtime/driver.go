@@ -64,12 +64,16 @@ type Summary struct {
 	// EpisodesIncomplete counts the episodes that had a rejected row
 	// (input.Episode.Rejected): they have no findings or lead times and
 	// are not reportable, as the missing rows could change any of them.
-	EpisodesIncomplete int               `json:"episodes_incomplete"`
-	EpisodesWithErrors int               `json:"episodes_with_errors"`
-	Reportable         int               `json:"reportable"`
-	FindingsByRule     map[string]int    `json:"findings_by_rule"`
-	EpisodesByPathway  map[string]int    `json:"episodes_by_pathway"`
-	Rejected           []input.Rejection `json:"rejected"`
+	EpisodesIncomplete int            `json:"episodes_incomplete"`
+	EpisodesWithErrors int            `json:"episodes_with_errors"`
+	Reportable         int            `json:"reportable"`
+	FindingsByRule     map[string]int `json:"findings_by_rule"`
+	EpisodesByPathway  map[string]int `json:"episodes_by_pathway"`
+	// Names are what people read for the keys of FindingsByRule and
+	// EpisodesByPathway: a rule's name with its id beside it, a
+	// pathway's name with its prefix (both of which explain takes).
+	Names    map[string]string `json:"-"`
+	Rejected []input.Rejection `json:"rejected"`
 	// Grouped is true when an episode's rows were not adjacent and the run
 	// grouped the whole input in memory instead of streaming it.
 	Grouped bool `json:"grouped"`
@@ -397,7 +401,7 @@ func fill(a, b *input.Episode) {
 }
 
 func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
-	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Grouped: grouping}
+	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Names: map[string]string{}, Grouped: grouping}
 	ev := NewEvaluator(p)
 
 	// Workers evaluate and render batches; the writer puts them back in
@@ -637,10 +641,14 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 		}
 		if n > 0 {
 			sum.EpisodesByPathway[key] += n
+			if slot > 0 {
+				sum.Names[key] = pathways[slot-1].Name + " (" + pathways[slot-1].PrefixLabel() + ")"
+			}
 		}
 	}
 	for _, rc := range t.rules {
 		sum.FindingsByRule[rc.rule.ID] += rc.n
+		sum.Names[rc.rule.ID] = rc.rule.Label()
 	}
 	t.episodes, t.rows, t.events, t.reportable, t.withErrors = 0, 0, 0, 0, 0
 	t.incomplete, t.incompleteRows = 0, 0

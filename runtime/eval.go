@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // Evaluator applies one compiled guide version to episodes. It holds no
@@ -259,6 +260,8 @@ func (r *Result) SortedRuleIDs() []string {
 // has a prefix of the guide: no pathway, so no rule of the files applies.
 var UnknownPathwayRule = &compiler.Rule{
 	ID:       "forlopp_okant",
+	Name:     msg.ExplainUnknownPathwayName,
+	Section:  msg.UnknownPathwaySection,
 	Severity: compiler.SevError,
 	Message:  "Inget av förloppets koder har ett prefix som finns i kodningsvägledningen, så vårdförloppet kan inte bestämmas. Kontrollera koderna.",
 	Ref:      "Kodernas uppbyggnad",

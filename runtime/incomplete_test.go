@@ -133,7 +133,7 @@ func TestIncompleteText(t *testing.T) {
 			"  regeln vxx91_remitterande_region_samma kunde inte kontrolleras: filen saknar kolumn för rapporterande region (region) och kolumn för remitterande region (referring_region)\n" +
 			"  regeln vxx91_lan_saknas kunde inte kontrolleras: filen saknar kolumn för folkbokföringslän (county)\n" +
 			"  förlopp per vårdförlopp:\n" +
-			"    livmoderkroppscancer             1\n"
+			"         1  Livmoderkroppscancer (VH3)\n"
 		if s.String() != wantSum {
 			t.Errorf("summary:\n got %q\nwant %q", s.String(), wantSum)
 		}

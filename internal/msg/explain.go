@@ -136,6 +136,8 @@ const (
 	ExplainRejectedDo = "Rätta värdet i exporten enligt skälet (eller ange --date-order, --encoding eller --column om filen är rätt men skriven på annat sätt) och kör igen."
 	// ExplainUnknownPathwayName is the name of forlopp_okant.
 	ExplainUnknownPathwayName = "Okänt vårdförlopp"
+	// UnknownPathwaySection is the guide section forlopp_okant rests on.
+	UnknownPathwaySection = "Kodningsvägledningen, Kodernas uppbyggnad"
 	// ExplainUnknownPathwayDo says what to do.
 	ExplainUnknownPathwayDo = "Kontrollera koderna: prefixet (de tre första tecknen, t.ex. VL2) ska vara ett av de 30 vårdförloppens. svfrules table visar prefixen."
 )

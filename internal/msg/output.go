@@ -29,8 +29,9 @@ const (
 	// TextCodes starts the line of a finding's codes, each followed by
 	// its file:row in parentheses.
 	TextCodes = "          koder: "
-	// TextRule starts the line of the rule's place in the rule files.
-	TextRule = "          regel: "
+	// TextSection starts the line of the guide section a finding's rule
+	// rests on.
+	TextSection = "          avsnitt: "
 	// TextRejectedHead heads the list of rejected rows after the
 	// episodes: the number of rows.
 	TextRejectedHead = "Rader som inte kunde läsas (%d):\n"

@@ -31,21 +31,31 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 		io.WriteString(w, msg.SummaryGrouped)
 	}
 	runtime.WriteColumnsText(w, s)
-	writeCounts(w, msg.SummaryByRule, s.FindingsByRule)
-	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway)
+	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)
+	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway, s.Names)
 }
 
-func writeCounts(w io.Writer, title string, m map[string]int) {
+// writeCounts writes counts by rule or pathway under their names (the
+// key itself when names has none), in the order of the names.
+func writeCounts(w io.Writer, title string, m map[string]int, names map[string]string) {
 	if len(m) == 0 {
 		return
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	labels := make([]string, 0, len(m))
+	count := make(map[string]int, len(m))
+	for k, n := range m {
+		l := names[k]
+		if l == "" {
+			l = k
+		}
+		if _, dup := count[l]; !dup {
+			labels = append(labels, l)
+		}
+		count[l] += n
 	}
-	sort.Strings(keys)
+	sort.Strings(labels)
 	fmt.Fprintf(w, "  %s:\n", title)
-	for _, k := range keys {
-		fmt.Fprintf(w, "    %-32s %d\n", k, m[k])
+	for _, l := range labels {
+		fmt.Fprintf(w, "    %6d  %s\n", count[l], l)
 	}
 }

@@ -49,7 +49,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			buf.WriteByte(' ')
 		}
 		buf.WriteByte(' ')
-		buf.WriteString(f.Rule.ID)
+		buf.WriteString(f.Rule.Label())
 		buf.WriteString(": ")
 		buf.WriteString(f.Rule.Message)
 		buf.WriteByte('\n')
@@ -66,10 +66,11 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			}
 			buf.WriteByte('\n')
 		}
-		if f.Rule.Pos.File != "" {
-			buf.WriteString(msg.TextRule)
-			buf.WriteString(f.Rule.Pos.File)
-			writeLineCol(buf, f.Rule.Pos)
+		// The guide section, which coordinators have; the rule file's
+		// place stays in json and jsonl for the quality group.
+		if f.Rule.Section != "" {
+			buf.WriteString(msg.TextSection)
+			buf.WriteString(f.Rule.Section)
 			buf.WriteByte('\n')
 		}
 	}
