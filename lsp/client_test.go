@@ -36,11 +36,19 @@ type published struct {
 	diags   []protocol.Diagnostic
 }
 
-// copyGuide copies the rule files of rules/<version> into a new
-// temporary folder and returns it.
+// copyGuide copies the rule files of rules/<version> into a new folder
+// named as the version (the lint checks the name) and returns it.
 func copyGuide(t testing.TB, version string) string {
+	return copyGuideAs(t, version, version)
+}
+
+// copyGuideAs copies rules/<version> into a new folder called name.
+func copyGuideAs(t testing.TB, version, name string) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), name)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	src := filepath.Join("..", "rules", version)
 	entries, err := os.ReadDir(src)
 	if err != nil {

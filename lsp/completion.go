@@ -122,7 +122,7 @@ func (c *completer) offer(block string, line []lang.Token, d *document, starts [
 		case "table":
 			c.tableRows(d, starts, at)
 		case "":
-			c.keywords("guide", "qualifier", "pathway", "code", "rule", "leadtime", "test")
+			c.keywords("guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test")
 		default:
 			words := make([]string, 0, len(propKeywords[block]))
 			for w := range propKeywords[block] {
@@ -165,6 +165,12 @@ func (c *completer) offer(block string, line []lang.Token, d *document, starts [
 			c.pathways(nil)
 		case len(line) == 1:
 			c.keywords("for", "heading")
+		}
+	case head == "codes" && block == "section":
+		if (len(line) == 1 || last == ",") && c.g != nil {
+			for _, code := range c.codesByNumber() {
+				c.add(code.Suffix, protocol.CompletionItemKindConstant, code.Name, "")
+			}
 		}
 	case head == "expect" && block == "test":
 		c.expect(line)

@@ -91,7 +91,7 @@ func TestCompletionContexts(t *testing.T) {
 	if got := labels(c.complete("regler.svf", text, "rule okand_kod \"Okänd kod\" {\n  ", 0)); !slices.Equal(got, []string{"message", "pathway", "ref", "severity", "when"}) {
 		t.Errorf("start of a rule's line: %q", got)
 	}
-	if got := labels(c.complete("regler.svf", text, "  when has(unknown) or has(\n}\n", 0)); !slices.Equal(got, []string{"guide", "qualifier", "pathway", "code", "rule", "leadtime", "test"}) {
+	if got := labels(c.complete("regler.svf", text, "  when has(unknown) or has(\n}\n", 0)); !slices.Equal(got, []string{"guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test"}) {
 		t.Errorf("top level: %q", got)
 	}
 	// Nothing in a comment or a string.

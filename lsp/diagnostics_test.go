@@ -129,3 +129,14 @@ func TestExitWithoutShutdown(t *testing.T) {
 		t.Errorf("exit code without shutdown: %d, want 1", code)
 	}
 }
+
+// The compiler's lint warnings show as warnings: here the header's
+// version against the folder's name.
+func TestDiagnosticsLintWarning(t *testing.T) {
+	c := startClient(t, copyGuideAs(t, "10.6", "10.7"))
+	c.openFile("guide.svf")
+	got := brief(c.diagnostics("guide.svf"))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "6:6-6:12 2 ") || !strings.Contains(got[0], "10.7") {
+		t.Errorf("got %q, want the lint warning on the version", got)
+	}
+}

@@ -55,7 +55,7 @@ type snapshot struct {
 	// working while a line is half typed.
 	guide *compiler.Guide
 	// diags are the diagnostics of the check: reading, syntax, the
-	// compiler's checks (lint warnings among them) and failing test cases.
+	// compiler's checks, its lint warnings and failing test cases.
 	diags lang.Diagnostics
 }
 
@@ -233,6 +233,8 @@ func (f *folder) check(open map[string]overlay, prev *snapshot) *snapshot {
 	snap.guide = g
 	diags = append(diags, ds...)
 	if !ds.HasErrors() {
+		// As compiler.Load: the lint warnings of a guide that compiles.
+		diags = append(diags, compiler.Lint(g, filepath.Base(f.dir))...)
 		diags = append(diags, testFailures(g, snap)...)
 	}
 	diags.Sort()

@@ -102,10 +102,11 @@ func TestReferences(t *testing.T) {
 	if got := refs("(kur)", false); !slices.Equal(got, slices.Delete(slices.Clone(want), 8, 9)) {
 		t.Errorf("references of kur without the declaration: %q", got)
 	}
-	// Code 60 in every form: code 60, XX60 in rules and lead times,
-	// VL260 in tests; not in text blocks, strings and comments.
+	// Code 60 in every form: code 60, the chapter's codes list, XX60 in
+	// rules and lead times, VL260 in tests; not in text blocks, strings
+	// and comments.
 	got := refs("60 \"Start", true)
-	want = []string{"behandling.svf 332:5-332:7", "ledtider.svf 55:5-55:9", "regler.svf 114:11-114:15",
+	want = []string{"behandling.svf 332:5-332:7", "kapitel.svf 39:28-39:30", "ledtider.svf 55:5-55:9", "regler.svf 114:11-114:15",
 		"tester.svf 267:8-267:13", "tester.svf 276:8-276:13", "tester.svf 916:8-916:13"}
 	if !slices.Equal(got, want) {
 		t.Errorf("references of code 60:\n%q\nwant\n%q", got, want)

@@ -65,6 +65,9 @@ func symbolsOf(f *lang.File) []symbol {
 				}
 			}
 			out = append(out, symbol{name: lt.ID, detail: detail, kind: protocol.SymbolKindEvent, start: lt.Pos, end: lt.EndPos, nameAt: lt.Pos})
+		case d.Section != nil:
+			sc := d.Section
+			out = append(out, symbol{name: textOf(sc.Heading), detail: "section", kind: protocol.SymbolKindNamespace, start: sc.Pos, end: sc.EndPos, nameAt: sc.Pos, nameLen: len("section")})
 		case d.Test != nil:
 			t := d.Test
 			out = append(out, symbol{name: t.ID, kind: protocol.SymbolKindMethod, start: t.Pos, end: t.EndPos, nameAt: t.Pos})

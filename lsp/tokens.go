@@ -148,8 +148,12 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 		}
 		return ref{}
 	case lang.TokenNumber:
-		if block == "" && head == "code" && i == h+1 {
+		switch {
+		case block == "" && head == "code" && i == h+1:
 			r.kind, r.decl = refCode, true
+			return r
+		case block == "section" && head == "codes" && i > h:
+			r.kind = refCode // the codes a chapter of the guide holds
 			return r
 		}
 		return ref{}
@@ -224,8 +228,9 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 // completion at the start of a line and to tell a property line from a
 // condition continued from the line before.
 var propKeywords = map[string]map[string]bool{
-	"":         set("guide", "qualifier", "pathway", "code", "rule", "leadtime", "test"),
-	"guide":    set("date", "title", "source", "note"),
+	"":         set("guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test"),
+	"guide":    set("date", "title", "source", "note", "changelog"),
+	"section":  set("text", "pathways", "codes"),
 	"pathway":  set("prefix", "icd10"),
 	"code":     set("kind", "scope", "description", "name", "table", "note"),
 	"rule":     set("severity", "pathway", "message", "ref", "when"),
