@@ -33,6 +33,11 @@ type Renderer interface {
 	Episode(buf *bytes.Buffer, r *EpisodeResult)
 }
 
+// UnknownPathwayKey is the key Summary.EpisodesByPathway counts the
+// episodes under that have no pathway (none of their codes has a prefix
+// of the guide).
+const UnknownPathwayKey = "(okänt)"
+
 // Wrapper is implemented by renderers whose output needs text around the
 // episodes (a header, or the summary of a JSON document): Run hands it
 // the episodes' output, in input order, once the run has succeeded.
@@ -83,6 +88,9 @@ type Summary struct {
 	// Unchecked are the rules that were not evaluated for some inputs'
 	// episodes: those inputs have no column for an attribute they read.
 	Unchecked []UncheckedRule `json:"unchecked_rules"`
+	// Lists are the lists to act on, when the renderer is a Lister that
+	// wants them; else nil.
+	Lists *Lists `json:"lists,omitempty"`
 }
 
 // HasErrors reports whether any episode had an error finding or any row
@@ -175,6 +183,9 @@ type collector struct {
 	// localFree holds the localBlocks taken, for the parsing goroutines
 	// to fill again.
 	localFree chan *localBlock
+
+	// lists, when the renderer wants them, gathers Summary.Lists.
+	lists *listBuilder
 
 	groups map[string]*input.Episode // grouping mode
 	order  []*input.Episode
@@ -278,12 +289,14 @@ func (c *collector) NewLocal() input.Local {
 // newLocalBlock returns an empty localBlock, one taken before if there is
 // one: allocating fresh ones per block made the garbage collector run.
 func (c *collector) newLocalBlock() *localBlock {
+	var lb *localBlock
 	select {
-	case lb := <-c.localFree:
-		return lb
+	case lb = <-c.localFree:
 	default:
-		return &localBlock{}
+		lb = &localBlock{}
 	}
+	lb.tally.lists.on = c.lists != nil
+	return lb
 }
 
 // TakeLocal takes a block's episodes evaluated on a parsing goroutine (a
@@ -402,6 +415,11 @@ func fill(a, b *input.Episode) {
 
 func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
 	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Names: map[string]string{}, Grouped: grouping}
+	var lists *listBuilder
+	if l, ok := render.(Lister); ok && l.WantsLists() {
+		sum.Lists = &Lists{OverTarget: []OverTarget{}, Incomplete: []IncompleteEpisode{}, ByRule: []RuleEpisodes{}}
+		lists = &listBuilder{lists: sum.Lists, byRule: map[*compiler.Rule]*RuleEpisodes{}}
+	}
 	ev := NewEvaluator(p)
 
 	// Workers evaluate and render batches; the writer puts them back in
@@ -440,6 +458,9 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 					_, writeErr = bw.Write(nb.out.Bytes())
 				}
 				account(sum, p.Guide.Pathways, nb)
+				if lists != nil {
+					lists.account(&nb.tally.lists)
+				}
 				// Reusing batches saves growing an output buffer for
 				// every 512 episodes, which kept the collector busy.
 				nb.out.Reset()
@@ -456,7 +477,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 
 	col := &collector{sum: sum, grouping: grouping, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{},
 		send: func(b *batch) { todo <- b }, groups: map[string]*input.Episode{}, free: free,
-		direct: func(b *batch) { done <- b }, prog: p, render: render,
+		direct: func(b *batch) { done <- b }, prog: p, render: render, lists: lists,
 		localFree: make(chan *localBlock, 4*workers+4)}
 	ctx, stop := context.WithCancelCause(context.Background())
 	defer stop(nil)
@@ -504,6 +525,9 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), writeErr)
 	}
 	sum.Unchecked = uncheckedRules(p, sum.Columns)
+	if lists != nil {
+		lists.finish()
+	}
 	// Rejections come in input order, except those of grouping; sort them
 	// by input file (in the order given) and row.
 	fileOrder := map[string]int{}
@@ -532,6 +556,7 @@ func (c *collector) newBatch() *batch {
 	}
 	b.seq = c.seq
 	c.seq++
+	b.tally.lists.on = c.lists != nil
 	return b
 }
 
@@ -580,6 +605,7 @@ type tally struct {
 	incomplete, incompleteRows                     int
 	byPathway                                      []int // by Pathway.Index+1; 0 is "no pathway"
 	rules                                          []ruleCount
+	lists                                          listTally
 }
 
 type ruleCount struct {
@@ -589,6 +615,9 @@ type ruleCount struct {
 
 func (t *tally) add(r *EpisodeResult) {
 	t.episodes++
+	if t.lists.on {
+		t.lists.add(r)
+	}
 	if r.Result.Incomplete { // no pathway, findings or lead times
 		t.incomplete++
 		t.incompleteRows += r.In.Rows
@@ -635,7 +664,7 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 	sum.EpisodesIncomplete += t.incomplete
 	sum.RowsIncomplete += t.incompleteRows
 	for slot, n := range t.byPathway {
-		key := "(okänt)"
+		key := UnknownPathwayKey
 		if slot > 0 {
 			key = pathways[slot-1].Key
 		}

@@ -84,14 +84,24 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 		"@SUM(A1);VZ910;2024-01-01\n" +
 		"B;VZ910;+1\n"
 	in := input.Input{Name: "in\x1b].csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
-	run := func(format string) string {
+	run := func(format, dialect string) string {
 		var out bytes.Buffer
-		if _, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, output.NewRenderer(format), &out); err != nil {
+		if _, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{}, 1, output.New(format, output.Options{CSVDialect: dialect}), &out); err != nil {
 			t.Fatal(err)
 		}
 		return out.String()
 	}
-	csvOut := run("csv")
+	excel := run("csv", "excel")
+	for _, want := range []string{
+		"\n'=cmd|' /C calc'!A0;;;fel;forlopp_okant;",
+		"\n'@SUM(A1);;;fel;forlopp_okant;",
+		"\n;;;fel;rad_avvisad;\"date: date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in\x1b].csv:5\r\n",
+	} {
+		if !strings.Contains(excel, want) {
+			t.Errorf("csv (excel) output lacks %q:\n%s", want, excel)
+		}
+	}
+	csvOut := run("csv", "rfc4180")
 	for _, want := range []string{
 		"\n'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
 		"\n'@SUM(A1),,,error,forlopp_okant,",
@@ -101,7 +111,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 			t.Errorf("csv output lacks %q:\n%s", want, csvOut)
 		}
 	}
-	text := run("text")
+	text := run("text", "")
 	for _, want := range []string{
 		"\nE\\x1b[2J\\u202eX  okänt vårdförlopp  in\\x1b].csv:3\n",
 		"  in\\x1b].csv:5: date: date \"+1\" is not a date",

@@ -29,7 +29,11 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, msg.GiveEpisodeFiles)
 	}
-	if code, ok := c.checkFormat(cmd, o.format, evalout.Formats...); !ok {
+	format, code, ok := c.chooseFormat(cmd, o, "text", evalout.Formats)
+	if !ok {
+		return code
+	}
+	if code, ok := c.checkCSVDialect(cmd, o); !ok {
 		return code
 	}
 	ro, code, ok := c.readOptions(cmd, o)
@@ -58,7 +62,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 	defer cleanup()
 	workers := runtime.GOMAXPROCS(0)
 	prog := compiler.Compile(rs.guide)
-	sum, err := svfruntime.Run(prog, inputs, ro, workers, evalout.NewRenderer(o.format), out)
+	sum, err := svfruntime.Run(prog, inputs, ro, workers, evalout.New(format, evalout.Options{Guide: rs.guide, CSVDialect: o.csvDialect}), out)
 	if err != nil {
 		if c.stdoutFailed() {
 			return exitUsage // run says why
@@ -73,7 +77,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "svfrules eval: %v\n", err)
 		return exitUsage
 	}
-	if o.format != "json" {
+	if format != "json" {
 		evalout.WriteSummaryText(c.stderr, sum)
 	}
 	if sum.HasErrors() {

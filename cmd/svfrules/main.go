@@ -244,6 +244,10 @@ type options struct {
 	dateOrder string
 	// columns are the --column values, FIELD=HEADER.
 	columns []string
+	// formatGiven: --format was on the command line (else -o's
+	// extension may choose it); csvDialect is --csv-dialect.
+	formatGiven bool
+	csvDialect  string
 }
 
 func (o *options) register(cmd string, fs *pflag.FlagSet) {
@@ -303,6 +307,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.run, "run", "", msg.FlagRun)
 		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTest)
 	}
+	o.registerOutput(cmd, fs)
 }
 
 // parse parses the command's flags. It returns done with an exit code when
@@ -326,6 +331,7 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 		c.commandUsage(c.stdout, cmd, fs)
 		return nil, nil, true, exitOK
 	}
+	opts.formatGiven = fs.Changed("format")
 	return opts, fs.Args(), false, 0
 }
 

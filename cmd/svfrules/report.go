@@ -6,9 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/rcc/svfrules/compiler"
@@ -23,9 +21,6 @@ var reportCommand = &command{
 	help:    msg.ReportHelp,
 	run:     runReport,
 }
-
-// reportFormatByExtension picks the format from the output file's name.
-var reportFormatByExtension = map[string]string{".html": "html", ".htm": "html", ".md": "markdown", ".csv": "csv", ".json": "json"}
 
 func runReport(c *cli, cmd *command, args []string) int {
 	o, files, done, code := c.parse(cmd, args)
@@ -42,14 +37,11 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.usageError(cmd, msg.ReportBy, err)
 	}
-	format := o.format
-	if format == "" {
-		format = "markdown"
-		if f, ok := reportFormatByExtension[strings.ToLower(filepath.Ext(o.output))]; ok {
-			format = f
-		}
+	format, code, ok := c.chooseFormat(cmd, o, "markdown", report.Formats)
+	if !ok {
+		return code
 	}
-	if code, ok := c.checkFormat(cmd, format, report.Formats...); !ok {
+	if code, ok := c.checkCSVDialect(cmd, o); !ok {
 		return code
 	}
 	ro, code, ok := c.readOptions(cmd, o)

@@ -63,3 +63,160 @@ const (
 	// SummaryByPathway titles the counts of episodes per pathway.
 	SummaryByPathway = "förlopp per vårdförlopp"
 )
+
+// Eval's workbook (--format xlsx): sheet names (at most 31 characters,
+// Excel's limit), column headers and the summary sheet's lines.
+const (
+	// SheetSummary names the summary sheet.
+	SheetSummary = "Sammanfattning"
+	// SheetFindings names the sheet of findings, one row each.
+	SheetFindings = "Fynd"
+	// SheetIncomplete names the sheet of incomplete episodes and
+	// rejected rows ("Ofullständiga och avvisade rader" is 32
+	// characters, one more than Excel allows).
+	SheetIncomplete = "Ofullständiga, avvisade rader"
+	// SheetOverTarget names the sheet of lead times over their target.
+	SheetOverTarget = "Ledtider över mål"
+	// SheetByRule names the sheet of findings by rule.
+	SheetByRule = "Per regel"
+	// SheetByPathway names the sheet of episodes by pathway.
+	SheetByPathway = "Per vårdförlopp"
+
+	// ColEpisode heads the column of episode ids.
+	ColEpisode = "Förlopp"
+	// ColPathway heads the column of pathway names.
+	ColPathway = "Vårdförlopp"
+	// ColSeverity heads the column of severities.
+	ColSeverity = "Allvarlighetsgrad"
+	// ColMessage heads the column of the rules' messages.
+	ColMessage = "Meddelande"
+	// ColCodesRows heads the column of a finding's codes, each with
+	// its file:row.
+	ColCodesRows = "Koder (fil:rad)"
+	// ColRuleID heads the column of rule ids (for explain).
+	ColRuleID = "Regel-id"
+	// ColRow heads a column of row numbers in the input file.
+	ColRow = "Rad"
+	// ColFile heads a column of input file names.
+	ColFile = "Fil"
+	// ColField heads the column of the field a rejected row failed on.
+	ColField = "Fält"
+	// ColReason heads the column of the reasons rows were rejected.
+	ColReason = "Orsak"
+	// ColKind heads the column saying whether a row is an incomplete
+	// episode or a rejected row.
+	ColKind = "Typ"
+	// ColLeadTime heads the column of lead-time names.
+	ColLeadTime = "Ledtid"
+	// ColFromCode heads the column of a lead time's start code.
+	ColFromCode = "Från kod"
+	// ColFromDate heads the column of a lead time's start date.
+	ColFromDate = "Från datum"
+	// ColToCode heads the column of a lead time's end code.
+	ColToCode = "Till kod"
+	// ColToDate heads the column of a lead time's end date.
+	ColToDate = "Till datum"
+	// ColDays heads the column of lead times in days.
+	ColDays = "Dagar"
+	// ColTarget heads the column of lead-time targets in days.
+	ColTarget = "Mål (dagar)"
+	// ColOver heads the column of days over the target.
+	ColOver = "Över målet (dagar)"
+	// ColEpisodesN heads a column of numbers of episodes.
+	ColEpisodesN = "Antal förlopp"
+	// ColWithFindings heads the column of episodes with findings.
+	ColWithFindings = "Förlopp med fynd"
+	// ColOverTargetN heads the column of lead times over target.
+	ColOverTargetN = "Ledtider över mål"
+	// ColWhat heads the summary sheet's column of what is counted.
+	ColWhat = "Uppgift"
+	// ColValue heads the summary sheet's column of figures.
+	ColValue = "Värde"
+
+	// KindIncomplete marks an incomplete episode's row.
+	KindIncomplete = "ofullständigt förlopp"
+	// KindRejected marks a rejected row's row.
+	KindRejected = "avvisad rad"
+	// IncompleteXLSX says why an incomplete episode is listed: the
+	// number of its rejected rows.
+	IncompleteXLSX = "%d rad(er) avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"
+
+	// SumGuide labels the guide version.
+	SumGuide = "Kodningsvägledning, version"
+	// SumRowsRead labels the rows read.
+	SumRowsRead = "Rader lästa"
+	// SumRowsEvaluated labels the rows evaluated.
+	SumRowsEvaluated = "Rader utvärderade"
+	// SumRowsIncomplete labels the rows of incomplete episodes.
+	SumRowsIncomplete = "Rader i ofullständiga förlopp"
+	// SumRowsRejected labels the rows rejected.
+	SumRowsRejected = "Rader avvisade"
+	// SumRowsBlank labels the blank rows skipped.
+	SumRowsBlank = "Tomma rader (hoppades över)"
+	// SumEpisodes labels the episodes.
+	SumEpisodes = "Förlopp"
+	// SumEpisodesWithErrors labels the episodes with an error.
+	SumEpisodesWithErrors = "Förlopp med fel"
+	// SumReportable labels the reportable episodes.
+	SumReportable = "Rapporterbara förlopp"
+	// SumEpisodesIncomplete labels the incomplete episodes.
+	SumEpisodesIncomplete = "Ofullständiga förlopp (bedöms inte)"
+	// SumFindings labels the number of findings.
+	SumFindings = "Fynd"
+	// SumOverTarget labels the number of lead times over target.
+	SumOverTarget = "Ledtider över mål"
+	// SumUnchecked labels a rule that could not be checked: the line
+	// names the rule, the missing attributes and the files.
+	SumUnchecked = "Regel som inte kunde kontrolleras (kolumn saknas)"
+
+	// XLSXSpool: the workbook could not read back the findings it
+	// spooled (an error of the program or of the temporary file).
+	XLSXSpool = "kan inte läsa tillbaka fynden ur den temporära filen för arbetsboken"
+)
+
+// Choosing the output format (eval and report).
+const (
+	// FlagCSVDialect is the help of --csv-dialect.
+	FlagCSVDialect = "csv-utdatans `form`: excel (UTF-8 med BOM, semikolon, decimalkomma och svenska rubriker; öppnas med dubbelklick i svenskt Excel) eller rfc4180 (komma, UTF-8 utan BOM, engelska kolumnnamn; för program)"
+	// CSVDialectUnknown: the value given.
+	CSVDialectUnknown = "okänd --csv-dialect %q; ange excel eller rfc4180"
+	// FormatMismatch: -o, its extension, the format the extension
+	// names, the --format given.
+	FormatMismatch = "-o %s har ändelsen %s, som betyder formatet %s, men --format är %s; ingenting är läst eller skrivet. Ändra ändelsen eller --format så att de stämmer (eller utelämna --format, så väljs formatet efter ändelsen)."
+	// FormatExtension: -o, its extension, the command, the extensions
+	// the command writes.
+	FormatExtension = "-o %s har ändelsen %s, ett format som %s inte skriver; ingenting är läst eller skrivet. Använd en av ändelserna %s, eller ange --format."
+)
+
+// Eval's csv in the excel dialect: headers beside the workbook's, and the
+// message of a lead time over its target.
+const (
+	// ColReportedAs heads the column of the prefix an episode is
+	// reported under.
+	ColReportedAs = "Rapporteras som"
+	// ColCodes heads the column of a finding's codes.
+	ColCodes = "Koder"
+	// ColRows heads the column of a finding's rows, file:row each, in
+	// the order of its codes.
+	ColRows = "Rader"
+	// OverTargetCSV: the lead time's name, its days, the target in
+	// days, the days over the target.
+	OverTargetCSV = "%s: %d dagar, målet är %d dagar (%d dagar över målet)."
+)
+
+// The lists at the end of eval's text output.
+const (
+	// TextOverTargetHead heads the lead times over target: their
+	// number.
+	TextOverTargetHead = "Ledtider över mål (%d):\n"
+	// TextOverTarget is one lead time over its target: the episode,
+	// the pathway, the days, the target, the days over, the lead time's
+	// name, the start code and date, the closing code and date, the
+	// file and the closing code's row.
+	TextOverTarget = "  %s  %s: %d dagar, målet %d (%d över)\n    %s: %s %s → %s %s (%s:%d)\n"
+	// TextByRuleHead heads the findings by rule: the number of rules.
+	TextByRuleHead = "Fynd per regel (%d regler, flest förlopp först):\n"
+	// TextByRule heads a rule's episodes: the rule's id, its severity,
+	// the number of episodes (listed on the lines after it).
+	TextByRule = "  %s (%s), %d förlopp:\n"
+)

@@ -11,6 +11,8 @@ import (
 
 type jsonRenderer struct{}
 
+func (jsonRenderer) WantsLists() bool { return true }
+
 func (jsonRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	buf.WriteString("    ")
 	writeEpisodeJSON(buf, r)

@@ -7,22 +7,39 @@ import (
 	"bytes"
 	"strconv"
 
+	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/runtime"
 )
 
 // Formats are the output formats of eval.
-var Formats = []string{"text", "jsonl", "csv", "json"}
+var Formats = []string{"text", "jsonl", "csv", "json", "xlsx"}
 
-// NewRenderer returns the renderer of a format (one of Formats).
-func NewRenderer(format string) runtime.Renderer {
+// Options are what a renderer may need besides the results.
+type Options struct {
+	// Guide names the pathways in the workbook's Per vårdförlopp sheet;
+	// nil shows their keys.
+	Guide *compiler.Guide
+	// CSVDialect is the csv format's form: "excel" (the default) or
+	// "rfc4180".
+	CSVDialect string
+}
+
+// NewRenderer returns the renderer of a format (one of Formats) with
+// no options.
+func NewRenderer(format string) runtime.Renderer { return New(format, Options{}) }
+
+// New returns the renderer of a format (one of Formats).
+func New(format string, o Options) runtime.Renderer {
 	switch format {
 	case "jsonl":
 		return jsonlRenderer{}
 	case "csv":
-		return csvRenderer{}
+		return csvRenderer{excel: o.CSVDialect != "rfc4180"}
 	case "json":
 		return jsonRenderer{}
+	case "xlsx":
+		return xlsxRenderer{guide: o.Guide}
 	}
 	return textRenderer{}
 }

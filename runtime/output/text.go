@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -106,17 +107,87 @@ func writeIncompleteText(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	buf.WriteByte('\n')
 }
 
-// Wrap lists the rejected rows after the episodes.
+func (textRenderer) WantsLists() bool { return true }
+
+// Wrap lists, after the episodes, the rejected rows, the lead times over
+// target and the findings by rule: the lists to work from.
 func (textRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer) error {
 	if _, err := io.Copy(w, episodes); err != nil {
 		return err
 	}
-	if len(sum.Rejected) == 0 {
-		return nil
+	bw := bufio.NewWriter(w)
+	// The sections are apart by a blank line (the episodes end with one).
+	sep := false
+	section := func() {
+		if sep {
+			bw.WriteByte('\n')
+		}
+		sep = true
 	}
-	fmt.Fprintf(w, msg.TextRejectedHead, len(sum.Rejected))
-	for _, r := range sum.Rejected {
-		fmt.Fprintf(w, "  %s\n", r)
+	if len(sum.Rejected) > 0 {
+		section()
+		fmt.Fprintf(bw, msg.TextRejectedHead, len(sum.Rejected))
+		for _, r := range sum.Rejected {
+			fmt.Fprintf(bw, "  %s\n", r)
+		}
 	}
-	return nil
+	if sum.Lists != nil {
+		if len(sum.Lists.OverTarget) > 0 {
+			section()
+			writeOverTargetText(bw, sum.Lists.OverTarget)
+		}
+		if len(sum.Lists.ByRule) > 0 {
+			section()
+			writeByRuleText(bw, sum.Lists.ByRule)
+		}
+	}
+	return bw.Flush()
+}
+
+// writeOverTargetText lists the lead times over their target.
+func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
+	if len(over) == 0 {
+		return
+	}
+	fmt.Fprintf(w, msg.TextOverTargetHead, len(over))
+	for _, o := range over {
+		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayName, o.Days, o.Target, o.Days-o.Target, o.Name,
+			o.From, o.FromDate, o.To, o.ToDate, escape.Printable(o.File), o.Row)
+	}
+}
+
+// textWidth is where writeByRuleText breaks a line of episode ids.
+const textWidth = 100
+
+// writeByRuleText lists each rule that found something with its
+// episodes, wrapped to textWidth.
+func writeByRuleText(w io.Writer, rules []runtime.RuleEpisodes) {
+	if len(rules) == 0 {
+		return
+	}
+	fmt.Fprintf(w, msg.TextByRuleHead, len(rules))
+	for _, re := range rules {
+		fmt.Fprintf(w, msg.TextByRule, re.ID, re.Rule.Severity.Describe(), len(re.Episodes))
+		col := 0
+		for i, ep := range re.Episodes {
+			ep = escape.Printable(ep)
+			if i > 0 {
+				io.WriteString(w, ",")
+				col++
+			}
+			if col == 0 || col+1+utf8.RuneCountInString(ep) > textWidth {
+				if i > 0 {
+					io.WriteString(w, "\n")
+				}
+				io.WriteString(w, "    ")
+				col = 4
+			} else {
+				io.WriteString(w, " ")
+				col++
+			}
+			io.WriteString(w, ep)
+			col += utf8.RuneCountInString(ep)
+		}
+		io.WriteString(w, "\n")
+	}
 }

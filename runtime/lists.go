@@ -1,0 +1,203 @@
+package runtime
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+
+	"github.com/rcc/svfrules/compiler"
+)
+
+// Lister is a Renderer that shows the lists to act on (Summary.Lists):
+// Run collects them only for such a renderer, since they grow with the
+// findings, and a machine format (jsonl) has every episode's findings and
+// lead times already.
+type Lister interface {
+	Renderer
+	// WantsLists reports whether Run should fill Summary.Lists.
+	WantsLists() bool
+}
+
+// Lists are what a coordinator works from: the lead times over their
+// target, the incomplete episodes, and each rule's episodes. They are the
+// user's own rows, not published aggregates: nothing in them is
+// suppressed.
+type Lists struct {
+	// OverTarget are the lead times longer than their target, in input
+	// order.
+	OverTarget []OverTarget `json:"over_target"`
+	// Incomplete are the episodes with a rejected row, in input order.
+	Incomplete []IncompleteEpisode `json:"incomplete"`
+	// ByRule are the rules that found something, the rule with the most
+	// episodes first (then by id), each with its episodes in input order.
+	ByRule []RuleEpisodes `json:"by_rule"`
+}
+
+// OverTarget is one lead time longer than its target.
+type OverTarget struct {
+	Episode string `json:"episode"`
+	// Pathway is the pathway's key; PathwayName its name.
+	Pathway     string       `json:"pathway"`
+	PathwayName string       `json:"pathway_name"`
+	LeadTime    string       `json:"leadtime"` // the definition's id
+	Name        string       `json:"name"`
+	From        string       `json:"from"` // the codes
+	To          string       `json:"to"`
+	FromDate    compiler.Day `json:"-"` // in JSON as YYYY-MM-DD
+	ToDate      compiler.Day `json:"-"`
+	Days        int          `json:"days"`
+	Target      int          `json:"target"`
+	// File is the episode's input; FromRow and Row are the rows of the
+	// start and the closing code.
+	File    string `json:"file"`
+	FromRow int    `json:"from_row"`
+	Row     int    `json:"row"`
+}
+
+// MarshalJSON writes the dates as YYYY-MM-DD.
+func (o OverTarget) MarshalJSON() ([]byte, error) {
+	type plain OverTarget
+	return json.Marshal(struct {
+		plain
+		FromDate string `json:"from_date"`
+		ToDate   string `json:"to_date"`
+	}{plain(o), o.FromDate.String(), o.ToDate.String()})
+}
+
+// IncompleteEpisode is an episode that was not evaluated because rows of
+// it were rejected.
+type IncompleteEpisode struct {
+	Episode  string `json:"episode"`
+	File     string `json:"file"`
+	FirstRow int    `json:"first_row"`
+	// Rejected are the rejected rows (file:row, reason) of the episode;
+	// Summary.Rejected has them too, with every other rejected row.
+	Rejected int `json:"rejected"`
+}
+
+// RuleEpisodes is a rule and the episodes it found something in.
+type RuleEpisodes struct {
+	Rule     *compiler.Rule `json:"-"`
+	ID       string         `json:"rule"`
+	Episodes []string       `json:"episodes"`
+}
+
+// listTally is what one batch adds to the lists. The episode ids are
+// kept in one byte slice, so that collecting them costs no allocation per
+// finding on the evaluating goroutines (the ids are only valid during
+// the renderer's call).
+type listTally struct {
+	on         bool
+	ids        []byte
+	over       []overItem
+	incomplete []incompleteItem
+	byRule     []ruleItem
+}
+
+type span struct{ from, to int32 }
+
+type overItem struct {
+	id         span
+	pathway    *compiler.Pathway
+	def        *compiler.LeadTime
+	from, to   string
+	fromDate   compiler.Day
+	toDate     compiler.Day
+	days, row  int
+	fromRow    int
+	file       string
+	targetDays int
+}
+
+type incompleteItem struct {
+	id                 span
+	file               string
+	firstRow, rejected int
+}
+
+type ruleItem struct {
+	rule *compiler.Rule
+	id   span
+}
+
+// keepID appends id to the tally's ids.
+func (l *listTally) keepID(id string) span {
+	from := len(l.ids)
+	l.ids = append(l.ids, id...)
+	return span{int32(from), int32(len(l.ids))}
+}
+
+// add notes what r adds to the lists.
+func (l *listTally) add(r *EpisodeResult) {
+	if r.Result.Incomplete {
+		l.incomplete = append(l.incomplete, incompleteItem{id: l.keepID(r.In.ID), file: r.In.File, firstRow: r.In.FirstRow, rejected: len(r.In.Rejected)})
+		return
+	}
+	var id span
+	kept := false
+	keep := func() span {
+		if !kept {
+			id, kept = l.keepID(r.In.ID), true
+		}
+		return id
+	}
+	for _, lt := range r.Result.LeadTimes {
+		if lt.Within == nil || *lt.Within {
+			continue
+		}
+		from, to := r.In.Events[lt.From], r.In.Events[lt.To]
+		l.over = append(l.over, overItem{id: keep(), pathway: r.Result.Pathway, def: lt.Def, from: from.Code, to: to.Code,
+			fromDate: from.Date, toDate: to.Date, days: lt.Days, targetDays: lt.Def.Target, file: r.In.File, fromRow: from.Row, row: to.Row})
+	}
+findings:
+	for i, f := range r.Result.Findings {
+		for _, g := range r.Result.Findings[:i] {
+			if g.Rule == f.Rule {
+				continue findings // the episode is listed under its rule once
+			}
+		}
+		l.byRule = append(l.byRule, ruleItem{rule: f.Rule, id: keep()})
+	}
+}
+
+// listBuilder gathers the batches' lists, in input order, into the
+// summary's.
+type listBuilder struct {
+	lists  *Lists
+	byRule map[*compiler.Rule]*RuleEpisodes
+}
+
+// account moves a batch's lists into the builder and clears them.
+func (b *listBuilder) account(l *listTally) {
+	id := func(s span) string { return string(l.ids[s.from:s.to]) }
+	for _, o := range l.over {
+		ot := OverTarget{Episode: id(o.id), LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
+			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromRow: o.fromRow, Row: o.row}
+		if o.pathway != nil {
+			ot.Pathway, ot.PathwayName = o.pathway.Key, o.pathway.Name
+		}
+		b.lists.OverTarget = append(b.lists.OverTarget, ot)
+	}
+	for _, in := range l.incomplete {
+		b.lists.Incomplete = append(b.lists.Incomplete, IncompleteEpisode{Episode: id(in.id), File: in.file, FirstRow: in.firstRow, Rejected: in.rejected})
+	}
+	for _, r := range l.byRule {
+		re := b.byRule[r.rule]
+		if re == nil {
+			re = &RuleEpisodes{Rule: r.rule, ID: r.rule.ID}
+			b.byRule[r.rule] = re
+		}
+		re.Episodes = append(re.Episodes, id(r.id))
+	}
+	l.ids, l.over, l.incomplete, l.byRule = l.ids[:0], l.over[:0], l.incomplete[:0], l.byRule[:0]
+}
+
+// finish puts the rules in order: most episodes first, then by id.
+func (b *listBuilder) finish() {
+	for _, re := range b.byRule {
+		b.lists.ByRule = append(b.lists.ByRule, *re)
+	}
+	slices.SortFunc(b.lists.ByRule, func(x, y RuleEpisodes) int {
+		return cmp.Or(cmp.Compare(len(y.Episodes), len(x.Episodes)), cmp.Compare(x.ID, y.ID))
+	})
+}

@@ -1,0 +1,291 @@
+package output_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
+	"github.com/rcc/svfrules/runtime/output"
+)
+
+// workbookInput has a finding with two codes on two rows (B), a lead
+// time over its target for an episode whose id starts with = (a formula,
+// if a spreadsheet ran it), and an incomplete episode (C).
+const workbookInput = "episode;code;date\n" +
+	"=SUM(A1);VH310;2024-01-01\n=SUM(A1);VH350;2024-03-01\n" +
+	"B;VH310;2024-01-02\nB;VH350;2024-01-20\nB;VH352;2024-01-25\n" +
+	"C;VH310;2024-13-01\nC;VH350;2024-02-01\n" +
+	"+D;VH350;2024-01-01\n"
+
+// evalWorkbook evaluates text with guide 10.6 into a workbook.
+func evalWorkbook(t *testing.T, text string, workers int) []byte {
+	t.Helper()
+	g, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
+	if g == nil {
+		t.Fatal(diags)
+	}
+	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	var out bytes.Buffer
+	if _, err := runtime.Run(compiler.Compile(g), []input.Input{in}, input.Options{}, workers, output.New("xlsx", output.Options{Guide: g}), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestWorkbook reads eval's workbook back: the sheets in order, their
+// headers, a finding with every code's row, the lead time over target
+// with its dates as dates, the incomplete episode and its rejected row,
+// the counts by rule and pathway; every header row frozen, with an
+// autofilter over the sheet; no formula anywhere, though ids start with
+// = and +; and the same bytes every time.
+func TestWorkbook(t *testing.T) {
+	data := evalWorkbook(t, workbookInput, 1)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := map[string][][]string{
+		"Sammanfattning": nil, // checked below
+		"Fynd": {
+			{"Förlopp", "Vårdförlopp", "Allvarlighetsgrad", "Meddelande", "Koder (fil:rad)", "Regel-id", "Rad"},
+			{"B", "Livmoderkroppscancer", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "flera_avslutskoder", "5"},
+			{"+D", "Livmoderkroppscancer", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "startkod_saknas", "9"},
+		},
+		"Ofullständiga, avvisade rader": {
+			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
+			{"ofullständigt förlopp", "C", "in.csv", "7", "", "1 rad(er) avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"},
+			{"avvisad rad", "", "in.csv", "7", "date", `date "2024-13-01" is not a date; write YYYY-MM-DD or YYYYMMDD`},
+		},
+		"Ledtider över mål": {
+			{"Förlopp", "Vårdförlopp", "Ledtid", "Från kod", "Från datum", "Till kod", "Till datum", "Dagar", "Mål (dagar)", "Över målet (dagar)", "Fil", "Rad"},
+			{`=SUM(A1)`, "Livmoderkroppscancer", "Välgrundad misstanke till start av första behandling, kirurgi", "VH310", "2024-01-01", "VH350", "2024-03-01", "60", "32", "28", "in.csv", "3"},
+		},
+		"Per regel": {
+			{"Regel-id", "Allvarlighetsgrad", "Meddelande", "Antal förlopp", "Förlopp"},
+			{"flera_avslutskoder", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "1", "B"},
+			{"startkod_saknas", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "1", "+D"},
+		},
+		"Per vårdförlopp": {
+			{"Vårdförlopp", "Antal förlopp", "Förlopp med fynd", "Ledtider över mål"},
+			{"Livmoderkroppscancer", "3", "2", "1"},
+		},
+	}
+	sheets := f.GetSheetList()
+	if wantSheets := []string{"Sammanfattning", "Fynd", "Ofullständiga, avvisade rader", "Ledtider över mål", "Per regel", "Per vårdförlopp"}; !slices.Equal(sheets, wantSheets) {
+		t.Fatalf("sheets %q, want %q", sheets, wantSheets)
+	}
+	for _, sheet := range sheets {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := want[sheet]; w != nil && !equalRows(rows, w) {
+			t.Errorf("%s:\n got %q\nwant %q", sheet, rows, w)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: panes %+v (%v), want the header row frozen", sheet, panes, err)
+		}
+		if last, _ := excelize.CoordinatesToCellName(len(rows[0]), len(rows), true); !hasAutoFilter(t, data, sheet, "$A$1:"+last) {
+			t.Errorf("%s: no autofilter over $A$1:%s", sheet, last)
+		}
+		for r, row := range rows {
+			for c := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheet, cell); formula != "" {
+					t.Errorf("%s!%s has the formula %q", sheet, cell, formula)
+				}
+			}
+		}
+	}
+	summary, _ := f.GetRows("Sammanfattning")
+	for _, line := range [][]string{{"Uppgift", "Värde"}, {"Kodningsvägledning, version", "10.6"}, {"Rader lästa", "8"}, {"Rader avvisade", "1"},
+		{"Förlopp", "4"}, {"Ofullständiga förlopp (bedöms inte)", "1"}, {"Fynd", "2"}, {"Ledtider över mål", "1"}} {
+		if !slices.ContainsFunc(summary, func(r []string) bool { return slices.Equal(r, line) }) {
+			t.Errorf("Sammanfattning lacks %q:\n%q", line, summary)
+		}
+	}
+	// The dates are dates: numbers shown in the format yyyy-mm-dd.
+	for _, cell := range []string{"E2", "G2"} {
+		raw, _ := f.GetCellValue("Ledtider över mål", cell, excelize.Options{RawCellValue: true})
+		style, _ := f.GetCellStyle("Ledtider över mål", cell)
+		st, err := f.GetStyle(style)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+			t.Errorf("Ledtider över mål!%s: style %+v (%v), want the number format yyyy-mm-dd", cell, st, err)
+		}
+		if day, err := excelize.ExcelDateToTime(parseFloat(t, raw), false); err != nil || day.Before(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("Ledtider över mål!%s = %q, not a date in 2024", cell, raw)
+		}
+	}
+	// No part of the package has a formula element.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if b := readZip(t, zf); bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) {
+			t.Errorf("%s has a formula element", zf.Name)
+		}
+	}
+	for _, workers := range []int{1, 3} {
+		if again := evalWorkbook(t, workbookInput, workers); !bytes.Equal(again, data) {
+			t.Errorf("%d workers: the workbook differs from the first run's", workers)
+		}
+	}
+}
+
+// equalRows compares rows as excelize reads them (trailing empty cells
+// left out) with want.
+func equalRows(got, want [][]string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		w := want[i]
+		for len(w) > 0 && w[len(w)-1] == "" {
+			w = w[:len(w)-1]
+		}
+		if !slices.Equal(got[i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+func parseFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	var f float64
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			t.Fatalf("%q is not a day number", s)
+		}
+		f = f*10 + float64(c-'0')
+	}
+	return f
+}
+
+func readZip(t *testing.T, zf *zip.File) []byte {
+	t.Helper()
+	rc, err := zf.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// hasAutoFilter reports whether the sheet's XML has an autofilter over
+// ref.
+func hasAutoFilter(t *testing.T, data []byte, sheet, ref string) bool {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	idx, _ := f.GetSheetIndex(sheet)
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet"+itoa(idx+1)+".xml" {
+			return bytes.Contains(readZip(t, zf), []byte(`<autoFilter ref="`+ref+`"`))
+		}
+	}
+	return false
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// TestWorkbookOpensInLibreOffice converts the workbook to CSV with
+// LibreOffice (headless; package libreoffice-calc-nogui): a real
+// spreadsheet program opens it, sees the finding, and shows the id that
+// starts with = as the text it is. Without LibreOffice it is skipped,
+// except in CI (CI set), where it fails.
+func TestWorkbookOpensInLibreOffice(t *testing.T) {
+	sheets := convertWithLibreOffice(t, evalWorkbook(t, workbookInput, 1))
+	for sheet, want := range map[string]string{
+		"Fynd":              "B;Livmoderkroppscancer;fel;",
+		"Ledtider över mål": "=SUM(A1);Livmoderkroppscancer;Välgrundad misstanke till start av första behandling, kirurgi;VH310;2024-01-01;VH350;2024-03-01;60;32;28;in.csv;3",
+	} {
+		if !strings.Contains(sheets[sheet], want) {
+			t.Errorf("LibreOffice's %s lacks %q:\n%s", sheet, want, sheets[sheet])
+		}
+	}
+}
+
+// convertWithLibreOffice converts a workbook to one CSV per sheet (;,
+// UTF-8) with LibreOffice and returns them by sheet name.
+func convertWithLibreOffice(t *testing.T, workbook []byte) map[string]string {
+	t.Helper()
+	soffice := ""
+	for _, name := range []string{"libreoffice", "soffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			soffice = p
+			break
+		}
+	}
+	if soffice == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("LibreOffice is not installed; CI must have it (apt-get install libreoffice-calc-nogui)")
+		}
+		t.Skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui); skipping the spreadsheet test")
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, "bok.xlsx")
+	if err := os.WriteFile(book, workbook, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A profile of its own: another LibreOffice running (or a test in
+	// parallel) would otherwise take the conversion over.
+	profile, err := os.MkdirTemp("", "svfrules-lo-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// 59 is ;, 34 ", 76 UTF-8; the last -1 writes every sheet to a file.
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+profile, "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1",
+		"--outdir", dir, book)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+	sheets := map[string]string{}
+	files, _ := filepath.Glob(filepath.Join(dir, "bok-*.csv"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets[strings.TrimSuffix(strings.TrimPrefix(filepath.Base(name), "bok-"), ".csv")] = string(b)
+	}
+	if len(sheets) == 0 {
+		t.Fatalf("libreoffice wrote no sheets:\n%s", out)
+	}
+	return sheets
+}
