@@ -28,6 +28,7 @@ type client struct {
 	diags map[protocol.DocumentUri][]published
 	note  chan struct{} // a diagnostics notification arrived
 	open  map[protocol.DocumentUri]int32
+	texts map[string]string // the open files' text, by name
 }
 
 // published is one publishDiagnostics notification.
@@ -78,6 +79,7 @@ func startClient(t testing.TB, dir string) *client {
 		diags:  map[protocol.DocumentUri][]published{},
 		note:   make(chan struct{}, 1),
 		open:   map[protocol.DocumentUri]int32{},
+		texts:  map[string]string{},
 	}
 	go func() {
 		code := c.server.Serve(context.Background(), toServerR, toClientW)
@@ -153,6 +155,7 @@ func (c *client) openFile(name string) string {
 	}
 	uri := c.uri(name)
 	c.open[uri] = 1
+	c.texts[name] = string(data)
 	c.notify(protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
 		URI: uri, LanguageID: "svf", Version: 1, Text: string(data),
 	}})
@@ -165,6 +168,7 @@ func (c *client) edit(name string, r protocol.Range, text string) int32 {
 	c.t.Helper()
 	uri := c.uri(name)
 	c.open[uri]++
+	c.texts[name] = applyChange(c.texts[name], protocol.TextDocumentContentChangeEvent{Range: &r, Text: text})
 	c.notify(protocol.MethodTextDocumentDidChange, protocol.DidChangeTextDocumentParams{
 		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: uri}, Version: c.open[uri]},
 		ContentChanges: []any{protocol.TextDocumentContentChangeEvent{Range: &r, Text: text}},

@@ -2,12 +2,48 @@ package lsp
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/lang"
+	svfruntime "github.com/rcc/svfrules/runtime"
 )
+
+// parseAll parses the client's folder with the open files' current text,
+// in name order.
+func parseAll(t *testing.T, c *client) ([]*lang.File, lang.Sources) {
+	t.Helper()
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*lang.File
+	src := lang.Sources{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(c.dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text, ok := c.texts[e.Name()]; ok {
+			data = []byte(text)
+		}
+		src[e.Name()] = data
+		f, ds := lang.Parse(e.Name(), data)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", e.Name(), ds)
+		}
+		files = append(files, f)
+	}
+	return files, src
+}
 
 // brief writes diagnostics as "line:char-line:char severity message"
 // lines (from 0, as the protocol counts), for exact comparison.
@@ -34,6 +70,65 @@ func wantDiags(t *testing.T, what string, got []protocol.Diagnostic, want ...str
 	}
 }
 
+// compilerSays returns what the compiler reports for the file name of
+// the client's folder with the open files' current text, as svfrules
+// check --rules would: "summary | detail" per diagnostic, in order.
+func (c *client) compilerSays(name string) []string {
+	c.t.Helper()
+	dir := filepath.Join(c.t.TempDir(), filepath.Base(c.dir))
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		c.t.Fatal(err)
+	}
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(c.dir, e.Name()))
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		if text, ok := c.texts[e.Name()]; ok {
+			data = []byte(text)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			c.t.Fatal(err)
+		}
+	}
+	_, diags, _ := compiler.Load(os.DirFS(dir), ".", "")
+	out := []string{}
+	for _, d := range diags {
+		if d.Pos.File == name {
+			m := d.Summary
+			if d.Detail != "" {
+				m += "\n" + d.Detail
+			}
+			out = append(out, strings.ReplaceAll(m, "\n", " | "))
+		}
+	}
+	return out
+}
+
+// wantCompiler checks that got is, at the places given ("16:15-16:19 1":
+// range and severity), what the compiler reports for the file name: the
+// server shows what svfrules check says, and the tests do not repeat the
+// message catalogue's words.
+func (c *client) wantCompiler(what, name string, got []protocol.Diagnostic, places ...string) {
+	c.t.Helper()
+	says := c.compilerSays(name)
+	if len(says) != len(places) {
+		c.t.Errorf("%s: the compiler gives %d diagnostics, the test expects %d: %q", what, len(says), len(places), says)
+		return
+	}
+	want := make([]string, len(places))
+	for i, p := range places {
+		want[i] = p + " " + says[i]
+	}
+	if b := brief(got); !slices.Equal(b, want) {
+		c.t.Errorf("%s:\ngot  %q\nwant %q", what, b, want)
+	}
+}
+
 // replace edits the first occurrence of old in the open file name (whose
 // text is *text) into new and keeps *text in step.
 func (c *client) replace(name string, text *string, old, new string) {
@@ -52,8 +147,10 @@ func TestDiagnosticsUnknownCodeAndClearing(t *testing.T) {
 	wantDiags(t, "10.6 as it is", c.diagnostics("ledtider.svf"))
 
 	c.replace("ledtider.svf", &text, "when not has(XX44)", "when not has(XX47)")
-	wantDiags(t, "unknown code", c.diagnostics("ledtider.svf"),
-		`16:15-16:19 1 the guide has no code XX47 | menade du "XX40"?`)
+	c.wantCompiler("unknown code", "ledtider.svf", c.diagnostics("ledtider.svf"), "16:15-16:19 1")
+	if got := brief(c.diagnostics("ledtider.svf")); !strings.Contains(got[0], "XX47") || !strings.HasSuffix(got[0], `"XX40"?`) {
+		t.Errorf("the diagnostic does not name XX47 and suggest XX40: %q", got)
+	}
 
 	c.replace("ledtider.svf", &text, "XX47", "XX44")
 	wantDiags(t, "fixed", c.diagnostics("ledtider.svf"))
@@ -73,10 +170,15 @@ func TestDiagnosticsPathwayRemovedShowsInOtherFiles(t *testing.T) {
 	counts := map[string]int{}
 	for _, name := range []string{"start.svf", "sarskilda.svf", "behandling.svf", "annan_orsak.svf", "frivilliga.svf", "regler.svf", "ledtider.svf", "tester.svf"} {
 		ds, _ := c.latest(name)
+		var msgs []string
 		for _, d := range ds {
-			if d.Message != `unknown pathway "hjarntumorer"` && d.Message != "no pathway has prefix VL2\nmenade du \"VB2\"?" {
+			msgs = append(msgs, strings.ReplaceAll(d.Message, "\n", " | "))
+			if !strings.Contains(d.Message, "hjarntumorer") && !strings.Contains(d.Message, "VL2") {
 				t.Errorf("%s: %q", name, d.Message)
 			}
+		}
+		if says := c.compilerSays(name); !slices.Equal(msgs, says) && len(says)+len(msgs) > 0 {
+			t.Errorf("%s: %q, the compiler says %q", name, msgs, says)
 		}
 		counts[name] = len(ds)
 	}
@@ -90,7 +192,7 @@ func TestDiagnosticsPathwayRemovedShowsInOtherFiles(t *testing.T) {
 		}
 	}
 	ds, _ := c.latest("start.svf")
-	wantDiags(t, "start.svf", ds, `23:4-23:16 1 unknown pathway "hjarntumorer"`)
+	c.wantCompiler("start.svf", "start.svf", ds, "23:4-23:16 1")
 
 	c.replace("guide.svf", &text, "pathway hudmelanom", decl+"pathway hudmelanom")
 	wantDiags(t, "guide.svf put back", c.diagnostics("guide.svf"))
@@ -106,8 +208,17 @@ func TestDiagnosticsFailingTestCase(t *testing.T) {
 	c := startClient(t, copyGuide(t, "10.6"))
 	text := c.openFile("tester.svf")
 	c.replace("tester.svf", &text, "expect findings okand_kod\n", "expect no findings\n")
-	wantDiags(t, "failing case", c.diagnostics("tester.svf"),
-		"8:5-8:18 1 testfallet okand_kod_fel ger inte det väntade resultatet | tester.svf:14:3: expect no findings: expected findings [], got [okand_kod]")
+	got := brief(c.diagnostics("tester.svf"))
+	// The failure as svfrules test reports it.
+	g, _ := compiler.Check(parseAll(t, c))
+	var failures []string
+	for _, r := range svfruntime.RunTests(compiler.Compile(g), regexp.MustCompile("^okand_kod_fel$")) {
+		failures = r.Failures
+	}
+	want := "8:5-8:18 1 " + fmt.Sprintf(msg.LSPTestFailed, "okand_kod_fel") + " | " + strings.Join(failures, " | ")
+	if len(failures) == 0 || !slices.Equal(got, []string{want}) {
+		t.Errorf("failing case:\ngot  %q\nwant %q", got, want)
+	}
 }
 
 // A syntax error stops the checks as `svfrules check` does, and the
