@@ -280,6 +280,11 @@ func loadSeedGuide(t *testing.T) *seedGuide {
 	t.Helper()
 	data, err := os.ReadFile(seedGuidePath)
 	if os.IsNotExist(err) {
+		// CI clones shared/ beside the repository (.ci/run sets CI): there
+		// a missing guide text is a broken checkout, not a reason to skip.
+		if os.Getenv("CI") != "" {
+			t.Fatalf("guide text %s not found; CI must clone the shared folder beside the repository", seedGuidePath)
+		}
 		t.Skipf("guide text %s not found: clone the shared folder beside the repository to compare the tables with it", seedGuidePath)
 	}
 	if err != nil {
