@@ -149,7 +149,7 @@ func TestEvalRegionCodesCompare(t *testing.T) {
 func TestDiffEpisodesDateOrder(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"diff", "10.5", "10.6", "--date-order", "dmy", "--episodes", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
-	if code != 0 || !strings.Contains(stdout.String(), ": 53 episodes (285 rows, 1 rejected), evaluated with both versions") {
+	if code != 0 || !strings.Contains(stdout.String(), ": 53 förlopp (285 rader, 1 avvisade), utvärderade med båda versionerna") {
 		t.Errorf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 	}
 }

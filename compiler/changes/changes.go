@@ -116,7 +116,12 @@ var Kinds = []*Kind{
 	{ID: "guide-date-changed", Level: Info, Meta: true, Opposite: "guide-date-changed", Doc: "the header's publication date"},
 	{ID: "guide-title-changed", Level: Info, Meta: true, Opposite: "guide-title-changed", Doc: "the header's title"},
 	{ID: "guide-sources-changed", Level: Info, Meta: true, Opposite: "guide-sources-changed", Doc: "the header's `source` lines"},
+	{ID: "guide-changelog-changed", Level: Info, Meta: true, Opposite: "guide-changelog-changed", Prose: true, Doc: "the header's `changelog`: the version's own entry in the guide's change log"},
 	{ID: "guide-notes-changed", Level: Info, Meta: true, Opposite: "guide-notes-changed", Prose: true, Doc: "the header's `note` texts (e.g. how a version was reconstructed)"},
+
+	{ID: "section-added", Level: Review, Opposite: "section-removed", Prose: true, Doc: "a section of the guide's text (a chapter heading and its text), compared when both versions have sections"},
+	{ID: "section-removed", Level: Review, Opposite: "section-added", Prose: true, Doc: "a section of the guide's text removed"},
+	{ID: "section-changed", Level: Review, Opposite: "section-changed", Prose: true, Doc: "the text under a section's heading"},
 
 	{ID: "qualifier-added", Level: Info, Opposite: "qualifier-removed", Doc: "a table qualifier is defined (cells that use it are listed as qualifier-changed)"},
 	{ID: "qualifier-removed", Level: Info, Opposite: "qualifier-added", Doc: "a table qualifier is no longer defined"},

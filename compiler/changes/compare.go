@@ -31,6 +31,7 @@ func Compare(from, to *compiler.Guide) []Change {
 		match: map[*compiler.Pathway]*compiler.Pathway{}, back: map[*compiler.Pathway]*compiler.Pathway{}, rank: map[string]int{}}
 	d.matchPathways()
 	d.header()
+	d.sections()
 	d.qualifiers()
 	d.pathways()
 	d.codes()
@@ -79,7 +80,8 @@ func (a sortKey) less(b sortKey) bool {
 // The sections of the listing, in order: the guide header is metadata
 // of the version, listed after the changes.
 const (
-	secQualifiers = iota
+	secSections = iota
+	secQualifiers
 	secGeneral
 	secPathways
 	secTests
@@ -90,10 +92,11 @@ const noCode = 100
 
 // sectionTitles head the sections that are not about pathways.
 var sectionTitles = map[int]string{
-	secHeader:     "Guide header",
-	secQualifiers: "Qualifiers",
-	secGeneral:    "All pathways",
-	secTests:      "Tests",
+	secHeader:     msg.DiffGroupHeader,
+	secSections:   msg.DiffGroupSections,
+	secQualifiers: msg.DiffGroupQualifiers,
+	secGeneral:    msg.DiffGroupGeneral,
+	secTests:      msg.DiffGroupTests,
 }
 
 type differ struct {
@@ -234,9 +237,60 @@ func (d *differ) header() {
 	field("guide-sources-changed", strings.Join(f.Sources, "\n"), strings.Join(t.Sources, "\n"),
 		fmt.Sprintf("sources changed (%s)", countWords(len(f.Sources), len(t.Sources), "source line")),
 		"Källhänvisningarna ändrade.")
+	var oldLog, newLog string
+	if f.ChangeLog != nil {
+		oldLog = f.ChangeLog.Date + "\n" + f.ChangeLog.Text
+	}
+	if t.ChangeLog != nil {
+		newLog = t.ChangeLog.Date + "\n" + t.ChangeLog.Text
+	}
+	field("guide-changelog-changed", oldLog, newLog,
+		"the version's change-log entry changed",
+		msg.DiffChangeLogChanged)
 	field("guide-notes-changed", strings.Join(f.Notes, "\n\n"), strings.Join(t.Notes, "\n\n"),
 		fmt.Sprintf("notes on the version changed (%s)", countWords(len(f.Notes), len(t.Notes), "note")),
 		"Anmärkningarna om versionen ändrade.")
+}
+
+// sections compares the guide's text outside the codes, section by
+// heading, when both versions have sections: a folder without them (the
+// versions before 10.6 today) has not transcribed that text, which is no
+// change of the guide.
+func (d *differ) sections() {
+	if len(d.from.Sections) == 0 || len(d.to.Sections) == 0 {
+		return
+	}
+	olds := map[string]*compiler.Section{}
+	for _, s := range d.from.Sections {
+		olds[s.Heading] = s
+	}
+	news := map[string]*compiler.Section{}
+	for _, s := range d.to.Sections {
+		news[s.Heading] = s
+	}
+	for _, o := range d.from.Sections {
+		n := news[o.Heading]
+		switch {
+		case n == nil:
+			d.add(Change{ID: "section-removed", Subject: o.Heading, Old: o.Text, OldPos: o.Pos,
+				Message: fmt.Sprintf("section %q removed", o.Heading),
+				Swedish: fmt.Sprintf(msg.DiffSectionRemoved, o.Heading)}, secSections, nil, noCode)
+		case n.Text != o.Text:
+			c := Change{ID: "section-changed", Subject: n.Heading, Old: o.Text, New: n.Text, OldPos: o.Pos, NewPos: n.Pos,
+				Message: fmt.Sprintf("section %q: text changed", n.Heading),
+				Swedish: fmt.Sprintf(msg.DiffSectionChanged, n.Heading)}
+			c.log.text = editedLine(fmt.Sprintf(msg.LogSectionAdded, n.Heading, "%s"), fmt.Sprintf(msg.LogSectionRemoved, n.Heading, "%s"),
+				fmt.Sprintf(msg.LogSectionChanged, n.Heading, "%s", "%s"), o.Text, n.Text)
+			d.add(c, secSections, nil, noCode)
+		}
+	}
+	for _, n := range d.to.Sections {
+		if olds[n.Heading] == nil {
+			d.add(Change{ID: "section-added", Subject: n.Heading, New: n.Text, NewPos: n.Pos,
+				Message: fmt.Sprintf("section %q added", n.Heading),
+				Swedish: fmt.Sprintf(msg.DiffSectionAdded, n.Heading)}, secSections, nil, noCode)
+		}
+	}
 }
 
 // countWords says "2 notes, now 3" or "2 notes".

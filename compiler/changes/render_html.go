@@ -5,71 +5,103 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // The page carries its own style and nothing else: no scripts, fonts,
-// images or links, so it can be mailed or archived as one file.
+// images or links, so it can be mailed or archived as one file. The
+// style is the report's (runtime/report/report.html.tmpl): the same
+// fonts, headings, tables and A4 print margins.
 var htmlPage = template.Must(template.New("diff").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="sv">
 <head>
 <meta charset="utf-8">
-<title>svfrules diff: {{.From.Version}} → {{.To.Version}}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
 <style>
-body { font-family: sans-serif; margin: 2em; max-width: 60em; color: #222; }
-h1 { font-size: 1.4em; } h2 { font-size: 1.2em; border-bottom: 1px solid #ccc; margin-top: 1.5em; } h3 { font-size: 1em; margin-bottom: 0.3em; }
-ul.changes { list-style: none; padding-left: 0; }
-ul.changes li { margin: 0.4em 0 0.8em 0; padding-left: 0.6em; border-left: 4px solid #ccc; }
-li.action { border-left-color: #c0392b; } li.review { border-left-color: #e0a800; } li.info { border-left-color: #7f8c8d; }
-.level { font-weight: bold; text-transform: uppercase; font-size: 0.8em; }
-.sv, .where, .episodes { margin: 0.2em 0; font-size: 0.9em; color: #444; }
-.text { white-space: pre-wrap; background: #f7f7f7; padding: 0.4em; margin: 0.3em 0; }
-del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
-pre.diff { background: #f7f7f7; padding: 0.6em; overflow-x: auto; }
-pre.diff .add { color: #060; } pre.diff .del { color: #900; } pre.diff .hunk { color: #06c; }
-table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; }
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; padding: 12mm; max-width: 210mm; background: #fff; }
+h1 { font-size: 17pt; margin: 0 0 4mm; }
+h2 { font-size: 13pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 1px solid #888; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+h4 { font-size: 10pt; font-weight: 600; margin: 2mm 0 1mm; break-after: avoid; }
+p { margin: 0 0 2mm; }
+p.legend { background: #f2f2f2; border-left: 3px solid #767676; padding: 1.5mm 3mm; }
+ul.changes { list-style: none; padding-left: 0; margin: 0 0 2mm; }
+ul.changes li { margin: 0 0 2.5mm; padding-left: 2.5mm; border-left: 3px solid #ccc; break-inside: avoid; }
+li.action { border-left-color: #a33b00; } li.review { border-left-color: #0b5394; } li.info { border-left-color: #767676; }
+.id { font-size: 8.5pt; color: #555; }
+.where, .episodes { margin: 0.5mm 0; font-size: 8.5pt; color: #444; }
+.text { white-space: pre-wrap; background: #f7f7f7; padding: 1.5mm 2mm; margin: 1mm 0; }
+del { background: #fde2dc; color: #8a1f00; } ins { background: #dcebf7; color: #0b3d6e; text-decoration: none; }
+pre.diff { background: #f7f7f7; padding: 2mm; overflow-x: auto; font-size: 8pt; white-space: pre-wrap; }
+pre.diff .add { color: #0b3d6e; } pre.diff .del { color: #8a1f00; } pre.diff .hunk { color: #555; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 8.5pt; }
+th, td { border-bottom: 1px solid #ccc; padding: 1mm 1.2mm; text-align: left; vertical-align: top; }
+th { background: #eee; font-weight: 600; }
+tr { break-inside: avoid; }
+tr.total td { font-weight: 600; background: #f7f7f7; }
+@media print {
+  body { padding: 0; max-width: none; }
+}
 </style>
 </head>
 <body>
-<h1>Guide {{.From.Version}} ({{.From.Date}}) → {{.To.Version}} ({{.To.Date}})</h1>
-<p>old: {{.From.Rules}}<br>new: {{.To.Rules}}</p>
-<p class="status">{{.Status}}</p>
-{{range .Groups}}<h2>{{.Title}}</h2>
-{{range .Subs}}{{if .Title}}<h3>{{.Title}}</h3>
+<h1>{{.Title}}</h1>
+<p>{{.Old}}<br>{{.New}}</p>
+<p class="legend">{{.Status}}{{with .Hidden}}<br>{{.}}{{end}}</p>
+{{range .Levels}}<section>
+<h2>{{.Title}}</h2>
+{{range .Groups}}{{if .Title}}<h3>{{.Title}}</h3>
+{{end}}{{range .Subs}}{{if .Title}}<h4>{{.Title}}</h4>
 {{end}}<ul class="changes">
-{{range .Items}}<li class="{{.Level}}"><span class="level">{{.Level}}</span> <code>{{.ID}}</code>: {{.Message}}
-<p class="sv" lang="sv">{{.Swedish}}</p>
+{{range .Items}}<li class="{{.Level}}">{{.Swedish}} <span class="id">{{.ID}}</span>
 {{if .Spans}}<div class="text">{{range .Spans}}{{if eq .Op 1}}<del>{{.Text}}</del>{{else if eq .Op 2}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div>
 {{end}}{{if .Lines}}<div class="text">{{range .Lines}}{{.}}
 {{end}}</div>
-{{end}}<p class="where">{{.Where}}</p>
-{{if .Episodes}}<p class="episodes">episodes: {{.Episodes}}</p>
+{{end}}{{if .Where}}<p class="where">{{.Where}}</p>
+{{end}}{{if .Episodes}}<p class="episodes">{{.Episodes}}</p>
 {{end}}</li>
 {{end}}</ul>
-{{end}}{{end}}{{with .Impact}}<h2>Episodes</h2>
+{{end}}{{end}}</section>
+{{end}}{{with .Impact}}<section>
+<h2>{{.Title}}</h2>
 <p>{{.Summary}}</p>
 <table>
-<tr><th>change</th><th>gain an error</th><th>lose an error</th><th>change reportability</th><th>change lead time</th></tr>
-{{range .Rows}}<tr><td>{{.Label}}</td>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+<tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr>
+{{range .Rows}}<tr{{if .Total}} class="total"{{end}}><td>{{.Label}}</td>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</table>
-{{end}}{{if .WithTextDiff}}<h2>Line diff of the rule files</h2>
-{{if not .TextDiff}}<p>No line differs.</p>
+</section>
+{{end}}{{if .WithTextDiff}}<section>
+<h2>{{.LineDiffTitle}}</h2>
+{{if not .TextDiff}}<p>{{.NoLineDiffers}}</p>
 {{end}}{{range .TextDiff}}<pre class="diff">{{range .}}<span class="{{.Class}}">{{.Text}}</span>
 {{end}}</pre>
-{{end}}{{end}}</body>
+{{end}}</section>
+{{end}}</body>
 </html>
 `))
 
 type htmlView struct {
-	From, To     Side
-	Status       string
-	Groups       []*htmlGroup
-	Impact       *htmlImpact
-	WithTextDiff bool
-	TextDiff     [][]htmlLine
+	Title, Old, New, Status, Hidden string
+	Levels                          []*htmlLevel
+	Impact                          *htmlImpact
+	WithTextDiff                    bool
+	LineDiffTitle, NoLineDiffers    string
+	TextDiff                        [][]htmlLine
+}
+
+type htmlLevel struct {
+	Title  string
+	Groups []*htmlGroup
 }
 
 type htmlGroup struct {
-	Title string
+	Title string // "" under the header's level, whose title says it
+	key   string
 	Subs  []*htmlSub
 }
 
@@ -79,76 +111,110 @@ type htmlSub struct {
 }
 
 type htmlItem struct {
-	Level, ID, Message, Swedish, Where, Episodes string
-	Spans                                        []Span
-	Lines                                        []string
+	Level, ID, Swedish, Where, Episodes string
+	Spans                               []Span
+	Lines                               []string
 }
 
 type htmlImpact struct {
-	Summary string
-	Rows    []htmlRow
+	Title, Summary string
+	Head           []string
+	Rows           []htmlRow
 }
 
 type htmlRow struct {
 	Label string
 	Cells []string
+	Total bool
 }
 
 type htmlLine struct {
 	Class, Text string
 }
 
-// WriteHTML writes the report as one self-contained HTML page: the same
-// content as the text, with changed texts shown word by word (<del> and
-// <ins>), the Swedish change-log line of each change, the effect on
-// episodes and the line diff when asked for.
+// WriteHTML writes the report as one self-contained page in Swedish,
+// styled like the report: the changes by level, those coders must act on
+// first, then by pathway and code, each with its line, its id, the
+// changed text word by word (<del>, <ins>) and its places; then the
+// header's records, which are not changes; the effect on episodes and the
+// line diff when asked for.
 func WriteHTML(w io.Writer, r *Report) error {
-	v := htmlView{From: r.From, To: r.To, Status: statusLine(r), WithTextDiff: r.WithTextDiff}
-	var g *htmlGroup
-	var sub *htmlSub
-	for i := range r.Changes {
-		c := &r.Changes[i]
-		if g == nil || c.group != g.Title {
-			g = &htmlGroup{Title: c.group}
-			v.Groups = append(v.Groups, g)
-			sub = nil
+	v := htmlView{Title: fmt.Sprintf(msg.DiffTitle, r.From.Version, r.From.Date, r.To.Version, r.To.Date),
+		Old: fmt.Sprintf(msg.DiffOld, r.From.Rules), New: fmt.Sprintf(msg.DiffNew, r.To.Rules),
+		Status: statusLine(r), WithTextDiff: r.WithTextDiff, LineDiffTitle: msg.DiffLineDiffTitle, NoLineDiffers: msg.DiffNoLineDiffers}
+	if r.Hidden > 0 {
+		v.Hidden = fmt.Sprintf(msg.DiffHidden, r.Hidden)
+	}
+	levels := []struct {
+		title string
+		keep  func(*Change) bool
+	}{
+		{msg.DiffTitleAction, func(c *Change) bool { return !c.Meta() && c.Level == Action }},
+		{msg.DiffTitleReview, func(c *Change) bool { return !c.Meta() && c.Level == Review }},
+		{msg.DiffTitleInfo, func(c *Change) bool { return !c.Meta() && c.Level == Info }},
+		{msg.DiffGroupHeader, (*Change).Meta},
+	}
+	for _, lv := range levels {
+		hl := &htmlLevel{Title: lv.title}
+		var g *htmlGroup
+		var sub *htmlSub
+		for i := range r.Changes {
+			c := &r.Changes[i]
+			if !lv.keep(c) {
+				continue
+			}
+			if g == nil || c.group != g.key {
+				g = &htmlGroup{Title: c.group, key: c.group}
+				if c.Meta() {
+					g.Title = ""
+				}
+				hl.Groups = append(hl.Groups, g)
+				sub = nil
+			}
+			if s := subgroup(c); sub == nil || s != sub.Title {
+				sub = &htmlSub{Title: s}
+				g.Subs = append(g.Subs, sub)
+			}
+			it := htmlItem{Level: c.Level.String(), ID: c.ID, Swedish: c.Swedish}
+			if !c.Meta() {
+				it.Where = places(c)
+				switch {
+				case c.Prose():
+					it.Spans = WordDiff(c.Old, c.New)
+				case strings.Contains(c.Old, "\n") || strings.Contains(c.New, "\n"):
+					it.Lines = lineChanges(c.Old, c.New)
+				}
+			}
+			if r.Impact != nil && i < len(r.Impact.ByChange) && !r.Impact.ByChange[i].Empty() {
+				it.Episodes = fmt.Sprintf(msg.DiffEpisodesOf, effectWords(r.Impact.ByChange[i]))
+			}
+			sub.Items = append(sub.Items, it)
 		}
-		if s := subgroup(c); sub == nil || s != sub.Title {
-			sub = &htmlSub{Title: s}
-			g.Subs = append(g.Subs, sub)
+		if len(hl.Groups) > 0 {
+			v.Levels = append(v.Levels, hl)
 		}
-		it := htmlItem{Level: c.Level.String(), ID: c.ID, Message: c.Message, Swedish: c.Swedish, Where: places(c)}
-		switch {
-		case c.Prose():
-			it.Spans = WordDiff(c.Old, c.New)
-		case strings.Contains(c.Old, "\n") || strings.Contains(c.New, "\n"):
-			it.Lines = lineChanges(c.Old, c.New)
-		}
-		if r.Impact != nil && i < len(r.Impact.ByChange) && !r.Impact.ByChange[i].Empty() {
-			it.Episodes = effectWords(r.Impact.ByChange[i])
-		}
-		sub.Items = append(sub.Items, it)
 	}
 	if im := r.Impact; im != nil {
-		hi := &htmlImpact{Summary: impactSummary(im)}
-		row := func(label string, e Effect) {
+		hi := &htmlImpact{Title: msg.DiffEpisodesTitle, Summary: impactSummary(im),
+			Head: []string{msg.DiffChangeColumn, msg.DiffGainFinding, msg.DiffLoseFinding, msg.DiffReportability, msg.DiffLeadTimeVerdict}}
+		row := func(label string, e Effect, total bool) {
 			cell := func(x Episodes) string {
 				if x.N == 0 {
 					return "0"
 				}
 				return fmt.Sprintf("%d (%s)", x.N, examples(x))
 			}
-			hi.Rows = append(hi.Rows, htmlRow{label, []string{cell(e.GainError), cell(e.LoseError), cell(e.Reportability), cell(e.LeadTime)}})
+			hi.Rows = append(hi.Rows, htmlRow{label, []string{cell(e.GainFinding), cell(e.LoseFinding), cell(e.Reportability), cell(e.LeadTimeVerdict)}, total})
 		}
 		for i, e := range im.ByChange {
 			if !e.Empty() {
-				row(changeLabel(&r.Changes[i]), e)
+				row(r.Changes[i].Swedish, e, false)
 			}
 		}
 		if !im.Unattributed.Empty() {
-			row("not explained by a listed change", im.Unattributed)
+			row(msg.DiffUnattributed, im.Unattributed, false)
 		}
-		row("total", im.Total)
+		row(msg.DiffTotal, im.Total, true)
 		v.Impact = hi
 	}
 	for _, f := range r.TextDiff {

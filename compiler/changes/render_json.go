@@ -44,10 +44,10 @@ type jsonEpisodes struct {
 }
 
 type jsonEffect struct {
-	GainError     jsonEpisodes `json:"gain_error"`
-	LoseError     jsonEpisodes `json:"lose_error"`
-	Reportability jsonEpisodes `json:"reportability"`
-	LeadTime      jsonEpisodes `json:"leadtime"`
+	GainFinding     jsonEpisodes `json:"gain_finding"`
+	LoseFinding     jsonEpisodes `json:"lose_finding"`
+	Reportability   jsonEpisodes `json:"reportability"`
+	LeadTimeVerdict jsonEpisodes `json:"leadtime_verdict"`
 }
 
 type jsonImpact struct {
@@ -84,7 +84,7 @@ func toJSONEffect(e Effect) jsonEffect {
 		}
 		return jsonEpisodes{N: x.N, Examples: ex}
 	}
-	return jsonEffect{conv(e.GainError), conv(e.LoseError), conv(e.Reportability), conv(e.LeadTime)}
+	return jsonEffect{conv(e.GainFinding), conv(e.LoseFinding), conv(e.Reportability), conv(e.LeadTimeVerdict)}
 }
 
 // WriteJSON writes the report as one JSON document: from, to, status,

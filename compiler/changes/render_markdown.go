@@ -49,19 +49,3 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-// changeLabel names a change in one short phrase: "vl260_kraver_vl244
-// (rule-added)", "VN858 (cell-disallowed)".
-func changeLabel(c *Change) string {
-	what := c.Subject
-	if what == "" {
-		what = c.Code
-	}
-	if what == "" {
-		what = c.PathwayName
-	}
-	if what == "" {
-		return c.ID
-	}
-	return what + " (" + c.ID + ")"
-}

@@ -4,16 +4,23 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
-// WriteText writes the report for people at a terminal: the changes
-// grouped by pathway and code, each with its level, id, what changed in
-// words, the changed text word by word, and its place in both rule sets.
+// WriteText writes the report for people at a terminal, in Swedish: the
+// changes grouped by pathway and code, each with its level, its line (the
+// rule's id beside its name), its id for lookup, the changed text word by
+// word and its place in both rule sets; then the header's records, which
+// are not changes, one line each.
 func WriteText(w io.Writer, r *Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Guide %s (%s) → %s (%s)\n", r.From.Version, r.From.Date, r.To.Version, r.To.Date)
-	fmt.Fprintf(&b, "  old: %s\n  new: %s\n", r.From.Rules, r.To.Rules)
+	fmt.Fprintf(&b, msg.DiffTitle+"\n", r.From.Version, r.From.Date, r.To.Version, r.To.Date)
+	fmt.Fprintf(&b, "  "+msg.DiffOld+"\n  "+msg.DiffNew+"\n", r.From.Rules, r.To.Rules)
 	b.WriteString(statusLine(r) + "\n")
+	if r.Hidden > 0 {
+		fmt.Fprintf(&b, msg.DiffHidden+"\n", r.Hidden)
+	}
 	group, sub := "", ""
 	for i := range r.Changes {
 		c := &r.Changes[i]
@@ -21,29 +28,33 @@ func WriteText(w io.Writer, r *Report) error {
 			group, sub = c.group, ""
 			fmt.Fprintf(&b, "\n%s\n", group)
 		}
+		const indent = "             "
+		if c.Meta() {
+			fmt.Fprintf(&b, "    %s [%s]\n", c.Swedish, c.ID)
+			continue
+		}
 		if s := subgroup(c); s != sub {
 			sub = s
 			if s != "" {
 				fmt.Fprintf(&b, "  %s\n", s)
 			}
 		}
-		fmt.Fprintf(&b, "    %-6s  %s: %s\n", c.Level, c.ID, c.Message)
-		const indent = "            "
+		fmt.Fprintf(&b, "    %-7s  %s [%s]\n", levelWord(c.Level), c.Swedish, c.ID)
 		for _, l := range detailLines(c) {
 			b.WriteString(strings.TrimRight(indent+l, " ") + "\n")
 		}
 		fmt.Fprintf(&b, "%s%s\n", indent, places(c))
 		if r.Impact != nil && i < len(r.Impact.ByChange) && !r.Impact.ByChange[i].Empty() {
-			fmt.Fprintf(&b, "%sepisodes: %s\n", indent, effectWords(r.Impact.ByChange[i]))
+			fmt.Fprintf(&b, indent+msg.DiffEpisodesOf+"\n", effectWords(r.Impact.ByChange[i]))
 		}
 	}
 	if r.Impact != nil {
 		writeImpactText(&b, r.Impact)
 	}
 	if r.WithTextDiff {
-		b.WriteString("\nLine diff of the rule files:\n")
+		b.WriteString("\n" + msg.DiffLineDiffIntro + "\n")
 		if len(r.TextDiff) == 0 {
-			b.WriteString("  (no line differs)\n")
+			b.WriteString(msg.DiffNoLineDiffersText + "\n")
 		}
 		for _, f := range r.TextDiff {
 			b.WriteString(f.Unified)
@@ -53,16 +64,26 @@ func WriteText(w io.Writer, r *Report) error {
 	return err
 }
 
+// levelWord is a level's short Swedish word.
+func levelWord(l Level) string {
+	return [...]string{Info: msg.DiffLevelInfo, Review: msg.DiffLevelReview, Action: msg.DiffLevelAction}[l]
+}
+
 // statusLine says in one line how the two rule sets compare.
 func statusLine(r *Report) string {
 	switch r.Status {
 	case Identical:
-		return "identical: the rule files are the same byte for byte; no changes"
+		return msg.DiffStatusIdentical
 	case LayoutOnly:
-		return "no semantic changes; the rule files differ only in comments or layout"
+		return msg.DiffStatusLayout
+	case MetadataOnly:
+		return msg.DiffStatusMeta
 	}
 	n := CountLevels(r.Changes)
-	return fmt.Sprintf("%s: %d action, %d review, %d info", plural(n.Total(), "change"), n.Action, n.Review, n.Info)
+	if n.Total() == 1 {
+		return fmt.Sprintf(msg.DiffCountsOne, n.Action, n.Review, n.Info)
+	}
+	return fmt.Sprintf(msg.DiffCounts, n.Total(), n.Action, n.Review, n.Info)
 }
 
 // subgroup is the heading of a change within its group: its code, or
@@ -72,9 +93,9 @@ func subgroup(c *Change) string {
 	case c.Code != "":
 		return c.Code + " – " + c.CodeName
 	case strings.HasPrefix(c.ID, "leadtime-"):
-		return "Lead times"
+		return msg.DiffSubLeadTimes
 	case strings.HasPrefix(c.ID, "rule-"):
-		return "Rules"
+		return msg.DiffSubRules
 	}
 	return ""
 }
@@ -83,7 +104,7 @@ func subgroup(c *Change) string {
 func places(c *Change) string {
 	pos := func(s string) string {
 		if s == "" {
-			return "(none)"
+			return msg.DiffNone
 		}
 		return s
 	}
@@ -157,24 +178,19 @@ func lineChanges(old, new string) []string {
 	return out
 }
 
-// effectWords says an Effect in one line: "2 gain an error (E1, E2); 1
-// changes reportability (E3)".
+// effectWords says an Effect in one line: "2 får ett fel eller en
+// varning (E1, E2); 1 ändrad rapporterbarhet (E3)".
 func effectWords(e Effect) string {
 	var parts []string
-	add := func(x Episodes, one, many string) {
-		if x.N == 0 {
-			return
+	add := func(x Episodes, what string) {
+		if x.N > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s (%s)", x.N, what, examples(x)))
 		}
-		verb := many
-		if x.N == 1 {
-			verb = one
-		}
-		parts = append(parts, fmt.Sprintf("%d %s (%s)", x.N, verb, examples(x)))
 	}
-	add(e.GainError, "gains an error", "gain an error")
-	add(e.LoseError, "loses an error", "lose an error")
-	add(e.Reportability, "changes reportability", "change reportability")
-	add(e.LeadTime, "changes lead time", "change lead time")
+	add(e.GainFinding, msg.DiffGainFinding)
+	add(e.LoseFinding, msg.DiffLoseFinding)
+	add(e.Reportability, msg.DiffReportability)
+	add(e.LeadTimeVerdict, msg.DiffLeadTimeVerdict)
 	return strings.Join(parts, "; ")
 }
 
@@ -189,23 +205,23 @@ func examples(x Episodes) string {
 func writeImpactText(b *strings.Builder, im *Impact) {
 	fmt.Fprintf(b, "\n%s\n", impactSummary(im))
 	line := func(label string, x Episodes) {
+		label += ":"
 		if x.N == 0 {
-			fmt.Fprintf(b, "  %-26s 0\n", label)
+			fmt.Fprintf(b, "  %-42s 0\n", label)
 			return
 		}
-		fmt.Fprintf(b, "  %-26s %d (%s)\n", label, x.N, examples(x))
+		fmt.Fprintf(b, "  %-42s %d (%s)\n", label, x.N, examples(x))
 	}
-	line("gain an error:", im.Total.GainError)
-	line("lose an error:", im.Total.LoseError)
-	line("change reportability:", im.Total.Reportability)
-	line("change lead time:", im.Total.LeadTime)
+	line(msg.DiffGainFinding, im.Total.GainFinding)
+	line(msg.DiffLoseFinding, im.Total.LoseFinding)
+	line(msg.DiffReportability, im.Total.Reportability)
+	line(msg.DiffLeadTimeVerdict, im.Total.LeadTimeVerdict)
 	if !im.Unattributed.Empty() {
-		fmt.Fprintf(b, "  not explained by a listed change: %s\n", effectWords(im.Unattributed))
+		fmt.Fprintf(b, "  %s: %s\n", msg.DiffUnattributed, effectWords(im.Unattributed))
 	}
 }
 
 // impactSummary says which episodes were evaluated.
 func impactSummary(im *Impact) string {
-	return fmt.Sprintf("Episodes in %s: %s (%s, %d rejected), evaluated with both versions",
-		strings.Join(im.Files, ", "), plural(im.Episodes, "episode"), plural(im.RowsRead, "row"), im.RowsRejected)
+	return fmt.Sprintf(msg.DiffEpisodesSummary, strings.Join(im.Files, ", "), im.Episodes, im.RowsRead, im.RowsRejected)
 }

@@ -152,18 +152,22 @@ type Impact struct {
 	ByChange []Effect
 }
 
-// Effect counts episodes by how their results differ between the
-// versions, with a few example episode ids for each.
+// Effect counts episodes by how their verdicts differ between the
+// versions, with a few example episode ids for each. Only real flips
+// count: a lead time whose length or target changes but stays within (or
+// over) its target is no difference.
 type Effect struct {
-	GainError     Episodes // an error finding of a rule appears
-	LoseError     Episodes // an error finding of a rule disappears
+	GainFinding   Episodes // an error or warning finding of a rule appears
+	LoseFinding   Episodes // an error or warning finding of a rule disappears
 	Reportability Episodes // reportable or not, or reported under another prefix
-	LeadTime      Episodes // a lead time appears, disappears, or its target or length differs
+	// LeadTimeVerdict: a lead time with a target goes from within to
+	// over it or back, or is measured in one version only.
+	LeadTimeVerdict Episodes
 }
 
 // Empty reports whether no episode is counted.
 func (e Effect) Empty() bool {
-	return e.GainError.N == 0 && e.LoseError.N == 0 && e.Reportability.N == 0 && e.LeadTime.N == 0
+	return e.GainFinding.N == 0 && e.LoseFinding.N == 0 && e.Reportability.N == 0 && e.LeadTimeVerdict.N == 0
 }
 
 // Episodes is a number of episodes with up to MaxExamples of their ids,

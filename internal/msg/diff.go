@@ -86,3 +86,100 @@ const (
 	// DiffNoLineDiffers: --text, and no line of the rule files differs.
 	DiffNoLineDiffers = "Ingen rad skiljer sig."
 )
+
+// Texts of diff's text and HTML output.
+const (
+	// DiffTitle heads the output (%s: old version; %s: its date; %s: new version; %s: its date).
+	DiffTitle = "Kodningsvägledning %s (%s) → %s (%s)"
+	// DiffOld names the older rule set (%s: where it was read from).
+	DiffOld = "äldre: %s"
+	// DiffNew names the newer rule set (%s: where it was read from).
+	DiffNew = "nyare: %s"
+	// DiffStatusIdentical: the rule files are the same byte for byte.
+	DiffStatusIdentical = "identiska: regelfilerna är lika tecken för tecken; inga ändringar"
+	// DiffStatusLayout: the files differ in comments or layout only.
+	DiffStatusLayout = "inga innehållsliga ändringar: regelfilerna skiljer sig bara i kommentarer eller layout"
+	// DiffStatusMeta: only the header differs.
+	DiffStatusMeta = "inga innehållsliga ändringar: bara versionsuppgifterna (version, datum, källor, anmärkningar) skiljer sig"
+	// DiffCounts counts the changes (%d: all; %d: action; %d: review; %d: info).
+	DiffCounts = "%d ändringar: %d kräver ändrad kodning, %d att granska, %d redaktionella"
+	// DiffCountsOne counts one change (%d: action; %d: review; %d: info).
+	DiffCountsOne = "1 ändring: %d kräver ändrad kodning, %d att granska, %d redaktionella"
+	// DiffHidden: --level or --ignore left changes out (%d: how many).
+	DiffHidden = "%d ändringar visas inte (--level, --ignore)."
+	// DiffLevelAction, DiffLevelReview, DiffLevelInfo are the levels' short words in the text output.
+	DiffLevelAction = "åtgärd"
+	// DiffLevelReview: see DiffLevelAction.
+	DiffLevelReview = "granska"
+	// DiffLevelInfo: see DiffLevelAction.
+	DiffLevelInfo = "info"
+	// DiffTitleAction, DiffTitleReview, DiffTitleInfo head the levels in the HTML page.
+	DiffTitleAction = "Kräver ändrad kodning"
+	// DiffTitleReview: see DiffTitleAction.
+	DiffTitleReview = "Att granska"
+	// DiffTitleInfo: see DiffTitleAction.
+	DiffTitleInfo = "Redaktionella ändringar"
+	// DiffGroupGeneral heads what concerns no single pathway.
+	DiffGroupGeneral = "Alla förlopp"
+	// DiffGroupQualifiers heads the table qualifiers.
+	DiffGroupQualifiers = "Kvalificeringar"
+	// DiffGroupTests heads the rule files' test cases.
+	DiffGroupTests = "Testfall"
+	// DiffGroupHeader heads the header's records.
+	DiffGroupHeader = "Versionsuppgifter (räknas inte som ändringar; hela texterna med --format json)"
+	// DiffSubLeadTimes heads a pathway's lead times.
+	DiffSubLeadTimes = "Ledtider"
+	// DiffSubRules heads rules that name no code.
+	DiffSubRules = "Kontroller"
+	// DiffNone names a side where the thing does not exist, in a place line.
+	DiffNone = "(finns inte)"
+	// DiffLineDiffIntro heads the line diff in the text output.
+	DiffLineDiffIntro = "Radändringar i regelfilerna:"
+	// DiffNoLineDiffersText: --text, and no line differs (text output).
+	DiffNoLineDiffersText = "  (ingen rad skiljer sig)"
+)
+
+// Texts of diff --episodes.
+const (
+	// DiffEpisodesSummary says what was evaluated (%s: the files; %d: episodes; %d: rows; %d: rejected rows).
+	DiffEpisodesSummary = "Förlopp i %s: %d förlopp (%d rader, %d avvisade), utvärderade med båda versionerna"
+	// DiffGainFinding: episodes that gain an error or warning.
+	DiffGainFinding = "får ett fel eller en varning"
+	// DiffLoseFinding: episodes that lose an error or warning.
+	DiffLoseFinding = "blir av med ett fel eller en varning"
+	// DiffReportability: episodes whose reportability changes.
+	DiffReportability = "ändrad rapporterbarhet"
+	// DiffLeadTimeVerdict: episodes whose lead time goes between within and over target.
+	DiffLeadTimeVerdict = "ändrat ledtidsutfall (inom ↔ över mål)"
+	// DiffUnattributed: differences no listed change explains.
+	DiffUnattributed = "utan listad ändring"
+	// DiffTotal heads the totals.
+	DiffTotal = "Totalt"
+	// DiffChangeColumn heads the column of changes in the HTML table.
+	DiffChangeColumn = "Ändring"
+	// DiffEpisodesOf introduces one change's effect (%s: the counts).
+	DiffEpisodesOf = "förlopp: %s"
+	// DiffEpisodesTitle heads the effect on episodes.
+	DiffEpisodesTitle = "Påverkan på förlopp"
+)
+
+// The guide's text outside the codes (sections) and the header's
+// change-log entry.
+const (
+	// DiffGroupSections heads the changes of the guide's text.
+	DiffGroupSections = "Vägledningens text"
+	// DiffSectionAdded: a new section (%s: its heading).
+	DiffSectionAdded = "Nytt avsnitt ”%s”."
+	// DiffSectionRemoved: a section removed (%s: its heading).
+	DiffSectionRemoved = "Avsnittet ”%s” borttaget."
+	// DiffSectionChanged: a section's text changed (%s: its heading).
+	DiffSectionChanged = "Avsnittet ”%s”: texten ändrad."
+	// LogSectionAdded: words added to a section (%s: its heading; %s: the words, quoted).
+	LogSectionAdded = "Avsnittet ”%s”: text tillagd: %s"
+	// LogSectionRemoved: words removed from a section (%s: its heading; %s: the words, quoted).
+	LogSectionRemoved = "Avsnittet ”%s”: text borttagen: %s"
+	// LogSectionChanged: a section reworded (%s: its heading; %s: the added words; %s: the removed words).
+	LogSectionChanged = "Avsnittet ”%s”: texten ändrad. Tillagd text: %s. Borttagen text: %s"
+	// DiffChangeLogChanged: the header's change-log entry differs.
+	DiffChangeLogChanged = "Versionens post i ändringsloggen ändrad."
+)

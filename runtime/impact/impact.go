@@ -1,13 +1,17 @@
 // Package impact evaluates episode files with two guide versions and says
 // what the changes between them do to the episodes: which gain or lose an
-// error, change reportability or change lead time, per change (where a
-// change can be tied to the difference) and in total.
+// error or warning, change reportability, or go between within and over a
+// lead-time target, per change (where a change can be tied to the
+// difference) and in total. Only such flips of a verdict count: a lead
+// time that is longer or shorter but on the same side of its target is no
+// difference.
 package impact
 
 import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,11 +26,13 @@ import (
 // the comparison needs.
 type outcome struct {
 	pathway    string
-	errors     []string // ids of the rules with an error finding, sorted
+	findings   []string // ids of the rules with an error or warning finding, sorted
 	reportable bool
 	reportedAs string
-	leadTimes  []string // lead times as "target/days", sorted: what a coordinator sees
-	leadIDs    []string // the ids of those lead times
+	// verdicts are the lead times with a target as "id:within" or
+	// "id:over", sorted: what the lead-time measure counts.
+	verdicts []string
+	leadIDs  []string // the ids of every lead time that applies
 }
 
 type key struct {
@@ -62,20 +68,23 @@ func (c *collector) Episode(_ *bytes.Buffer, r *runtime.EpisodeResult) {
 		o.pathway = r.Result.Pathway.Key
 	}
 	for _, f := range r.Result.Findings {
-		if f.Rule.Severity == compiler.SevError {
-			o.errors = append(o.errors, f.Rule.ID)
+		if f.Rule.Severity != compiler.SevInfo {
+			o.findings = append(o.findings, f.Rule.ID)
 		}
 	}
-	sort.Strings(o.errors)
+	sort.Strings(o.findings)
 	for _, lt := range r.Result.LeadTimes {
-		target := "none"
-		if lt.Def.HasTarget {
-			target = fmt.Sprint(lt.Def.Target)
-		}
-		o.leadTimes = append(o.leadTimes, fmt.Sprintf("%s/%d", target, lt.Days))
 		o.leadIDs = append(o.leadIDs, lt.Def.ID)
+		if lt.Within == nil {
+			continue // no target: nothing to be within
+		}
+		v := ":over"
+		if *lt.Within {
+			v = ":within"
+		}
+		o.verdicts = append(o.verdicts, lt.Def.ID+v)
 	}
-	sort.Strings(o.leadTimes)
+	sort.Strings(o.verdicts)
 	k := key{r.In.File, r.In.FirstRow, r.In.ID}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -236,9 +245,9 @@ func minus(a, b []string) []string {
 
 func (a *attributor) episode(ep *episode, im *changes.Impact) {
 	o, n := ep.old, ep.new
-	d := delta{gained: minus(n.errors, o.errors), lost: minus(o.errors, n.errors),
+	d := delta{gained: minus(n.findings, o.findings), lost: minus(o.findings, n.findings),
 		report:    o.reportable != n.reportable || o.reportedAs != n.reportedAs,
-		leadTimes: strings.Join(o.leadTimes, ",") != strings.Join(n.leadTimes, ",")}
+		leadTimes: !slices.Equal(o.verdicts, n.verdicts)}
 	if d.empty() {
 		return
 	}
@@ -257,16 +266,16 @@ func (a *attributor) episode(ep *episode, im *changes.Impact) {
 
 func count(e *changes.Effect, id string, gain, lose, report, lead bool) {
 	if gain {
-		e.GainError.Add(id)
+		e.GainFinding.Add(id)
 	}
 	if lose {
-		e.LoseError.Add(id)
+		e.LoseFinding.Add(id)
 	}
 	if report {
 		e.Reportability.Add(id)
 	}
 	if lead {
-		e.LeadTime.Add(id)
+		e.LeadTimeVerdict.Add(id)
 	}
 }
 

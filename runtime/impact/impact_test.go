@@ -123,14 +123,16 @@ func TestEvaluate(t *testing.T) {
 		want := &changes.Impact{
 			// D11 and D12 have a rejected row: incomplete, not compared.
 			// D12 without its VL244 would lose vl260_kraver_vl244.
-			Files: []string{"testdata/episodes.csv"}, Episodes: 10 + tc.extra, RowsRead: 25 + 2*tc.extra, RowsRejected: 2,
-			Total: changes.Effect{GainError: eps(4, "D03", "D07", "D08"), LoseError: eps(2, "D01", "D06"),
-				Reportability: eps(1, "D05"), LeadTime: eps(1, "D04")},
+			// D13 loses the warning vxx44_efter_avslut when 78 no longer
+			// closes; D14's lead time stays within the shortened target.
+			Files: []string{"testdata/episodes.csv"}, Episodes: 12 + tc.extra, RowsRead: 30 + 2*tc.extra, RowsRejected: 2,
+			Total: changes.Effect{GainFinding: eps(4, "D03", "D07", "D08"), LoseFinding: eps(3, "D01", "D06", "D13"),
+				Reportability: eps(2, "D05", "D13"), LeadTimeVerdict: eps(1, "D04")},
 			ByChange: []changes.Effect{
-				{Reportability: eps(1, "D05")},
-				{LoseError: eps(2, "D01", "D06")},
-				{LeadTime: eps(1, "D04")},
-				{GainError: eps(4, "D03", "D07", "D08")},
+				{LoseFinding: eps(1, "D13"), Reportability: eps(2, "D05", "D13")},
+				{LoseFinding: eps(2, "D01", "D06")},
+				{LeadTimeVerdict: eps(1, "D04")},
+				{GainFinding: eps(4, "D03", "D07", "D08")},
 				{},
 			},
 		}
