@@ -389,23 +389,32 @@ versions') eller regelmappar.
 
 Varje ändring har ett id (cell-disallowed, rule-added, …; docs/diff.md
 listar alla) och en nivå:
-  action  kodarna måste koda annorlunda: en kod eller cell borttagen, en
-          regel tillagd eller dess villkor ändrat, ett mål förkortat, en
-          obligatorisk kod som nu krävs, en kvalificering tillagd i en cell
+  action  kodarna måste koda annorlunda eller utfallet för något förlopp
+          ändras: en kod eller cell borttagen, en regel tillagd eller dess
+          villkor ändrat, ett mål förkortat, en obligatorisk kod som nu
+          krävs, en kvalificering tillagd i en cell, en kods slag ändrat där
+          den startar eller avslutar förlopp eller ett villkor läser det
   review  någon måste läsa och ta ställning: en anmärkning eller
           beskrivning ändrad, en cell tillåten, ett mål förlängt, en regel
-          borttagen
+          borttagen, en kods slag ändrat som inget läser
   info    ordalydelse och detaljer i regelfilerna: namn, meddelanden,
-          referenser, huvudet, test
+          referenser, test
+Versionsuppgifterna (huvudet: version, datum, källor, anmärkningar) visas
+sist och räknas inte som ändringar. --level NIVÅ visar bara ändringar på
+nivån eller högre, --ignore ID,… utelämnar ändringar med de id:na; båda
+gäller också --fail-on.
 
 Format: text (grupperat efter vårdförlopp och kod, med de ändrade
-texterna ord för ord), markdown (en ändringslogg för vägledningens avsnitt
-"Förändringar"), json, html (en fristående sida).
+texterna ord för ord), markdown (ändringsloggen som vägledningen skriver
+den: per version ett datum och en punkt per ändring, för avsnittet
+"Förändringar jämfört med tidigare versioner"), json, html (en fristående
+sida, det som kräver ändrad kodning först).
 --text lägger till en raddiff av regelfilerna. --episodes kontrollerar
 förloppsfiler (som eval; flera efter flaggan, eller flaggan upprepad) med
 båda versionerna och redovisar, per ändring och totalt, hur många förlopp
-som får eller blir av med ett fel, ändrar rapporterbarhet eller ändrar
-ledtid, med upp till 3 exempel på förlopps-id.
+som får eller blir av med ett fel eller en varning, ändrar
+rapporterbarhet eller går mellan inom och över ett ledtidsmål, med upp
+till 3 exempel på förlopps-id (inte med markdown).
 
 Identiska regelfiler och filer som bara skiljer sig i kommentarer eller
 layout redovisas som sådana. Slutkod 0, eller 1 med --fail-on NIVÅ när det
