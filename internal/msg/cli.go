@@ -360,9 +360,9 @@ Exempel:
   svfrules table --format markdown`
 
 	// ExplainSummary is explain's line in the command list.
-	ExplainSummary = "visa allt vägledningen säger om en kod"
+	ExplainSummary = "visa allt vägledningen säger om en kod, en regel, en ledtid eller ett vårdförlopp"
 	// ExplainUsage is explain's synopsis.
-	ExplainUsage = "KOD [--rules MAPP | --guide VERSION] [-o FIL]"
+	ExplainUsage = "KOD|ID [--rules MAPP | --guide VERSION] [-o FIL]"
 	// ExplainHelp is explain's help.
 	ExplainHelp = `
 Visar en kods namn och slag, de vårdförlopp vars tabell tillåter den (med
@@ -370,9 +370,16 @@ kvalificeringar), undantagstexterna ("Förtydliganden eller avvikelser"),
 reglerna som nämner den och ledtiderna den ingår i. KOD är en kod i ett
 vårdförlopp (VL260) eller den generella formen (VXX60, XX60 eller 60).
 
+ID är ett id som svfrules skriver ut: en regel (avslut_fore_start: dess
+meddelande, avsnittet och orden i vägledningen den vilar på, vilka
+vårdförlopp den gäller och vad du gör), en ledtid, ett vårdförlopp
+(brostcancer eller VG9) eller ett fynd som svfrules själv ger
+(forlopp_ofullstandigt, rad_avvisad, forlopp_okant).
+
 Exempel:
   svfrules explain VL260
-  svfrules explain VXX58 --guide 10.6`
+  svfrules explain VXX58 --guide 10.6
+  svfrules explain avslut_fore_start`
 
 	// DiffSummary is diff's line in the command list.
 	DiffSummary = "lista vad som ändrats mellan två versioner av vägledningen"

@@ -23,18 +23,19 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 		Percentile: PercentileDefinition,
 		Pathways:   []PathwaySummary{}, Definitions: []Definition{}, Measures: []Measure{}}
 
-	severity := map[string]string{runtime.UnknownPathwayRule.ID: runtime.UnknownPathwayRule.Severity.String()}
+	rules := map[string]*compiler.Rule{runtime.UnknownPathwayRule.ID: runtime.UnknownPathwayRule}
 	for _, r := range g.Rules {
-		severity[r.ID] = r.Severity.String()
+		rules[r.ID] = r
 	}
 	for _, pw := range g.Pathways {
 		if pa := a.pathways[pw.Index]; pa != nil {
-			rep.Pathways = append(rep.Pathways, pathwaySummary(pw.Key, pw.Name, pw.PrefixLabel(), pa, severity))
+			rep.Pathways = append(rep.Pathways, pathwaySummary(pw.Key, pw.Name, pw.PrefixLabel(), pa, rules))
 		}
 	}
 	if pa := a.pathways[-1]; pa != nil {
-		rep.Pathways = append(rep.Pathways, pathwaySummary("", "okänt vårdförlopp", "", pa, severity))
+		rep.Pathways = append(rep.Pathways, pathwaySummary("", "okänt vårdförlopp", "", pa, rules))
 	}
+	rep.Coverage = coverage(g, a)
 	for _, lt := range g.LeadTimes {
 		d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, Name: lt.Name, From: lt.From, To: lt.To}
 		if lt.HasTarget {
@@ -85,12 +86,16 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	return rep
 }
 
-func pathwaySummary(key, name, prefix string, pa *pathwayAcc, severity map[string]string) PathwaySummary {
+func pathwaySummary(key, name, prefix string, pa *pathwayAcc, rules map[string]*compiler.Rule) PathwaySummary {
 	// The counts are filled in by protectCounts, which also keeps only
 	// the findings it lists.
 	ps := PathwaySummary{Pathway: key, Name: name, Prefix: prefix, Findings: []FindingCount{}}
 	for id, n := range pa.findings {
-		ps.Findings = append(ps.Findings, FindingCount{Rule: id, Severity: severity[id], Count: n})
+		fc := FindingCount{Rule: id, Count: n}
+		if r := rules[id]; r != nil {
+			fc.Name, fc.Severity = r.Name, r.Severity.String()
+		}
+		ps.Findings = append(ps.Findings, fc)
 	}
 	sort.Slice(ps.Findings, func(i, j int) bool {
 		a, b := ps.Findings[i], ps.Findings[j]
@@ -188,3 +193,23 @@ func (a *aggregate) measure(k cellKey, hide bool) Measure {
 }
 
 func ptr(x float64) *float64 { return &x }
+
+// coverage lists the pathways with national lead-time definitions, and
+// the input's pathways without.
+func coverage(g *compiler.Guide, a *aggregate) Coverage {
+	cov := Coverage{Pathways: len(g.Pathways), WithLeadTimes: []string{}, InputWithout: []string{}, names: map[string]string{}}
+	has := map[*compiler.Pathway]bool{}
+	for _, lt := range g.LeadTimes {
+		has[lt.Pathway] = true
+	}
+	for _, pw := range g.Pathways {
+		cov.names[pw.Key] = pw.Name
+		switch {
+		case has[pw]:
+			cov.WithLeadTimes = append(cov.WithLeadTimes, pw.Key)
+		case a.pathways[pw.Index] != nil:
+			cov.InputWithout = append(cov.InputWithout, pw.Key)
+		}
+	}
+	return cov
+}

@@ -46,9 +46,25 @@ func writeCSV(w io.Writer, r *Report) error {
 	if err := writeLocalCSV(cw, r); err != nil {
 		return err
 	}
+	// One row per pathway of the input without lead-time definitions,
+	// so that the file says why they have no measure.
+	for _, key := range r.Coverage.InputWithout {
+		row := []string{noLeadTimesLevel, key, r.Coverage.names[key], "", "", ""}
+		for range r.By {
+			row = append(row, "")
+		}
+		row = append(row, "", "", "", "", "", "", "", "", "", "", "", "", "false")
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
 	cw.Flush()
 	return cw.Error()
 }
+
+// noLeadTimesLevel is the level column of the rows of the input's
+// pathways that the rules have no lead times for.
+const noLeadTimesLevel = "no_leadtimes"
 
 func optInt(x *int) string {
 	if x == nil {

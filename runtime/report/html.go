@@ -136,7 +136,7 @@ const (
 func writeHTML(w io.Writer, r *Report) error {
 	page := htmlPage{
 		Title:  fmt.Sprintf("Ledtidsrapport – kodningsvägledning %s", r.Guide),
-		Intro:  introLines(r)[:4],
+		Intro:  introLines(r)[:5],
 		Legend: SuppressedLegend(r.MinCell),
 		Method: methodLines(r),
 		Goal:   r.Goal,

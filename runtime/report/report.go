@@ -105,8 +105,10 @@ type Report struct {
 	MinCell   int      `json:"min_cell"`
 	Goal      int      `json:"goal"`
 	// Percentile names the percentile definition used.
-	Percentile  string           `json:"percentile"`
-	Input       InputCounts      `json:"input"`
+	Percentile string      `json:"percentile"`
+	Input      InputCounts `json:"input"`
+	// Coverage says which pathways the rules define lead times for.
+	Coverage    Coverage         `json:"leadtime_coverage"`
 	Pathways    []PathwaySummary `json:"pathways"`
 	Definitions []Definition     `json:"definitions"`
 	Measures    []Measure        `json:"measures"`
@@ -115,6 +117,24 @@ type Report struct {
 	// local.go.
 	LocalDefinitions []Definition `json:"local_definitions"`
 	LocalMeasures    []Measure    `json:"local_measures"`
+}
+
+// Coverage says which pathways have national lead-time definitions in
+// the rules, so that a report of other pathways says why it has no lead
+// times instead of showing empty rows.
+type Coverage struct {
+	// Pathways is the number of pathways in the guide.
+	Pathways int `json:"pathways"`
+	// WithLeadTimes are the keys of the pathways with national lead-time
+	// definitions, in the guide's order.
+	WithLeadTimes []string `json:"with_leadtimes"`
+	// InputWithout are the keys of the input's pathways (those of
+	// Report.Pathways) without lead-time definitions, in the guide's
+	// order. Which pathways the input has is shown anyway (the table of
+	// pathways lists them), so this tells nothing hidden.
+	InputWithout []string `json:"input_without"`
+	// names are the pathways' names by key, for the text formats.
+	names map[string]string
 }
 
 // PercentileDefinition is how p10, median and p90 are computed.
@@ -155,7 +175,9 @@ type PathwaySummary struct {
 
 // FindingCount is how many episodes of a pathway a rule found something in.
 type FindingCount struct {
-	Rule     string `json:"rule"`
+	Rule string `json:"rule"`
+	// Name is the rule's Swedish name ("" when it has none).
+	Name     string `json:"name"`
 	Severity string `json:"severity"`
 	Count    int    `json:"count"`
 }

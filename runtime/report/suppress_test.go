@@ -174,7 +174,7 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 // counts protected for minCell.
 func (t tableSpec) report(a *aggregate, keys []cellKey, hidden map[cellKey]bool, given []cellKey, minCell int, truth bool) *Report {
 	rep := &Report{MinCell: minCell}
-	severity := map[string]string{ExcludedTwoClosings: "error"}
+	severity := map[string]*compiler.Rule{ExcludedTwoClosings: {ID: ExcludedTwoClosings, Severity: compiler.SevError}}
 	in := inputTruth{rowsRejected: t.rejected, rowsBlank: t.blank}
 	for _, pw := range a.guide.Pathways {
 		pa := a.pathways[pw.Index]

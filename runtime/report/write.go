@@ -4,8 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // Formats are the output formats of the report.
@@ -174,7 +178,17 @@ func pathwayLabel(ps PathwaySummary) string {
 func findingsText(fs []FindingCount) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = fmt.Sprintf("%s (%s, %d)", f.Rule, f.Severity, f.Count)
+		// The name for people, the id for explain, the severity in
+		// Swedish.
+		sev := f.Severity
+		if i := slices.Index(compiler.SeverityNames, sev); i >= 0 {
+			sev = compiler.Severity(i).Describe()
+		}
+		if f.Name != "" {
+			parts[i] = fmt.Sprintf("%s (%s; %s, %d)", f.Name, f.Rule, sev, f.Count)
+		} else {
+			parts[i] = fmt.Sprintf("%s (%s, %d)", f.Rule, sev, f.Count)
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -248,6 +262,7 @@ func introLines(r *Report) []string {
 		fmt.Sprintf("Kodningsvägledning %s (%s).", r.Guide, r.GuideDate),
 		fmt.Sprintf("Mått: andelen rapporterbara förlopp vars ledtid är högst målet, mot målnivån %d %%. Ledtiden räknas i kalenderdagar från ledtidens startkod (VXX10) till avslutskoden; perioden är avslutskodens datum.", r.Goal),
 		"Indelning: " + byText(r) + ".",
+		coverageText(r),
 		underlag,
 		SuppressedLegend(r.MinCell),
 	}
@@ -270,4 +285,35 @@ func methodLines(r *Report) []string {
 		"Undantagna: förlopp med fel som gör ledtiden otillförlitlig räknas inte i n utan redovisas för sig: flera avslutskoder (regeln flera_avslutskoder) och avslutskoden daterad före startkoden (regeln avslut_fore_start).",
 		"Alla ledtider med mål: summan av vårdförloppets ledtider som har mål. Dagar från ledtider med olika mål slås inte ihop till en fördelning. En ledtid utan mål (inget mål) visar fördelningen men ingen andel.",
 	}
+}
+
+// coverageText says for how many pathways the rules have lead times, and
+// which of the input's pathways have none (so the report has no lead
+// times for them).
+func coverageText(r *Report) string {
+	c := &r.Coverage
+	if len(c.WithLeadTimes) == 0 {
+		return fmt.Sprintf(msg.ReportCoverageNone, c.Pathways)
+	}
+	s := fmt.Sprintf(msg.ReportCoverage, len(c.WithLeadTimes), c.Pathways, nameList(c, c.WithLeadTimes))
+	if len(c.InputWithout) > 0 {
+		s += fmt.Sprintf(msg.ReportCoverageWithout, nameList(c, c.InputWithout))
+	}
+	return s
+}
+
+// nameList is the pathways' names joined as Swedish writes a list:
+// "A, B och C".
+func nameList(c *Coverage, keys []string) string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k
+		if n := c.names[k]; n != "" {
+			names[i] = n
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + msg.ReportAnd + names[len(names)-1]
 }
