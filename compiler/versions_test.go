@@ -19,6 +19,7 @@ var versionTable = []struct {
 	version, date string
 	transcribed   bool
 }{
+	{"9.0", "2022-01-14", false},
 	{"9.1", "2022-04-26", false},
 	{"9.2", "2022-08-10", false},
 	{"9.3", "2022-11-01", false},
@@ -33,17 +34,23 @@ var versionTable = []struct {
 
 // changeLog is what each version changes in the checked model relative to
 // the version before it, as the guide's change log records it (seed 000,
-// "Förändringar jämfört med tidigare versioner"). The entries of 10.0,
-// 10.1 and 10.2 reword texts without giving the earlier wording, so the
-// reconstruction keeps 10.6's texts there and the model does not change.
+// "Förändringar jämfört med tidigare versioner"). The entries of 9.1,
+// 10.0, 10.1 and 10.2 reword texts without giving the earlier wording, so
+// the reconstruction keeps 10.6's texts there and the model does not
+// change, but for the name of 91: the entry of 2022-01-14 (9.0) writes it
+// "Patient mottagen från annat landsting/region", and the rename is put
+// at 10.0's "Förtydliganden av formuleringar i hela dokumentet". 10.4
+// clarified VXX90's description; the rule vxx90_med_avslutskod is older
+// (the note under 91), and only its ref changes to the clarified text.
 var changeLog = map[string][]string{
+	"9.1":  nil,
 	"9.2":  {"code 58: cell myeloproliferativ_neoplasia x -> -"},
 	"9.3":  {"code 73: kind other_reason -> treatment"},
-	"10.0": nil,
+	"10.0": {"code 91: name changed"},
 	"10.1": nil,
 	"10.2": nil,
 	"10.3": {"code 44: cell prostatacancer - -> x", "code 60: note for prostatacancer changed"},
-	"10.4": {"code 90: description changed", "rule vxx90_med_avslutskod added"},
+	"10.4": {"code 90: description changed", "rule vxx90_med_avslutskod changed"},
 	"10.5": {"code 50: note for njurcancer added"},
 	"10.6": {"code 60: note for hjarntumorer added", "code 74: description changed", "rule vl260_kraver_vl244 added"},
 }

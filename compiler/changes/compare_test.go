@@ -257,13 +257,17 @@ func TestGuideChangeLog(t *testing.T) {
 		from, to string
 		want     []rec
 	}{
+		// 2022-04-26: a note reworded without the earlier text given.
+		{"9.0", "9.1", nil},
 		// 2022-08-10: palliativ som möjlig avslutskod för MPN borttagen.
 		{"9.1", "9.2", []rec{{"cell-disallowed", "action", "myeloproliferativ_neoplasia", "58", ""}}},
 		// 2022-11-01: VXX73 flyttad till start av behandling: it closes as
 		// before and no rule or lead time reads the kind, so review.
 		{"9.2", "9.3", []rec{{"code-kind-changed", "review", "", "73", ""}}},
 		// 2023-03-27, 2023-03-28, 2023-08-10: rewordings whose earlier text
-		// the change log does not give; nothing to reverse.
+		// the change log does not give; nothing to reverse but the name of
+		// 91 ("från annat landsting/region" in the entry of 2022-01-14),
+		// which is info.
 		{"9.3", "10.0", nil},
 		{"10.0", "10.1", nil},
 		{"10.1", "10.2", nil},
@@ -272,10 +276,10 @@ func TestGuideChangeLog(t *testing.T) {
 			{"cell-allowed", "action", "prostatacancer", "44", ""},
 			{"note-changed", "review", "prostatacancer", "60", ""},
 		}},
-		// 2023-12-14: hur VXX90 ska användas (and the rule built on it).
+		// 2023-12-14: förtydligande av hur VXX90 ska användas. The rule
+		// is older (the note under 91); only its ref changes, which is info.
 		{"10.3", "10.4", []rec{
 			{"code-description-changed", "review", "", "90", ""},
-			{"rule-added", "action", "", "90", "vxx90_med_avslutskod"},
 		}},
 		// 2024-02-08: VXX50, ablation vid njurcancer.
 		{"10.4", "10.5", []rec{{"note-added", "review", "njurcancer", "50", ""}}},
