@@ -227,16 +227,16 @@ func (d *differ) header() {
 	}
 	field("guide-version-changed", f.Version, t.Version,
 		fmt.Sprintf("version changed from %s to %s", f.Version, t.Version),
-		fmt.Sprintf("Versionsnummer ändrat från %s till %s.", f.Version, t.Version))
+		fmt.Sprintf(msg.SvVersionChanged, f.Version, t.Version))
 	field("guide-date-changed", f.Date, t.Date,
 		fmt.Sprintf("date changed from %s to %s", f.Date, t.Date),
-		fmt.Sprintf("Datum ändrat från %s till %s.", f.Date, t.Date))
+		fmt.Sprintf(msg.SvDateChanged, f.Date, t.Date))
 	field("guide-title-changed", f.Title, t.Title,
 		fmt.Sprintf("title changed from %q to %q", f.Title, t.Title),
-		fmt.Sprintf("Titeln ändrad till %s.", sq(t.Title)))
+		fmt.Sprintf(msg.SvTitleChanged, sq(t.Title)))
 	field("guide-sources-changed", strings.Join(f.Sources, "\n"), strings.Join(t.Sources, "\n"),
 		fmt.Sprintf("sources changed (%s)", countWords(len(f.Sources), len(t.Sources), "source line")),
-		"Källhänvisningarna ändrade.")
+		msg.SvSourcesChanged)
 	var oldLog, newLog string
 	if f.ChangeLog != nil {
 		oldLog = f.ChangeLog.Date + "\n" + f.ChangeLog.Text
@@ -249,7 +249,7 @@ func (d *differ) header() {
 		msg.DiffChangeLogChanged)
 	field("guide-notes-changed", strings.Join(f.Notes, "\n\n"), strings.Join(t.Notes, "\n\n"),
 		fmt.Sprintf("notes on the version changed (%s)", countWords(len(f.Notes), len(t.Notes), "note")),
-		"Anmärkningarna om versionen ändrade.")
+		msg.SvNotesChanged)
 }
 
 // sections compares the guide's text outside the codes, section by
@@ -315,18 +315,18 @@ func (d *differ) qualifiers() {
 		case n == nil:
 			d.add(Change{ID: "qualifier-removed", Subject: q.Name, Old: q.Legend, OldPos: q.Pos,
 				Message: fmt.Sprintf("qualifier %s (%q) removed", q.Name, q.Legend),
-				Swedish: fmt.Sprintf("Kvalificeringen %s (%s) borttagen.", q.Name, sq(q.Legend))}, secQualifiers, nil, noCode)
+				Swedish: fmt.Sprintf(msg.SvQualifierRemoved, q.Name, sq(q.Legend))}, secQualifiers, nil, noCode)
 		case n.Legend != q.Legend:
 			d.add(Change{ID: "qualifier-legend-changed", Subject: q.Name, Old: q.Legend, New: n.Legend, OldPos: q.Pos, NewPos: n.Pos,
 				Message: fmt.Sprintf("qualifier %s: legend changed from %q to %q", q.Name, q.Legend, n.Legend),
-				Swedish: fmt.Sprintf("Kvalificeringen %s: förklaringen ändrad till %s.", q.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
+				Swedish: fmt.Sprintf(msg.SvQualifierLegend, q.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
 		}
 	}
 	for _, n := range d.to.Qualifiers {
 		if d.from.Qualifier(n.Name) == nil {
 			d.add(Change{ID: "qualifier-added", Subject: n.Name, New: n.Legend, NewPos: n.Pos,
 				Message: fmt.Sprintf("qualifier %s (%q) added", n.Name, n.Legend),
-				Swedish: fmt.Sprintf("Ny kvalificering %s: %s.", n.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
+				Swedish: fmt.Sprintf(msg.SvQualifierAdded, n.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
 		}
 	}
 }
@@ -339,30 +339,30 @@ func (d *differ) pathways() {
 		if p == nil {
 			d.add(Change{ID: "pathway-removed", Old: pathwayWords(q), OldPos: q.Pos,
 				Message: fmt.Sprintf("pathway %s (%s, key %s) removed: its codes no longer exist", q.Name, q.PrefixLabel(), q.Key),
-				Swedish: fmt.Sprintf("SVF %s (%s) borttaget.", q.Name, q.PrefixLabel())}, secPathways, []pwRef{d.ref(q, true)}, -1)
+				Swedish: fmt.Sprintf(msg.SvPathwayRemoved, q.Name, q.PrefixLabel())}, secPathways, []pwRef{d.ref(q, true)}, -1)
 			continue
 		}
 		where := []pwRef{d.ref(p, false)}
 		if q.Key != p.Key {
 			d.add(Change{ID: "pathway-key-changed", Old: q.Key, New: p.Key, OldPos: q.Pos, NewPos: p.Pos,
 				Message: fmt.Sprintf("key in the rule files changed from %s to %s (same prefixes %s)", q.Key, p.Key, p.PrefixLabel()),
-				Swedish: fmt.Sprintf("%s: nyckeln i regelfilerna ändrad från %s till %s.", p.Name, q.Key, p.Key)}, secPathways, where, -1)
+				Swedish: fmt.Sprintf(msg.SvPathwayKey, p.Name, q.Key, p.Key)}, secPathways, where, -1)
 		}
 		if q.Name != p.Name {
 			d.add(Change{ID: "pathway-renamed", Old: q.Name, New: p.Name, OldPos: q.Pos, NewPos: p.Pos,
 				Message: fmt.Sprintf("pathway renamed from %q to %q", q.Name, p.Name),
-				Swedish: fmt.Sprintf("SVF %s har bytt namn till %s.", sq(q.Name), sq(p.Name))}, secPathways, where, -1)
+				Swedish: fmt.Sprintf(msg.SvPathwayRenamed, sq(q.Name), sq(p.Name))}, secPathways, where, -1)
 		}
 		if !sameSet(q.Prefixes, p.Prefixes) {
 			d.add(Change{ID: "pathway-prefix-changed", Old: q.PrefixLabel(), New: p.PrefixLabel(), OldPos: q.Pos, NewPos: p.Pos,
 				Message: fmt.Sprintf("prefix changed from %s to %s: every code of the pathway changes", q.PrefixLabel(), p.PrefixLabel()),
-				Swedish: fmt.Sprintf("%s: prefix ändrat från %s till %s.", p.Name, q.PrefixLabel(), p.PrefixLabel())}, secPathways, where, -1)
+				Swedish: fmt.Sprintf(msg.SvPathwayPrefix, p.Name, q.PrefixLabel(), p.PrefixLabel())}, secPathways, where, -1)
 		}
 		if !sameSet(q.ICD10, p.ICD10) {
 			o, n := listOr(q.ICD10, "none"), listOr(p.ICD10, "none")
 			d.add(Change{ID: "pathway-icd10-changed", Old: o, New: n, OldPos: q.Pos, NewPos: p.Pos,
 				Message: fmt.Sprintf("ICD-10 codes changed from %s to %s", o, n),
-				Swedish: fmt.Sprintf("%s: diagnoskoder (ICD-10) ändrade från %s till %s.", p.Name, listOr(q.ICD10, "inga"), listOr(p.ICD10, "inga"))}, secPathways, where, -1)
+				Swedish: fmt.Sprintf(msg.SvPathwayICD10, p.Name, listOr(q.ICD10, "inga"), listOr(p.ICD10, "inga"))}, secPathways, where, -1)
 		}
 	}
 	for _, p := range d.to.Pathways {
@@ -372,7 +372,7 @@ func (d *differ) pathways() {
 		codes := allowedCodes(d.to, p)
 		d.add(Change{ID: "pathway-added", New: pathwayWords(p) + "; codes " + codes, NewPos: p.Pos,
 			Message: fmt.Sprintf("new pathway %s (%s, key %s) with codes %s", p.Name, p.PrefixLabel(), p.Key, codes),
-			Swedish: fmt.Sprintf("Nytt SVF: %s (%s), med koderna %s.", p.Name, p.PrefixLabel(), codes)}, secPathways, []pwRef{d.ref(p, false)}, -1)
+			Swedish: fmt.Sprintf(msg.SvPathwayAdded, p.Name, p.PrefixLabel(), codes)}, secPathways, []pwRef{d.ref(p, false)}, -1)
 	}
 }
 
@@ -423,7 +423,7 @@ func (d *differ) codes() {
 			d.add(Change{ID: "code-removed", Code: "VXX" + oc.Suffix, Suffix: oc.Suffix, CodeName: oc.Name,
 				Old: codeWords(d.from, oc), OldPos: oc.Pos,
 				Message: fmt.Sprintf("code VXX%s %s removed: it may no longer be used in any pathway", oc.Suffix, oc.Name),
-				Swedish: fmt.Sprintf("Kod %s borttagen.", title(oc))}, secGeneral, nil, oc.Num)
+				Swedish: fmt.Sprintf(msg.SvCodeRemoved, title(oc))}, secGeneral, nil, oc.Num)
 			d.notes(oc, nil)
 			continue
 		}
@@ -440,7 +440,7 @@ func (d *differ) codes() {
 		d.addLevel(l, Change{ID: "code-added", Code: "VXX" + nc.Suffix, Suffix: nc.Suffix, CodeName: nc.Name,
 			New: codeWords(d.to, nc), NewPos: nc.Pos,
 			Message: fmt.Sprintf("new code VXX%s %s (%s), %s", nc.Suffix, nc.Name, kindEnglish(nc.Kind), whereAllowed(d.to, nc)),
-			Swedish: fmt.Sprintf("Ny kod: %s (%s), %s.", title(nc), nc.Kind.Describe(), whereAllowedSv(d.to, nc))}, secGeneral, nil, nc.Num)
+			Swedish: fmt.Sprintf(msg.SvCodeAdded, title(nc), nc.Kind.Describe(), whereAllowedSv(d.to, nc))}, secGeneral, nil, nc.Num)
 		d.notes(nil, nc)
 	}
 }
@@ -506,7 +506,7 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c := at(gen, "code-renamed")
 		c.Old, c.New = oc.Name, nc.Name
 		c.Message = fmt.Sprintf("VXX%s renamed from %q to %q", nc.Suffix, oc.Name, nc.Name)
-		c.Swedish = fmt.Sprintf("%s: namnet ändrat från %s.", title(nc), sq(oc.Name))
+		c.Swedish = fmt.Sprintf(msg.SvCodeRenamed, title(nc), sq(oc.Name))
 		d.add(c, secGeneral, nil, nc.Num)
 	}
 	if oc.Kind != nc.Kind {
@@ -514,7 +514,7 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c.OldPos, c.NewPos = place(oc.Places, "kind", oc.Pos), place(nc.Places, "kind", nc.Pos)
 		c.Old, c.New = fmt.Sprintf("%s (%s)", kindEnglish(oc.Kind), oc.Kind), fmt.Sprintf("%s (%s)", kindEnglish(nc.Kind), nc.Kind)
 		c.Message = fmt.Sprintf("VXX%s %s changed from %s to %s", nc.Suffix, nc.Name, c.Old, c.New)
-		c.Swedish = fmt.Sprintf("%s har flyttats från %s till %s.", title(nc), oc.Kind.Describe(), nc.Kind.Describe())
+		c.Swedish = fmt.Sprintf(msg.SvCodeKind, title(nc), oc.Kind.Describe(), nc.Kind.Describe())
 		c.log.text = fmt.Sprintf(msg.LogKindMoved, title(nc), kindHeadings[oc.Kind], kindHeadings[nc.Kind])
 		d.addLevel(d.kindLevel(nc.Suffix, oc.Kind, nc.Kind), c, secGeneral, nil, nc.Num)
 	}
@@ -535,9 +535,9 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c.Old, c.New = scopeWords(oc), scopeWords(nc)
 		c.Message = fmt.Sprintf("VXX%s %s: now %s (was %s)", nc.Suffix, nc.Name, c.New, c.Old)
 		if nc.Table {
-			c.Swedish = fmt.Sprintf("%s: gäller nu endast de förlopp som är förkryssade i tabellen (tidigare samtliga förlopp).", title(nc))
+			c.Swedish = fmt.Sprintf(msg.SvCodeScopeTable, title(nc))
 		} else {
-			c.Swedish = fmt.Sprintf("%s: gäller nu i samtliga förlopp (tidigare enligt tabell).", title(nc))
+			c.Swedish = fmt.Sprintf(msg.SvCodeScopeEvery, title(nc))
 		}
 		d.add(c, secGeneral, nil, nc.Num)
 	}
@@ -733,12 +733,12 @@ func (d *differ) localNames(oc, nc *compiler.Code) {
 		case !ok:
 			base.ID, base.Old = "local-name-removed", ln.Name
 			base.Message = fmt.Sprintf("%s: own name %q removed; the code is called %q", ln.Code, ln.Name, nc.Name)
-			base.Swedish = fmt.Sprintf("%s: eget namn %s borttaget; koden heter %s.", ln.Code, sq(ln.Name), sq(nc.Name))
+			base.Swedish = fmt.Sprintf(msg.SvLocalNameRemoved, ln.Code, sq(ln.Name), sq(nc.Name))
 			d.add(base, secGeneral, where(d.from, ln.Code, true), nc.Num)
 		case n.Name != ln.Name:
 			base.ID, base.Old, base.New, base.NewPos, base.CodeName = "local-name-changed", ln.Name, n.Name, n.Pos, n.Name
 			base.Message = fmt.Sprintf("%s: own name changed from %q to %q", ln.Code, ln.Name, n.Name)
-			base.Swedish = fmt.Sprintf("%s – %s: eget namn ändrat från %s.", ln.Code, n.Name, sq(ln.Name))
+			base.Swedish = fmt.Sprintf(msg.SvLocalNameChanged, ln.Code, n.Name, sq(ln.Name))
 			d.add(base, secGeneral, where(d.to, ln.Code, false), nc.Num)
 		}
 	}
@@ -748,7 +748,7 @@ func (d *differ) localNames(oc, nc *compiler.Code) {
 		}
 		d.add(Change{ID: "local-name-added", Code: n.Code, Suffix: nc.Suffix, CodeName: n.Name, New: n.Name, NewPos: n.Pos,
 			Message: fmt.Sprintf("%s: own name %q added (generally %q)", n.Code, n.Name, nc.Name),
-			Swedish: fmt.Sprintf("%s – %s: eget namn tillagt.", n.Code, n.Name)}, secGeneral, where(d.to, n.Code, false), nc.Num)
+			Swedish: fmt.Sprintf(msg.SvLocalNameAdded, n.Code, n.Name)}, secGeneral, where(d.to, n.Code, false), nc.Num)
 	}
 }
 
@@ -809,18 +809,18 @@ func (d *differ) cells(oc, nc *compiler.Code) {
 				l = Action
 			}
 			c.Message = fmt.Sprintf("%s %s is now %s in %s (was not allowed)", c.Code, c.CodeName, c.New, p.Name)
-			c.Swedish = fmt.Sprintf("%s: tillagd %sför %s%s.", title(nc), as, lowerName(p.Name), qualSv(nq, " med kvalificering "))
+			c.Swedish = fmt.Sprintf(msg.SvCellAllowed, title(nc), as, lowerName(p.Name), qualSv(nq, " med kvalificering "))
 		case !na:
 			c.ID, l = "cell-disallowed", Action
 			c.Message = fmt.Sprintf("%s %s is no longer allowed in %s (was %s)", c.Code, c.CodeName, p.Name, c.Old)
-			c.Swedish = fmt.Sprintf("%s: borttagen %sför %s.", title(nc), as, lowerName(p.Name))
+			c.Swedish = fmt.Sprintf(msg.SvCellDisallowed, title(nc), as, lowerName(p.Name))
 		default:
 			c.ID, l = "qualifier-changed", Action
 			if nq == nil {
 				l = Review
 			}
 			c.Message = fmt.Sprintf("%s %s in %s: qualifier changed from %s to %s", c.Code, c.CodeName, p.Name, qualEnglish(oq), qualEnglish(nq))
-			c.Swedish = fmt.Sprintf("%s: för %s nu %s (tidigare %s).", title(nc), lowerName(p.Name), qualSvWords(nq), qualSvWords(oq))
+			c.Swedish = fmt.Sprintf(msg.SvCellQualifier, title(nc), lowerName(p.Name), qualSvWords(nq), qualSvWords(oq))
 		}
 		d.addLevel(l, c, secPathways, where, nc.Num)
 	}
@@ -903,7 +903,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 		if o.n.Text != n.n.Text {
 			what = append(what, "text changed")
 			c.Old, c.New = o.n.Text, n.n.Text
-			c.Swedish += " ändrat."
+			c.Swedish += msg.SvNoteChangedEnd
 			// The guide writes a changed note of one pathway with the
 			// pathway's code (VJ160), and names the pathway after.
 			where, head := "", title(nc)
@@ -918,7 +918,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 		} else {
 			l = Info
 			c.Old, c.New = o.n.Heading, n.n.Heading
-			c.Swedish += fmt.Sprintf(": rubriken ändrad från %s till %s.", sq(o.n.Heading), sq(n.n.Heading))
+			c.Swedish += fmt.Sprintf(msg.SvNoteHeadingSuffix, sq(o.n.Heading), sq(n.n.Heading))
 			c.log.text = fmt.Sprintf(msg.LogNoteHeading, title(nc), o.n.Heading, n.n.Heading)
 		}
 		c.Message += ": " + strings.Join(what, "; ")
@@ -933,7 +933,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 		c := d.noteChange("note-pathways-changed", nc, n, o.n.Pos, n.n.Pos)
 		c.Old, c.New = refNames(o.refs, "the code in general"), refNames(n.refs, "the code in general")
 		c.Message += fmt.Sprintf(": now about %s (was %s)", c.New, c.Old)
-		c.Swedish = fmt.Sprintf("%s: förtydligandet%s gäller nu %s (tidigare %s).", title(nc), headingSv(n.n.Heading),
+		c.Swedish = fmt.Sprintf(msg.SvNotePathways, title(nc), headingSv(n.n.Heading),
 			refNamesSv(n.refs, "koden generellt"), refNamesSv(o.refs, "koden generellt"))
 		d.add(c, secGeneral, n.refs, nc.Num)
 	})
@@ -946,7 +946,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			c := d.noteChange("note-removed", code, o, o.n.Pos, lang.Pos{})
 			c.Old = o.n.Text
 			c.Message += " removed"
-			c.Swedish += " borttaget."
+			c.Swedish += msg.SvNoteRemovedEnd
 			c.log.text = endSentence(fmt.Sprintf(msg.LogNoteRemoved, title(code), pathwaysSv(o.refs), quoteText(o.n.Text)))
 			d.add(c, secGeneral, o.refs, code.Num)
 		}
@@ -956,7 +956,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			c := d.noteChange("note-added", nc, n, lang.Pos{}, n.n.Pos)
 			c.New = n.n.Text
 			c.Message += " added"
-			c.Swedish += " tillagt."
+			c.Swedish += msg.SvNoteAddedEnd
 			c.log.text = endSentence(fmt.Sprintf(msg.LogNoteAdded, title(nc), pathwaysSv(n.refs)+headingSv(n.n.Heading), quoteText(n.n.Text)))
 			d.add(c, secGeneral, n.refs, nc.Num)
 		}
@@ -1163,7 +1163,7 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 	if ow, nw := ruleWhen(or), ruleWhen(nr); ow != nw {
 		emit("rule-changed", ruleLevel(nr), ow, nw,
 			fmt.Sprintf("%s rule %s: condition changed from %s to %s", nr.Severity, nr.ID, ow, nw),
-			fmt.Sprintf("Kontrollen %s%s ändrad: villkoret är nu `%s` (tidigare `%s`).", label, pathwaysSv(refs), nw, ow))
+			fmt.Sprintf(msg.SvRuleChanged, label, pathwaysSv(refs), nw, ow))
 	}
 	if or.Severity != nr.Severity {
 		l, verb, verbSv := Review, "lowered", "sänkt"
@@ -1172,7 +1172,7 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		}
 		emit("rule-severity-changed", l, or.Severity.String(), nr.Severity.String(),
 			fmt.Sprintf("rule %s: severity %s from %s to %s", nr.ID, verb, or.Severity, nr.Severity),
-			fmt.Sprintf("Kontrollen %s: allvarlighetsgraden %s från %s till %s.", label, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
+			fmt.Sprintf(msg.SvRuleSeverity, label, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
 	}
 	oldRefs := d.refs(or.Pathways, true)
 	if ok, nk := keysOf(oldRefs), keysOf(refs); ok != nk {
@@ -1184,17 +1184,17 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		on, nn := refNames(oldRefs, "every pathway"), refNames(refs, "every pathway")
 		emit("rule-pathways-changed", l, on, nn,
 			fmt.Sprintf("rule %s now applies to %s (was %s)", nr.ID, nn, on),
-			fmt.Sprintf("Kontrollen %s gäller nu %s (tidigare %s).", label, refNamesSv(refs, "alla förlopp"), refNamesSv(oldRefs, "alla förlopp")))
+			fmt.Sprintf(msg.SvRulePathways, label, refNamesSv(refs, "alla förlopp"), refNamesSv(oldRefs, "alla förlopp")))
 	}
 	if or.Message != nr.Message {
 		emit("rule-message-changed", Info, or.Message, nr.Message,
 			fmt.Sprintf("rule %s: message changed", nr.ID),
-			fmt.Sprintf("Kontrollen %s: meddelandet ändrat till %s.", label, sq(nr.Message)))
+			fmt.Sprintf(msg.SvRuleMessage, label, sq(nr.Message)))
 	}
 	if or.Ref != nr.Ref {
 		emit("rule-ref-changed", Info, or.Ref, nr.Ref,
 			fmt.Sprintf("rule %s: reference changed from %q to %q", nr.ID, or.Ref, nr.Ref),
-			fmt.Sprintf("Kontrollen %s: källhänvisningen ändrad till %s.", label, sq(nr.Ref)))
+			fmt.Sprintf(msg.SvRuleRef, label, sq(nr.Ref)))
 	}
 }
 
@@ -1297,7 +1297,7 @@ func (d *differ) leadTimes() {
 			ref := d.ref(ol.Pathway, true)
 			d.add(Change{ID: "leadtime-removed", Subject: ol.ID, Old: leadTimeWords(ol), OldPos: ol.Pos,
 				Message: fmt.Sprintf("lead time %s removed (%s)", ol.ID, leadTimeWords(ol)),
-				Swedish: fmt.Sprintf("Ledtiden %s (%s) borttagen.", sq(ol.Name), ref.name)}, secPathways, []pwRef{ref}, noCode)
+				Swedish: fmt.Sprintf(msg.SvLeadTimeRemoved, sq(ol.Name), ref.name)}, secPathways, []pwRef{ref}, noCode)
 			continue
 		}
 		d.leadTime(ol, nl)
@@ -1309,7 +1309,7 @@ func (d *differ) leadTimes() {
 		ref := d.ref(nl.Pathway, false)
 		d.add(Change{ID: "leadtime-added", Subject: nl.ID, New: leadTimeWords(nl), NewPos: nl.Pos,
 			Message: fmt.Sprintf("new lead time %s (%s)", nl.ID, leadTimeWords(nl)),
-			Swedish: fmt.Sprintf("Ny ledtid för %s: %s, %s.", lowerName(ref.name), sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
+			Swedish: fmt.Sprintf(msg.SvLeadTimeAdded, lowerName(ref.name), sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
 	}
 }
 
@@ -1322,7 +1322,7 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 			OldPos: place(ol.Places, key, ol.Pos), NewPos: place(nl.Places, key, nl.Pos)},
 			secPathways, where, noCode)
 	}
-	lead := fmt.Sprintf("Ledtiden %s (%s)", sq(nl.Name), nl.Pathway.Name)
+	lead := fmt.Sprintf(msg.SvLeadTime, sq(nl.Name), nl.Pathway.Name)
 	key = "target"
 	switch {
 	case ol.HasTarget && nl.HasTarget && ol.Target != nl.Target:
@@ -1332,15 +1332,15 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 		}
 		emit("leadtime-target-changed", l, targetWords(ol), targetWords(nl),
 			fmt.Sprintf("lead time %s: target %s from %d to %d calendar days", nl.ID, verb, ol.Target, nl.Target),
-			fmt.Sprintf("%s: målet %s från %d till %d kalenderdagar.", lead, verbSv, ol.Target, nl.Target))
+			fmt.Sprintf(msg.SvLeadTimeTarget, lead, verbSv, ol.Target, nl.Target))
 	case !ol.HasTarget && nl.HasTarget:
 		emit("leadtime-target-added", Action, targetWords(ol), targetWords(nl),
 			fmt.Sprintf("lead time %s: target of %s added (had no target)", nl.ID, targetWords(nl)),
-			fmt.Sprintf("%s: mål %s infört (tidigare inget mål).", lead, targetSv(nl)))
+			fmt.Sprintf(msg.SvLeadTimeTargetAdded, lead, targetSv(nl)))
 	case ol.HasTarget && !nl.HasTarget:
 		emit("leadtime-target-removed", Review, targetWords(ol), targetWords(nl),
 			fmt.Sprintf("lead time %s: target of %s removed (no target)", nl.ID, targetWords(ol)),
-			fmt.Sprintf("%s: målet %s borttaget (inget mål anges).", lead, targetSv(ol)))
+			fmt.Sprintf(msg.SvLeadTimeTargetRemoved, lead, targetSv(ol)))
 	}
 	od, nd := leadTimeDef(ol), leadTimeDef(nl)
 	if ol.Pathway.Key != nl.Pathway.Key && d.match[ol.Pathway] != nl.Pathway {
@@ -1350,19 +1350,19 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 		key = leadTimeChangedKey(ol, nl)
 		emit("leadtime-changed", Review, od, nd,
 			fmt.Sprintf("lead time %s: definition changed from %q to %q", nl.ID, od, nd),
-			fmt.Sprintf("%s: definitionen ändrad från %s till %s.", lead, sq(od), sq(nd)))
+			fmt.Sprintf(msg.SvLeadTimeChanged, lead, sq(od), sq(nd)))
 	}
 	if ol.Name != nl.Name {
 		key = "name"
 		emit("leadtime-renamed", Info, ol.Name, nl.Name,
 			fmt.Sprintf("lead time %s renamed from %q to %q", nl.ID, ol.Name, nl.Name),
-			fmt.Sprintf("Ledtiden %s (%s) har bytt namn till %s.", sq(ol.Name), nl.Pathway.Name, sq(nl.Name)))
+			fmt.Sprintf(msg.SvLeadTimeRenamed, sq(ol.Name), nl.Pathway.Name, sq(nl.Name)))
 	}
 	if ol.Ref != nl.Ref {
 		key = "ref"
 		emit("leadtime-ref-changed", Info, ol.Ref, nl.Ref,
 			fmt.Sprintf("lead time %s: reference changed from %q to %q", nl.ID, ol.Ref, nl.Ref),
-			fmt.Sprintf("%s: källhänvisningen ändrad till %s.", lead, sq(nl.Ref)))
+			fmt.Sprintf(msg.SvLeadTimeRef, lead, sq(nl.Ref)))
 	}
 }
 
@@ -1457,18 +1457,18 @@ func (d *differ) tests() {
 		case nt == nil:
 			d.add(Change{ID: "test-removed", Subject: ot.ID, Old: testWords(ot), OldPos: ot.Pos,
 				Message: fmt.Sprintf("test %s removed", ot.ID),
-				Swedish: fmt.Sprintf("Testfallet %s borttaget.", ot.ID)}, secTests, nil, noCode)
+				Swedish: fmt.Sprintf(msg.SvTestRemoved, ot.ID)}, secTests, nil, noCode)
 		case testWords(ot) != testWords(nt):
 			d.add(Change{ID: "test-changed", Subject: nt.ID, Old: testWords(ot), New: testWords(nt), OldPos: ot.Pos, NewPos: nt.Pos,
 				Message: fmt.Sprintf("test %s changed", nt.ID),
-				Swedish: fmt.Sprintf("Testfallet %s ändrat.", nt.ID)}, secTests, nil, noCode)
+				Swedish: fmt.Sprintf(msg.SvTestChanged, nt.ID)}, secTests, nil, noCode)
 		}
 	}
 	for _, nt := range d.to.Tests {
 		if !olds[nt.ID] {
 			d.add(Change{ID: "test-added", Subject: nt.ID, New: testWords(nt), NewPos: nt.Pos,
 				Message: fmt.Sprintf("test %s added", nt.ID),
-				Swedish: fmt.Sprintf("Testfallet %s tillagt.", nt.ID)}, secTests, nil, noCode)
+				Swedish: fmt.Sprintf(msg.SvTestAdded, nt.ID)}, secTests, nil, noCode)
 		}
 	}
 }

@@ -183,3 +183,105 @@ const (
 	// DiffChangeLogChanged: the header's change-log entry differs.
 	DiffChangeLogChanged = "Versionens post i ändringsloggen ändrad."
 )
+
+// The lines of diff's records (Change.Swedish) in the text, HTML and
+// JSON output; the change log uses them where it has no wording of its
+// own.
+const (
+	// SvVersionChanged: the header's version (%s: old; %s: new).
+	SvVersionChanged = "Versionsnummer ändrat från %s till %s."
+	// SvDateChanged: the header's date (%s: old; %s: new).
+	SvDateChanged = "Datum ändrat från %s till %s."
+	// SvTitleChanged: the header's title (%s: the new title, quoted).
+	SvTitleChanged = "Titeln ändrad till %s."
+	// SvQualifierRemoved: a qualifier removed (%s: its name; %s: its legend, quoted).
+	SvQualifierRemoved = "Kvalificeringen %s (%s) borttagen."
+	// SvQualifierLegend: a qualifier's legend (%s: its name; %s: the new legend, quoted).
+	SvQualifierLegend = "Kvalificeringen %s: förklaringen ändrad till %s."
+	// SvQualifierAdded: a new qualifier (%s: its name; %s: its legend, quoted).
+	SvQualifierAdded = "Ny kvalificering %s: %s."
+	// SvPathwayRemoved: a pathway removed (%s: its name; %s: its prefixes).
+	SvPathwayRemoved = "SVF %s (%s) borttaget."
+	// SvPathwayKey: a pathway's key in the rule files (%s: its name; %s: old key; %s: new key).
+	SvPathwayKey = "%s: nyckeln i regelfilerna ändrad från %s till %s."
+	// SvPathwayRenamed: a pathway renamed (%s: old name, quoted; %s: new name, quoted).
+	SvPathwayRenamed = "SVF %s har bytt namn till %s."
+	// SvPathwayPrefix: a pathway's prefixes (%s: its name; %s: old; %s: new).
+	SvPathwayPrefix = "%s: prefix ändrat från %s till %s."
+	// SvPathwayICD10: a pathway's ICD-10 codes (%s: its name; %s: old codes or "inga"; %s: new).
+	SvPathwayICD10 = "%s: diagnoskoder (ICD-10) ändrade från %s till %s."
+	// SvPathwayAdded: a new pathway (%s: its name; %s: its prefixes; %s: the codes it may use).
+	SvPathwayAdded = "Nytt SVF: %s (%s), med koderna %s."
+	// SvCodeRemoved: a code removed (%s: its title).
+	SvCodeRemoved = "Kod %s borttagen."
+	// SvCodeAdded: a new code (%s: its title; %s: its kind in words; %s: where it may be used).
+	SvCodeAdded = "Ny kod: %s (%s), %s."
+	// SvCodeRenamed: a code's heading reworded (%s: its new title; %s: the old name, quoted).
+	SvCodeRenamed = "%s: namnet ändrat från %s."
+	// SvCodeKind: a code's kind (%s: its title; %s: the old kind in words; %s: the new).
+	SvCodeKind = "%s har flyttats från %s till %s."
+	// SvCodeScopeTable: a code now governed by a table (%s: its title).
+	SvCodeScopeTable = "%s: gäller nu endast de förlopp som är förkryssade i tabellen (tidigare samtliga förlopp)."
+	// SvCodeScopeEvery: a code now valid in every pathway (%s: its title).
+	SvCodeScopeEvery = "%s: gäller nu i samtliga förlopp (tidigare enligt tabell)."
+	// SvLocalNameRemoved: a pathway's own name of a code removed (%s: the code; %s: the name, quoted; %s: the general name, quoted).
+	SvLocalNameRemoved = "%s: eget namn %s borttaget; koden heter %s."
+	// SvLocalNameChanged: a pathway's own name of a code reworded (%s: the code; %s: the new name; %s: the old, quoted).
+	SvLocalNameChanged = "%s – %s: eget namn ändrat från %s."
+	// SvLocalNameAdded: a pathway's own name of a code added (%s: the code; %s: the name).
+	SvLocalNameAdded = "%s – %s: eget namn tillagt."
+	// SvCellAllowed: a cell allowed (%s: the code's title; %s: "som avslutskod " or ""; %s: the pathway; %s: the qualifier or "").
+	SvCellAllowed = "%s: tillagd %sför %s%s."
+	// SvCellDisallowed: a cell disallowed (%s: the code's title; %s: "som avslutskod " or ""; %s: the pathway).
+	SvCellDisallowed = "%s: borttagen %sför %s."
+	// SvCellQualifier: a cell's qualifier (%s: the code's title; %s: the pathway; %s: the new qualifier in words; %s: the old).
+	SvCellQualifier = "%s: för %s nu %s (tidigare %s)."
+	// SvNoteHeadingSuffix: ends a note's line when only its heading changed (%s: old heading, quoted; %s: new, quoted).
+	SvNoteHeadingSuffix = ": rubriken ändrad från %s till %s."
+	// SvNotePathways: a note now for other pathways (%s: the code's title; %s: its heading or ""; %s: the new pathways; %s: the old).
+	SvNotePathways = "%s: förtydligandet%s gäller nu %s (tidigare %s)."
+	// SvRuleChanged: a rule's condition (%s: the rule, quoted; %s: " för <pathways>" or ""; %s: new condition; %s: old).
+	SvRuleChanged = "Kontrollen %s%s ändrad: villkoret är nu `%s` (tidigare `%s`)."
+	// SvRuleSeverity: a rule's severity (%s: the rule, quoted; %s: höjd or sänkt; %s: old severity; %s: new).
+	SvRuleSeverity = "Kontrollen %s: allvarlighetsgraden %s från %s till %s."
+	// SvRulePathways: a rule's pathways (%s: the rule, quoted; %s: the new pathways; %s: the old).
+	SvRulePathways = "Kontrollen %s gäller nu %s (tidigare %s)."
+	// SvRuleMessage: a rule's message (%s: the rule, quoted; %s: the new message, quoted).
+	SvRuleMessage = "Kontrollen %s: meddelandet ändrat till %s."
+	// SvRuleRef: a rule's reference (%s: the rule, quoted; %s: the new reference, quoted).
+	SvRuleRef = "Kontrollen %s: källhänvisningen ändrad till %s."
+	// SvLeadTimeRemoved: a lead time removed (%s: its name, quoted; %s: its pathway).
+	SvLeadTimeRemoved = "Ledtiden %s (%s) borttagen."
+	// SvLeadTimeAdded: a new lead time (%s: its pathway; %s: its name, quoted; %s: its target in words).
+	SvLeadTimeAdded = "Ny ledtid för %s: %s, %s."
+	// SvLeadTime: begins a lead time's line (%s: its name, quoted; %s: its pathway).
+	SvLeadTime = "Ledtiden %s (%s)"
+	// SvLeadTimeTarget: a lead time's target (%s: the lead time; %s: förkortat or förlängt; %d: old days; %d: new days).
+	SvLeadTimeTarget = "%s: målet %s från %d till %d kalenderdagar."
+	// SvLeadTimeTargetAdded: a lead time gets a target (%s: the lead time; %s: the target in days).
+	SvLeadTimeTargetAdded = "%s: mål %s infört (tidigare inget mål)."
+	// SvLeadTimeTargetRemoved: a lead time loses its target (%s: the lead time; %s: the old target in days).
+	SvLeadTimeTargetRemoved = "%s: målet %s borttaget (inget mål anges)."
+	// SvLeadTimeChanged: a lead time's definition (%s: the lead time; %s: old definition, quoted; %s: new).
+	SvLeadTimeChanged = "%s: definitionen ändrad från %s till %s."
+	// SvLeadTimeRenamed: a lead time renamed (%s: old name, quoted; %s: its pathway; %s: new name, quoted).
+	SvLeadTimeRenamed = "Ledtiden %s (%s) har bytt namn till %s."
+	// SvLeadTimeRef: a lead time's reference (%s: the lead time; %s: the new reference, quoted).
+	SvLeadTimeRef = "%s: källhänvisningen ändrad till %s."
+	// SvTestRemoved: a test case removed (%s: its id).
+	SvTestRemoved = "Testfallet %s borttaget."
+	// SvTestChanged: a test case changed (%s: its id).
+	SvTestChanged = "Testfallet %s ändrat."
+	// SvTestAdded: a test case added (%s: its id).
+	SvTestAdded = "Testfallet %s tillagt."
+	// SvSourcesChanged: the header's sources.
+	SvSourcesChanged = "Källhänvisningarna ändrade."
+	// SvNotesChanged: the header's notes.
+	SvNotesChanged = "Anmärkningarna om versionen ändrade."
+	// SvNoteChangedEnd: ends a changed note's line.
+	SvNoteChangedEnd = " ändrat."
+	// SvNoteRemovedEnd: ends a removed note's line.
+	SvNoteRemovedEnd = " borttaget."
+	// SvNoteAddedEnd: ends an added note's line.
+	SvNoteAddedEnd = " tillagt."
+)
