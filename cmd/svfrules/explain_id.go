@@ -11,6 +11,7 @@ import (
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/report"
 	evalout "github.com/rcc/svfrules/runtime/output"
 )
 
@@ -19,15 +20,21 @@ import (
 type synthetic struct {
 	id, name, text, do string
 	ref                string // the guide section, "" when the finding rests on none
+	// reason: a report's reason for leaving a lead time out, not a
+	// finding of eval.
+	reason bool
 }
 
-// synthetics are the findings of the evaluator and the readers, by id.
+// synthetics are the findings of the evaluator and the readers, and the
+// report's reason for leaving a lead time out that is no rule (the other
+// reasons are the rules flera_avslutskoder and avslut_fore_start), by id.
 func synthetics() []synthetic {
 	u := runtime.UnknownPathwayRule
 	return []synthetic{
 		{id: evalout.IncompleteRule, name: msg.ExplainIncompleteName, text: msg.ExplainIncompleteText, do: msg.ExplainIncompleteDo},
 		{id: evalout.RejectedRowRule, name: msg.ExplainRejectedName, text: msg.ExplainRejectedText, do: msg.ExplainRejectedDo},
 		{id: u.ID, name: msg.ExplainUnknownPathwayName, text: u.Message, do: msg.ExplainUnknownPathwayDo, ref: u.Ref},
+		{id: report.ExcludedFromCodeAbsent, name: msg.ExplainFromAbsentName, text: msg.ExplainFromAbsentText, do: msg.ExplainFromAbsentDo, reason: true},
 	}
 }
 
@@ -295,7 +302,11 @@ func explainPathway(w io.Writer, g *compiler.Guide, p *compiler.Pathway) {
 
 // explainSynthetic writes a finding svfrules makes itself.
 func explainSynthetic(w io.Writer, g *compiler.Guide, s synthetic) {
-	fmt.Fprintf(w, msg.ExplainSyntheticHead, s.name+" ("+s.id+")", compiler.SevError.Describe(), g.Version, g.Date)
+	if s.reason {
+		fmt.Fprintf(w, msg.ExplainReasonHead, s.name+" ("+s.id+")", g.Version, g.Date)
+	} else {
+		fmt.Fprintf(w, msg.ExplainSyntheticHead, s.name+" ("+s.id+")", compiler.SevError.Describe(), g.Version, g.Date)
+	}
 	fmt.Fprint(w, msg.ExplainMessage)
 	fmt.Fprintln(w, indent(s.text, "  "))
 	if s.ref != "" {

@@ -6,14 +6,16 @@ import (
 	"testing"
 
 	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime/report"
 )
 
 // TestExplainEveryPrintedID explains, for every embedded version, every
 // id eval, report and check print: every rule, national and local lead
-// time, pathway key and prefix, and the findings svfrules makes itself;
-// each must exit 0, name the id and say the version. The ids go through
-// explain's id path with the version loaded once (loading it ~800 times
-// took two minutes); the whole command runs for one id of each kind.
+// time, pathway key and prefix, the findings svfrules makes itself and
+// the report's reasons for leaving a lead time out; each must exit 0,
+// name the id and say the version. The ids go through explain's id path
+// with the version loaded once (loading it ~800 times took two minutes);
+// the whole command runs for one id of each kind.
 func TestExplainEveryPrintedID(t *testing.T) {
 	for _, v := range rules.Versions() {
 		rs := embeddedRuleSet(v)
@@ -25,6 +27,9 @@ func TestExplainEveryPrintedID(t *testing.T) {
 		for _, p := range g.Pathways {
 			ids = append(ids, p.Prefixes...)
 		}
+		// The report's reasons for leaving a lead time out, which its
+		// json and csv print as ids.
+		ids = append(ids, report.ExcludedTwoClosings, report.ExcludedCloseBefore, report.ExcludedFromCodeAbsent)
 		for _, id := range ids {
 			var out, errb bytes.Buffer
 			c := &cli{stdout: &out, stderr: &errb}

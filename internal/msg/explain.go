@@ -140,4 +140,12 @@ const (
 	UnknownPathwaySection = "Kodningsvägledningen, Kodernas uppbyggnad"
 	// ExplainUnknownPathwayDo says what to do.
 	ExplainUnknownPathwayDo = "Kontrollera koderna: prefixet (de tre första tecknen, t.ex. VL2) ska vara ett av de 30 vårdförloppens. svfrules table visar prefixen."
+	// ExplainReasonHead: the label, the version, the version's date.
+	ExplainReasonHead = "%s\nSkäl som rapporten anger när en ledtid undantas, ingen regel i regelfilerna; här med kodningsvägledning %s (%s).\n"
+	// ExplainFromAbsentName is the name of fran_kod_saknas.
+	ExplainFromAbsentName = "Från-kod saknas"
+	// ExplainFromAbsentText says what the reason means.
+	ExplainFromAbsentText = "Förloppet är rapporterbart och avslutas med en kod som ledtiden slutar i, men saknar koden ledtiden räknas från (startkoden VXX10). Ledtiden kan inte räknas; rapporten räknar förloppet bland de undantagna, inte i n."
+	// ExplainFromAbsentDo says what to do.
+	ExplainFromAbsentDo = "Kontrollera att startkoden (VXX10) är kodad, med rätt datum, i patientsystemet; eval visar förloppet med regeln startkod_saknas."
 )
