@@ -11,8 +11,8 @@ import (
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
-	"github.com/rcc/svfrules/runtime/report"
 	evalout "github.com/rcc/svfrules/runtime/output"
+	"github.com/rcc/svfrules/runtime/report"
 )
 
 // synthetic is a finding svfrules makes itself, not a rule of the files:
