@@ -91,7 +91,7 @@ func TestLint(t *testing.T) {
 		{"reconstructed from another version: fine", "guide.svf", guideWithSource("Rekonstruerad från RCC, Kodningsvägledning version 1.1"), "", nil},
 		{"note on an empty cell", "koder.svf",
 			strings.Replace(fuzzFixture["koder.svf"], "note for akuta_leukemier heading", "note for akuta_leukemier, hjarntumorer heading", 1), "",
-			[]string{"rules/fuzz/koder.svf:22:29+12: noten under VXX50 gäller Hjärntumörer (hjarntumorer), men tabellen lämnar cellen tom"}},
+			[]string{"rules/fuzz/koder.svf:22:29+12: anmärkningen under VXX50 gäller Hjärntumörer (hjarntumorer), men tabellen lämnar cellen tom"}},
 		{"note on an empty cell that names the missing code: fine", "koder.svf",
 			strings.Replace(fuzzFixture["koder.svf"], "note for akuta_leukemier heading \"Akuta leukemier\" \"\"\"\n", "note for hjarntumorer \"\"\"\n    Därför saknas kod VL250.\n  \"\"\"\n  note for akuta_leukemier heading \"Akuta leukemier\" \"\"\"\n", 1), "", nil},
 	}

@@ -303,6 +303,14 @@ namn och visar alla problem på en gång, med fil:rad:kolumn, källraden och
 en markering under felet. Slutkod 0 när reglerna går att kompilera, 2 när
 de inte gör det.
 
+När reglerna går att kompilera varnar check också (slutkod 0) för det som
+går att kompilera men nästan säkert är ett misstag: en regel eller ledtid
+som tabellerna gör omöjlig i ett vårdförlopp (villkoret kräver en kod som
+tabellen lämnar tom där) eller som varje rätt kodat förlopp bryter mot, en
+regel utan ett testfall där den slår till och ett där den inte gör det,
+ett huvud vars version eller source anger en annan version än mappen, och
+en anmärkning på en cell som tabellen lämnar tom.
+
 Exempel:
   svfrules check                        # den nyaste inbyggda versionen
   svfrules check --guide 10.6

@@ -96,9 +96,9 @@ const LintSourceVersionDetail = "source ska ange dokumentet för just denna vers
 // LintNoteEmptyCell is the summary of a note attached to a pathway whose
 // cell in the code's table is empty. Verbs: the code (VXX50), the
 // pathway's name, the pathway's key.
-const LintNoteEmptyCell = "noten under %s gäller %s (%s), men tabellen lämnar cellen tom"
+const LintNoteEmptyCell = "anmärkningen under %s gäller %s (%s), men tabellen lämnar cellen tom"
 
 // LintNoteEmptyCellDetail is the detail of LintNoteEmptyCell. Verbs: the
 // cell's place (file:line:col), the code with the pathway's prefix
 // (VL250).
-const LintNoteEmptyCellDetail = "tabellraden står på %s; kryssa i cellen om koden används i vårdförloppet, eller flytta noten till rätt kod eller vårdförlopp; en not som förklarar varför koden saknas nämner koden (%s) i sin text"
+const LintNoteEmptyCellDetail = "tabellraden står på %s; kryssa i cellen om koden används i vårdförloppet, eller flytta anmärkningen till rätt kod eller vårdförlopp; en anmärkning som förklarar varför koden saknas nämner koden (%s) i sin text"
