@@ -77,7 +77,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	// The whole report is built in memory (it is small: aggregates) so a
 	// failure never leaves half a file.
 	var out bytes.Buffer
-	if err := report.Write(&out, col.Report(sum), format); err != nil {
+	if err := report.Write(&out, col.Report(sum), format, report.WriteOptions{CSVDialect: o.csvDialect}); err != nil {
 		fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)
 		return exitUsage
 	}

@@ -220,3 +220,58 @@ const (
 	// the number of episodes (listed on the lines after it).
 	TextByRule = "  %s (%s), %d förlopp:\n"
 )
+
+// The report's list of rows to correct (every format), and its workbook.
+const (
+	// ReportToCorrectNote introduces the rows to correct, outside the
+	// protected tables.
+	ReportToCorrectNote = "Raderna nedan är era egna rader: de avvisades när filen lästes, och de ofullständiga förloppen ingår därför inte i tabellerna ovan. Rätta raderna i exporten och kör rapporten igen. Listan är ingen publicerad statistik och skyddas inte som tabellerna; ta bort den om rapporten ska publiceras."
+	// SheetAbout names the workbook's sheet with the report's
+	// introduction, legend and method.
+	SheetAbout = "Om rapporten"
+	// SheetPathways names the sheet of episodes per pathway.
+	SheetPathways = "Förlopp per vårdförlopp"
+	// SheetDefinitions names the sheet of lead-time definitions.
+	SheetDefinitions = "Definitioner"
+	// SheetToCorrect names the sheet of rows to correct.
+	SheetToCorrect = "Rader att rätta"
+	// ColText heads the about sheet's one column.
+	ColText = "Text"
+	// ColReportable heads the column of reportable episodes.
+	ColReportable = "Rapporterbara"
+	// ColWithErrors heads the column of episodes with an error.
+	ColWithErrors = "Med fel"
+	// ColTopFindings heads the column of the most frequent findings.
+	ColTopFindings = "Vanligaste fynd"
+	// ColFrom heads the column of a lead time's start code.
+	ColFrom = "Från"
+	// ColTo heads the column of a lead time's end codes.
+	ColTo = "Till"
+	// ColGoalMet heads the column saying whether the goal is met: the
+	// goal in percent.
+	ColGoalMet = "%d %% nått"
+	// ColReportTarget heads the column of targets.
+	ColReportTarget = "Mål"
+	// ColN heads the column of lead times counted.
+	ColN = "n"
+	// ColWithin heads the column of lead times within target.
+	ColWithin = "Inom mål"
+	// ColShare heads the column of shares within target.
+	ColShare = "Andel"
+	// ColMean heads the column of means.
+	ColMean = "Medel"
+	// ColSD heads the column of standard deviations.
+	ColSD = "SD"
+	// ColP10 heads the column of 10th percentiles.
+	ColP10 = "P10"
+	// ColMedian heads the column of medians.
+	ColMedian = "Median"
+	// ColP90 heads the column of 90th percentiles.
+	ColP90 = "P90"
+	// ColExcluded heads the column of episodes left out.
+	ColExcluded = "Undantagna"
+	// ColFirstRow heads the column of an incomplete episode's first row.
+	ColFirstRow = "Första rad"
+	// ColRejectedRows heads the column of an episode's rejected rows.
+	ColRejectedRows = "Avvisade rader"
+)

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/binary"
@@ -11,15 +10,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/internal/workbook"
 	"github.com/rcc/svfrules/runtime"
-	"github.com/rcc/svfrules/runtime/escape"
 )
 
 // xlsxRenderer writes eval's results as a workbook (Excel's streaming
@@ -115,15 +110,15 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	if !ok {
 		return errors.New(msg.XLSXSpool)
 	}
-	wb, err := newWorkbook([]string{sheetSummary, sheetFindings, sheetIncomplete, sheetOverTarget, sheetByRule, sheetByPathway})
+	wb, err := workbook.New([]string{sheetSummary, sheetFindings, sheetIncomplete, sheetOverTarget, sheetByRule, sheetByPathway})
 	if err != nil {
 		return err
 	}
-	defer wb.f.Close()
+	defer wb.Close()
 
 	// Fynd: widths from a first pass over the records.
 	head := []string{msg.ColEpisode, msg.ColPathway, msg.ColSeverity, msg.ColMessage, msg.ColCodesRows, msg.ColRuleID, msg.ColRow}
-	widths := headerWidths(head)
+	widths := workbook.HeaderWidths(head)
 	cells := make([]string, xlsxFindingCells)
 	br := bufio.NewReaderSize(rs, 1<<16)
 	for {
@@ -132,7 +127,7 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 		} else if err != nil {
 			return err
 		}
-		fitWidths(widths, cells[:len(head)])
+		workbook.FitWidths(widths, cells[:len(head)])
 	}
 	if _, err := rs.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("%s: %w", msg.XLSXSpool, err)
@@ -143,7 +138,7 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	withFindings := map[string]int{}
 	lastEpisode, lastPathway := "", ""
 	first := true
-	err = wb.sheet(sheetFindings, head, widths, func(row func([]any) error) error {
+	err = wb.Sheet(sheetFindings, head, widths, func(row func([]any) error) error {
 		vals := make([]any, len(head))
 		for {
 			if err := readRecord(br, cells); err == io.EOF {
@@ -183,12 +178,12 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	if err := x.byPathwaySheet(wb, sum, withFindings); err != nil {
 		return err
 	}
-	return wb.write(w)
+	return wb.Write(w)
 }
 
 // summarySheet writes Sammanfattning: what the text summary says, one
 // figure a row.
-func (x xlsxRenderer) summarySheet(wb *workbook, sum *runtime.Summary) error {
+func (x xlsxRenderer) summarySheet(wb *workbook.Book, sum *runtime.Summary) error {
 	findings := 0
 	for _, n := range sum.FindingsByRule {
 		findings += n
@@ -212,12 +207,12 @@ func (x xlsxRenderer) summarySheet(wb *workbook, sum *runtime.Summary) error {
 	for _, u := range sum.Unchecked {
 		rows = append(rows, []any{msg.SumUnchecked, u.Rule + ": " + strings.Join(u.Missing, ", ") + " (" + strings.Join(u.Files, ", ") + ")"})
 	}
-	return wb.table(sheetSummary, []string{msg.ColWhat, msg.ColValue}, rows)
+	return wb.Table(sheetSummary, []string{msg.ColWhat, msg.ColValue}, rows)
 }
 
 // incompleteSheet writes the incomplete episodes, then every rejected
 // row.
-func incompleteSheet(wb *workbook, sum *runtime.Summary) error {
+func incompleteSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, in := range sum.Lists.Incomplete {
@@ -227,26 +222,26 @@ func incompleteSheet(wb *workbook, sum *runtime.Summary) error {
 	for _, r := range sum.Rejected {
 		rows = append(rows, []any{msg.KindRejected, "", r.File, r.Row, r.Field, r.Reason})
 	}
-	return wb.table(sheetIncomplete, []string{msg.ColKind, msg.ColEpisode, msg.ColFile, msg.ColRow, msg.ColField, msg.ColReason}, rows)
+	return wb.Table(sheetIncomplete, []string{msg.ColKind, msg.ColEpisode, msg.ColFile, msg.ColRow, msg.ColField, msg.ColReason}, rows)
 }
 
 // overTargetSheet writes the lead times over target, with their dates as
 // dates.
-func overTargetSheet(wb *workbook, sum *runtime.Summary) error {
+func overTargetSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, o := range sum.Lists.OverTarget {
-			rows = append(rows, []any{o.Episode, o.PathwayName, o.Name, o.From, dayTime(o.FromDate), o.To, dayTime(o.ToDate),
+			rows = append(rows, []any{o.Episode, o.PathwayName, o.Name, o.From, workbook.DayTime(o.FromDate), o.To, workbook.DayTime(o.ToDate),
 				o.Days, o.Target, o.Days - o.Target, o.File, o.Row})
 		}
 	}
-	return wb.table(sheetOverTarget, []string{msg.ColEpisode, msg.ColPathway, msg.ColLeadTime, msg.ColFromCode, msg.ColFromDate,
+	return wb.Table(sheetOverTarget, []string{msg.ColEpisode, msg.ColPathway, msg.ColLeadTime, msg.ColFromCode, msg.ColFromDate,
 		msg.ColToCode, msg.ColToDate, msg.ColDays, msg.ColTarget, msg.ColOver, msg.ColFile, msg.ColRow}, rows)
 }
 
 // byRuleSheet writes one row per rule and episode, the rule with the
 // most episodes first.
-func byRuleSheet(wb *workbook, sum *runtime.Summary) error {
+func byRuleSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, re := range sum.Lists.ByRule {
@@ -255,12 +250,12 @@ func byRuleSheet(wb *workbook, sum *runtime.Summary) error {
 			}
 		}
 	}
-	return wb.table(sheetByRule, []string{msg.ColRuleID, msg.ColSeverity, msg.ColMessage, msg.ColEpisodesN, msg.ColEpisode}, rows)
+	return wb.Table(sheetByRule, []string{msg.ColRuleID, msg.ColSeverity, msg.ColMessage, msg.ColEpisodesN, msg.ColEpisode}, rows)
 }
 
 // byPathwaySheet writes per pathway the episodes, those with findings
 // and the lead times over target, in the guide's order.
-func (x xlsxRenderer) byPathwaySheet(wb *workbook, sum *runtime.Summary, withFindings map[string]int) error {
+func (x xlsxRenderer) byPathwaySheet(wb *workbook.Book, sum *runtime.Summary, withFindings map[string]int) error {
 	over := map[string]int{}
 	if sum.Lists != nil {
 		for _, o := range sum.Lists.OverTarget {
@@ -294,168 +289,5 @@ func (x xlsxRenderer) byPathwaySheet(wb *workbook, sum *runtime.Summary, withFin
 		}
 		add(k, name)
 	}
-	return wb.table(sheetByPathway, []string{msg.ColPathway, msg.ColEpisodesN, msg.ColWithFindings, msg.ColOverTargetN}, rows)
-}
-
-// dayTime is d as a time Excel shows as a date.
-func dayTime(d compiler.Day) time.Time {
-	return time.Unix(int64(d)*86400, 0).UTC()
-}
-
-// workbook is a workbook being written sheet by sheet.
-type workbook struct {
-	f          *excelize.File
-	head, date int // styles
-}
-
-// newWorkbook returns a workbook with the sheets named, in that order.
-func newWorkbook(sheets []string) (*workbook, error) {
-	f := excelize.NewFile()
-	wb := &workbook{f: f}
-	if err := f.SetSheetName("Sheet1", sheets[0]); err != nil {
-		return nil, err
-	}
-	for _, s := range sheets[1:] {
-		if _, err := f.NewSheet(s); err != nil {
-			return nil, err
-		}
-	}
-	var err error
-	if wb.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return nil, err
-	}
-	dateFmt := "yyyy-mm-dd"
-	if wb.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
-		return nil, err
-	}
-	return wb, nil
-}
-
-// maxWidth caps a column's width (in characters): longer text wraps
-// only when the user asks for it.
-const maxWidth = 80
-
-// headerWidths returns the widths the header cells need.
-func headerWidths(head []string) []int {
-	w := make([]int, len(head))
-	for i, h := range head {
-		w[i] = utf8.RuneCountInString(h)
-	}
-	return w
-}
-
-// fitWidths widens widths to the cells'.
-func fitWidths(widths []int, cells []string) {
-	for i, c := range cells {
-		if n := utf8.RuneCountInString(c); i < len(widths) && n > widths[i] {
-			widths[i] = n
-		}
-	}
-}
-
-// table writes a sheet of rows held in memory (the lists and counts).
-func (wb *workbook) table(sheet string, head []string, rows [][]any) error {
-	widths := headerWidths(head)
-	for _, r := range rows {
-		for i, v := range r {
-			n := 10 // a date or a number
-			if s, ok := v.(string); ok {
-				n = utf8.RuneCountInString(s)
-			}
-			if n > widths[i] {
-				widths[i] = n
-			}
-		}
-	}
-	return wb.sheet(sheet, head, widths, func(row func([]any) error) error {
-		for _, r := range rows {
-			if err := row(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// sheet writes a sheet: the header in bold, frozen, with an autofilter
-// over the rows, the columns as wide as their widths, then the rows that
-// body gives row. Text is written as text: a value starting with = is a
-// string cell, never a formula.
-func (wb *workbook) sheet(sheet string, head []string, widths []int, body func(row func([]any) error) error) error {
-	sw, err := wb.f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, float64(min(w, maxWidth)+2)); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	hv := make([]any, len(head))
-	for i, h := range head {
-		hv[i] = excelize.Cell{StyleID: wb.head, Value: h}
-	}
-	if err := sw.SetRow("A1", hv); err != nil {
-		return err
-	}
-	n := 1
-	vals := make([]any, len(head))
-	err = body(func(r []any) error {
-		n++
-		for i, v := range r {
-			switch v := v.(type) {
-			case time.Time:
-				vals[i] = excelize.Cell{StyleID: wb.date, Value: v}
-			case string:
-				vals[i] = cellText(v)
-			default:
-				vals[i] = v
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, n)
-		return sw.SetRow(cell, vals[:len(r)])
-	})
-	if err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(head), n)
-	if err := wb.f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
-		return err
-	}
-	return sw.Flush()
-}
-
-// cellText is a value from the data as a cell's text: without the
-// characters a terminal or an XML file cannot carry (escape.Printable
-// writes them as escapes, as the text format does). The stream writer
-// stores it as an inline string, which no spreadsheet program runs.
-func cellText(s string) string {
-	return escape.Printable(s)
-}
-
-// write writes the workbook to w. excelize writes the parts of the
-// package in the order of a map; they are copied, still compressed, in
-// the order of their names, so that the same input gives the same bytes.
-func (wb *workbook) write(w io.Writer) error {
-	var buf bytes.Buffer
-	if _, err := wb.f.WriteTo(&buf); err != nil {
-		return err
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		return err
-	}
-	files := slices.Clone(zr.File)
-	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
-	zw := zip.NewWriter(w)
-	for _, f := range files {
-		if err := zw.Copy(f); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
+	return wb.Table(sheetByPathway, []string{msg.ColPathway, msg.ColEpisodesN, msg.ColWithFindings, msg.ColOverTargetN}, rows)
 }

@@ -3,11 +3,7 @@ package output_test
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/workbook/workbooktest"
 	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
@@ -225,7 +222,7 @@ func itoa(n int) string {
 // starts with = as the text it is. Without LibreOffice it is skipped,
 // except in CI (CI set), where it fails.
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
-	sheets := convertWithLibreOffice(t, evalWorkbook(t, workbookInput, 1))
+	sheets := workbooktest.ConvertWithLibreOffice(t, evalWorkbook(t, workbookInput, 1))
 	for sheet, want := range map[string]string{
 		"Fynd":              "B;Livmoderkroppscancer;fel;",
 		"Ledtider över mål": "=SUM(A1);Livmoderkroppscancer;Välgrundad misstanke till start av första behandling, kirurgi;VH310;2024-01-01;VH350;2024-03-01;60;32;28;in.csv;3",
@@ -234,58 +231,4 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 			t.Errorf("LibreOffice's %s lacks %q:\n%s", sheet, want, sheets[sheet])
 		}
 	}
-}
-
-// convertWithLibreOffice converts a workbook to one CSV per sheet (;,
-// UTF-8) with LibreOffice and returns them by sheet name.
-func convertWithLibreOffice(t *testing.T, workbook []byte) map[string]string {
-	t.Helper()
-	soffice := ""
-	for _, name := range []string{"libreoffice", "soffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			soffice = p
-			break
-		}
-	}
-	if soffice == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("LibreOffice is not installed; CI must have it (apt-get install libreoffice-calc-nogui)")
-		}
-		t.Skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui); skipping the spreadsheet test")
-	}
-	dir := t.TempDir()
-	book := filepath.Join(dir, "bok.xlsx")
-	if err := os.WriteFile(book, workbook, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// A profile of its own: another LibreOffice running (or a test in
-	// parallel) would otherwise take the conversion over.
-	profile, err := os.MkdirTemp("", "svfrules-lo-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(profile)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	// 59 is ;, 34 ", 76 UTF-8; the last -1 writes every sheet to a file.
-	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+profile, "--headless",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1",
-		"--outdir", dir, book)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, out)
-	}
-	sheets := map[string]string{}
-	files, _ := filepath.Glob(filepath.Join(dir, "bok-*.csv"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sheets[strings.TrimSuffix(strings.TrimPrefix(filepath.Base(name), "bok-"), ".csv")] = string(b)
-	}
-	if len(sheets) == 0 {
-		t.Fatalf("libreoffice wrote no sheets:\n%s", out)
-	}
-	return sheets
 }

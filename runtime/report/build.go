@@ -5,6 +5,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // Report builds the report from what Wrap gathered and the run's summary.
@@ -83,6 +84,13 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 		reportable: sum.Reportable, withErrors: sum.EpisodesWithErrors, incomplete: sum.EpisodesIncomplete}
 	protectCounts(rep, in, a, keys, c.opts.MinCell, givenUp)
 	c.buildLocal(rep)
+	rep.ToCorrect = ToCorrect{Rejected: []input.Rejection{}, Incomplete: []runtime.IncompleteEpisode{}}
+	if sum.Rejected != nil {
+		rep.ToCorrect.Rejected = sum.Rejected
+	}
+	if sum.Lists != nil {
+		rep.ToCorrect.Incomplete = sum.Lists.Incomplete
+	}
 	return rep
 }
 

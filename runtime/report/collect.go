@@ -90,6 +90,10 @@ type item struct {
 
 // Episode writes the episode's record into buf. It is called from several
 // goroutines at once and only reads the program.
+// WantsLists asks Run for the incomplete episodes (runtime.Lister): the
+// report lists them, with the rejected rows, for the user to correct.
+func (c *Collector) WantsLists() bool { return true }
+
 func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	if r.Result.Incomplete {
 		// Not evaluated (a row was rejected): left out of the measure

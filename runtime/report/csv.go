@@ -13,12 +13,24 @@ import (
 // columns after the definition. Suppressed figures are empty. Numbers use
 // a decimal point; values from the data that a spreadsheet would run as a
 // formula (starting with = + - @) get a leading apostrophe.
-func writeCSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
+//
+// In the excel dialect (the default; rfc4180 is the form above) the file
+// is what Swedish Excel opens with a double-click: a byte order mark,
+// semicolons, CRLF, Swedish headers and levels, decimal commas, ja/nej.
+func writeCSV(w io.Writer, r *Report, excel bool) error {
 	head := []string{"level", "pathway", "pathway_name", "leadtime", "leadtime_name", "target"}
 	head = append(head, r.By...)
 	head = append(head, "n", "within", "share", "goal", "met", "mean", "sd", "p10", "median", "p90",
 		"excluded", "excluded_by", "suppressed")
+	var cw csvRows
+	if excel {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
+		cw = newExcelRows(w, head)
+	} else {
+		cw = csv.NewWriter(w)
+	}
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -65,6 +77,79 @@ func writeCSV(w io.Writer, r *Report) error {
 // noLeadTimesLevel is the level column of the rows of the input's
 // pathways that the rules have no lead times for.
 const noLeadTimesLevel = "no_leadtimes"
+
+// csvRows writes rows: a csv.Writer, or one that turns them Swedish.
+type csvRows interface {
+	Write(row []string) error
+	Flush()
+	Error() error
+}
+
+// excelRows writes rows in the excel dialect: the header in Swedish,
+// decimals with a comma, true/false as ja/nej, levels in Swedish.
+type excelRows struct {
+	*csv.Writer
+	kind   []string // per column: "float", "bool", "level" or ""
+	header bool     // the header is written
+}
+
+// csvHeadSV are the excel dialect's headers for rfc4180's.
+var csvHeadSV = map[string]string{
+	"level": "nivå", "pathway": "vårdförlopp", "pathway_name": "vårdförlopp (namn)", "leadtime": "ledtid",
+	"leadtime_name": "ledtid (namn)", "target": "mål (dagar)", "n": "n", "within": "inom mål", "share": "andel inom mål (%)",
+	"goal": "nationellt mål (%)", "met": "målet nått", "mean": "medel", "sd": "standardavvikelse", "p10": "p10",
+	"median": "median", "p90": "p90", "excluded": "undantagna", "excluded_by": "undantagna per orsak", "suppressed": "skyddad cell",
+}
+
+// levelSV are the levels in Swedish.
+var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp", LevelLeadTime: "ledtid", localLevel: "lokal ledtid", noLeadTimesLevel: "inga ledtider"}
+
+func newExcelRows(w io.Writer, head []string) *excelRows {
+	cw := csv.NewWriter(w)
+	cw.Comma, cw.UseCRLF = ';', true
+	e := &excelRows{Writer: cw, kind: make([]string, len(head))}
+	for i, h := range head {
+		switch h {
+		case "share", "mean", "sd", "p10", "median", "p90":
+			e.kind[i] = "float"
+		case "met", "suppressed":
+			e.kind[i] = "bool"
+		case "level":
+			e.kind[i] = "level"
+		}
+	}
+	return e
+}
+
+func (e *excelRows) Write(row []string) error {
+	out := make([]string, len(row))
+	for i, c := range row {
+		switch {
+		case !e.header:
+			out[i] = csvHeadSV[c]
+			if out[i] == "" { // a --by dimension
+				out[i] = strings.ToLower(dimensionLabels[c])
+			}
+		case i < len(e.kind) && e.kind[i] == "float":
+			out[i] = strings.Replace(c, ".", ",", 1)
+		case i < len(e.kind) && e.kind[i] == "bool" && c != "":
+			out[i] = map[string]string{"true": "ja", "false": "nej"}[c]
+		case i < len(e.kind) && e.kind[i] == "level":
+			out[i] = cmpOr(levelSV[c], c)
+		default:
+			out[i] = c
+		}
+	}
+	e.header = true
+	return e.Writer.Write(out)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
 
 func optInt(x *int) string {
 	if x == nil {

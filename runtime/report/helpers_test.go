@@ -91,7 +91,7 @@ func buildSum(t testing.TB, text string, opts Options) (*Report, *runtime.Summar
 func render(t testing.TB, r *Report, format string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, r, format); err != nil {
+	if err := Write(&b, r, format, WriteOptions{CSVDialect: "rfc4180"}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // The page is one self-contained file: styles inline, charts as inline
@@ -30,7 +32,19 @@ type htmlPage struct {
 	Definitions []htmlDefinition
 	GroupHeads  []string
 	Goal        int
+	// ToCorrect: the rows to correct, outside the protected tables.
+	ToCorrect htmlToCorrect
 }
+
+type htmlToCorrect struct {
+	Note       string
+	Rejected   []htmlRejected
+	Incomplete []htmlIncomplete
+}
+
+type htmlRejected struct{ Place, Field, Reason string }
+
+type htmlIncomplete struct{ Episode, Place, Rows string }
 
 type htmlPathway struct {
 	Label                            string
@@ -134,6 +148,12 @@ const (
 )
 
 func writeHTML(w io.Writer, r *Report) error {
+	return htmlTemplate.Execute(w, htmlPageOf(r))
+}
+
+// htmlPageOf is what the page shows (the workbook's sheets are its
+// tables).
+func htmlPageOf(r *Report) htmlPage {
 	page := htmlPage{
 		Title:  fmt.Sprintf("Ledtidsrapport – kodningsvägledning %s", r.Guide),
 		Intro:  introLines(r)[:5],
@@ -170,7 +190,23 @@ func writeHTML(w io.Writer, r *Report) error {
 	if hs := localHTMLSection(r); hs != nil {
 		page.Sections = append(page.Sections, *hs)
 	}
-	return htmlTemplate.Execute(w, page)
+	page.ToCorrect = htmlToCorrectOf(r)
+	return page
+}
+
+// htmlToCorrectOf lists the rejected rows and incomplete episodes.
+func htmlToCorrectOf(r *Report) htmlToCorrect {
+	var tc htmlToCorrect
+	for _, rej := range r.ToCorrect.Rejected {
+		tc.Rejected = append(tc.Rejected, htmlRejected{Place: rej.File + ":" + strconv.Itoa(rej.Row), Field: rej.Field, Reason: rej.Reason})
+	}
+	for _, in := range r.ToCorrect.Incomplete {
+		tc.Incomplete = append(tc.Incomplete, htmlIncomplete{Episode: in.Episode, Place: in.File + ":" + strconv.Itoa(in.FirstRow), Rows: strconv.Itoa(in.Rejected)})
+	}
+	if len(tc.Rejected)+len(tc.Incomplete) > 0 {
+		tc.Note = msg.ReportToCorrectNote
+	}
+	return tc
 }
 
 func htmlRowOf(m *Measure) htmlRow {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"strconv"
 	"strings"
@@ -176,7 +175,7 @@ func writeLocalMarkdown(p func(string, ...any), r *Report) {
 
 // writeLocalCSV writes the local rows after the national ones, with the
 // level "local", empty group columns and no goal.
-func writeLocalCSV(cw *csv.Writer, r *Report) error {
+func writeLocalCSV(cw csvRows, r *Report) error {
 	for i := range r.LocalMeasures {
 		m := &r.LocalMeasures[i]
 		row := []string{localLevel, m.Pathway, m.PathwayName, m.LeadTime, m.LeadTimeName, optInt(m.Target)}

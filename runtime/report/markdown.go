@@ -75,6 +75,21 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		p("\n")
 		writeLocalMarkdown(p, r)
 	}
+	if tc := htmlToCorrectOf(r); tc.Note != "" {
+		p("\n## Rader att rätta\n\n%s\n", mdEscape(tc.Note))
+		if len(tc.Incomplete) > 0 {
+			p("\n| ofullständigt förlopp | första rad | avvisade rader |\n|---|---|--:|\n")
+			for _, in := range tc.Incomplete {
+				p("| %s | %s | %s |\n", mdEscape(in.Episode), mdEscape(in.Place), in.Rows)
+			}
+		}
+		if len(tc.Rejected) > 0 {
+			p("\n| avvisad rad | fält | orsak |\n|---|---|---|\n")
+			for _, rej := range tc.Rejected {
+				p("| %s | %s | %s |\n", mdEscape(rej.Place), mdEscape(rej.Field), mdEscape(rej.Reason))
+			}
+		}
+	}
 	return bw.Flush()
 }
 

@@ -13,6 +13,9 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/rcc/svfrules/runtime"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // Goal is the national lead-time goal in percent: 80 % of the patients in
@@ -117,6 +120,18 @@ type Report struct {
 	// local.go.
 	LocalDefinitions []Definition `json:"local_definitions"`
 	LocalMeasures    []Measure    `json:"local_measures"`
+	// ToCorrect lists the input's rejected rows and the episodes they
+	// left incomplete: the user's own rows, to correct before reporting.
+	// They are not a published aggregate and nothing in them is
+	// suppressed; leave the list out of a report that is published.
+	ToCorrect ToCorrect `json:"to_correct"`
+}
+
+// ToCorrect are the rows of the input to correct: every rejected row
+// (file, row, field, reason) and every incomplete episode.
+type ToCorrect struct {
+	Rejected   []input.Rejection           `json:"rejected"`
+	Incomplete []runtime.IncompleteEpisode `json:"incomplete"`
 }
 
 // Coverage says which pathways have national lead-time definitions in

@@ -13,19 +13,33 @@ import (
 )
 
 // Formats are the output formats of the report.
-var Formats = []string{"html", "markdown", "csv", "json"}
+var Formats = []string{"html", "markdown", "csv", "json", "xlsx"}
 
-// Write writes the report in format (one of Formats).
-func Write(w io.Writer, r *Report, format string) error {
+// WriteOptions are the choices of a format's form.
+type WriteOptions struct {
+	// CSVDialect is "excel" (the default: what Swedish Excel opens) or
+	// "rfc4180" (commas, English headers, for programs).
+	CSVDialect string
+}
+
+// Write writes the report in format (one of Formats); o, when given,
+// chooses the form.
+func Write(w io.Writer, r *Report, format string, o ...WriteOptions) error {
+	var opts WriteOptions
+	if len(o) > 0 {
+		opts = o[0]
+	}
 	switch format {
 	case "json":
 		return writeJSON(w, r)
 	case "csv":
-		return writeCSV(w, r)
+		return writeCSV(w, r, opts.CSVDialect != "rfc4180")
 	case "markdown":
 		return writeMarkdown(w, r)
 	case "html":
 		return writeHTML(w, r)
+	case "xlsx":
+		return writeXLSX(w, r)
 	}
 	return fmt.Errorf("report: unknown format %q", format)
 }
