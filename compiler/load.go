@@ -88,12 +88,19 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 		diags = append(diags, ds...)
 		files = append(files, f)
 	}
+	g, diags := checkAndLint(files, diags, src, display)
+	return g, diags, src
+}
+
+// checkAndLint checks parsed files as one guide version (see checkParsed)
+// and adds the lint's warnings when the check passed.
+func checkAndLint(files []*lang.File, diags lang.Diagnostics, src lang.Sources, display string) (*Guide, lang.Diagnostics) {
 	g, diags := checkParsed(files, diags, src)
 	if g != nil {
 		diags = append(diags, Lint(g, folderName(display))...)
 		diags.Sort()
 	}
-	return g, diags, src
+	return g, diags
 }
 
 // folderName is the last element of a folder as shown ("rules/10.6",

@@ -6,17 +6,23 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-var parser = participle.MustBuild[File](
-	participle.Lexer(ruleLexer),
-	participle.Elide("Comment", "Whitespace"),
-	participle.UseLookahead(4),
-)
+// parser is built on first use, not at package initialisation: building
+// the grammar takes milliseconds, and most runs (eval of the embedded
+// guide, which is loaded pre-parsed; versions; help) never parse.
+var parser = sync.OnceValue(func() *participle.Parser[File] {
+	return participle.MustBuild[File](
+		participle.Lexer(ruleLexer),
+		participle.Elide("Comment", "Whitespace"),
+		participle.UseLookahead(4),
+	)
+})
 
 // Keywords are the words of the language, for "did you mean" hints on
 // syntax errors.
@@ -274,7 +280,7 @@ func parseTokens(tokens []lexer.Token) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parser.ParseFromLexer(peeker)
+	return parser().ParseFromLexer(peeker)
 }
 
 // tokens returns a copy of the chunk's tokens followed by an EOF where the

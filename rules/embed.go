@@ -13,6 +13,32 @@ import (
 //go:embed */*.svf
 var files embed.FS
 
+// parsed holds every version's rule files as parsed and checked when
+// svfrules was built (see compiler.LoadEmbedded), written by
+//
+//go:generate go run ./gen
+//go:embed parsed/*.bin
+var parsed embed.FS
+
+// Parsed returns the generated form of version v (parsed/v.bin), and
+// false when there is none.
+func Parsed(v string) ([]byte, bool) {
+	data, err := parsed.ReadFile("parsed/" + v + ".bin")
+	return data, err == nil
+}
+
+// ParsedVersions returns the versions that have a generated form.
+func ParsedVersions() []string {
+	entries, _ := fs.ReadDir(parsed, "parsed")
+	var vs []string
+	for _, e := range entries {
+		if v, ok := strings.CutSuffix(e.Name(), ".bin"); ok {
+			vs = append(vs, v)
+		}
+	}
+	return vs
+}
+
 // FS returns the embedded rule folders; each top-level folder is a version.
 func FS() fs.FS { return files }
 

@@ -90,7 +90,7 @@ func (c *cli) explainID(cmd *command, rs *ruleSet, arg string) int {
 // compile (a test holds every embedded version to compiling).
 func embeddedRuleSet(v string) *ruleSet {
 	rs := &ruleSet{display: "rules/" + v}
-	rs.guide, rs.diags, rs.src = compiler.Load(rules.FS(), v, rs.display)
+	rs.guide, rs.diags, rs.src = compiler.LoadEmbedded(v)
 	if rs.guide == nil {
 		return nil
 	}

@@ -118,7 +118,7 @@ func embeddedHistory(g *compiler.Guide) []*compiler.Guide {
 			out = append(out, g)
 			continue
 		}
-		if h, _, _ := compiler.Load(rules.FS(), v, "rules/"+v); h != nil {
+		if h, _, _ := compiler.LoadEmbedded(v); h != nil {
 			out = append(out, h)
 		}
 	}

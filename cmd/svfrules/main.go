@@ -429,7 +429,7 @@ func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
 			return nil, exitUsage, false
 		}
 		rs.display = "rules/" + v
-		rs.guide, rs.diags, rs.src = compiler.Load(rules.FS(), v, rs.display)
+		rs.guide, rs.diags, rs.src = compiler.LoadEmbedded(v)
 	}
 	return rs, exitOK, true
 }

@@ -1,0 +1,105 @@
+package compiler
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"github.com/rcc/svfrules/lang"
+	"github.com/rcc/svfrules/rules"
+)
+
+// TestEmbeddedParsed checks that the generated form of every embedded
+// version (rules/parsed, go generate ./rules) is current: byte for byte
+// what the generator writes now from the rule files, decoding to the
+// files the parser gives, and loading to the same guide, diagnostics and
+// sources as parsing the text. A rule file or AST type changed without go
+// generate fails here.
+func TestEmbeddedParsed(t *testing.T) {
+	for _, v := range rules.Versions() {
+		t.Run(v, func(t *testing.T) {
+			want, err := EncodeEmbedded(v)
+			if err != nil {
+				t.Fatalf("EncodeEmbedded: %v", err)
+			}
+			got, ok := rules.Parsed(v)
+			if !ok {
+				t.Fatalf("rules/parsed/%s.bin is missing: run go generate ./rules", v)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("rules/parsed/%s.bin is stale: run go generate ./rules", v)
+			}
+			names, src, err := embeddedSources(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			date, title, rest, err := embeddedParsed(v, names, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := lang.DecodeFiles(rest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, name := range names {
+				parsed, _ := lang.Parse(name, src[name])
+				if !reflect.DeepEqual(files[i], parsed) {
+					t.Errorf("%s decodes to other files than the parser gives", name)
+				}
+			}
+			g1, d1, s1 := Load(rules.FS(), v, "rules/"+v)
+			g2, d2, s2 := LoadEmbedded(v)
+			if g1 == nil || g2 == nil {
+				t.Fatalf("no guide: %v / %v", d1, d2)
+			}
+			if !reflect.DeepEqual(g1, g2) || !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(s1, s2) {
+				t.Errorf("LoadEmbedded(%q) differs from Load", v)
+			}
+			if date != g1.Date || title != g1.Title {
+				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)
+			}
+		})
+	}
+	// No generated file of a version that is no longer embedded.
+	for _, v := range rules.ParsedVersions() {
+		if !contains(rules.Versions(), v) {
+			t.Errorf("rules/parsed/%s.bin is the generated form of no embedded version: run go generate ./rules", v)
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEmbeddedStale checks that a generated form whose digest does not
+// match the rule files is not used, and that a damaged one is refused
+// without a panic.
+func TestEmbeddedStale(t *testing.T) {
+	names, src, err := embeddedSources("10.6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, rest, err := embeddedParsed("10.6", names, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := lang.Sources{}
+	for k, b := range src {
+		edited[k] = b
+	}
+	edited[names[0]] = append(append([]byte(nil), src[names[0]]...), '\n')
+	if _, _, _, err := embeddedParsed("10.6", names, edited); err != errStale {
+		t.Errorf("edited rule file: err %v, want errStale", err)
+	}
+	for _, cut := range []int{0, 1, len(rest) / 2, len(rest) - 1} {
+		if _, err := lang.DecodeFiles(rest[:cut]); err == nil {
+			t.Errorf("cut at %d: decoded", cut)
+		}
+	}
+}
