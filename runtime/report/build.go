@@ -38,7 +38,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	}
 	rep.Coverage = coverage(g, a)
 	for _, lt := range g.LeadTimes {
-		d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, Name: lt.Name, From: lt.From, To: lt.To}
+		d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, PathwayName: lt.Pathway.Name, Name: lt.Name, From: lt.From, To: lt.To}
 		if lt.HasTarget {
 			t := lt.Target
 			d.Target = &t

@@ -169,7 +169,7 @@ func htmlPageOf(r *Report) htmlPage {
 			Reportable: countText(ps.Reportable), WithErrors: countText(ps.WithErrors), Findings: findingsText(ps.Findings)})
 	}
 	for _, d := range r.Definitions {
-		page.Definitions = append(page.Definitions, htmlDefinition{ID: d.LeadTime, Name: d.Name, Pathway: d.Pathway,
+		page.Definitions = append(page.Definitions, htmlDefinition{ID: d.LeadTime, Name: d.Name, Pathway: d.PathwayName,
 			From: d.From, To: strings.Join(d.To, ", "), Target: targetText(d.Target)})
 	}
 	for _, sec := range sections(r) {

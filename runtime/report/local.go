@@ -91,7 +91,7 @@ func (c *Collector) buildLocal(rep *Report) {
 }
 
 func localDefinition(lt *compiler.LeadTime) Definition {
-	d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, Name: lt.Name,
+	d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, PathwayName: lt.Pathway.Name, Name: lt.Name,
 		From: lt.FromOcc.Keyword() + lt.From, To: append([]string(nil), lt.To...)}
 	if w := lt.ToOcc.Keyword(); w != "" && len(d.To) > 0 {
 		d.To[0] = w + d.To[0]
@@ -162,13 +162,13 @@ func writeLocalMarkdown(p func(string, ...any), r *Report) {
 		p("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 		for i := range r.LocalMeasures {
 			m := &r.LocalMeasures[i]
-			p("| %s | %s | %s |\n", mdEscape(m.LeadTime+": "+m.LeadTimeName), mdEscape(m.PathwayName), strings.Join(localCells(m), " | "))
+			p("| %s | %s | %s |\n", mdEscape(m.LeadTimeName+" ("+m.LeadTime+")"), mdEscape(m.PathwayName), strings.Join(localCells(m), " | "))
 		}
 		p("\n")
 	}
 	p("| lokal ledtid | vårdförlopp | från | till | rekommenderad tid |\n|---|---|---|---|--:|\n")
 	for _, d := range r.LocalDefinitions {
-		p("| %s: %s | %s | %s | %s | %s |\n", mdEscape(d.LeadTime), mdEscape(d.Name), mdEscape(d.Pathway), mdEscape(d.From),
+		p("| %s (%s) | %s | %s | %s | %s |\n", mdEscape(d.Name), mdEscape(d.LeadTime), mdEscape(d.PathwayName), mdEscape(d.From),
 			mdEscape(strings.Join(d.To, ", ")), targetText(d.Target))
 	}
 }
@@ -201,7 +201,7 @@ func localHTMLSection(r *Report) *htmlSection {
 	for i := range r.LocalMeasures {
 		m := &r.LocalMeasures[i]
 		c := localCells(m)
-		row := htmlRow{Title: m.LeadTime + ": " + m.LeadTimeName + " (" + m.PathwayName + ")", Target: c[0], N: c[1],
+		row := htmlRow{Title: m.LeadTimeName + " (" + m.LeadTime + "; " + m.PathwayName + ")", Target: c[0], N: c[1],
 			Within: c[2], Share: c[3], Mean: c[4], SD: c[5], P10: c[6], Median: c[7], P90: c[8], Suppressed: m.Suppressed}
 		for range r.By {
 			row.Group = append(row.Group, localAll)

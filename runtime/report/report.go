@@ -202,11 +202,13 @@ const TopFindings = 5
 
 // Definition is a lead-time definition of the rule files.
 type Definition struct {
-	LeadTime string   `json:"leadtime"`
-	Pathway  string   `json:"pathway"`
-	Name     string   `json:"name"`
-	From     string   `json:"from"`
-	To       []string `json:"to"`
+	LeadTime string `json:"leadtime"`
+	Pathway  string `json:"pathway"`
+	// PathwayName is the pathway's name, for people.
+	PathwayName string   `json:"pathway_name"`
+	Name        string   `json:"name"`
+	From        string   `json:"from"`
+	To          []string `json:"to"`
 	// Target is nil when the pathway description gives none.
 	Target *int `json:"target"`
 }
