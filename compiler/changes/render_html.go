@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/rcc/svfrules/internal/msg"
 )
@@ -13,7 +14,13 @@ import (
 // images or links, so it can be mailed or archived as one file. The
 // style is the report's (runtime/report/report.html.tmpl): the same
 // fonts, headings, tables and A4 print margins.
-var htmlPage = template.Must(template.New("diff").Parse(`<!DOCTYPE html>
+//
+// It is parsed on first use, not at start-up of every command.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("diff").Parse(htmlText))
+})
+
+const htmlText = `<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
@@ -83,7 +90,7 @@ tr.total td { font-weight: 600; background: #f7f7f7; }
 {{end}}</section>
 {{end}}</body>
 </html>
-`))
+`
 
 type htmlView struct {
 	Title, Old, New, Status, Hidden string
@@ -233,5 +240,5 @@ func WriteHTML(w io.Writer, r *Report) error {
 		}
 		v.TextDiff = append(v.TextDiff, lines)
 	}
-	return htmlPage.Execute(w, v)
+	return htmlPage().Execute(w, v)
 }

@@ -3,6 +3,7 @@ package changes
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -29,7 +30,12 @@ type Span struct {
 // white space. A word is letters and digits, with . - : / inside it kept
 // (2024-11-05, 10.6, I-II, 10.6:s) but not at its ends ("missbruk," is a
 // word and a comma). Joined, the tokens give the text back exactly.
-var tokens = regexp.MustCompile(`\s+|[\p{L}\p{N}](?:[\p{L}\p{N}.:/-]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]`)
+//
+// It is compiled on first use: its Unicode classes take milliseconds
+// to compile, which every run of svfrules paid at start-up (issue 16).
+var tokens = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\s+|[\p{L}\p{N}](?:[\p{L}\p{N}.:/-]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]`)
+})
 
 // WordDiff compares two texts word by word, with go-diff run over tokens
 // (each distinct token stands for one character, as its line mode does
@@ -42,7 +48,7 @@ func WordDiff(old, new string) []Span {
 	var vocab []string
 	encode := func(s string) []rune {
 		var out []rune
-		for _, w := range tokens.FindAllString(s, -1) {
+		for _, w := range tokens().FindAllString(s, -1) {
 			r, ok := ids[w]
 			if !ok {
 				r = tokenRune(len(vocab))
