@@ -158,6 +158,7 @@ var Kinds = []*Kind{
 	{ID: "rule-changed", Level: Action, Levels: "action for an error or warning rule, review for an info rule", Opposite: "rule-changed", Doc: "a rule's condition (compared in the canonical format, so layout and comments do not count)"},
 	{ID: "rule-severity-changed", Level: Action, Levels: "action when raised (info → warning → error), review when lowered", Opposite: "rule-severity-changed", Doc: "a rule's severity"},
 	{ID: "rule-pathways-changed", Level: Action, Levels: "action when the rule now applies to a pathway it did not, review when it only applies to fewer", Opposite: "rule-pathways-changed", Doc: "the pathways a rule applies to"},
+	{ID: "rule-renamed", Level: Info, Opposite: "rule-renamed", Doc: "a rule's Swedish name (on its header line)"},
 	{ID: "rule-message-changed", Level: Info, Opposite: "rule-message-changed", Prose: true, Doc: "a rule's message"},
 	{ID: "rule-ref-changed", Level: Info, Opposite: "rule-ref-changed", Doc: "where in the guide a rule comes from"},
 

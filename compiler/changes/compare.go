@@ -212,7 +212,7 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 
 // notInLog are the ids of changes to the rule files, not to the guide:
 // the change log leaves them out (and the tests).
-var notInLog = map[string]bool{"pathway-key-changed": true, "rule-message-changed": true, "rule-ref-changed": true, "leadtime-ref-changed": true}
+var notInLog = map[string]bool{"pathway-key-changed": true, "rule-renamed": true, "rule-message-changed": true, "rule-ref-changed": true, "leadtime-ref-changed": true}
 
 // ---- the guide header and the qualifiers ----
 
@@ -1127,7 +1127,8 @@ func ruleWords(r *compiler.Rule) string {
 // withRuleID puts a rule's id beside a line that names it, for lookup in
 // the rule files: "… (regel vl260_kraver_vl244)".
 func withRuleID(line, id string) string {
-	if t, ok := strings.CutSuffix(oneStop(line), "."); ok {
+	line = oneStop(line)
+	if t, ok := strings.CutSuffix(line, "."); ok {
 		return fmt.Sprintf(msg.DiffRuleID, t, id) + "."
 	}
 	return fmt.Sprintf(msg.DiffRuleID, line, id)
@@ -1155,7 +1156,7 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		if id == "rule-changed" {
 			c.log.text = fmt.Sprintf(msg.LogRuleChanged, label, pathwaysSv(refs), new)
 		}
-		key := map[string]string{"rule-changed": "when", "rule-severity-changed": "severity", "rule-pathways-changed": "pathway",
+		key := map[string]string{"rule-changed": "when", "rule-severity-changed": "severity", "rule-pathways-changed": "pathway", "rule-renamed": "",
 			"rule-message-changed": "message", "rule-ref-changed": "ref"}[id]
 		c.OldPos, c.NewPos = place(or.Places, key, or.Pos), place(nr.Places, key, nr.Pos)
 		d.addLevel(l, c, secGeneral, refs, num)
@@ -1185,6 +1186,11 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		emit("rule-pathways-changed", l, on, nn,
 			fmt.Sprintf("rule %s now applies to %s (was %s)", nr.ID, nn, on),
 			fmt.Sprintf(msg.SvRulePathways, label, refNamesSv(refs, "alla förlopp"), refNamesSv(oldRefs, "alla förlopp")))
+	}
+	if or.Name != nr.Name {
+		emit("rule-renamed", Info, or.Name, nr.Name,
+			fmt.Sprintf("rule %s: name changed from %q to %q", nr.ID, or.Name, nr.Name),
+			fmt.Sprintf(msg.SvRuleRenamed, sq(ruleLabel(or)), sq(ruleLabel(nr))))
 	}
 	if or.Message != nr.Message {
 		emit("rule-message-changed", Info, or.Message, nr.Message,

@@ -246,6 +246,8 @@ const (
 	SvRuleSeverity = "Kontrollen %s: allvarlighetsgraden %s från %s till %s."
 	// SvRulePathways: a rule's pathways (%s: the rule, quoted; %s: the new pathways; %s: the old).
 	SvRulePathways = "Kontrollen %s gäller nu %s (tidigare %s)."
+	// SvRuleRenamed: a rule's name (%s: the old name, or its message when it had none, quoted; %s: the new, likewise).
+	SvRuleRenamed = "Kontrollen %s har bytt namn till %s."
 	// SvRuleMessage: a rule's message (%s: the rule, quoted; %s: the new message, quoted).
 	SvRuleMessage = "Kontrollen %s: meddelandet ändrat till %s."
 	// SvRuleRef: a rule's reference (%s: the rule, quoted; %s: the new reference, quoted).
