@@ -171,9 +171,9 @@ const (
 	// FlagFormatTable is table's --format.
 	FlagFormatTable = "`FORMAT` för utdata: csv, markdown eller text"
 	// FlagFormatEval is eval's --format.
-	FlagFormatEval = "`FORMAT` för utdata: text, jsonl, csv eller json"
+	FlagFormatEval = "`FORMAT` för utdata: text, jsonl, csv, json eller xlsx (standard: från filändelsen i -o, annars text)"
 	// FlagFormatReport is report's --format.
-	FlagFormatReport = "`FORMAT` för utdata: html, markdown, csv eller json (standard: från filändelsen i -o, annars markdown)"
+	FlagFormatReport = "`FORMAT` för utdata: html, markdown, csv, json eller xlsx (standard: från filändelsen i -o, annars markdown)"
 	// FlagFormatDiff is diff's --format.
 	FlagFormatDiff = "`FORMAT` för utdata: text, markdown, json eller html"
 	// FlagWrite is fmt -w.
@@ -223,15 +223,21 @@ const (
 	// EvalSummary is eval's line in the command list.
 	EvalSummary = "kontrollera förloppsfiler: kodningsfel och ledtider"
 	// EvalUsage is eval's synopsis.
-	EvalUsage = "[--rules MAPP | --guide VERSION] [--format text|jsonl|csv|json] [--severity GRAD] [--fail-on GRAD] [-o FIL] FIL..."
+	EvalUsage = "[--rules MAPP | --guide VERSION] [--format text|jsonl|csv|json|xlsx] [--severity GRAD] [--fail-on GRAD] [-o FIL] FIL..."
 	// EvalHelp is eval's help.
 	EvalHelp = `
 Läser en regions export (CSV med en rad per kodad händelse, JSON Lines med
 ett förlopp per rad, eller en xlsx-arbetsbok; "-" är standard input) och
 visar, per förlopp, vad som är kodat i strid med vägledningen och hur
-varje ledtid står sig mot sitt mål. text visar bara förlopp med fynd;
-jsonl har ett objekt per förlopp; csv en rad per fynd (för Excel); json
-ett dokument. Sammanfattningen, som redovisar varje rad i indata, skrivs
+varje ledtid står sig mot sitt mål. text visar bara förlopp med fynd och
+sedan listorna att arbeta från (avvisade rader, ledtider över mål, fynd
+per regel med sina förlopp); jsonl har ett objekt per förlopp; csv en rad
+per fynd, ledtid över mål och avvisad rad, i den form svenskt Excel
+öppnar med dubbelklick (--csv-dialect rfc4180: kommaform för program);
+json ett dokument; xlsx en arbetsbok med flikar för sammanfattning, fynd,
+ofullständiga och avvisade rader, ledtider över mål, per regel och per
+vårdförlopp. Utan --format avgör filändelsen i -o (.xlsx .csv .json
+.jsonl .txt); en --format som strider mot ändelsen vägras. Sammanfattningen, som redovisar varje rad i indata, skrivs
 till standard error (i dokumentet för json). En rad som inte kan läsas
 visas med fil:rad, fält och orsak, och resten av filen kontrolleras ändå;
 dess förlopp är ofullständigt och bedöms inte (den saknade raden kunde
@@ -259,7 +265,7 @@ Exempel:
 	// ReportSummary is report's line in the command list.
 	ReportSummary = "ledtidsrapport: andel inom målet mot målet 80 %"
 	// ReportUsage is report's synopsis.
-	ReportUsage = "[--rules MAPP | --guide VERSION] [--by DIMENSIONER] [--min-cell N] [--format html|markdown|csv|json] [-o FIL] FIL..."
+	ReportUsage = "[--rules MAPP | --guide VERSION] [--by DIMENSIONER] [--min-cell N] [--format html|markdown|csv|json|xlsx] [-o FIL] FIL..."
 	// ReportHelp is report's help.
 	ReportHelp = `
 Läser förloppsfiler som eval gör och redovisar ledtidsmåttet: per
@@ -280,8 +286,11 @@ region, county (län), sex (kön), agegroup (0–17, 18–39, 40–64, 65–79,
 alltid i uppdelningen.
 
 Format: html (en fristående sida med diagram, går att skriva ut på A4),
-markdown, csv (en rad per cell), json. Utan --format avgör filändelsen i
--o (.html, .md, .csv, .json), annars markdown. docs/report.md
+markdown, csv (en rad per cell, i svenskt Excels form; --csv-dialect
+rfc4180 för program), json, xlsx (en flik per tabell på sidan). Utan
+--format avgör filändelsen i -o (.html, .md, .csv, .json, .xlsx), annars
+markdown; en --format som strider mot ändelsen vägras. Avvisade rader och
+ofullständiga förlopp listas sist, utanför de skyddade tabellerna. docs/report.md
 definierar varje siffra.
 Slutkod 0 när rapporten är skriven, 1 när den är skriven men rader inte
 kunde läsas (de listas på standard error), 2 vid fel i kommandoraden, en

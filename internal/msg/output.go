@@ -95,6 +95,8 @@ const (
 	ColCodesRows = "Koder (fil:rad)"
 	// ColRuleID heads the column of rule ids (for explain).
 	ColRuleID = "Regel-id"
+	// ColRule heads the column of rule names.
+	ColRule = "Regel"
 	// ColRow heads a column of row numbers in the input file.
 	ColRow = "Rad"
 	// ColFile heads a column of input file names.
@@ -216,9 +218,10 @@ const (
 	TextOverTarget = "  %s  %s: %d dagar, målet %d (%d över)\n    %s: %s %s → %s %s (%s:%d)\n"
 	// TextByRuleHead heads the findings by rule: the number of rules.
 	TextByRuleHead = "Fynd per regel (%d regler, flest förlopp först):\n"
-	// TextByRule heads a rule's episodes: the rule's id, its severity,
-	// the number of episodes (listed on the lines after it).
-	TextByRule = "  %s (%s), %d förlopp:\n"
+	// TextByRule heads a rule's episodes: the rule's name with its id,
+	// its severity, the number of episodes (listed on the lines after
+	// it).
+	TextByRule = "  %s, %s, %d förlopp:\n"
 )
 
 // The report's list of rows to correct (every format), and its workbook.
@@ -270,8 +273,6 @@ const (
 	ColP90 = "P90"
 	// ColExcluded heads the column of episodes left out.
 	ColExcluded = "Undantagna"
-	// ColFirstRow heads the column of an incomplete episode's first row.
-	ColFirstRow = "Första rad"
 	// ColRejectedRows heads the column of an episode's rejected rows.
 	ColRejectedRows = "Avvisade rader"
 )

@@ -167,7 +167,7 @@ func writeByRuleText(w io.Writer, rules []runtime.RuleEpisodes) {
 	}
 	fmt.Fprintf(w, msg.TextByRuleHead, len(rules))
 	for _, re := range rules {
-		fmt.Fprintf(w, msg.TextByRule, re.ID, re.Rule.Severity.Describe(), len(re.Episodes))
+		fmt.Fprintf(w, msg.TextByRule, re.Rule.Label(), re.Rule.Severity.Describe(), len(re.Episodes))
 		col := 0
 		for i, ep := range re.Episodes {
 			ep = escape.Printable(ep)

@@ -31,7 +31,7 @@ type xlsxRenderer struct {
 }
 
 // xlsxFindingCells are the cells of a Fynd row as Episode records them.
-const xlsxFindingCells = 8
+const xlsxFindingCells = 9
 
 func (xlsxRenderer) WantsLists() bool { return true }
 
@@ -61,7 +61,7 @@ func (xlsxRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			writePlace(&codes, r.In.File, r.In.FirstRow)
 		}
 		for _, cell := range [xlsxFindingCells]string{r.In.ID, pathway, f.Rule.Severity.Describe(), f.Rule.Message,
-			codes.String(), f.Rule.ID, strconv.Itoa(findingRow(r, f)), key} {
+			codes.String(), f.Rule.Name, f.Rule.ID, strconv.Itoa(findingRow(r, f)), key} {
 			writeRecordCell(buf, cell)
 		}
 	}
@@ -117,7 +117,7 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	defer wb.Close()
 
 	// Fynd: widths from a first pass over the records.
-	head := []string{msg.ColEpisode, msg.ColPathway, msg.ColSeverity, msg.ColMessage, msg.ColCodesRows, msg.ColRuleID, msg.ColRow}
+	head := []string{msg.ColEpisode, msg.ColPathway, msg.ColSeverity, msg.ColMessage, msg.ColCodesRows, msg.ColRule, msg.ColRuleID, msg.ColRow}
 	widths := workbook.HeaderWidths(head)
 	cells := make([]string, xlsxFindingCells)
 	br := bufio.NewReaderSize(rs, 1<<16)
@@ -146,15 +146,15 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 			} else if err != nil {
 				return err
 			}
-			if first || cells[0] != lastEpisode || cells[7] != lastPathway {
-				withFindings[cells[7]]++ // by key
-				lastEpisode, lastPathway, first = cells[0], cells[7], false
+			if first || cells[0] != lastEpisode || cells[8] != lastPathway {
+				withFindings[cells[8]]++ // by key
+				lastEpisode, lastPathway, first = cells[0], cells[8], false
 			}
-			for i, c := range cells[:6] {
+			for i, c := range cells[:7] {
 				vals[i] = c
 			}
-			n, _ := strconv.Atoi(cells[6])
-			vals[6] = n
+			n, _ := strconv.Atoi(cells[7])
+			vals[7] = n
 			if err := row(vals); err != nil {
 				return err
 			}
@@ -246,11 +246,11 @@ func byRuleSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	if sum.Lists != nil {
 		for _, re := range sum.Lists.ByRule {
 			for _, ep := range re.Episodes {
-				rows = append(rows, []any{re.ID, re.Rule.Severity.Describe(), re.Rule.Message, len(re.Episodes), ep})
+				rows = append(rows, []any{re.Rule.Name, re.ID, re.Rule.Severity.Describe(), re.Rule.Message, len(re.Episodes), ep})
 			}
 		}
 	}
-	return wb.Table(sheetByRule, []string{msg.ColRuleID, msg.ColSeverity, msg.ColMessage, msg.ColEpisodesN, msg.ColEpisode}, rows)
+	return wb.Table(sheetByRule, []string{msg.ColRule, msg.ColRuleID, msg.ColSeverity, msg.ColMessage, msg.ColEpisodesN, msg.ColEpisode}, rows)
 }
 
 // byPathwaySheet writes per pathway the episodes, those with findings

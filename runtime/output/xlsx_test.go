@@ -59,9 +59,9 @@ func TestWorkbook(t *testing.T) {
 	want := map[string][][]string{
 		"Sammanfattning": nil, // checked below
 		"Fynd": {
-			{"Förlopp", "Vårdförlopp", "Allvarlighetsgrad", "Meddelande", "Koder (fil:rad)", "Regel-id", "Rad"},
-			{"B", "Livmoderkroppscancer", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "flera_avslutskoder", "5"},
-			{"+D", "Livmoderkroppscancer", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "startkod_saknas", "9"},
+			{"Förlopp", "Vårdförlopp", "Allvarlighetsgrad", "Meddelande", "Koder (fil:rad)", "Regel", "Regel-id", "Rad"},
+			{"B", "Livmoderkroppscancer", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "Flera avslutskoder", "flera_avslutskoder", "5"},
+			{"+D", "Livmoderkroppscancer", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "Startkod saknas", "startkod_saknas", "9"},
 		},
 		"Ofullständiga, avvisade rader": {
 			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
@@ -73,9 +73,9 @@ func TestWorkbook(t *testing.T) {
 			{`=SUM(A1)`, "Livmoderkroppscancer", "Välgrundad misstanke till start av första behandling, kirurgi", "VH310", "2024-01-01", "VH350", "2024-03-01", "60", "32", "28", "in.csv", "3"},
 		},
 		"Per regel": {
-			{"Regel-id", "Allvarlighetsgrad", "Meddelande", "Antal förlopp", "Förlopp"},
-			{"flera_avslutskoder", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "1", "B"},
-			{"startkod_saknas", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "1", "+D"},
+			{"Regel", "Regel-id", "Allvarlighetsgrad", "Meddelande", "Antal förlopp", "Förlopp"},
+			{"Flera avslutskoder", "flera_avslutskoder", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "1", "B"},
+			{"Startkod saknas", "startkod_saknas", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "1", "+D"},
 		},
 		"Per vårdförlopp": {
 			{"Vårdförlopp", "Antal förlopp", "Förlopp med fynd", "Ledtider över mål"},
