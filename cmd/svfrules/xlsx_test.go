@@ -41,7 +41,7 @@ func TestXLSXSheet(t *testing.T) {
 			stderr: "svfrules eval: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},
 		{args: []string{"eval", book}, code: 2,
 			stderr: "svfrules eval: " + book + `: the header has no episode, code and date columns (found "Export 2024"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too), separated by ; or , or tab (bladet "Info", det första, lästes; arbetsboken har bladen "Info", "Data": ange ett annat med --sheet)` + "\n"},
-		{args: []string{"report", "--sheet", "data", book}, code: 0, stdout: "| livmoderkroppscancer"},
+		{args: []string{"report", "--sheet", "data", book}, code: 0, stdout: "\n| Livmoderkroppscancer (VH3) | "},
 		{args: []string{"report", "--sheet", "Saknas", book}, code: 2,
 			stderr: "svfrules report: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},
 		{args: []string{"diff", "10.5", "10.6", "--sheet", "Saknas", "--episodes", book}, code: 2,
