@@ -36,6 +36,17 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkCSVDialect(cmd, o); !ok {
 		return code
 	}
+	minSev := compiler.SevInfo
+	if o.severity != "" {
+		s, ok := severities[o.severity]
+		if !ok {
+			return c.usageError(cmd, msg.EvalUnknownSeverity, "--severity", o.severity)
+		}
+		minSev = s
+	}
+	if _, ok := severities[o.failOn]; !ok && o.failOn != "" && o.failOn != "none" {
+		return c.usageError(cmd, msg.EvalUnknownFailOn, o.failOn)
+	}
 	ro, code, ok := c.readOptions(cmd, o)
 	if !ok {
 		return code
@@ -62,7 +73,11 @@ func runEval(c *cli, cmd *command, args []string) int {
 	defer cleanup()
 	workers := runtime.GOMAXPROCS(0)
 	prog := compiler.Compile(rs.guide)
-	sum, err := svfruntime.Run(prog, inputs, ro, workers, evalout.New(format, evalout.Options{Guide: rs.guide, CSVDialect: o.csvDialect}), out)
+	render := evalout.New(format, evalout.Options{Guide: rs.guide, CSVDialect: o.csvDialect})
+	if minSev != compiler.SevInfo {
+		render = filterSeverity(render, minSev)
+	}
+	sum, err := svfruntime.Run(prog, inputs, ro, workers, render, out)
 	if err != nil {
 		if c.stdoutFailed() {
 			return exitUsage // run says why
@@ -79,6 +94,12 @@ func runEval(c *cli, cmd *command, args []string) int {
 	}
 	if format != "json" {
 		evalout.WriteSummaryText(c.stderr, sum)
+	}
+	if o.failOn != "" {
+		if failsOn(sum, rs.guide, o.failOn) {
+			return exitFound
+		}
+		return exitOK
 	}
 	if sum.HasErrors() {
 		return exitFound

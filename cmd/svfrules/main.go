@@ -71,10 +71,19 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	out            *stdoutWriter // stdout, which keeps its first write error
+	// redirected is the -o file of a command whose result otherwise goes
+	// to standard output (check, test, table, explain, versions, diff):
+	// stdout writes to it, and dispatch commits it when the command ends
+	// without a usage error.
+	redirected *output
 }
 
+// redirectable are the commands whose -o parse handles by pointing
+// stdout at the file; eval, report and guide open their -o themselves.
+var redirectable = map[string]bool{"check": true, "test": true, "table": true, "explain": true, "versions": true, "diff": true}
+
 func commands() []*command {
-	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, guideCommand, explainCommand, diffCommand, versionsCommand, lspCommand}
+	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, guideCommand, explainCommand, diffCommand, versionsCommand, lspCommand, completionCommand}
 }
 
 // run runs one command line with the given streams and returns the exit
@@ -134,7 +143,27 @@ func (c *cli) dispatch(args []string) int {
 		c.suggestCommand(name)
 		return exitUsage
 	}
-	return cmd.run(c, cmd, args[1:])
+	code := cmd.run(c, cmd, args[1:])
+	return c.finishOutput(cmd, code)
+}
+
+// finishOutput puts a command's -o file into place, or drops it when
+// the command failed (exit 2): a failed run leaves no file behind.
+func (c *cli) finishOutput(cmd *command, code int) int {
+	out := c.redirected
+	if out == nil {
+		return code
+	}
+	c.redirected = nil
+	defer out.discard()
+	if code == exitUsage {
+		return code
+	}
+	if err := out.commit(); err != nil {
+		fmt.Fprintf(c.stderr, "svfrules %s: "+msg.CannotWriteOutput+"\n", cmd.name, err)
+		return exitUsage
+	}
+	return code
 }
 
 // suggestCommand prints the command closest to name, if any, and where
@@ -234,6 +263,7 @@ type options struct {
 	minCell  int
 	textDiff bool
 	failOn   string
+	severity string   // eval --severity
 	level    string   // diff --level
 	ignore   []string // diff --ignore
 	episodes []string
@@ -259,6 +289,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	case "check":
 		ruleFlags()
 		fs.StringVar(&o.format, "format", "text", msg.FlagFormatCheck)
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	case "fmt":
 		fs.BoolVarP(&o.write, "write", "w", false, msg.FlagWrite)
 		fs.BoolVarP(&o.list, "list", "l", false, msg.FlagList)
@@ -267,6 +298,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	case "table":
 		ruleFlags()
 		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTable)
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	case "guide":
 		ruleFlags()
 		fs.StringVar(&o.pathway, "pathway", "", msg.GuideFlagPathway)
@@ -274,6 +306,9 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVarP(&o.output, "output", "o", "", msg.GuideFlagOutput)
 	case "explain":
 		ruleFlags()
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
+	case "versions":
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	case "eval":
 		ruleFlags()
 		fs.StringVar(&o.format, "format", "text", msg.FlagFormatEval)
@@ -282,6 +317,8 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.sheet, "sheet", "", msg.FlagSheet)
 		fs.StringVar(&o.dateOrder, "date-order", "", msg.FlagDateOrder)
 		fs.StringArrayVar(&o.columns, "column", nil, msg.FlagColumn)
+		fs.StringVar(&o.severity, "severity", "", msg.FlagSeverity)
+		fs.StringVar(&o.failOn, "fail-on", "", msg.FlagFailOnEval)
 	case "report":
 		ruleFlags()
 		fs.StringVar(&o.by, "by", "", msg.FlagBy)
@@ -294,6 +331,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringArrayVar(&o.columns, "column", nil, msg.FlagColumn)
 	case "diff":
 		fs.StringVar(&o.format, "format", "text", msg.FlagFormatDiff)
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 		fs.BoolVar(&o.textDiff, "text", false, msg.FlagText)
 		fs.StringVar(&o.failOn, "fail-on", "", msg.FlagFailOnDiff)
 		fs.StringVar(&o.level, "level", "", msg.FlagLevel)
@@ -306,6 +344,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", msg.FlagRun)
 		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTest)
+		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	}
 	o.registerOutput(cmd, fs)
 }
@@ -332,7 +371,39 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 		return nil, nil, true, exitOK
 	}
 	opts.formatGiven = fs.Changed("format")
+	if redirectable[cmd.name] && opts.output != "" {
+		if code, ok := c.redirect(cmd, opts, fs.Args()); !ok {
+			return nil, nil, true, code
+		}
+	}
 	return opts, fs.Args(), false, 0
+}
+
+// redirect points stdout at the -o file, through safefile (written beside
+// it, renamed into place when the command has succeeded). As for eval,
+// -o must not be a file the command reads: a rule file of --rules (or of
+// diff's folders) or an --episodes file.
+func (c *cli) redirect(cmd *command, o *options, args []string) (int, bool) {
+	if code, ok := c.checkPaths(cmd, o.episodes, o.output, o.rulesDir); !ok {
+		return code, false
+	}
+	if cmd.name == "diff" {
+		for _, a := range args {
+			if info, err := os.Stat(a); err == nil && info.IsDir() {
+				if code, ok := c.checkPaths(cmd, nil, o.output, a); !ok {
+					return code, false
+				}
+			}
+		}
+	}
+	out, err := openOutput(o.output, c.stdout)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "svfrules %s: %v\n", cmd.name, err)
+		return exitUsage, false
+	}
+	c.redirected = out
+	c.stdout = out
+	return 0, true
 }
 
 // flagError is pflag's error in Swedish.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -44,6 +45,18 @@ func TestScripts(t *testing.T) {
 				}
 				if got != want {
 					ts.Fatalf("exit code %d, want %d", got, want)
+				}
+			},
+			// checkcommands FILE...: every file names every command of the
+			// command table (the completion scripts).
+			"checkcommands": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, f := range args {
+					text := ts.ReadFile(f)
+					for _, cmd := range commands() {
+						if !strings.Contains(text, cmd.name) {
+							ts.Fatalf("%s does not name the command %s", f, cmd.name)
+						}
+					}
 				}
 			},
 		}),

@@ -56,7 +56,7 @@ av signal N (130 för Ctrl-C).
 	SeeCommandHelp = "Kör 'svfrules %s --help' för hjälp."
 	// InternalError: a panic, recovered in main (%v: the panic's value).
 	InternalError = "svfrules: internt fel (ett fel i programmet, inte i dina filer): %v\nTemporära filer är borttagna, så ingen fil är halvskriven. Rapportera felet med kommandot du körde.\n"
-	// StdoutName names standard output in messages.
+	// StdoutName names standardutdata in messages.
 	StdoutName = "standardutdata"
 	// CannotWriteStdout: the output could not be written (%s: the
 	// command, %s: why).
@@ -119,9 +119,9 @@ const (
 	// RulesErrors: the rules have errors (%d: how many).
 	RulesErrors = "%d fel; reglerna går inte att kompilera"
 	// GiveEpisodeFiles: eval or report without a file.
-	GiveEpisodeFiles = "ange minst en förloppsfil (eller - för standard input)"
+	GiveEpisodeFiles = "ange minst en förloppsfil (eller - för standardindata)"
 	// StdinOnce: - given twice.
-	StdinOnce = "standard input (-) kan bara anges en gång"
+	StdinOnce = "standardindata (-) kan bara anges en gång"
 	// CannotReadFile: an input cannot be read (%s: the command, %s: the
 	// file, %s: why).
 	CannotReadFile = "svfrules %s: kan inte läsa %s: %s"
@@ -129,11 +129,6 @@ const (
 	UnknownEncoding = "okänd --encoding %q; ange utf-8 eller windows-1252 (eller utelämna flaggan så känns kodningen igen)"
 	// DateOrder: an unknown --date-order (%q: the value given).
 	DateOrder = "okänd --date-order %q; ange dmy (dagen först: 7/3/2024 är 7 mars) eller ymd (bara år först, standard)"
-	// CommandError: an error that names what is wrong itself (%s: the
-	// command, %v: the error).
-	CommandError = "svfrules %s: %v"
-	// ColumnError: a --column value that cannot be used (%v: why).
-	ColumnError = "%v"
 )
 
 // Output safety and inputs.
@@ -143,8 +138,8 @@ const (
 	// OutputIsRuleFile: -o names a file of the --rules folder (%s: -o,
 	// the rule file).
 	OutputIsRuleFile = "-o %s är samma fil som regelfilen %s och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
-	// OutputIsStdin: -o names the file standard input comes from (%s: -o).
-	OutputIsStdin = "-o %s är samma fil som standard input (-) och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
+	// OutputIsStdin: -o names the file standardindata comes from (%s: -o).
+	OutputIsStdin = "-o %s är samma fil som standardindata (-) och skulle skrivas över; ingenting är läst eller ändrat. Skriv resultatet till en annan fil."
 	// InputTwice: the same path given twice (%s: the path).
 	InputTwice = "%s är angiven två gånger; ange varje fil en gång (annars räknas samma rader två gånger)"
 	// SameFileTwice: two paths that name one file (link, ./, ..) (%s, %s:
@@ -185,9 +180,9 @@ const (
 	// FlagCheck is fmt --check.
 	FlagCheck = "slutkod 1 när en fil inte är formaterad (listar den, ändrar ingenting)"
 	// FlagOutput is -o of eval, check, test, table, explain, versions.
-	FlagOutput = "skriv resultatet till den här `FILEN` i stället för till standard output"
+	FlagOutput = "skriv resultatet till den här `FILEN` i stället för till standardutdata"
 	// FlagOutputReport is report's -o.
-	FlagOutputReport = "skriv rapporten till den här `FILEN` i stället för till standard output"
+	FlagOutputReport = "skriv rapporten till den här `FILEN` i stället för till standardutdata"
 	// FlagEncoding is --encoding.
 	FlagEncoding = "indatans `KODNING`: utf-8 eller windows-1252 (standard: känns igen)"
 	// FlagSheet is --sheet.
@@ -227,7 +222,7 @@ const (
 	// EvalHelp is eval's help.
 	EvalHelp = `
 Läser en regions export (CSV med en rad per kodad händelse, JSON Lines med
-ett förlopp per rad, eller en xlsx-arbetsbok; "-" är standard input) och
+ett förlopp per rad, eller en xlsx-arbetsbok; "-" är standardindata) och
 visar, per förlopp, vad som är kodat i strid med vägledningen och hur
 varje ledtid står sig mot sitt mål. text visar bara förlopp med fynd och
 sedan listorna att arbeta från (avvisade rader, ledtider över mål, fynd
@@ -238,7 +233,7 @@ json ett dokument; xlsx en arbetsbok med flikar för sammanfattning, fynd,
 ofullständiga och avvisade rader, ledtider över mål, per regel och per
 vårdförlopp. Utan --format avgör filändelsen i -o (.xlsx .csv .json
 .jsonl .txt); en --format som strider mot ändelsen vägras. Sammanfattningen, som redovisar varje rad i indata, skrivs
-till standard error (i dokumentet för json). En rad som inte kan läsas
+till standardfel (i dokumentet för json). En rad som inte kan läsas
 visas med fil:rad, fält och orsak, och resten av filen kontrolleras ändå;
 dess förlopp är ofullständigt och bedöms inte (den saknade raden kunde
 ändra vilket utslag som helst): det visas med sina avvisade rader och
@@ -251,7 +246,8 @@ Sammanfattningen visar hur varje rubrik lästes och vilka kolumner som
 inte används; en regel som läser ett attribut som filen saknar kolumn för
 kontrolleras inte, och sammanfattningen nämner den en gång.
 --severity warning visar bara fynd av graden warning och error (info
-döljs), i alla format; sammanfattningens antal räknar ändå alla fynd.
+döljs), i alla format; sammanfattningen och listorna räknar ändå alla
+fynd. --fail-on none: slutkod 1 bara för avvisade rader.
 Slutkod 0 när inget är fel, 1 när ett förlopp har ett fynd av graden
 error (eller den grad --fail-on anger) eller en rad avvisades, 2 när en
 indatafil inte kan läsas eller reglerna inte går att kompilera.
@@ -293,7 +289,7 @@ markdown; en --format som strider mot ändelsen vägras. Avvisade rader och
 ofullständiga förlopp listas sist, utanför de skyddade tabellerna. docs/report.md
 definierar varje siffra.
 Slutkod 0 när rapporten är skriven, 1 när den är skriven men rader inte
-kunde läsas (de listas på standard error), 2 vid fel i kommandoraden, en
+kunde läsas (de listas på standardfel), 2 vid fel i kommandoraden, en
 indatafil som inte kan läsas eller regler som inte går att kompilera.
 
 Exempel:
