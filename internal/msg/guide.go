@@ -166,5 +166,5 @@ Exempel:
 	// GuideFlagFormat is the help of --format; `format` is the value's name.
 	GuideFlagFormat = "`format`: html, markdown eller text (standard: efter -o-filens ändelse, annars text)"
 	// GuideFlagOutput is the help of -o; `fil` is the value's name.
-	GuideFlagOutput = "skriv vägledningen till denna `fil` i stället för till standard output"
+	GuideFlagOutput = "skriv vägledningen till denna `fil` i stället för till standardutdata"
 )

@@ -38,7 +38,7 @@ const LintLeadTimeNeverApplies = "ledtiden %s kan aldrig gälla i %s (%s): %s"
 
 // LintLeadTimeNeverAppliesDetail is the detail of LintLeadTimeNeverApplies.
 // No verbs.
-const LintLeadTimeNeverAppliesDetail = "ett förlopp som kodas enligt tabellen har aldrig koden, så villkoret efter when kan inte bli sant och ledtiden räknas aldrig; rätta tabellen eller villkoret"
+const LintLeadTimeNeverAppliesDetail = "ett förlopp som kodas enligt tabellen har aldrig koden, så villkoret efter `when` kan inte bli sant och ledtiden räknas aldrig; rätta tabellen eller villkoret"
 
 // LintReasonCode says which code a condition needs and which table leaves
 // it out. Verbs: the code with the pathway's prefix (VL250), the code's
