@@ -110,7 +110,7 @@ func TestEvalDayFirstNeedsFlag(t *testing.T) {
 func TestReportExcelExportGroups(t *testing.T) {
 	report := func(args ...string) string {
 		var stdout, stderr bytes.Buffer
-		run(append([]string{"report", "--format", "csv", "--by", "sex,county"}, args...), nil, &stdout, &stderr)
+		run(append([]string{"report", "--format", "csv", "--csv-dialect", "rfc4180", "--by", "sex,county"}, args...), nil, &stdout, &stderr)
 		return stdout.String()
 	}
 	want := report(filepath.Join(episodesDir, "example.csv"))
