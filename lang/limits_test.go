@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -158,7 +160,7 @@ func TestParseNestingAcrossDeclarations(t *testing.T) {
 	if len(diags) != MaxErrors+1 {
 		t.Fatalf("got %d diagnostics, want %d", len(diags), MaxErrors+1)
 	}
-	if d := diags[0]; d.Pos.Line != 3 || d.Summary != "unexpected end of file" {
+	if d := diags[0]; d.Pos.Line != 3 || d.Summary != msg.ParseEOF {
 		t.Errorf("first diagnostic %v, want the end of the first declaration at line 3", d)
 	}
 }

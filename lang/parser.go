@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"github.com/rcc/svfrules/internal/msg"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -155,11 +157,11 @@ func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
 		}
 		d := &Diagnostic{Severity: Error, Pos: Pos{File: name, Line: t.Pos.Line, Column: t.Pos.Column}, Width: 1}
 		if t.Value == `"` {
-			d.Summary = "unterminated string"
-			d.Detail = `a "…" string must end on the same line; for text over several lines use a """…""" block`
+			d.Summary = msg.ParseUnterminatedString
+			d.Detail = msg.ParseUnterminatedStringDetail
 		} else {
-			d.Summary = fmt.Sprintf("unexpected character %q", t.Value)
-			d.Detail = "remove it; rule files use letters, digits, strings in quotes, # comments and the symbols { } ( ) [ ] , - == != < <= > >="
+			d.Summary = fmt.Sprintf(msg.ParseBadCharacter, t.Value)
+			d.Detail = msg.ParseBadCharacterDetail
 		}
 		diags = append(diags, d)
 	}
@@ -242,8 +244,8 @@ func checkUTF8(name string, src []byte) *Diagnostic {
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return &Diagnostic{
-				Summary: "the file is not UTF-8",
-				Detail:  fmt.Sprintf("byte 0x%02X is not valid UTF-8; save the file as UTF-8 (rule files are always UTF-8, so å ä ö stay readable)", src[i]),
+				Summary: msg.ParseNotUTF8,
+				Detail:  fmt.Sprintf(msg.ParseNotUTF8Detail, src[i]),
 				Pos:     Pos{File: name, Line: line, Column: col},
 				Width:   1,
 			}
@@ -348,10 +350,10 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	expect := expectation(ute)
 	switch {
 	case tok.EOF():
-		d.Summary = "unexpected end of file"
-		d.Detail = "a block opened with { is not closed, or a declaration is cut short; add what is missing"
+		d.Summary = msg.ParseEOF
+		d.Detail = msg.ParseEOFDetail
 		if expect != "" {
-			d.Detail += " (expected " + expect + ")"
+			d.Detail += fmt.Sprintf(msg.ParseExpectedIn, expect)
 		}
 		return d
 	}
@@ -359,7 +361,7 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	// reports them from the tokens (lexicalErrors) and skips their
 	// declarations.
 	d.Width = utf8.RuneCountInString(firstLine(tok.Value))
-	d.Summary = fmt.Sprintf("unexpected %s", describeToken(tok))
+	d.Summary = fmt.Sprintf(msg.ParseUnexpected, describeToken(tok))
 	var hints []string
 	if tok.Type == tokIdent {
 		if dym := DidYouMean(tok.Value, Keywords); dym != "" {
@@ -369,10 +371,10 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	if expect == `"}"` {
 		// Participle only knows that the block could end here; what the
 		// author most likely missed is a property keyword or a comma.
-		expect = `a property on its own line, a "," between list items, or the "}" that closes the block`
+		expect = msg.ParseExpectedBlockEnd
 	}
 	if expect != "" {
-		hints = append(hints, "expected "+expect)
+		hints = append(hints, fmt.Sprintf(msg.ParseExpected, expect))
 	}
 	d.Detail = strings.Join(hints, "\n")
 	return d
@@ -381,35 +383,35 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 func describeToken(t lexer.Token) string {
 	switch t.Type {
 	case tokTextBlock:
-		return "text block"
+		return msg.TokenTextBlock
 	case tokString:
-		return "string " + t.Value
+		return fmt.Sprintf(msg.TokenString, t.Value)
 	case tokCode:
-		return "code " + t.Value
+		return fmt.Sprintf(msg.TokenCode, t.Value)
 	case tokNumber:
-		return "number " + t.Value
+		return fmt.Sprintf(msg.TokenNumber, t.Value)
 	case tokDate:
-		return "date " + t.Value
+		return fmt.Sprintf(msg.TokenDate, t.Value)
 	}
-	return fmt.Sprintf("%q", t.Value)
+	return fmt.Sprintf(msg.TokenOther, t.Value)
 }
 
 // expectation renders what participle expected in the words of the
 // language rather than the names of Go types.
 func expectation(ute *participle.UnexpectedTokenError) string {
-	msg := ute.Message()
-	i := strings.Index(msg, "(expected ")
+	m := ute.Message()
+	i := strings.Index(m, "(expected ")
 	if i < 0 {
 		return ""
 	}
-	e := strings.TrimSuffix(msg[i+len("(expected "):], ")")
+	e := strings.TrimSuffix(m[i+len("(expected "):], ")")
 	if strings.ContainsAny(e, "<>") || e == "" {
 		// A grammar node name, which means nothing to a rule author.
 		return ""
 	}
 	parts := strings.Split(e, " | ")
 	sort.Strings(parts)
-	return strings.Join(parts, " or ")
+	return strings.Join(parts, msg.ParseOr)
 }
 
 func firstLine(s string) string {

@@ -6,3 +6,48 @@ package msg
 // DidYouMean is the hint for a misspelt name, used by every command and
 // diagnostic (%q: the likely name).
 const DidYouMean = "menade du %q?"
+
+// Parse errors of the rule files (lang.Parse), shown by check, the
+// language server and every command that reads rules.
+const (
+	// ParseUnterminatedString: a "…" string that does not end on its line.
+	ParseUnterminatedString = "strängen tar inte slut"
+	// ParseUnterminatedStringDetail says what to do.
+	ParseUnterminatedStringDetail = `en "…"-sträng måste sluta på samma rad; för text över flera rader, använd ett """…"""-block`
+	// ParseBadCharacter: a character the language does not use (%q: it).
+	ParseBadCharacter = "oväntat tecken %q"
+	// ParseBadCharacterDetail says what to do.
+	ParseBadCharacterDetail = "ta bort det; regelfiler består av bokstäver, siffror, strängar inom citattecken, #-kommentarer och tecknen { } ( ) [ ] , - == != < <= > >="
+	// ParseNotUTF8: the file is not UTF-8.
+	ParseNotUTF8 = "filen är inte UTF-8"
+	// ParseNotUTF8Detail says what to do (%02X: the first bad byte).
+	ParseNotUTF8Detail = "byten 0x%02X är inte giltig UTF-8; spara filen som UTF-8 (regelfiler är alltid UTF-8, så att å ä ö går att läsa)"
+	// ParseEOF: the file ends inside a declaration.
+	ParseEOF = "filen tar slut för tidigt"
+	// ParseEOFDetail says what to do.
+	ParseEOFDetail = "ett block som öppnas med { är inte stängt, eller en deklaration är avbruten; lägg till det som saknas"
+	// ParseExpectedIn follows ParseEOFDetail (%s: what was expected).
+	ParseExpectedIn = " (väntade %s)"
+	// ParseUnexpected: a token where it cannot stand (%s: the token, as
+	// described by the Token* texts).
+	ParseUnexpected = "oväntat %s"
+	// ParseExpected: what could stand there instead (%s: it).
+	ParseExpected = "väntade %s"
+	// ParseExpectedBlockEnd is what a block expects where participle
+	// only knows that it could end.
+	ParseExpectedBlockEnd = `en egenskap på en egen rad, ett "," mellan listans delar, eller "}" som stänger blocket`
+	// ParseOr joins alternatives in ParseExpected.
+	ParseOr = " eller "
+	// TokenTextBlock names a """…""" block in ParseUnexpected.
+	TokenTextBlock = "textblock"
+	// TokenString names a string (%s: it).
+	TokenString = "sträng %s"
+	// TokenCode names a code (%s: it).
+	TokenCode = "kod %s"
+	// TokenNumber names a number (%s: it).
+	TokenNumber = "tal %s"
+	// TokenDate names a date (%s: it).
+	TokenDate = "datum %s"
+	// TokenOther names any other token (%q: it).
+	TokenOther = "%q"
+)
