@@ -15,7 +15,9 @@
 #   7col+row  the same with a column that changes on every row (a row number)
 #   shuffled  the synthetic rows shuffled (rows of an episode not adjacent)
 #   start-up  the first 100 rows of the synthetic file
-#   report    svfrules report on the synthetic file (baseline: the same file)
+#   report    svfrules report on the synthetic file (baseline: the same file),
+#             and the same with standard error on a terminal (with script(1),
+#             from util-linux), where report shows its progress line
 #   diff      svfrules diff 10.5 10.6 --episodes on the synthetic file
 #   versions  svfrules versions (alone, no baseline)
 #
@@ -29,6 +31,7 @@
 #   start-up / baseline start-up  <= 2;  versions <= 20 ms
 #   shuffled                      <= 150 MB, <= 3 x synth's time
 #   diff --episodes               <= 150 MB, <= 3 x synth's eval time
+#   report on a terminal          the same peak RSS as without (within 10 %)
 #
 # This is not a Go test: `go test ./...` does not run it.
 set -euo pipefail
@@ -76,29 +79,32 @@ echo "data: $(du -h "$synth" | cut -f1), $("$bin/baseline" "$synth")"
 
 # --- Measuring -----------------------------------------------------------
 # run NAME CMD...: runs CMD once with GNU time and appends its wall
-# seconds and peak RSS in MB to the arrays walls_NAME and rsss_NAME. Exit
+# seconds, CPU seconds (user+sys) and peak RSS in MB to the arrays
+# walls_NAME, cpus_NAME and rsss_NAME. Exit
 # status 0 and 1 are accepted (eval exits 1 when it has findings);
 # anything else stops the script, showing CMD's stderr.
 run() {
-	local name=$1 out errs status wall rss
+	local name=$1 out errs status wall user sys rss
 	shift
 	out=$(mktemp)
 	errs=$(mktemp)
 	status=0
-	$timer -f '%e %M' -o "$out" "$@" >/dev/null 2>"$errs" || status=$?
+	$timer -f '%e %U %S %M' -o "$out" "$@" >/dev/null 2>"$errs" || status=$?
 	((status <= 1)) || { tail -n 20 "$errs" >&2; die "$name exited with status $status: $*"; }
 	# GNU time puts a "Command exited with non-zero status" line first.
-	read -r wall rss < <(tail -n 1 "$out")
+	read -r wall user sys rss < <(tail -n 1 "$out")
 	rm -f "$out" "$errs"
-	eval "walls_$name+=($wall) rsss_$name+=($(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }'))"
+	eval "walls_$name+=($wall) cpus_$name+=($(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }'))" \
+		"rsss_$name+=($(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }'))"
 }
 
 # median X...: the middle of the numbers (the lower middle for an even count).
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 sv=$bin/svfrules
-names=(b_synth synth b_7col 7col b_7colrow 7colrow b_shuffled shuffled b_small small report diff versions)
-for n in "${names[@]}"; do eval "walls_$n=() rsss_$n=()"; done
+names=(b_synth synth b_7col 7col b_7colrow 7colrow b_shuffled shuffled b_small small report reporttty diff versions)
+tty=$(command -v script || true)
+for n in "${names[@]}"; do eval "walls_$n=() cpus_$n=() rsss_$n=()"; done
 echo "running $runs rounds ..."
 for ((i = 1; i <= runs; i++)); do
 	echo " round $i"
@@ -111,6 +117,7 @@ for ((i = 1; i <= runs; i++)); do
 	run b_shuffled "$bin/baseline" "$shuffled"
 	run shuffled "$sv" eval -o /dev/null "$shuffled"
 	run report "$sv" report -o /dev/null "$synth"
+	[[ -z $tty ]] || run reporttty "$tty" -qec "$sv report -o /dev/null $synth" /dev/null
 	run diff "$sv" diff 10.5 10.6 --episodes "$synth"
 	run b_small "$bin/baseline" "$small"
 	run small "$sv" eval -o /dev/null "$small"
@@ -118,46 +125,50 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 # --- Report --------------------------------------------------------------
-# ratio A B: the median over the rounds of A's time over B's.
+# ratio A B [cpus]: the median over the rounds of A's wall time (or CPU
+# time) over B's.
 ratio() {
-	local -n a=walls_$1 b=walls_$2
+	local -n a=${3:-walls}_$1 b=${3:-walls}_$2
 	local r=() k
 	for ((k = 0; k < runs; k++)); do
-		r+=("$(awk -v x="${a[k]}" -v y="${b[k]}" 'BEGIN { printf "%.3f", (y > 0 ? x / y : 0) }')")
+		# GNU time's resolution is 0.01 s: a time shown as 0 counts 0.01.
+		r+=("$(awk -v x="${a[k]}" -v y="${b[k]}" 'BEGIN { printf "%.3f", x / (y > 0 ? y : 0.01) }')")
 	done
 	awk -v m="$(median "${r[@]}")" 'BEGIN { printf "%.2f", m }'
 }
 verdict() { awk -v x="$1" -v g="$2" 'BEGIN { print (x <= g) ? "ok" : "MISSED" }'; }
 # row LABEL NAME BASE RATIO-GOAL RSS-GOAL
 row() {
-	local -n w=walls_$2 r=rsss_$2
-	local t m q qb g=""
+	local -n w=walls_$2 r=rsss_$2 c=cpus_$2
+	local t m q qb qc g=""
 	t=$(median "${w[@]}")
 	m=$(median "${r[@]}")
-	q=- qb=-
+	q=- qb=- qc=-
 	if [[ $3 != - ]]; then
 		local -n wb=walls_$3
 		qb=$(median "${wb[@]}")
 		q=$(ratio "$2" "$3")
+		qc=$(ratio "$2" "$3" cpus)
 	fi
 	[[ $4 != - ]] && g="ratio <= $4 $(verdict "$q" "$4")"
 	[[ $5 != - ]] && g="$g${g:+; }RSS <= $5 MB $(verdict "$m" "$5")"
-	printf '| %-24s | %7s | %7s | %6s | %7s | %s |\n' "$1" "$t" "$qb" "$q" "$m" "$g"
+	printf '| %-26s | %7s | %7s | %6s | %7s | %7s | %7s | %s |\n' "$1" "$t" "$qb" "$q" "$(median "${c[@]}")" "$qc" "$m" "$g"
 }
 echo
 echo "svfrules, $episodes episodes, medians of $runs alternating rounds ($(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg), $(go env GOVERSION))"
 echo
-echo "| shape                    | svfrules s | baseline s | ratio | peak MB | goal |"
-echo "|---|---|---|---|---|---|"
+echo "| shape | svfrules s | baseline s | ratio | svfrules CPU s | CPU ratio | peak MB | goal (on the wall-time ratio) |"
+echo "|---|---|---|---|---|---|---|---|"
 row "eval synth" synth b_synth 0.5 150
 row "eval 7col" 7col b_7col 0.5 150
 row "eval 7col+row" 7colrow b_7colrow 0.5 150
 row "eval shuffled" shuffled b_shuffled - 150
 row "report synth" report b_synth - 150
+[[ -z $tty ]] || row "report, stderr a terminal" reporttty b_synth - "$(awk -v m="$(median "${rsss_report[@]}")" 'BEGIN { printf "%.1f", m * 1.1 }')"
 row "diff --episodes synth" diff b_synth - 150
 row "start-up (100 rows)" small b_small 2 -
-row "versions" versions - - -
-printf '| %-24s | %7s | %7s | %6s | %7s | %s |\n' "shuffled / eval synth" - - "$(ratio shuffled synth)" - "<= 3 $(verdict "$(ratio shuffled synth)" 3)"
-printf '| %-24s | %7s | %7s | %6s | %7s | %s |\n' "diff / eval synth" - - "$(ratio diff synth)" - "<= 3 $(verdict "$(ratio diff synth)" 3)"
+vs() { printf '| %-26s | %7s | %7s | %6s | %7s | %7s | %7s | %s |\n' "$1" - - "$(ratio "$2" "$3")" - "$(ratio "$2" "$3" cpus)" - "<= 3 $(verdict "$(ratio "$2" "$3")" 3)"; }
+vs "shuffled / eval synth" shuffled synth
+vs "diff / eval synth" diff synth
 v=$(median "${walls_versions[@]}")
-printf '| %-24s | %7s | %7s | %6s | %7s | %s |\n' "versions (s)" "$v" - - - "<= 0.020 $(verdict "$v" 0.020)"
+printf '| %-26s | %7s | %7s | %6s | %7s | %7s | %7s | %s |\n' "versions" "$v" - - "$(median "${cpus_versions[@]}")" - "$(median "${rsss_versions[@]}")" "<= 0.020 s $(verdict "$v" 0.020)"
