@@ -372,7 +372,21 @@ func (c *collector) group(ep *input.Episode) {
 	}
 	fill(g, ep)
 	g.Absent &= ep.Absent // an attribute one of its inputs has is there
+	n := len(g.Events)
 	g.Events = append(g.Events, ep.Events...)
+	if ep.File != g.File {
+		// The run's events are in another input than the episode's
+		// first: each keeps the index of its own, so that findings name
+		// the right file.
+		fi := slices.Index(g.Files, ep.File) + 1
+		if fi == 0 {
+			g.Files = append(g.Files, ep.File)
+			fi = len(g.Files)
+		}
+		for i := n; i < len(g.Events); i++ {
+			g.Events[i].File = int32(fi)
+		}
+	}
 	g.Rows += ep.Rows
 }
 

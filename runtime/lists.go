@@ -47,11 +47,13 @@ type OverTarget struct {
 	ToDate      compiler.Day `json:"-"`
 	Days        int          `json:"days"`
 	Target      int          `json:"target"`
-	// File is the episode's input; FromRow and Row are the rows of the
-	// start and the closing code.
-	File    string `json:"file"`
-	FromRow int    `json:"from_row"`
-	Row     int    `json:"row"`
+	// File:Row is the closing code's place, FromFile:FromRow the
+	// start's: an episode grouped from several inputs can have them in
+	// different files.
+	File     string `json:"file"`
+	FromFile string `json:"from_file"`
+	FromRow  int    `json:"from_row"`
+	Row      int    `json:"row"`
 }
 
 // MarshalJSON writes the dates as YYYY-MM-DD.
@@ -106,6 +108,7 @@ type overItem struct {
 	days, row  int
 	fromRow    int
 	file       string
+	fromFile   string
 	targetDays int
 }
 
@@ -147,7 +150,7 @@ func (l *listTally) add(r *EpisodeResult) {
 		}
 		from, to := r.In.Events[lt.From], r.In.Events[lt.To]
 		l.over = append(l.over, overItem{id: keep(), pathway: r.Result.Pathway, def: lt.Def, from: from.Code, to: to.Code,
-			fromDate: from.Date, toDate: to.Date, days: lt.Days, targetDays: lt.Def.Target, file: r.In.File, fromRow: from.Row, row: to.Row})
+			fromDate: from.Date, toDate: to.Date, days: lt.Days, targetDays: lt.Def.Target, file: r.In.EventFile(lt.To), fromFile: r.In.EventFile(lt.From), fromRow: from.Row, row: to.Row})
 	}
 findings:
 	for i, f := range r.Result.Findings {
@@ -172,7 +175,7 @@ func (b *listBuilder) account(l *listTally) {
 	id := func(s span) string { return string(l.ids[s.from:s.to]) }
 	for _, o := range l.over {
 		ot := OverTarget{Episode: id(o.id), LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
-			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromRow: o.fromRow, Row: o.row}
+			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromFile: o.fromFile, FromRow: o.fromRow, Row: o.row}
 		if o.pathway != nil {
 			ot.Pathway, ot.PathwayName = o.pathway.Key, o.pathway.Name
 		}

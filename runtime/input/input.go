@@ -18,7 +18,11 @@ import (
 type Event struct {
 	Code string       // as written, trimmed and upper-cased ("VL260")
 	Date compiler.Day // parsed from YYYY-MM-DD or YYYYMMDD
-	Row  int          // line number of the row in its file (the header is line 1)
+	// File says which input the row is in, for an episode grouped from
+	// several: 0 is the episode's File, i > 0 its Files[i-1]. Readers
+	// leave it 0. (It fits beside Date: Event does not grow.)
+	File int32
+	Row  int // line number of the row in its file (the header is line 1)
 }
 
 // Episode is one episode as read: the attributes of its rows and its
@@ -26,7 +30,10 @@ type Event struct {
 // same episode id; when an id comes back later in the input, the evaluator
 // merges the runs, so results do not depend on row order.
 type Episode struct {
-	File            string // the input's name as given ("-" for standard input)
+	File string // the input's name as given ("-" for standard input)
+	// Files are the other inputs the episode's events come from, when
+	// its rows were grouped from several files (see Event.File).
+	Files           []string
 	ID              string
 	Region          string
 	Sex             string
@@ -52,6 +59,14 @@ type Episode struct {
 	// (see compiler.Episode.Absent); of a merged episode, those that none
 	// of its inputs has.
 	Absent compiler.AttrSet
+}
+
+// EventFile is the input that event i of ep is in.
+func (ep *Episode) EventFile(i int) string {
+	if f := ep.Events[i].File; f > 0 {
+		return ep.Files[f-1]
+	}
+	return ep.File
 }
 
 // Rejection is an input row that could not be evaluated, and why. Every

@@ -103,7 +103,7 @@ func findingRows(r *runtime.EpisodeResult, f *runtime.Finding) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(r.In.File)
+		b.WriteString(r.In.EventFile(e))
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(r.In.Events[e].Row))
 	}
@@ -133,7 +133,7 @@ func (c csvRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer)
 				pathway = o.PathwayName
 			}
 			c.row(cw, o.Episode, pathway, "", "", o.LeadTime, fmt.Sprintf(msg.OverTargetCSV, o.Name, o.Days, o.Target, o.Days-o.Target),
-				o.From+" "+o.To, o.File+":"+strconv.Itoa(o.FromRow)+" "+o.File+":"+strconv.Itoa(o.Row), "")
+				o.From+" "+o.To, o.FromFile+":"+strconv.Itoa(o.FromRow)+" "+o.File+":"+strconv.Itoa(o.Row), "")
 		}
 	}
 	for _, rej := range sum.Rejected {

@@ -80,7 +80,7 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		// file:row and the rule's place, quoted: only the file names
 		// can need escaping.
 		buf.WriteString(`],"input":"`)
-		jsonEscape(buf, r.In.File)
+		jsonEscape(buf, findingFile(r, f))
 		buf.WriteByte(':')
 		writeInt(buf, findingRow(r, f))
 		buf.WriteString(`","source":"`)

@@ -53,9 +53,18 @@ func findingRow(r *runtime.EpisodeResult, f *runtime.Finding) int {
 	return r.In.FirstRow
 }
 
+// findingFile is the input findingRow is in: with an episode grouped
+// from several files, its codes' rows can be in different ones.
+func findingFile(r *runtime.EpisodeResult, f *runtime.Finding) string {
+	if len(f.Events) > 0 {
+		return r.In.EventFile(f.Events[0])
+	}
+	return r.In.File
+}
+
 // findingInput is the input place a finding points at, file:row.
 func findingInput(r *runtime.EpisodeResult, f *runtime.Finding) string {
-	return r.In.File + ":" + strconv.Itoa(findingRow(r, f))
+	return findingFile(r, f) + ":" + strconv.Itoa(findingRow(r, f))
 }
 
 // The writers below put text into an episode's buffer without fmt: the

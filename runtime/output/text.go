@@ -62,7 +62,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 				}
 				buf.WriteString(r.In.Events[e].Code)
 				buf.WriteString(" (")
-				writePlace(buf, file, r.In.Events[e].Row)
+				writePlace(buf, escape.Printable(r.In.EventFile(e)), r.In.Events[e].Row)
 				buf.WriteByte(')')
 			}
 			buf.WriteByte('\n')

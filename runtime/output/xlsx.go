@@ -54,7 +54,7 @@ func (xlsxRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			ev := r.In.Events[e]
 			codes.WriteString(ev.Code)
 			codes.WriteString(" (")
-			writePlace(&codes, r.In.File, ev.Row)
+			writePlace(&codes, r.In.EventFile(e), ev.Row)
 			codes.WriteByte(')')
 		}
 		if len(f.Events) == 0 {
