@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,4 +115,33 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Fatal("no findings: the data has typical mistakes")
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(len(s.eps))/float64(b.N), "ns/episode")
+}
+
+// TestGroupKeepsEachEventsFile: runs of one episode from several inputs
+// are merged, and each event still names its own input, whichever order
+// the files come back in.
+func TestGroupKeepsEachEventsFile(t *testing.T) {
+	runs := []input.Episode{
+		{File: "p1.csv", ID: "A", Events: []input.Event{{Code: "VL210", Row: 2}, {Code: "VL222", Row: 3}}},
+		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: "VL250", Row: 3}}},
+		{File: "p1.csv", ID: "A", Events: []input.Event{{Code: "VL260", Row: 9}}},
+		{File: "p3.csv", ID: "A", Events: []input.Event{{Code: "VL273", Row: 2}}},
+		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: "VL271", Row: 7}}},
+	}
+	want := []string{"p1.csv:2", "p1.csv:3", "p2.csv:3", "p1.csv:9", "p3.csv:2", "p2.csv:7"}
+	col := &collector{sum: &Summary{}, grouping: true, groups: map[string]*input.Episode{}}
+	for i := range runs {
+		col.Episode(&runs[i])
+	}
+	if len(col.order) != 1 {
+		t.Fatalf("%d episodes, want 1", len(col.order))
+	}
+	g := col.order[0]
+	var got []string
+	for i, e := range g.Events {
+		got = append(got, fmt.Sprintf("%s:%d", g.EventFile(i), e.Row))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("places %v, want %v", got, want)
+	}
 }
