@@ -606,11 +606,13 @@ func (c *csvReader) header(raw []byte) error {
 		c.col[k] = i
 	}
 	for _, m := range c.b.columns {
-		if c.col[fieldIndex(m.Field)] < 0 {
-			var keys []string
-			for _, n := range names {
-				keys = append(keys, columnKey([]byte(n)))
-			}
+		// The header named must be there, even when an alias of the
+		// field is: the column read would not be the one asked for.
+		var keys []string
+		for _, n := range names {
+			keys = append(keys, columnKey([]byte(n)))
+		}
+		if !slices.Contains(keys, columnKey([]byte(m.Header))) {
 			hint := ""
 			if sug := lang.Suggest(columnKey([]byte(m.Header)), keys); sug != "" {
 				hint = fmt.Sprintf(msgDidYouMean, names[slices.Index(keys, sug)])
