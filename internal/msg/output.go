@@ -28,10 +28,10 @@ const (
 	UnknownPathway = "okänt vårdförlopp"
 	// TextCodes starts the line of a finding's codes, each followed by
 	// its file:row in parentheses.
-	TextCodes = "          koder: "
+	TextCodes = "              koder: "
 	// TextSection starts the line of the guide section a finding's rule
 	// rests on.
-	TextSection = "          avsnitt: "
+	TextSection = "              avsnitt: "
 	// TextRejectedHead heads the list of rejected rows after the
 	// episodes: the number of rows.
 	TextRejectedHead = "Rader som inte kunde läsas (%d):\n"

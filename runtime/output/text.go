@@ -44,9 +44,11 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		buf.WriteString("  ")
-		sev := f.Rule.Severity.String()
+		// In Swedish, as the per-rule list, CSV and xlsx say it; json and
+		// jsonl keep the English key for programs.
+		sev := f.Rule.Severity.Describe()
 		buf.WriteString(sev)
-		for n := utf8.RuneCountInString(sev); n < 7; n++ { // left-aligned in 7 columns
+		for n := utf8.RuneCountInString(sev); n < 11; n++ { // left-aligned in 11 columns ("information")
 			buf.WriteByte(' ')
 		}
 		buf.WriteByte(' ')
