@@ -359,7 +359,7 @@ func (c *collector) group(ep *input.Episode) {
 				continue // a JSON Lines row has several events: reject it once
 			}
 			last = e.Row
-			r := input.Rejection{File: ep.File, Row: e.Row, Field: field,
+			r := input.Rejection{File: ep.File, Row: e.Row, Field: field, Episode: ep.ID,
 				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
 			c.Reject(r)
 			g.Rejected = append(g.Rejected, r)

@@ -72,10 +72,14 @@ func (ep *Episode) EventFile(i int) string {
 // Rejection is an input row that could not be evaluated, and why. Every
 // data row is either part of an episode or rejected: nothing is dropped.
 type Rejection struct {
-	File   string `json:"file"`
-	Row    int    `json:"row"`
-	Field  string `json:"field,omitempty"` // the column at fault, "" for the row as a whole
-	Reason string `json:"reason"`
+	// Episode is the row's episode id when it could be read (else
+	// empty), for the csv's episode column. Not in JSON: its schema
+	// of rejections stays as it was.
+	Episode string `json:"-"`
+	File    string `json:"file"`
+	Row     int    `json:"row"`
+	Field   string `json:"field,omitempty"` // the column at fault, "" for the row as a whole
+	Reason  string `json:"reason"`
 }
 
 // String writes the rejection for people: file:row: field: reason, with

@@ -827,7 +827,7 @@ func (b *builder) rejectIn(id []byte, line int, field, reason string) (started b
 		b.start(id, line)
 		started = true
 	}
-	r := Rejection{File: b.file, Row: line, Field: field, Reason: reason}
+	r := Rejection{File: b.file, Row: line, Field: field, Reason: reason, Episode: b.cur.ID}
 	b.cur.Rejected = append(b.cur.Rejected, r)
 	b.sink.Reject(r)
 	return started

@@ -142,10 +142,10 @@ func (c csvRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer)
 			if rej.Field != "" {
 				reason = rej.Field + ": " + reason
 			}
-			c.row(cw, "", "", "", c.severity(compiler.SevError), RejectedRowRule, reason, "", rej.File+":"+strconv.Itoa(rej.Row), "")
+			c.row(cw, rej.Episode, "", "", c.severity(compiler.SevError), RejectedRowRule, reason, "", rej.File+":"+strconv.Itoa(rej.Row), "")
 			continue
 		}
-		c.row(cw, "", "", "", "error", RejectedRowRule, rej.Reason, rej.Field, rej.File+":"+strconv.Itoa(rej.Row), "")
+		c.row(cw, rej.Episode, "", "", "error", RejectedRowRule, rej.Reason, rej.Field, rej.File+":"+strconv.Itoa(rej.Row), "")
 	}
 	cw.Flush()
 	return cw.Error()
