@@ -95,7 +95,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\n'=cmd|' /C calc'!A0;;;fel;forlopp_okant;",
 		"\n'@SUM(A1);;;fel;forlopp_okant;",
-		"\n;;;fel;rad_avvisad;\"date: date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in\x1b].csv:5\r\n",
+		"\nB;;;fel;rad_avvisad;\"date: date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in\x1b].csv:5\r\n",
 	} {
 		if !strings.Contains(excel, want) {
 			t.Errorf("csv (excel) output lacks %q:\n%s", want, excel)
@@ -105,7 +105,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\n'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
 		"\n'@SUM(A1),,,error,forlopp_okant,",
-		"\n,,,error,rad_avvisad,\"date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in\x1b].csv:5,\n",
+		"\nB,,,error,rad_avvisad,\"date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in\x1b].csv:5,\n",
 	} {
 		if !strings.Contains(csvOut, want) {
 			t.Errorf("csv output lacks %q:\n%s", want, csvOut)

@@ -107,10 +107,10 @@ func TestIncompleteText(t *testing.T) {
 			"  in.csv:2: date: date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD\n",
 		"csv": "\ufeffFörlopp;Vårdförlopp;Rapporteras som;Allvarlighetsgrad;Regel-id;Meddelande;Koder;Rader\r\n" +
 			"A;;;fel;forlopp_ofullstandigt;\"Förloppet är ofullständigt: 1 rad(er) avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen.\";;in.csv:2\r\n" +
-			";;;fel;rad_avvisad;\"date: date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in.csv:2\r\n",
+			"A;;;fel;rad_avvisad;\"date: date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in.csv:2\r\n",
 		"rfc4180": "episode,pathway,reported_as,severity,rule,message,codes,input,source\n" +
 			"A,,,error,forlopp_ofullstandigt,\"Förloppet är ofullständigt: 1 rad(er) avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen.\",,in.csv:2,\n" +
-			",,,error,rad_avvisad,\"date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in.csv:2,\n",
+			"A,,,error,rad_avvisad,\"date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in.csv:2,\n",
 	}
 	for _, format := range []string{"text", "csv", "rfc4180"} {
 		var out bytes.Buffer
