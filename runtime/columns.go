@@ -35,7 +35,10 @@ var attrWords = map[string]string{
 // UncheckedRule is a rule that was not evaluated for the episodes of
 // some inputs, because they have no column for an attribute it reads.
 type UncheckedRule struct {
-	Rule    string   `json:"rule"`
+	Rule string `json:"rule"`
+	// Label is what people read: the rule's name with its id beside it
+	// (compiler.Rule.Label); json keeps the id alone.
+	Label   string   `json:"-"`
 	Missing []string `json:"missing"` // the attributes
 	Files   []string `json:"files"`
 }
@@ -55,7 +58,7 @@ func uncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedR
 			}
 		}
 		if missing != 0 {
-			u.Rule, u.Missing = r.ID, missing.Names()
+			u.Rule, u.Label, u.Missing = r.ID, r.Label(), missing.Names()
 			out = append(out, u)
 		}
 	}
@@ -109,7 +112,11 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 		} else {
 			groups = append(groups, g)
 		}
-		g.rules = append(g.rules, u.Rule)
+		label := u.Label
+		if label == "" {
+			label = u.Rule
+		}
+		g.rules = append(g.rules, label)
 	}
 	for _, g := range groups {
 		if len(g.rules) == 1 {

@@ -133,12 +133,12 @@ func TestIncompleteText(t *testing.T) {
 			"  ofullständiga förlopp: 1 (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n" +
 			// The file has only the three columns every file needs.
 			"  kolumner i in.csv: episode → episode, code → code, date → date\n" +
-			"  regeln under_18_ar kunde inte kontrolleras: filen saknar kolumn för ålder (age)\n" +
-			"  regeln remitterande_region_saknas kunde inte kontrolleras: filen saknar kolumn för remitterande region (referring_region)\n" +
-			"  reglerna kur_vid_palliativ_intention och vxx58_kurativ_intention kunde inte kontrolleras: filen saknar kolumn för behandlingsintention (intent)\n" +
-			"  reglerna cup_organspecifik_diagnos, diagnos_utanfor_forloppet, annan_cancer_egen_diagnos, mpn_mf_uns_avslutas_med_72, insitu_anal_avslutas_med_78, insitu_melanom_avslutas_med_78, insitu_huvud_hals_avslutas_med_78, insitu_penis_avslutas_med_78, insitu_vulva_avslutas_med_78, pin_prostata_avslutas_med_78 och cis_urinblasa_avslutas_med_73 kunde inte kontrolleras: filen saknar kolumn för diagnos (diagnosis)\n" +
-			"  regeln vxx91_remitterande_region_samma kunde inte kontrolleras: filen saknar kolumn för rapporterande region (region) och kolumn för remitterande region (referring_region)\n" +
-			"  regeln vxx91_lan_saknas kunde inte kontrolleras: filen saknar kolumn för folkbokföringslän (county)\n" +
+			"  regeln Patient under 18 år (under_18_ar) kunde inte kontrolleras: filen saknar kolumn för ålder (age)\n" +
+			"  regeln Remitterande region saknas (remitterande_region_saknas) kunde inte kontrolleras: filen saknar kolumn för remitterande region (referring_region)\n" +
+			"  reglerna Kurativ kod vid palliativ intention (kur_vid_palliativ_intention) och VXX58 vid kurativ intention (vxx58_kurativ_intention) kunde inte kontrolleras: filen saknar kolumn för behandlingsintention (intent)\n" +
+			"  reglerna CUP med organspecifik diagnos (cup_organspecifik_diagnos), Diagnos utanför vårdförloppet (diagnos_utanfor_forloppet), Annan cancer med förloppets egen diagnos (annan_cancer_egen_diagnos), Myelofibros eller MPN UNS avslutas med VN872 (mpn_mf_uns_avslutas_med_72), Cancer in situ i anus avslutas med VB378 (insitu_anal_avslutas_med_78), Melanoma in situ avslutas med VE078 (insitu_melanom_avslutas_med_78), Cancer in situ i huvud och hals avslutas med VA978 (insitu_huvud_hals_avslutas_med_78), Cancer in situ i penis avslutas med VJ078 (insitu_penis_avslutas_med_78), Cancer in situ i vulva avslutas med VH078 (insitu_vulva_avslutas_med_78), PIN i prostata avslutas med VJ178 (pin_prostata_avslutas_med_78) och Cancer in situ i urinblåsa avslutas med VK173 (cis_urinblasa_avslutas_med_73) kunde inte kontrolleras: filen saknar kolumn för diagnos (diagnosis)\n" +
+			"  regeln Remitterande region är den rapporterande (vxx91_remitterande_region_samma) kunde inte kontrolleras: filen saknar kolumn för rapporterande region (region) och kolumn för remitterande region (referring_region)\n" +
+			"  regeln Folkbokföringslän saknas vid VXX91 (vxx91_lan_saknas) kunde inte kontrolleras: filen saknar kolumn för folkbokföringslän (county)\n" +
 			"  förlopp per vårdförlopp:\n" +
 			"         1  Livmoderkroppscancer (VH3)\n"
 		if s.String() != wantSum {
