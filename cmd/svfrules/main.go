@@ -261,6 +261,8 @@ type options struct {
 	encoding string
 	by       string
 	minCell  int
+	// inclusionBase is report's --inclusion-base FILE.
+	inclusionBase string
 	textDiff bool
 	failOn   string
 	severity string   // eval --severity
@@ -323,6 +325,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		ruleFlags()
 		fs.StringVar(&o.by, "by", "", msg.FlagBy)
 		fs.IntVar(&o.minCell, "min-cell", 5, msg.FlagMinCell)
+		fs.StringVar(&o.inclusionBase, "inclusion-base", "", msg.FlagInclusionBase)
 		fs.StringVar(&o.format, "format", "", msg.FlagFormatReport)
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutputReport)
 		fs.StringVar(&o.encoding, "encoding", "", msg.FlagEncoding)

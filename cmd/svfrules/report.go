@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"time"
 
@@ -48,7 +49,11 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
-	if code, ok := c.checkPaths(cmd, files, o.output, o.rulesDir); !ok {
+	paths := files
+	if o.inclusionBase != "" {
+		paths = append(append([]string(nil), files...), o.inclusionBase)
+	}
+	if code, ok := c.checkPaths(cmd, paths, o.output, o.rulesDir); !ok {
 		return code
 	}
 	rs, code, ok := c.loadOrReport(cmd, o)
@@ -66,8 +71,21 @@ func runReport(c *cli, cmd *command, args []string) int {
 		prog = newProgress(c.stderr, inputs, time.Now)
 		inputs = prog.wrap(inputs)
 	}
+	var base *report.InclusionBase
+	if o.inclusionBase != "" {
+		data, err := os.ReadFile(o.inclusionBase)
+		if err == nil {
+			base, err = report.ReadInclusionBase(o.inclusionBase, data, rs.guide)
+		} else {
+			err = fmt.Errorf(msg.InclusionOpen, o.inclusionBase, err)
+		}
+		if err != nil {
+			fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)
+			return exitUsage
+		}
+	}
 	p := compiler.Compile(rs.guide)
-	col := report.NewCollector(p, report.Options{By: by, MinCell: o.minCell})
+	col := report.NewCollector(p, report.Options{By: by, MinCell: o.minCell, Inclusion: base})
 	sum, err := svfruntime.Run(p, inputs, ro, runtime.GOMAXPROCS(0), col, io.Discard)
 	prog.finish()
 	if err != nil {

@@ -195,6 +195,8 @@ const (
 	FlagBy = "dela upp måttet efter de här kommaseparerade `DIMENSIONERNA`: region, county, sex, agegroup, year, quarter, month"
 	// FlagMinCell is report's --min-cell.
 	FlagMinCell = "dölj en cell med färre än `N` ledtider (dess n och utfall) och varje antal under N"
+	// FlagInclusionBase is report's --inclusion-base.
+	FlagInclusionBase = "visa inklusionsmåttet (mål 70 %) mot beräknat antal nya fall per region, vårdförlopp och period i `FIL` (csv eller xlsx; kolumnerna region;vårdförlopp;period;beräknat antal)"
 	// FlagText is diff's --text.
 	FlagText = "lägg till en raddiff av regelfilerna (unified-format)"
 	// FlagFailOnDiff is diff's --fail-on.

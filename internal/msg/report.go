@@ -17,3 +17,41 @@ const (
 	// ReportAnd joins the last two names of a list.
 	ReportAnd = " och "
 )
+
+// The inclusion measure (report --inclusion-base FILE): reading the file
+// of estimated new cases.
+const (
+	// InclusionOpen: the file's name, the error.
+	InclusionOpen = "%s: kan inte läsa beräkningsunderlaget: %v"
+	// InclusionNoHeader: the file's name.
+	InclusionNoHeader = "%s: filen är tom; första raden ska vara rubrikerna region;vårdförlopp;period;beräknat antal."
+	// InclusionColumn: the file's name, the missing column's name, the
+	// headers found.
+	InclusionColumn = "%s:1: kolumnen %q saknas (rubrikerna är %s); skriv region;vårdförlopp;period;beräknat antal."
+	// InclusionField: the file's name, the row, the column's name, what
+	// is wrong with it.
+	InclusionField = "%s:%d: %s: %s"
+	// InclusionEmpty: used with InclusionField.
+	InclusionEmpty = "tomt; fyll i ett värde eller ta bort raden"
+	// InclusionRegion: the value written; used with InclusionField.
+	InclusionRegion = "%q är ingen region; skriv regionens kod (01 Stockholm … 25 Norrbotten, 1 läses som 01) eller namn (Region Stockholm)"
+	// InclusionPathway: the value written; used with InclusionField.
+	InclusionPathway = "%q är inget vårdförlopp i dessa regler; skriv förloppets namn, nyckel eller prefix (till exempel VL2)"
+	// InclusionPeriod: the value written; used with InclusionField.
+	InclusionPeriod = "%q är ingen period; skriv år (2024), kvartal (2024-K1) eller månad (2024-03)"
+	// InclusionMixed: the period form of the first row ("år"), the form of
+	// this one; used with InclusionField.
+	InclusionMixed = "perioderna ska vara av ett slag i hela filen: de första är %s, den här %s"
+	// InclusionEstimate: the value written; used with InclusionField.
+	InclusionEstimate = "%q är inget antal; skriv ett heltal större än 0"
+	// InclusionDuplicate: region, pathway name, period, the first row;
+	// used with InclusionField.
+	InclusionDuplicate = "%s, %s, %s finns redan på rad %d"
+	// InclusionNoRows: the file's name.
+	InclusionNoRows = "%s: beräkningsunderlaget har inga rader under rubrikerna."
+	// InclusionYear, InclusionQuarter and InclusionMonth name the period
+	// forms in InclusionMixed.
+	InclusionYear    = "år"
+	InclusionQuarter = "kvartal"
+	InclusionMonth   = "månad"
+)

@@ -285,3 +285,12 @@ func isNumber(v []byte) bool {
 	}
 	return digits > 0
 }
+
+// NormRegion reads a region code as the episode reader does (one or two
+// digits, 1 for 01) and returns the two-digit code when it is one of the
+// 21; other readers of region codes (the inclusion measure's
+// beräkningsunderlag) match episodes with it.
+func NormRegion(s string) (string, bool) {
+	c, ok := normCounty([]byte(s))
+	return string(c), ok
+}

@@ -19,6 +19,12 @@ type aggregate struct {
 	// which finding counts of the pathway table bound which cells.
 	leads        map[pathwayGroup]int
 	findingLeads map[findingGroup]int
+	// included counts the reportable episodes of each cell of the
+	// inclusion measure (opts.Inclusion), outside counts per pathway
+	// those in none of its cells.
+	included map[inclusionKey]int
+	inBase   map[inclusionKey]bool
+	outside  map[int]int
 }
 
 type pathwayGroup struct {
@@ -52,9 +58,16 @@ type cellAcc struct {
 }
 
 func newAggregate(g *compiler.Guide, opts Options) *aggregate {
-	return &aggregate{guide: g, opts: opts, pathways: map[int]*pathwayAcc{},
+	a := &aggregate{guide: g, opts: opts, pathways: map[int]*pathwayAcc{},
 		cells: map[cellKey]*cellAcc{}, groups: map[string][]string{},
-		leads: map[pathwayGroup]int{}, findingLeads: map[findingGroup]int{}}
+		leads: map[pathwayGroup]int{}, findingLeads: map[findingGroup]int{},
+		included: map[inclusionKey]int{}, outside: map[int]int{}, inBase: map[inclusionKey]bool{}}
+	if b := opts.Inclusion; b != nil {
+		for _, r := range b.Rows {
+			a.inBase[inclusionKey{strings.ToLower(r.Region), r.Period, r.Pathway}] = true
+		}
+	}
+	return a
 }
 
 func (a *aggregate) cell(k cellKey) *cellAcc {
@@ -75,6 +88,14 @@ func (a *aggregate) add(rec *record) {
 	pa.episodes++
 	if rec.reportable {
 		pa.reportable++
+		if b := a.opts.Inclusion; b != nil {
+			k := inclusionKey{strings.ToLower(rec.region), inclusionPeriod(b.Period, rec.closed), rec.pathway}
+			if a.inBase[k] {
+				a.included[k]++
+			} else {
+				a.outside[rec.pathway]++
+			}
+		}
 	}
 	if rec.hasError {
 		pa.withErrors++

@@ -82,6 +82,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	// are counted apart, and the episodes are those of the pathways.
 	in := inputTruth{rowsRead: sum.RowsRead, rowsRejected: sum.RowsRejected, rowsBlank: sum.RowsBlank, episodes: sum.Episodes - sum.EpisodesIncomplete,
 		reportable: sum.Reportable, withErrors: sum.EpisodesWithErrors, incomplete: sum.EpisodesIncomplete}
+	rep.Inclusion = a.inclusionTable()
 	protectCounts(rep, in, a, keys, c.opts.MinCell, givenUp)
 	c.buildLocal(rep)
 	rep.ToCorrect = ToCorrect{Rejected: []input.Rejection{}, Incomplete: []runtime.IncompleteEpisode{}}

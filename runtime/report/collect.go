@@ -78,6 +78,9 @@ type record struct {
 	age        int // -1 when unknown
 	items      []item
 	local      []localItem
+	// closed is the closing code's date of a reportable episode: the
+	// period of the inclusion measure.
+	closed compiler.Day
 }
 
 // item is one lead time of an episode, measured or left out.
@@ -106,6 +109,11 @@ func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	}
 	res := &r.Result
 	rec.reportable = res.Reportable
+	if res.Reportable {
+		if i := runtime.FirstIn(&r.Episode, c.prog.Closing); i >= 0 {
+			rec.closed = r.Episode.Events[i].Date
+		}
+	}
 	for _, f := range res.Findings {
 		rec.rules = append(rec.rules, f.Rule.ID)
 		if f.Rule.Severity == compiler.SevError {
@@ -141,6 +149,7 @@ func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	b = appendString(b, rec.county)
 	b = appendString(b, rec.sex)
 	b = binary.AppendUvarint(b, uint64(rec.age+1))
+	b = binary.AppendVarint(b, int64(rec.closed))
 	b = binary.AppendUvarint(b, uint64(len(rec.items)))
 	for _, it := range rec.items {
 		b = binary.AppendUvarint(b, uint64(it.def))
@@ -282,6 +291,7 @@ func decode(b []byte, rec *record) error {
 	}
 	rec.region, rec.county, rec.sex = d.string(), d.string(), d.string()
 	rec.age = int(d.uvarint()) - 1
+	rec.closed = compiler.Day(d.varint())
 	rec.items = rec.items[:0]
 	for n := d.uvarint(); n > 0 && d.err == nil; n-- {
 		it := item{def: int(d.uvarint()), kind: d.byte(), days: int(d.uvarint())}

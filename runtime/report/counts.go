@@ -537,8 +537,29 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		}
 	}
 
+	incPathways := map[int]int{}
+	for p, rs := range rowOf {
+		incPathways[p] = rs.r
+	}
+	incSlots := protectInclusion(ca, a, rep.Inclusion, incPathways, minCell)
+	if rep.Inclusion != nil {
+		// A pathway whose lead-time cells suppress gave up on: its
+		// inclusion cells bound those lead times as its reportable
+		// episodes do, so they go too.
+		for i, row := range rep.Inclusion.Rows {
+			if gaveUp[row.Pathway] {
+				ca.hide(incSlots[i])
+			}
+		}
+	}
+
 	ca.run()
 
+	if rep.Inclusion != nil {
+		for i := range rep.Inclusion.Rows {
+			rep.Inclusion.Rows[i].set(ca.slots[incSlots[i]].hidden)
+		}
+	}
 	shown := func(s int) *int {
 		if ca.slots[s].hidden {
 			return nil

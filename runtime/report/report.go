@@ -98,6 +98,9 @@ type Options struct {
 	By []string
 	// MinCell: a cell with fewer lead times shows no outcome (≥ 1).
 	MinCell int
+	// Inclusion is the beräkningsunderlag of the inclusion measure; nil
+	// for none.
+	Inclusion *InclusionBase
 }
 
 // Report is the lead-time report of one run.
@@ -125,6 +128,9 @@ type Report struct {
 	// They are not a published aggregate and nothing in them is
 	// suppressed; leave the list out of a report that is published.
 	ToCorrect ToCorrect `json:"to_correct"`
+	// Inclusion is the inclusion measure (report --inclusion-base), nil
+	// without a beräkningsunderlag.
+	Inclusion *Inclusion `json:"inclusion,omitempty"`
 }
 
 // ToCorrect are the rows of the input to correct: every rejected row

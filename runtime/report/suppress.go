@@ -257,6 +257,25 @@ func (s *suppressor) addBounds(a *aggregate) {
 		}
 		leaves := s.byPathway[p]
 		add(leaves, pa.reportable-reportableWithout(a, p, s.cells, leaves))
+		// The inclusion cells that can hold a group's lead times
+		// (inclusion.go) bound the group's definitions.
+		for _, gk := range a.sortedGroups() {
+			bound, ok := a.inclusionBounds(p, gk)
+			if !ok {
+				continue
+			}
+			var members []int
+			n := 0
+			for _, l := range leaves {
+				if s.cells[l].key.group == gk {
+					members = append(members, l)
+					n += s.cells[l].n
+				}
+			}
+			if len(members) > 0 && bound >= n {
+				add(members, bound)
+			}
+		}
 		var rules []string
 		for r := range pa.findings {
 			rules = append(rules, r)
