@@ -263,14 +263,14 @@ type options struct {
 	minCell  int
 	// inclusionBase is report's --inclusion-base FILE.
 	inclusionBase string
-	textDiff bool
-	failOn   string
-	severity string   // eval --severity
-	level    string   // diff --level
-	ignore   []string // diff --ignore
-	episodes []string
-	sheet    string // --sheet: the sheet of xlsx workbooks to read
-	pathway  string // --pathway of guide
+	textDiff      bool
+	failOn        string
+	severity      string   // eval --severity
+	level         string   // diff --level
+	ignore        []string // diff --ignore
+	episodes      []string
+	sheet         string // --sheet: the sheet of xlsx workbooks to read
+	pathway       string // --pathway of guide
 
 	// dateOrder is --date-order: ymd (the default) or dmy.
 	dateOrder string
