@@ -55,3 +55,28 @@ const (
 	InclusionQuarter = "kvartal"
 	InclusionMonth   = "månad"
 )
+
+// The inclusion measure's table in the report (every format).
+const (
+	// InclusionTitle: the goal in per cent.
+	InclusionTitle = "Inklusion i SVF (mål %d %%)"
+	// InclusionNote: the goal, the period form ("kvartal"), min-cell.
+	InclusionNote = "Rapporterade SVF är underlagets rapporterbara förlopp (startkod och en avslutskod) i regionen och vårdförloppet med avslutskodens datum i perioden (%[2]s); andelen är dem av beräknat antal nya fall enligt beräkningsunderlaget, mot det nationella målet %[1]d %%. Ett antal under %[3]d visas inte (–), och inte heller ett antal som kunde räknas ut ur rapportens summor; då döljs andelen med. Det beräknade antalet är ett offentligt underlag och visas alltid."
+	// InclusionNoteOutside: the number of reportable episodes in no row
+	// of the beräkningsunderlag, when there are any (shown only when not
+	// small: see the report).
+	InclusionNoteOutside = "Rapporterbara förlopp utanför beräkningsunderlagets regioner och perioder räknas inte."
+	// SheetInclusion names the report workbook's sheet of the inclusion
+	// measure.
+	SheetInclusion = "Inklusion"
+	// ColRegion heads the column of regions.
+	ColRegion = "Region"
+	// ColPeriod heads the column of periods.
+	ColPeriod = "Period"
+	// ColEstimate heads the column of estimated new cases.
+	ColEstimate = "Beräknat antal"
+	// ColReportedSVF heads the column of reported SVF.
+	ColReportedSVF = "Rapporterade SVF"
+	// ColInclusionShare heads the column of the share of the estimate.
+	ColInclusionShare = "Andel (%)"
+)

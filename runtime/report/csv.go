@@ -22,6 +22,11 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 	head = append(head, r.By...)
 	head = append(head, "n", "within", "share", "goal", "met", "mean", "sd", "p10", "median", "p90",
 		"excluded", "excluded_by", "suppressed")
+	if r.Inclusion != nil {
+		// The inclusion measure's rows (level inclusion) have a region, a
+		// period and an estimate; the other rows leave them empty.
+		head = append(head, "inclusion_region", "inclusion_period", "estimate")
+	}
 	var cw csvRows
 	if excel {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -55,6 +60,25 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 			return err
 		}
 	}
+	if r.Inclusion != nil {
+		cw = padRows{cw, len(head)}
+		for _, row := range r.Inclusion.Rows {
+			var met string
+			if row.Met != nil {
+				met = strconv.FormatBool(*row.Met)
+			}
+			goal := r.Inclusion.Goal
+			out := []string{inclusionLevel, row.Pathway, row.PathwayName, "", "", ""}
+			for range r.By {
+				out = append(out, "")
+			}
+			out = append(out, optInt(row.Reported), "", optFloat(row.Share), optInt(&goal), met,
+				"", "", "", "", "", "", "", strconv.FormatBool(row.Suppressed), escape.SafeCell(row.Region), row.Period, strconv.Itoa(row.Estimate))
+			if err := cw.Write(out); err != nil {
+				return err
+			}
+		}
+	}
 	if err := writeLocalCSV(cw, r); err != nil {
 		return err
 	}
@@ -72,6 +96,23 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// inclusionLevel is the level column of the inclusion measure's rows.
+const inclusionLevel = "inclusion"
+
+// padRows fills rows up to the header's width (the inclusion measure's
+// columns come last).
+type padRows struct {
+	csvRows
+	width int
+}
+
+func (p padRows) Write(row []string) error {
+	for len(row) < p.width {
+		row = append(row, "")
+	}
+	return p.csvRows.Write(row)
 }
 
 // noLeadTimesLevel is the level column of the rows of the input's
@@ -99,10 +140,11 @@ var csvHeadSV = map[string]string{
 	"leadtime_name": "ledtid (namn)", "target": "mål (dagar)", "n": "n", "within": "inom mål", "share": "andel inom mål (%)",
 	"goal": "nationellt mål (%)", "met": "målet nått", "mean": "medel", "sd": "standardavvikelse", "p10": "p10",
 	"median": "median", "p90": "p90", "excluded": "undantagna", "excluded_by": "undantagna per orsak", "suppressed": "skyddad cell",
+	"inclusion_region": "region (inklusion)", "inclusion_period": "period (inklusion)", "estimate": "beräknat antal",
 }
 
 // levelSV are the levels in Swedish.
-var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp", LevelLeadTime: "ledtid", localLevel: "lokal ledtid", noLeadTimesLevel: "inga ledtider"}
+var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp", LevelLeadTime: "ledtid", localLevel: "lokal ledtid", noLeadTimesLevel: "inga ledtider", inclusionLevel: "inklusion"}
 
 func newExcelRows(w io.Writer, head []string) *excelRows {
 	cw := csv.NewWriter(w)

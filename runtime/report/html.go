@@ -32,6 +32,8 @@ type htmlPage struct {
 	Definitions []htmlDefinition
 	GroupHeads  []string
 	Goal        int
+	// Inclusion is the inclusion measure's table, nil without one.
+	Inclusion *inclusionText
 	// ToCorrect: the rows to correct, outside the protected tables.
 	ToCorrect htmlToCorrect
 }
@@ -190,6 +192,7 @@ func htmlPageOf(r *Report) htmlPage {
 	if hs := localHTMLSection(r); hs != nil {
 		page.Sections = append(page.Sections, *hs)
 	}
+	page.Inclusion = inclusionTextOf(r)
 	page.ToCorrect = htmlToCorrectOf(r)
 	return page
 }

@@ -456,3 +456,44 @@ func (a *aggregate) inclusionBounds(p int, group string) (int, bool) {
 	}
 	return sum, any
 }
+
+// regionLabels name the regions by code, as rows show them ("01
+// Stockholm").
+var regionLabels = map[string]string{
+	"01": "Stockholm", "03": "Uppsala", "04": "Sörmland", "05": "Östergötland", "06": "Jönköpings län",
+	"07": "Kronoberg", "08": "Kalmar län", "09": "Gotland", "10": "Blekinge", "12": "Skåne", "13": "Halland",
+	"14": "Västra Götaland", "17": "Värmland", "18": "Örebro län", "19": "Västmanland", "20": "Dalarna",
+	"21": "Gävleborg", "22": "Västernorrland", "23": "Jämtland Härjedalen", "24": "Västerbotten", "25": "Norrbotten",
+}
+
+// inclusionText is the table as every format but json and csv shows it:
+// its title, note, head and rows of text (– for a hidden figure).
+type inclusionText struct {
+	Title, Note string
+	Head        []string
+	Rows        [][]string
+}
+
+func inclusionTextOf(r *Report) *inclusionText {
+	inc := r.Inclusion
+	if inc == nil {
+		return nil
+	}
+	t := &inclusionText{
+		Title: fmt.Sprintf(msg.InclusionTitle, inc.Goal),
+		Note:  fmt.Sprintf(msg.InclusionNote, inc.Goal, periodWords[inc.Period], r.MinCell) + " " + msg.InclusionNoteOutside,
+		Head:  []string{msg.ColRegion, msg.ColPathway, msg.ColPeriod, msg.ColEstimate, msg.ColReportedSVF, msg.ColInclusionShare, fmt.Sprintf(msg.ColGoalMet, inc.Goal)},
+	}
+	for _, row := range inc.Rows {
+		share, met := Dash, Dash
+		if row.Share != nil {
+			share = sv(*row.Share)
+		}
+		if row.Met != nil {
+			met = map[bool]string{true: "ja", false: "nej"}[*row.Met]
+		}
+		t.Rows = append(t.Rows, []string{strings.TrimSpace(row.Region + " " + regionLabels[row.Region]), row.PathwayName, row.Period,
+			strconv.Itoa(row.Estimate), countText(row.Reported), share, met})
+	}
+	return t
+}

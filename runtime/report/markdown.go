@@ -26,6 +26,18 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			countText(ps.WithErrors), mdEscape(findingsText(ps.Findings)))
 	}
 	p("\n")
+	if t := inclusionTextOf(r); t != nil {
+		p("## %s\n\n%s\n\n", mdEscape(t.Title), mdEscape(t.Note))
+		p("| %s |\n|---|---|---|--:|--:|--:|:-:|\n", strings.Join(t.Head, " | "))
+		for _, row := range t.Rows {
+			cells := make([]string, len(row))
+			for i, c := range row {
+				cells[i] = mdEscape(c)
+			}
+			p("| %s |\n", strings.Join(cells, " | "))
+		}
+		p("\n")
+	}
 
 	for _, sec := range sections(r) {
 		p("## %s\n\n", mdEscape(sec.title))

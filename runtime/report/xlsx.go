@@ -38,7 +38,18 @@ func writeXLSX(w io.Writer, r *Report) error {
 	}
 	sheets = append(sheets, pw)
 
-	used := map[string]bool{msg.SheetAbout: true, msg.SheetPathways: true, msg.SheetDefinitions: true, msg.SheetToCorrect: true}
+	if t := page.Inclusion; t != nil {
+		// The note goes to the sheet about the report; the period stays
+		// text (2024 is a year, not a number to add up).
+		about.rows = append(about.rows, []any{t.Title + ": " + t.Note})
+		s := sheet{name: msg.SheetInclusion, head: t.Head}
+		for _, row := range t.Rows {
+			s.rows = append(s.rows, []any{row[0], row[1], row[2], cellValue(row[3]), cellValue(row[4]), cellValue(row[5]), row[6]})
+		}
+		sheets = append(sheets, s)
+	}
+
+	used := map[string]bool{msg.SheetAbout: true, msg.SheetPathways: true, msg.SheetDefinitions: true, msg.SheetToCorrect: true, msg.SheetInclusion: true}
 	for _, sec := range page.Sections {
 		head := []string{msg.ColLeadTime}
 		head = append(head, page.GroupHeads...)
