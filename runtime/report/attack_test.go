@@ -38,7 +38,11 @@ import (
 //     reasons ≤ reportable − Σ n, and a listed finding of the reason's
 //     rule ≥ its left-out lead times (each of these where the data
 //     satisfy it: a reader may guess it);
-//   - a local row's lead times ≤ its pathway's episodes.
+//   - a local row's lead times ≤ its pathway's episodes;
+//   - the inclusion measure: per pathway its rows' counts add up to its
+//     reportable episodes (or at most them), and the rows that can hold
+//     a group's lead times (same region, overlapping period) have at
+//     least those (where the data satisfy it).
 //
 // It knows nothing of how suppress or protectCounts choose.
 
@@ -52,6 +56,8 @@ type published struct {
 	// bounds are finding counts of the pathway table that bound the lead
 	// times of some groups (under_18_ar: the age group 0–17), as listed.
 	bounds []pubBound
+	// inclusion is the inclusion measure's table, nil for none.
+	inclusion *Inclusion
 	// truth is the same report with every count shown: the attacker asks
 	// whether a hidden figure can be other than the truth, and checks
 	// that the truth fits its model. Its measures are not used (truthN
@@ -75,7 +81,7 @@ type leak struct {
 // every count shown (built with --min-cell 1).
 func publishedOf(r, truth *Report) published {
 	return published{measures: r.Measures, pathways: r.Pathways, input: r.Input, local: r.LocalMeasures,
-		minCell: r.MinCell, truth: truth}
+		minCell: r.MinCell, truth: truth, inclusion: r.Inclusion}
 }
 
 // attack returns the hidden figures pinned down by what pub publishes.
@@ -258,6 +264,72 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 		must = append(must, k)
 	}
 	must = append(must, sums...)
+
+	// The inclusion measure: a count per row (the estimate is shown and
+	// ties nothing: a hidden share is pinned exactly when its count is).
+	// Per pathway the rows add up to its reportable episodes, or to at
+	// most them; the rows that can hold a group's lead times have at
+	// least those (each where the data satisfy it).
+	var incFig []figure
+	var incNames []string
+	if inc := pub.inclusion; inc != nil {
+		tinc := tr.Inclusion
+		byPathway := map[string][]int{}
+		for i, row := range inc.Rows {
+			incFig = append(incFig, count(row.Reported, *tinc.Rows[i].Reported, 0))
+			incNames = append(incNames, fmt.Sprintf("inclusion %s %s %s", row.Region, row.Pathway, row.Period))
+			byPathway[row.Pathway] = append(byPathway[row.Pathway], i)
+		}
+		var keys []string
+		for k := range byPathway {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
+			rw, ok := rows[key]
+			if !ok {
+				continue
+			}
+			for _, eq := range []bool{true, false} {
+				k := constraint{eq: eq}
+				for _, i := range byPathway[key] {
+					put(&k, incFig[i], 1)
+				}
+				put(&k, rw.r, -1)
+				maybe(k)
+			}
+			groups := map[string]Group{}
+			var labels []string
+			for _, m := range ms {
+				if m.Level == LevelLeadTime && m.Pathway == key {
+					if _, ok := groups[m.Group.Label()]; !ok {
+						labels = append(labels, m.Group.Label())
+					}
+					groups[m.Group.Label()] = m.Group
+				}
+			}
+			sort.Strings(labels)
+			for _, label := range labels {
+				grp := groups[label]
+				var dims, vals []string
+				for _, gv := range grp {
+					dims, vals = append(dims, gv.Dim), append(vals, gv.Value)
+				}
+				k := constraint{}
+				for j, m := range ms {
+					if m.Level == LevelLeadTime && m.Pathway == key && m.Group.Label() == label {
+						nOf(&k, j, 1)
+					}
+				}
+				for _, i := range byPathway[key] {
+					if compatible(BaseRow{Region: inc.Rows[i].Region, Period: inc.Rows[i].Period}, dims, vals) {
+						put(&k, incFig[i], -1)
+					}
+				}
+				maybe(k)
+			}
+		}
+	}
 	for _, b := range pub.bounds {
 		k := constraint{c: -b.bound}
 		for i, m := range ms {
@@ -577,6 +649,11 @@ func attack(pub published, truthN, truthW []int) ([]leak, error) {
 					return nil, err
 				}
 			}
+		}
+	}
+	for i, f := range incFig {
+		if err := countQ(incNames[i], f); err != nil {
+			return nil, err
 		}
 	}
 	for i := range ms {

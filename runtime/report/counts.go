@@ -358,6 +358,13 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		ca.primary(minCell, rs.e, rs.r, rs.w)
 		if gaveUp[ps.Pathway] {
 			ca.hide(rs.r)
+			if a.hasInclusion(p) {
+				// Its inclusion rows bounded the lead times per
+				// region and period, and suppress gave up for them:
+				// the episodes go too, as they bound the reportable
+				// ones (less those with two closing codes).
+				ca.hide(rs.e)
+			}
 		}
 		ca.relate([]int{rs.r, rs.e}, []int{1, -1}, 0, false)
 		ca.relate([]int{rs.w, rs.e}, []int{1, -1}, 0, false)

@@ -438,6 +438,11 @@ func protectInclusion(ca *countAudit, a *aggregate, inc *Inclusion, rowOf map[in
 	return slots
 }
 
+// inclusionLeadBounds switches the inclusion rows' bounds of the
+// lead-time cells on; only a test switches it off, to show that the
+// proof test finds what they prevent.
+var inclusionLeadBounds = true
+
 // inclusionBounds are the inclusion cells as bounds of the lead-time
 // cells (suppress.go): per pathway and group, the cells that can hold the
 // group's lead times have at least as many episodes. Hidden or not, the
@@ -496,4 +501,17 @@ func inclusionTextOf(r *Report) *inclusionText {
 			strconv.Itoa(row.Estimate), countText(row.Reported), share, met})
 	}
 	return t
+}
+
+// hasInclusion: the beräkningsunderlag has a row of pathway p.
+func (a *aggregate) hasInclusion(p int) bool {
+	if a.opts.Inclusion == nil {
+		return false
+	}
+	for _, r := range a.opts.Inclusion.Rows {
+		if r.Pathway == p {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -211,4 +212,116 @@ func derefB(x *bool) any {
 		return nil
 	}
 	return *x
+}
+
+// withInclusion adds the inclusion measure to a random table: per
+// pathway and region the reportable episodes split between two
+// quarters, its episodes without a lead time in a row or in none.
+func withInclusion(t tableSpec, rng *rand.Rand) tableSpec {
+	t.incK1, t.slackOut = nil, nil
+	for p := range t.pathways {
+		var k1 []int
+		out := rng.Intn(2) == 0
+		for gi := 0; gi < t.groups; gi++ {
+			total := t.regionTotal(p, gi)
+			if gi == 0 && !out {
+				total += t.slack[p]
+			}
+			k1 = append(k1, rng.Intn(total+1))
+		}
+		t.incK1, t.slackOut = append(t.incK1, k1), append(t.slackOut, out)
+	}
+	return t
+}
+
+// TestInclusionProof: the attacker of TestSuppressionProof, told the
+// inclusion rows and their relations to the pathway table and the
+// lead-time cells, pins down no hidden figure, and no row shows a count
+// under min-cell.
+func TestInclusionProof(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	hidden := 0
+	for i := 0; i < proofTables/2; i++ {
+		tb := withInclusion(randomTable(rng), rng)
+		pub, tn, tw, _, _, _ := publish(tb)
+		if pub.inclusion == nil {
+			t.Fatal("no inclusion table")
+		}
+		for _, row := range pub.inclusion.Rows {
+			if row.Reported == nil {
+				hidden++
+				if row.Share != nil || row.Met != nil || !row.Suppressed {
+					t.Fatalf("table %d: a hidden row shows its share: %+v", i, row)
+				}
+			} else if *row.Reported >= 1 && *row.Reported < tb.minCell {
+				t.Fatalf("table %d (%v): an inclusion row shows %d", i, tb, *row.Reported)
+			}
+		}
+		leaks, err := attack(pub, tn, tw)
+		if err != nil {
+			t.Fatalf("table %d (%v): %v", i, tb, err)
+		}
+		if len(leaks) > 0 {
+			t.Fatalf("table %d (%v): the attacker pins down %s", i, tb, describeLeaks(pub, tn, tw, leaks))
+		}
+	}
+	if hidden == 0 {
+		t.Fatal("no inclusion row hidden: the test proves nothing")
+	}
+	t.Logf("%d tables, %d inclusion rows hidden, nothing pinned", proofTables/2, hidden)
+}
+
+// TestInclusionProofFailsWithoutAudit: with the rows only hidden when
+// small (no audit), the attacker pins some down — from the pathway
+// table's reportable episodes.
+func TestInclusionProofFailsWithoutAudit(t *testing.T) {
+	auditCounts = false
+	defer func() { auditCounts = true }()
+	rng := rand.New(rand.NewSource(13))
+	pinned := 0
+	for i := 0; i < proofTables/10; i++ {
+		tb := withInclusion(randomTable(rng), rng)
+		pub, tn, tw, _, _, _ := publish(tb)
+		leaks, err := attack(pub, tn, tw)
+		if err != nil {
+			t.Fatalf("table %d (%v): %v", i, tb, err)
+		}
+		for _, l := range leaks {
+			if strings.HasPrefix(l.what, "inclusion ") {
+				pinned++
+			}
+		}
+	}
+	if pinned == 0 {
+		t.Error("without the audit the attacker pins no inclusion row")
+	}
+	t.Logf("without the audit: %d inclusion rows pinned", pinned)
+}
+
+// TestInclusionProofFailsWithoutLeadBounds: when the audit of the
+// lead-time cells (suppress.go) does not take the inclusion rows as
+// bounds of each region's and period's lead times, the attacker pins
+// down hidden lead-time cells through them.
+func TestInclusionProofFailsWithoutLeadBounds(t *testing.T) {
+	inclusionLeadBounds = false
+	defer func() { inclusionLeadBounds = true }()
+	rng := rand.New(rand.NewSource(13))
+	pinned := 0
+	for i := 0; i < proofTables/5; i++ {
+		tb := withInclusion(randomTable(rng), rng)
+		pub, tn, tw, _, _, _ := publish(tb)
+		leaks, err := attack(pub, tn, tw)
+		if err != nil {
+			t.Fatalf("table %d (%v): %v", i, tb, err)
+		}
+		for _, l := range leaks {
+			if l.measure >= 0 {
+				pinned++
+			}
+		}
+	}
+	if pinned == 0 {
+		t.Error("without the inclusion bounds the attacker pins no lead-time cell")
+	}
+	t.Logf("without the inclusion bounds: %d lead-time figures pinned", pinned)
 }

@@ -261,7 +261,7 @@ func (s *suppressor) addBounds(a *aggregate) {
 		// (inclusion.go) bound the group's definitions.
 		for _, gk := range a.sortedGroups() {
 			bound, ok := a.inclusionBounds(p, gk)
-			if !ok {
+			if !ok || !inclusionLeadBounds {
 				continue
 			}
 			var members []int

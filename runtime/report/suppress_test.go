@@ -27,6 +27,12 @@ type tableSpec struct {
 	// its episodes with errors (besides those); rows rejected and blank.
 	nonReportable, withErrors []int
 	rejected, blank           int
+	// The inclusion measure (nil: none): per pathway and group, how many
+	// of the group's reportable episodes are in period K1 (the rest are
+	// in K2); slackOut[p]: the pathway's reportable episodes without a
+	// lead time are in no row of the base (else in group 0's K1).
+	incK1    [][]int
+	slackOut []bool
 }
 
 // boundSpec: the count of a finding of pathway p whose episodes hold all
@@ -146,6 +152,9 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 			pa.episodes = max(pa.episodes, count) // the extra ones are episodes too
 		}
 	}
+	if t.incK1 != nil {
+		t.addInclusion(a, groupKey)
+	}
 	var keys []cellKey
 	for gi := 0; gi < t.groups; gi++ {
 		if k := (cellKey{LevelAll, -1, -1, groupKey(gi)}); a.cells[k] != nil {
@@ -169,6 +178,46 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 	return a, keys
 }
 
+// regionTotal is the reportable episodes of pathway p in group gi: its
+// lead times and those left out for a closing code before the start.
+func (t tableSpec) regionTotal(p, gi int) int {
+	n := 0
+	for d := range t.pathways[p] {
+		c := t.cells[p][d][gi]
+		n += c.n
+		if !c.twoClosings {
+			n += c.excluded
+		}
+	}
+	return n
+}
+
+// addInclusion adds the inclusion measure: a row per pathway, group
+// (region) and quarter.
+func (t tableSpec) addInclusion(a *aggregate, groupKey func(int) string) {
+	base := &InclusionBase{Period: "quarter"}
+	a.included, a.outside, a.inBase = map[inclusionKey]int{}, map[int]int{}, map[inclusionKey]bool{}
+	for p := range t.pathways {
+		for gi := 0; gi < t.groups; gi++ {
+			total := t.regionTotal(p, gi)
+			if gi == 0 && !t.slackOut[p] {
+				total += t.slack[p]
+			}
+			for q, n := range []int{t.incK1[p][gi], total - t.incK1[p][gi]} {
+				row := BaseRow{Region: groupKey(gi), Pathway: p, Period: fmt.Sprintf("2024-K%d", q+1), Estimate: 10 + 7*gi + 3*p}
+				k := inclusionKey{strings.ToLower(row.Region), row.Period, p}
+				base.Rows = append(base.Rows, row)
+				a.inBase[k] = true
+				a.included[k] = n
+			}
+		}
+		if t.slackOut[p] {
+			a.outside[p] = t.slack[p]
+		}
+	}
+	a.opts.Inclusion = base
+}
+
 // report builds the report of t's cells: the measures (hidden where
 // hidden says; all for the truth), the pathway table and the input, its
 // counts protected for minCell.
@@ -190,6 +239,7 @@ func (t tableSpec) report(a *aggregate, keys []cellKey, hidden map[cellKey]bool,
 	for _, k := range keys {
 		rep.Measures = append(rep.Measures, a.measure(k, truth || hidden[k]))
 	}
+	rep.Inclusion = a.inclusionTable()
 	protectCounts(rep, in, a, keys, minCell, given)
 	return rep
 }
