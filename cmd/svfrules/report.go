@@ -73,11 +73,17 @@ func runReport(c *cli, cmd *command, args []string) int {
 	}
 	var base *report.InclusionBase
 	if o.inclusionBase != "" {
-		data, err := os.ReadFile(o.inclusionBase)
-		if err == nil {
+		var data []byte
+		info, err := os.Stat(o.inclusionBase)
+		if err == nil && info.Mode().IsRegular() {
+			data, err = os.ReadFile(o.inclusionBase)
+		}
+		if err == nil && info.Mode().IsRegular() {
 			base, err = report.ReadInclusionBase(o.inclusionBase, data, rs.guide)
+		} else if err == nil {
+			err = fmt.Errorf(msg.InclusionOpen, o.inclusionBase, msg.InclusionNotFile)
 		} else {
-			err = fmt.Errorf(msg.InclusionOpen, o.inclusionBase, err)
+			err = fmt.Errorf(msg.InclusionOpen, o.inclusionBase, describeFileError(err))
 		}
 		if err != nil {
 			fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)

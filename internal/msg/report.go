@@ -23,6 +23,8 @@ const (
 const (
 	// InclusionOpen: the file's name, the error.
 	InclusionOpen = "%s: kan inte läsa beräkningsunderlaget: %v"
+	// InclusionNotFile: used with InclusionOpen for a folder.
+	InclusionNotFile = "det är ingen fil; ange beräkningsunderlagets csv- eller xlsx-fil"
 	// InclusionNoHeader: the file's name.
 	InclusionNoHeader = "%s: filen är tom; första raden ska vara rubrikerna region;vårdförlopp;period;beräknat antal."
 	// InclusionColumn: the file's name, the missing column's name, the
