@@ -283,6 +283,12 @@ region, county (län), sex (kön), agegroup (0–17, 18–39, 40–64, 65–79,
 80+), year, quarter, month (av avslutskodens datum); vårdförloppet ingår
 alltid i uppdelningen.
 
+--inclusion-base FIL lägger till inklusionsmåttet (mål 70 %): per rad i
+filen (region;vårdförlopp;period;beräknat antal, csv eller xlsx) de
+rapporterbara förlopp i regionen och vårdförloppet vars avslutskod är
+daterad i perioden, mot det beräknade antalet nya fall, med samma skydd
+av små antal.
+
 Format: html (en fristående sida med diagram, går att skriva ut på A4),
 markdown, csv (en rad per cell, i svenskt Excels form; --csv-dialect
 rfc4180 för program), json, xlsx (en flik per tabell på sidan). Utan
