@@ -37,6 +37,8 @@ func (c *cli) chooseFormat(cmd *command, o *options, def string, allowed []strin
 	ext := strings.ToLower(filepath.Ext(o.output))
 	byExt, known := formatByExtension[ext]
 	if o.formatGiven {
+		// --format CSV is accepted as -o X.CSV is: case does not matter.
+		o.format = strings.ToLower(o.format)
 		if code, ok := c.checkFormat(cmd, o.format, allowed...); !ok {
 			return "", code, false
 		}
