@@ -95,7 +95,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\n'=cmd|' /C calc'!A0;;;fel;forlopp_okant;",
 		"\n'@SUM(A1);;;fel;forlopp_okant;",
-		"\nB;;;fel;rad_avvisad;\"date: date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in\x1b].csv:5\r\n",
+		"\nB;;;fel;rad_avvisad;\"date: \"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5\r\n",
 	} {
 		if !strings.Contains(excel, want) {
 			t.Errorf("csv (excel) output lacks %q:\n%s", want, excel)
@@ -105,7 +105,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\n'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
 		"\n'@SUM(A1),,,error,forlopp_okant,",
-		"\nB,,,error,rad_avvisad,\"date \"\"+1\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in\x1b].csv:5,\n",
+		"\nB,,,error,rad_avvisad,\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",date,in\x1b].csv:5,\n",
 	} {
 		if !strings.Contains(csvOut, want) {
 			t.Errorf("csv output lacks %q:\n%s", want, csvOut)
@@ -114,7 +114,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	text := run("text", "")
 	for _, want := range []string{
 		"\nE\\x1b[2J\\u202eX  okänt vårdförlopp  in\\x1b].csv:3\n",
-		"  in\\x1b].csv:5: date: date \"+1\" is not a date",
+		"  in\\x1b].csv:5: date: \"+1\" går inte att läsa som ett datum",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)

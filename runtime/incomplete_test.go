@@ -17,9 +17,9 @@ import (
 // date, so A would say it has no start code; B is complete; all of C's
 // rows are rejected.
 var incompleteWant = map[string]string{
-	"A": `{"episode":"A","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_A,"field":"FIELD_A","reason":"date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD"}],"findings":[],"leadtimes":[]}`,
+	"A": `{"episode":"A","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_A,"field":"FIELD_A","reason":"datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"}],"findings":[],"leadtimes":[]}`,
 	"B": `{"episode":"B","pathway":"livmoderkroppscancer","reportable":true,"reported_as":"VH3","findings":[],"leadtimes":[{"id":"livkropp_kirurgi","name":"Välgrundad misstanke till start av första behandling, kirurgi","from":"VH310","to":"VH350","days":28,"target":32,"within":true}]}`,
-	"C": `{"episode":"C","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_C1,"field":"FIELD_C1","reason":"date \"2024-02-30\" is not a date; write YYYY-MM-DD or YYYYMMDD"},{"file":"in","row":ROW_C2,"field":"FIELD_C2","reason":"code \"VH3\" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210"}],"findings":[],"leadtimes":[]}`,
+	"C": `{"episode":"C","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_C1,"field":"FIELD_C1","reason":"datumet \"2024-02-30\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"},{"file":"in","row":ROW_C2,"field":"FIELD_C2","reason":"koden \"VH3\" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210"}],"findings":[],"leadtimes":[]}`,
 }
 
 // TestIncompleteEpisodes: an episode with a rejected row is reported as
@@ -101,16 +101,16 @@ func TestIncompleteText(t *testing.T) {
 	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	want := map[string]string{
 		"text": "A  ofullständigt förlopp  in.csv:2\n" +
-			"  ofullständigt: rad 2 avvisades (date, date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
+			"  ofullständigt: rad 2 avvisades (date, datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD)\n" +
 			msg.IncompleteWhy + "\n" +
 			"Rader som inte kunde läsas (1):\n" +
-			"  in.csv:2: date: date \"2024-13-01\" is not a date; write YYYY-MM-DD or YYYYMMDD\n",
+			"  in.csv:2: date: datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\n",
 		"csv": "\ufeffFörlopp;Vårdförlopp;Rapporteras som;Allvarlighetsgrad;Regel-id;Meddelande;Koder;Rader\r\n" +
 			"A;;;fel;forlopp_ofullstandigt;\"Förloppet är ofullständigt: 1 rad(er) avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen.\";;in.csv:2\r\n" +
-			"A;;;fel;rad_avvisad;\"date: date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\";;in.csv:2\r\n",
+			"A;;;fel;rad_avvisad;\"date: datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in.csv:2\r\n",
 		"rfc4180": "episode,pathway,reported_as,severity,rule,message,codes,input,source\n" +
 			"A,,,error,forlopp_ofullstandigt,\"Förloppet är ofullständigt: 1 rad(er) avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen.\",,in.csv:2,\n" +
-			"A,,,error,rad_avvisad,\"date \"\"2024-13-01\"\" is not a date; write YYYY-MM-DD or YYYYMMDD\",date,in.csv:2,\n",
+			"A,,,error,rad_avvisad,\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",date,in.csv:2,\n",
 	}
 	for _, format := range []string{"text", "csv", "rfc4180"} {
 		var out bytes.Buffer
@@ -162,7 +162,7 @@ func TestIncompleteAcrossFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := "A  ofullständigt förlopp  a.csv:2\n" +
-			"  ofullständigt: rad b.csv:2 avvisades (date, date \"2024-02-31\" is not a date; write YYYY-MM-DD or YYYYMMDD)\n" +
+			"  ofullständigt: rad b.csv:2 avvisades (date, datumet \"2024-02-31\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD)\n" +
 			msg.IncompleteWhy + "\n"
 		if got := out.String(); !strings.HasPrefix(got, want) {
 			t.Errorf("%d workers:\n got %q\nwant it to start with %q", workers, got, want)

@@ -40,7 +40,7 @@ func TestXLSXSheet(t *testing.T) {
 		{args: []string{"eval", "--sheet", "Saknas", book}, code: 2,
 			stderr: "svfrules eval: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},
 		{args: []string{"eval", book}, code: 2,
-			stderr: "svfrules eval: " + book + `: the header has no episode, code and date columns (found "Export 2024"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too), separated by ; or , or tab (bladet "Info", det första, lästes; arbetsboken har bladen "Info", "Data": ange ett annat med --sheet)` + "\n"},
+			stderr: "svfrules eval: " + book + `: rubrikraden saknar kolumn för episode, code och date (hittade "Export 2024"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också), åtskilda av ; eller , eller tabb (bladet "Info", det första, lästes; arbetsboken har bladen "Info", "Data": ange ett annat med --sheet)` + "\n"},
 		{args: []string{"report", "--sheet", "data", book}, code: 0, stdout: "\n| Livmoderkroppscancer (VH3) | "},
 		{args: []string{"report", "--sheet", "Saknas", book}, code: 2,
 			stderr: "svfrules report: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},

@@ -32,3 +32,122 @@ const (
 	// columns.
 	InputFieldCount = "raden har %d fält men rubriken har %d kolumner; kontrollera avgränsarna och citattecknen på raden"
 )
+
+// Messages of the episode readers about a row's values: the reason a
+// row was rejected, shown after file:row and the field.
+const (
+	// InputCodeEmpty: a row without a KVÅ code. No verbs.
+	InputCodeEmpty = "koden är tom; varje rad behöver en KVÅ-kod, t.ex. VL210"
+	// InputCodeNotKVA: a code that is not a KVÅ code. Verbs: the code,
+	// quoted.
+	InputCodeNotKVA = "koden %s är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210"
+	// InputDateEmpty: a row without a date. No verbs.
+	InputDateEmpty = "datumet är tomt; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"
+	// InputDateNoDay: a date in the right form whose month or day does
+	// not exist (2024-02-30). Verbs: the date, quoted.
+	InputDateNoDay = "datumet %s finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"
+	// InputDateImplausible: a real date whose year is outside what an
+	// export can hold (0001-01-01, often an empty date in the source
+	// system). Verbs: the date, quoted; the first and the last year read.
+	InputDateImplausible = "datumet %s är inte ett rimligt datum (året ska vara mellan %d och %d); ett tomt datum i källsystemet blir ofta så, rätta datumet där"
+	// InputDateForm: a date that cannot be read as a date. Verbs: the
+	// date, quoted.
+	InputDateForm = "%s går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"
+	// InputAge: an age that is not a whole number of years. Verbs: the
+	// value, quoted.
+	InputAge = "åldern %s är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt"
+	// InputIntent: an intent that is neither kur nor pal. Verbs: the
+	// value, quoted.
+	InputIntent = "behandlingsintentionen %s är varken kur eller pal; skriv kur (kurativ), pal (palliativ) eller lämna tomt"
+	// InputEpisodeEmpty: a CSV row without an episode id. No verbs.
+	InputEpisodeEmpty = "förlopps-id:t är tomt; varje rad behöver ett"
+	// InputConflict: an attribute that differs between rows of one
+	// episode. Verbs: the attribute, the row's value quoted, the earlier
+	// value quoted, the earlier row's number, the attribute again.
+	InputConflict = "%s %s skiljer sig från %s på rad %d i samma förlopp; ett förlopp har ett enda värde för %s, rätta raderna"
+	// InputNotUTF8: a row that is not UTF-8. No verbs.
+	InputNotUTF8 = "raden är inte giltig UTF-8; är filen i Windows-1252? ange --encoding windows-1252"
+	// InputRowTooLong: a row past the longest one read. Verbs: the
+	// bound in MiB.
+	InputRowTooLong = "raden är längre än %d MiB och lästes inte; saknas en radbrytning?"
+	// InputNUL: a row with a NUL byte. No verbs.
+	InputNUL = "raden innehåller en NUL-byte, vilket text aldrig gör; filen kan vara skadad, exportera den igen"
+)
+
+// Messages of the JSON Lines reader about a line.
+const (
+	// InputJSONEpisodeEmpty: a line without "episode". No verbs.
+	InputJSONEpisodeEmpty = `förlopps-id:t är tomt eller saknas; varje rad behöver "episode"`
+	// InputJSONNoEvents: a line whose "events" is empty. No verbs.
+	InputJSONNoEvents = `förloppet har inga händelser; ange dess koder och datum i "events"`
+	// InputJSONSyntax: a line that is not JSON. Verbs: the character
+	// (from 1) where reading stopped.
+	InputJSONSyntax = "raden är inte giltig JSON (fel vid tecken %d); varje rad ska vara ett helt JSON-objekt"
+	// InputJSONNotObject: a line that is JSON but no object. Verbs:
+	// the JSON type in Swedish (en text, ett tal …).
+	InputJSONNotObject = `raden är %s i JSON; varje rad ska vara ett JSON-objekt, som {"episode": "E1", "events": [...]}`
+	// InputJSONFieldType: a field of the wrong JSON type. Verbs: the
+	// field quoted, its JSON type in Swedish, the type it must have.
+	InputJSONFieldType = "%q är %s i JSON men ska vara %s"
+	// InputJSONOther: a line encoding/json refused for another reason.
+	// No verbs.
+	InputJSONOther = "raden kan inte läsas som JSON; varje rad ska vara ett helt JSON-objekt"
+	// InputJSONText … InputJSONNull name JSON types in the messages above.
+	InputJSONText   = "en text"
+	InputJSONNumber = "ett tal"
+	InputJSONBool   = "ett sanningsvärde (true/false)"
+	InputJSONArray  = "en lista"
+	InputJSONObject = "ett objekt"
+	InputJSONNull   = "null"
+	// InputJSONTextOrNumber: what a field of an episode or event must be.
+	InputJSONTextOrNumber = "en text eller ett tal"
+)
+
+// Messages of the episode readers about a whole file. Each starts with
+// the file's name.
+const (
+	// InputEncoding: an unknown --encoding. Verbs: the file, the value.
+	InputEncoding = "%s: teckenkodningen %q är okänd; ange utf-8 eller windows-1252, eller utelämna den så att den känns igen"
+	// InputDateOrder: an unknown --date-order. Verbs: the file, the
+	// value.
+	InputDateOrder = "%s: datumordningen %q är okänd; ange ymd eller dmy, eller utelämna den"
+	// InputEmpty: a file without a header line. Verbs: the file.
+	InputEmpty = "%s är tom: den har ingen rubrikrad; första raden ska namnge kolumnerna, t.ex. förlopp;kod;datum"
+	// InputFirstLineTooLong: a first line past the longest one read.
+	// Verbs: the file, the bound in MiB.
+	InputFirstLineTooLong = "%s: första raden är längre än %d MiB; det ser inte ut som en CSV- eller JSON Lines-fil"
+	// InputCannotRead: a read that failed. Verbs: the file, the error.
+	InputCannotRead = "kan inte läsa %s: %w; kontrollera att filen finns, går att läsa och är hel"
+	// InputCROnly: lines that end with CR alone. Verbs: the file.
+	InputCROnly = "%s: raderna slutar med bara CR (ett gammalt Mac-format), så filen läses som en enda rad; spara den igen som CSV UTF-8"
+	// InputHeaderQuote: a quote not closed in the header. Verbs: the
+	// file.
+	InputHeaderQuote = "%s: ett citattecken i rubrikraden stängs inte; rätta första raden, som ska namnge kolumnerna"
+	// InputHeaderMissing: a header without the episode, code or date
+	// column. Verbs: the file, the missing columns (förlopp, kod, datum
+	// joined by InputAnd), the columns found.
+	InputHeaderMissing = "%s: rubrikraden saknar kolumn för %s (hittade %s)"
+	// InputHeaderHint: a hint for a header name. Verbs: the name as
+	// written, the hint.
+	InputHeaderHint = "; för %q: %s"
+	// InputHeaderNeed: what the header must name. No verbs.
+	InputHeaderNeed = "; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)"
+	// InputHeaderSeparators: for a header read as one column. No verbs.
+	InputHeaderSeparators = ", åtskilda av ; eller , eller tabb"
+	// InputHeaderNotUTF8: for a header that is not UTF-8. No verbs.
+	InputHeaderNotUTF8 = "; rubrikraden är inte giltig UTF-8: är filen i Windows-1252? ange --encoding windows-1252"
+	// InputAnd joins the last two items of a list. No verbs.
+	InputAnd = " och "
+	// InputMore ends a shortened list. Verbs: how many more.
+	InputMore = " och %d till"
+	// InputNoColumns stands for an empty list of columns. No verbs.
+	InputNoColumns = "inga kolumner"
+	// InputXLSXLongText, InputXLSXManyStrings and InputXLSXManyCells
+	// say why a workbook is refused, inside the message about it.
+	InputXLSXLongText    = "en text är för lång"
+	InputXLSXManyStrings = "för många delade texter"
+	InputXLSXManyCells   = "för många celler på en rad"
+	// InputXLSXNotZip: a file that begins like a zip file but is not
+	// one. Verbs: the file.
+	InputXLSXNotZip = "%s: filen börjar som en zip-fil (som .xlsx) men är trasig; spara den igen som .xlsx eller som CSV UTF-8"
+)

@@ -34,8 +34,6 @@ const (
 const (
 	// msgXLSXBroken: the input's name, the error.
 	msgXLSXBroken = "%s: arbetsboken kan inte läsas (%w); öppna den i Excel och spara den igen som .xlsx, eller som CSV UTF-8"
-	// msgXLSXNotZip: the input's name, the error.
-	msgXLSXNotZip = "%s: filen börjar som en zip-fil (som .xlsx) men är trasig (%w); spara den igen som .xlsx eller som CSV UTF-8"
 	// msgXLSXNotWorkbook: the input's name.
 	msgXLSXNotWorkbook = "%s: filen är en zip-fil men ingen Excel-arbetsbok (.xlsx); öppna den i sitt program och spara den som .xlsx eller som CSV UTF-8"
 	// msgXLS: the input's name.

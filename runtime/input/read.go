@@ -9,9 +9,12 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/rcc/svfrules/internal/msg"
 
 	"github.com/rcc/svfrules/compiler"
 )
@@ -108,11 +111,11 @@ const (
 func Read(ctx context.Context, name string, r io.Reader, opts Options, sink Sink) error {
 	enc, ok := parseEncoding(opts.Encoding)
 	if !ok {
-		return fmt.Errorf("%s: unknown encoding %q; use utf-8 or windows-1252, or leave the encoding out to detect it", name, opts.Encoding)
+		return fmt.Errorf(msg.InputEncoding, name, opts.Encoding)
 	}
 	order, ok := parseDateOrder(opts.DateOrder)
 	if !ok {
-		return fmt.Errorf("%s: unknown date order %q; use ymd or dmy, or leave it out", name, opts.DateOrder)
+		return fmt.Errorf(msg.InputDateOrder, name, opts.DateOrder)
 	}
 	lr := newLineReader(r)
 	if ctx.Done() != nil {
@@ -134,13 +137,13 @@ func Read(ctx context.Context, name string, r io.Reader, opts Options, sink Sink
 	for {
 		line, tooLong, err := lr.next()
 		if err == io.EOF {
-			return fmt.Errorf("%s is empty: there is no header line; the first line must name the columns, e.g. episode;code;date", name)
+			return fmt.Errorf(msg.InputEmpty, name)
 		}
 		if err != nil {
 			return readError(name, err)
 		}
 		if tooLong {
-			return fmt.Errorf("%s: the first line is longer than %d MiB; this does not look like a CSV or JSON Lines file", name, maxLine>>20)
+			return fmt.Errorf(msg.InputFirstLineTooLong, name, maxLine>>20)
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			first = line
@@ -197,7 +200,7 @@ func readError(name string, err error) error {
 	if errors.Is(err, errChanged) {
 		return fmt.Errorf(msgChanged, name, err)
 	}
-	return fmt.Errorf("cannot read %s: %w; check that the file is there, readable and complete", name, err)
+	return fmt.Errorf(msg.InputCannotRead, name, err)
 }
 
 // lineReader returns the lines of an input, counting them. It does what
@@ -407,11 +410,8 @@ const numAttrs = numCols - colRegion
 
 var colNames = [numCols]string{"episode", "code", "date", "region", "age", "sex", "county", "referring_region", "diagnosis", "intent"}
 
-// Messages shared by both formats.
-const (
-	dateForms = "write YYYY-MM-DD or YYYYMMDD"
-	notUTF8   = "not valid UTF-8; is the file Windows-1252? use --encoding windows-1252"
-)
+// notUTF8 is the reason for a row that is not UTF-8, in both formats.
+const notUTF8 = msg.InputNotUTF8
 
 // The normalised intents, shared so that normalising allocates nothing.
 var kur, pal = []byte("kur"), []byte("pal")
@@ -437,7 +437,7 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 	if v := a.val[colAge]; len(v) > 0 {
 		n, ok := parseAge(v)
 		if !ok {
-			return "age", fmt.Sprintf("age %s is not a whole number from 0 to 130", quote(v))
+			return "age", fmt.Sprintf(msg.InputAge, quote(v))
 		}
 		a.age, a.hasAge = n, true
 	}
@@ -454,7 +454,7 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 		case low3 == 'p'|'a'<<8|'l'<<16, bytes.EqualFold(v, []byte("palliativ")):
 			a.val[colIntent] = pal
 		default:
-			return "intent", fmt.Sprintf("intent %s is not kur or pal; write kur (curative), pal (palliative) or leave it empty", quote(v))
+			return "intent", fmt.Sprintf(msg.InputIntent, quote(v))
 		}
 	}
 	if v := a.val[colSex]; len(v) > 0 {
@@ -536,13 +536,58 @@ func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 func eventProblem(code, date []byte, okCode bool) (field, reason string) {
 	switch {
 	case len(code) == 0:
-		return "code", "the code is empty; every row needs a KVÅ code such as VL210"
+		return "code", msg.InputCodeEmpty
 	case !okCode:
-		return "code", fmt.Sprintf("code %s is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210", quote(code))
+		return "code", fmt.Sprintf(msg.InputCodeNotKVA, quote(code))
 	case len(date) == 0:
-		return "date", "the date is empty; " + dateForms
+		return "date", msg.InputDateEmpty
 	}
-	return "date", fmt.Sprintf("date %s is not a date; %s", quote(date), dateForms)
+	return "date", dateProblem(date)
+}
+
+// dateProblem says what is wrong with a date the reader refused: a day
+// the calendar does not have (2024-02-30), a real day in a year no
+// export holds (0001-01-01, which some systems write for "no date"), or
+// a text that is no date at all.
+func dateProblem(date []byte) string {
+	s := string(date)
+	if d, ok := datePart(date); ok {
+		s = string(d)
+	}
+	var y, m, d int
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, m, d = digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+	case len(s) == 8:
+		y, m, d = digits(s[0:4]), digits(s[4:6]), digits(s[6:8])
+	default:
+		return fmt.Sprintf(msg.InputDateForm, quote(date))
+	}
+	switch {
+	case y < 0 || m < 0 || d < 0:
+		return fmt.Sprintf(msg.InputDateForm, quote(date))
+	case m < 1 || m > 12 || d < 1 || d > time.Date(2000+y%400, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day():
+		return fmt.Sprintf(msg.InputDateNoDay, quote(date))
+	case y < firstYear || y > lastYear:
+		return fmt.Sprintf(msg.InputDateImplausible, quote(date), firstYear, lastYear)
+	}
+	return fmt.Sprintf(msg.InputDateForm, quote(date))
+}
+
+// firstYear and lastYear bound the years compiler.ParseDay reads.
+const firstYear, lastYear = 1900, 2999
+
+// digits is the number s writes in decimal digits, -1 if s has another
+// character.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // parseDay is parseDate with b's date order, and compiler.ParseDay
@@ -852,7 +897,7 @@ func same(s string, v []byte) bool {
 // contradicts the value was of the open run.
 func (b *builder) conflict(line, i int, v []byte, was string) {
 	name := colNames[colRegion+i]
-	b.rejectIn([]byte(b.cur.ID), line, name, fmt.Sprintf("%s %s differs from %s on row %d of the same episode; an episode has one %s, correct the rows",
+	b.rejectIn([]byte(b.cur.ID), line, name, fmt.Sprintf(msg.InputConflict,
 		name, quote(v), quote([]byte(was)), b.setRow[i], name))
 }
 

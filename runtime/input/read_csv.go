@@ -558,7 +558,7 @@ func lineAt(data []byte, pos int) (line []byte, next int) {
 func (c *csvReader) header(raw []byte) error {
 	line, _ := decode(c.enc, raw, &c.dec)
 	if i := bytes.IndexByte(line, '\r'); i >= 0 {
-		return fmt.Errorf("%s: lines end with CR alone (an old Mac format), so the file reads as one line; save it again as \"CSV UTF-8\"", c.name)
+		return fmt.Errorf(msg.InputCROnly, c.name)
 	}
 	best, bestKnown, bestFields := -1, -1, 0
 	var sp splitter
@@ -580,7 +580,7 @@ func (c *csvReader) header(raw []byte) error {
 		}
 	}
 	if best < 0 {
-		return fmt.Errorf("%s: a quote in the header line is not closed; correct the first line, which must name the columns", c.name)
+		return fmt.Errorf(msg.InputHeaderQuote, c.name)
 	}
 	c.sp.setSep(separators[best])
 	c.sp.split(line)
@@ -657,25 +657,21 @@ func (c *csvReader) header(raw []byte) error {
 		return nil
 	}
 	sort.Strings(candidates) // map order must not change the hint
-	var msg strings.Builder
-	fmt.Fprintf(&msg, "%s: the header has no %s column", c.name, andList(missing))
-	if len(missing) > 1 {
-		msg.WriteString("s")
-	}
-	fmt.Fprintf(&msg, " (found %s)", quotedList(names))
+	var text strings.Builder
+	fmt.Fprintf(&text, msg.InputHeaderMissing, c.name, andList(missing), quotedList(names))
 	for _, n := range unknown {
 		if hint := lang.DidYouMean(columnKey([]byte(n)), candidates); hint != "" {
-			fmt.Fprintf(&msg, "; for %q, %s", n, hint)
+			fmt.Fprintf(&text, msg.InputHeaderHint, n, hint)
 		}
 	}
-	msg.WriteString("; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)")
+	text.WriteString(msg.InputHeaderNeed)
 	if len(names) == 1 {
-		msg.WriteString(", separated by ; or , or tab")
+		text.WriteString(msg.InputHeaderSeparators)
 	}
 	if c.enc == encUTF8 && !utf8.Valid(raw) {
-		msg.WriteString("; the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252")
+		text.WriteString(msg.InputHeaderNotUTF8)
 	}
-	return fmt.Errorf("%s", msg.String())
+	return fmt.Errorf("%s", text.String())
 }
 
 // fieldOf returns the field a header (as columnKey gives it) is read as:
@@ -731,7 +727,7 @@ func andList(s []string) string {
 	if len(s) == 1 {
 		return s[0]
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return strings.Join(s[:len(s)-1], ", ") + msg.InputAnd + s[len(s)-1]
 }
 
 func quotedList(names []string) string {
@@ -739,7 +735,7 @@ func quotedList(names []string) string {
 	var b strings.Builder
 	for i, n := range names {
 		if i == max {
-			fmt.Fprintf(&b, " and %d more", len(names)-max)
+			fmt.Fprintf(&b, msg.InputMore, len(names)-max)
 			break
 		}
 		if i > 0 {
@@ -748,7 +744,7 @@ func quotedList(names []string) string {
 		b.WriteString(quote([]byte(n)))
 	}
 	if len(names) == 0 {
-		return "no columns"
+		return msg.InputNoColumns
 	}
 	return b.String()
 }
@@ -774,12 +770,12 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	b.sink.DataRow()
 	if tooLong {
-		b.reject(line, "", fmt.Sprintf("the row is longer than %d MiB, so it was not read; is a line break missing?", maxLine>>20))
+		b.reject(line, "", fmt.Sprintf(msg.InputRowTooLong, maxLine>>20))
 		return
 	}
 	classes := c.sp.scan(raw)
 	if classes&clsNUL != 0 {
-		c.rejectLoose(raw, line, "", "the row contains a NUL byte, which text never has; the file may be damaged, export it again")
+		c.rejectLoose(raw, line, "", msg.InputNUL)
 		return
 	}
 	if classes&clsHigh != 0 && c.enc != encUTF8 {
@@ -860,7 +856,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 			b.reject(line, "", msgTotalRow)
 			return
 		}
-		b.reject(line, "episode", "the episode id is empty; every row needs one")
+		b.reject(line, "episode", msg.InputEpisodeEmpty)
 		return
 	}
 	if classes&clsQuote != 0 && bytes.IndexByte(v[colEpisode], '"') >= 0 && !isQuoted(raw, c.sp.sep, c.col[colEpisode]) {

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // jsonEpisode is one JSON Lines row. The names are the canonical CSV
@@ -99,7 +101,7 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 	}
 	b.sink.DataRow()
 	if tooLong {
-		b.reject(line, "", fmt.Sprintf("the line is longer than %d MiB, so it was not read; is a line break missing?", maxLine>>20))
+		b.reject(line, "", fmt.Sprintf(msg.InputRowTooLong, maxLine>>20))
 		return
 	}
 	if r.enc == encUTF8 && !utf8.Valid(raw) {
@@ -114,7 +116,7 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 	}
 	id := strings.TrimSpace(string(e.Episode))
 	if id == "" {
-		b.reject(line, "episode", `the episode id is empty or missing; every line needs "episode"`)
+		b.reject(line, "episode", msg.InputJSONEpisodeEmpty)
 		return
 	}
 	a := &rowAttrs{}
@@ -129,7 +131,7 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 		return
 	}
 	if len(e.Events) == 0 {
-		b.rejectIn(b.id, line, "events", `the episode has no events; list its codes and dates in "events"`)
+		b.rejectIn(b.id, line, "events", msg.InputJSONNoEvents)
 		return
 	}
 	r.evs = r.evs[:0]
@@ -154,18 +156,36 @@ func jsonProblem(err error) string {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Sprintf("not valid JSON at character %d (%s); each line must be one complete JSON object", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
+		return fmt.Sprintf(msg.InputJSONSyntax, syn.Offset)
 	case errors.As(err, &typ) && typ.Field == "":
-		return fmt.Sprintf("the line is a JSON %s; each line must be one JSON object, like {\"episode\": \"E1\", \"events\": [...]}", typ.Value)
+		return fmt.Sprintf(msg.InputJSONNotObject, jsonType(typ.Value))
 	case errors.As(err, &typ):
-		want := "text or a number"
+		want := msg.InputJSONTextOrNumber
 		switch typ.Type.Kind() {
 		case reflect.Slice:
-			want = "a list"
+			want = msg.InputJSONArray
 		case reflect.Struct:
-			want = "an object"
+			want = msg.InputJSONObject
 		}
-		return fmt.Sprintf("%q is a JSON %s but must be %s", typ.Field, typ.Value, want)
+		return fmt.Sprintf(msg.InputJSONFieldType, typ.Field, jsonType(typ.Value), want)
 	}
-	return strings.TrimPrefix(err.Error(), "json: ") + "; each line must be one JSON object"
+	return msg.InputJSONOther
+}
+
+// jsonType names in Swedish the JSON type encoding/json reports as v
+// ("string", "number", "number 1.5", "bool", "array", "object").
+func jsonType(v string) string {
+	switch {
+	case strings.HasPrefix(v, "string"):
+		return msg.InputJSONText
+	case strings.HasPrefix(v, "number"):
+		return msg.InputJSONNumber
+	case v == "bool":
+		return msg.InputJSONBool
+	case v == "array":
+		return msg.InputJSONArray
+	case v == "object":
+		return msg.InputJSONObject
+	}
+	return msg.InputJSONNull
 }

@@ -164,7 +164,7 @@ var readCases = []readCase{
 		// episode or code column.
 		name:  "separator tie goes to semicolon",
 		input: "episode,code;date\nE1,VL210;2024-01-10\n",
-		err:   `x: the header has no episode and code columns (found "episode,code", "date"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+		err:   `x: rubrikraden saknar kolumn för episode och code (hittade "episode,code", "date"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name: "swedish aliases any order unknown columns ignored",
@@ -219,13 +219,13 @@ var readCases = []readCase{
 			"E2;01;54;VL210;20240301;C71\n" + // another episode
 			"E2;01;54;VL210;20240301;C71\n", // the very same row again
 		want: []string{
-			`reject x:4: code: code "VL2540" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
-			`reject x:5: code: code "VL2X4" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
-			`reject x:6: date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
-			`reject x:7: date: date "2024/02/21" is not a date; write YYYY-MM-DD or YYYYMMDD`,
-			`reject x:10: age: age "55" differs from "54" on row 2 of the same episode; an episode has one age, correct the rows`,
-			`reject x:11: region: region "03" differs from "01" on row 2 of the same episode; an episode has one region, correct the rows`,
-			`reject x:12: diagnosis: diagnosis "C72" differs from "C71" on row 2 of the same episode; an episode has one diagnosis, correct the rows`,
+			`reject x:4: code: koden "VL2540" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
+			`reject x:5: code: koden "VL2X4" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
+			`reject x:6: date: datumet "2024-02-30" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject x:7: date: "2024/02/21" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject x:10: age: age "55" skiljer sig från "54" på rad 2 i samma förlopp; ett förlopp har ett enda värde för age, rätta raderna`,
+			`reject x:11: region: region "03" skiljer sig från "01" på rad 2 i samma förlopp; ett förlopp har ett enda värde för region, rätta raderna`,
+			`reject x:12: diagnosis: diagnosis "C72" skiljer sig från "C71" på rad 2 i samma förlopp; ett förlopp har ett enda värde för diagnosis, rätta raderna`,
 			`reject x:13: raden har 7 fält men rubriken har 6 kolumner; kontrollera avgränsarna och citattecknen på raden`,
 			`ep "E1" x:2 region="01" diagnosis="C71" age=54 | 2:VL210:2024-01-10 3:VL254:2024-02-20 8:VL244:2024-02-21 9:VL290:2024-02-22 | incomplete: x:4 x:5 x:6 x:7 x:10 x:11 x:12 x:13`,
 			`ep "E2" x:14 region="01" diagnosis="C71" age=54 | 14:VL210:2024-03-01 15:VL210:2024-03-01`,
@@ -269,7 +269,7 @@ var readCases = []readCase{
 		input: "episode;code;date;diagnosis\n" + cp1252("E1;VL210;2024-01-10;Västra\nE1;VL260;2024-01-20;\n"),
 		enc:   "utf-8",
 		want: []string{
-			`reject x:2: diagnosis: not valid UTF-8; is the file Windows-1252? use --encoding windows-1252`,
+			`reject x:2: diagnosis: raden är inte giltig UTF-8; är filen i Windows-1252? ange --encoding windows-1252`,
 			`ep "E1" x:2 | 3:VL260:2024-01-20 | incomplete: x:2`,
 			`rows 2`,
 		},
@@ -278,13 +278,13 @@ var readCases = []readCase{
 		name:  "utf-8 forced on windows-1252 header",
 		input: cp1252("förlopp;kod;datum\nE1;VL210;2024-01-10\n"),
 		enc:   "utf-8",
-		err:   "x: the header has no episode column (found \"f\\xf6rlopp\", \"kod\", \"datum\"); for \"f\\xf6rlopp\", menade du \"forlopp\"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too); the header is not valid UTF-8: is the file Windows-1252? use --encoding windows-1252",
+		err:   "x: rubrikraden saknar kolumn för episode (hittade \"f\\xf6rlopp\", \"kod\", \"datum\"); för \"f\\xf6rlopp\": menade du \"forlopp\"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också); rubrikraden är inte giltig UTF-8: är filen i Windows-1252? ange --encoding windows-1252",
 	},
 	{
 		name:  "unknown encoding",
 		input: "episode;code;date\n",
 		enc:   "latin1",
-		err:   `x: unknown encoding "latin1"; use utf-8 or windows-1252, or leave the encoding out to detect it`,
+		err:   `x: teckenkodningen "latin1" är okänd; ange utf-8 eller windows-1252, eller utelämna den så att den känns igen`,
 	},
 	{
 		name: "quoted fields",
@@ -469,18 +469,18 @@ var readCases = []readCase{
 			"E1;VL210;2024-01-10;;curative;\n" +
 			"E1;VL210;2024-01-10;130;KUR;kvinna\n",
 		want: []string{
-			`reject x:2: episode: the episode id is empty; every row needs one`,
-			`reject x:3: code: the code is empty; every row needs a KVÅ code such as VL210`,
-			`reject x:4: code: code "VL26" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
-			`reject x:5: code: code "XL210" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
-			`reject x:6: code: code "VL2A0" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
-			`reject x:7: date: the date is empty; write YYYY-MM-DD or YYYYMMDD`,
-			`reject x:8: date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:2: episode: förlopps-id:t är tomt; varje rad behöver ett`,
+			`reject x:3: code: koden är tom; varje rad behöver en KVÅ-kod, t.ex. VL210`,
+			`reject x:4: code: koden "VL26" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
+			`reject x:5: code: koden "XL210" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
+			`reject x:6: code: koden "VL2A0" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
+			`reject x:7: date: datumet är tomt; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject x:8: date: datumet "2024-02-30" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`reject x:9: date: datumet "10/01/2024" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
-			`reject x:10: age: age "131" is not a whole number from 0 to 130`,
-			`reject x:11: age: age "-1" is not a whole number from 0 to 130`,
-			`reject x:12: age: age "54.5" is not a whole number from 0 to 130`,
-			`reject x:13: intent: intent "curative" is not kur or pal; write kur (curative), pal (palliative) or leave it empty`,
+			`reject x:10: age: åldern "131" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
+			`reject x:11: age: åldern "-1" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
+			`reject x:12: age: åldern "54.5" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
+			`reject x:13: intent: behandlingsintentionen "curative" är varken kur eller pal; skriv kur (kurativ), pal (palliativ) eller lämna tomt`,
 			`ep "E1" x:3 sex="K" intent="kur" age=130 | 14:VL210:2024-01-10 | incomplete: x:3 x:4 x:5 x:6 x:7 x:8 x:9 x:10 x:11 x:12 x:13`,
 			`rows 13`,
 		},
@@ -496,7 +496,7 @@ var readCases = []readCase{
 		name:  "long value is shortened in messages",
 		input: "episode;code;date\nE1;VL210;" + strings.Repeat("9", 100) + "\n",
 		want: []string{
-			`reject x:2: date: date "` + strings.Repeat("9", 60) + `"… is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject x:2: date: "` + strings.Repeat("9", 60) + `"… går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "E1" x:2 | | incomplete: x:2`,
 			`rows 1`,
 		},
@@ -521,7 +521,7 @@ var readCases = []readCase{
 				evs += fmt.Sprintf(" %d:VL210:2024-01-10", r)
 			}
 			return []string{
-				`reject x:303: the row contains a NUL byte, which text never has; the file may be damaged, export it again`,
+				`reject x:303: raden innehåller en NUL-byte, vilket text aldrig gör; filen kan vara skadad, exportera den igen`,
 				`ep "E1" x:2 |` + evs + ` | incomplete: x:303`,
 				`rows 302`,
 			}
@@ -542,7 +542,7 @@ var readCases = []readCase{
 			`ep "E1" x:2 | 2:VL210:2024-01-10`,
 			`ep "E2" x:3 | 3:VL210:2024-01-11`,
 			`ep "E1" x:4 | 4:VL260:2024-02-01`,
-			`reject x:5: code: code "VL2" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject x:5: code: koden "VL2" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
 			`ep "E2" x:5 | | incomplete: x:5`,
 			`ep "E1" x:6 | 6:VL230:2024-02-02`,
 			`rows 5`,
@@ -563,13 +563,13 @@ var readCases = []readCase{
 			"E1;VL240;2024-01-19;;;;;;C51;\n" +
 			"E2;VL210;2024-01-20;03;;;;;;\n",
 		want: []string{
-			`reject x:4: region: region "03" differs from "01" on row 3 of the same episode; an episode has one region, correct the rows`,
-			`reject x:5: age: age "55" differs from "54" on row 3 of the same episode; an episode has one age, correct the rows`,
-			`reject x:6: sex: sex "M" differs from "K" on row 3 of the same episode; an episode has one sex, correct the rows`,
-			`reject x:7: intent: intent "pal" differs from "kur" on row 3 of the same episode; an episode has one intent, correct the rows`,
-			`reject x:9: county: county "13" differs from "14" on row 8 of the same episode; an episode has one county, correct the rows`,
-			`reject x:10: referring_region: referring_region "06" differs from "05" on row 8 of the same episode; an episode has one referring_region, correct the rows`,
-			`reject x:11: diagnosis: diagnosis "C51" differs from "C50" on row 8 of the same episode; an episode has one diagnosis, correct the rows`,
+			`reject x:4: region: region "03" skiljer sig från "01" på rad 3 i samma förlopp; ett förlopp har ett enda värde för region, rätta raderna`,
+			`reject x:5: age: age "55" skiljer sig från "54" på rad 3 i samma förlopp; ett förlopp har ett enda värde för age, rätta raderna`,
+			`reject x:6: sex: sex "M" skiljer sig från "K" på rad 3 i samma förlopp; ett förlopp har ett enda värde för sex, rätta raderna`,
+			`reject x:7: intent: intent "pal" skiljer sig från "kur" på rad 3 i samma förlopp; ett förlopp har ett enda värde för intent, rätta raderna`,
+			`reject x:9: county: county "13" skiljer sig från "14" på rad 8 i samma förlopp; ett förlopp har ett enda värde för county, rätta raderna`,
+			`reject x:10: referring_region: referring_region "06" skiljer sig från "05" på rad 8 i samma förlopp; ett förlopp har ett enda värde för referring_region, rätta raderna`,
+			`reject x:11: diagnosis: diagnosis "C51" skiljer sig från "C50" på rad 8 i samma förlopp; ett förlopp har ett enda värde för diagnosis, rätta raderna`,
 			`ep "E1" x:2 region="01" sex="K" county="14" referring="05" diagnosis="C50" intent="kur" age=54 | 2:VL210:2024-01-10 3:VL230:2024-01-11 8:VL250:2024-01-16 | incomplete: x:4 x:5 x:6 x:7 x:9 x:10 x:11`,
 			`ep "E2" x:12 region="03" | 12:VL210:2024-01-20`,
 			`rows 11`,
@@ -583,7 +583,7 @@ var readCases = []readCase{
 			"E1;VL210;2024-01-10;01;\n" +
 			"E1;VL260;2024-01-11;03;C50\n",
 		want: []string{
-			`reject x:3: region: region "03" differs from "01" on row 2 of the same episode; an episode has one region, correct the rows`,
+			`reject x:3: region: region "03" skiljer sig från "01" på rad 2 i samma förlopp; ett förlopp har ett enda värde för region, rätta raderna`,
 			`ep "E1" x:2 region="01" | 2:VL210:2024-01-10 | incomplete: x:3`,
 			`rows 2`,
 		},
@@ -603,7 +603,7 @@ var readCases = []readCase{
 			"E2;VL220;01;2024-01-16;;\n" +
 			"E2;VL230;01;2024-01-16;;\n",
 		want: []string{
-			`reject x:4: region: region "03" differs from "01" on row 2 of the same episode; an episode has one region, correct the rows`,
+			`reject x:4: region: region "03" skiljer sig från "01" på rad 2 i samma förlopp; ett förlopp har ett enda värde för region, rätta raderna`,
 			`ep "E1" x:2 region="01" sex="K" diagnosis="C50" | 2:VL210:2024-01-10 3:VL220:2024-01-11 5:VL240:2024-01-13 6:VL250:2024-01-14 7:VL260:2024-01-15 | incomplete: x:4`,
 			`ep "E2" x:8 region="01" | 8:VL210:2024-01-15 9:VL220:2024-01-16 10:VL230:2024-01-16`,
 			`rows 9`,
@@ -633,17 +633,17 @@ var readCases = []readCase{
 	{
 		name:  "missing column with did-you-mean",
 		input: "forlop;kod;datum\nE1;VL210;2024-01-10\n",
-		err:   `x: the header has no episode column (found "forlop", "kod", "datum"); for "forlop", menade du "forlopp"?; the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+		err:   `x: rubrikraden saknar kolumn för episode (hittade "forlop", "kod", "datum"); för "forlop": menade du "forlopp"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name:  "missing columns",
 		input: "patient;datum;kommentar\n",
-		err:   `x: the header has no episode and code columns (found "patient", "datum", "kommentar"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too)`,
+		err:   `x: rubrikraden saknar kolumn för episode och code (hittade "patient", "datum", "kommentar"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name:  "unknown separator",
 		input: "episode|code|date\nE1|VL210|2024-01-10\n",
-		err:   `x: the header has no episode, code and date columns (found "episode|code|date"); the first line must name at least the episode, code and date columns (förlopp, kod and datum work too), separated by ; or , or tab`,
+		err:   `x: rubrikraden saknar kolumn för episode, code och date (hittade "episode|code|date"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också), åtskilda av ; eller , eller tabb`,
 	},
 	{
 		name:  "duplicate column",
@@ -663,12 +663,12 @@ var readCases = []readCase{
 	{
 		name:  "empty input",
 		input: "",
-		err:   `x is empty: there is no header line; the first line must name the columns, e.g. episode;code;date`,
+		err:   `x är tom: den har ingen rubrikrad; första raden ska namnge kolumnerna, t.ex. förlopp;kod;datum`,
 	},
 	{
 		name:  "blank input with bom",
 		input: bom + "\r\n \n",
-		err:   `x is empty: there is no header line; the first line must name the columns, e.g. episode;code;date`,
+		err:   `x är tom: den har ingen rubrikrad; första raden ska namnge kolumnerna, t.ex. förlopp;kod;datum`,
 	},
 	{
 		name:  "nul bytes",
@@ -678,7 +678,7 @@ var readCases = []readCase{
 	{
 		name:  "the start of a ZIP (an xlsx workbook) cut short",
 		input: "PK\x03\x04\x14\x00\x06\x00",
-		err:   `x: filen börjar som en zip-fil (som .xlsx) men är trasig (zip: not a valid zip file); spara den igen som .xlsx eller som CSV UTF-8`,
+		err:   `x: filen börjar som en zip-fil (som .xlsx) men är trasig; spara den igen som .xlsx eller som CSV UTF-8`,
 	},
 	{
 		name:  "utf-16",
@@ -688,12 +688,12 @@ var readCases = []readCase{
 	{
 		name:  "cr line endings",
 		input: "episode;code;date\rE1;VL210;2024-01-10\r",
-		err:   `x: lines end with CR alone (an old Mac format), so the file reads as one line; save it again as "CSV UTF-8"`,
+		err:   `x: raderna slutar med bara CR (ett gammalt Mac-format), så filen läses som en enda rad; spara den igen som CSV UTF-8`,
 	},
 	{
 		name:  "unclosed quote in header",
 		input: "\"episode;code;date\nE1;VL210;2024-01-10\n",
-		err:   `x: a quote in the header line is not closed; correct the first line, which must name the columns`,
+		err:   `x: ett citattecken i rubrikraden stängs inte; rätta första raden, som ska namnge kolumnerna`,
 	},
 	// JSON Lines.
 	{
@@ -729,22 +729,22 @@ var readCases = []readCase{
 			`{"episode":"E1","region":"04","events":[{"code":"VL260","date":"2024-01-21"}]}` + "\n" +
 			"not json\n",
 		want: []string{
-			`reject x:2: not valid JSON at character 63 (unexpected end of JSON input); each line must be one complete JSON object`,
-			`reject x:3: not valid JSON at character 66 (invalid character 'x' after top-level value); each line must be one complete JSON object`,
-			`reject x:4: the line is a JSON array; each line must be one JSON object, like {"episode": "E1", "events": [...]}`,
-			`reject x:5: "events" is a JSON string but must be a list`,
-			`reject x:6: "events" is a JSON number but must be an object`,
-			`reject x:7: "episode" is a JSON bool but must be text or a number`,
-			`reject x:8: episode: the episode id is empty or missing; every line needs "episode"`,
-			`reject x:9: events: the episode has no events; list its codes and dates in "events"`,
-			`reject x:10: events: the episode has no events; list its codes and dates in "events"`,
-			`reject x:11: events[1].code: code "VL26" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
-			`reject x:12: events[1].date: the date is empty; write YYYY-MM-DD or YYYYMMDD`,
-			`reject x:13: age: age "54 years" is not a whole number from 0 to 130`,
-			`reject x:14: age: age "54.0" is not a whole number from 0 to 130`,
-			`reject x:15: intent: intent "kurera" is not kur or pal; write kur (curative), pal (palliative) or leave it empty`,
-			`reject x:17: region: region "04" differs from "03" on row 16 of the same episode; an episode has one region, correct the rows`,
-			`reject x:18: not valid JSON at character 2 (invalid character 'o' in literal null (expecting 'u')); each line must be one complete JSON object`,
+			`reject x:2: raden är inte giltig JSON (fel vid tecken 63); varje rad ska vara ett helt JSON-objekt`,
+			`reject x:3: raden är inte giltig JSON (fel vid tecken 66); varje rad ska vara ett helt JSON-objekt`,
+			`reject x:4: raden är en lista i JSON; varje rad ska vara ett JSON-objekt, som {"episode": "E1", "events": [...]}`,
+			`reject x:5: "events" är en text i JSON men ska vara en lista`,
+			`reject x:6: "events" är ett tal i JSON men ska vara ett objekt`,
+			`reject x:7: "episode" är ett sanningsvärde (true/false) i JSON men ska vara en text eller ett tal`,
+			`reject x:8: episode: förlopps-id:t är tomt eller saknas; varje rad behöver "episode"`,
+			`reject x:9: events: förloppet har inga händelser; ange dess koder och datum i "events"`,
+			`reject x:10: events: förloppet har inga händelser; ange dess koder och datum i "events"`,
+			`reject x:11: events[1].code: koden "VL26" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
+			`reject x:12: events[1].date: datumet är tomt; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject x:13: age: åldern "54 years" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
+			`reject x:14: age: åldern "54.0" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
+			`reject x:15: intent: behandlingsintentionen "kurera" är varken kur eller pal; skriv kur (kurativ), pal (palliativ) eller lämna tomt`,
+			`reject x:17: region: region "04" skiljer sig från "03" på rad 16 i samma förlopp; ett förlopp har ett enda värde för region, rätta raderna`,
+			`reject x:18: raden är inte giltig JSON (fel vid tecken 2); varje rad ska vara ett helt JSON-objekt`,
 			`ep "E1" x:1 region="03" | 1:VL210:2024-01-10 16:VL260:2024-01-20 | incomplete: x:9 x:10 x:11 x:12 x:13 x:14 x:15 x:17`,
 			`rows 18`,
 		},
@@ -759,7 +759,7 @@ var readCases = []readCase{
 		input: cp1252(`{"episode":"E1","region":"Örebro","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
 		enc:   "utf-8",
 		want: []string{
-			`reject x:1: not valid UTF-8; is the file Windows-1252? use --encoding windows-1252`,
+			`reject x:1: raden är inte giltig UTF-8; är filen i Windows-1252? ange --encoding windows-1252`,
 			`rows 1`,
 		},
 	},
@@ -794,12 +794,12 @@ func TestReadFiles(t *testing.T) {
 	}{
 		{"excel_sv.csv", []string{
 			`ep "A-1" excel_sv.csv:2 region="14" sex="K" county="14" diagnosis="C71.9" intent="kur" age=54 | 2:VL210:2024-01-10 3:VL230:2024-01-15 4:VL260:2024-02-01`,
-			`reject excel_sv.csv:7: code: code "VL26" is not a KVÅ code: write V, two letters or digits and two digits, e.g. VL210`,
+			`reject excel_sv.csv:7: code: koden "VL26" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
 			`ep "B-2" excel_sv.csv:6 region="18" sex="M" county="18" intent="pal" age=71 | 6:VL210:2024-03-01 | incomplete: excel_sv.csv:7`,
 			`rows 5`,
 		}},
 		{"comma.csv", []string{
-			`reject comma.csv:3: date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject comma.csv:3: date: datumet "2024-02-30" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "E1" comma.csv:2 region="01" sex="K" age=54 | 2:VL210:2024-01-10 | incomplete: comma.csv:3`,
 			`ep "E2" comma.csv:4 region="03" sex="M" | 4:VL210:2024-01-11 5:VL260:2024-01-20`,
 			`rows 4`,
@@ -810,9 +810,9 @@ func TestReadFiles(t *testing.T) {
 		}},
 		{"episodes.jsonl", []string{
 			`ep "E1" episodes.jsonl:1 region="01" sex="K" county="01" referring="03" diagnosis="C71.9" intent="kur" age=54 | 1:VL210:2024-01-10 1:VL260:2024-02-01`,
-			`reject episodes.jsonl:3: events[1].date: date "2024-02-30" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject episodes.jsonl:3: events[1].date: datumet "2024-02-30" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "E2" episodes.jsonl:3 | | incomplete: episodes.jsonl:3`,
-			`reject episodes.jsonl:5: not valid JSON at character 2 (invalid character 'o' in literal null (expecting 'u')); each line must be one complete JSON object`,
+			`reject episodes.jsonl:5: raden är inte giltig JSON (fel vid tecken 2); varje rad ska vara ett helt JSON-objekt`,
 			`ep "E3" episodes.jsonl:4 | 4:VL210:2024-01-10`,
 			`rows 4`,
 		}},
@@ -890,7 +890,7 @@ func TestReadLongLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`reject x:3: the row is longer than 16 MiB, so it was not read; is a line break missing?`,
+		`reject x:3: raden är längre än 16 MiB och lästes inte; saknas en radbrytning?`,
 		`ep "E1" x:2 | 2:VL210:2024-01-10 4:VL230:2024-01-21`,
 		`rows 3`,
 	}
@@ -907,7 +907,7 @@ func TestReadError(t *testing.T) {
 	if !errors.Is(err, cause) {
 		t.Fatalf("got %v, want it to wrap %v", err, cause)
 	}
-	if want := "cannot read x.csv: disk on fire; check that the file is there, readable and complete"; err.Error() != want {
+	if want := "kan inte läsa x.csv: disk on fire; kontrollera att filen finns, går att läsa och är hel"; err.Error() != want {
 		t.Errorf("got %q\nwant %q", err, want)
 	}
 	// Small reads change nothing.
@@ -1058,7 +1058,7 @@ func TestReadLongRecord(t *testing.T) {
 	want = append(want,
 		`ep "E1" x:2 | 19:VL230:2024-01-21 | incomplete: x:2`,
 		`reject x:20: note: `+open,
-		`reject x:21: the row is longer than 16 MiB, so it was not read; is a line break missing?`,
+		`reject x:21: raden är längre än 16 MiB och lästes inte; saknas en radbrytning?`,
 		`ep "E2" x:20 | 22:VL230:2024-01-21 | incomplete: x:20`,
 		`rows 21`,
 	)

@@ -28,6 +28,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/internal/safefile"
 )
 
@@ -173,7 +174,7 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 func checkWorkbookZip(name string, data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmt.Errorf(msgXLSXNotZip, name, err)
+		return fmt.Errorf(msg.InputXLSXNotZip, name)
 	}
 	var total uint64
 	workbook := false
@@ -205,9 +206,9 @@ func checkWorkbookZip(name string, data []byte) error {
 
 // What scanXML finds beyond its bounds.
 var (
-	errLongRun      = errors.New("too long a text")
-	errManyStrings  = errors.New("too many shared strings")
-	errManyRowCells = errors.New("too many cells in a row")
+	errLongRun      = errors.New(msg.InputXLSXLongText)
+	errManyStrings  = errors.New(msg.InputXLSXManyStrings)
+	errManyRowCells = errors.New(msg.InputXLSXManyCells)
 )
 
 // scanXML reads a sheet or the shared strings (strings) through, before

@@ -155,12 +155,12 @@ func TestReadXLSX(t *testing.T) {
 			2: {"A1", "VL210", date(60)}, 3: {"A2", "VL210", date(0)}, 4: {"A3", "VL210", date(-1.5)}, 5: {"A4", "VL210", date(2958466)},
 			6: {"A5", "VL210", xcell{v: serial20240311 + 0.99999999, fmt: 22}}, 7: {"A6", "VL210", date(2958465)}},
 		want: []string{
-			`reject in.xlsx:2: date: date "1900-02-29" is not a date; write YYYY-MM-DD or YYYYMMDD`,
-			`reject in.xlsx:3: date: date "1900-01-00" is not a date; write YYYY-MM-DD or YYYYMMDD`,
-			`reject in.xlsx:4: date: date "-1.5" is not a date; write YYYY-MM-DD or YYYYMMDD`,
-			`reject in.xlsx:5: date: date "2958466" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+			`reject in.xlsx:2: date: datumet "1900-02-29" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:3: date: datumet "1900-01-00" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:4: date: "-1.5" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:5: date: "2958466" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "A5" in.xlsx:6 | 6:VL210:2024-03-12`,
-			`reject in.xlsx:7: date: date "9999-12-31" is not a date; write YYYY-MM-DD or YYYYMMDD`, "rows 6, blank 0"},
+			`reject in.xlsx:7: date: datumet "9999-12-31" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`, "rows 6, blank 0"},
 	}, {
 		name: "1904 date system",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", date(serial20240311 - days1904)}},
@@ -174,7 +174,7 @@ func TestReadXLSX(t *testing.T) {
 	}, {
 		name: "a serial number without a date format is not a date",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", serial20240311}},
-		want: []string{`reject in.xlsx:2: date: date "45362" is not a date; write YYYY-MM-DD or YYYYMMDD`, "rows 1, blank 0"},
+		want: []string{`reject in.xlsx:2: date: "45362" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`, "rows 1, blank 0"},
 	}, {
 		name: "row numbers are the sheet's: blank rows before the header and between rows count",
 		rows: map[int][]any{
@@ -183,7 +183,7 @@ func TestReadXLSX(t *testing.T) {
 			8: {"B1", "VL215", "2024-03-1"},
 			9: {"C1", "VL225", "2024-03-13", "", "", ""},
 		},
-		want: []string{`ep "A1" in.xlsx:5 | 5:VL210:2024-03-11`, `reject in.xlsx:8: date: date "2024-03-1" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+		want: []string{`ep "A1" in.xlsx:5 | 5:VL210:2024-03-11`, `reject in.xlsx:8: date: "2024-03-1" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "C1" in.xlsx:9 | 9:VL225:2024-03-13`, "rows 6, blank 3"},
 	}, {
 		name: "cells with separators, quotes and line breaks are one value each",
@@ -192,7 +192,7 @@ func TestReadXLSX(t *testing.T) {
 	}, {
 		name: "a header cell with a line break",
 		rows: map[int][]any{1: {"Förlopps-\nid", "KVÅ-\nkod", "Datum"}, 2: {"A1", "VL210", "2024-03-11"}},
-		err:  `in.xlsx: the header has no episode and code columns (found "Förlopps- id", "KVÅ- kod", "Datum")`,
+		err:  `in.xlsx: rubrikraden saknar kolumn för episode och code (hittade "Förlopps- id", "KVÅ- kod", "Datum")`,
 	}, {
 		name: "the sheet given by --sheet, in any case",
 		rows: map[int][]any{1: {"x"}},
@@ -397,7 +397,7 @@ func TestReadXLSXHostile(t *testing.T) {
 			io.WriteString(w, sheetHead+`<row r="2"><c r="A2" t="inlineStr"><is><t>A1</t></is></c><c r="B2" t="inlineStr"><is><t>VL210</t></is></c><c r="C2" t="inlineStr"><is><t>2024-03-11</t></is></c>`+
 				`<c r="D2" t="inlineStr"><is><t>`+strings.Repeat("x", 9<<20)+`</t></is></c><c r="E2" t="inlineStr"><is><t>`+strings.Repeat("x", 9<<20)+`</t></is></c></row>`+sheetTail)
 		}),
-		want: []string{`reject in.xlsx:2: the row is longer than 16 MiB, so it was not read; is a line break missing?`, "rows 1, blank 0"},
+		want: []string{`reject in.xlsx:2: raden är längre än 16 MiB och lästes inte; saknas en radbrytning?`, "rows 1, blank 0"},
 	}, {
 		name: "a row number past Excel's last row",
 		input: replacePart(t, small, "xl/worksheets/sheet1.xml", func(w io.Writer) {

@@ -157,8 +157,8 @@ func TestReadValues(t *testing.T) {
 				"E1;VL230;31/2/2024\n" +
 				"E1;VL235;3/13/2024\n",
 			want: []string{
-				`reject x:6: date: date "31/2/2024" is not a date; write YYYY-MM-DD or YYYYMMDD`,
-				`reject x:7: date: date "3/13/2024" is not a date; write YYYY-MM-DD or YYYYMMDD`,
+				`reject x:6: date: "31/2/2024" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+				`reject x:7: date: "3/13/2024" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 				`ep "E1" x:2 | 2:VL210:2024-03-07 3:VL215:2024-03-08 4:VL220:2024-03-09 5:VL225:2024-03-10 | incomplete: x:6 x:7`,
 				`rows 6`,
 			},
@@ -232,9 +232,9 @@ func TestReadValues(t *testing.T) {
 				`reject x:7: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
 				`reject x:8: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
 				`reject x:9: raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten`,
-				`reject x:10: episode: the episode id is empty; every row needs one`,
-				`reject x:11: episode: the episode id is empty; every row needs one`,
-				`reject x:12: episode: the episode id is empty; every row needs one`,
+				`reject x:10: episode: förlopps-id:t är tomt; varje rad behöver ett`,
+				`reject x:11: episode: förlopps-id:t är tomt; varje rad behöver ett`,
+				`reject x:12: episode: förlopps-id:t är tomt; varje rad behöver ett`,
 				`ep "E1" x:2 age=60 | 2:VL210:2024-03-11`,
 				`rows 11`,
 			},
@@ -271,12 +271,31 @@ func TestReadValues(t *testing.T) {
 // spaces do not matter.
 func TestReadDateOrderOption(t *testing.T) {
 	_, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", Options{DateOrder: "mdy"})
-	if err == nil || err.Error() != `x: unknown date order "mdy"; use ymd or dmy, or leave it out` {
+	if err == nil || err.Error() != `x: datumordningen "mdy" är okänd; ange ymd eller dmy, eller utelämna den` {
 		t.Errorf("error %v", err)
 	}
 	for _, o := range []string{"", "ymd", "YMD", "dmy", " DMY "} {
 		if _, err := read(t, "x", "episode;code;date\nE1;VL210;2024-03-11\n", Options{DateOrder: o}); err != nil {
 			t.Errorf("%q: %v", o, err)
+		}
+	}
+}
+
+// TestDateProblem tests the reason for a refused date: a day the
+// calendar lacks, a real day in an implausible year, and no date at all
+// are told apart.
+func TestDateProblem(t *testing.T) {
+	for _, tc := range []struct{ date, want string }{
+		{"2024-02-30", `datumet "2024-02-30" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"20231301", `datumet "20231301" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"0001-01-01", `datumet "0001-01-01" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`},
+		{"0001-01-01 00:00:00", `datumet "0001-01-01 00:00:00" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`},
+		{"18991231", `datumet "18991231" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`},
+		{"femte maj", `"femte maj" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"2024-0A-01", `"2024-0A-01" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+	} {
+		if got := dateProblem([]byte(tc.date)); got != tc.want {
+			t.Errorf("dateProblem(%q) = %q, want %q", tc.date, got, tc.want)
 		}
 	}
 }

@@ -93,7 +93,7 @@ func TestReportWorkbook(t *testing.T) {
 	toCorrect, _ := f.GetRows("Rader att rätta")
 	wantRows := [][]string{{"Typ", "Förlopp", "Rad", "Avvisade rader", "Fält", "Orsak"},
 		{"ofullständigt förlopp", "ZZ-1", "test.csv:280", "1"},
-		{"avvisad rad", "", "test.csv:280", "", "date", `date "2024-13-01" is not a date; write YYYY-MM-DD or YYYYMMDD`}}
+		{"avvisad rad", "", "test.csv:280", "", "date", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`}}
 	if !equalRows(toCorrect, wantRows) {
 		t.Errorf("Rader att rätta:\n got %q\nwant %q", toCorrect, wantRows)
 	}
