@@ -9,6 +9,10 @@ import (
 // differences of Days.
 type Day int32
 
+// FirstYear and LastYear bound the years ParseDay reads; the episode
+// readers name them when they reject a real date outside them.
+const FirstYear, LastYear = 1900, 2999
+
 // ParseDay parses YYYY-MM-DD or YYYYMMDD without allocating.
 func ParseDay(s string) (Day, bool) {
 	var y, m, d int
@@ -20,7 +24,7 @@ func ParseDay(s string) (Day, bool) {
 	default:
 		return 0, false
 	}
-	if y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < FirstYear || y > LastYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, false
 	}
 	return civilToDays(y, m, d), true

@@ -568,14 +568,11 @@ func dateProblem(date []byte) string {
 		return fmt.Sprintf(msg.InputDateForm, quote(date))
 	case m < 1 || m > 12 || d < 1 || d > time.Date(2000+y%400, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day():
 		return fmt.Sprintf(msg.InputDateNoDay, quote(date))
-	case y < firstYear || y > lastYear:
-		return fmt.Sprintf(msg.InputDateImplausible, quote(date), firstYear, lastYear)
+	case y < compiler.FirstYear || y > compiler.LastYear:
+		return fmt.Sprintf(msg.InputDateImplausible, quote(date), compiler.FirstYear, compiler.LastYear)
 	}
 	return fmt.Sprintf(msg.InputDateForm, quote(date))
 }
-
-// firstYear and lastYear bound the years compiler.ParseDay reads.
-const firstYear, lastYear = 1900, 2999
 
 // digits is the number s writes in decimal digits, -1 if s has another
 // character.
