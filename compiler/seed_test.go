@@ -4,17 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// seedGuidePath is the plain-text coding guide 10.6, relative to this
-// package's directory: CI clones the repository with shared/ beside it
-// (/work/shared next to /work/main).
-const seedGuidePath = "../../shared/seeds/000_eeb2fd4c2fffc3c9.txt"
+	"github.com/rcc/svfrules/internal/seedtext"
+)
 
 // seedTableCodes are the codes that have a table in guide 10.6, in the
 // guide's order. Every other code is valid in every pathway.
@@ -278,21 +274,10 @@ func compareTables(seed *seedGuide, g *Guide) []string {
 // shared folder is not checked out beside the repository.
 func loadSeedGuide(t *testing.T) *seedGuide {
 	t.Helper()
-	data, err := os.ReadFile(seedGuidePath)
-	if os.IsNotExist(err) {
-		// CI clones shared/ beside the repository (.ci/run sets CI): there
-		// a missing guide text is a broken checkout, not a reason to skip.
-		if os.Getenv("CI") != "" {
-			t.Fatalf("guide text %s not found; CI must clone the shared folder beside the repository", seedGuidePath)
-		}
-		t.Skipf("guide text %s not found: clone the shared folder beside the repository to compare the tables with it", seedGuidePath)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := seedtext.Read(t, "compare the tables with it")
 	s, err := parseSeedGuide(data)
 	if err != nil {
-		t.Fatalf("%s: %v", seedGuidePath, err)
+		t.Fatalf("%s: %v", seedtext.Path(), err)
 	}
 	return s
 }

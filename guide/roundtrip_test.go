@@ -3,13 +3,13 @@ package guide_test
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/guide"
+	"github.com/rcc/svfrules/internal/seedtext"
 	"github.com/rcc/svfrules/rules"
 )
 
@@ -20,10 +20,6 @@ import (
 // cell and legend, every line of "Kodernas uppbyggnad", and the change
 // log's entries for the versions that have rule folders, in the guide's
 // order. The body may hold nothing the guide does not.
-
-// seedGuidePath is the plain-text guide 10.6, relative to this package's
-// directory: CI clones the repository with shared/ beside it.
-const seedGuidePath = "../../shared/seeds/000_eeb2fd4c2fffc3c9.txt"
 
 // seedNameAliases are the guide's spelling slips in pathway names inside
 // its tables, mapped to the names of "Kodernas uppbyggnad" that the rule
@@ -279,17 +275,7 @@ func extra(want, got []item) []string {
 
 func loadSeed(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile(seedGuidePath)
-	if os.IsNotExist(err) {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("guide text %s not found; CI must clone the shared folder beside the repository", seedGuidePath)
-		}
-		t.Skipf("guide text %s not found: clone the shared folder beside the repository to run the round trip", seedGuidePath)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
+	return string(seedtext.Read(t, "run the round trip"))
 }
 
 // render renders an embedded version as text, with the embedded history.
