@@ -11,42 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rcc/svfrules/internal/english"
 )
 
-// englishWords are common English function words and verbs that are not
-// Swedish words: a message that holds one is (partly) English. Words that
-// are Swedish too (in, be, an, man, stand, under, hand, …) and the values
-// messages name (text, json, error, warning, info, none) are left out.
-var englishWords = []string{
-	"the", "is", "are", "was", "cannot", "can't", "must", "should", "would", "could",
-	"file", "files", "folder", "found", "expected", "invalid", "unknown", "missing",
-	"with", "without", "which", "this", "that", "these", "there", "has", "have", "does",
-	"and", "or", "of", "to", "for", "from", "by", "on", "at", "it", "its", "no", "yes",
-	"give", "use", "write", "read", "only", "when", "will", "line", "row", "rows",
-	"column", "header", "value", "values", "allowed", "given", "twice", "wrong",
-	"did", "you", "mean", "please", "add", "remove", "each", "every", "than", "got",
-	"usage", "flags", "default", "example", "examples", "output", "input",
-}
-
-// code is what a message quotes rather than says: rule-file syntax in
-// backquotes, quoted literals, flags, placeholders, file names and paths.
-var code = regexp.MustCompile("`[^`]*`" + `|"[^"]*"|'[^']*'|\w+(,\w+)+|--?[A-Za-z][\w-]*(=\S+)?|%[-+# 0-9.]*[a-zA-Z]|\S+\.(csv|svf|md|xlsx|html|json|jsonl)\b|\S*/\S*|<[^>]*>`)
-
-var word = regexp.MustCompile(`[\p{L}']+`)
-
 // englishIn returns the English words of text, outside what it quotes.
-func englishIn(text string) []string {
-	var found []string
-	for _, w := range word.FindAllString(code.ReplaceAllString(text, " "), -1) {
-		if slices.Contains(englishWords, strings.ToLower(w)) {
-			found = append(found, w)
-		}
-	}
-	return found
-}
+func englishIn(text string) []string { return english.Words(text) }
 
 // catalogue is every string constant of the package, by name.
 func catalogue(t *testing.T) map[string]string {
@@ -77,31 +49,6 @@ func catalogue(t *testing.T) map[string]string {
 		t.Fatalf("only %d string constants: the walk is broken", len(out))
 	}
 	return out
-}
-
-// TestEnglishIn tests the test: English sentences are found, Swedish ones
-// with quoted English-looking code are not.
-func TestEnglishIn(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
-		{"unknown flag: --bogus", []string{"unknown"}},
-		{"the rules do not compile", []string{"the"}},
-		{"the file is not UTF-8", []string{"the", "file", "is"}},
-		{"did you mean %q?", []string{"did", "you", "mean"}},
-		{"cannot read rule folder %s: %s", []string{"cannot", "read", "folder"}},
-		{"okänd flagga --fail-on; ange error, warning, info eller none", nil},
-		{"lägg till `message \"…\"` i regeln", nil},
-		{"menade du %q?", nil},
-		{"rubrikraden code,prefix,pathway,allowed,qualifier", nil},
-		{"-o %s är samma fil som indatafilen %s", nil},
-		{"kör 'svfrules check --guide 10.6' och läs rules/10.6/regler.svf", nil},
-	} {
-		if got := englishIn(tc.text); !slices.Equal(got, tc.want) {
-			t.Errorf("englishIn(%q) = %q, want %q", tc.text, got, tc.want)
-		}
-	}
 }
 
 // TestCatalogueSwedish fails on a message with English words.

@@ -1,0 +1,43 @@
+package english
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestWords tests the detector: English sentences are found, Swedish ones
+// with quoted English-looking code are not.
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"unknown flag: --bogus", []string{"unknown"}},
+		{"the rules do not compile", []string{"the", "not"}},
+		{"the file is not UTF-8", []string{"the", "file", "is", "not"}},
+		{"did you mean %q?", []string{"did", "you", "mean"}},
+		{"cannot read rule folder %s: %s", []string{"cannot", "read", "folder"}},
+		{"okänd flagga --fail-on; ange error, warning, info eller none", nil},
+		{"lägg till `message \"…\"` i regeln", nil},
+		{"menade du %q?", nil},
+		{"rubrikraden code,prefix,pathway,allowed,qualifier", nil},
+		{"-o %s är samma fil som indatafilen %s", nil},
+		{"kör 'svfrules check --guide 10.6' och läs rules/10.6/regler.svf", nil},
+		// The rule compiler's old texts, and their Swedish.
+		{`pathway "hjarntumorer" is declared twice`, []string{"is", "declared", "twice"}},
+		{"cannot compare date with number", []string{"cannot", "compare", "with", "number"}},
+		{"code 50 has scope every but a table", []string{"has", "scope", "every"}},
+		{"rule \"r1\" has no condition", []string{"has", "no", "condition"}},
+		{"expected findings [a], got []", []string{"expected", "got"}},
+		{"2024-13-01 is not a date", []string{"is", "not"}},
+		{`= väntade Text "{" PathwayProp* "}"`, []string{"PathwayProp"}},
+		{"vårdförloppet \"hjarntumorer\" deklareras två gånger", nil},
+		{"lägg till `target N days`, eller `target none`", nil},
+		{"regeln gäller i A4-format, från datum a till datum b", nil},
+		{"raden är längre än 4 MiB", nil},
+	} {
+		if got := Words(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Words(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
