@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/rcc/svfrules/internal/msg"
 	"hash/maphash"
 	"io"
 	"slices"
@@ -112,17 +113,17 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 	}
 	spool, cleanup, err := safefile.CreateUnnamed(opts.TempDir, "svfrules-out-*")
 	if err != nil {
-		return nil, fmt.Errorf(msgOutSpool, input.TempDir(opts.TempDir), err)
+		return nil, fmt.Errorf(msg.EvalOutSpool, input.TempDir(opts.TempDir), err)
 	}
 	defer cleanup()
 
 	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
 	if errors.Is(err, errNotAdjacent) {
 		if err := spool.Truncate(0); err != nil {
-			return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), err)
+			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), err)
+			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
 		}
 		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
 	}
@@ -130,7 +131,7 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		return nil, err
 	}
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), err)
+		return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
 	}
 	if wr, ok := render.(Wrapper); ok {
 		err = wr.Wrap(sum, spool, w)
@@ -138,7 +139,7 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		_, err = io.Copy(w, spool)
 	}
 	if err != nil {
-		return nil, fmt.Errorf(msgOutWrite, err)
+		return nil, fmt.Errorf(msg.EvalOutWrite, err)
 	}
 	return sum, nil
 }
@@ -503,7 +504,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		}
 		rc, err := in.Open()
 		if err != nil {
-			readErr = fmt.Errorf("%s: cannot open: %w", in.Name, err)
+			readErr = fmt.Errorf(msg.EvalCannotOpen, in.Name, err)
 			break
 		}
 		// Once rows prove not adjacent this pass is wasted: stop reading.
@@ -536,7 +537,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	case readErr != nil:
 		return nil, readErr
 	case writeErr != nil:
-		return nil, fmt.Errorf(msgOutSpoolIO, input.TempDir(opts.TempDir), writeErr)
+		return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), writeErr)
 	}
 	sum.Unchecked = uncheckedRules(p, sum.Columns)
 	if lists != nil {

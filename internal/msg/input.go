@@ -151,3 +151,88 @@ const (
 	// one. Verbs: the file.
 	InputXLSXNotZip = "%s: filen börjar som en zip-fil (som .xlsx) men är trasig; spara den igen som .xlsx eller som CSV UTF-8"
 )
+
+// Messages of the readers about the input as a whole: spooling it,
+// a file that changes while it is read, text that is not text.
+const (
+	// InputFileChanged: why a file that changed while it was read
+	// stopped the read. No verbs.
+	InputFileChanged = "filen ändrades medan den lästes"
+	// InputSpool: the input's name, the directory, the error.
+	InputSpool = "%s: kan inte mellanlagra indata i en temporär fil i %s: %w; se till att det finns plats där (eller ange en annan katalog med TMPDIR)"
+	// InputSpoolRead: the input's name, the error.
+	InputSpoolRead = "kan inte läsa %s: %w"
+	// InputChanged: the input's name, InputFileChanged.
+	InputChanged = "%s: %w; vänta tills programmet som skriver filen är klart och kör igen"
+	// InputUTF16, InputNotText: the input's name. A workbook (.xlsx) never
+	// gets here: it is recognised by its zip signature first.
+	InputUTF16   = "%s är text i UTF-16, som inte kan läsas; spara den som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx"
+	InputNotText = "%s innehåller NUL-byte och är alltså ingen textfil (och ingen .xlsx-arbetsbok); spara exporten som CSV UTF-8 (i Excel: Spara som, CSV UTF-8) eller som .xlsx"
+)
+
+// Messages about values (values.go): dates, sex, county and region
+// codes, blank and total rows.
+const (
+	// InputDayFirst: the date, quoted.
+	InputDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
+	// InputSex: the value, quoted.
+	InputSex = "kön %s är inget känt värde; skriv M eller K, Man eller Kvinna, eller 1 (man) eller 2 (kvinna) som i de nationella registren, eller lämna tomt"
+	// InputCode: what (län, region, remitterande region), the value
+	// quoted, countyList.
+	InputCode = "%s %s är ingen länskod; giltiga koder är %s (en inledande nolla får saknas: 1 läses som 01)"
+	// InputTotalRow: for a total row (Excel's Totalt or Summa).
+	InputTotalRow = "raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten"
+)
+
+// Messages of the xlsx reader.
+const (
+	// InputXLSXBroken: a workbook the xlsx library cannot read. Verbs:
+	// the input's name, the library's error (English, so it stands last,
+	// marked as a technical detail for whoever helps the user: see
+	// TechnicalEnglish).
+	InputXLSXBroken = "%s: arbetsboken kan inte läsas: den är skadad eller har något som Excel inte skriver; öppna den i Excel och spara den igen som .xlsx, eller som CSV UTF-8" + TechnicalEnglish
+	// TechnicalEnglish ends a message with the English text of an error
+	// from a library (for whoever helps the user find the cause); the
+	// message before it says in Swedish what is wrong and what to do.
+	// Verbs: the error.
+	TechnicalEnglish = " (teknisk uppgift, på engelska: %w)"
+	// InputXLSXNotWorkbook: the input's name.
+	InputXLSXNotWorkbook = "%s: filen är en zip-fil men ingen Excel-arbetsbok (.xlsx); öppna den i sitt program och spara den som .xlsx eller som CSV UTF-8"
+	// InputXLS: the input's name.
+	InputXLS = "%s: filen är en arbetsbok i det gamla formatet .xls (eller skyddad med lösenord), som inte kan läsas; öppna den i Excel och spara den som .xlsx (Excel-arbetsbok) eller CSV UTF-8, utan lösenord"
+	// InputXLSM: the input's name.
+	InputXLSM = "%s: filen är en arbetsbok med makron (.xlsm), som inte läses; öppna den i Excel och spara den som .xlsx (Excel-arbetsbok) eller CSV UTF-8"
+	// InputXLSXTooBig: the input's name, the bound in MiB.
+	InputXLSXTooBig = "%s: arbetsboken är större än %d MiB; spara bladet som CSV UTF-8, som kan vara hur stort som helst"
+	// InputXLSXBomb: the input's name, the part of the workbook.
+	InputXLSXBomb = "%s: delen %q av arbetsboken packas upp till mer än en export kan innehålla (eller har en cell som är för stor), så den läses inte; är filen verkligen en export? spara bladet som CSV UTF-8"
+	// InputXLSXNoSheets: the input's name.
+	InputXLSXNoSheets = "%s: arbetsboken har inga blad"
+	// InputXLSXNoSheet: the input's name, the sheet asked for, the sheets.
+	InputXLSXNoSheet = "%s: arbetsboken har inget blad som heter %q; den har bladen %s; ange ett av dem med --sheet"
+	// InputXLSXEmpty: the input's name, the sheet.
+	InputXLSXEmpty = "%s: bladet %q är tomt: det har ingen rubrikrad; den första raden med värden ska namnge kolumnerna, t.ex. förlopp, kod och datum"
+	// InputXLSXOtherSheets: the error about the header, the sheet read,
+	// the workbook's sheets.
+	InputXLSXOtherSheets = "%w (bladet %q, det första, lästes; arbetsboken har bladen %s: ange ett annat med --sheet)"
+)
+
+// Messages about --column and the columns of a header.
+const (
+	// InputColumnForm: the flag's value.
+	InputColumnForm = "--column %q: skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention"
+	// InputColumnAttr: the flag's value, the attribute, a did-you-mean
+	// hint ("" or InputDidYouMean), the valid names.
+	InputColumnAttr = "--column %q: %q är inget attribut%s; attributen är %s"
+	// InputDidYouMean: the closest name; appended to a message.
+	InputDidYouMean = "; menade du %q?"
+	// InputColumnTwice: the attribute, the two headers.
+	InputColumnTwice = "--column anger två kolumner för %s: %q och %q; ange en"
+	// InputColumnHeaderTwice: the header, the two attributes.
+	InputColumnHeaderTwice = "--column anger kolumnen %q för både %s och %s; ange en"
+	// InputColumnNotInFile: the file, the header, the attribute, the
+	// file's columns, a did-you-mean hint.
+	InputColumnNotInFile = "%s: kolumnen %q (--column %s=…) finns inte i filen; kolumnerna är %s%s"
+	// InputColumnsBoth: the file, the two headers, the attribute.
+	InputColumnsBoth = "%s: kolumnerna %q och %q ger båda %s; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)"
+)

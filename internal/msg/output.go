@@ -276,3 +276,19 @@ const (
 	// ColRejectedRows heads the column of an episode's rejected rows.
 	ColRejectedRows = "Avvisade rader"
 )
+
+// Messages of the evaluation's pipeline (runtime): the temporary file
+// that holds the output until the input has been read to its end, and
+// an input that cannot be opened once the command has begun.
+const (
+	// EvalOutSpool: the directory, the error.
+	EvalOutSpool = "kan inte skapa en temporär fil för utdata i %s: %w; se till att det finns plats där"
+	// EvalOutSpoolIO: the directory, the error.
+	EvalOutSpoolIO = "kan inte mellanlagra utdata i en temporär fil i %s: %w; se till att det finns plats där (med -o är det utdatafilens katalog, annars TMPDIR)"
+	// EvalOutWrite: the error (which names the file).
+	EvalOutWrite = "kan inte skriva utdata: %w"
+	// EvalCannotOpen: an input that could be read when the command began
+	// but not when its turn came (removed or locked meanwhile). Verbs:
+	// the input's name, the error.
+	EvalCannotOpen = "kan inte öppna %s: %w; kontrollera att filen finns och inte är låst av ett annat program, och kör igen"
+)

@@ -2,31 +2,12 @@ package input
 
 import (
 	"fmt"
+	"github.com/rcc/svfrules/internal/msg"
 	"slices"
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/lang"
-)
-
-// Messages about --column and the columns of a header.
-const (
-	// msgColumnForm: the flag's value.
-	msgColumnForm = "--column %q: skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention"
-	// msgColumnAttr: the flag's value, the attribute, a did-you-mean
-	// hint ("" or msgDidYouMean), the valid names.
-	msgColumnAttr = "--column %q: %q är inget attribut%s; attributen är %s"
-	// msgDidYouMean: the closest name; appended to a message.
-	msgDidYouMean = "; menade du %q?"
-	// msgColumnTwice: the attribute, the two headers.
-	msgColumnTwice = "--column anger två kolumner för %s: %q och %q; ange en"
-	// msgColumnHeaderTwice: the header, the two attributes.
-	msgColumnHeaderTwice = "--column anger kolumnen %q för både %s och %s; ange en"
-	// msgColumnNotInFile: the file, the header, the attribute, the
-	// file's columns, a did-you-mean hint.
-	msgColumnNotInFile = "%s: kolumnen %q (--column %s=…) finns inte i filen; kolumnerna är %s%s"
-	// msgColumnsBoth: the file, the two headers, the attribute.
-	msgColumnsBoth = "%s: kolumnerna %q och %q ger båda %s; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)"
 )
 
 // ColumnMap maps a header to a field (--column FIELD=HEADER): the column
@@ -45,21 +26,21 @@ func ParseColumns(flags []string) ([]ColumnMap, error) {
 		field, header, ok := strings.Cut(f, "=")
 		field, header = strings.TrimSpace(field), strings.TrimSpace(header)
 		if !ok || field == "" || header == "" {
-			return nil, fmt.Errorf(msgColumnForm, f)
+			return nil, fmt.Errorf(msg.InputColumnForm, f)
 		}
 		if !slices.Contains(colNames[:], field) {
 			hint := ""
 			if sug := lang.Suggest(strings.ToLower(field), colNames[:]); sug != "" {
-				hint = fmt.Sprintf(msgDidYouMean, sug)
+				hint = fmt.Sprintf(msg.InputDidYouMean, sug)
 			}
-			return nil, fmt.Errorf(msgColumnAttr, f, field, hint, strings.Join(colNames[:], ", "))
+			return nil, fmt.Errorf(msg.InputColumnAttr, f, field, hint, strings.Join(colNames[:], ", "))
 		}
 		for _, m := range out {
 			if m.Field == field {
-				return nil, fmt.Errorf(msgColumnTwice, field, m.Header, header)
+				return nil, fmt.Errorf(msg.InputColumnTwice, field, m.Header, header)
 			}
 			if columnKey([]byte(m.Header)) == columnKey([]byte(header)) {
-				return nil, fmt.Errorf(msgColumnHeaderTwice, header, m.Field, field)
+				return nil, fmt.Errorf(msg.InputColumnHeaderTwice, header, m.Field, field)
 			}
 		}
 		out = append(out, ColumnMap{Field: field, Header: header})

@@ -2,13 +2,14 @@ package input
 
 import (
 	"errors"
+	"github.com/rcc/svfrules/internal/msg"
 	"io"
 	"os"
 	"time"
 )
 
 // errChanged is the error of a file that changed while it was read.
-var errChanged = errors.New("filen ändrades medan den lästes")
+var errChanged = errors.New(msg.InputFileChanged)
 
 // openFile opens an episode file. It is read with read(2), not mapped into
 // memory: a mapped file that another program shortens while it is read

@@ -3,6 +3,7 @@ package input
 import (
 	"errors"
 	"fmt"
+	"github.com/rcc/svfrules/internal/msg"
 	"io"
 	"os"
 
@@ -37,23 +38,23 @@ func (o Options) FileInput(path string, stdin io.Reader) (in Input, cleanup func
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
+			return Input{}, nil, fmt.Errorf(msg.InputSpoolRead, path, err)
 		}
 		defer f.Close()
 		stdin = f
 	}
 	tmp, cleanup, err := safefile.CreateUnnamed(o.TempDir, "svfrules-in-*")
 	if err != nil {
-		return Input{}, nil, fmt.Errorf(msgSpool, path, TempDir(o.TempDir), err)
+		return Input{}, nil, fmt.Errorf(msg.InputSpool, path, TempDir(o.TempDir), err)
 	}
 	size, err := io.Copy(tmp, stdin)
 	if err != nil {
 		cleanup()
 		var pe *os.PathError
 		if errors.As(err, &pe) && pe.Path == tmp.Name() { // writing the spool failed
-			return Input{}, nil, fmt.Errorf(msgSpool, path, TempDir(o.TempDir), err)
+			return Input{}, nil, fmt.Errorf(msg.InputSpool, path, TempDir(o.TempDir), err)
 		}
-		return Input{}, nil, fmt.Errorf(msgSpoolRead, path, err)
+		return Input{}, nil, fmt.Errorf(msg.InputSpoolRead, path, err)
 	}
 	return Input{Name: path, Open: func() (io.ReadCloser, error) {
 		return spoolReader{io.NewSectionReader(tmp, 0, size)}, nil

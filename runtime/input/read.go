@@ -168,10 +168,10 @@ func checkStart(name string, lr *lineReader) error {
 		lr.pos += 3
 		p = p[3:]
 	case bytes.HasPrefix(p, []byte{0xFF, 0xFE}), bytes.HasPrefix(p, []byte{0xFE, 0xFF}):
-		return fmt.Errorf(msgUTF16, name)
+		return fmt.Errorf(msg.InputUTF16, name)
 	}
 	if bytes.IndexByte(p, 0) >= 0 {
-		return fmt.Errorf(msgNotText, name)
+		return fmt.Errorf(msg.InputNotText, name)
 	}
 	return nil
 }
@@ -198,7 +198,7 @@ func eachLine(name string, lr *lineReader, b *builder, row func(line []byte, too
 
 func readError(name string, err error) error {
 	if errors.Is(err, errChanged) {
-		return fmt.Errorf(msgChanged, name, err)
+		return fmt.Errorf(msg.InputChanged, name, err)
 	}
 	return fmt.Errorf(msg.InputCannotRead, name, err)
 }
@@ -460,7 +460,7 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 	if v := a.val[colSex]; len(v) > 0 {
 		s, ok := normSex(v)
 		if !ok {
-			return "sex", fmt.Sprintf(msgSex, quote(v))
+			return "sex", fmt.Sprintf(msg.InputSex, quote(v))
 		}
 		a.val[colSex] = s
 	}
@@ -471,7 +471,7 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 		}
 		c, ok := normCounty(v)
 		if !ok {
-			return colNames[k.col], fmt.Sprintf(msgCode, k.what, quote(v), countyList)
+			return colNames[k.col], fmt.Sprintf(msg.InputCode, k.what, quote(v), countyList)
 		}
 		a.val[k.col] = c
 	}
@@ -527,7 +527,7 @@ func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 	}
 	field, reason = eventProblem(code, date, okCode)
 	if field == "date" && !b.dmy && looksDayFirst(date) {
-		reason = fmt.Sprintf(msgDayFirst, quote(date))
+		reason = fmt.Sprintf(msg.InputDayFirst, quote(date))
 	}
 	return ev, field, reason
 }

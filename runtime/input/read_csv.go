@@ -601,7 +601,7 @@ func (c *csvReader) header(raw []byte) error {
 			continue
 		}
 		if j := c.col[k]; j >= 0 {
-			return fmt.Errorf(msgColumnsBoth, c.name, names[j], n, colNames[k])
+			return fmt.Errorf(msg.InputColumnsBoth, c.name, names[j], n, colNames[k])
 		}
 		c.col[k] = i
 	}
@@ -615,9 +615,9 @@ func (c *csvReader) header(raw []byte) error {
 		if !slices.Contains(keys, columnKey([]byte(m.Header))) {
 			hint := ""
 			if sug := lang.Suggest(columnKey([]byte(m.Header)), keys); sug != "" {
-				hint = fmt.Sprintf(msgDidYouMean, names[slices.Index(keys, sug)])
+				hint = fmt.Sprintf(msg.InputDidYouMean, names[slices.Index(keys, sug)])
 			}
-			return fmt.Errorf(msgColumnNotInFile, c.name, m.Header, m.Field, quotedList(names), hint)
+			return fmt.Errorf(msg.InputColumnNotInFile, c.name, m.Header, m.Field, quotedList(names), hint)
 		}
 	}
 
@@ -816,7 +816,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	}
 	if n != c.ncol {
 		if c.totalRow() {
-			b.reject(line, "", msgTotalRow)
+			b.reject(line, "", msg.InputTotalRow)
 			return
 		}
 		// When the row reaches the id, code and date columns, its id
@@ -853,7 +853,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	v := &a.val
 	if len(v[colEpisode]) == 0 {
 		if c.totalRow() {
-			b.reject(line, "", msgTotalRow)
+			b.reject(line, "", msg.InputTotalRow)
 			return
 		}
 		b.reject(line, "episode", msg.InputEpisodeEmpty)
@@ -869,7 +869,7 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	ev, field, reason := b.event(v[colCode], v[colDate])
 	ev.Row = line
 	if field != "" && c.totalRow() {
-		b.reject(line, "", msgTotalRow)
+		b.reject(line, "", msg.InputTotalRow)
 		return
 	}
 	if field != "" {

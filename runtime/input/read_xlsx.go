@@ -83,21 +83,21 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	// through it must end as a message about this file, not a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf(msgXLSXBroken, name, fmt.Errorf("%v", p))
+			err = fmt.Errorf(msg.InputXLSXBroken, name, fmt.Errorf("%v", p))
 		}
 	}()
 	if strings.EqualFold(path.Ext(name), ".xlsm") {
-		return fmt.Errorf(msgXLSM, name)
+		return fmt.Errorf(msg.InputXLSM, name)
 	}
 	data, err := io.ReadAll(io.LimitReader(lr.rest(), maxXLSXFile+1))
 	if err != nil {
 		return readError(name, err)
 	}
 	if len(data) > maxXLSXFile {
-		return fmt.Errorf(msgXLSXTooBig, name, maxXLSXFile>>20)
+		return fmt.Errorf(msg.InputXLSXTooBig, name, maxXLSXFile>>20)
 	}
 	if bytes.HasPrefix(data, oleMagic) {
-		return fmt.Errorf(msgXLS, name)
+		return fmt.Errorf(msg.InputXLS, name)
 	}
 	if err := checkWorkbookZip(name, data); err != nil {
 		return err
@@ -107,7 +107,7 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	// signal removes too.
 	tmp, cleanup, err := safefile.TempDir(opts.TempDir, "svfrules-xlsx-*")
 	if err != nil {
-		return fmt.Errorf(msgSpool, name, TempDir(opts.TempDir), err)
+		return fmt.Errorf(msg.InputSpool, name, TempDir(opts.TempDir), err)
 	}
 	defer cleanup()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -120,7 +120,7 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 		defer f.Close() // removes excelize's temporary files
 	}
 	if err != nil {
-		return fmt.Errorf(msgXLSXBroken, name, err)
+		return fmt.Errorf(msg.InputXLSXBroken, name, err)
 	}
 	sheets := f.GetSheetList()
 	sheet, err := pickSheet(name, sheets, opts.Sheet)
@@ -130,7 +130,7 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	date1904 := markDates(f)
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return fmt.Errorf(msgXLSXBroken, name, err)
+		return fmt.Errorf(msg.InputXLSXBroken, name, err)
 	}
 	defer rows.Close()
 	b := newBuilder(name, sink)
@@ -142,7 +142,7 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	b.flush()
 	if !x.header && err != nil && opts.Sheet == "" && len(sheets) > 1 {
 		// The data may be on another sheet.
-		err = fmt.Errorf(msgXLSXOtherSheets, err, sheet, quotedList(sheets))
+		err = fmt.Errorf(msg.InputXLSXOtherSheets, err, sheet, quotedList(sheets))
 	}
 	return err
 }
@@ -186,20 +186,20 @@ func checkWorkbookZip(name string, data []byte) error {
 		case part == "xl/workbook.xml":
 			workbook = true
 		case part == "xl/vbaproject.bin":
-			return fmt.Errorf(msgXLSM, name)
+			return fmt.Errorf(msg.InputXLSM, name)
 		}
 		sheet := strings.HasPrefix(part, "xl/worksheets/sheet")
 		if !sheet && size > maxXLSXPart || total > maxXLSXUnpacked {
-			return fmt.Errorf(msgXLSXBomb, name, zf.Name)
+			return fmt.Errorf(msg.InputXLSXBomb, name, zf.Name)
 		}
 		if sheet || part == "xl/sharedstrings.xml" {
 			if err := scanXML(zf, !sheet); err != nil {
-				return fmt.Errorf(msgXLSXBomb, name, zf.Name)
+				return fmt.Errorf(msg.InputXLSXBomb, name, zf.Name)
 			}
 		}
 	}
 	if !workbook {
-		return fmt.Errorf(msgXLSXNotWorkbook, name)
+		return fmt.Errorf(msg.InputXLSXNotWorkbook, name)
 	}
 	return nil
 }
@@ -302,7 +302,7 @@ func scanXML(zf *zip.File, strings bool) error {
 // another case is taken too.
 func pickSheet(name string, sheets []string, want string) (string, error) {
 	if len(sheets) == 0 {
-		return "", fmt.Errorf(msgXLSXNoSheets, name)
+		return "", fmt.Errorf(msg.InputXLSXNoSheets, name)
 	}
 	if want == "" {
 		return sheets[0], nil
@@ -317,7 +317,7 @@ func pickSheet(name string, sheets []string, want string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", fmt.Errorf(msgXLSXNoSheet, name, want, quotedList(sheets))
+	return "", fmt.Errorf(msg.InputXLSXNoSheet, name, want, quotedList(sheets))
 }
 
 // dateMark ends the formatted value of a cell with a date format: such
@@ -450,7 +450,7 @@ func (x *xlsxRows) read(name, sheet string) error {
 		no++
 		cells, err := x.rows.Columns()
 		if err != nil {
-			return fmt.Errorf(msgXLSXBroken, name, err)
+			return fmt.Errorf(msg.InputXLSXBroken, name, err)
 		}
 		for i, s := range cells {
 			if v, ok := strings.CutSuffix(s, dateMark); ok {
@@ -482,10 +482,10 @@ func (x *xlsxRows) read(name, sheet string) error {
 		x.c.row(line, false, no)
 	}
 	if err := x.rows.Error(); err != nil {
-		return fmt.Errorf(msgXLSXBroken, name, err)
+		return fmt.Errorf(msg.InputXLSXBroken, name, err)
 	}
 	if !x.header {
-		return fmt.Errorf(msgXLSXEmpty, name, sheet)
+		return fmt.Errorf(msg.InputXLSXEmpty, name, sheet)
 	}
 	return nil
 }
