@@ -18,6 +18,32 @@ const (
 	ReportAnd = " och "
 )
 
+// The breakdown (report --by), after "--by: ".
+const (
+	// ReportByUnknown: the name given, quoted; the dimensions there are,
+	// joined by ", ".
+	ReportByUnknown = "%q är ingen dimension; ange en kommaseparerad lista av %s"
+	// ReportByTwice: the dimension named twice, quoted.
+	ReportByTwice = "dimensionen %q står två gånger; ange varje dimension en gång"
+)
+
+// ReportPercentile names how p10, median and p90 are computed (the json
+// report's "percentile"). No verbs.
+const ReportPercentile = "linjär interpolation mellan närmaste rangplatser (Hyndman–Fan typ 7, som PERCENTIL.INK och MEDIAN i Excel)"
+
+// What stops the report once the input has been read.
+const (
+	// ReportSpoolRead: the error. The report reads back what it kept of
+	// each episode in a temporary file (TMPDIR) and could not.
+	ReportSpoolRead = "kan inte läsa tillbaka förloppen ur den temporära filen: %w; kontrollera att det finns plats i den temporära katalogen (TMPDIR) och kör igen"
+	// ReportSpoolBad: the temporary file does not hold what was written
+	// to it. No verbs.
+	ReportSpoolBad = "den temporära filen med förloppen innehåller inte det som skrevs dit (disken eller ett annat program har ändrat den); kör igen"
+	// ReportFormat: a format Write does not know (the command refuses
+	// it before); the format, the formats there are.
+	ReportFormat = "rapporten kan inte skrivas i formatet %q; formaten är %s"
+)
+
 // The inclusion measure (report --inclusion-base FILE): reading the file
 // of estimated new cases.
 const (

@@ -10,6 +10,7 @@ package impact
 import (
 	"bytes"
 	"fmt"
+	"github.com/rcc/svfrules/internal/msg"
 	"io"
 	"slices"
 	"sort"
@@ -178,7 +179,7 @@ func inInputOrder(m map[key]*episode, files []string) ([]*episode, error) {
 	eps := make([]*episode, 0, len(m))
 	for _, ep := range m {
 		if ep.old == nil || ep.new == nil {
-			return nil, fmt.Errorf("%s:%d: episode %s was read by one version only; did the file change while it was read?", ep.file, ep.firstRow, ep.id)
+			return nil, fmt.Errorf(msg.ImpactOneVersion, ep.file, ep.firstRow, ep.id)
 		}
 		eps = append(eps, ep)
 	}

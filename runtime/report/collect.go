@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime"
 )
 
@@ -260,14 +261,14 @@ func (c *Collector) Wrap(sum *runtime.Summary, records io.Reader, w io.Writer) e
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("report: reading an episode record: %w", err)
+			return fmt.Errorf(msg.ReportSpoolRead, err)
 		}
 		if uint64(cap(payload)) < n {
 			payload = make([]byte, n)
 		}
 		payload = payload[:n]
 		if _, err := io.ReadFull(br, payload); err != nil {
-			return fmt.Errorf("report: reading an episode record: %w", err)
+			return fmt.Errorf(msg.ReportSpoolRead, err)
 		}
 		if err := decode(payload, &rec); err != nil {
 			return err
@@ -277,7 +278,9 @@ func (c *Collector) Wrap(sum *runtime.Summary, records io.Reader, w io.Writer) e
 	}
 }
 
-var errBadRecord = errors.New("report: malformed episode record")
+// errBadRecord: the temporary file of records does not hold what was
+// written to it (the disk or another program changed it).
+var errBadRecord = errors.New(msg.ReportSpoolBad)
 
 // decode reads a record written by Episode, reusing rec's slices.
 func decode(b []byte, rec *record) error {

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/input"
 )
@@ -79,10 +80,10 @@ func ParseBy(s string) ([]string, error) {
 			}
 		}
 		if !known {
-			return nil, fmt.Errorf("unknown dimension %q; use %s", d, strings.Join(Dimensions, ", "))
+			return nil, fmt.Errorf(msg.ReportByUnknown, d, strings.Join(Dimensions, ", "))
 		}
 		if seen[d] {
-			return nil, fmt.Errorf("dimension %q given twice", d)
+			return nil, fmt.Errorf(msg.ReportByTwice, d)
 		}
 		seen[d] = true
 		if d != "pathway" {
@@ -159,7 +160,7 @@ type Coverage struct {
 }
 
 // PercentileDefinition is how p10, median and p90 are computed.
-const PercentileDefinition = "linear interpolation between closest ranks (Hyndman-Fan type 7, as Excel PERCENTILE.INC and MEDIAN)"
+const PercentileDefinition = msg.ReportPercentile
 
 // InputCounts account for the input the report is built from. A count
 // is nil when it is hidden (counts.go).

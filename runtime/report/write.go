@@ -41,7 +41,7 @@ func Write(w io.Writer, r *Report, format string, o ...WriteOptions) error {
 	case "xlsx":
 		return writeXLSX(w, r)
 	}
-	return fmt.Errorf("report: unknown format %q", format)
+	return fmt.Errorf(msg.ReportFormat, format, strings.Join(Formats, ", "))
 }
 
 // writeJSON writes the report as one indented document. Suppressed
