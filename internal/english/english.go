@@ -36,7 +36,7 @@ var words = []string{
 
 // code is what a text quotes rather than says: rule-file syntax in
 // backquotes, quoted literals, flags, placeholders, file names and paths.
-var code = regexp.MustCompile("`[^`]*`" + `|"[^"]*"|”[^”]*”|'[^']*'|\w+(,\w+)+|--?[A-Za-z][\w-]*(=\S+)?|%[-+# 0-9.]*[a-zA-Z]|\S+\.(csv|svf|md|xlsx|html|json|jsonl)\b|\S*/\S*|<[^>]*>`)
+var code = regexp.MustCompile("`[^`]*`" + `|"[^"]*"|”[^”]*”|“[^”]*”|'[^']*'|\w+(,\w+)+|--?[A-Za-z][\w-]*(=\S+)?|%[-+# 0-9.]*[a-zA-Z]|\S+\.(csv|svf|md|xlsx|html|json|jsonl)\b|\S*/\S*|<[^>]*>`)
 
 var word = regexp.MustCompile(`[\p{L}']+`)
 
@@ -45,12 +45,41 @@ var word = regexp.MustCompile(`[\p{L}']+`)
 // quality group.
 var production = regexp.MustCompile(`^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}`)
 
-// Words returns the English words of text, outside what it quotes, in
-// order, and the names of grammar productions (PathwayProp).
+// technical is the technical detail msg.TechnicalEnglish marks at the
+// end of a message: a library's English error text, for whoever helps
+// the user, after the Swedish sentence that says what to do.
+var technical = regexp.MustCompile(`\(teknisk uppgift, på engelska: .*\)$`)
+
+// Words returns the English words of text, outside what it quotes and a
+// technical detail (msg.TechnicalEnglish), in order, and the names of
+// grammar productions (PathwayProp).
 func Words(text string) []string {
+	return find(text, nil)
+}
+
+// values are the English names of values (severities, diff levels) that
+// a message may name as what to type ("ange error, warning eller info")
+// but output must not use as its own words: a level or severity column
+// says it in Swedish.
+var values = []string{"info", "action", "review", "error", "warning", "none"}
+
+// flagValue is a flag followed by the name of a value (--level info):
+// what to type, not a word of the output.
+var flagValue = regexp.MustCompile(`--?[A-Za-z][\w-]*\s+(info|action|review|error|warning|none)\b`)
+
+// OutputWords is Words for what a command prints as its own text (not
+// --help or a usage error, which say what to type): the English names
+// of values count too, unless they follow a flag.
+func OutputWords(text string) []string {
+	return find(flagValue.ReplaceAllString(text, " "), values)
+}
+
+func find(text string, more []string) []string {
 	var found []string
+	text = technical.ReplaceAllString(text, " ")
 	for _, w := range word.FindAllString(code.ReplaceAllString(text, " "), -1) {
-		if slices.Contains(words, strings.ToLower(w)) || production.MatchString(w) {
+		lw := strings.ToLower(w)
+		if slices.Contains(words, lw) || slices.Contains(more, lw) || production.MatchString(w) {
 			found = append(found, w)
 		}
 	}

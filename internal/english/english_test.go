@@ -41,3 +41,27 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputWords: the names of values count as English in output, not
+// after a flag; a library's error marked as a technical detail does not
+// count, anything after it does.
+func TestOutputWords(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		words, output []string
+	}{
+		{"    info     VXX58: namnet ändrat", nil, []string{"info"}},
+		{"ange error, warning eller info", nil, []string{"error", "warning", "info"}},
+		{"1 ändring visas inte (--level info)", nil, nil},
+		{`dimension "sex" given twice`, []string{"given", "twice"}, []string{"given", "twice"}},
+		{"a.xlsx: arbetsboken kan inte läsas; spara den igen (teknisk uppgift, på engelska: invalid cell name \"1A\")", nil, nil},
+		{"(teknisk uppgift, på engelska: invalid cell) and the rest", []string{"invalid", "and", "the"}, []string{"invalid", "and", "the"}},
+	} {
+		if got := Words(tc.text); !slices.Equal(got, tc.words) {
+			t.Errorf("Words(%q) = %q, want %q", tc.text, got, tc.words)
+		}
+		if got := OutputWords(tc.text); !slices.Equal(got, tc.output) {
+			t.Errorf("OutputWords(%q) = %q, want %q", tc.text, got, tc.output)
+		}
+	}
+}
