@@ -17,9 +17,9 @@ import (
 // date, so A would say it has no start code; B is complete; all of C's
 // rows are rejected.
 var incompleteWant = map[string]string{
-	"A": `{"episode":"A","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_A,"field":"FIELD_A","reason":"datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"}],"findings":[],"leadtimes":[]}`,
+	"A": `{"episode":"A","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"episode":"A","file":"in","row":ROW_A,"field":"FIELD_A","reason":"datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"}],"findings":[],"leadtimes":[]}`,
 	"B": `{"episode":"B","pathway":"livmoderkroppscancer","reportable":true,"reported_as":"VH3","findings":[],"leadtimes":[{"id":"livkropp_kirurgi","name":"Välgrundad misstanke till start av första behandling, kirurgi","from":"VH310","to":"VH350","days":28,"target":32,"within":true}]}`,
-	"C": `{"episode":"C","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"file":"in","row":ROW_C1,"field":"FIELD_C1","reason":"datumet \"2024-02-30\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"},{"file":"in","row":ROW_C2,"field":"FIELD_C2","reason":"koden \"VH3\" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210"}],"findings":[],"leadtimes":[]}`,
+	"C": `{"episode":"C","pathway":null,"reportable":false,"reported_as":null,"incomplete":true,"rejected":[{"episode":"C","file":"in","row":ROW_C1,"field":"FIELD_C1","reason":"datumet \"2024-02-30\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"},{"episode":"C","file":"in","row":ROW_C2,"field":"FIELD_C2","reason":"koden \"VH3\" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210"}],"findings":[],"leadtimes":[]}`,
 }
 
 // TestIncompleteEpisodes: an episode with a rejected row is reported as

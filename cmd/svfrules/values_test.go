@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // excelExport is the example as Swedish Excel saves it (see
@@ -115,6 +117,13 @@ func TestReportExcelExportGroups(t *testing.T) {
 	}
 	want := report(filepath.Join(episodesDir, "example.csv"))
 	got := report("--date-order", "dmy", filepath.Join(episodesDir, excelExport))
+	// The export's total row is rejected, and listed to correct in
+	// columns of its own; the measures are the same.
+	totalRow := "\nrejected," + strings.Repeat(",", 21) + "../../testdata/episodes/example_excel.csv:286,,,\"raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten\"," + msg.ReportCSVRejectedDo + "\n"
+	if g, ok := strings.CutSuffix(got, totalRow); ok {
+		got = strings.ReplaceAll(g+"\n", ",,,,,,\n", "\n")
+		got = strings.Replace(got, ",episode,place,rejected_rows,field,reason,what_to_do\n", "\n", 1)
+	}
 	if got != want || !strings.Contains(got, ",K,01,7,3,42.9,") {
 		t.Errorf("report of %s differs from the plain example's:\n%s", excelExport, unifiedDiff("example.csv", excelExport, want, got))
 	}

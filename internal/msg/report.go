@@ -108,3 +108,27 @@ const (
 	// ColInclusionShare heads the column of the share of the estimate.
 	ColInclusionShare = "Andel (%)"
 )
+
+// The rows to correct in the report's csv (report --format csv): the
+// user's own rejected rows and incomplete episodes, listed after the
+// measures with columns of their own.
+const (
+	// ReportCSVEpisode heads the column of a row's episode id.
+	ReportCSVEpisode = "förlopp"
+	// ReportCSVPlace heads the column of a row's place, file:row.
+	ReportCSVPlace = "fil:rad"
+	// ReportCSVRejectedRows heads the column of an incomplete episode's
+	// number of rejected rows.
+	ReportCSVRejectedRows = "avvisade rader"
+	// ReportCSVField heads the column of the field a row was rejected
+	// for.
+	ReportCSVField = "fält"
+	// ReportCSVReason heads the column of why a row was rejected.
+	ReportCSVReason = "orsak"
+	// ReportCSVToDo heads the column of what to do about the row.
+	ReportCSVToDo = "vad du gör"
+	// ReportCSVRejectedDo says what to do about a rejected row.
+	ReportCSVRejectedDo = "Rätta raden i exporten enligt orsaken och kör rapporten igen."
+	// ReportCSVIncompleteDo says what to do about an incomplete episode.
+	ReportCSVIncompleteDo = "Förloppet ingår inte i något mått förrän dess avvisade rader (raderna med samma förlopp nedan) är rättade; rätta dem och kör rapporten igen."
+)

@@ -73,9 +73,9 @@ func (ep *Episode) EventFile(i int) string {
 // data row is either part of an episode or rejected: nothing is dropped.
 type Rejection struct {
 	// Episode is the row's episode id when it could be read (else
-	// empty), for the csv's episode column. Not in JSON: its schema
-	// of rejections stays as it was.
-	Episode string `json:"-"`
+	// empty, and left out of JSON), so that every list of rejected rows
+	// can say which episode the row belongs to.
+	Episode string `json:"episode,omitempty"`
 	File    string `json:"file"`
 	Row     int    `json:"row"`
 	Field   string `json:"field,omitempty"` // the column at fault, "" for the row as a whole

@@ -44,7 +44,13 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			buf.WriteString(`{"file":`)
+			buf.WriteByte('{')
+			if rej.Episode != "" {
+				buf.WriteString(`"episode":`)
+				jsonString(buf, rej.Episode)
+				buf.WriteByte(',')
+			}
+			buf.WriteString(`"file":`)
 			jsonString(buf, rej.File)
 			buf.WriteString(`,"row":`)
 			writeInt(buf, rej.Row)

@@ -220,7 +220,7 @@ func incompleteSheet(wb *workbook.Book, sum *runtime.Summary) error {
 		}
 	}
 	for _, r := range sum.Rejected {
-		rows = append(rows, []any{msg.KindRejected, "", r.File, r.Row, r.Field, r.Reason})
+		rows = append(rows, []any{msg.KindRejected, r.Episode, r.File, r.Row, r.Field, r.Reason})
 	}
 	return wb.Table(sheetIncomplete, []string{msg.ColKind, msg.ColEpisode, msg.ColFile, msg.ColRow, msg.ColField, msg.ColReason}, rows)
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime/escape"
 )
 
@@ -27,6 +28,13 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 		// period and an estimate; the other rows leave them empty.
 		head = append(head, "inclusion_region", "inclusion_period", "estimate")
 	}
+	toCorrect := len(r.ToCorrect.Rejected)+len(r.ToCorrect.Incomplete) > 0
+	if toCorrect {
+		// The rows to correct (levels incomplete and rejected) are the
+		// user's own rows, listed as the HTML page lists them; the
+		// other rows leave these columns empty.
+		head = append(head, toCorrectHead...)
+	}
 	var cw csvRows
 	if excel {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -39,6 +47,7 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
+	cw = padRows{cw, len(head)}
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		row := []string{m.Level, m.Pathway, m.PathwayName, m.LeadTime, m.LeadTimeName, optInt(m.Target)}
@@ -61,7 +70,6 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 		}
 	}
 	if r.Inclusion != nil {
-		cw = padRows{cw, len(head)}
 		for _, row := range r.Inclusion.Rows {
 			var met string
 			if row.Met != nil {
@@ -94,8 +102,48 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 			return err
 		}
 	}
+	if toCorrect {
+		if err := writeToCorrectCSV(cw, r, len(head)-len(toCorrectHead)); err != nil {
+			return err
+		}
+	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// toCorrectHead are the columns of the rows to correct.
+var toCorrectHead = []string{"episode", "place", "rejected_rows", "field", "reason", "what_to_do"}
+
+// The level column of the rows to correct.
+const (
+	incompleteLevel = "incomplete"
+	rejectedLevel   = "rejected"
+)
+
+// writeToCorrectCSV writes the incomplete episodes and then the rejected
+// rows, in input order, with every measure column (the first skip
+// columns) empty. They are not aggregates: nothing in them is
+// suppressed.
+func writeToCorrectCSV(cw csvRows, r *Report, skip int) error {
+	row := func(level string, cells ...string) error {
+		out := make([]string, skip, skip+len(cells))
+		out[0] = level
+		for _, c := range cells {
+			out = append(out, escape.SafeCell(c))
+		}
+		return cw.Write(out)
+	}
+	for _, in := range r.ToCorrect.Incomplete {
+		if err := row(incompleteLevel, in.Episode, in.File+":"+strconv.Itoa(in.FirstRow), strconv.Itoa(in.Rejected), "", "", msg.ReportCSVIncompleteDo); err != nil {
+			return err
+		}
+	}
+	for _, rej := range r.ToCorrect.Rejected {
+		if err := row(rejectedLevel, rej.Episode, rej.File+":"+strconv.Itoa(rej.Row), "", rej.Field, rej.Reason, msg.ReportCSVRejectedDo); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // inclusionLevel is the level column of the inclusion measure's rows.
@@ -141,10 +189,13 @@ var csvHeadSV = map[string]string{
 	"goal": "nationellt mål (%)", "met": "målet nått", "mean": "medel", "sd": "standardavvikelse", "p10": "p10",
 	"median": "median", "p90": "p90", "excluded": "undantagna", "excluded_by": "undantagna per orsak", "suppressed": "skyddad cell",
 	"inclusion_region": "region (inklusion)", "inclusion_period": "period (inklusion)", "estimate": "beräknat antal",
+	"episode": msg.ReportCSVEpisode, "place": msg.ReportCSVPlace, "rejected_rows": msg.ReportCSVRejectedRows,
+	"field": msg.ReportCSVField, "reason": msg.ReportCSVReason, "what_to_do": msg.ReportCSVToDo,
 }
 
 // levelSV are the levels in Swedish.
-var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp", LevelLeadTime: "ledtid", localLevel: "lokal ledtid", noLeadTimesLevel: "inga ledtider", inclusionLevel: "inklusion"}
+var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp", LevelLeadTime: "ledtid", localLevel: "lokal ledtid", noLeadTimesLevel: "inga ledtider", inclusionLevel: "inklusion",
+	incompleteLevel: msg.KindIncomplete, rejectedLevel: msg.KindRejected}
 
 func newExcelRows(w io.Writer, head []string) *excelRows {
 	cw := csv.NewWriter(w)

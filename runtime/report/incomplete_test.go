@@ -1,8 +1,13 @@
 package report
 
 import (
+	"bytes"
+	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // TestIncompleteEpisodesLeftOut: an episode with a rejected row is in no
@@ -55,5 +60,62 @@ func TestIncompleteEpisodesLeftOut(t *testing.T) {
 	}
 	if md := render(t, r, "markdown"); !strings.Contains(md, "Dessutom – ofullständiga förlopp") {
 		t.Errorf("min-cell 5: markdown does not hide the count:\n%s", md)
+	}
+}
+
+// TestToCorrectInEveryFormat: the rows to correct (incomplete episodes
+// and rejected rows, with the episode of each rejected row) are in the
+// csv of both dialects as the markdown and HTML list them, unsuppressed
+// even under --min-cell: they are the user's own rows.
+func TestToCorrectInEveryFormat(t *testing.T) {
+	text := "episode;code;date\n"
+	for _, id := range []string{"A", "B", "C", "D", "E"} {
+		text += id + ";VH310;2024-01-01\n" + id + ";VH350;2024-01-21\n"
+	}
+	text += "I1;VH310;2024-01-01\nI1;VH315;2024-13-02\nI1;VH350;2024-04-10\n" + ";VH310;2024-01-01\n"
+	r := build(t, text, Options{MinCell: 5})
+	const blanks = ";;;;;;;;;;;;;;;;;;"
+	for _, c := range []struct {
+		dialect string
+		head    string
+		rows    []string
+	}{
+		{"rfc4180", ",episode,place,rejected_rows,field,reason,what_to_do", []string{
+			"incomplete" + strings.ReplaceAll(blanks, ";", ",") + ",I1,test.csv:12,1,,," + msg.ReportCSVIncompleteDo,
+			"rejected" + strings.ReplaceAll(blanks, ";", ",") + `,I1,test.csv:13,,date,"datumet ""2024-13-02"" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD",` + msg.ReportCSVRejectedDo,
+			"rejected" + strings.ReplaceAll(blanks, ";", ",") + ",,test.csv:15,,episode,förlopps-id:t är tomt; varje rad behöver ett," + msg.ReportCSVRejectedDo,
+		}},
+		{"excel", ";förlopp;fil:rad;avvisade rader;fält;orsak;vad du gör\r", []string{
+			"ofullständigt förlopp" + blanks + ";I1;test.csv:12;1;;;\"" + msg.ReportCSVIncompleteDo + "\"\r",
+			"avvisad rad" + blanks + `;I1;test.csv:13;;date;"datumet ""2024-13-02"" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD";` + msg.ReportCSVRejectedDo + "\r",
+			"avvisad rad" + blanks + ";;test.csv:15;;episode;\"förlopps-id:t är tomt; varje rad behöver ett\";" + msg.ReportCSVRejectedDo + "\r",
+		}},
+	} {
+		var b bytes.Buffer
+		if err := Write(&b, r, "csv", WriteOptions{CSVDialect: c.dialect}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+		if !strings.HasSuffix(lines[0], c.head) {
+			t.Errorf("%s: header %q, want it to end with %q", c.dialect, lines[0], c.head)
+		}
+		if got := lines[len(lines)-len(c.rows):]; !slices.Equal(got, c.rows) {
+			t.Errorf("%s: rows to correct\n got %q\nwant %q", c.dialect, got, c.rows)
+		}
+		// Every row has the header's columns (csv.Reader insists).
+		cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\uFEFF")))
+		if c.dialect == "excel" {
+			cr.Comma = ';'
+		}
+		if _, err := cr.ReadAll(); err != nil {
+			t.Errorf("%s: %v", c.dialect, err)
+		}
+	}
+	md := render(t, r, "markdown")
+	if !strings.Contains(md, "| test.csv:13 | I1 | date | datumet \"2024-13-02\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD |") {
+		t.Errorf("markdown does not list the rejected row with its episode:\n%s", md)
+	}
+	if html := render(t, r, "html"); !strings.Contains(html, "<tr><td>test.csv:13</td><td>I1</td><td>date</td>") {
+		t.Errorf("html does not list the rejected row with its episode:\n%s", html)
 	}
 }

@@ -96,9 +96,9 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			}
 		}
 		if len(tc.Rejected) > 0 {
-			p("\n| avvisad rad | fält | orsak |\n|---|---|---|\n")
+			p("\n| avvisad rad | förlopp | fält | orsak |\n|---|---|---|---|\n")
 			for _, rej := range tc.Rejected {
-				p("| %s | %s | %s |\n", mdEscape(rej.Place), mdEscape(rej.Field), mdEscape(rej.Reason))
+				p("| %s | %s | %s | %s |\n", mdEscape(rej.Place), mdEscape(rej.Episode), mdEscape(rej.Field), mdEscape(rej.Reason))
 			}
 		}
 	}

@@ -80,7 +80,7 @@ func writeXLSX(w io.Writer, r *Report) error {
 			s.rows = append(s.rows, []any{msg.KindIncomplete, in.Episode, in.Place, cellValue(in.Rows), "", ""})
 		}
 		for _, rej := range tc.Rejected {
-			s.rows = append(s.rows, []any{msg.KindRejected, "", rej.Place, "", rej.Field, rej.Reason})
+			s.rows = append(s.rows, []any{msg.KindRejected, rej.Episode, rej.Place, "", rej.Field, rej.Reason})
 		}
 		sheets = append(sheets, s)
 	}
