@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -88,7 +89,7 @@ func (c *checker) once() *once { return &once{c: c, seen: map[string]lang.Pos{}}
 // first reports whether this is the first `name` property in the block.
 func (o *once) first(name string, p lang.Pos) bool {
 	if prev, dup := o.seen[name]; dup {
-		o.c.errorf(p, width(name), fmt.Sprintf("the first is at line %d; keep one", prev.Line), "%s is given twice", name)
+		o.c.errorf(p, width(name), fmt.Sprintf(msg.PropertyTwiceDetail, prev.Line), msg.PropertyTwice, name)
 		return false
 	}
 	o.seen[name] = p
@@ -188,11 +189,11 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 			p.File = files[0].Name
 			p.Line, p.Column = 1, 1
 		}
-		c.errorf(p, 1, `add a header to one file of the version, e.g. guide "10.6" { date 2024-11-05  title "…" }`, "the rule set has no guide header")
+		c.errorf(p, 1, msg.HeaderMissingDetail, msg.HeaderMissing)
 		return
 	}
 	for _, extra := range guides[1:] {
-		c.errorf(pos(extra.Pos), 5, "first header at "+pos(guides[0].Pos).String()+"; a version has exactly one header", "second guide header")
+		c.errorf(pos(extra.Pos), 5, fmt.Sprintf(msg.HeaderTwiceDetail, pos(guides[0].Pos)), msg.HeaderTwice)
 	}
 	h := guides[0]
 	g := c.g
@@ -200,7 +201,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 	g.Version = (&lang.Text{String: &h.Version}).Value()
 	g.VersionPos = c.at(g.Pos, h.Version, 0)
 	if !versionPattern.MatchString(g.Version) {
-		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), `write the version as numbers with dots, e.g. "10.6"`, "version %s is not a version number", h.Version)
+		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), msg.HeaderBadVersionDetail, msg.HeaderBadVersion, h.Version)
 	}
 	seen := c.once()
 	for _, p := range h.Props {
@@ -209,7 +210,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 		case p.Date != nil && !seen.first("date", pp), p.Title != nil && !seen.first("title", pp):
 		case p.Date != nil:
 			if !validDate(*p.Date) {
-				c.errorf(c.at(pp, *p.Date, 0), width(*p.Date), "write the date as YYYY-MM-DD", "%s is not a date", *p.Date)
+				c.errorf(c.at(pp, *p.Date, 0), width(*p.Date), msg.NotADateDetail, msg.NotADate, *p.Date)
 			}
 			g.Date = *p.Date
 		case p.Title != nil:
@@ -225,17 +226,17 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 	}
 	g.Places = seen.seen
 	if g.Date == "" {
-		c.errorf(g.Pos, 5, "add `date YYYY-MM-DD` with the guide's publication date", "the guide header has no date")
+		c.errorf(g.Pos, 5, msg.HeaderNoDateDetail, msg.HeaderNoDate)
 	}
 	if g.Title == "" {
-		c.errorf(g.Pos, 5, "add `title \"…\"` with the guide's title", "the guide header has no title")
+		c.errorf(g.Pos, 5, msg.HeaderNoTitleDetail, msg.HeaderNoTitle)
 	}
 }
 
 func (c *checker) qualifier(q *lang.Qualifier) {
 	p := c.at(pos(q.Pos), q.Name, 0)
 	if old, dup := c.g.qualifiers[q.Name]; dup {
-		c.errorf(p, width(q.Name), "first defined at "+old.Pos.String(), "qualifier %q is defined twice", q.Name)
+		c.errorf(p, width(q.Name), fmt.Sprintf(msg.FirstAt, old.Pos), msg.QualifierTwice, q.Name)
 		return
 	}
 	nq := &Qualifier{Name: q.Name, Legend: q.Legend.Value(), Pos: p}
@@ -246,18 +247,18 @@ func (c *checker) qualifier(q *lang.Qualifier) {
 func (c *checker) pathway(d *lang.Pathway) {
 	p := c.at(pos(d.Pos), d.Key, 0)
 	if old, dup := c.g.pathways[d.Key]; dup {
-		c.errorf(p, width(d.Key), "first declared at "+old.Pos.String()+"; each pathway is declared once", "pathway %q is declared twice", d.Key)
+		c.errorf(p, width(d.Key), fmt.Sprintf(msg.PathwayTwiceDetail, old.Pos), msg.PathwayTwice, d.Key)
 		return
 	}
 	if !identKeyFormat.MatchString(d.Key) {
-		c.errorf(p, width(d.Key), "pathway keys are lower-case ASCII letters, digits and _, e.g. hjarntumorer", "pathway key %q is not lower case", d.Key)
+		c.errorf(p, width(d.Key), msg.PathwayKeyCaseDetail, msg.PathwayKeyCase, d.Key)
 	}
 	pw := &Pathway{Index: len(c.g.Pathways), Key: d.Key, Name: d.Name.Value(), Pos: p}
 	for _, prop := range d.Props {
 		pp := pos(prop.Pos)
 		for _, pre := range prop.Prefixes {
 			if other, dup := c.g.byPrefix[pre]; dup {
-				c.errorf(c.at(pp, pre, 0), 3, "each prefix belongs to one pathway", "prefix %s already belongs to pathway %q (%s)", pre, other.Key, other.Pos)
+				c.errorf(c.at(pp, pre, 0), 3, msg.PrefixTakenDetail, msg.PrefixTaken, pre, other.Key, other.Pos)
 				continue
 			}
 			c.g.byPrefix[pre] = pw
@@ -266,16 +267,16 @@ func (c *checker) pathway(d *lang.Pathway) {
 		for _, t := range prop.ICD10 {
 			v := t.Value()
 			if !icd10Pattern.MatchString(v) {
-				c.errorf(pos(t.Pos), width(v)+2, `write an ICD-10 code such as "C71" or "C54.9"`, "%q is not an ICD-10 code", v)
+				c.errorf(pos(t.Pos), width(v)+2, msg.NotICD10Detail, msg.NotICD10, v)
 			}
 			pw.ICD10 = append(pw.ICD10, v)
 		}
 	}
 	if len(pw.Prefixes) == 0 {
-		c.errorf(p, width(d.Key), "add `prefix VXX` (or two, `prefix VN4, VN6`) as in the guide's \"Kodernas uppbyggnad\"", "pathway %q has no prefix", d.Key)
+		c.errorf(p, width(d.Key), msg.PathwayNoPrefixDetail, msg.PathwayNoPrefix, d.Key)
 	}
 	if len(pw.Prefixes) > 2 {
-		c.errorf(p, width(d.Key), "the guide gives at most two prefixes per pathway", "pathway %q has %d prefixes", d.Key, len(pw.Prefixes))
+		c.errorf(p, width(d.Key), msg.PathwayTooManyPrefixesDetail, msg.PathwayTooManyPrefixes, d.Key, len(pw.Prefixes))
 	}
 	c.g.pathways[d.Key] = pw
 	c.g.Pathways = append(c.g.Pathways, pw)
@@ -294,19 +295,19 @@ func (c *checker) lookupPathway(key string, p lang.Pos) *Pathway {
 	if pw := c.g.pathways[key]; pw != nil {
 		return pw
 	}
-	c.errorf(p, width(key), lang.DidYouMean(key, c.pathwayKeys()), "unknown pathway %q", key)
+	c.errorf(p, width(key), orElse(lang.DidYouMean(key, c.pathwayKeys()), msg.UndeclaredPathwayDetail), msg.UndeclaredPathway, key)
 	return nil
 }
 
 func (c *checker) code(d *lang.Code) {
 	p := c.at(pos(d.Pos), d.Suffix, 0)
 	if !suffixPattern.MatchString(d.Suffix) {
-		c.errorf(p, width(d.Suffix), "a code is named by its two-digit suffix, e.g. `code 50` for VXX50", "code %s is not two digits", d.Suffix)
+		c.errorf(p, width(d.Suffix), msg.CodeNotTwoDigitsDetail, msg.CodeNotTwoDigits, d.Suffix)
 		return
 	}
 	n, _ := strconv.Atoi(d.Suffix)
 	if old, dup := c.g.codes[n]; dup {
-		c.errorf(p, 2, "first declared at "+old.Pos.String()+"; each code is declared once", "code %s is declared twice", d.Suffix)
+		c.errorf(p, 2, fmt.Sprintf(msg.CodeTwiceDetail, old.Pos), msg.CodeTwice, d.Suffix)
 		return
 	}
 	code := &Code{Suffix: d.Suffix, Num: n, Name: d.Name.Value(), Pos: p}
@@ -322,7 +323,7 @@ func (c *checker) code(d *lang.Code) {
 			kindSeen = true
 			k := indexOf(KindNames, *prop.Kind)
 			if k < 0 {
-				c.errorf(c.at(pp, *prop.Kind, 0), width(*prop.Kind), hint(*prop.Kind, KindNames), "unknown kind %q", *prop.Kind)
+				c.errorf(c.at(pp, *prop.Kind, 0), width(*prop.Kind), hint(*prop.Kind, KindNames), msg.UnknownKind, *prop.Kind)
 				continue
 			}
 			code.Kind = Kind(k)
@@ -333,7 +334,7 @@ func (c *checker) code(d *lang.Code) {
 				code.Table = true
 			case "every":
 			default:
-				c.errorf(c.at(pp, *prop.Scope, 0), width(*prop.Scope), hint(*prop.Scope, []string{"table", "every"}), "unknown scope %q", *prop.Scope)
+				c.errorf(c.at(pp, *prop.Scope, 0), width(*prop.Scope), hint(*prop.Scope, []string{"table", "every"}), msg.UnknownScope, *prop.Scope)
 			}
 		case prop.Description != nil:
 			code.Description = prop.Description.Value()
@@ -341,7 +342,7 @@ func (c *checker) code(d *lang.Code) {
 			c.localName(code, prop.LocalName)
 		case prop.Table != nil:
 			if table != nil {
-				c.errorf(pos(prop.Table.Pos), 5, "first table at "+pos(table.Pos).String(), "code %s has two tables", d.Suffix)
+				c.errorf(pos(prop.Table.Pos), 5, fmt.Sprintf(msg.CodeTwoTablesDetail, pos(table.Pos)), msg.CodeTwoTables, d.Suffix)
 				continue
 			}
 			table = prop.Table
@@ -351,15 +352,15 @@ func (c *checker) code(d *lang.Code) {
 	}
 	code.Places = seen.seen
 	if !kindSeen {
-		c.errorf(p, 2, "add `kind` with one of: "+strings.Join(KindNames, ", "), "code %s has no kind", d.Suffix)
+		c.errorf(p, 2, fmt.Sprintf(msg.CodeNoKindDetail, quoteAll(KindNames)), msg.CodeNoKind, d.Suffix)
 	}
 	switch {
 	case !scopeSeen:
-		c.errorf(p, 2, "add `scope table` (the guide has a table for the code) or `scope every` (valid in every pathway)", "code %s has no scope", d.Suffix)
+		c.errorf(p, 2, msg.CodeNoScopeDetail, msg.CodeNoScope, d.Suffix)
 	case code.Table && table == nil:
-		c.errorf(p, 2, "add `table { … }` listing all pathways, or write `scope every`", "code %s has scope table but no table", d.Suffix)
+		c.errorf(p, 2, msg.CodeNoTableDetail, msg.CodeNoTable, d.Suffix)
 	case !code.Table && table != nil:
-		c.errorf(pos(table.Pos), 5, "write `scope table`, or remove the table", "code %s has scope every but a table", d.Suffix)
+		c.errorf(pos(table.Pos), 5, msg.CodeTableNotUsedDetail, msg.CodeTableNotUsed, d.Suffix)
 	}
 	if code.Table && table != nil {
 		c.table(code, table)
@@ -377,16 +378,16 @@ func (c *checker) code(d *lang.Code) {
 func (c *checker) localName(code *Code, ln *lang.LocalName) {
 	p := c.at(pos(ln.Pos), ln.Code, 0)
 	if strings.HasPrefix(ln.Code, "XX") || strings.HasPrefix(ln.Code, "VXX") {
-		c.errorf(p, width(ln.Code), fmt.Sprintf("a local name belongs to one pathway's code, e.g. VL2%s", code.Suffix), "%s is not one pathway's code", ln.Code)
+		c.errorf(p, width(ln.Code), fmt.Sprintf(msg.LocalNameGenericDetail, code.Suffix), msg.LocalNameGeneric, ln.Code)
 		return
 	}
 	pre, suf := ln.Code[:3], ln.Code[3:]
 	if suf != code.Suffix {
-		c.errorf(p, 5, fmt.Sprintf("a local name of code %s must end in %s", code.Suffix, code.Suffix), "%s is not a code %s", ln.Code, code.Suffix)
+		c.errorf(p, 5, fmt.Sprintf(msg.LocalNameOtherCodeDetail, code.Suffix, code.Suffix), msg.LocalNameOtherCode, ln.Code, code.Suffix)
 		return
 	}
 	if c.g.byPrefix[pre] == nil {
-		c.errorf(p, 5, lang.DidYouMean(pre, c.prefixes()), "no pathway has prefix %s", pre)
+		c.errorf(p, 5, orElse(lang.DidYouMean(pre, c.prefixes()), msg.NoSuchPrefixDetail), msg.NoSuchPrefix, pre)
 		return
 	}
 	code.LocalNames = append(code.LocalNames, LocalName{Code: ln.Code, Name: ln.Name.Value(), Pos: p})
@@ -412,7 +413,7 @@ func (c *checker) table(code *Code, t *lang.Table) {
 			continue
 		}
 		if seen[pw.Index].Line != 0 {
-			c.errorf(rp, width(row.Pathway), "first listed at line "+strconv.Itoa(seen[pw.Index].Line)+"; list each pathway once", "pathway %q is listed twice in the table of code %s", row.Pathway, code.Suffix)
+			c.errorf(rp, width(row.Pathway), fmt.Sprintf(msg.TableRowTwiceDetail, seen[pw.Index].Line), msg.TableRowTwice, row.Pathway, code.Suffix)
 			continue
 		}
 		seen[pw.Index] = rp
@@ -426,11 +427,11 @@ func (c *checker) table(code *Code, t *lang.Table) {
 				}
 				detail := lang.DidYouMean(*row.Qualifier, names)
 				if detail == "" {
-					detail = "define it with `qualifier " + *row.Qualifier + " \"…\"`, or use one of: " + strings.Join(names, ", ")
+					detail = fmt.Sprintf(msg.UndefinedQualifierDetail, *row.Qualifier, quoteAll(names))
 				}
-				c.errorf(c.at(rp, *row.Qualifier, 0), width(*row.Qualifier), detail, "undefined qualifier %q", *row.Qualifier)
+				c.errorf(c.at(rp, *row.Qualifier, 0), width(*row.Qualifier), detail, msg.UndefinedQualifier, *row.Qualifier)
 			} else if !cell.Allowed {
-				c.errorf(c.at(rp, *row.Qualifier, 0), width(*row.Qualifier), "a qualifier restricts a marked cell; mark the cell x or drop the qualifier", "qualifier on an unmarked cell")
+				c.errorf(c.at(rp, *row.Qualifier, 0), width(*row.Qualifier), msg.QualifierUnmarkedDetail, msg.QualifierUnmarked)
 			}
 			cell.Qualifier = q
 		}
@@ -445,8 +446,8 @@ func (c *checker) table(code *Code, t *lang.Table) {
 	// A misspelt key is already reported as unknown; reporting the pathway
 	// it was meant to be as missing would say the same thing twice.
 	if len(missing) > unknownRows {
-		c.errorf(pos(t.Pos), 5, "every table lists all pathways, marked x or -; add: "+strings.Join(missing, ", "),
-			"the table of code %s misses %d pathway(s)", code.Suffix, len(missing))
+		c.errorf(pos(t.Pos), 5, fmt.Sprintf(msg.TableMissesPathwaysDetail, strings.Join(missing, ", ")),
+			msg.TableMissesPathways, code.Suffix, len(missing))
 	}
 }
 
@@ -478,7 +479,7 @@ func countBefore(list []string, i int) int {
 func (c *checker) rule(d *lang.Rule) {
 	p := c.at(pos(d.Pos), d.ID, 0)
 	if old, dup := c.g.rules[d.ID]; dup {
-		c.errorf(p, width(d.ID), "first defined at "+old.Pos.String()+"; rule ids are unique within a version", "rule %q is defined twice", d.ID)
+		c.errorf(p, width(d.ID), fmt.Sprintf(msg.RuleTwiceDetail, old.Pos), msg.RuleTwice, d.ID)
 		return
 	}
 	r := &Rule{ID: d.ID, Name: d.Name.Value(), Pos: p}
@@ -494,7 +495,7 @@ func (c *checker) rule(d *lang.Rule) {
 			sevSeen = true
 			s := indexOf(SeverityNames, *prop.Severity)
 			if s < 0 {
-				c.errorf(c.at(pp, *prop.Severity, 0), width(*prop.Severity), hint(*prop.Severity, SeverityNames), "unknown severity %q", *prop.Severity)
+				c.errorf(c.at(pp, *prop.Severity, 0), width(*prop.Severity), hint(*prop.Severity, SeverityNames), msg.UnknownSeverity, *prop.Severity)
 				continue
 			}
 			r.Severity = Severity(s)
@@ -514,16 +515,16 @@ func (c *checker) rule(d *lang.Rule) {
 	}
 	r.Places = seen.seen
 	if !sevSeen {
-		c.errorf(p, width(d.ID), "add `severity error`, `severity warning` or `severity info`", "rule %q has no severity", d.ID)
+		c.errorf(p, width(d.ID), msg.RuleNoSeverityDetail, msg.RuleNoSeverity, d.ID)
 	}
 	if r.Message == "" {
-		c.errorf(p, width(d.ID), "add `message \"…\"` in Swedish: what is wrong and what to do", "rule %q has no message", d.ID)
+		c.errorf(p, width(d.ID), msg.RuleNoMessageDetail, msg.RuleNoMessage, d.ID)
 	}
 	if r.When == nil {
-		c.errorf(p, width(d.ID), "add `when <condition>`: the rule reports a finding when the condition holds", "rule %q has no condition", d.ID)
+		c.errorf(p, width(d.ID), msg.RuleNoConditionDetail, msg.RuleNoCondition, d.ID)
 	} else {
 		tc := &typeChecker{c: c, pathways: r.Pathways}
-		r.cond = tc.expect(r.When, tBool, "a rule's condition")
+		r.cond = tc.expect(r.When, tBool, msg.WhatRuleCondition)
 		r.Mentions = tc.mentions
 	}
 	c.g.sourceOfRule(r)
@@ -534,7 +535,7 @@ func (c *checker) rule(d *lang.Rule) {
 func (c *checker) leadTime(d *lang.LeadTime) {
 	p := c.at(pos(d.Pos), d.ID, 0)
 	if old, dup := c.g.leadTimes[d.ID]; dup {
-		c.errorf(p, width(d.ID), "first defined at "+old.Pos.String(), "lead time %q is defined twice", d.ID)
+		c.errorf(p, width(d.ID), fmt.Sprintf(msg.FirstAt, old.Pos), msg.LeadTimeTwice, d.ID)
 		return
 	}
 	lt := &LeadTime{ID: d.ID, Pos: p}
@@ -582,36 +583,35 @@ func (c *checker) leadTime(d *lang.LeadTime) {
 	}
 	lt.Places = seen.seen
 	if lt.Pathway == nil && !c.hasErrorOn(p.File, d.Pos.Line, d.EndPos.Line) {
-		c.errorf(p, width(d.ID), "add `pathway <key>`: a lead time belongs to one pathway", "lead time %q has no pathway", d.ID)
+		c.errorf(p, width(d.ID), msg.LeadTimeNoPathwayDetail, msg.LeadTimeNoPathway, d.ID)
 	}
 	if lt.Name == "" {
-		c.errorf(p, width(d.ID), "add `name \"…\"` as the pathway description words it", "lead time %q has no name", d.ID)
+		c.errorf(p, width(d.ID), msg.LeadTimeNoNameDetail, msg.LeadTimeNoName, d.ID)
 	}
 	if !targetSeen {
-		c.errorf(p, width(d.ID), "add `target N days`, or `target none` where the guide says no target can be given", "lead time %q has no target", d.ID)
+		c.errorf(p, width(d.ID), msg.LeadTimeNoTargetDetail, msg.LeadTimeNoTarget, d.ID)
 	}
 	if lt.From == "" {
-		c.errorf(p, width(d.ID), "add `from XX10`", "lead time %q has no from code", d.ID)
+		c.errorf(p, width(d.ID), msg.LeadTimeNoFromDetail, msg.LeadTimeNoFrom, d.ID)
 	} else if lt.Pathway != nil {
 		c.leadTimeCode(lt, lt.From, fromPos, false)
 	}
 	if len(lt.To) == 0 {
-		c.errorf(p, width(d.ID), "add `to` with the closing code(s) that end the lead time", "lead time %q has no to code", d.ID)
+		c.errorf(p, width(d.ID), msg.LeadTimeNoToDetail, msg.LeadTimeNoTo, d.ID)
 	} else if lt.Pathway != nil {
 		for i, code := range lt.To {
 			c.leadTimeCode(lt, code, toPos[i], true)
 		}
 	}
 	if !lt.Local && (lt.FromOcc != OccDefault || lt.ToOcc != OccDefault) {
-		c.errorf(p, width(d.ID), "a national lead time runs from the start code to the closing code, which need no first or last; mark an intermediate lead time `local`",
-			"national lead time %q names an occurrence (first or last)", d.ID)
+		c.errorf(p, width(d.ID), msg.LeadTimeNationalOccurrenceDetail, msg.LeadTimeNationalOccurrence, d.ID)
 	}
 	if lt.When != nil {
 		tc := &typeChecker{c: c, pathways: []*Pathway{lt.Pathway}}
 		if lt.Pathway == nil {
 			tc.pathways = []*Pathway{} // reported above; no second error
 		}
-		lt.cond = tc.expect(lt.When, tBool, "a lead time's condition")
+		lt.cond = tc.expect(lt.When, tBool, msg.WhatLeadTimeCondition)
 		lt.Mentions = tc.mentions
 	}
 	c.g.leadTimes[d.ID] = lt
@@ -654,12 +654,11 @@ func (c *checker) leadTimeCode(lt *LeadTime, written string, p lang.Pos, isTo bo
 	}
 	pw := lt.Pathway
 	if pre := written[:len(written)-2]; pre != "XX" && pre != "VXX" && c.g.byPrefix[pre] != pw {
-		c.errorf(p, width(written), fmt.Sprintf("write %s%s or XX%s", pw.Prefixes[0], code.Suffix, code.Suffix), "%s is not a code of pathway %q", written, pw.Key)
+		c.errorf(p, width(written), fmt.Sprintf(msg.CodeOfOtherPathwayDetail, pw.Prefixes[0], code.Suffix, code.Suffix), msg.CodeOfOtherPathway, written, pw.Key)
 		return
 	}
 	if ok, _ := c.g.Allowed(pw, code); !ok {
-		c.errorf(p, width(written), fmt.Sprintf("the table of code %s marks %q with -; fix the table or the lead time", code.Suffix, pw.Key),
-			"code %s (%s) is not allowed in pathway %q", code.Suffix, code.Name, pw.Key)
+		c.errorf(p, width(written), fmt.Sprintf(msg.CodeNotAllowedDetail, code.Suffix, pw.Key), msg.CodeNotAllowed, code.Suffix, code.Name, pw.Key)
 		return
 	}
 	occ := lt.FromOcc
@@ -668,16 +667,14 @@ func (c *checker) leadTimeCode(lt *LeadTime, written string, p lang.Pos, isTo bo
 	}
 	switch {
 	case lt.Local && occ == OccDefault && isTo && !code.Kind.Closing():
-		c.errorf(p, width(written), fmt.Sprintf("say which event counts: `to first %s` or `to last %s` (without first or last, `to` is the closing code)", written, written),
-			"code %s (%s) is not a closing code", code.Suffix, code.Name)
+		c.errorf(p, width(written), fmt.Sprintf(msg.LocalToNotClosingDetail, written, written), msg.LocalToNotClosing, code.Suffix, code.Name)
 	case lt.Local && occ == OccDefault && !isTo && code.Kind != KindStart:
-		c.errorf(p, width(written), fmt.Sprintf("say which event counts: `from first %s` or `from last %s` (without first or last, `from` is the start code)", written, written),
-			"code %s (%s) is not the start code", code.Suffix, code.Name)
+		c.errorf(p, width(written), fmt.Sprintf(msg.LocalFromNotStartDetail, written, written), msg.LocalFromNotStart, code.Suffix, code.Name)
 	case lt.Local:
 	case isTo && !code.Kind.Closing():
-		c.errorf(p, width(written), "a national lead time ends at a closing code (kind treatment or other_reason); a time between other steps is `local`", "code %s (%s) does not close a pathway", code.Suffix, code.Name)
+		c.errorf(p, width(written), msg.NationalToNotClosingDetail, msg.NationalToNotClosing, code.Suffix, code.Name)
 	case !isTo && code.Kind != KindStart:
-		c.errorf(p, width(written), "a national lead time starts at the start code (kind start), e.g. XX10; a time between other steps is `local`", "code %s (%s) does not start a pathway", code.Suffix, code.Name)
+		c.errorf(p, width(written), msg.NationalFromNotStartDetail, msg.NationalFromNotStart, code.Suffix, code.Name)
 	}
 }
 
@@ -687,7 +684,7 @@ func (c *checker) resolveCode(written string, p lang.Pos) *Code {
 	pre, suf := written[:len(written)-2], written[len(written)-2:]
 	n, _ := strconv.Atoi(suf)
 	if pre != "XX" && pre != "VXX" && c.g.byPrefix[pre] == nil {
-		c.errorf(p, width(written), lang.DidYouMean(pre, c.prefixes()), "no pathway has prefix %s (in %s)", pre, written)
+		c.errorf(p, width(written), orElse(lang.DidYouMean(pre, c.prefixes()), msg.NoSuchPrefixDetail), msg.NoSuchPrefixIn, pre, written)
 		return nil
 	}
 	code := c.g.codes[n]
@@ -697,7 +694,7 @@ func (c *checker) resolveCode(written string, p lang.Pos) *Code {
 			known = append(known, pre+k.Suffix)
 		}
 		sort.Strings(known)
-		c.errorf(p, width(written), lang.DidYouMean(written, known), "the guide has no code %s", written)
+		c.errorf(p, width(written), orElse(lang.DidYouMean(written, known), msg.NoSuchCodeDetail), msg.NoSuchCode, written)
 		return nil
 	}
 	return code
@@ -709,7 +706,7 @@ func (c *checker) test(d *lang.Test) {
 	p := c.at(pos(d.Pos), d.ID, 0)
 	for _, t := range c.g.Tests {
 		if t.ID == d.ID {
-			c.errorf(p, width(d.ID), "first defined at "+t.Pos.String(), "test %q is defined twice", d.ID)
+			c.errorf(p, width(d.ID), fmt.Sprintf(msg.FirstAt, t.Pos), msg.TestTwice, d.ID)
 			return
 		}
 	}
@@ -722,7 +719,7 @@ func (c *checker) test(d *lang.Test) {
 		case prop.Attr != nil:
 			a := prop.Attr
 			if !testAttrs[a.Name] {
-				c.errorf(pp, width(a.Name), hint(a.Name, sortedKeys(testAttrs)), "unknown episode attribute %q", a.Name)
+				c.errorf(pp, width(a.Name), hint(a.Name, sortedKeys(testAttrs)), msg.UnknownAttribute, a.Name)
 				continue
 			}
 			ta := TestAttr{Name: a.Name}
@@ -734,9 +731,9 @@ func (c *checker) test(d *lang.Test) {
 			}
 			if (a.Name == "age") != ta.IsNum {
 				if ta.IsNum {
-					c.errorf(c.at(pp, ta.Value, 0), width(ta.Value), "write it in quotes: "+a.Name+" \""+ta.Value+"\"", "%s is text, not a number", a.Name)
+					c.errorf(c.at(pp, ta.Value, 0), width(ta.Value), fmt.Sprintf(msg.AttrNotNumberDetail, a.Name, ta.Value), msg.AttrNotNumber, a.Name)
 				} else {
-					c.errorf(pp, width(a.Name), "write the age as a number: age 54", "age is a number")
+					c.errorf(pp, width(a.Name), msg.AgeNotNumberDetail, msg.AgeNotNumber)
 				}
 				continue
 			}
@@ -744,7 +741,7 @@ func (c *checker) test(d *lang.Test) {
 		case prop.Event != nil:
 			e := prop.Event
 			if !validDate(e.Date) {
-				c.errorf(c.at(pp, e.Date, 0), width(e.Date), "write the date as YYYY-MM-DD, a real calendar day", "%s is not a date", e.Date)
+				c.errorf(c.at(pp, e.Date, 0), width(e.Date), msg.NotADateDetail, msg.NotADate, e.Date)
 			}
 			t.Events = append(t.Events, TestEvent{Code: e.Code, Date: e.Date, Pos: pp})
 		case prop.Expect != nil:
@@ -760,7 +757,7 @@ func (c *checker) test(d *lang.Test) {
 		}
 	}
 	if expects == 0 {
-		c.errorf(p, width(d.ID), "add at least one `expect` line; a test without expectations cannot fail", "test %q expects nothing", d.ID)
+		c.errorf(p, width(d.ID), msg.TestExpectsNothingDetail, msg.TestExpectsNothing, d.ID)
 	}
 	c.g.Tests = append(c.g.Tests, t)
 }
@@ -774,7 +771,7 @@ func (c *checker) expectation(e *lang.Expect, p lang.Pos) (Expectation, bool) {
 		ok := true
 		for i, id := range e.Findings {
 			if c.g.rules[id] == nil {
-				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), hint(id, c.ruleIDs()), "unknown rule %q", id)
+				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), hint(id, c.ruleIDs()), msg.UnknownRule, id)
 				ok = false
 			}
 		}
@@ -799,7 +796,7 @@ func (c *checker) expectation(e *lang.Expect, p lang.Pos) (Expectation, bool) {
 	case e.ReportedAs != nil:
 		x.Kind, x.ID = ExpectReportedAs, *e.ReportedAs
 		if c.g.byPrefix[x.ID] == nil {
-			c.errorf(c.at(p, x.ID, 0), 3, lang.DidYouMean(x.ID, c.prefixes()), "no pathway has prefix %s", x.ID)
+			c.errorf(c.at(p, x.ID, 0), 3, orElse(lang.DidYouMean(x.ID, c.prefixes()), msg.NoSuchPrefixDetail), msg.NoSuchPrefix, x.ID)
 			return x, false
 		}
 	}
@@ -814,7 +811,7 @@ func (c *checker) knownLeadTime(id string, p lang.Pos) bool {
 	for _, lt := range c.g.LeadTimes {
 		ids = append(ids, lt.ID)
 	}
-	c.errorf(c.at(p, id, 0), width(id), hint(id, ids), "unknown lead time %q", id)
+	c.errorf(c.at(p, id, 0), width(id), hint(id, ids), msg.UnknownLeadTime, id)
 	return false
 }
 
@@ -834,7 +831,25 @@ func hint(word string, valid []string) string {
 	if len(valid) > 12 {
 		return ""
 	}
-	return "use one of: " + strings.Join(valid, ", ")
+	return fmt.Sprintf(msg.OneOf, quoteAll(valid))
+}
+
+// quoteAll lists words of the language for a detail: each in
+// backquotes, as the rule files write them.
+func quoteAll(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = "`" + w + "`"
+	}
+	return strings.Join(q, ", ")
+}
+
+// orElse is hint when there is one, otherwise what to do in general.
+func orElse(hint, general string) string {
+	if hint != "" {
+		return hint
+	}
+	return general
 }
 
 func indexOf(list []string, s string) int {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -20,7 +21,8 @@ const (
 	tCodes // a set of codes: only as a function argument
 )
 
-var typeNames = []string{"invalid", "true/false", "number", "text", "date", "code set"}
+// typeNames name the types in diagnostics.
+var typeNames = []string{msg.TypeInvalid, msg.TypeBool, msg.TypeNumber, msg.TypeText, msg.TypeDate, msg.TypeCodes}
 
 func (t Type) String() string { return typeNames[t] }
 
@@ -45,18 +47,18 @@ var CodeSets = map[string]string{
 }
 
 // Functions are the functions of the expression language with a one-line
-// description, for docs and hints.
+// description, the detail of a wrong call.
 var Functions = map[string]string{
-	"has":         "has(S, …): the episode has a code in any of the sets",
-	"count":       "count(S, …): how many of the episode's codes are in the sets",
-	"first":       "first(S, …): the earliest date of a code in the sets",
-	"last":        "last(S, …): the latest date of a code in the sets",
-	"days":        "days(a, b): calendar days from date a to date b",
-	"known":       "known(x): the value x is present in the data",
-	"prefixes":    "prefixes(S, …): how many different prefixes the codes in the sets have",
-	"icd10_in":    `icd10_in(diagnosis, "C00-C76", "D47.4", …): the ICD-10 code lies in one of the ranges (categories or subcategories)`,
-	"icd10_scope": "icd10_scope(diagnosis): the ICD-10 code lies in the pathway's own icd10 scope",
-	"qualified":   "qualified(q): codes whose table cell for the pathway carries qualifier q",
+	"has":         msg.FuncHas,
+	"count":       msg.FuncCount,
+	"first":       msg.FuncFirst,
+	"last":        msg.FuncLast,
+	"days":        msg.FuncDays,
+	"known":       msg.FuncKnown,
+	"prefixes":    msg.FuncPrefixes,
+	"icd10_in":    msg.FuncICD10In,
+	"icd10_scope": msg.FuncICD10Scope,
+	"qualified":   msg.FuncQualified,
 }
 
 // typed is a checked expression, independent of the pathway. Lowering it
@@ -94,7 +96,7 @@ func (tc *typeChecker) errorf(p lang.Pos, w int, detail, format string, args ...
 func (tc *typeChecker) expect(e *lang.Expr, want Type, what string) *typed {
 	t := tc.expr(e)
 	if t.typ != tInvalid && t.typ != want {
-		tc.c.errorf(pos(e.Pos), 1, fmt.Sprintf("%s must be %s", what, want), "condition is %s, not %s", t.typ, want)
+		tc.c.errorf(pos(e.Pos), 1, fmt.Sprintf(msg.ConditionTypeDetail, what, want), msg.ConditionType, t.typ, want)
 		return &typed{typ: tInvalid}
 	}
 	return t
@@ -138,7 +140,7 @@ func (tc *typeChecker) boolean(t *typed, op string) *typed {
 	if t.typ == tInvalid || t.typ == tBool {
 		return t
 	}
-	return tc.errorf(t.pos, 1, fmt.Sprintf("both sides of %s must be conditions (true/false); compare the value, e.g. `x > 0`", op), "%s used with %s", op, t.typ)
+	return tc.errorf(t.pos, 1, fmt.Sprintf(msg.NotBooleanDetail, op), msg.NotBoolean, op, t.typ)
 }
 
 func (tc *typeChecker) not(e *lang.NotExpr) *typed {
@@ -165,15 +167,14 @@ func (tc *typeChecker) cmp(e *lang.Cmp) *typed {
 		// words, so look for the text itself (`age<18` has no spaces).
 		opPos := tc.c.find(left.pos, e.Op)
 		if left.typ != right.typ {
-			return tc.errorf(opPos, width(e.Op), fmt.Sprintf("the left side is a %s, the right side a %s; compare values of the same type", left.typ, right.typ),
-				"cannot compare %s with %s", left.typ, right.typ)
+			return tc.errorf(opPos, width(e.Op), fmt.Sprintf(msg.CompareTypesDetail, left.typ, right.typ), msg.CompareTypes, left.typ, right.typ)
 		}
 		switch left.typ {
 		case tCodes:
-			return tc.errorf(opPos, width(e.Op), "use has(…) or count(…) to test codes", "cannot compare code sets")
+			return tc.errorf(opPos, width(e.Op), msg.CompareCodeSetsDetail, msg.CompareCodeSets)
 		case tBool, tString:
 			if e.Op != "==" && e.Op != "!=" {
-				return tc.errorf(opPos, width(e.Op), "only == and != compare "+left.typ.String(), "%s cannot be ordered with %s", left.typ, e.Op)
+				return tc.errorf(opPos, width(e.Op), fmt.Sprintf(msg.CompareOrderDetail, left.typ), msg.CompareOrder, left.typ, e.Op)
 			}
 		}
 		return &typed{typ: tBool, op: "cmp", cmp: e.Op, args: []*typed{left, right}, pos: left.pos}
@@ -182,7 +183,7 @@ func (tc *typeChecker) cmp(e *lang.Cmp) *typed {
 			return left
 		}
 		if left.typ != tString && left.typ != tNumber {
-			return tc.errorf(left.pos, 1, "`in [..]` tests a text or number against a list of literals", "cannot test %s with in", left.typ)
+			return tc.errorf(left.pos, 1, msg.InTypeDetail, msg.InType, left.typ)
 		}
 		out := &typed{typ: tBool, op: "in", args: []*typed{left}, pos: left.pos}
 		for _, o := range e.In {
@@ -191,7 +192,7 @@ func (tc *typeChecker) cmp(e *lang.Cmp) *typed {
 				return item
 			}
 			if item.op != "lit" || item.typ != left.typ {
-				return tc.errorf(item.pos, 1, fmt.Sprintf("the list must hold %s literals", left.typ), "list item is not a %s literal", left.typ)
+				return tc.errorf(item.pos, 1, fmt.Sprintf(msg.InItemDetail, left.typ), msg.InItem, left.typ)
 			}
 			out.args = append(out.args, item)
 		}
@@ -208,13 +209,13 @@ func (tc *typeChecker) operand(o *lang.Operand) *typed {
 	case o.Date != nil:
 		d, ok := ParseDay(*o.Date)
 		if !ok {
-			return tc.errorf(p, width(*o.Date), "write the date as YYYY-MM-DD, a real calendar day", "%s is not a date", *o.Date)
+			return tc.errorf(p, width(*o.Date), msg.NotADateDetail, msg.NotADate, *o.Date)
 		}
 		return &typed{typ: tDate, op: "lit", day: d, pos: p}
 	case o.Number != nil:
 		n, err := strconv.Atoi(*o.Number)
 		if err != nil {
-			return tc.errorf(p, width(*o.Number), "use a whole number", "%s is too large", *o.Number)
+			return tc.errorf(p, width(*o.Number), msg.NumberTooLargeDetail, msg.NumberTooLarge, *o.Number)
 		}
 		return &typed{typ: tNumber, op: "lit", num: n, pos: p}
 	case o.String != nil:
@@ -261,9 +262,11 @@ func (tc *typeChecker) name(n string, p lang.Pos) *typed {
 	}
 	detail := lang.DidYouMean(n, names)
 	if detail == "" {
-		detail = "attributes: age, sex, county, region, referring_region, diagnosis, intent; code sets: start, mandatory, treatment, other_reason, closing, voluntary, codes, unknown, disallowed, foreign"
+		detail = fmt.Sprintf(msg.UnknownNameDetail,
+			quoteAll([]string{"age", "sex", "county", "region", "referring_region", "diagnosis", "intent"}),
+			quoteAll([]string{"start", "mandatory", "treatment", "other_reason", "closing", "voluntary", "codes", "unknown", "disallowed", "foreign"}))
 	}
-	return tc.errorf(p, width(n), detail, "unknown name %q", n)
+	return tc.errorf(p, width(n), detail, msg.UnknownName, n)
 }
 
 func (tc *typeChecker) call(call *lang.Call) *typed {
@@ -273,12 +276,12 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 		for k := range Functions {
 			names = append(names, k)
 		}
-		return tc.errorf(p, width(call.Func), hint(call.Func, sortedKeys(toSet(names))), "unknown function %q", call.Func)
+		return tc.errorf(p, width(call.Func), hint(call.Func, sortedKeys(toSet(names))), msg.UnknownFunction, call.Func)
 	}
 	out := &typed{op: "call", fn: call.Func, pos: p}
 	if call.Func == "qualified" {
 		if len(call.Args) != 1 || qualifierName(call.Args[0]) == "" {
-			return tc.errorf(p, width(call.Func), "write qualified(kur) with the name of one qualifier", "qualified takes one qualifier name")
+			return tc.errorf(p, width(call.Func), msg.QualifiedArgsDetail, msg.QualifiedArgs)
 		}
 		name := qualifierName(call.Args[0])
 		q := tc.c.g.qualifiers[name]
@@ -287,7 +290,7 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 			for _, q := range tc.c.g.Qualifiers {
 				names = append(names, q.Name)
 			}
-			return tc.errorf(pos(call.Args[0].Pos), width(name), hint(name, names), "undefined qualifier %q", name)
+			return tc.errorf(pos(call.Args[0].Pos), width(name), hint(name, names), msg.UndefinedQualifier, name)
 		}
 		tc.mentions = append(tc.mentions, "qualified("+name+")")
 		return &typed{typ: tCodes, op: "qual", qual: q, pos: p}
@@ -303,7 +306,7 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 		out.args = append(out.args, t)
 	}
 	argErr := func(detail string) *typed {
-		return tc.errorf(p, width(call.Func), detail, "wrong arguments to %s", call.Func)
+		return tc.errorf(p, width(call.Func), detail, msg.WrongArguments, call.Func)
 	}
 	switch call.Func {
 	case "has", "count", "first", "last", "prefixes":
@@ -312,18 +315,18 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 		}
 		for _, a := range out.args {
 			if a.typ != tCodes {
-				return tc.errorf(a.pos, 1, Functions[call.Func], "%s takes code sets, not %s", call.Func, a.typ)
+				return tc.errorf(a.pos, 1, Functions[call.Func], msg.TakesCodeSets, call.Func, a.typ)
 			}
 		}
 		out.typ = map[string]Type{"has": tBool, "count": tNumber, "first": tDate, "last": tDate, "prefixes": tNumber}[call.Func]
 	case "days":
 		if len(out.args) != 2 || out.args[0].typ != tDate || out.args[1].typ != tDate {
-			return argErr("days(a, b) takes two dates, e.g. days(first(XX10), first(closing))")
+			return argErr(msg.DaysArgs)
 		}
 		out.typ = tNumber
 	case "known":
 		if len(out.args) != 1 || out.args[0].typ == tCodes || out.args[0].typ == tBool {
-			return argErr("known(x) takes one value: an attribute, a date or a number; for codes use has(…)")
+			return argErr(msg.KnownArgs)
 		}
 		out.typ = tBool
 	case "icd10_in":
@@ -332,29 +335,31 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 		}
 		for _, a := range out.args[1:] {
 			if a.op != "lit" || a.typ != tString {
-				return tc.errorf(a.pos, 1, icdRangeHint, "%s is not an ICD-10 range", a.describe())
+				return tc.errorf(a.pos, 1, msg.NotICD10RangeDetail, msg.NotICD10Range, a.describe())
 			}
 			if _, ok := parseICDRange(a.str); !ok {
-				detail := icdRangeHint
+				detail := msg.NotICD10RangeDetail
 				if up := strings.ToUpper(a.str); up != a.str {
 					if _, ok := parseICDRange(up); ok {
-						detail = "did you mean " + lang.Quote(up) + "? rule files write ICD-10 codes in capitals (the diagnosis in the data may be in any case)"
+						// The hint on a line of its own, as every did-you-mean:
+						// the language server offers it as a fix.
+						detail = fmt.Sprintf(msg.DidYouMean, up) + "\n" + msg.ICD10Capitals
 					}
 				}
-				return tc.errorf(a.pos, 1, detail, "%s is not an ICD-10 range", lang.Quote(a.str))
+				return tc.errorf(a.pos, 1, detail, msg.NotICD10Range, lang.Quote(a.str))
 			}
 		}
 		out.typ = tBool
 	case "icd10_scope":
 		if len(out.args) != 1 || out.args[0].typ != tString {
-			return argErr("icd10_scope(diagnosis) takes one text, the diagnosis")
+			return argErr(msg.ICD10ScopeArgs)
 		}
 		if missing, with := tc.withoutICD10(); missing != "" {
-			detail := "declare `icd10` for the pathway, or limit the condition to pathways that have it"
+			detail := msg.ICD10ScopeMissingDetail
 			if len(with) > 0 {
-				detail += ", e.g. `pathway " + strings.Join(with, ", ") + "`"
+				detail += fmt.Sprintf(msg.ICD10ScopeExample, strings.Join(with, ", "))
 			}
-			return tc.errorf(p, width(call.Func), detail, "icd10_scope: pathway %q has no icd10 scope", missing)
+			return tc.errorf(p, width(call.Func), detail, msg.ICD10ScopeMissing, missing)
 		}
 		out.typ = tBool
 	}
@@ -379,14 +384,12 @@ func toSet(list []string) map[string]bool {
 	return m
 }
 
-const icdRangeHint = `write ranges as "C00-C76" or "D09.0-D09.1", single codes as "C71" or "D47.4", in capitals`
-
 // describe names a non-literal argument for a diagnostic.
 func (t *typed) describe() string {
 	if t.op == "lit" {
 		return lang.Quote(t.str)
 	}
-	return "a " + t.typ.String() + " value"
+	return fmt.Sprintf(msg.ValueOfType, t.typ)
 }
 
 // withoutICD10 returns the first pathway the condition is evaluated for

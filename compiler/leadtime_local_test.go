@@ -15,22 +15,22 @@ func TestLocalLeadTimeChecks(t *testing.T) {
 		summary, detail string
 	}{
 		{"national with an occurrence", "from first XX10\n  to XX50",
-			`national lead time "lt" names an occurrence (first or last)`,
-			"a national lead time runs from the start code to the closing code, which need no first or last; mark an intermediate lead time `local`"},
+			"den nationella ledtiden \"lt\" anger en förekomst (`first` eller `last`)",
+			"en nationell ledtid går från startkoden till avslutskoden, som inte behöver `first` eller `last`; markera en ledtid mellan andra steg med `local`"},
 		{"national from a voluntary code without occurrence", "from XX35\n  to XX50",
-			"code 35 (MDK) does not start a pathway",
-			"a national lead time starts at the start code (kind start), e.g. XX10; a time between other steps is `local`"},
+			"koden 35 (MDK) startar inget vårdförlopp",
+			"en nationell ledtid börjar vid startkoden (`kind start`), t.ex. `from XX10`; en tid mellan andra steg markeras `local`"},
 		{"national to a voluntary code", "from XX10\n  to XX35",
-			"code 35 (MDK) does not close a pathway",
-			"a national lead time ends at a closing code (kind treatment or other_reason); a time between other steps is `local`"},
+			"koden 35 (MDK) avslutar inget vårdförlopp",
+			"en nationell ledtid slutar vid en avslutskod (`kind treatment` eller `kind other_reason`); en tid mellan andra steg markeras `local`"},
 		{"local from a voluntary code without occurrence", "local\n  from XX35\n  to XX50",
-			"code 35 (MDK) is not the start code",
-			"say which event counts: `from first XX35` or `from last XX35` (without first or last, `from` is the start code)"},
+			"koden 35 (MDK) är inte startkoden",
+			"ange vilken händelse som räknas: `from first XX35` eller `from last XX35` (utan `first` eller `last` är `from` startkoden)"},
 		{"local to a voluntary code without occurrence", "local\n  from XX10\n  to XX35",
-			"code 35 (MDK) is not a closing code",
-			"say which event counts: `to first XX35` or `to last XX35` (without first or last, `to` is the closing code)"},
+			"koden 35 (MDK) är ingen avslutskod",
+			"ange vilken händelse som räknas: `to first XX35` eller `to last XX35` (utan `first` eller `last` är `to` avslutskoden)"},
 		{"local given twice", "local\n  local\n  from XX10\n  to first XX35",
-			"local is given twice", "the first is at line 4; keep one"},
+			"`local` står två gånger i blocket", "den första står på rad 4; behåll en av dem"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -57,7 +58,7 @@ func (emptyInfo) Sys() any           { return nil }
 // as it passes the limit.
 func TestReadRuleFileLimits(t *testing.T) {
 	notRegular := func(kind string) error {
-		return &lang.Diagnostic{Summary: fmt.Sprintf(msgNotRegularSummary, kind), Detail: msgNotRegularDetail, Pos: lang.Pos{File: "r/g.svf"}}
+		return &lang.Diagnostic{Summary: fmt.Sprintf(msg.RuleFileNotRegular, kind), Detail: msg.RuleFileNotRegularDetail, Pos: lang.Pos{File: "r/g.svf"}}
 	}
 	tooLarge := &lang.Diagnostic{Summary: "regelfilen är större än 4 MiB",
 		Detail: "en regelfil får vara högst 4 MiB (hela vägledningen 10.6 är omkring 100 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer",
@@ -114,8 +115,8 @@ func TestLoadLimits(t *testing.T) {
 			"r/b.svf": {Mode: fs.ModeNamedPipe},
 			"r/c.svf": {Data: []byte(strings.Repeat("#", MaxFileSize+1))},
 		}, lang.Diagnostics{
-			{Summary: fmt.Sprintf(msgNotRegularSummary, kindPipe), Detail: msgNotRegularDetail, Pos: lang.Pos{File: "shown/b.svf"}},
-			{Summary: fmt.Sprintf(msgTooLargeSummary, 4), Detail: fmt.Sprintf(msgTooLargeDetail, 4), Pos: lang.Pos{File: "shown/c.svf"}},
+			{Summary: fmt.Sprintf(msg.RuleFileNotRegular, msg.RuleFileKindPipe), Detail: msg.RuleFileNotRegularDetail, Pos: lang.Pos{File: "shown/b.svf"}},
+			{Summary: fmt.Sprintf(msg.RuleFileTooLarge, 4), Detail: fmt.Sprintf(msg.RuleFileTooLargeDetail, 4), Pos: lang.Pos{File: "shown/c.svf"}},
 		}},
 	}
 	for _, tc := range cases {

@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -26,8 +27,8 @@ func TestLoadRefusesDevicesAndFIFOs(t *testing.T) {
 	}
 	g, diags, _ := Load(os.DirFS(dir), ".", "r")
 	want := lang.Diagnostics{
-		{Summary: fmt.Sprintf(msgNotRegularSummary, kindDevice), Detail: msgNotRegularDetail, Pos: lang.Pos{File: "r/noll.svf"}},
-		{Summary: fmt.Sprintf(msgNotRegularSummary, kindPipe), Detail: msgNotRegularDetail, Pos: lang.Pos{File: "r/rör.svf"}},
+		{Summary: fmt.Sprintf(msg.RuleFileNotRegular, msg.RuleFileKindDevice), Detail: msg.RuleFileNotRegularDetail, Pos: lang.Pos{File: "r/noll.svf"}},
+		{Summary: fmt.Sprintf(msg.RuleFileNotRegular, msg.RuleFileKindPipe), Detail: msg.RuleFileNotRegularDetail, Pos: lang.Pos{File: "r/rör.svf"}},
 	}
 	if g != nil || !reflect.DeepEqual(diags, want) {
 		t.Errorf("got\n%s\nwant\n%s", dump(diags), dump(want))

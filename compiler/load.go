@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -26,22 +27,6 @@ const (
 	MaxFiles = 1000
 )
 
-// Messages of the loader, in one place for the message catalogue.
-const (
-	msgNotRegularSummary = "regelfilen är inte en vanlig fil utan %s"
-	msgNotRegularDetail  = "bara vanliga filer läses som regelfiler; byt ut den mot en vanlig textfil, eller ge den ett namn som inte slutar på .svf"
-	msgTooLargeSummary   = "regelfilen är större än %d MiB"
-	msgTooLargeDetail    = "en regelfil får vara högst %d MiB (hela vägledningen 10.6 är omkring 100 kB); kontrollera att det är rätt fil, eller dela upp den i flera filer"
-	msgTooManySummary    = "mappen har %d regelfiler (*.svf); högst %d läses"
-	msgTooManyDetail     = "en version av vägledningen är ett tiotal filer; kontrollera att det är rätt mapp"
-
-	kindDir     = "en mapp"
-	kindPipe    = "en namngiven pipe (FIFO)"
-	kindSocket  = "en socket"
-	kindDevice  = "en enhetsfil"
-	kindUnknown = "något annat"
-)
-
 // Load reads every rule file (*.svf) in dir of fsys, parses and checks
 // them as one guide version. Files are read in name order so that
 // diagnostics and output do not depend on the file system. display is
@@ -53,8 +38,8 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 	src := lang.Sources{}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, lang.Diagnostics{{Summary: fmt.Sprintf("cannot read rule folder: %v", unwrapPathError(err)),
-			Detail: "give a folder that holds the .svf files of one guide version", Pos: lang.Pos{File: display}}}, src
+		return nil, lang.Diagnostics{{Summary: fmt.Sprintf(msg.RulesFolderUnreadable, describeReadError(err)),
+			Detail: msg.RulesFolderUnreadableDetail, Pos: lang.Pos{File: display}}}, src
 	}
 	var names []string
 	for _, e := range entries {
@@ -64,8 +49,7 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return nil, lang.Diagnostics{{Summary: "no rule files (*.svf) in the folder",
-			Detail: "a guide version is a folder of .svf files; see docs/language.md", Pos: lang.Pos{File: display}}}, src
+		return nil, lang.Diagnostics{{Summary: msg.RulesFolderEmpty, Detail: msg.RulesFolderEmptyDetail, Pos: lang.Pos{File: display}}}, src
 	}
 	if len(names) > MaxFiles {
 		return nil, lang.Diagnostics{TooManyRuleFiles(display, len(names))}, src
@@ -78,7 +62,7 @@ func Load(fsys fs.FS, dir, display string) (*Guide, lang.Diagnostics, lang.Sourc
 		if err != nil {
 			var d *lang.Diagnostic
 			if !errors.As(err, &d) {
-				d = &lang.Diagnostic{Summary: fmt.Sprintf("cannot read: %v", unwrapPathError(err)), Pos: lang.Pos{File: shown}}
+				d = &lang.Diagnostic{Summary: fmt.Sprintf(msg.RuleFileUnreadable, describeReadError(err)), Pos: lang.Pos{File: shown}}
 			}
 			diags = append(diags, d)
 			continue
@@ -166,19 +150,19 @@ func ReadRuleFile(fsys fs.FS, name, shown string) ([]byte, error) {
 func checkRuleFile(info fs.FileInfo, shown string) *lang.Diagnostic {
 	mode := info.Mode()
 	if !mode.IsRegular() {
-		kind := kindUnknown
+		kind := msg.RuleFileKindOther
 		switch {
 		case mode.IsDir():
-			kind = kindDir
+			kind = msg.RuleFileKindDir
 		case mode&fs.ModeNamedPipe != 0:
-			kind = kindPipe
+			kind = msg.RuleFileKindPipe
 		case mode&fs.ModeSocket != 0:
-			kind = kindSocket
+			kind = msg.RuleFileKindSocket
 		case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-			kind = kindDevice
+			kind = msg.RuleFileKindDevice
 		}
-		return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msgNotRegularSummary, kind),
-			Detail: msgNotRegularDetail, Pos: lang.Pos{File: shown}}
+		return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msg.RuleFileNotRegular, kind),
+			Detail: msg.RuleFileNotRegularDetail, Pos: lang.Pos{File: shown}}
 	}
 	if info.Size() > MaxFileSize {
 		return tooLarge(shown)
@@ -187,21 +171,30 @@ func checkRuleFile(info fs.FileInfo, shown string) *lang.Diagnostic {
 }
 
 func tooLarge(shown string) *lang.Diagnostic {
-	return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msgTooLargeSummary, MaxFileSize>>20),
-		Detail: fmt.Sprintf(msgTooLargeDetail, MaxFileSize>>20), Pos: lang.Pos{File: shown}}
+	return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msg.RuleFileTooLarge, MaxFileSize>>20),
+		Detail: fmt.Sprintf(msg.RuleFileTooLargeDetail, MaxFileSize>>20), Pos: lang.Pos{File: shown}}
 }
 
 // TooManyRuleFiles is the diagnostic for a folder (as shown) with n rule
 // files, more than MaxFiles.
 func TooManyRuleFiles(shown string, n int) *lang.Diagnostic {
-	return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msgTooManySummary, n, MaxFiles),
-		Detail: msgTooManyDetail, Pos: lang.Pos{File: shown}}
+	return &lang.Diagnostic{Severity: lang.Error, Summary: fmt.Sprintf(msg.RuleFilesTooMany, n, MaxFiles),
+		Detail: msg.RuleFilesTooManyDetail, Pos: lang.Pos{File: shown}}
 }
 
-func unwrapPathError(err error) error {
+// describeReadError says in Swedish why a file or folder could not be
+// read; other failures keep the system's words, without the path (the
+// diagnostic names it).
+func describeReadError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return msg.RulesNoSuchFolder
+	case errors.Is(err, fs.ErrPermission):
+		return msg.RulesNoPermission
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err
+		return pe.Err.Error()
 	}
-	return err
+	return err.Error()
 }

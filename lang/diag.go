@@ -21,6 +21,8 @@ const (
 	Warning
 )
 
+// String is the severity's word for programs: "error" or "warning", as
+// check --format json writes it.
 func (s Severity) String() string {
 	if s == Warning {
 		return "warning"
@@ -28,7 +30,16 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// MarshalJSON writes the severity as its word.
+// Label is the severity's word for people, in the text form: "fel" or
+// "varning".
+func (s Severity) Label() string {
+	if s == Warning {
+		return msg.DiagWarning
+	}
+	return msg.DiagError
+}
+
+// MarshalJSON writes the severity as its word for programs.
 func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
 
 // Pos is a place in a rule file. Line and Column count from 1; Column
@@ -59,7 +70,7 @@ type Diagnostic struct {
 }
 
 func (d *Diagnostic) Error() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Summary)
+	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity.Label(), d.Summary)
 }
 
 // Diagnostics is a list of diagnostics; it is an error when it holds at
@@ -165,13 +176,13 @@ func (x *LineIndex) Line(file string, n int) (string, bool) {
 
 // WriteText prints diagnostics for people, the way cel-go and OPA do:
 //
-//	rules/10.6/tables.svf:12:3: error: unknown pathway "hjarntumor"
+//	rules/10.6/tables.svf:12:3: fel: okänt vårdförlopp "hjarntumor"
 //	   12 |   hjarntumor x
 //	      |   ^^^^^^^^^^
-//	      = did you mean "hjarntumorer"?
+//	      = menade du "hjarntumorer"?
 func WriteText(w io.Writer, ds Diagnostics, src Sources) {
 	for _, d := range ds {
-		fmt.Fprintf(w, "%s: %s: %s\n", d.Pos, d.Severity, d.Summary)
+		fmt.Fprintf(w, "%s: %s: %s\n", d.Pos, d.Severity.Label(), d.Summary)
 		if line, ok := src.Line(d.Pos.File, d.Pos.Line); ok {
 			num := fmt.Sprint(d.Pos.Line)
 			pad := strings.Repeat(" ", len(num))

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // MaxNesting is how deep a condition may nest: parentheses (including
@@ -19,14 +21,6 @@ const MaxNesting = 200
 // would otherwise bury the first, most useful ones and take long to parse
 // declaration by declaration.
 const MaxErrors = 100
-
-// Messages of the limits, in one place for the message catalogue.
-const (
-	msgTooManyErrorsSummary = "för många fel i filen; de första %d visas"
-	msgTooManyErrorsDetail  = "rätta felen ovan och kör igen; är det rätt fil?"
-	msgNestingSummary       = "villkoret är nästlat för djupt (mer än %d nivåer)"
-	msgNestingDetail        = "parenteser och not får tillsammans vara högst %d nivåer djupa; ta bort onödiga parenteser och dubbla not, eller dela upp villkoret i flera regler"
-)
 
 // nestingErrors reports, once per declaration, the first token of a
 // condition that nests deeper than MaxNesting. It runs over the tokens
@@ -61,8 +55,8 @@ func nestingErrors(name string, tokens []lexer.Token) (diags Diagnostics, wholeT
 			reported = true
 			diags = append(diags, &Diagnostic{
 				Severity: Error,
-				Summary:  fmt.Sprintf(msgNestingSummary, MaxNesting),
-				Detail:   fmt.Sprintf(msgNestingDetail, MaxNesting),
+				Summary:  fmt.Sprintf(msg.ParseNesting, MaxNesting),
+				Detail:   fmt.Sprintf(msg.ParseNestingDetail, MaxNesting),
 				Pos:      Pos{File: name, Line: t.Pos.Line, Column: t.Pos.Column},
 				Width:    utf8.RuneCountInString(t.Value),
 			})

@@ -48,7 +48,7 @@ func TestParseNestingLimit(t *testing.T) {
 			f, diags := Parse("r.svf", []byte(tc.src))
 			var nest Diagnostics
 			for _, d := range diags {
-				if d.Summary == fmt.Sprintf(msgNestingSummary, MaxNesting) {
+				if d.Summary == fmt.Sprintf(msg.ParseNesting, MaxNesting) {
 					nest = append(nest, d)
 				}
 			}
@@ -68,7 +68,7 @@ func TestParseNestingLimit(t *testing.T) {
 			}
 			d := nest[0]
 			want := Pos{File: "r.svf", Line: 2, Column: tc.col}
-			if d.Severity != Error || d.Pos != want || d.Detail != fmt.Sprintf(msgNestingDetail, MaxNesting) {
+			if d.Severity != Error || d.Pos != want || d.Detail != fmt.Sprintf(msg.ParseNestingDetail, MaxNesting) {
 				t.Errorf("got %+v at %v, want an error at %v", d, d.Pos, want)
 			}
 			if len(f.Decls) != 0 {
@@ -112,7 +112,7 @@ func TestParseStopsAfterMaxErrors(t *testing.T) {
 			if last.Pos.Line != tc.lastLine {
 				t.Errorf("last error shown at line %d, want %d: %v", last.Pos.Line, tc.lastLine, last)
 			}
-			want := Diagnostic{Severity: Error, Summary: fmt.Sprintf(msgTooManyErrorsSummary, MaxErrors), Detail: msgTooManyErrorsDetail,
+			want := Diagnostic{Severity: Error, Summary: fmt.Sprintf(msg.ParseTooManyErrors, MaxErrors), Detail: msg.ParseTooManyErrorsDetail,
 				Pos: Pos{File: "r.svf", Line: tc.stopLine, Column: tc.stopCol}, Width: 1}
 			if *stop != want {
 				t.Errorf("got %+v, want %+v", *stop, want)
@@ -142,7 +142,7 @@ func TestWriteTextLongLine(t *testing.T) {
 			var b strings.Builder
 			d := &Diagnostic{Summary: "s", Pos: Pos{File: "f", Line: 1, Column: tc.col}, Width: 1}
 			WriteText(&b, Diagnostics{d}, Sources{"f": []byte(tc.line + "\n")})
-			want := fmt.Sprintf("f:1:%d: error: s\n", tc.col) + tc.want
+			want := fmt.Sprintf("f:1:%d: fel: s\n", tc.col) + tc.want
 			if b.String() != want {
 				t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 			}

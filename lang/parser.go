@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -128,8 +129,8 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 		diags = diags[:n]
 		diags = append(diags, &Diagnostic{
 			Severity: Error,
-			Summary:  fmt.Sprintf(msgTooManyErrorsSummary, MaxErrors),
-			Detail:   msgTooManyErrorsDetail,
+			Summary:  fmt.Sprintf(msg.ParseTooManyErrors, MaxErrors),
+			Detail:   msg.ParseTooManyErrorsDetail,
 			Pos:      *stopped,
 			Width:    1,
 		})
@@ -334,18 +335,20 @@ func splitDecls(tokens []lexer.Token) []chunk {
 // probably meant.
 func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	d := &Diagnostic{Severity: Error, Pos: Pos{File: name, Line: fallbackLine, Column: 1}, Width: 1}
+	// Errors other than an unexpected token (the parser's own limits)
+	// are in the parser's English: the place is kept, the words are ours.
+	d.Summary, d.Detail = msg.ParseSyntax, msg.ParseSyntaxDetail
 	var perr participle.Error
 	if !errors.As(err, &perr) {
-		d.Summary = err.Error()
 		return d
 	}
 	p := perr.Position()
 	d.Pos = Pos{File: name, Line: p.Line, Column: p.Column}
 	var ute *participle.UnexpectedTokenError
 	if !errors.As(err, &ute) {
-		d.Summary = perr.Message()
 		return d
 	}
+	d.Detail = ""
 	tok := ute.Unexpected
 	expect := expectation(ute)
 	switch {
@@ -373,9 +376,12 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 		// author most likely missed is a property keyword or a comma.
 		expect = msg.ParseExpectedBlockEnd
 	}
-	if expect != "" {
-		hints = append(hints, fmt.Sprintf(msg.ParseExpected, expect))
+	if expect == "" {
+		// Participle names nothing only when the file's list of
+		// declarations ended: a declaration should start here.
+		expect = msg.ExpectDeclaration
 	}
+	hints = append(hints, fmt.Sprintf(msg.ParseExpected, expect))
 	d.Detail = strings.Join(hints, "\n")
 	return d
 }
@@ -397,7 +403,11 @@ func describeToken(t lexer.Token) string {
 }
 
 // expectation renders what participle expected in the words of the
-// language rather than the names of Go types.
+// language rather than the parser's. Participle names the rest of the
+// production that failed, in EBNF (`Text "{" PathwayProp* "}"`); its
+// first term is what could not be found there, the rest is what would
+// have followed. A block's lone "}" is its own case (see
+// syntaxDiagnostic); "" when the parser said nothing.
 func expectation(ute *participle.UnexpectedTokenError) string {
 	m := ute.Message()
 	i := strings.Index(m, "(expected ")
@@ -405,13 +415,82 @@ func expectation(ute *participle.UnexpectedTokenError) string {
 		return ""
 	}
 	e := strings.TrimSuffix(m[i+len("(expected "):], ")")
-	if strings.ContainsAny(e, "<>") || e == "" {
-		// A grammar node name, which means nothing to a rule author.
-		return ""
+	if e == `"}"` {
+		return e
 	}
-	parts := strings.Split(e, " | ")
-	sort.Strings(parts)
-	return strings.Join(parts, msg.ParseOr)
+	return describeTerm(e)
+}
+
+// splitTop splits e at each sep outside quotes and parentheses.
+func splitTop(e, sep string) []string {
+	var parts []string
+	depth, quoted, from := 0, false, 0
+	for i := 0; i < len(e); i++ {
+		switch c := e[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0 && strings.HasPrefix(e[i:], sep):
+			parts = append(parts, e[from:i])
+			from = i + len(sep)
+			i += len(sep) - 1
+		}
+	}
+	return append(parts, e[from:])
+}
+
+// expectedWords describes the grammar's token types and productions.
+// TestExpectationWords keeps it complete: every name the grammar has.
+var expectedWords = map[string]string{
+	"<string>": msg.ExpectString, "<textblock>": msg.ExpectTextBlock, "<ident>": msg.ExpectName,
+	"<number>": msg.ExpectNumber, "<date>": msg.ExpectDate, "<code>": msg.ExpectCode, "<prefix>": msg.ExpectPrefix,
+	"Text": msg.ExpectText, "Target": msg.ExpectTarget,
+	"Expr": msg.ExpectCondition, "AndExpr": msg.ExpectCondition, "NotExpr": msg.ExpectCondition, "Cmp": msg.ExpectCondition,
+	"Operand": msg.ExpectValue, "Call": msg.ExpectValue,
+	"Decl": msg.ExpectDeclaration, "TestProp": msg.ExpectTestLine,
+	"GuideProp": msg.ExpectProperty, "SectionProp": msg.ExpectProperty, "PathwayProp": msg.ExpectProperty,
+	"CodeProp": msg.ExpectProperty, "RuleProp": msg.ExpectProperty, "LeadTimeProp": msg.ExpectProperty,
+	"ChangeLog": msg.ExpectDate, "Row": msg.ExpectName, "Attr": msg.ExpectName,
+	"Guide": `"guide"`, "Qualifier": `"qualifier"`, "Pathway": `"pathway"`, "Code": `"code"`, "Rule": `"rule"`,
+	"LeadTime": `"leadtime"`, "Test": `"test"`, "Section": `"section"`, "LocalName": `"name"`, "Table": `"table"`,
+	"Note": `"note"`, "Event": `"event"`, "Expect": `"expect"`, "ExpectLeadTime": `"leadtime"`,
+}
+
+// describeTerm says what an EBNF expression stands for at its start:
+// each alternative's first term; "" when it names nothing the grammar
+// has (then the diagnostic says only what was found).
+func describeTerm(t string) string {
+	if alts := splitTop(t, " | "); len(alts) > 1 {
+		var words []string
+		for _, a := range alts {
+			d := describeTerm(a)
+			if d == "" {
+				return ""
+			}
+			if !slices.Contains(words, d) {
+				words = append(words, d)
+			}
+		}
+		sort.Strings(words)
+		return strings.Join(words, msg.ParseOr)
+	}
+	if seq := splitTop(t, " "); len(seq) > 1 {
+		return describeTerm(seq[0])
+	}
+	t = strings.TrimRight(t, "?*+!")
+	switch {
+	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")"):
+		return describeTerm(t[1 : len(t)-1])
+	case len(t) > 1 && strings.HasPrefix(t, `"`) && strings.HasSuffix(t, `"`):
+		return t
+	}
+	return expectedWords[t]
 }
 
 func firstLine(s string) string {

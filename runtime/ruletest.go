@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // TestResult is the outcome of one test case of the rule files.
@@ -62,7 +63,7 @@ func testEpisode(p *compiler.Program, t *compiler.Test) (*compiler.Episode, erro
 	for _, e := range t.Events {
 		id, ok := p.CodeOf(e.Code)
 		if !ok {
-			return nil, fmt.Errorf("%s: %s is not a code", e.Pos, e.Code)
+			return nil, fmt.Errorf(msg.TestNotACode, e.Pos, e.Code)
 		}
 		day, _ := compiler.ParseDay(e.Date) // checked by the compiler
 		ep.Events = append(ep.Events, compiler.Event{Code: id, Date: day})
@@ -80,35 +81,35 @@ func checkExpectations(t *compiler.Test, res *Result) []string {
 		case compiler.ExpectFindings:
 			got := res.SortedRuleIDs()
 			if strings.Join(got, ",") != strings.Join(x.IDs, ",") {
-				fail(x, "expected findings [%s], got [%s]", strings.Join(x.IDs, ", "), strings.Join(got, ", "))
+				fail(x, msg.TestWantFindings, strings.Join(x.IDs, ", "), strings.Join(got, ", "))
 			}
 		case compiler.ExpectLeadTime:
 			lt := findLeadTime(res, x.ID)
 			switch {
 			case lt == nil:
-				fail(x, "expected lead time %s of %d days, got none (lead times: %s)", x.ID, x.Days, leadTimeList(res))
+				fail(x, msg.TestWantLeadTimeNone, x.ID, x.Days, leadTimeList(res))
 			case lt.Days != x.Days:
-				fail(x, "expected lead time %s of %d days, got %d days", x.ID, x.Days, lt.Days)
+				fail(x, msg.TestWantLeadTimeDays, x.ID, x.Days, lt.Days)
 			}
 		case compiler.ExpectNoLeadTime:
 			if lt := findLeadTime(res, x.ID); lt != nil {
-				fail(x, "expected no lead time %s, got %d days", x.ID, lt.Days)
+				fail(x, msg.TestWantNoLeadTime, x.ID, lt.Days)
 			}
 		case compiler.ExpectNoLeadTimes:
 			if len(res.LeadTimes)+len(res.LocalLeadTimes) > 0 {
-				fail(x, "expected no lead times, got %s", leadTimeList(res))
+				fail(x, msg.TestWantNoLeadTimes, leadTimeList(res))
 			}
 		case compiler.ExpectReportable:
 			if res.Reportable != x.Bool {
-				fail(x, "expected reportable %v, got %v", x.Bool, res.Reportable)
+				fail(x, msg.TestWantReportable, reportable(x.Bool), reportable(res.Reportable))
 			}
 		case compiler.ExpectReportedAs:
 			if res.ReportedAs != x.ID {
 				got := res.ReportedAs
 				if got == "" {
-					got = "not reported"
+					got = msg.TestNotReported
 				}
-				fail(x, "expected reported as %s, got %s", x.ID, got)
+				fail(x, msg.TestWantReportedAs, x.ID, got)
 			}
 		}
 	}
@@ -129,14 +130,22 @@ func findLeadTime(res *Result, id string) *LeadTime {
 
 func leadTimeList(res *Result) string {
 	if len(res.LeadTimes)+len(res.LocalLeadTimes) == 0 {
-		return "none"
+		return msg.TestNoLeadTimes
 	}
 	var parts []string
 	for _, lt := range res.LeadTimes {
-		parts = append(parts, fmt.Sprintf("%s %d days", lt.Def.ID, lt.Days))
+		parts = append(parts, fmt.Sprintf(msg.TestLeadTimeDays, lt.Def.ID, lt.Days))
 	}
 	for _, lt := range res.LocalLeadTimes {
-		parts = append(parts, fmt.Sprintf("%s %d days (local)", lt.Def.ID, lt.Days))
+		parts = append(parts, fmt.Sprintf(msg.TestLocalLeadTimeDays, lt.Def.ID, lt.Days))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// reportable words whether an episode is reported, for a failure.
+func reportable(b bool) string {
+	if b {
+		return msg.TestReportable
+	}
+	return msg.TestUnreportable
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/english"
 	"github.com/rcc/svfrules/rules"
 )
 
@@ -46,6 +47,10 @@ func TestRunTestsReportsExpectedAgainstActual(t *testing.T) {
 		{Kind: compiler.ExpectLeadTime, ID: "hjarn_hog_ingen_atgard", Days: 36, Line: "expect leadtime hjarn_hog_ingen_atgard days 36"},
 		{Kind: compiler.ExpectFindings, IDs: []string{"under_18_ar"}, Line: "expect findings under_18_ar"},
 		{Kind: compiler.ExpectReportedAs, ID: "VH3", Line: "expect reported_as VH3"},
+		{Kind: compiler.ExpectLeadTime, ID: "hjarn_lag_behandling", Days: 10, Line: "expect leadtime hjarn_lag_behandling days 10"},
+		{Kind: compiler.ExpectNoLeadTime, ID: "hjarn_hog_ingen_atgard", Line: "expect no leadtime hjarn_hog_ingen_atgard"},
+		{Kind: compiler.ExpectNoLeadTimes, Line: "expect no leadtimes"},
+		{Kind: compiler.ExpectReportable, Bool: false, Line: "expect not reportable"},
 	}
 	g.Tests = []*compiler.Test{wrong}
 	got := RunTests(compiler.Compile(g), nil)
@@ -53,11 +58,20 @@ func TestRunTestsReportsExpectedAgainstActual(t *testing.T) {
 		t.Fatalf("want one failing case, got %+v", got)
 	}
 	want := []string{
-		": expect leadtime hjarn_hog_ingen_atgard days 36: expected lead time hjarn_hog_ingen_atgard of 36 days, got 37 days",
-		": expect findings under_18_ar: expected findings [under_18_ar], got []",
-		": expect reported_as VH3: expected reported as VH3, got VL2",
+		": expect leadtime hjarn_hog_ingen_atgard days 36: väntade ledtiden hjarn_hog_ingen_atgard på 36 dagar, fick 37 dagar",
+		": expect findings under_18_ar: väntade fynd [under_18_ar], fick []",
+		": expect reported_as VH3: väntade rapporterat som VH3, fick VL2",
+		": expect leadtime hjarn_lag_behandling days 10: väntade ledtiden hjarn_lag_behandling på 10 dagar, fick ingen (ledtider: hjarn_hog_ingen_atgard 37 dagar)",
+		": expect no leadtime hjarn_hog_ingen_atgard: väntade ingen ledtid hjarn_hog_ingen_atgard, fick 37 dagar",
+		": expect no leadtimes: väntade inga ledtider, fick hjarn_hog_ingen_atgard 37 dagar",
+		": expect not reportable: väntade inte rapporterbart, fick rapporterbart",
 	}
 	if strings.Join(got[0].Failures, "\n") != strings.Join(want, "\n") {
 		t.Errorf("failures:\n%s\nwant:\n%s", strings.Join(got[0].Failures, "\n"), strings.Join(want, "\n"))
+	}
+	for _, f := range got[0].Failures {
+		if w := english.Words(strings.SplitN(f, ": ", 3)[2]); len(w) > 0 {
+			t.Errorf("English %q in %q", w, f)
+		}
 	}
 }

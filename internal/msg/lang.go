@@ -51,3 +51,45 @@ const (
 	// TokenOther names any other token (%q: it).
 	TokenOther = "%q"
 )
+
+// What a parse error says was expected, in the words of the language
+// rather than the parser's: each follows ParseExpected or ParseExpectedIn.
+const (
+	// ExpectText: a quoted text, "…" or """…""".
+	ExpectText = `en text inom citattecken, "…" eller """…"""`
+	// ExpectString: a "…" string.
+	ExpectString = `en text inom citattecken, "…"`
+	// ExpectTextBlock: a """…""" block.
+	ExpectTextBlock = `ett textblock, """…"""`
+	// ExpectName: a name (a key, an id, a keyword).
+	ExpectName = "ett namn (små bokstäver, siffror och _)"
+	// ExpectNumber: a number.
+	ExpectNumber = "ett tal"
+	// ExpectDate: a date.
+	ExpectDate = "ett datum, ÅÅÅÅ-MM-DD"
+	// ExpectCode: a code.
+	ExpectCode = "en kod, som VL250 eller XX50"
+	// ExpectPrefix: a pathway prefix.
+	ExpectPrefix = "ett prefix, som VL2"
+	// ExpectCondition: a condition.
+	ExpectCondition = "ett villkor, som `has(XX50)` eller `age < 18`"
+	// ExpectValue: a value in a condition.
+	ExpectValue = "ett värde: en kod, ett datum, ett tal, en text, ett namn eller ett funktionsanrop"
+	// ExpectTarget: a lead time's target.
+	ExpectTarget = "ett mål i dagar, som `28 days`, eller `none`"
+	// ExpectDeclaration: a declaration at the top of a file.
+	ExpectDeclaration = "en deklaration: `guide`, `qualifier`, `pathway`, `code`, `rule`, `leadtime`, `test` eller `section`"
+	// ExpectProperty: a property inside a block.
+	ExpectProperty = "en egenskap"
+	// ExpectTestLine: a line of a test.
+	ExpectTestLine = "`event`, `expect` eller ett attribut, som `age 54`"
+)
+
+// ParseSyntax is the summary of a parse error the parser does not explain
+// further; ParseSyntaxDetail says what to do.
+const (
+	// ParseSyntax: the declaration does not follow the language.
+	ParseSyntax = "syntaxfel"
+	// ParseSyntaxDetail says what to do.
+	ParseSyntaxDetail = "jämför raden med exemplen i docs/language.md; en deklaration börjar med sitt nyckelord längst till vänster på raden"
+)

@@ -1,0 +1,104 @@
+package lang
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rcc/svfrules/internal/english"
+)
+
+// TestExpectationWords: every production and token type of the grammar
+// has words for "väntade …", so no grammar name reaches a user.
+func TestExpectationWords(t *testing.T) {
+	ebnf := parser().String()
+	names := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^(\w+) = `).FindAllStringSubmatch(ebnf, -1) {
+		names[m[1]] = true
+	}
+	for _, m := range regexp.MustCompile(`<\w+>`).FindAllString(ebnf, -1) {
+		names[m] = true
+	}
+	if len(names) < 30 {
+		t.Fatalf("only %d names in the grammar: the walk is broken\n%s", len(names), ebnf)
+	}
+	for n := range names {
+		if n != "File" && expectedWords[n] == "" {
+			t.Errorf("%s has no words in expectedWords", n)
+		}
+	}
+}
+
+// TestSyntaxErrorTexts: every path of a parse error says in Swedish what
+// was found and what was expected, without the parser's grammar names.
+func TestSyntaxErrorTexts(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      string // pos: summary | detail
+	}{
+		{"pathway without a name", "pathway hjarntumorer {\n  prefix VL2\n}\n",
+			`f:1:22: oväntat "{" | väntade en text inom citattecken, "…" eller """…"""`},
+		{"pathway without a key", "pathway \"Hjärntumörer\" {\n}\n",
+			`f:1:9: oväntat sträng "Hjärntumörer" | väntade ett namn (små bokstäver, siffror och _)`},
+		{"header without a brace", "guide \"1.0\"\n  date 2024-01-01\n}\n",
+			`f:2:3: oväntat "date" | väntade "{"`},
+		{"header without a version", "guide {\n}\n",
+			`f:1:7: oväntat "{" | väntade en text inom citattecken, "…"`},
+		{"misspelt property", "guide \"1.0\" {\n  titel \"x\"\n}\n",
+			"f:2:3: oväntat \"titel\" | menade du \"title\"?\nväntade en egenskap på en egen rad, ett \",\" mellan listans delar, eller \"}\" som stänger blocket"},
+		{"prefix without a comma", "pathway a \"A\" {\n  prefix VN4 VN6\n}\n",
+			`f:2:14: oväntat "VN6" | väntade en egenskap på en egen rad, ett "," mellan listans delar, eller "}" som stänger blocket`},
+		{"prefix that is a code", "pathway a \"A\" {\n  prefix VL250\n}\n",
+			`f:2:10: oväntat kod VL250 | väntade ett prefix, som VL2`},
+		{"table row without a mark", "code 10 \"x\" {\n  table {\n    a\n  }\n}\n",
+			`f:4:3: oväntat "}" | väntade "-" eller "x"`},
+		{"code without a number", "code VL250 \"x\" {\n}\n",
+			`f:1:6: oväntat kod VL250 | väntade ett tal`},
+		{"event without a date", "test t {\n  event VL210\n}\n",
+			`f:3:1: oväntat "}" | väntade ett datum, ÅÅÅÅ-MM-DD`},
+		{"target without days", "leadtime l {\n  target 28\n}\n",
+			`f:3:1: oväntat "}" | väntade "days"`},
+		{"target as a word", "leadtime l {\n  target snart\n}\n",
+			"f:2:10: oväntat \"snart\" | väntade ett mål i dagar, som `28 days`, eller `none`"},
+		{"rule without a condition", "rule r {\n  when\n}\n",
+			`f:3:1: oväntat "}" | väntade ett villkor, som ` + "`has(XX50)` eller `age < 18`"},
+		{"unclosed call", "rule r {\n  when has(XX50\n}\n", // participle gives up at the call
+			`f:2:11: oväntat "(" | väntade en egenskap på en egen rad, ett "," mellan listans delar, eller "}" som stänger blocket`},
+		{"comparison without a right side", "rule r {\n  when age <\n}\n",
+			`f:2:12: oväntat "<" | väntade en egenskap på en egen rad, ett "," mellan listans delar, eller "}" som stänger blocket`},
+		{"expect without what", "test t {\n  expect\n}\n", // read as an attribute named expect
+			`f:3:1: oväntat "}" | väntade en text inom citattecken, "…" eller ett tal`},
+		{"misspelt declaration", "rul r {\n}\n",
+			"f:1:1: oväntat \"rul\" | menade du \"rule\"?\nväntade en deklaration: `guide`, `qualifier`, `pathway`, `code`, `rule`, `leadtime`, `test` eller `section`"},
+		{"stray word at the top", "regel r {\n}\n",
+			"f:1:1: oväntat \"regel\" | väntade en deklaration: `guide`, `qualifier`, `pathway`, `code`, `rule`, `leadtime`, `test` eller `section`"},
+		{"end of file inside a block", "guide \"1.0\" {\n  date 2024-01-01\n",
+			"f:3:1: filen tar slut för tidigt | ett block som öppnas med { är inte stängt, eller en deklaration är avbruten; lägg till det som saknas (väntade \"}\")"},
+		{"unterminated string", "guide \"1.0 {\n}\n",
+			`f:1:7: strängen tar inte slut | en "…"-sträng måste sluta på samma rad; för text över flera rader, använd ett """…"""-block`},
+		{"bad character", "guide \"1.0\" {\n  date 2024-01-01 §\n}\n",
+			"f:2:19: oväntat tecken \"§\" | ta bort det; regelfiler består av bokstäver, siffror, strängar inom citattecken, #-kommentarer och tecknen { } ( ) [ ] , - == != < <= > >="},
+		{"not UTF-8", "guide \"1.0\xff\" {\n}\n",
+			"f:1:11: filen är inte UTF-8 | byten 0xFF är inte giltig UTF-8; spara filen som UTF-8 (regelfiler är alltid UTF-8, så att å ä ö går att läsa)"},
+		{"nesting", "rule r {\n  when " + strings.Repeat("(", MaxNesting+1) + "true" + strings.Repeat(")", MaxNesting+1) + "\n}\n",
+			"f:2:208: villkoret är nästlat för djupt (mer än 200 nivåer) | parenteser och `not` får tillsammans vara högst 200 nivåer djupa; ta bort onödiga parenteser och dubbla `not`, eller dela upp villkoret i flera regler"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ds := Parse("f", []byte(tc.src))
+			if len(ds) == 0 {
+				t.Fatal("parses")
+			}
+			d := ds[0]
+			got := d.Pos.String() + ": " + d.Summary + " | " + d.Detail
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+			for _, text := range []string{d.Summary, d.Detail} {
+				if w := english.Words(text); len(w) > 0 {
+					t.Errorf("English %q in %q", w, text)
+				}
+			}
+		})
+	}
+}
