@@ -596,6 +596,15 @@ func digits(s string) int {
 // by reads with another order. A date with a time is looked up by its
 // date.
 func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
+	if day, ok := b.parseDigitDay(date); ok {
+		return day, true
+	}
+	return b.parseOther(date) // 7/3/2024 has 8 bytes
+}
+
+// parseDigitDay is parseDay for the forms of digits and '-' alone,
+// YYYY-MM-DD and YYYYMMDD; other text is not a date to it.
+func (b *builder) parseDigitDay(date []byte) (compiler.Day, bool) {
 	var key uint64
 	switch {
 	case len(date) == 8:
@@ -603,7 +612,7 @@ func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
 	case len(date) == 10 && date[4] == '-' && date[7] == '-':
 		key = uint64(binary.LittleEndian.Uint32(date)) | uint64(date[5])<<32 | uint64(date[6])<<40 | uint64(date[8])<<48 | uint64(date[9])<<56
 	default:
-		return b.parseOther(date)
+		return 0, false
 	}
 	e := &b.dates[(key*0x9E3779B97F4A7C15)>>(64-dateBits)]
 	if e.ok && e.key == key {
@@ -612,9 +621,8 @@ func (b *builder) parseDay(date []byte) (compiler.Day, bool) {
 	day, ok := compiler.ParseDay(string(date))
 	if ok {
 		*e = cachedDate{key: key, day: day, ok: true}
-		return day, ok
 	}
-	return b.parseOther(date) // 7/3/2024 has 8 bytes
+	return day, ok
 }
 
 // parseOther is parseDay for the forms that are not cached: a date with

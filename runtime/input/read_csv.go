@@ -205,12 +205,15 @@ type csvReader struct {
 	attrCols []fieldCol   // the attributes the file has, and their columns
 	// The attribute columns in runs of adjacent columns, first and last.
 	groups [][2]int
-	last   lastRow
-	ncol   int      // columns in the header
-	names  []string // the header's columns, as written
-	dec    []byte   // a line converted from Windows-1252
-	up     []byte   // an upper-cased value
-	rec    record   // a row whose quoted value goes on on the next line
+	// plan is the header's columns cut into segments, in order, for the
+	// short cut (fastRow).
+	plan  []segment
+	last  lastRow
+	ncol  int      // columns in the header
+	names []string // the header's columns, as written
+	dec   []byte   // a line converted from Windows-1252
+	up    []byte   // an upper-cased value
+	rec   record   // a row whose quoted value goes on on the next line
 }
 
 // record is a row of several lines being read: a quoted value in it
@@ -228,8 +231,8 @@ type record struct {
 const maxRecordLines = 20
 
 // lastRow is the open run's last accepted row, as split: sameAttrs
-// compares a row's attribute columns with its, sameRowBut a whole row
-// with it.
+// compares a row's attribute columns with its, fastRow the columns a
+// row is read for.
 type lastRow struct {
 	text []byte
 	ends []int32 // as splitter.ends
@@ -237,12 +240,34 @@ type lastRow struct {
 	// values joined again could be read another way ("a;b" and "c"
 	// against "a" and "b;c").
 	ok bool
-	// plain: the row has no quotes, spaces or non-ASCII bytes; its code
-	// and date are text[codeAt:codeAt+5] and text[dateAt:dateAt+dateLen].
-	plain          bool
-	codeAt, dateAt int
-	dateLen        int
+	// fast: its id and attribute columns hold no quote, space, NUL or
+	// non-ASCII byte; same holds the bytes of the segSame segments of
+	// the plan one after the other, the first ending at sameEnds[0],
+	// and dateLen is the length of its date.
+	fast     bool
+	same     []byte
+	sameEnds []int32
+	dateLen  int
 }
+
+// A segment of the fast path's plan: columns next to each other that
+// fastRow treats alike.
+type segment struct {
+	kind        int
+	first, last int // the columns, from 0
+}
+
+// The kinds of segment.
+const (
+	// segSame: the id and attribute columns, which a row that takes the
+	// short cut has byte for byte as the row kept.
+	segSame = iota
+	segCode
+	segDate
+	// segSkip: columns that are not read (a row number, a unit name):
+	// only their separators and quotes count.
+	segSkip
+)
 
 // readCSV reads a CSV input whose first non-blank line, header, has been
 // read from lr.
@@ -279,13 +304,18 @@ func readCSV(ctx context.Context, name string, lr *lineReader, header []byte, en
 func (c *csvReader) line(raw []byte, tooLong bool, line int) {
 	r := &c.rec
 	if r.first == 0 {
+		// The short cut first: a line it takes has no quote that opens
+		// a row of several lines.
+		if !tooLong && c.fast(raw, line) {
+			return
+		}
 		if tooLong || bytes.IndexByte(raw, '"') < 0 {
-			c.row(raw, tooLong, line)
+			c.slowRow(raw, tooLong, line)
 			return
 		}
 		st := scanQuotes(raw, c.sp.sep, quoteState{})
 		if !st.open || !c.mayBreak(st.field) {
-			c.row(raw, false, line)
+			c.slowRow(raw, false, line)
 			return
 		}
 		r.text = append(r.text[:0], raw...)
@@ -482,6 +512,9 @@ func isQuoted(line []byte, sep byte, k int) bool {
 // reads, so that a block edge never falls inside one. It is 0 when the
 // first row does not end in data.
 func (c *csvReader) recordCut(data []byte) int {
+	if end, ok := quietEnd(data); ok {
+		return end
+	}
 	cut := 0
 	for cut < len(data) {
 		// Lines without quotes are rows of their own: go to the line of
@@ -503,6 +536,30 @@ func (c *csvReader) recordCut(data []byte) int {
 		cut += n
 	}
 	return cut
+}
+
+// quietEnd returns the end of data's last line that ends with a line
+// feed when the maxRecordLines+1 lines that end there have no quote: a
+// row of several lines has at most maxRecordLines lines and ends on a
+// line with a quote (the one that closes its value), so none is open
+// there, however the lines before were read (csvReader.line), and a row
+// ends there. ok is false when data has fewer lines or a quote in them;
+// then only a look at the whole of data tells (recordCut). Most inputs
+// have no quotes, and this looks at the end of the data only.
+func quietEnd(data []byte) (end int, ok bool) {
+	end = bytes.LastIndexByte(data, '\n') + 1
+	if end == 0 {
+		return 0, false
+	}
+	start := end - 1
+	for range maxRecordLines + 1 {
+		i := bytes.LastIndexByte(data[:start], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		start = i
+	}
+	return end, bytes.IndexByte(data[start:end], '"') < 0
 }
 
 // rowEnd returns where the row that starts at data's start ends (after
@@ -653,6 +710,7 @@ func (c *csvReader) header(raw []byte) error {
 				c.groups = append(c.groups, [2]int{i, i})
 			}
 		}
+		c.plan = c.makePlan()
 		c.tellColumns(names, unknown)
 		return nil
 	}
@@ -751,20 +809,41 @@ func quotedList(names []string) string {
 
 // row reads one line after the header; line is its line number.
 func (c *csvReader) row(raw []byte, tooLong bool, line int) {
-	b := c.b
-	// Most rows are the row before with another code and date: then the
-	// split, the checks and the comparison of attributes are all done.
-	if csvFastPath && c.last.plain && b.cur != nil {
-		if code, date, ok := c.sameRowBut(raw); ok {
-			if cd, ok := b.code(code); ok {
-				if day, ok := b.parseDay(date); ok {
-					b.sink.DataRow()
-					b.events = append(b.events, Event{Code: cd, Date: day, Row: line})
-					return
-				}
-			}
-		}
+	if !tooLong && c.fast(raw, line) {
+		return
 	}
+	c.slowRow(raw, tooLong, line)
+}
+
+// fast takes the row at line the short cut when it can (fastRow): most
+// rows are the row before with another code and date, and maybe other
+// values in columns that are not read. Then the split, the checks and
+// the comparison of attributes are all done.
+func (c *csvReader) fast(raw []byte, line int) bool {
+	b := c.b
+	if !csvFastPath || !c.last.fast || b.cur == nil {
+		return false
+	}
+	code, date, ok := c.fastRow(raw)
+	if !ok {
+		return false
+	}
+	cd, ok := b.code(code)
+	if !ok {
+		return false
+	}
+	day, ok := b.parseDigitDay(date)
+	if !ok {
+		return false
+	}
+	b.sink.DataRow()
+	b.events = append(b.events, Event{Code: cd, Date: day, Row: line})
+	return true
+}
+
+// slowRow reads one line after the header, checking it all.
+func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
+	b := c.b
 	if !tooLong && isBlank(raw, c.sp.sep) {
 		return // not a row: nothing was written on the line
 	}
@@ -880,11 +959,9 @@ func (c *csvReader) row(raw []byte, tooLong bool, line int) {
 	// attributes: then there is nothing to check or keep.
 	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
 		b.events = append(b.events, ev)
-		if classes == 0 {
-			// It is not like the row kept: the rows after it may be
-			// like it (dates of another width from here on).
-			c.keepRow(classes)
-		}
+		// The short cut did not take it: the rows after it may be like
+		// it (dates of another width from here on).
+		c.keepRow(classes)
 		return
 	}
 	c.extract(&a, c.attrCols, classes)
@@ -910,7 +987,7 @@ func (c *csvReader) rejectRow(a *rowAttrs, line int, field, reason string) {
 		return
 	}
 	if c.b.rejectIn(id, line, field, reason) {
-		c.last.ok, c.last.plain = false, false
+		c.last.ok, c.last.fast = false, false
 	}
 }
 
@@ -925,7 +1002,7 @@ func (c *csvReader) rejectLoose(raw []byte, line int, field, reason string) {
 		return
 	}
 	if c.b.rejectIn(id, line, field, reason) {
-		c.last.ok, c.last.plain = false, false
+		c.last.ok, c.last.fast = false, false
 	}
 }
 
@@ -1034,48 +1111,216 @@ func spanOf(text []byte, ends []int32, first, last int) []byte {
 }
 
 // keepRow keeps the line last split, an accepted row of the open run, for
-// sameAttrs and, when it is plain, for sameRowBut.
+// sameAttrs and, when the columns it is read for are plain, for fastRow.
 func (c *csvReader) keepRow(classes byte) {
 	l, sp := &c.last, &c.sp
-	l.ok, l.plain = false, false
+	l.ok, l.fast = false, false
 	if classes&clsQuote != 0 {
 		return
 	}
 	l.text = append(l.text[:0], sp.text...)
 	l.ends = append(l.ends[:0], sp.ends...)
 	l.ok = true
-	code, date := c.col[colCode], c.col[colDate]
-	if classes != 0 || len(sp.field(code)) != 5 { // a code that checked out has 5 bytes
-		return
+	l.same, l.sameEnds = l.same[:0], l.sameEnds[:0]
+	class := &sp.class
+	// plain reports whether v has no byte but letters, digits,
+	// punctuation other than quotes, and separators: those of a line
+	// without quotes are between columns.
+	plain := func(v []byte) bool {
+		var k byte
+		for _, ch := range v {
+			k |= class[ch]
+		}
+		return k&^clsSep == 0
 	}
-	l.codeAt = len(sp.span(0, code)) - 5
-	l.dateAt = len(sp.span(0, date)) - len(sp.field(date))
-	l.dateLen = len(sp.field(date))
-	l.plain = true
+	for _, g := range c.plan {
+		switch g.kind {
+		case segSame:
+			v := sp.span(g.first, g.last)
+			if !plain(v) {
+				return
+			}
+			l.same = append(l.same, v...)
+			l.sameEnds = append(l.sameEnds, int32(len(l.same)))
+		case segDate:
+			l.dateLen = len(sp.field(g.first))
+		}
+	}
+	l.fast = true
 }
 
-// sameRowBut reports whether line is the open run's last accepted row,
-// when that is plain, with another code and date of the same lengths,
-// and returns them. Such a line splits into the same fields, has the
-// same episode id and attributes, and so needs no more than its code and
-// date checked: if they check out, the line is accepted as that row was.
-// The bytes of a valid code or date are letters, digits and '-', never a
-// separator, quote or space, so they cannot change how the line splits.
-func (c *csvReader) sameRowBut(line []byte) (code, date []byte, ok bool) {
+// makePlan cuts the header's columns into the segments fastRow walks:
+// a segment of each kind but segCode and segDate takes in the columns
+// next to each other that are of its kind.
+func (c *csvReader) makePlan() []segment {
+	var plan []segment
+	for i := range c.ncol {
+		kind := segSkip
+		switch i {
+		case c.col[colCode]:
+			kind = segCode
+		case c.col[colDate]:
+			kind = segDate
+		default:
+			for _, fc := range c.attrCols {
+				if fc.col == i {
+					kind = segSame
+				}
+			}
+			if i == c.col[colEpisode] {
+				kind = segSame
+			}
+		}
+		if n := len(plan); n > 0 && plan[n-1].kind == kind && (kind == segSame || kind == segSkip) {
+			plan[n-1].last = i
+			continue
+		}
+		plan = append(plan, segment{kind, i, i})
+	}
+	return plan
+}
+
+// fastRow reports whether line is a row that the full check (slowRow)
+// would accept into the open run just as it accepted the row kept,
+// provided that its code and date, which it returns, check out: its id
+// and attribute columns hold the very bytes of the row kept, which is
+// fast (see keepRow); its code has 5 bytes and its date the length of
+// the kept row's (the caller checks that they are letters and digits,
+// and digits and '-'); and it has as many columns as the header. The
+// columns that are not read may hold anything but a NUL byte or a
+// quote that does not close as splitQuoted reads it, and so may change
+// from row to row (a row number): only the columns read are compared or
+// decoded, and nothing is allocated.
+//
+// Such a line splits into the same columns read, whatever the others
+// hold: the bytes of the columns read have no separator, quote or
+// space, and a non-ASCII byte elsewhere changes none of their bytes
+// when the line is read as Windows-1252.
+func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 	l := &c.last
-	t := l.text
-	if len(line) != len(t) {
-		return nil, nil, false
+	sep, class := c.sp.sep, &c.sp.class
+	pos, k, from := 0, 0, 0
+	for i, g := range c.plan {
+		switch g.kind {
+		case segSame:
+			to := int(l.sameEnds[k])
+			want := l.same[from:to]
+			from, k = to, k+1
+			end := pos + len(want)
+			if end > len(line) || string(line[pos:end]) != string(want) {
+				return nil, nil, false
+			}
+			pos = end
+		case segCode:
+			if pos+5 > len(line) {
+				return nil, nil, false
+			}
+			code = line[pos : pos+5] // builder.code takes letters and digits only
+			pos += 5
+		case segDate:
+			end := pos + l.dateLen
+			if end > len(line) {
+				return nil, nil, false
+			}
+			date = line[pos:end] // builder.parseDigitDay takes digits and '-' only
+			pos = end
+		case segSkip:
+			var good bool
+			if pos, good = skipColumns(line, pos, g.last-g.first+1, sep, class); !good {
+				return nil, nil, false
+			}
+		}
+		if i == len(c.plan)-1 {
+			if pos != len(line) {
+				return nil, nil, false
+			}
+		} else {
+			if pos >= len(line) || line[pos] != sep {
+				return nil, nil, false
+			}
+			pos++
+		}
 	}
-	// The two windows, in the order they come on the line.
-	lo, loEnd, hi, hiEnd := l.codeAt, l.codeAt+5, l.dateAt, l.dateAt+l.dateLen
-	if hi < lo {
-		lo, loEnd, hi, hiEnd = hi, hiEnd, lo, loEnd
+	return code, date, true
+}
+
+// skipColumns skips n columns of line from pos, the start of the first,
+// as splitQuoted reads them, and returns where the last ends (at its
+// separator, or the end of the line). good is false when a column holds
+// a NUL byte, or a quote opens a value that does not close on the line
+// or is followed by text, or the line ends before the last column.
+func skipColumns(line []byte, pos, n int, sep byte, class *[256]byte) (end int, good bool) {
+	for ; n > 0; n-- {
+		start := pos
+		for pos < len(line) {
+			k := class[line[pos]]
+			if k&(clsSep|clsQuote|clsNUL) == 0 {
+				pos++
+				continue
+			}
+			if k&clsNUL != 0 {
+				return 0, false
+			}
+			if k&clsSep != 0 {
+				break
+			}
+			// A quote opens a value only at the start of the column,
+			// after blanks; elsewhere it is part of the value.
+			if !blanksOnly(line[start:pos], sep) {
+				pos++
+				continue
+			}
+			var ok bool
+			if pos, ok = closeQuote(line, pos+1, sep); !ok {
+				return 0, false
+			}
+			break
+		}
+		if n > 1 {
+			if pos >= len(line) {
+				return 0, false
+			}
+			pos++ // the separator
+		}
 	}
-	if !bytes.Equal(line[:lo], t[:lo]) || !bytes.Equal(line[loEnd:hi], t[loEnd:hi]) || !bytes.Equal(line[hiEnd:], t[hiEnd:]) {
-		return nil, nil, false
+	return pos, true
+}
+
+// blanksOnly reports whether v is blanks only, as splitQuoted skips
+// them before a quote: spaces, and tabs unless they separate.
+func blanksOnly(v []byte, sep byte) bool {
+	for _, ch := range v {
+		if ch != ' ' && (ch != '\t' || sep == '\t') {
+			return false
+		}
 	}
-	return line[l.codeAt : l.codeAt+5], line[l.dateAt : l.dateAt+l.dateLen], true
+	return true
+}
+
+// closeQuote finds the end of a quoted value whose text starts at pos:
+// after its closing quote ("" is a quote in it) and the blanks after
+// that, at a separator or the end of the line. ok is false when the
+// quote does not close, or text follows it, or the value holds a NUL.
+func closeQuote(line []byte, pos int, sep byte) (end int, ok bool) {
+	for {
+		q := bytes.IndexByte(line[pos:], '"')
+		if q < 0 || bytes.IndexByte(line[pos:pos+q], 0) >= 0 {
+			return 0, false
+		}
+		pos += q + 1
+		if pos < len(line) && line[pos] == '"' {
+			pos++
+			continue
+		}
+		break
+	}
+	for pos < len(line) && (line[pos] == ' ' || line[pos] == '\t' && sep != '\t') {
+		pos++
+	}
+	if pos < len(line) && line[pos] != sep {
+		return 0, false
+	}
+	return pos, true
 }
 
 // sameAttrs reports whether the attribute columns of the line last split

@@ -309,6 +309,15 @@ func FuzzReadCSV(f *testing.F) {
 		"episode;diagnosis;code;date\nA;\"C54;VH310;2024-01-15\nA;C54;VH350;2024-02-12\n",
 		"episode;code;date;note\nA;VH310;2024-01-15;\"x\nB;VH310;2024-01-15;y\"z\nB;VH350;2024-02-12;\n",
 		"note;episode;code;date\n\"a\nb\";A;VH310;2024-01-15\n\"c;A;VH350;2024-02-12\n;A;VH350;2024-02-13\n",
+		// Columns that are not read change from row to row (the short
+		// cut skips them): a row number, quoted values with separators,
+		// "" and blanks, a quote inside a value, text after a closing
+		// quote, a NUL byte, a quote that does not close, a column too
+		// many or too few, non-ASCII bytes, and another separator.
+		"row;episode;region;code;date;unit\n1;A;01;VH310;2024-01-15;x\n2;A;01;VH315;2024-01-16;\"a;b\"\n3;A;01;VH320;2024-01-17; \"c\"\"d\" \n" +
+			"4;A;01;VH325;2024-01-18;e\"f\n5;A;01;VH330;2024-01-19;\"g\"h\n6;A;01;VH335;2024-01-20;i\x00\n7;A;01;VH340;2024-01-21;\"j\n" +
+			"8;A;01;VH343;2024-01-22;k;l\n9;A;01;VH350;2024-01-23\n10;A;01;VH350;2024-01-24;\xf6\n11;A;01;VH350;2024-01-25;\xc3\xb6\n",
+		"episode\tcode\tdate\tunit\tage\nA\tVH310\t2024-01-15\t\"a\tb\"\t60\nA\tVH315\t2024-01-16\t \"c\"\t60\nA\tVH320\t20240117\tx\t60\nA\tVH325\t20240118\ty\t61\n",
 	} {
 		f.Add(in, uint8(0))
 	}

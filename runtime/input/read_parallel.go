@@ -39,11 +39,19 @@ const blockSize = 1 << 20
 
 // block is a piece of the input of whole lines, and what parsing it gave.
 type block struct {
-	buf       []byte // the buffer data is in, reused once the block is passed on
-	data      []byte // whole lines; the input's last line may lack its line feed
-	firstLine int    // line number of data's first line
-	tooLong   bool   // data is empty and stands for one line longer than maxLine
-	err       error  // reading stopped with this error after the lines before
+	buf  []byte // the buffer data is in, reused once the block is passed on
+	data []byte // whole lines; the input's last line may lack its line feed
+	// firstLine is the line number of data's first line. The cutter sets
+	// it for the first block; the worker of any other block counts the
+	// lines of its own (lines) and adds them up with those of the block
+	// before (prev) once that one is numbered, so that no goroutine
+	// counts the lines of the whole input.
+	firstLine int
+	lines     int
+	prev      *block
+	numbered  chan struct{} // closed when firstLine and lines are set
+	tooLong   bool          // data is empty and stands for one line longer than maxLine
+	err       error         // reading stopped with this error after the lines before
 
 	parsed chan struct{} // closed when the fields below are set
 	rows   int           // data rows (blank lines are not rows)
@@ -97,7 +105,7 @@ func (s *itemSink) log() *itemSink      { return s }
 // own buffers, parsing into b.
 func (c *csvReader) clone(b *builder) *csvReader {
 	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
-		groups: c.groups, ncol: c.ncol, names: c.names}
+		groups: c.groups, plan: c.plan, ncol: c.ncol, names: c.names}
 	d.sp.setSep(c.sp.sep)
 	b.dmy, b.absent = c.b.dmy, c.b.absent
 	return d
@@ -124,7 +132,7 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block
 func (c *csvReader) restart(sink Sink) {
 	b := c.b
 	b.sink, b.cur, b.events = sink, nil, b.events[:0]
-	c.last.ok, c.last.plain = false, false
+	c.last.ok, c.last.fast = false, false
 	c.rec.first = 0
 }
 
@@ -215,6 +223,7 @@ func (c *csvReader) readCSVParallel(ctx context.Context, lr *lineReader, workers
 				if local != nil {
 					sink = &fused
 				}
+				blk.number()
 				blk.firstRunLine, blk.secondRunStart, blk.lastRunStart = -1, -1, -1
 				if blk.tooLong {
 					w.b.sink = sink
@@ -247,11 +256,16 @@ func (c *csvReader) readCSVParallel(ctx context.Context, lr *lineReader, workers
 	go func() {
 		defer close(todo)
 		defer close(ordered)
+		var prev *block
 		emit := func(blk *block) bool {
 			if ctx.Err() != nil {
 				return false
 			}
-			blk.parsed = make(chan struct{})
+			blk.parsed, blk.numbered, blk.prev = make(chan struct{}), make(chan struct{}), prev
+			if prev == nil {
+				blk.firstLine = lr.no + 1
+			}
+			prev = blk
 			select {
 			case ordered <- blk:
 			case <-quit:
@@ -274,17 +288,34 @@ func (c *csvReader) readCSVParallel(ctx context.Context, lr *lineReader, workers
 	return err
 }
 
+// number sets the block's line numbers (see block.firstLine).
+func (blk *block) number() {
+	if blk.tooLong {
+		blk.lines = 1
+	} else {
+		blk.lines = bytes.Count(blk.data, []byte{'\n'})
+	}
+	if p := blk.prev; p != nil {
+		<-p.numbered
+		blk.firstLine = p.firstLine + p.lines
+		blk.prev = nil
+	}
+	close(blk.numbered)
+}
+
 // cutBlocks reads the rest of lr and cuts it into blocks of whole rows
-// of about blockSize bytes each, numbered, passing each to emit until it
-// returns false; cut says where the whole rows of some data end (a row
-// can have several lines). A line longer than maxLine becomes a block of
-// its own, without its content; lines before a read error are passed
-// on, then a block with the error. Each block has a buffer of its own,
-// from get.
+// of about blockSize bytes each, passing each to emit until it returns
+// false; cut says where the whole rows of some data end (a row can have
+// several lines). A line longer than maxLine becomes a block of its own,
+// without its content; lines before a read error are passed on, then a
+// block with the error. Each block has a buffer of its own, from get.
+// The blocks are not numbered here (block.number): cutting looks at the
+// end of each block only, unless quotes are near it (see
+// csvReader.recordCut), and reading is the one pass over the input on
+// this goroutine.
 func cutBlocks(lr *lineReader, blockSize int, cut func([]byte) int, get func(size int) *block, emit func(*block) bool) {
 	carry := append([]byte(nil), lr.buf[lr.pos:lr.end]...) // a partial row
 	readErr := lr.err
-	line := lr.no + 1
 	// What lr has read already can be many blocks long.
 	for len(carry) > blockSize {
 		n := cut(carry[:blockSize])
@@ -293,8 +324,7 @@ func cutBlocks(lr *lineReader, blockSize int, cut func([]byte) int, get func(siz
 		}
 		blk := get(n)
 		blk.buf = append(blk.buf, carry[:n]...)
-		blk.data, blk.firstLine = blk.buf, line
-		line += bytes.Count(blk.data, []byte{'\n'})
+		blk.data = blk.buf
 		if !emit(blk) {
 			return
 		}
@@ -315,14 +345,14 @@ func cutBlocks(lr *lineReader, blockSize int, cut func([]byte) int, get func(siz
 		switch {
 		case readErr == io.EOF:
 			if len(buf) > 0 { // the last line may lack its line feed
-				blk.buf, blk.data, blk.firstLine = buf, buf, line
+				blk.buf, blk.data = buf, buf
 				emit(blk)
 			}
 			return
 		case readErr != nil:
 			// The lines before the error are read; a partial line is not.
 			i := bytes.LastIndexByte(buf, '\n')
-			blk.buf, blk.data, blk.firstLine = buf, buf[:i+1], line
+			blk.buf, blk.data = buf, buf[:i+1]
 			if i >= 0 && !emit(blk) {
 				return
 			}
@@ -330,18 +360,16 @@ func cutBlocks(lr *lineReader, blockSize int, cut func([]byte) int, get func(siz
 			return
 		case n == 0 && len(buf) > maxLine && bytes.IndexByte(buf, '\n') < 0:
 			carry, readErr = skipLine(lr.r)
-			if !emit(&block{tooLong: true, firstLine: line}) {
+			if !emit(&block{tooLong: true}) {
 				return
 			}
-			line++
 		case n == 0:
 			// A long line, or a row of several lines: read on, with a
 			// larger buffer. A row takes at most maxLine bytes.
 			carry = append(carry[:0], buf...)
 		default:
 			carry = append(carry[:0], buf[n:]...)
-			blk.buf, blk.data, blk.firstLine = buf, buf[:n], line
-			line += bytes.Count(blk.data, []byte{'\n'})
+			blk.buf, blk.data = buf, buf[:n]
 			if !emit(blk) {
 				return
 			}

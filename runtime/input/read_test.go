@@ -198,7 +198,7 @@ var readCases = []readCase{
 	},
 	{
 		// Rows that repeat the row before but for the code and date take
-		// a short cut (sameRowBut); these are the rows it must not take,
+		// a short cut (fastRow); these are the rows it must not take,
 		// or must take and then reject as the full check does: another
 		// width of code or date, a code or date of the same width that
 		// is wrong, one byte of an attribute changed, a lower-case code.
@@ -1121,4 +1121,73 @@ func TestOpenQuoteInBlocks(t *testing.T) {
 		}
 	}
 	fuzzRead(t, input, 0, false)
+}
+
+// TestQuietEndCuts: a block may end after maxRecordLines+1 lines without
+// a quote (quietEnd) however the lines before it are read; here rows of
+// several lines of every length up to one line too many (which is no
+// row: its lines are read again one by one) and values that stay open
+// until the end come before runs of plain rows of every length around
+// that bound. Blocks of every size read as one goroutine does, and the
+// quiet end does cut some of them.
+func TestQuietEndCuts(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("episode;code;date;note\n")
+	ep := 0
+	row := func(note string) {
+		fmt.Fprintf(&in, "E%d;VL2%02d;2024-01-10;%s\n", ep/4, 10+ep%40, note)
+		ep++
+	}
+	for n := 1; n <= maxRecordLines+1; n++ {
+		row(`"open`)
+		for range n - 2 {
+			in.WriteString("more\n")
+		}
+		if n > 1 {
+			in.WriteString(`closed"` + "\n")
+		}
+		for range maxRecordLines - 2 + n%5 {
+			row("x")
+		}
+	}
+	input := in.String()
+	s := newCheckSink(t, input, false)
+	if err := Read(context.Background(), "f", strings.NewReader(input), Options{}, s); err != nil {
+		t.Fatal(err)
+	}
+	// Where the quiet end cuts, the reader has no row of several lines
+	// open.
+	c := &csvReader{name: "f", b: newBuilder("f", &countSink{})}
+	defer releaseBuilder(c.b)
+	header, body, _ := strings.Cut(input, "\n")
+	if err := c.header([]byte(header)); err != nil {
+		t.Fatal(err)
+	}
+	quiet, end := 0, 0
+	for no, l := range strings.SplitAfter(body, "\n") {
+		if l == "" {
+			break
+		}
+		c.line([]byte(strings.TrimSuffix(l, "\n")), false, no+2)
+		end += len(l)
+		if cut, ok := quietEnd([]byte(body[:end] + "E9;V")); ok {
+			quiet++
+			if cut != end || c.rec.first != 0 {
+				t.Fatalf("quiet end at %d after line %d, where a row of several lines from line %d is open", cut, no+2, c.rec.first)
+			}
+		}
+	}
+	for size := 200; size < 3000; size += 41 {
+		opts := Options{Workers: 3, BlockSize: size}
+		par := newCheckSink(t, input, false)
+		if err := Read(context.Background(), "f", strings.NewReader(input), opts, par); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := strings.Join(s.log, "\n"), strings.Join(par.log, "\n"); a != b || par.rows != s.rows {
+			t.Fatalf("blocks of %d bytes on 3 goroutines change the result (%d rows, one goroutine %d):\n%s\none goroutine:\n%s", size, par.rows, s.rows, b, a)
+		}
+	}
+	if quiet == 0 {
+		t.Error("no line ends quietly: the test does not test quietEnd")
+	}
 }
