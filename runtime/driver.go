@@ -3,15 +3,16 @@ package runtime
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/rcc/svfrules/internal/msg"
 	"hash/maphash"
 	"io"
-	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/safefile"
@@ -151,8 +152,12 @@ const batchSize = 512
 type batch struct {
 	seq      int
 	episodes []*input.Episode
-	out      bytes.Buffer
-	tally    tally
+	// grouped: the batch is the grouped episodes lo to hi-1 (grouper
+	// indexes) instead of episodes.
+	grouped bool
+	lo, hi  uint32
+	out     bytes.Buffer
+	tally   tally
 }
 
 // collector is the Sink of one run: it counts rows, keeps rejections,
@@ -171,6 +176,11 @@ type collector struct {
 	// stop cancels the read with errNotAdjacent once failed, so the
 	// streaming pass does not read the rest of a large input it must redo.
 	stop context.CancelCauseFunc
+	// quit is set when the pass failed, here or on a parsing goroutine
+	// that found an id come back within its block (localEval): then the
+	// parsing goroutines stop evaluating, and the pass fails even if the
+	// reader has read everything.
+	quit atomic.Bool
 
 	cur  *batch
 	free chan *batch // batches written out, to be used again
@@ -188,9 +198,10 @@ type collector struct {
 	// lists, when the renderer wants them, gathers Summary.Lists.
 	lists *listBuilder
 
-	groups map[string]*input.Episode // grouping mode
-	order  []*input.Episode
-	heads  []input.Episode // room for the episodes of groups
+	// grp gathers the episodes in grouping mode; groupFree holds the
+	// groupBlocks taken, for the parsing goroutines to fill again.
+	grp       *grouper
+	groupFree chan *groupBlock
 }
 
 // DataRow counts a row read (input.Sink).
@@ -215,11 +226,11 @@ func (c *collector) Reject(r input.Rejection) {
 
 // Episode takes a run of an episode (input.Sink).
 func (c *collector) Episode(ep *input.Episode) {
-	if c.failed {
+	if c.quitting() {
 		return
 	}
 	if c.grouping {
-		c.group(ep)
+		c.grp.addEpisode(ep)
 		return
 	}
 	// A run with the id of the run just before it cannot come from this
@@ -250,13 +261,28 @@ func (c *collector) newIDs(inOrder bool, hashes ...uint64) bool {
 	}
 	for _, h := range hashes {
 		if _, dup := c.seen[h]; dup {
+			c.abandon()
 			c.failed = true
-			c.stop(errNotAdjacent)
 			return false
 		}
 		c.seen[h] = struct{}{}
 	}
 	return true
+}
+
+// abandon fails the streaming pass: an id came back. Safe to call from
+// any goroutine.
+func (c *collector) abandon() {
+	c.quit.Store(true)
+	c.stop(errNotAdjacent)
+}
+
+// quitting reports whether the pass failed, noting it in c.failed.
+func (c *collector) quitting() bool {
+	if !c.failed && c.quit.Load() {
+		c.failed = true
+	}
+	return c.failed
 }
 
 // hashChunk is the number of id hashes in a chunk of collector.hashes.
@@ -278,13 +304,14 @@ func (c *collector) keepHashes(hs []uint64) {
 }
 
 // NewLocal gives a parsing goroutine what it needs to evaluate episodes,
-// or nil when grouping (episodes are evaluated once all are read); see
-// input.LocalSink.
+// or, when grouping (episodes are evaluated once all are read), to make
+// the runs ready to be grouped; see input.LocalSink.
 func (c *collector) NewLocal() input.Local {
 	if c.grouping {
-		return nil
+		return &groupLocal{seed: c.grp.seed, newBlock: c.newGroupBlock}
 	}
-	return &localEval{ev: NewEvaluator(c.prog), render: c.render, seed: c.seed, newBlock: c.newLocalBlock}
+	return &localEval{ev: NewEvaluator(c.prog), render: c.render, seed: c.seed, newBlock: c.newLocalBlock,
+		quit: &c.quit, abandon: c.abandon}
 }
 
 // newLocalBlock returns an empty localBlock, one taken before if there is
@@ -300,10 +327,31 @@ func (c *collector) newLocalBlock() *localBlock {
 	return lb
 }
 
+// newGroupBlock returns an empty groupBlock, one taken before if there
+// is one.
+func (c *collector) newGroupBlock() *groupBlock {
+	select {
+	case b := <-c.groupFree:
+		return b
+	default:
+		return &groupBlock{}
+	}
+}
+
 // TakeLocal takes a block's episodes evaluated on a parsing goroutine (a
 // *localBlock, from localEval.Done): their output goes to the writer in
-// its place in the input order.
+// its place in the input order. When grouping, it takes a block's runs
+// (a *groupBlock, from groupLocal.Done) and groups them.
 func (c *collector) TakeLocal(done any) {
+	if gb, ok := done.(*groupBlock); ok {
+		c.grp.addBlock(gb)
+		gb.reset()
+		select {
+		case c.groupFree <- gb:
+		default:
+		}
+		return
+	}
 	lb := done.(*localBlock)
 	defer func() {
 		lb.reset()
@@ -312,7 +360,7 @@ func (c *collector) TakeLocal(done any) {
 		default:
 		}
 	}()
-	if c.failed || !c.newIDs(c.ordered.follow(&lb.order), lb.hashes...) {
+	if c.quitting() || !c.newIDs(c.ordered.follow(&lb.order), lb.hashes...) {
 		return
 	}
 	if c.cur != nil {
@@ -327,107 +375,6 @@ func (c *collector) TakeLocal(done any) {
 	c.direct(b)
 }
 
-// group merges a run into the episode with the same id. A run whose
-// attributes contradict the episode's is rejected row by row: which value
-// is right cannot be known.
-func (c *collector) group(ep *input.Episode) {
-	g, ok := c.groups[ep.ID]
-	if !ok {
-		// Kept in a copy: the reader hands runs and their events out of
-		// chunks shared with other runs, and one kept run would keep its
-		// whole chunk in memory while the input is grouped (with rows
-		// interleaved, most runs are one row: that was 1.7 GB for a
-		// million episodes).
-		if len(c.heads) == 0 {
-			c.heads = make([]input.Episode, groupChunk)
-		}
-		g = &c.heads[0]
-		c.heads = c.heads[1:]
-		*g = *ep
-		g.Events = slices.Clone(ep.Events)
-		c.groups[ep.ID] = g
-		c.order = append(c.order, g)
-		return
-	}
-	if field, a, b := conflict(g, ep); field != "" {
-		// The rows are missing from the episode: it is incomplete. Its
-		// rejected rows are listed in row order, with the run's own.
-		from := len(g.Rejected)
-		g.Rejected = append(g.Rejected, ep.Rejected...)
-		last := 0
-		for _, e := range ep.Events {
-			if e.Row == last {
-				continue // a JSON Lines row has several events: reject it once
-			}
-			last = e.Row
-			r := input.Rejection{File: ep.File, Row: e.Row, Field: field, Episode: ep.ID,
-				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
-			c.Reject(r)
-			g.Rejected = append(g.Rejected, r)
-		}
-		slices.SortStableFunc(g.Rejected[from:], func(a, b input.Rejection) int { return a.Row - b.Row })
-		return
-	}
-	if ep.Rejected != nil {
-		g.Rejected = append(g.Rejected, ep.Rejected...)
-	}
-	fill(g, ep)
-	g.Absent &= ep.Absent // an attribute one of its inputs has is there
-	n := len(g.Events)
-	g.Events = append(g.Events, ep.Events...)
-	if ep.File != g.File {
-		// The run's events are in another input than the episode's
-		// first: each keeps the index of its own, so that findings name
-		// the right file.
-		fi := slices.Index(g.Files, ep.File) + 1
-		if fi == 0 {
-			g.Files = append(g.Files, ep.File)
-			fi = len(g.Files)
-		}
-		for i := n; i < len(g.Events); i++ {
-			g.Events[i].File = int32(fi)
-		}
-	}
-	g.Rows += ep.Rows
-}
-
-// conflict returns the first attribute on which a and b both have a value
-// and differ.
-func conflict(a, b *input.Episode) (field, va, vb string) {
-	pairs := []struct{ name, x, y string }{
-		{"region", a.Region, b.Region}, {"sex", a.Sex, b.Sex}, {"county", a.County, b.County},
-		{"referring_region", a.ReferringRegion, b.ReferringRegion}, {"diagnosis", a.Diagnosis, b.Diagnosis},
-		{"intent", a.Intent, b.Intent},
-	}
-	for _, p := range pairs {
-		if p.x != "" && p.y != "" && p.x != p.y {
-			return p.name, p.x, p.y
-		}
-	}
-	if a.HasAge && b.HasAge && a.Age != b.Age {
-		return "age", fmt.Sprint(a.Age), fmt.Sprint(b.Age)
-	}
-	return "", "", ""
-}
-
-// fill copies b's attributes into a where a has none.
-func fill(a, b *input.Episode) {
-	set := func(dst *string, src string) {
-		if *dst == "" {
-			*dst = src
-		}
-	}
-	set(&a.Region, b.Region)
-	set(&a.Sex, b.Sex)
-	set(&a.County, b.County)
-	set(&a.ReferringRegion, b.ReferringRegion)
-	set(&a.Diagnosis, b.Diagnosis)
-	set(&a.Intent, b.Intent)
-	if !a.HasAge && b.HasAge {
-		a.Age, a.HasAge = b.Age, true
-	}
-}
-
 func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
 	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Names: map[string]string{}, Grouped: grouping}
 	var lists *listBuilder
@@ -436,6 +383,11 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		lists = &listBuilder{lists: sum.Lists, byRule: map[*compiler.Rule]*RuleEpisodes{}}
 	}
 	ev := NewEvaluator(p)
+	seed := maphash.MakeSeed()
+	var grp *grouper // grouping mode
+	if grouping {
+		grp = newGrouper(seed)
+	}
 
 	// Workers evaluate and render batches; the writer puts them back in
 	// input order, so the output does not depend on scheduling.
@@ -447,8 +399,13 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var in input.Episode // a grouped episode, filled again for each
 			for b := range todo {
-				evaluateBatch(ev, b, render)
+				if b.grouped {
+					evaluateGrouped(ev, grp, b, render, &in)
+				} else {
+					evaluateBatch(ev, b, render)
+				}
 				done <- b
 			}
 		}()
@@ -490,16 +447,20 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		}
 	}()
 
-	col := &collector{sum: sum, grouping: grouping, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{},
-		send: func(b *batch) { todo <- b }, groups: map[string]*input.Episode{}, free: free,
+	col := &collector{sum: sum, grouping: grouping, seed: seed, seen: map[uint64]struct{}{},
+		send: func(b *batch) { todo <- b }, free: free,
 		direct: func(b *batch) { done <- b }, prog: p, render: render, lists: lists,
 		localFree: make(chan *localBlock, 4*workers+4)}
+	if grouping {
+		col.grp, grp.reject = grp, col.Reject
+		col.groupFree = make(chan *groupBlock, 4*workers+4)
+	}
 	ctx, stop := context.WithCancelCause(context.Background())
 	defer stop(nil)
 	col.stop = stop
 	var readErr error
 	for _, in := range inputs {
-		if col.failed {
+		if col.quitting() {
 			break
 		}
 		rc, err := in.Open()
@@ -519,12 +480,20 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 			break
 		}
 	}
+	if grouping {
+		// The blocks the runs came in are not needed any more; the
+		// grouped episodes are all that is kept while they are evaluated.
+		col.groupFree = nil
+		readErr = cmp.Or(readErr, col.grp.err)
+	}
 	if grouping && readErr == nil {
-		for _, ep := range col.order {
-			col.enqueue(ep)
+		for lo := 0; lo < col.grp.n; lo += batchSize {
+			b := col.newBatch()
+			b.grouped, b.lo, b.hi = true, uint32(lo), uint32(min(lo+batchSize, col.grp.n))
+			todo <- b
 		}
 	}
-	if col.cur != nil && !col.failed && readErr == nil {
+	if col.cur != nil && !col.quitting() && readErr == nil {
 		todo <- col.cur
 	}
 	close(todo)
@@ -532,7 +501,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	close(done)
 	<-writerDone
 	switch {
-	case col.failed:
+	case col.quitting():
 		return nil, errNotAdjacent
 	case readErr != nil:
 		return nil, readErr
@@ -586,6 +555,18 @@ func (c *collector) enqueue(ep *input.Episode) {
 		c.send(c.cur)
 		c.cur = nil
 	}
+}
+
+// evaluateGrouped evaluates the grouped episodes of b, filling in with
+// each in turn.
+func evaluateGrouped(ev *Evaluator, g *grouper, b *batch, render Renderer, in *input.Episode) {
+	var r EpisodeResult
+	for i := b.lo; i < b.hi; i++ {
+		g.episode(i, in)
+		evaluateOne(ev, in, &r, render, &b.out)
+		b.tally.add(&r)
+	}
+	b.grouped = false
 }
 
 func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
@@ -713,6 +694,3 @@ func toEpisode(p *compiler.Program, in *input.Episode, ep *compiler.Episode) {
 	ep.ReferringRegion, ep.Diagnosis, ep.Intent = in.ReferringRegion, in.Diagnosis, in.Intent
 	ep.Absent = in.Absent
 }
-
-// groupChunk is how many episodes of groups are allocated at once.
-const groupChunk = 256

@@ -129,14 +129,16 @@ func TestGroupKeepsEachEventsFile(t *testing.T) {
 		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: "VL271", Row: 7}}},
 	}
 	want := []string{"p1.csv:2", "p1.csv:3", "p2.csv:3", "p1.csv:9", "p3.csv:2", "p2.csv:7"}
-	col := &collector{sum: &Summary{}, grouping: true, groups: map[string]*input.Episode{}}
+	grp := newGrouper(maphash.MakeSeed())
+	col := &collector{sum: &Summary{}, grouping: true, grp: grp}
 	for i := range runs {
 		col.Episode(&runs[i])
 	}
-	if len(col.order) != 1 {
-		t.Fatalf("%d episodes, want 1", len(col.order))
+	if grp.n != 1 {
+		t.Fatalf("%d episodes, want 1", grp.n)
 	}
-	g := col.order[0]
+	var g input.Episode
+	grp.episode(0, &g)
 	var got []string
 	for i, e := range g.Events {
 		got = append(got, fmt.Sprintf("%s:%d", g.EventFile(i), e.Row))

@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"hash/maphash"
+	"sync/atomic"
 
 	"github.com/rcc/svfrules/runtime/input"
 )
@@ -24,6 +25,11 @@ type localEval struct {
 	// newBlock returns an empty localBlock: one the collector took
 	// before, when there is one.
 	newBlock func() *localBlock
+	// quit is set once the pass is known to be wasted (an id came back:
+	// the run starts again, grouping); abandon sets it, from here.
+	quit    *atomic.Bool
+	abandon func()
+	seen    hashSet // the block's ids' hashes, once they stop increasing
 }
 
 // localBlock is what the local episodes of a block gave.
@@ -40,22 +46,82 @@ func (lb *localBlock) reset() {
 	lb.order = idOrder{}
 }
 
-// Episode evaluates ep, renders it and notes its id.
+// Episode evaluates ep, renders it and notes its id. An id that comes
+// back within the block ends the pass at once: with rows shuffled, that
+// is within the first few hundred rows, and evaluating and rendering the
+// rest of the blocks under way (every row an episode of its own) cost
+// more than grouping the whole input.
 func (l *localEval) Episode(ep *input.Episode) {
-	if l.lb == nil {
+	if l.lb == nil { // before quitting: Done returns a block
 		l.lb = l.newBlock()
+	}
+	if l.quit.Load() {
+		return
+	}
+	h := maphash.String(l.seed, ep.ID)
+	if !l.lb.order.next(ep.ID) {
+		if l.seen.len == 0 { // the order broke here: note the ids before
+			for _, x := range l.lb.hashes {
+				l.seen.add(x)
+			}
+		}
+		if !l.seen.add(h) {
+			l.abandon()
+			return
+		}
 	}
 	evaluateOne(l.ev, ep, &l.r, l.render, &l.lb.out)
 	l.lb.tally.add(&l.r)
-	l.lb.hashes = append(l.lb.hashes, maphash.String(l.seed, ep.ID))
-	l.lb.order.next(ep.ID)
+	l.lb.hashes = append(l.lb.hashes, h)
 }
 
 // Done returns the block's *localBlock.
 func (l *localEval) Done() any {
 	lb := l.lb
 	l.lb = nil
+	l.seen.reset()
 	return lb
+}
+
+// hashSet is a set of id hashes, for the ids of one block: open
+// addressing in a table that is cleared, not freed, between blocks.
+type hashSet struct {
+	slots []uint64 // 0 is empty; a hash of 0 is kept as 1
+	len   int
+}
+
+// add adds h and reports whether it was not there.
+func (s *hashSet) add(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	if 2*(s.len+1) > len(s.slots) {
+		old := s.slots
+		s.slots, s.len = make([]uint64, max(1024, 2*len(old))), 0
+		for _, x := range old {
+			if x != 0 {
+				s.add(x)
+			}
+		}
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return false
+		case 0:
+			s.slots[i] = h
+			s.len++
+			return true
+		}
+	}
+}
+
+func (s *hashSet) reset() {
+	if s.len > 0 {
+		clear(s.slots)
+		s.len = 0
+	}
 }
 
 // idOrder follows whether ids increase: then none can come back, and

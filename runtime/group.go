@@ -1,0 +1,680 @@
+package runtime
+
+import (
+	"fmt"
+	"hash/maphash"
+	"math"
+	"slices"
+	"unsafe"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/runtime/input"
+)
+
+// Grouping the runs of each episode, when an episode's rows are not
+// adjacent (Run's second pass).
+//
+// Every episode of the input is in memory until the input is read, so it
+// is kept in compact records, not as input.Episode values (which took
+// about 0.9 KB per episode): an episode is a groupRec of 64 bytes, its
+// attributes indexes into one table of the distinct values, its events
+// eventRecs of 16 bytes (the code as a number, the date as days, the
+// place as file index and row) linked from the last to the first, all in
+// chunks without pointers but the id. The input.Episode a renderer sees is
+// filled from them again when the episode is evaluated, one per worker.
+//
+// A run (adjacent rows of one episode) comes either as an input.Episode
+// (Sink.Episode: the first and last runs of a CSV block, and every run of
+// the other readers) or, for the runs inside a CSV block, already turned
+// into a pendingRun on the goroutine that parsed the block (groupLocal):
+// the merge that is left for the collector's goroutine is a lookup of
+// the id and appending the events.
+
+// eventRec is one event of a grouped episode.
+type eventRec struct {
+	prev uint32 // index+1 of the episode's event before this one, 0 for its first
+	row  uint32 // the row's line number
+	// packed holds the date (compiler.Day plus dateBias), the code's
+	// number (codeKey, or an index of grouper.others) and the index of
+	// the input in grouper.files, in dateBits, codeBits and the rest.
+	packed uint64
+}
+
+const (
+	dateBits = 20 // days from 1535 to 3405: the readers take years 1900 to 2999
+	codeBits = 20
+	fileBits = 64 - dateBits - codeBits
+	dateBias = 1 << (dateBits - 1)
+	// noCode is the code of an eventRec whose code grouper.add must
+	// number from the event as read (pendingRun.text).
+	noCode = 1<<codeBits - 1
+)
+
+func (e *eventRec) date() compiler.Day {
+	return compiler.Day(int64(e.packed&(1<<dateBits-1)) - dateBias)
+}
+func (e *eventRec) code() uint32 { return uint32(e.packed >> dateBits & (1<<codeBits - 1)) }
+func (e *eventRec) file() uint32 { return uint32(e.packed >> (dateBits + codeBits)) }
+
+// setCode and setFile set the code and the file (both 0 before).
+func (e *eventRec) setCode(k uint32) { e.packed = e.packed&^(noCode<<dateBits) | uint64(k)<<dateBits }
+func (e *eventRec) setFile(f uint32) { e.packed |= uint64(f) << (dateBits + codeBits) }
+
+// packDate packs d with code k (noCode when it is not known yet); ok is
+// false for a date the readers never give.
+func packDate(d compiler.Day, k uint32) (packed uint64, ok bool) {
+	x := int64(d) + dateBias
+	if x < 0 || x >= 1<<dateBits {
+		return 0, false
+	}
+	return uint64(x) | uint64(k)<<dateBits, true
+}
+
+// groupRec is one grouped episode. Its attributes are indexes into
+// grouper.vals (0 is no value), in the order of the attrNames.
+type groupRec struct {
+	id       string
+	last     uint32 // index+1 of its last event, 0 when it has none
+	file     uint32 // index in grouper.files of the input of its first run
+	firstRow uint32
+	rows     uint32
+	attrs    [numGroupAttrs]uint32
+	age      int32 // the readers take ages up to 130
+	hasAge   bool
+	absent   compiler.AttrSet
+	rejected bool // it has rejected rows: grouper.rejected has them
+}
+
+// The attributes of a groupRec, in the order conflicts are looked for.
+const (
+	attrRegion = iota
+	attrSex
+	attrCounty
+	attrReferring
+	attrDiagnosis
+	attrIntent
+	numGroupAttrs
+)
+
+// attrNames name the attributes in conflict messages.
+var attrNames = [numGroupAttrs]string{"region", "sex", "county", "referring_region", "diagnosis", "intent"}
+
+// attrsOf returns ep's attribute values in groupRec order.
+func attrsOf(ep *input.Episode) [numGroupAttrs]string {
+	return [numGroupAttrs]string{ep.Region, ep.Sex, ep.County, ep.ReferringRegion, ep.Diagnosis, ep.Intent}
+}
+
+const (
+	groupShift = 12 // groupRecs per chunk: 1 << groupShift
+	eventShift = 15 // eventRecs per chunk
+	// codeKeys is the number of codes a reader can pass (V, two letters
+	// or digits, two digits); codes of another shape, which only a
+	// caller other than the readers makes, are numbered after them.
+	codeKeys = 36 * 36 * 100
+	// maxGrouped bounds the episodes, events and row numbers of a
+	// grouped input: they are 32-bit numbers. (The inputs are bounded
+	// by fileBits, the codes by codeBits.)
+	maxGrouped = math.MaxUint32 - 1
+)
+
+// grouper keeps the grouped episodes of one run, in the order their
+// first rows were read.
+type grouper struct {
+	seed   maphash.Seed
+	table  []uint64 // open addressing: hash<<32 | index+1 of the group; 0 is empty
+	groups [][]groupRec
+	n      int // groups
+	events [][]eventRec
+	nev    int // events
+	// files are the inputs' names, vals the attribute values (vals[0] is
+	// ""), codes the event codes by codeKey; each with its index.
+	files   []string
+	fileIdx map[string]uint32
+	vals    []string
+	valIdx  map[string]uint32
+	cache   [valCacheSize]valEntry
+	codes   []string
+	others  map[string]uint32 // codes that have no codeKey of their own
+	// rejected are the rejected rows of the groups that have some, in the
+	// order input.Episode.Rejected has them.
+	rejected map[uint32][]input.Rejection
+	// reject passes on a rejected row (the collector's Reject).
+	reject func(input.Rejection)
+	err    error // the input is too large to group; the rest is dropped
+	// one is the block of a run that comes as an input.Episode.
+	one groupBlock
+}
+
+// newGrouper returns an empty grouper; its reject is set by the caller.
+func newGrouper(seed maphash.Seed) *grouper {
+	return &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
+		vals: []string{""}, valIdx: map[string]uint32{"": 0}, codes: make([]string, codeKeys),
+		others: map[string]uint32{}, rejected: map[uint32][]input.Rejection{}}
+}
+
+// valCacheSize is the size of grouper.cache.
+const valCacheSize = 1 << 10
+
+// valEntry is an entry of grouper.cache: a string, by where its bytes
+// are, and its index in grouper.vals.
+type valEntry struct {
+	p   *byte
+	n   int
+	idx uint32
+}
+
+// val returns the index of attribute value s in g.vals, adding it. The
+// readers share one string for a value that repeats, so most values are
+// found in a small cache by where their bytes are instead of hashing
+// them (six times per run, on the goroutine that all runs go through).
+// The cache keeps the strings it names alive, so an address cannot come
+// back with other bytes.
+func (g *grouper) val(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	p := unsafe.StringData(s)
+	a := uintptr(unsafe.Pointer(p))
+	e := &g.cache[(a>>3^a>>13)&(valCacheSize-1)]
+	if e.p == p && e.n == len(s) {
+		return e.idx
+	}
+	idx, ok := g.valIdx[s]
+	if !ok {
+		idx = uint32(len(g.vals))
+		g.vals = append(g.vals, s)
+		g.valIdx[s] = idx
+	}
+	*e = valEntry{p, len(s), idx}
+	return idx
+}
+
+// file returns the index of input name in g.files, adding it.
+func (g *grouper) file(name string) uint32 {
+	if n := len(g.files); n > 0 && g.files[n-1] == name {
+		return uint32(n - 1)
+	}
+	idx, ok := g.fileIdx[name]
+	if !ok {
+		idx = uint32(len(g.files))
+		g.files = append(g.files, name)
+		g.fileIdx[name] = idx
+	}
+	return idx
+}
+
+// codeKey numbers a code of the shape the readers pass (V, two capital
+// letters or digits, two digits) by its characters, so that it needs no
+// lookup; ok is false for another shape.
+func codeKey(s string) (key uint32, ok bool) {
+	if len(s) != 5 || s[0] != 'V' {
+		return 0, false
+	}
+	a, okA := base36(s[1])
+	b, okB := base36(s[2])
+	c, d := s[3]-'0', s[4]-'0'
+	if !okA || !okB || c > 9 || d > 9 {
+		return 0, false
+	}
+	return (a*36+b)*100 + uint32(c)*10 + uint32(d), true
+}
+
+func base36(c byte) (uint32, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return uint32(c - '0'), true
+	case c >= 'A' && c <= 'Z':
+		return uint32(c-'A') + 10, true
+	}
+	return 0, false
+}
+
+// code returns the number of code s, noting the text of a number the
+// first time. Called on the collector's goroutine only.
+func (g *grouper) code(s string) uint32 {
+	k, ok := codeKey(s)
+	if !ok {
+		if k, ok = g.others[s]; !ok {
+			k = uint32(len(g.codes))
+			g.codes = append(g.codes, s)
+			g.others[s] = k
+		}
+		return k
+	}
+	if g.codes[k] == "" {
+		g.codes[k] = s
+	}
+	return k
+}
+
+// groupBlock is runs of episodes made ready to be grouped, in input
+// order: the runs inside one CSV block (groupLocal), or one run that came
+// as an input.Episode. Runs are small (a block holds some 20 000 of them
+// when every row is a run of its own, and several blocks are in flight):
+// their attribute values are indexes into the block's dict, their events
+// eventRecs (without their file and links) in events.
+type groupBlock struct {
+	file   string // the input its runs are in
+	runs   []pendingRun
+	events []eventRec
+	dict   []string // the runs' attribute values; dict[0] is ""
+	// dictIdx and cache find a value's index in dict; the cache by where
+	// its bytes are, as grouper.val does. gen tells this block's cache
+	// entries from an earlier block's.
+	dictIdx map[string]uint32
+	cache   [valCacheSize]dictEntry
+	gen     uint32
+	rejs    [][]input.Rejection // the runs' rejected rows (pendingRun.rej)
+	texts   [][]input.Event     // events as read (pendingRun.text)
+	global  []uint32            // for the merge: the index in grouper.vals of dict[i]
+}
+
+// pendingRun is one run of a groupBlock.
+type pendingRun struct {
+	id             string
+	hash           uint64 // of id
+	firstRow, rows int
+	vals           [numGroupAttrs]uint32 // indexes in the block's dict
+	age            int32
+	hasAge         bool
+	absent         compiler.AttrSet
+	ev0, ev1       uint32 // its events are the block's events[ev0:ev1]
+	// rej and text are the index+1 of its rejected rows in the block's
+	// rejs, and of its events as read in texts (kept only when one of
+	// them needs its text, see add); 0 when none.
+	rej, text int32
+}
+
+// dictEntry is an entry of groupBlock.cache.
+type dictEntry struct {
+	p   *byte
+	n   int
+	gen uint32
+	idx uint32
+}
+
+// unknown marks an eventRec's row that grouper.add refuses (see
+// groupBlock.add), and a value not looked up yet in groupBlock.global.
+const unknown = math.MaxUint32
+
+func (b *groupBlock) reset() {
+	clear(b.runs) // let the strings go
+	clear(b.rejs)
+	clear(b.texts)
+	clear(b.dict)
+	clear(b.dictIdx)
+	b.runs, b.events, b.rejs, b.texts, b.dict = b.runs[:0], b.events[:0], b.rejs[:0], b.texts[:0], b.dict[:0]
+	b.file = ""
+	b.gen++
+}
+
+// intern returns the index of attribute value s in b.dict, adding it.
+func (b *groupBlock) intern(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	p := unsafe.StringData(s)
+	a := uintptr(unsafe.Pointer(p))
+	e := &b.cache[(a>>3^a>>13)&(valCacheSize-1)]
+	if e.p == p && e.n == len(s) && e.gen == b.gen {
+		return e.idx
+	}
+	if b.dictIdx == nil {
+		b.dictIdx = map[string]uint32{}
+	}
+	if len(b.dict) == 0 {
+		b.dict = append(b.dict, "")
+	}
+	idx, ok := b.dictIdx[s]
+	if !ok {
+		idx = uint32(len(b.dict))
+		b.dict = append(b.dict, s)
+		b.dictIdx[s] = idx
+	}
+	*e = dictEntry{p, len(s), b.gen, idx}
+	return idx
+}
+
+// add appends run ep to b (which holds runs of ep.File only). It keeps
+// none of ep's slices but its Rejected, which the reader never reuses.
+// Codes are numbered by codeKey: that needs nothing of the grouper, so
+// the parsing goroutines do it. An event whose code has no codeKey is
+// marked noCode and the run's events are kept as read, for the merge to
+// number the code; one whose row number is past maxGrouped, or whose
+// date the readers never give, has its row marked unknown, for the
+// merge to refuse.
+func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
+	b.file = ep.File
+	run := pendingRun{id: ep.ID, hash: maphash.String(seed, ep.ID), firstRow: ep.FirstRow, rows: ep.Rows,
+		age: int32(ep.Age), hasAge: ep.HasAge, absent: ep.Absent, ev0: uint32(len(b.events))}
+	for i, v := range attrsOf(ep) {
+		run.vals[i] = b.intern(v)
+	}
+	needText := false
+	for _, e := range ep.Events {
+		k, ok := codeKey(e.Code)
+		if !ok {
+			needText, k = true, noCode
+		}
+		packed, okDate := packDate(e.Date, k)
+		row := uint32(e.Row)
+		if e.Row < 0 || int64(e.Row) > maxGrouped || !okDate {
+			row = unknown
+		}
+		b.events = append(b.events, eventRec{row: row, packed: packed})
+	}
+	run.ev1 = uint32(len(b.events))
+	if needText { // rare: the reader fills ep.Events again
+		b.texts = append(b.texts, slices.Clone(ep.Events))
+		run.text = int32(len(b.texts))
+	}
+	if ep.Rejected != nil {
+		b.rejs = append(b.rejs, ep.Rejected)
+		run.rej = int32(len(b.rejs))
+	}
+	b.runs = append(b.runs, run)
+}
+
+// addEpisode merges a run that comes as an input.Episode; the grouper
+// keeps nothing of ep but its strings and Rejected.
+func (g *grouper) addEpisode(ep *input.Episode) {
+	g.one.add(ep, g.seed)
+	g.addBlock(&g.one)
+	g.one.reset()
+}
+
+// addBlock merges the runs of b, in input order.
+func (g *grouper) addBlock(b *groupBlock) {
+	if len(b.runs) == 0 {
+		return
+	}
+	fi := g.file(b.file)
+	if fi >= 1<<fileBits {
+		g.tooLarge(b.file)
+		return
+	}
+	b.global = b.global[:0]
+	for range b.dict {
+		b.global = append(b.global, unknown)
+	}
+	for i := range b.runs {
+		g.add(b, &b.runs[i], fi)
+	}
+}
+
+// valOf returns the index in g.vals of b's value i.
+func (g *grouper) valOf(b *groupBlock, i uint32) uint32 {
+	if i == 0 {
+		return 0
+	}
+	if b.global[i] == unknown {
+		b.global[i] = g.val(b.dict[i])
+	}
+	return b.global[i]
+}
+
+// tooLarge stops grouping: the input is too large to group in memory.
+func (g *grouper) tooLarge(file string) {
+	g.err = fmt.Errorf(msg.GroupTooLarge, file, int64(maxGrouped))
+}
+
+// add merges run (of b, in input fi) into the episode with the same id.
+// A run whose attributes contradict the episode's is rejected row by
+// row: which value is right cannot be known.
+func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
+	if g.err != nil {
+		return
+	}
+	evs := b.events[run.ev0:run.ev1]
+	if int64(g.n) >= maxGrouped || int64(g.nev)+int64(len(evs)) > maxGrouped ||
+		run.firstRow < 0 || int64(run.firstRow) > maxGrouped || run.rows < 0 || int64(run.rows) > maxGrouped {
+		g.tooLarge(b.file)
+		return
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.row == unknown {
+			g.tooLarge(b.file)
+			return
+		}
+		if k := e.code(); k == noCode {
+			if k = g.code(b.texts[run.text-1][i].Code); k >= noCode {
+				g.tooLarge(b.file)
+				return
+			}
+			e.setCode(k)
+		} else if g.codes[k] == "" {
+			g.codes[k] = codeText(k)
+		}
+		e.setFile(fi)
+	}
+	var attrs [numGroupAttrs]uint32
+	for i, v := range run.vals {
+		attrs[i] = g.valOf(b, v)
+	}
+	var rejected []input.Rejection
+	if run.rej > 0 {
+		rejected = b.rejs[run.rej-1]
+	}
+	idx, found := g.lookup(run.hash, run.id)
+	if !found {
+		idx = g.newGroup(run.hash)
+		r := g.rec(idx)
+		*r = groupRec{id: run.id, file: fi, firstRow: uint32(run.firstRow), rows: uint32(run.rows), attrs: attrs,
+			age: run.age, hasAge: run.hasAge, absent: run.absent}
+		if rejected != nil {
+			r.rejected = true
+			g.rejected[idx] = rejected
+		}
+		g.appendEvents(r, evs)
+		return
+	}
+	r := g.rec(idx)
+	if field, was, is := g.conflict(r, &attrs, run); field != "" {
+		// The rows are missing from the episode: it is incomplete. Its
+		// rejected rows are listed in row order, with the run's own.
+		rej := g.rejected[idx]
+		from := len(rej)
+		rej = append(rej, rejected...)
+		var last uint32
+		for _, e := range evs {
+			if e.row == last {
+				continue // a JSON Lines row has several events: reject it once
+			}
+			last = e.row
+			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Episode: run.id,
+				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", run.id, field, is, was, g.files[r.file], r.firstRow)}
+			g.reject(x)
+			rej = append(rej, x)
+		}
+		slices.SortStableFunc(rej[from:], func(a, b input.Rejection) int { return a.Row - b.Row })
+		g.rejected[idx], r.rejected = rej, true
+		return
+	}
+	if int64(r.rows)+int64(run.rows) > maxGrouped {
+		g.tooLarge(b.file)
+		return
+	}
+	if rejected != nil {
+		g.rejected[idx] = append(g.rejected[idx], rejected...)
+		r.rejected = true
+	}
+	for i, a := range attrs { // fill what the episode has no value for
+		if r.attrs[i] == 0 {
+			r.attrs[i] = a
+		}
+	}
+	if !r.hasAge && run.hasAge {
+		r.age, r.hasAge = run.age, true
+	}
+	r.absent &= run.absent // an attribute one of its inputs has is there
+	r.rows += uint32(run.rows)
+	g.appendEvents(r, evs)
+}
+
+// codeText writes a codeKey back as its code.
+func codeText(k uint32) string {
+	const digits36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	n := k % 100
+	ab := k / 100
+	return string([]byte{'V', digits36[ab/36], digits36[ab%36], byte('0' + n/10), byte('0' + n%10)})
+}
+
+// conflict returns the first attribute on which the episode r and the
+// run (with attribute indexes attrs) both have a value and differ, with
+// the episode's value and the run's.
+func (g *grouper) conflict(r *groupRec, attrs *[numGroupAttrs]uint32, run *pendingRun) (field, was, is string) {
+	for i, a := range attrs {
+		if a != 0 && r.attrs[i] != 0 && a != r.attrs[i] {
+			return attrNames[i], g.vals[r.attrs[i]], g.vals[a]
+		}
+	}
+	if r.hasAge && run.hasAge && r.age != run.age {
+		return "age", fmt.Sprint(r.age), fmt.Sprint(run.age)
+	}
+	return "", "", ""
+}
+
+// rec returns group idx.
+func (g *grouper) rec(idx uint32) *groupRec {
+	return &g.groups[idx>>groupShift][idx&(1<<groupShift-1)]
+}
+
+// event returns event idx.
+func (g *grouper) event(idx uint32) *eventRec {
+	return &g.events[idx>>eventShift][idx&(1<<eventShift-1)]
+}
+
+// appendEvents appends evs to r's events, linking each to the one
+// before.
+func (g *grouper) appendEvents(r *groupRec, evs []eventRec) {
+	for _, e := range evs {
+		if g.nev&(1<<eventShift-1) == 0 {
+			g.events = append(g.events, make([]eventRec, 1<<eventShift))
+		}
+		e.prev = r.last
+		*g.event(uint32(g.nev)) = e
+		g.nev++
+		r.last = uint32(g.nev)
+	}
+}
+
+// lookup finds the group of id, whose hash is h.
+func (g *grouper) lookup(h uint64, id string) (idx uint32, found bool) {
+	mask := uint64(len(g.table) - 1)
+	tag := h >> 32
+	for i := tag & mask; ; i = (i + 1) & mask {
+		s := g.table[i]
+		if s == 0 {
+			return 0, false
+		}
+		if s>>32 == tag && g.rec(uint32(s)-1).id == id {
+			return uint32(s) - 1, true
+		}
+	}
+}
+
+// newGroup adds a group whose id has hash h (not in the table) and
+// returns its index.
+func (g *grouper) newGroup(h uint64) uint32 {
+	if 4*(g.n+1) > 3*len(g.table) {
+		g.grow()
+	}
+	idx := uint32(g.n)
+	if g.n&(1<<groupShift-1) == 0 {
+		g.groups = append(g.groups, make([]groupRec, 1<<groupShift))
+	}
+	g.n++
+	g.place(h>>32<<32 | uint64(idx+1))
+	return idx
+}
+
+// place puts slot s (hash<<32 | index+1) in the table.
+func (g *grouper) place(s uint64) {
+	mask := uint64(len(g.table) - 1)
+	i := s >> 32 & mask
+	for g.table[i] != 0 {
+		i = (i + 1) & mask
+	}
+	g.table[i] = s
+}
+
+// grow doubles the table. Slots keep the upper half of their id's hash,
+// which is where they go, so no id is hashed again.
+func (g *grouper) grow() {
+	old := g.table
+	g.table = make([]uint64, 2*len(old))
+	for _, s := range old {
+		if s != 0 {
+			g.place(s)
+		}
+	}
+}
+
+// episode fills in with group idx, as the reader would have passed it
+// had its rows been adjacent: the events in input order, each naming its
+// own input (input.Event.File).
+func (g *grouper) episode(idx uint32, in *input.Episode) {
+	r := g.rec(idx)
+	in.File, in.Files, in.ID = g.files[r.file], in.Files[:0], r.id
+	in.Region, in.Sex, in.County = g.vals[r.attrs[attrRegion]], g.vals[r.attrs[attrSex]], g.vals[r.attrs[attrCounty]]
+	in.ReferringRegion, in.Diagnosis, in.Intent = g.vals[r.attrs[attrReferring]], g.vals[r.attrs[attrDiagnosis]], g.vals[r.attrs[attrIntent]]
+	in.Age, in.HasAge = int(r.age), r.hasAge
+	in.FirstRow, in.Rows, in.Absent = int(r.firstRow), int(r.rows), r.absent
+	in.Rejected = nil
+	if r.rejected {
+		in.Rejected = g.rejected[idx]
+	}
+	evs := in.Events[:0]
+	for k := r.last; k != 0; {
+		e := g.event(k - 1)
+		// File holds the index in g.files until the events are in order.
+		evs = append(evs, input.Event{Code: g.codes[e.code()], Date: e.date(), Row: int(e.row), File: int32(e.file())})
+		k = e.prev
+	}
+	slices.Reverse(evs)
+	var files []uint32 // the indexes of in.Files
+	for i := range evs {
+		f := uint32(evs[i].File)
+		if f == r.file {
+			evs[i].File = 0
+			continue
+		}
+		j := slices.Index(files, f)
+		if j < 0 {
+			files = append(files, f)
+			in.Files = append(in.Files, g.files[f])
+			j = len(files) - 1
+		}
+		evs[i].File = int32(j + 1)
+	}
+	in.Events = evs
+}
+
+// groupLocal makes the runs inside a CSV block ready to be grouped, on
+// the goroutine that parses the block (an input.Local, when grouping):
+// the reader then allocates no episode for them, and the collector's
+// goroutine only merges them.
+type groupLocal struct {
+	seed maphash.Seed
+	blk  *groupBlock
+	// newBlock returns an empty groupBlock, one the collector took
+	// before if there is one.
+	newBlock func() *groupBlock
+}
+
+// Episode takes a run; the reader fills ep again after the call.
+func (l *groupLocal) Episode(ep *input.Episode) {
+	if l.blk == nil {
+		l.blk = l.newBlock()
+	}
+	l.blk.add(ep, l.seed)
+}
+
+// Done returns the block's *groupBlock.
+func (l *groupLocal) Done() any {
+	b := l.blk
+	l.blk = nil
+	return b
+}
