@@ -5,9 +5,11 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	goruntime "runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
@@ -128,5 +130,38 @@ func TestSummaryCountsByPathway(t *testing.T) {
 		if fmt.Sprint(sum.EpisodesByPathway) != fmt.Sprint(want) || sum.Episodes != 5 || sum.RowsEvaluated != 7 {
 			t.Errorf("%d workers: %d episodes, %d rows, by pathway %v, want 5, 7, %v", workers, sum.Episodes, sum.RowsEvaluated, sum.EpisodesByPathway, want)
 		}
+	}
+}
+
+// countingRenderer counts the episodes rendered.
+type countingRenderer struct{ n atomic.Int64 }
+
+func (c *countingRenderer) Episode(*bytes.Buffer, *runtime.EpisodeResult) { c.n.Add(1) }
+
+// TestRunDoesNotEvaluateTheWastedPass: with rows shuffled, an id comes
+// back within the first rows of a block; the streaming pass stops there,
+// instead of evaluating and rendering every row of the blocks under way
+// as an episode of its own before the run starts again, grouping.
+func TestRunDoesNotEvaluateTheWastedPass(t *testing.T) {
+	const n = 4000
+	rows := make([]string, 0, 2*n)
+	for i := range n {
+		rows = append(rows, fmt.Sprintf("E%d;VH310;2024-01-01", i), fmt.Sprintf("E%d;VH350;2024-01-20", i))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	rng.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
+	text := "episode;code;date\n" + strings.Join(rows, "\n") + "\n"
+	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
+	var r countingRenderer
+	sum, err := runtime.Run(compiler.Compile(g), []input.Input{in}, input.Options{BlockSize: 64 << 10}, 2, &r, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Grouped || sum.Episodes != n || sum.RowsEvaluated != 2*n {
+		t.Fatalf("grouped %v, %d episodes, %d rows evaluated; want true, %d, %d", sum.Grouped, sum.Episodes, sum.RowsEvaluated, n, 2*n)
+	}
+	if wasted := r.n.Load() - n; wasted > 1000 {
+		t.Errorf("%d episodes rendered in the pass that was thrown away, want a few hundred at most", wasted)
 	}
 }

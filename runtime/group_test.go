@@ -1,0 +1,265 @@
+package runtime
+
+import (
+	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	goruntime "runtime"
+	"testing"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/runtime/input"
+)
+
+// refGrouper groups runs as input.Episode values, as the collector did
+// before the compact records: the reference the grouper is checked
+// against.
+type refGrouper struct {
+	groups   map[string]*input.Episode
+	order    []*input.Episode
+	rejected []input.Rejection
+}
+
+func (c *refGrouper) add(ep *input.Episode) {
+	g, ok := c.groups[ep.ID]
+	if !ok {
+		g = new(input.Episode)
+		*g = *ep
+		g.Events = slices.Clone(ep.Events)
+		c.groups[ep.ID] = g
+		c.order = append(c.order, g)
+		return
+	}
+	if field, a, b := refConflict(g, ep); field != "" {
+		from := len(g.Rejected)
+		g.Rejected = append(g.Rejected, ep.Rejected...)
+		last := 0
+		for _, e := range ep.Events {
+			if e.Row == last {
+				continue
+			}
+			last = e.Row
+			r := input.Rejection{File: ep.File, Row: e.Row, Field: field, Episode: ep.ID,
+				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
+			c.rejected = append(c.rejected, r)
+			g.Rejected = append(g.Rejected, r)
+		}
+		slices.SortStableFunc(g.Rejected[from:], func(a, b input.Rejection) int { return a.Row - b.Row })
+		return
+	}
+	if ep.Rejected != nil {
+		g.Rejected = append(g.Rejected, ep.Rejected...)
+	}
+	set := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	set(&g.Region, ep.Region)
+	set(&g.Sex, ep.Sex)
+	set(&g.County, ep.County)
+	set(&g.ReferringRegion, ep.ReferringRegion)
+	set(&g.Diagnosis, ep.Diagnosis)
+	set(&g.Intent, ep.Intent)
+	if !g.HasAge && ep.HasAge {
+		g.Age, g.HasAge = ep.Age, true
+	}
+	g.Absent &= ep.Absent
+	n := len(g.Events)
+	g.Events = append(g.Events, ep.Events...)
+	if ep.File != g.File {
+		fi := slices.Index(g.Files, ep.File) + 1
+		if fi == 0 {
+			g.Files = append(g.Files, ep.File)
+			fi = len(g.Files)
+		}
+		for i := n; i < len(g.Events); i++ {
+			g.Events[i].File = int32(fi)
+		}
+	}
+	g.Rows += ep.Rows
+}
+
+func refConflict(a, b *input.Episode) (field, va, vb string) {
+	pairs := []struct{ name, x, y string }{
+		{"region", a.Region, b.Region}, {"sex", a.Sex, b.Sex}, {"county", a.County, b.County},
+		{"referring_region", a.ReferringRegion, b.ReferringRegion}, {"diagnosis", a.Diagnosis, b.Diagnosis},
+		{"intent", a.Intent, b.Intent},
+	}
+	for _, p := range pairs {
+		if p.x != "" && p.y != "" && p.x != p.y {
+			return p.name, p.x, p.y
+		}
+	}
+	if a.HasAge && b.HasAge && a.Age != b.Age {
+		return "age", fmt.Sprint(a.Age), fmt.Sprint(b.Age)
+	}
+	return "", "", ""
+}
+
+// randomRuns returns n runs of a few episodes spread over three files,
+// with attributes that now agree, now fill in, now contradict; rejected
+// rows; rows of several events (JSON Lines); and a code of no KVÅ shape,
+// which only a caller other than the readers passes.
+func randomRuns(rng *rand.Rand, n int) []input.Episode {
+	pick := func(vals ...string) string { return vals[rng.IntN(len(vals))] }
+	files := []string{"a.csv", "b.csv", "c.jsonl"}
+	rows := map[string]int{}
+	var runs []input.Episode
+	for range n {
+		ep := input.Episode{File: files[rng.IntN(len(files))], ID: fmt.Sprintf("E%d", rng.IntN(25)),
+			Region: pick("", "01", "01", "13"), Sex: pick("", "K", "M"), County: pick("", "01", "14"),
+			ReferringRegion: pick("", "", "04"), Diagnosis: pick("", "C71.1", "C50.9", "C50.9"), Intent: pick("", "kur", "pal"),
+			Absent: compiler.AttrSet(rng.IntN(4))}
+		if rng.IntN(3) > 0 {
+			ep.Age, ep.HasAge = 40+rng.IntN(3), true
+		}
+		row := rows[ep.File] + 1 + rng.IntN(3)
+		ep.FirstRow = row
+		for k := rng.IntN(4); k > 0; k-- {
+			if rng.IntN(5) == 0 {
+				ep.Rejected = append(ep.Rejected, input.Rejection{File: ep.File, Row: row, Field: "date", Episode: ep.ID, Reason: "r"})
+				row++
+				continue
+			}
+			code := fmt.Sprintf("V%s%02d", pick("L2", "G9", "N0", "P9", "9Z"), rng.IntN(100))
+			if rng.IntN(40) == 0 {
+				code = pick("X", "VL2", "vl210")
+			}
+			ep.Events = append(ep.Events, input.Event{Code: code, Date: compiler.Day(19000 + rng.IntN(900)), Row: row})
+			if ep.File != "c.jsonl" || rng.IntN(2) == 0 {
+				row++
+			}
+		}
+		if len(ep.Events) == 0 && ep.Rejected == nil { // every run has a row
+			ep.Rejected = append(ep.Rejected, input.Rejection{File: ep.File, Row: row, Field: "code", Episode: ep.ID, Reason: "r"})
+			row++
+		}
+		ep.Rows = row - ep.FirstRow
+		rows[ep.File] = row
+		runs = append(runs, ep)
+	}
+	return runs
+}
+
+// TestGrouperAsEpisodes: runs grouped in compact records give every
+// episode as grouping the runs as input.Episode values gave it (order,
+// attributes, events with their files and rows, rows, rejected rows,
+// rejections passed on), whether a run comes as an input.Episode or in a
+// block parsed on another goroutine.
+func TestGrouperAsEpisodes(t *testing.T) {
+	for seed := range uint64(60) {
+		rng := rand.New(rand.NewPCG(seed, 1))
+		runs := randomRuns(rng, 5+rng.IntN(120))
+		ref := &refGrouper{groups: map[string]*input.Episode{}}
+		for i := range runs {
+			ref.add(&runs[i])
+		}
+		var rejected []input.Rejection
+		g := newGrouper(maphash.MakeSeed())
+		g.reject = func(r input.Rejection) { rejected = append(rejected, r) }
+		local := &groupLocal{seed: g.seed, newBlock: func() *groupBlock { return &groupBlock{} }}
+		for i := 0; i < len(runs); {
+			if rng.IntN(2) == 0 {
+				g.addEpisode(&runs[i])
+				i++
+				continue
+			}
+			// A block: runs of one file, passed as the reader passes them
+			// to a Local, filling one episode again and again.
+			var own input.Episode
+			j := i
+			for ; j < len(runs) && j < i+1+rng.IntN(6) && runs[j].File == runs[i].File; j++ {
+				own = runs[j]
+				own.Events = append([]input.Event(nil), runs[j].Events...)
+				local.Episode(&own)
+				clear(own.Events)
+			}
+			b := local.Done().(*groupBlock)
+			g.addBlock(b)
+			b.reset()
+			i = j
+		}
+		if g.err != nil {
+			t.Fatal(g.err)
+		}
+		if g.n != len(ref.order) {
+			t.Fatalf("seed %d: %d episodes, want %d", seed, g.n, len(ref.order))
+		}
+		if !reflect.DeepEqual(rejected, ref.rejected) {
+			t.Errorf("seed %d: rejections passed on\n got %v\nwant %v", seed, rejected, ref.rejected)
+		}
+		var got input.Episode
+		for i, want := range ref.order {
+			g.episode(uint32(i), &got)
+			if d := episodeDiff(&got, want); d != "" {
+				t.Fatalf("seed %d, episode %s: %s", seed, want.ID, d)
+			}
+		}
+	}
+}
+
+// episodeDiff says how a and b differ as renderers see them: events by
+// the name of their file (EventFile), not by the index in Files.
+func episodeDiff(a, b *input.Episode) string {
+	places := func(ep *input.Episode) []string {
+		var s []string
+		for i, e := range ep.Events {
+			s = append(s, fmt.Sprintf("%s %d %s:%d", e.Code, e.Date, ep.EventFile(i), e.Row))
+		}
+		return s
+	}
+	if pa, pb := places(a), places(b); !slices.Equal(pa, pb) {
+		return fmt.Sprintf("events\n got %v\nwant %v", pa, pb)
+	}
+	ca, cb := *a, *b
+	ca.Events, cb.Events, ca.Files, cb.Files = nil, nil, nil, nil
+	if !reflect.DeepEqual(ca, cb) {
+		return fmt.Sprintf("\n got %+v\nwant %+v", ca, cb)
+	}
+	return ""
+}
+
+// TestGrouperBytesPerEpisode: grouped episodes take bytes, not
+// kilobytes: 100 000 episodes of six one-row runs each (rows shuffled)
+// take less than 250 bytes per episode, all told (the input.Episode
+// copies took about 900).
+func TestGrouperBytesPerEpisode(t *testing.T) {
+	const n, per = 100_000, 6
+	codes := []string{"VB210", "VB215", "VB225", "VB235", "VB240", "VB250"}
+	vals := []string{"01", "13", "14", "C18.7", "C20.9", "kur", "pal", "K", "M"}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("S%08d", i)
+	}
+	var ms goruntime.MemStats
+	goruntime.GC()
+	goruntime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	g := newGrouper(maphash.MakeSeed())
+	ep := input.Episode{File: "big.csv", Events: make([]input.Event, 1), Rows: 1}
+	for k := range per {
+		for i := range n {
+			j := (i*7919 + k) % n
+			// The reader makes the id anew for every run.
+			ep.ID = string(append([]byte(nil), ids[j]...))
+			ep.Region, ep.County, ep.Diagnosis, ep.Intent = vals[j%3], vals[j%3], vals[3+j%2], vals[5+j%2]
+			ep.Sex, ep.Age, ep.HasAge = vals[7+j%2], 40+j%50, true
+			ep.FirstRow = 2 + k*n + i
+			ep.Events[0] = input.Event{Code: codes[k], Date: compiler.Day(19800 + k*7), Row: ep.FirstRow}
+			g.addEpisode(&ep)
+		}
+	}
+	goruntime.GC()
+	goruntime.ReadMemStats(&ms)
+	perEpisode := float64(int64(ms.HeapAlloc)-int64(before)) / n
+	if g.n != n || g.nev != n*per {
+		t.Fatalf("%d episodes, %d events; want %d, %d", g.n, g.nev, n, n*per)
+	}
+	if perEpisode > 250 {
+		t.Errorf("%.0f bytes per grouped episode, want at most 250", perEpisode)
+	}
+	goruntime.KeepAlive(g)
+}
