@@ -5,8 +5,8 @@ import (
 	"hash/maphash"
 	"math/rand/v2"
 	"reflect"
-	"slices"
 	goruntime "runtime"
+	"slices"
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
