@@ -93,7 +93,7 @@ func EncodeEmbedded(v string) ([]byte, error) {
 	}
 	g, ds := checkParsed(files, nil, src)
 	if g == nil {
-		return nil, fmt.Errorf("rules/%s does not pass the checks (%d diagnostics)", v, len(ds))
+		return nil, fmt.Errorf("rules/%s does not pass the checks (%d diagnostics)", v, len(ds)) // for developers: go generate
 	}
 	d := digest(names, src)
 	out := append([]byte(nil), d[:]...)
@@ -104,7 +104,8 @@ func EncodeEmbedded(v string) ([]byte, error) {
 	return append(out, lang.EncodeFiles(files)...), nil
 }
 
-var errStale = errors.New("generated file does not match the rule files (run go generate ./rules)")
+// errStale is never shown: the files are parsed instead.
+var errStale = errors.New("generated file does not match the rule files (run go generate ./rules)") // for developers
 
 // embeddedParsed returns the header and the encoded files of the
 // generated form of v, when there is one that matches the rule files.

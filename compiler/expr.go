@@ -33,17 +33,17 @@ var Attributes = map[string]Type{
 }
 
 // CodeSets are the named code sets, relative to the episode's pathway.
-var CodeSets = map[string]string{
-	"start":        "the start code (10)",
-	"mandatory":    "codes mandatory when the event happens (91, 44)",
-	"treatment":    "closing codes at start of treatment",
-	"other_reason": "closing codes for another reason",
-	"closing":      "every closing code",
-	"voluntary":    "voluntary codes",
-	"codes":        "every code of the episode",
-	"unknown":      "codes this guide version does not have",
-	"disallowed":   "codes whose table cell for the pathway is unmarked",
-	"foreign":      "codes of another pathway",
+var CodeSets = map[string]bool{
+	"start":        true, // the start code (10)
+	"mandatory":    true, // codes mandatory when the event happens (91, 44)
+	"treatment":    true, // closing codes at start of treatment
+	"other_reason": true, // closing codes for another reason
+	"closing":      true, // every closing code
+	"voluntary":    true, // voluntary codes
+	"codes":        true, // every code of the episode
+	"unknown":      true, // codes this guide version does not have
+	"disallowed":   true, // codes whose table cell for the pathway is unmarked
+	"foreign":      true, // codes of another pathway
 }
 
 // Functions are the functions of the expression language with a one-line

@@ -138,7 +138,7 @@ func ReadRuleFile(fsys fs.FS, name, shown string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, fmt.Errorf(msg.RuleFileReadFailed, name, err)
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(shown)

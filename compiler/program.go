@@ -827,7 +827,7 @@ func (lw *lowerer) lowerNum(t *typed, involved CodeSet) numFn {
 			}
 		}
 	}
-	panic("compiler: unlowerable number " + t.op + " " + t.fn)
+	panic("compiler: unlowerable number " + t.op + " " + t.fn) // for developers: a bug
 }
 
 func (lw *lowerer) lowerDay(t *typed, involved CodeSet) dayFn {
@@ -884,5 +884,5 @@ func (lw *lowerer) lowerStr(t *typed, involved CodeSet) strFn {
 	case "intent":
 		return func(e *Episode) (string, bool) { return e.Intent, e.Intent != "" }
 	}
-	panic("compiler: unknown text attribute " + t.name)
+	panic("compiler: unknown text attribute " + t.name) // for developers: a bug
 }

@@ -25,7 +25,8 @@ import (
 // that old encodings would be misread.
 const binaryVersion = 1
 
-var errBinary = errors.New("parsed rule files: damaged or from another version of svfrules")
+// errBinary is never shown: the rule files are parsed instead.
+var errBinary = errors.New("parsed rule files: damaged or from another version of svfrules") // for developers
 
 // EncodeFiles returns the binary form of files.
 func EncodeFiles(files []*File) []byte {
@@ -111,7 +112,7 @@ func (e *encoder) value(v reflect.Value) {
 	default:
 		// The AST has none of the other kinds; a new field of such a kind
 		// must be added here (the generator panics before writing).
-		panic(fmt.Sprintf("lang: binary form: %s not supported", v.Type()))
+		panic(fmt.Sprintf("lang: binary form: %s not supported", v.Type())) // for developers: a bug
 	}
 }
 
@@ -201,6 +202,6 @@ func (d *decoder) value(v reflect.Value) {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		v.SetUint(d.uint())
 	default:
-		panic(fmt.Sprintf("lang: binary form: %s not supported", v.Type()))
+		panic(fmt.Sprintf("lang: binary form: %s not supported", v.Type())) // for developers: a bug
 	}
 }

@@ -405,17 +405,17 @@ func expectString(e *Expect) string {
 	case len(e.Findings) > 0:
 		return "findings " + strings.Join(e.Findings, ", ")
 	case e.NoFindings:
-		return "no findings"
+		return "no findings" // rule-file syntax
 	case e.LeadTime != nil:
 		return "leadtime " + e.LeadTime.ID + " days " + e.LeadTime.Days
 	case e.NoLeadTime != nil:
-		return "no leadtime " + *e.NoLeadTime
+		return "no leadtime " + *e.NoLeadTime // rule-file syntax
 	case e.NoLeadTimes:
-		return "no leadtimes"
+		return "no leadtimes" // rule-file syntax
 	case e.Reportable:
 		return "reportable"
 	case e.Unreportable:
-		return "not reportable"
+		return "not reportable" // rule-file syntax
 	case e.ReportedAs != nil:
 		return "reported_as " + *e.ReportedAs
 	}

@@ -1,6 +1,7 @@
 package msg
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/importer"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -120,5 +122,108 @@ func TestCatalogueUsed(t *testing.T) {
 		if !used[name] {
 			t.Errorf("%s is used by no package", name)
 		}
+	}
+}
+
+// catalogueAreas are the packages whose every text for users comes from
+// this catalogue: the rule compiler, the language and the rule-file test
+// runner. TestNoEnglishOutsideCatalogue reads their sources.
+var catalogueAreas = []string{"../../compiler/*.go", "../../lang/*.go", "../../runtime/ruletest.go"}
+
+// englishLiterals returns the string literals of a Go file that read as
+// English sentences (a space and an English word), with their place: a
+// text for users written in the code instead of the catalogue. Struct
+// tags (the grammar) and literals on a line whose comment says they are
+// "for developers" (go generate's errors, panics on bugs) or "rule-file
+// syntax" (what the formatter writes) are left out; single words are
+// keywords and names, not sentences.
+func englishLiterals(fset *token.FileSet, f *ast.File) []string {
+	developer := map[int]bool{}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.Contains(c.Text, "for developers") || strings.Contains(c.Text, "rule-file syntax") {
+				developer[fset.Position(c.Pos()).Line] = true
+			}
+		}
+	}
+	var found []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if field, ok := n.(*ast.Field); ok && field.Tag != nil {
+			return false // a grammar tag; the field's type holds no text
+		}
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return true
+		}
+		s, err := strconv.Unquote(lit.Value)
+		p := fset.Position(lit.Pos())
+		if err != nil || !strings.Contains(strings.TrimSpace(s), " ") || developer[p.Line] {
+			return true
+		}
+		if w := englishIn(s); len(w) > 0 {
+			found = append(found, fmt.Sprintf("%s:%d: %q (%s)", filepath.Base(p.Filename), p.Line, s, strings.Join(w, ", ")))
+		}
+		return true
+	})
+	return found
+}
+
+// TestNoEnglishOutsideCatalogue fails on an English sentence written in
+// the code of the compiler, the language or the test runner rather than
+// taken from this catalogue (where TestCatalogueSwedish reads it).
+func TestNoEnglishOutsideCatalogue(t *testing.T) {
+	var files []string
+	for _, g := range catalogueAreas {
+		m, err := filepath.Glob(g)
+		if err != nil || len(m) == 0 {
+			t.Fatalf("%s: no files (%v)", g, err)
+		}
+		files = append(files, m...)
+	}
+	fset := token.NewFileSet()
+	n := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for _, e := range englishLiterals(fset, f) {
+			t.Errorf("English text for users outside internal/msg: %s", e)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d files read: the walk is broken", n)
+	}
+}
+
+// TestEnglishLiterals tests the test: a diagnostic written in English in
+// the code is found, keywords, grammar tags, catalogue texts and
+// developers' errors are not.
+func TestEnglishLiterals(t *testing.T) {
+	src := "package compiler\n\n" +
+		"type T struct {\n\tA string `parser:\"\\\"from\\\" @(\\\"first\\\" | \\\"last\\\")?\"`\n}\n\n" +
+		"func f(c *checker) {\n" +
+		"\tc.errorf(p, 1, \"write the date as YYYY-MM-DD\", \"%s is not a date\", d)\n" +
+		"\tc.errorf(p, 1, msg.NotADateDetail, msg.NotADate, d)\n" +
+		"\tc.errorf(p, 1, \"lägg till `when` med ett villkor\", \"regeln %q saknar `when`\", id)\n" +
+		"\t_ = map[string]bool{\"first\": true, \"closing\": true}\n" +
+		"\t_ = fmt.Errorf(\"rules/%s does not pass the checks\", v) // for developers: go generate\n" +
+		"}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := englishLiterals(fset, f)
+	want := []string{
+		`x.go:8: "write the date as YYYY-MM-DD" (write, the, as)`,
+		`x.go:8: "%s is not a date" (is, not)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -44,6 +44,9 @@ const (
 	// RuleFileUnreadable: one rule file cannot be read (%s: why, as in
 	// RulesFolderUnreadable).
 	RuleFileUnreadable = "regelfilen går inte att läsa: %s"
+	// RuleFileReadFailed: reading a rule file failed midway (%s: its
+	// name, %w: the system's error).
+	RuleFileReadFailed = "%s kunde inte läsas: %w"
 	// RuleFileNotRegular: a rule file that is not a regular file (%s:
 	// what it is, one of RuleFileKind*).
 	RuleFileNotRegular = "regelfilen är inte en vanlig fil utan %s"
@@ -394,10 +397,10 @@ const (
 	QualifiedArgsDetail = "skriv namnet på en kvalificering, t.ex. `qualified(kur)`"
 	// WrongArguments: a function called with wrong arguments (%s: the
 	// function).
-	WrongArguments = "fel argument till %s"
+	WrongArguments = "fel argument till `%s`"
 	// TakesCodeSets: a code-set function given another type (%s: the
 	// function, %s: the type given).
-	TakesCodeSets = "%s tar kodmängder, inte typen %s"
+	TakesCodeSets = "`%s` tar kodmängder, inte typen %s"
 	// DaysArgs says how to call days.
 	DaysArgs = "`days(a, b)` tar två datum, t.ex. `days(first(XX10), first(closing))`"
 	// KnownArgs says how to call known.
