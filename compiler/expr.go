@@ -341,9 +341,10 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 				detail := msg.NotICD10RangeDetail
 				if up := strings.ToUpper(a.str); up != a.str {
 					if _, ok := parseICDRange(up); ok {
-						// The hint on a line of its own, as every did-you-mean:
-						// the language server offers it as a fix.
-						detail = fmt.Sprintf(msg.DidYouMean, up) + "\n" + msg.ICD10Capitals
+						// On one line: a hint that ends a line is offered as a
+						// fix by the language server, and this diagnostic marks
+						// only the opening quote, not the text to replace.
+						detail = fmt.Sprintf(msg.DidYouMean, up) + " " + msg.ICD10Capitals
 					}
 				}
 				return tc.errorf(a.pos, 1, detail, msg.NotICD10Range, lang.Quote(a.str))

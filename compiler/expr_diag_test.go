@@ -15,7 +15,7 @@ func TestICD10Diagnostics(t *testing.T) {
 		summary, detail   string
 	}{
 		{"lower case in a rule file", miniGuide, `when icd10_in(diagnosis, "c71")`,
-			`"c71" är inget ICD-10-intervall`, "menade du \"C71\"?\nregelfilerna skriver ICD-10-koder med versaler (diagnosen i data får ha vilka som helst)"},
+			`"c71" är inget ICD-10-intervall`, "menade du \"C71\"? regelfilerna skriver ICD-10-koder med versaler (diagnosen i data får ha vilka som helst)"},
 		{"range the wrong way round", miniGuide, `when icd10_in(diagnosis, "C76-C00")`,
 			`"C76-C00" är inget ICD-10-intervall`, `skriv intervall som "C00-C76" eller "D09.0-D09.1" och enstaka koder som "C71" eller "D47.4", med versaler`},
 		{"too short", miniGuide, `when icd10_in(diagnosis, "C7")`,

@@ -94,7 +94,7 @@ func randomEdits(t testing.TB, seed uint64, n int) {
 				_ = c.conn.Call(ctx, protocol.MethodTextDocumentFormatting, protocol.DocumentFormattingParams{TextDocument: doc}, &res)
 			case 7:
 				err = c.conn.Call(ctx, protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{TextDocument: doc,
-					Context: protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{{Range: protocol.Range{Start: p, End: p}, Message: "x\ndid you mean \"y\"?"}}}}, &res)
+					Context: protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{{Range: protocol.Range{Start: p, End: p}, Message: "x\nmenade du \"y\"?"}}}}, &res)
 			}
 			if err != nil {
 				t.Fatalf("edit %d (seed %d): %v", i, seed, err)

@@ -9,7 +9,7 @@ const (
 	// DiffUnknownIgnore: --ignore names no change id (%q: the id given, %s: a did-you-mean or the list of ids).
 	DiffUnknownIgnore = "okänd ändringstyp för --ignore: %q; %s"
 	// DiffDidYouMean suggests a known id for a misspelt one (%q: the id).
-	DiffDidYouMean = "menade du %q?"
+	DiffDidYouMean = DidYouMean
 	// DiffIgnoreIDs lists the change ids --ignore takes (%s: the ids, comma-separated).
 	DiffIgnoreIDs = "ändringstyperna är: %s"
 	// DiffEpisodesMarkdown: --episodes with --format markdown.

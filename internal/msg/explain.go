@@ -9,7 +9,7 @@ const (
 	// ExplainUnknownID: the argument as given, the guide version.
 	ExplainUnknownID = "%q är varken en kod (VL260, VXX60, XX60 eller 60) eller ett id som svfrules skriver ut (regel, ledtid, vårdförlopp eller fynd) i kodningsvägledning %s"
 	// ExplainDidYouMean: the nearest id or code.
-	ExplainDidYouMean = "menade du %q?"
+	ExplainDidYouMean = DidYouMean
 	// ExplainHowTo ends the error: what to do.
 	ExplainHowTo = "Ange id:t som det står i utdata från eval, report eller check, t.ex. svfrules explain avslut_fore_start."
 )

@@ -225,7 +225,7 @@ const (
 	// hint ("" or InputDidYouMean), the valid names.
 	InputColumnAttr = "--column %q: %q är inget attribut%s; attributen är %s"
 	// InputDidYouMean: the closest name; appended to a message.
-	InputDidYouMean = "; menade du %q?"
+	InputDidYouMean = "; " + DidYouMean
 	// InputColumnTwice: the attribute, the two headers.
 	InputColumnTwice = "--column anger två kolumner för %s: %q och %q; ange en"
 	// InputColumnHeaderTwice: the header, the two attributes.
