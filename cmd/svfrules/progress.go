@@ -11,17 +11,6 @@ import (
 	"github.com/rcc/svfrules/runtime/input"
 )
 
-// isTerminal reports whether w is a terminal, where a progress line that
-// rewrites itself makes sense (not a file or a pipe).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
 // progress shows how much of the input has been read, on one line that
 // rewrites itself: "läst 123 MB av 261 MB (47 %)". It appears once a run
 // has taken progressDelay and changes at most every progressEvery.

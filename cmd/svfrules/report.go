@@ -42,6 +42,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if !ok {
 		return code
 	}
+	if code, ok := c.refuseToTerminal(cmd, format, o.output); !ok {
+		return code
+	}
 	if code, ok := c.checkCSVDialect(cmd, o); !ok {
 		return code
 	}

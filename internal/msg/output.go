@@ -188,6 +188,10 @@ const (
 	// FormatExtension: -o, its extension, the command, the extensions
 	// the command writes.
 	FormatExtension = "-o %s har ändelsen %s, ett format som %s inte skriver; ingenting är läst eller skrivet. Använd en av ändelserna %s, eller ange --format."
+	// XLSXToTerminal: --format xlsx without -o, standard output a
+	// terminal (a workbook is a zip file, unreadable there). The
+	// command's name.
+	XLSXToTerminal = "en arbetsbok (--format xlsx) är en fil för Excel och kan inte visas i terminalen; ingenting är läst eller skrivet. Ange en fil att skriva till: svfrules %s -o FIL.xlsx …"
 )
 
 // Eval's csv in the excel dialect: headers beside the workbook's, and the
