@@ -138,6 +138,15 @@ func (c *cli) dispatch(args []string) int {
 		return exitOK
 	}
 	cmd := findCommand(name)
+	if cmd == nil && strings.HasPrefix(name, "-") {
+		// A misspelt global flag (--verison): a flag, not a command.
+		fmt.Fprintf(stderr, "svfrules: "+msg.FlagUnknown+"\n", name)
+		if dym := suggestFlag(name, globalFlags); dym != "" {
+			fmt.Fprintln(stderr, dym)
+		}
+		fmt.Fprintln(stderr, msg.SeeHelp)
+		return exitUsage
+	}
 	if cmd == nil {
 		fmt.Fprintf(stderr, msg.UnknownCommand+"\n", name)
 		c.suggestCommand(name)
@@ -437,16 +446,77 @@ func flagError(err error) string {
 	return fmt.Sprintf(msg.FlagError, err)
 }
 
+// globalFlags are the flags svfrules takes before a command.
+var globalFlags = []string{"--version", "--help"}
+
 // flagSuggestion is the "did you mean" line for a flag the command does
-// not have, or "".
+// not have, or "": the nearest flag of the command, else of svfrules
+// itself (svfrules --version). A long name written with one dash
+// (-format: pflag reads it as the letters f, o, r …) is taken as the
+// long name it spells.
 func flagSuggestion(fs *pflag.FlagSet, err error) string {
 	var notExist *pflag.NotExistError
-	if !errors.As(err, &notExist) || notExist.GetSpecifiedShortnames() != "" {
+	if !errors.As(err, &notExist) {
 		return ""
+	}
+	typed := "--" + notExist.GetSpecifiedName()
+	if sh := notExist.GetSpecifiedShortnames(); sh != "" {
+		typed = "-" + sh
 	}
 	var names []string
 	fs.VisitAll(func(f *pflag.Flag) { names = append(names, "--"+f.Name) })
-	return lang.DidYouMean("--"+notExist.GetSpecifiedName(), names)
+	if dym := suggestFlag(typed, names); dym != "" {
+		return dym
+	}
+	// A flag of svfrules itself given after the command (eval --version).
+	if s := lang.Suggest(strings.TrimLeft(typed, "-"), trimDashes(globalFlags)); s != "" && s != "help" {
+		return fmt.Sprintf(msg.DidYouMean, "svfrules --"+s)
+	}
+	return ""
+}
+
+// suggestFlag is the "did you mean" line for the flag typed among names
+// (with their dashes), or "".
+func suggestFlag(typed string, names []string) string {
+	if s := suggestName(typed, names); s != "" {
+		return fmt.Sprintf(msg.DidYouMean, s)
+	}
+	return ""
+}
+
+// suggestName is the flag of names (with their dashes) nearest to the
+// flag typed, or "". The dashes do not count: -verison is as near
+// --version as verison is, and -format is --format written with one
+// dash. One letter (-v) is the one flag that begins with it, if only
+// one does.
+func suggestName(typed string, names []string) string {
+	bare := strings.TrimLeft(typed, "-")
+	s := ""
+	if len([]rune(bare)) == 1 {
+		for _, n := range names {
+			if strings.HasPrefix(n, "--"+bare) {
+				if s != "" {
+					return "" // several: nothing to go by
+				}
+				s = strings.TrimPrefix(n, "--")
+			}
+		}
+	} else {
+		s = lang.Suggest(bare, trimDashes(names))
+	}
+	if s == "" || "--"+s == typed {
+		return ""
+	}
+	return "--" + s
+}
+
+// trimDashes is names without their leading dashes.
+func trimDashes(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strings.TrimLeft(n, "-")
+	}
+	return out
 }
 
 // checkFormat reports a --format value that is not one of allowed.
