@@ -771,7 +771,7 @@ func (c *checker) expectation(e *lang.Expect, p lang.Pos) (Expectation, bool) {
 		ok := true
 		for i, id := range e.Findings {
 			if c.g.rules[id] == nil {
-				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), hint(id, c.ruleIDs()), msg.UnknownRule, id)
+				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), orElse(hint(id, c.ruleIDs()), msg.UnknownRuleDetail), msg.UnknownRule, id)
 				ok = false
 			}
 		}
@@ -811,7 +811,7 @@ func (c *checker) knownLeadTime(id string, p lang.Pos) bool {
 	for _, lt := range c.g.LeadTimes {
 		ids = append(ids, lt.ID)
 	}
-	c.errorf(c.at(p, id, 0), width(id), hint(id, ids), msg.UnknownLeadTime, id)
+	c.errorf(c.at(p, id, 0), width(id), orElse(hint(id, ids), msg.UnknownLeadTimeDetail), msg.UnknownLeadTime, id)
 	return false
 }
 
@@ -828,7 +828,7 @@ func hint(word string, valid []string) string {
 	if dym := lang.DidYouMean(word, valid); dym != "" {
 		return dym
 	}
-	if len(valid) > 12 {
+	if len(valid) > 12 || len(valid) == 0 {
 		return ""
 	}
 	return fmt.Sprintf(msg.OneOf, quoteAll(valid))

@@ -290,7 +290,7 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 			for _, q := range tc.c.g.Qualifiers {
 				names = append(names, q.Name)
 			}
-			return tc.errorf(pos(call.Args[0].Pos), width(name), hint(name, names), msg.UndefinedQualifier, name)
+			return tc.errorf(pos(call.Args[0].Pos), width(name), orElse(hint(name, names), fmt.Sprintf(msg.UndefinedQualifierNone, name, name)), msg.UndefinedQualifier, name)
 		}
 		tc.mentions = append(tc.mentions, "qualified("+name+")")
 		return &typed{typ: tCodes, op: "qual", qual: q, pos: p}

@@ -195,7 +195,7 @@ var swedishCases = []struct {
 	{"test twice", []swedishEdit{{"tester.svf", "test med_start", "test utan_start"}}, `testet "utan_start" definieras två gånger`},
 	{"unknown attribute", []swedishEdit{{"tester.svf", `sex "K"`, `kon "K"`}}, `okänt förloppsattribut "kon"`},
 	{"age as text", []swedishEdit{{"tester.svf", "  age 54\n  sex", "  age \"54\"\n  sex"}}, "`age` är ett tal"},
-	{"sex as a number", []swedishEdit{{"tester.svf", `sex "K"`, `sex 2`}}, "sex är text, inte ett tal"},
+	{"sex as a number", []swedishEdit{{"tester.svf", `sex "K"`, `sex 2`}}, "`sex` är text, inte ett tal"},
 	{"event date", []swedishEdit{{"tester.svf", `event VN410 2024-01-01`, `event VN410 2024-01-32`}}, "2024-01-32 är inget datum"},
 	{"test expects nothing", []swedishEdit{{"tester.svf", "  expect findings saknar_start\n", ""}}, `testet "utan_start" förväntar sig ingenting`},
 	{"unknown rule", []swedishEdit{{"tester.svf", "expect findings saknar_start", "expect findings saknar_slut"}}, `okänd regel "saknar_slut"`},

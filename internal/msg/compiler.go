@@ -308,7 +308,7 @@ const (
 	UnknownAttribute = "okänt förloppsattribut %q"
 	// AttrNotNumber: a text attribute given as a number (%s: the
 	// attribute).
-	AttrNotNumber = "%s är text, inte ett tal"
+	AttrNotNumber = "`%s` är text, inte ett tal"
 	// AttrNotNumberDetail says what to do (%s: the attribute, %s: the
 	// value).
 	AttrNotNumberDetail = "skriv värdet inom citattecken: `%s \"%s\"`"
@@ -322,9 +322,16 @@ const (
 	TestExpectsNothingDetail = "lägg till minst en rad `expect`, t.ex. `expect no findings`; ett test utan förväntningar kan aldrig bli underkänt"
 	// UnknownRule: a test expects a rule that does not exist (%q: it).
 	UnknownRule = "okänd regel %q"
+	// UnknownRuleDetail says what to do when no rule id is close.
+	UnknownRuleDetail = "testet kan bara nämna regler som versionens filer deklarerar med `rule id \"Namn\" { … }`; kontrollera stavningen"
 	// UnknownLeadTime: a test names a lead time that does not exist (%q:
 	// it).
 	UnknownLeadTime = "okänd ledtid %q"
+	// UnknownLeadTimeDetail says what to do when no lead time id is close.
+	UnknownLeadTimeDetail = "testet kan bara nämna ledtider som versionens filer deklarerar med `leadtime id { … }`; kontrollera stavningen"
+	// UndefinedQualifierNone says what to do about an undefined qualifier
+	// in a condition when no qualifier is defined (%s: its name).
+	UndefinedQualifierNone = "definiera den med `qualifier %s \"…\"` och använd den i tabellerna, t.ex. `hjarntumorer x (%s)`"
 )
 
 // Conditions (`when`): types, names and functions.
@@ -379,7 +386,7 @@ const (
 	// the type).
 	InItem = "listans värde är inte skrivet som %s"
 	// InItemDetail says what to do (%s: the type).
-	InItemDetail = "listan efter `in` ska bara innehålla skrivna värden av typen %s, t.ex. `age in [16, 17]`"
+	InItemDetail = "listan efter `in` ska bara innehålla skrivna värden av typen %s, t.ex. `county in [\"01\", \"03\"]` eller `age in [16, 17]`"
 	// NumberTooLarge: a number too large (%s: as written).
 	NumberTooLarge = "talet %s är för stort"
 	// NumberTooLargeDetail says what to do.
