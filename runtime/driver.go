@@ -191,6 +191,7 @@ type collector struct {
 	direct func(*batch)
 	prog   *compiler.Program
 	render Renderer
+	ev     *Evaluator // for the runs before a local block (TakeLocal)
 	// localFree holds the localBlocks taken, for the parsing goroutines
 	// to fill again.
 	localFree chan *localBlock
@@ -364,7 +365,14 @@ func (c *collector) TakeLocal(done any) {
 		return
 	}
 	if c.cur != nil {
-		c.send(c.cur)
+		// The runs before the block (those at block edges, a few) are
+		// evaluated here: handing them to a worker and back cost more
+		// than evaluating them.
+		if c.ev == nil {
+			c.ev = NewEvaluator(c.prog)
+		}
+		evaluateBatch(c.ev, c.cur, c.render)
+		c.direct(c.cur)
 		c.cur = nil
 	}
 	b := c.newBatch()
