@@ -3,9 +3,9 @@ package input
 // Reading xlsx workbooks. Regions' exports and coordinators' own files
 // are Excel workbooks; asking for a CSV export first loses people on the
 // way (and Excel's CSV has its own traps: the separator of the locale,
-// Windows-1252, dates as shown). The workbook is read with excelize, the
-// one maintained pure-Go reader of the format that streams a sheet row by
-// row (Rows) instead of loading it whole.
+// Windows-1252, dates as shown). The workbook is read with
+// internal/workbook, which streams a sheet row by row instead of loading
+// it whole.
 //
 // The cells are not checked here: each row is written as one CSV row
 // (";"-separated, quoted as Excel quotes) and given to the CSV reader's
@@ -20,16 +20,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path"
-	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
-	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
-	"github.com/rcc/svfrules/internal/safefile"
+	"github.com/rcc/svfrules/internal/workbook"
 )
 
 // Bounds on a workbook, so that a hostile or broken one (a zip bomb, a
@@ -39,8 +34,8 @@ import (
 const (
 	// maxXLSXFile bounds the packed workbook, which is read into memory.
 	maxXLSXFile = 256 << 20
-	// maxXLSXUnpacked bounds all parts unpacked together; sheets larger
-	// than xlsxInMemory are unpacked into temporary files.
+	// maxXLSXUnpacked bounds all parts unpacked together. A sheet is
+	// unpacked as it is read, never whole.
 	maxXLSXUnpacked = 2 << 30
 	// maxXLSXPart bounds any part other than a worksheet (styles, the
 	// shared strings, images): these are held in memory, the shared
@@ -50,15 +45,12 @@ const (
 	// sheet or the shared strings, which is the size of one cell's text
 	// (or one attribute): the XML parser holds a text in memory whole.
 	maxXLSXRun = 32 << 20
-	// xlsxInMemory: sheets and shared strings up to this size are
-	// unpacked into memory, larger ones into temporary files.
-	xlsxInMemory = 4 << 20
 	// maxXLSXStrings bounds the shared strings (the distinct texts of a
 	// workbook): an export's are mostly its episode ids, and Sweden has
 	// some 60 000 pathways a year.
 	maxXLSXStrings = 2_000_000
 	// maxXLSXColumns is Excel's last column, XFD.
-	maxXLSXColumns = 16384
+	maxXLSXColumns = workbook.MaxColumns
 )
 
 // The first bytes of a ZIP file (an xlsx is one) and of an OLE2 compound
@@ -79,8 +71,8 @@ func isWorkbook(p []byte) bool { return bytes.HasPrefix(p, zipMagic) || bytes.Ha
 // when the workbook says so); they are read as the date Excel shows.
 // Other numbers are read as Excel shows them ("12", not "12.0").
 func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) {
-	// excelize is a large parser of untrusted input; whatever slips
-	// through it must end as a message about this file, not a crash.
+	// The reader parses untrusted input; whatever slips through it must
+	// end as a message about this file, not a crash.
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf(msg.InputXLSXBroken, name, fmt.Errorf("%v", p))
@@ -102,43 +94,30 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	if err := checkWorkbookZip(name, data); err != nil {
 		return err
 	}
-	// excelize unpacks large sheets into files of its own, removed by
-	// Close; they hold the data, so they go in a directory of ours that a
-	// signal removes too.
-	tmp, cleanup, err := safefile.TempDir(opts.TempDir, "svfrules-xlsx-*")
+	wb, err := workbook.Open(data)
 	if err != nil {
-		return fmt.Errorf(msg.InputSpool, name, TempDir(opts.TempDir), err)
+		return fmt.Errorf(msg.InputXLSXUnreadable, name, err)
 	}
-	defer cleanup()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    maxXLSXUnpacked,
-		UnzipXMLSizeLimit: xlsxInMemory,
-		TmpDir:            tmp,
-	})
-	data = nil
-	if f != nil {
-		defer f.Close() // removes excelize's temporary files
-	}
-	if err != nil {
-		return fmt.Errorf(msg.InputXLSXBroken, name, err)
-	}
-	sheets := f.GetSheetList()
+	sheets := wb.Sheets()
 	sheet, err := pickSheet(name, sheets, opts.Sheet)
 	if err != nil {
 		return err
 	}
-	date1904 := markDates(f)
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return fmt.Errorf(msg.InputXLSXBroken, name, err)
-	}
-	defer rows.Close()
 	b := newBuilder(name, sink)
 	b.dmy = isDMY(opts)
 	b.columns = opts.Columns
 	defer releaseBuilder(b)
-	x := xlsxRows{rows: rows, c: &csvReader{name: name, enc: encUTF8, b: b}, date1904: date1904}
-	err = x.read(name, sheet)
+	x := xlsxRows{c: &csvReader{name: name, enc: encUTF8, b: b}}
+	err = wb.Rows(sheet, maxLine, x.row)
+	var he headerError
+	switch {
+	case errors.As(err, &he):
+		err = he.err // the CSV reader's message about the header
+	case err != nil:
+		err = fmt.Errorf(msg.InputXLSXUnreadable, name, err)
+	case !x.header:
+		err = fmt.Errorf(msg.InputXLSXEmpty, name, sheet)
+	}
 	b.flush()
 	if !x.header && err != nil && opts.Sheet == "" && len(sheets) > 1 {
 		// The data may be on another sheet.
@@ -165,7 +144,7 @@ type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
-// checkWorkbookZip checks, before excelize unpacks anything, that data is
+// checkWorkbookZip checks, before anything is unpacked for reading, that data is
 // a ZIP holding an xlsx workbook (not a Word file, an OpenDocument file
 // or a macro workbook), and that its parts unpack within the bounds
 // (scanXML reads the sheets and shared strings through for that). The
@@ -212,15 +191,14 @@ var (
 )
 
 // scanXML reads a sheet or the shared strings (strings) through, before
-// excelize does, and fails where excelize would take memory out of
+// the reader does, and fails where reading would take memory out of
 // proportion to the part's size:
 //   - a run of more than maxXLSXRun bytes between markup characters (a
 //     text or an attribute), which the XML parser holds whole;
-//   - more than maxXLSXStrings shared strings, each of which costs
-//     excelize about a hundred bytes however short it is (60 MiB of
-//     empty strings took 1.4 GB);
-//   - a row of more cells than Excel's 16 384 columns: excelize keeps a
-//     row's cells, and a cell without a reference counts on past the
+//   - more than maxXLSXStrings shared strings, each of which costs a
+//     string header however short it is;
+//   - a row of more cells than Excel's 16 384 columns: the reader keeps
+//     a row's cells, and a cell without a reference counts on past the
 //     last column.
 //
 // Element names are compared without their namespace prefix.
@@ -320,173 +298,44 @@ func pickSheet(name string, sheets []string, want string) (string, error) {
 	return "", fmt.Errorf(msg.InputXLSXNoSheet, name, want, quotedList(sheets))
 }
 
-// dateMark ends the formatted value of a cell with a date format: such
-// cells are shown as their serial number and this mark (a character of
-// Unicode's private use area, which no export has), and converted here.
-const dateMark = "\uE000"
-
-// markDates makes every cell style with a date format show its serial
-// number, to six decimals, followed by dateMark, and reports whether the
-// workbook counts days from 1904. The sheet's own date formats are shown
-// per locale (format 14 is "yyyy-mm-dd" in Swedish Excel, "m/d/yyyy" in
-// American) and may be day-first; and excelize took 50 µs a cell to
-// format a date (it looks up locales per token), a sheet of 200 000 rows
-// 10 s. excelize has no option for this, so its parsed style sheet is
-// changed in memory (the workbook is never saved). Numbers in other
-// formats keep them, so they read as Excel shows them. A text in a cell
-// with a date format stays the text. A workbook whose styles cannot be
-// read keeps them as they are.
-func markDates(f *excelize.File) (date1904 bool) {
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		date1904 = *p.Date1904
-	}
-	st := f.Styles
-	if st == nil || st.CellXfs == nil || len(st.CellXfs.Xf) == 0 {
-		return date1904 // no styles (some programs write none): no dates
-	}
-	code := `0.000000"` + dateMark + `"`
-	idx, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-	if err != nil || idx < 0 || idx >= len(st.CellXfs.Xf) {
-		return date1904
-	}
-	markID := st.CellXfs.Xf[idx].NumFmtID
-	custom := map[int]string{}
-	if st.NumFmts != nil {
-		for _, nf := range st.NumFmts.NumFmt {
-			code := nf.FormatCode
-			if nf.FormatCode16 != "" {
-				code = nf.FormatCode16
-			}
-			custom[nf.NumFmtID] = code
-		}
-	}
-	for i := range st.CellXfs.Xf {
-		xf := &st.CellXfs.Xf[i]
-		if xf.NumFmtID != nil && isDateFormat(*xf.NumFmtID, custom) {
-			xf.NumFmtID = markID
-		}
-	}
-	return date1904
-}
-
-// serialDate returns the date of a marked serial number (see markDates)
-// as YYYY-MM-DD, as Excel shows it: the 1900 system has Excel's 29
-// February 1900 (serial 60) and 0 January 1900 (serial 0), shown so and
-// rejected by the date parser;
-// a time of day is dropped, after rounding to the millisecond as Excel
-// does. A number that is no date Excel shows (below 0, past 9999) is
-// returned as the number, which the date parser rejects too.
-func serialDate(v string, date1904 bool) string {
-	n, err := strconv.ParseFloat(v, 64)
-	if err != nil || n < 0 || n >= 2958466 {
-		return strings.TrimRight(strings.TrimRight(v, "0"), ".")
-	}
-	serial := int(math.Floor(n + 0.0005/86400))
-	switch {
-	case date1904:
-		return compiler.Day(serial - 24107).String() // 1904-01-01 is 24107 days before 1970-01-01
-	case serial == 60:
-		return "1900-02-29"
-	case serial == 0:
-		return "1900-01-00"
-	case serial < 60:
-		return compiler.Day(serial - 25568).String()
-	}
-	return compiler.Day(serial - 25569).String() // serial 25569 is 1970-01-01
-}
-
-// isDateFormat reports whether number format id shows a date: one of
-// Excel's built-in date formats (not the time-only ones), or a custom
-// format with a year or day in it.
-func isDateFormat(id int, custom map[int]string) bool {
-	if code, ok := custom[id]; ok {
-		return isDateCode(code)
-	}
-	switch {
-	case 14 <= id && id <= 17, id == 22, 27 <= id && id <= 31, id == 36, 50 <= id && id <= 58:
-		return true
-	}
-	return false
-}
-
-// isDateCode reports whether a number format code shows a date: its
-// first section has y or d outside quoted text, escapes and brackets
-// (colours, locales, elapsed hours). "m" alone is ambiguous (months or
-// minutes) and "mmm yyyy" has a y anyway.
-func isDateCode(code string) bool {
-	for i := 0; i < len(code); i++ {
-		switch c := code[i]; c {
-		case ';':
-			return false
-		case '"':
-			for i++; i < len(code) && code[i] != '"'; i++ {
-			}
-		case '[':
-			for i++; i < len(code) && code[i] != ']'; i++ {
-			}
-		case '\\', '_', '*':
-			i++ // the next character is literal, or a fill or width
-		case 'y', 'Y', 'd', 'D':
-			return true
-		}
-	}
-	return false
-}
-
 // xlsxRows feeds the rows of a sheet to a CSV reader.
 type xlsxRows struct {
-	rows   *excelize.Rows
 	c      *csvReader
 	line   []byte // the row written as CSV
 	header bool   // the header has been read
-	// date1904: the workbook counts days from 1904 (see serialDate).
-	date1904 bool
 }
 
-// read reads the sheet: the header, then each row.
-func (x *xlsxRows) read(name, sheet string) error {
-	no := 0 // the sheet's row number
-	for x.rows.Next() {
-		no++
-		cells, err := x.rows.Columns()
-		if err != nil {
-			return fmt.Errorf(msg.InputXLSXBroken, name, err)
-		}
-		for i, s := range cells {
-			if v, ok := strings.CutSuffix(s, dateMark); ok {
-				cells[i] = serialDate(v, x.date1904)
-			}
-		}
-		if !x.header {
-			if allEmpty(cells) {
-				continue
-			}
-			// A header cell with a line break names the column all the
-			// same ("Förlopps-\nid"); a CSV header is one line.
-			for i, s := range cells {
-				cells[i] = strings.Join(strings.Fields(s), " ")
-			}
-			if err := x.c.header(x.csvLine(cells, 0, true)); err != nil {
-				return err
-			}
-			x.header = true
-			continue
-		}
-		// An empty row becomes separators, as in Excel's CSV: a blank
-		// row, counted as one.
-		line := x.csvLine(cells, x.c.ncol, false)
-		if len(line) > maxLine {
-			x.c.row(nil, true, no)
-			continue
-		}
-		x.c.row(line, false, no)
-	}
-	if err := x.rows.Error(); err != nil {
-		return fmt.Errorf(msg.InputXLSXBroken, name, err)
-	}
+// headerError carries the CSV reader's error about the header row out of
+// the sheet's read: it is the file's message as it is.
+type headerError struct{ err error }
+
+func (e headerError) Error() string { return e.err.Error() }
+
+// row takes a row of the sheet: the first with a value is the header.
+func (x *xlsxRows) row(no int, cells []string, tooLong bool) error {
 	if !x.header {
-		return fmt.Errorf(msg.InputXLSXEmpty, name, sheet)
+		if allEmpty(cells) && !tooLong {
+			return nil
+		}
+		// A header cell with a line break names the column all the
+		// same ("Förlopps-\nid"); a CSV header is one line.
+		for i, s := range cells {
+			cells[i] = strings.Join(strings.Fields(s), " ")
+		}
+		if err := x.c.header(x.csvLine(cells, 0, true)); err != nil {
+			return headerError{err}
+		}
+		x.header = true
+		return nil
 	}
+	// An empty row becomes separators, as in Excel's CSV: a blank
+	// row, counted as one.
+	line := x.csvLine(cells, x.c.ncol, false)
+	if tooLong || len(line) > maxLine {
+		x.c.row(nil, true, no)
+		return nil
+	}
+	x.c.row(line, false, no)
 	return nil
 }
 
@@ -501,7 +350,7 @@ func allEmpty(cells []string) bool {
 }
 
 // csvLine writes cells as one CSV row separated by ";", with at least n
-// fields (excelize leaves out empty cells at the end of a row). A value
+// fields (a row's empty cells at its end may not be stored). A value
 // with a separator, quote or line break is quoted as Excel quotes it, so
 // the CSV reader splits the row into exactly these cells.
 //

@@ -110,11 +110,10 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	if !ok {
 		return errors.New(msg.XLSXSpool)
 	}
-	wb, err := workbook.New([]string{sheetSummary, sheetFindings, sheetIncomplete, sheetOverTarget, sheetByRule, sheetByPathway})
+	wb, err := workbook.New(w, []string{sheetSummary, sheetFindings, sheetIncomplete, sheetOverTarget, sheetByRule, sheetByPathway})
 	if err != nil {
 		return err
 	}
-	defer wb.Close()
 
 	// Fynd: widths from a first pass over the records.
 	head := []string{msg.ColEpisode, msg.ColPathway, msg.ColSeverity, msg.ColMessage, msg.ColCodesRows, msg.ColRule, msg.ColRuleID, msg.ColRow}
@@ -178,7 +177,7 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	if err := x.byPathwaySheet(wb, sum, withFindings); err != nil {
 		return err
 	}
-	return wb.Write(w)
+	return wb.Close()
 }
 
 // summarySheet writes Sammanfattning: what the text summary says, one

@@ -12,11 +12,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/internal/workbook"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
@@ -249,22 +249,14 @@ func csvRecords(data []byte) ([][]string, error) {
 // xlsxRecords reads the first sheet of a workbook as text.
 func xlsxRecords(data []byte) (out [][]string, err error) {
 	defer func() {
-		// excelize parses untrusted input; a panic in it is the file's
-		// fault, reported as an error (as the episode reader does).
+		// The reader parses untrusted input; a panic in it is the
+		// file's fault, reported as an error (as the episode reader
+		// does).
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("xlsx: %v", r)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, nil
-	}
-	return f.GetRows(sheets[0])
+	return workbook.Records(data)
 }
 
 // Inclusion is the inclusion measure's table.

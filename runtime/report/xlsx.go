@@ -89,17 +89,16 @@ func writeXLSX(w io.Writer, r *Report) error {
 	for i, s := range sheets {
 		names[i] = s.name
 	}
-	wb, err := workbook.New(names)
+	wb, err := workbook.New(w, names)
 	if err != nil {
 		return err
 	}
-	defer wb.Close()
 	for _, s := range sheets {
 		if err := wb.Table(s.name, s.head, s.rows); err != nil {
 			return err
 		}
 	}
-	return wb.Write(w)
+	return wb.Close()
 }
 
 // cellValue is a figure of the page as a cell: "12" a number, "54,5" a
