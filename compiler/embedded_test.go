@@ -58,6 +58,14 @@ func TestEmbeddedParsed(t *testing.T) {
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)
 			}
+			// versions' path: the streamed digest is the digest of the
+			// text, and the header read alone is the header.
+			if d, err := embeddedDigest(v); err != nil || d != digest(names, src) {
+				t.Errorf("embeddedDigest: %x (%v), want %x", d, err, digest(names, src))
+			}
+			if d, t2, ok := EmbeddedHeader(v); !ok || d != g1.Date || t2 != g1.Title {
+				t.Errorf("EmbeddedHeader %q %q %v, want %q %q", d, t2, ok, g1.Date, g1.Title)
+			}
 		})
 	}
 	// No generated file of a version that is no longer embedded.
@@ -96,6 +104,13 @@ func TestEmbeddedStale(t *testing.T) {
 	edited[names[0]] = append(append([]byte(nil), src[names[0]]...), '\n')
 	if _, _, _, err := embeddedParsed("10.6", names, edited); err != errStale {
 		t.Errorf("edited rule file: err %v, want errStale", err)
+	}
+	d := digest(names, src)
+	if _, _, err := parsedHeader("10.6", d); err != nil {
+		t.Errorf("parsedHeader with the text's digest: %v", err)
+	}
+	if _, _, err := parsedHeader("10.6", digest(names, edited)); err != errStale {
+		t.Errorf("parsedHeader with an edited file's digest: err %v, want errStale", err)
 	}
 	for _, cut := range []int{0, 1, len(rest) / 2, len(rest) - 1} {
 		if _, err := lang.DecodeFiles(rest[:cut]); err == nil {

@@ -27,6 +27,12 @@ func Parsed(v string) ([]byte, bool) {
 	return data, err == nil
 }
 
+// OpenParsed opens the generated form of version v (parsed/v.bin), to
+// read a part of it without copying the whole.
+func OpenParsed(v string) (fs.File, error) {
+	return parsed.Open("parsed/" + v + ".bin")
+}
+
 // ParsedVersions returns the versions that have a generated form.
 func ParsedVersions() []string {
 	entries, _ := fs.ReadDir(parsed, "parsed")
