@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
@@ -406,7 +407,7 @@ func (l *linter) testPathways(t *Test) []*Pathway {
 // --- the header ---------------------------------------------------------------
 
 // sourceVersion finds "version 10.6" in a source text.
-var sourceVersion = regexp.MustCompile(`(?i)\bversion\s+(\d+(?:\.\d+)+)`)
+var sourceVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bversion\s+(\d+(?:\.\d+)+)`) })
 
 // header reports a header whose version is not its folder's name, and a
 // source that names another version than the header's, unless it says
@@ -414,14 +415,14 @@ var sourceVersion = regexp.MustCompile(`(?i)\bversion\s+(\d+(?:\.\d+)+)`)
 // for a new version keeps when the header is not updated.
 func (l *linter) header(folder string) {
 	g := l.g
-	if folder != "" && versionPattern.MatchString(folder) && folder != g.Version {
+	if folder != "" && versionPattern().MatchString(folder) && folder != g.Version {
 		l.warn(g.VersionPos, len(g.Version)+2, fmt.Sprintf(msg.LintVersionFolderDetail, folder), fmt.Sprintf(msg.LintVersionFolder, g.Version, folder))
 	}
 	for i, s := range g.Sources {
 		if strings.Contains(strings.ToLower(s), "rekonstruerad") {
 			continue
 		}
-		m := sourceVersion.FindStringSubmatch(s)
+		m := sourceVersion().FindStringSubmatch(s)
 		if m == nil || m[1] == g.Version || i >= len(g.SourcePos) {
 			continue
 		}

@@ -3,6 +3,7 @@ package guide
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // A text of the rule files (a description, a note, a section's text, a
@@ -24,7 +25,7 @@ type line struct {
 	text  string
 }
 
-var itemRE = regexp.MustCompile(`^( *)(- |\d+\. )(.*)$`)
+var itemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( *)(- |\d+\. )(.*)$`) })
 
 // paragraphs splits a text into paragraphs, and each paragraph into runs
 // of plain lines and lists.
@@ -36,7 +37,7 @@ func paragraphs(text string) []para {
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
-			m := itemRE.FindStringSubmatch(l)
+			m := itemRE().FindStringSubmatch(l)
 			isItem := m != nil
 			if cur == nil || cur.list != isItem {
 				out = append(out, para{list: isItem, ordered: isItem && m[2] != "- "})

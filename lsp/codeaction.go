@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -13,7 +14,7 @@ import (
 // didYouMean finds the compiler's suggestion in a diagnostic's message:
 // a quoted word ending a line with a question mark (did you mean "X"?),
 // whatever the words before it.
-var didYouMean = regexp.MustCompile(`(?m)"([^"\n]+)"\?$`)
+var didYouMean = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)"([^"\n]+)"\?$`) })
 
 // codeAction offers, for each diagnostic with a "did you mean"
 // suggestion, the fix that puts the suggestion in place of the word.
@@ -22,7 +23,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	kind := protocol.CodeActionKindQuickFix
 	yes := true
 	for _, d := range p.Context.Diagnostics {
-		m := didYouMean.FindStringSubmatch(d.Message)
+		m := didYouMean().FindStringSubmatch(d.Message)
 		if m == nil || d.Range.Start.Line != d.Range.End.Line {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
@@ -651,7 +652,7 @@ func (k kindRead) operand(o *lang.Operand) bool {
 	if unionFuncs[o.Call.Func] {
 		for _, a := range o.Call.Args {
 			if c := bareOperand(a); c != nil && c.Code != nil {
-				if m := codePattern.FindStringSubmatch(*c.Code); m != nil && (m[1] == "XX" || m[1] == "VXX") && m[2] == k.suffix {
+				if m := codePattern().FindStringSubmatch(*c.Code); m != nil && (m[1] == "XX" || m[1] == "VXX") && m[2] == k.suffix {
 					covered = true
 				}
 			}
@@ -1029,13 +1030,13 @@ func refNames(refs []pwRef, none string) string {
 
 // ---- rules ----
 
-var codePattern = regexp.MustCompile(`^(VXX|XX|V[A-Z][0-9])([0-9]{2})$`)
+var codePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(VXX|XX|V[A-Z][0-9])([0-9]{2})$`) })
 
 // ruleCode is the code a rule is listed under: the first code its
 // condition names (XX60 as VL260 for a rule of one pathway), or none.
 func (d *differ) ruleCode(g *compiler.Guide, r *compiler.Rule, refs []pwRef) (code, suffix, name string, num int) {
 	for _, m := range r.Mentions {
-		sm := codePattern.FindStringSubmatch(m)
+		sm := codePattern().FindStringSubmatch(m)
 		if sm == nil {
 			continue
 		}

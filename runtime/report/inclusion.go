@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -73,21 +74,21 @@ type InclusionBase struct {
 }
 
 var (
-	yearRe    = regexp.MustCompile(`^\d{4}$`)
-	quarterRe = regexp.MustCompile(`^(\d{4})-?[KkQq]([1-4])$`)
-	monthRe   = regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])$`)
+	yearRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}$`) })
+	quarterRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-?[KkQq]([1-4])$`) })
+	monthRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])$`) })
 )
 
 // periodOf normalises a period to the report's form and says which form
 // it is.
 func periodOf(s string) (string, string, bool) {
 	switch {
-	case yearRe.MatchString(s):
+	case yearRe().MatchString(s):
 		return s, "year", true
-	case quarterRe.MatchString(s):
-		m := quarterRe.FindStringSubmatch(s)
+	case quarterRe().MatchString(s):
+		m := quarterRe().FindStringSubmatch(s)
 		return m[1] + "-K" + m[2], "quarter", true
-	case monthRe.MatchString(s):
+	case monthRe().MatchString(s):
 		return s, "month", true
 	}
 	return "", "", false
