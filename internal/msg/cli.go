@@ -239,8 +239,8 @@ till standardfel (i dokumentet för json). En rad som inte kan läsas
 visas med fil:rad, fält och orsak, och resten av filen kontrolleras ändå;
 dess förlopp är ofullständigt och bedöms inte (den saknade raden kunde
 ändra vilket utslag som helst): det visas med sina avvisade rader och
-räknas för sig. Rader med bara avgränsare (Excels tomma rader) räknas
-som tomma, inte avvisade. Datum får ha ett klockslag; datum med dagen
+räknas för sig. Tomma rader (i CSV rader med bara avgränsare, i en
+arbetsbok rader utan något värde) räknas som tomma, inte avvisade. Datum får ha ett klockslag; datum med dagen
 först (7/3/2024, som svenska Excel skriver dem) kräver --date-order dmy.
 Kolumnerna hittas på sina rubriker (svenska namn också); --column
 FÄLT=RUBRIK läser en annan rubrik som ett fält (intent=Behandlingsintention).

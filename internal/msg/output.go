@@ -46,8 +46,14 @@ const (
 	// SummaryRowsIncomplete: rows read, evaluated, in incomplete
 	// episodes, rejected.
 	SummaryRowsIncomplete = "  rader lästa: %d (utvärderade %d, i ofullständiga förlopp %d, avvisade %d)\n"
-	// SummaryBlank: the number of blank rows skipped.
+	// SummaryBlank: the number of blank rows skipped, of CSV files.
 	SummaryBlank = "  tomma rader som hoppades över: %d (rader med bara avgränsare; de ingår i raderna lästa)\n"
+	// SummaryBlankSheet: the number of blank rows skipped, of
+	// workbooks (xlsx).
+	SummaryBlankSheet = "  tomma rader som hoppades över: %d (rader utan något värde i arbetsboken; de ingår i raderna lästa)\n"
+	// SummaryBlankBoth: the number of blank rows skipped, when the
+	// inputs are CSV files and workbooks (the count is of both).
+	SummaryBlankBoth = "  tomma rader som hoppades över: %d (rader med bara avgränsare i en CSV-fil eller utan något värde i en arbetsbok; de ingår i raderna lästa)\n"
 	// SummaryEvents: the number of coded events in the evaluated rows
 	// (JSON Lines, where a row lists many).
 	SummaryEvents = "  koder med datum i de utvärderade raderna: %d\n"

@@ -55,11 +55,14 @@ type FileColumns struct {
 	File string `json:"file"`
 	// JSONL: the input is JSON Lines, which has no header; every
 	// attribute counts as present (an episode without one has it empty).
-	JSONL   bool             `json:"jsonl,omitempty"`
-	Columns []ColumnUse      `json:"columns"`
-	Unused  []string         `json:"unused"`
-	Missing []string         `json:"missing"` // attributes without a column
-	Absent  compiler.AttrSet `json:"-"`       // the attributes without a column, as a set
+	JSONL bool `json:"jsonl,omitempty"`
+	// Workbook: the input is a sheet of an xlsx workbook, whose blank
+	// rows are rows without a value (a CSV's are rows of separators).
+	Workbook bool             `json:"workbook,omitempty"`
+	Columns  []ColumnUse      `json:"columns"`
+	Unused   []string         `json:"unused"`
+	Missing  []string         `json:"missing"` // attributes without a column
+	Absent   compiler.AttrSet `json:"-"`       // the attributes without a column, as a set
 }
 
 // ColumnUse is one header and the field it is read as.

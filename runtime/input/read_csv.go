@@ -196,7 +196,10 @@ type fieldCol struct{ field, col int }
 
 // csvReader reads the rows of a CSV input after its header.
 type csvReader struct {
-	name     string
+	name string
+	// workbook: the rows come from a sheet of an xlsx workbook, for the
+	// summary's words for its blank rows.
+	workbook bool
 	enc      encoding
 	b        *builder
 	sp       splitter
@@ -757,7 +760,7 @@ func fieldIndex(name string) int {
 // tellColumns notes the attributes the file has no column for, for its
 // episodes, and tells the sink how the header was read, once per file.
 func (c *csvReader) tellColumns(names, unknown []string) {
-	fc := FileColumns{File: c.name, Unused: unknown, Columns: []ColumnUse{}, Missing: []string{}}
+	fc := FileColumns{File: c.name, Workbook: c.workbook, Unused: unknown, Columns: []ColumnUse{}, Missing: []string{}}
 	if fc.Unused == nil {
 		fc.Unused = []string{}
 	}

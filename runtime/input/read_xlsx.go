@@ -107,7 +107,7 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	b.dmy = isDMY(opts)
 	b.columns = opts.Columns
 	defer releaseBuilder(b)
-	x := xlsxRows{c: &csvReader{name: name, enc: encUTF8, b: b}}
+	x := xlsxRows{c: &csvReader{name: name, workbook: true, enc: encUTF8, b: b}}
 	err = wb.Rows(sheet, maxLine, x.row)
 	var he headerError
 	switch {

@@ -634,3 +634,33 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 		t.Fatalf("only %d lines read: the test does not test", n)
 	}
 }
+
+// columnsSink is a logSink that keeps what it is told of the columns.
+type columnsSink struct {
+	logSink
+	cols []FileColumns
+}
+
+func (s *columnsSink) Columns(fc FileColumns) { s.cols = append(s.cols, fc) }
+
+// TestWorkbookColumnsSaySo: a sheet's columns are marked as a
+// workbook's, a CSV file's not, so the summary can name a blank row in
+// the input's own terms.
+func TestWorkbookColumnsSaySo(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		input []byte
+		want  bool
+	}{
+		{"a.xlsx", xlsxBytes(t, map[int][]any{1: {"Förlopp", "Kod", "Datum"}, 2: {"E1", "VL210", "2024-03-11"}}, nil), true},
+		{"a.csv", []byte("Förlopp;Kod;Datum\nE1;VL210;2024-03-11\n"), false},
+	} {
+		var s columnsSink
+		if err := Read(context.Background(), c.name, bytes.NewReader(c.input), Options{}, &s); err != nil {
+			t.Fatal(err)
+		}
+		if len(s.cols) != 1 || s.cols[0].Workbook != c.want {
+			t.Errorf("%s: columns %+v, want Workbook %v", c.name, s.cols, c.want)
+		}
+	}
+}

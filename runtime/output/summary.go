@@ -18,7 +18,7 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 		fmt.Fprintf(w, msg.SummaryRows, s.RowsRead, s.RowsEvaluated, s.RowsRejected)
 	}
 	if s.RowsBlank > 0 {
-		fmt.Fprintf(w, msg.SummaryBlank, s.RowsBlank)
+		fmt.Fprintf(w, blankText(s), s.RowsBlank)
 	}
 	if s.EventsEvaluated != s.RowsEvaluated { // JSON Lines: a row (line) lists many
 		fmt.Fprintf(w, msg.SummaryEvents, s.EventsEvaluated)
@@ -33,6 +33,28 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 	runtime.WriteColumnsText(w, s)
 	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)
 	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway, s.Names)
+}
+
+// blankText is the summary's line on blank rows in the words of the
+// inputs' formats: in a CSV file a row of nothing but separators, in a
+// workbook a row without a value.
+func blankText(s *runtime.Summary) string {
+	var csv, sheet bool
+	for _, fc := range s.Columns {
+		switch {
+		case fc.Workbook:
+			sheet = true
+		case !fc.JSONL:
+			csv = true
+		}
+	}
+	switch {
+	case sheet && csv:
+		return msg.SummaryBlankBoth
+	case sheet:
+		return msg.SummaryBlankSheet
+	}
+	return msg.SummaryBlank
 }
 
 // writeCounts writes counts by rule or pathway under their names (the
