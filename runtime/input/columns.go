@@ -58,7 +58,8 @@ type FileColumns struct {
 	JSONL bool `json:"jsonl,omitempty"`
 	// Workbook: the input is a sheet of an xlsx workbook, whose blank
 	// rows are rows without a value (a CSV's are rows of separators).
-	Workbook bool             `json:"workbook,omitempty"`
+	// Not in JSON: a workbook's json is the CSV file's.
+	Workbook bool             `json:"-"`
 	Columns  []ColumnUse      `json:"columns"`
 	Unused   []string         `json:"unused"`
 	Missing  []string         `json:"missing"` // attributes without a column
