@@ -1,9 +1,13 @@
 package lang
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/rcc/svfrules/internal/english"
 )
@@ -100,5 +104,25 @@ func TestSyntaxErrorTexts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSyntaxDiagnosticOtherErrors: an error of the parser other than an
+// unexpected token (its limits, in its English) keeps its place and says
+// in Swedish what to do.
+func TestSyntaxDiagnosticOtherErrors(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{participle.Errorf(lexer.Position{Line: 2, Column: 3}, "too many iterations of Row* (> 1000000)"),
+			"f:2:3: syntaxfel | jämför raden med exemplen i docs/language.md; en deklaration börjar med sitt nyckelord längst till vänster på raden"},
+		{errors.New("something else"),
+			"f:7:1: syntaxfel | jämför raden med exemplen i docs/language.md; en deklaration börjar med sitt nyckelord längst till vänster på raden"},
+	} {
+		d := syntaxDiagnostic("f", tc.err, 7)
+		if got := d.Pos.String() + ": " + d.Summary + " | " + d.Detail; got != tc.want {
+			t.Errorf("%v:\ngot  %s\nwant %s", tc.err, got, tc.want)
+		}
 	}
 }
