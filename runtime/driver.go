@@ -388,7 +388,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	var lists *listBuilder
 	if l, ok := render.(Lister); ok && l.WantsLists() {
 		sum.Lists = &Lists{OverTarget: []OverTarget{}, Incomplete: []IncompleteEpisode{}, ByRule: []RuleEpisodes{}}
-		lists = &listBuilder{lists: sum.Lists, byRule: map[*compiler.Rule]*RuleEpisodes{}}
+		lists = &listBuilder{lists: sum.Lists, byRule: map[*compiler.Rule]*ruleChunks{}}
 	}
 	ev := NewEvaluator(p)
 	seed := maphash.MakeSeed()

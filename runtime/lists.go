@@ -164,41 +164,85 @@ findings:
 }
 
 // listBuilder gathers the batches' lists, in input order, into the
-// summary's.
+// summary's. The lists grow in chunks that are joined once, at the end:
+// appending to one slice copied the lists over and over as they grew (by
+// a quarter at a time once large, with the collector's write barriers),
+// which was most of the writing goroutine's time.
 type listBuilder struct {
-	lists  *Lists
-	byRule map[*compiler.Rule]*RuleEpisodes
+	lists      *Lists
+	over       chunks[OverTarget]
+	incomplete chunks[IncompleteEpisode]
+	byRule     map[*compiler.Rule]*ruleChunks
+}
+
+// ruleChunks are a rule's episodes so far.
+type ruleChunks struct {
+	re  RuleEpisodes
+	ids chunks[string]
+}
+
+// chunks is a list kept in pieces that are never copied until join.
+type chunks[T any] struct {
+	parts [][]T
+	n     int
+}
+
+// add appends v, starting a new piece as large as the list so far when
+// the last one is full.
+func (c *chunks[T]) add(v T) {
+	k := len(c.parts)
+	if k == 0 || len(c.parts[k-1]) == cap(c.parts[k-1]) {
+		c.parts = append(c.parts, make([]T, 0, max(64, c.n)))
+		k++
+	}
+	c.parts[k-1] = append(c.parts[k-1], v)
+	c.n++
+}
+
+// join appends the list to dst, which then has room for exactly it.
+func (c *chunks[T]) join(dst []T) []T {
+	dst = slices.Grow(dst, c.n)
+	for _, p := range c.parts {
+		dst = append(dst, p...)
+	}
+	return dst
 }
 
 // account moves a batch's lists into the builder and clears them.
 func (b *listBuilder) account(l *listTally) {
-	id := func(s span) string { return string(l.ids[s.from:s.to]) }
+	// One string holds the batch's ids; the lists take pieces of it.
+	ids := string(l.ids)
+	id := func(s span) string { return ids[s.from:s.to] }
 	for _, o := range l.over {
 		ot := OverTarget{Episode: id(o.id), LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
 			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromFile: o.fromFile, FromRow: o.fromRow, Row: o.row}
 		if o.pathway != nil {
 			ot.Pathway, ot.PathwayName = o.pathway.Key, o.pathway.Name
 		}
-		b.lists.OverTarget = append(b.lists.OverTarget, ot)
+		b.over.add(ot)
 	}
 	for _, in := range l.incomplete {
-		b.lists.Incomplete = append(b.lists.Incomplete, IncompleteEpisode{Episode: id(in.id), File: in.file, FirstRow: in.firstRow, Rejected: in.rejected})
+		b.incomplete.add(IncompleteEpisode{Episode: id(in.id), File: in.file, FirstRow: in.firstRow, Rejected: in.rejected})
 	}
 	for _, r := range l.byRule {
-		re := b.byRule[r.rule]
-		if re == nil {
-			re = &RuleEpisodes{Rule: r.rule, ID: r.rule.ID}
-			b.byRule[r.rule] = re
+		rc := b.byRule[r.rule]
+		if rc == nil {
+			rc = &ruleChunks{re: RuleEpisodes{Rule: r.rule, ID: r.rule.ID}}
+			b.byRule[r.rule] = rc
 		}
-		re.Episodes = append(re.Episodes, id(r.id))
+		rc.ids.add(id(r.id))
 	}
 	l.ids, l.over, l.incomplete, l.byRule = l.ids[:0], l.over[:0], l.incomplete[:0], l.byRule[:0]
 }
 
-// finish puts the rules in order: most episodes first, then by id.
+// finish joins the lists and puts the rules in order: most episodes
+// first, then by id.
 func (b *listBuilder) finish() {
-	for _, re := range b.byRule {
-		b.lists.ByRule = append(b.lists.ByRule, *re)
+	b.lists.OverTarget = b.over.join(b.lists.OverTarget)
+	b.lists.Incomplete = b.incomplete.join(b.lists.Incomplete)
+	for _, rc := range b.byRule {
+		rc.re.Episodes = rc.ids.join(rc.re.Episodes)
+		b.lists.ByRule = append(b.lists.ByRule, rc.re)
 	}
 	slices.SortFunc(b.lists.ByRule, func(x, y RuleEpisodes) int {
 		return cmp.Or(cmp.Compare(len(y.Episodes), len(x.Episodes)), cmp.Compare(x.ID, y.ID))
