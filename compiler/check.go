@@ -388,10 +388,20 @@ func (c *checker) localName(code *Code, ln *lang.LocalName) {
 		return
 	}
 	if c.g.byPrefix[pre] == nil {
-		c.errorf(p, 5, orElse(lang.DidYouMean(pre, c.prefixes()), msg.NoSuchPrefixDetail), msg.NoSuchPrefix, pre)
+		c.errorf(p, 5, orElse(c.codeWithPrefix(pre, suf), msg.NoSuchPrefixDetail), msg.NoSuchPrefix, pre)
 		return
 	}
 	code.LocalNames = append(code.LocalNames, LocalName{Code: ln.Code, Name: ln.Name.Value(), Pos: p})
+}
+
+// codeWithPrefix is the did-you-mean for a code whose prefix no pathway
+// has: the whole code with the closest prefix, since the diagnostic marks
+// the whole code and the language server's fix replaces what it marks.
+func (c *checker) codeWithPrefix(pre, suffix string) string {
+	if s := lang.Suggest(pre, c.prefixes()); s != "" && s != pre {
+		return fmt.Sprintf(msg.DidYouMean, s+suffix)
+	}
+	return ""
 }
 
 func (c *checker) prefixes() []string {
@@ -685,7 +695,7 @@ func (c *checker) resolveCode(written string, p lang.Pos) *Code {
 	pre, suf := written[:len(written)-2], written[len(written)-2:]
 	n, _ := strconv.Atoi(suf)
 	if pre != "XX" && pre != "VXX" && c.g.byPrefix[pre] == nil {
-		c.errorf(p, width(written), orElse(lang.DidYouMean(pre, c.prefixes()), msg.NoSuchPrefixDetail), msg.NoSuchPrefixIn, pre, written)
+		c.errorf(p, width(written), orElse(c.codeWithPrefix(pre, suf), msg.NoSuchPrefixDetail), msg.NoSuchPrefixIn, pre, written)
 		return nil
 	}
 	code := c.g.codes[n]

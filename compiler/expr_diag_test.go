@@ -58,3 +58,25 @@ func TestICD10Diagnostics(t *testing.T) {
 		t.Errorf("a rule limited to hjarntumorer does not compile: %v", diags)
 	}
 }
+
+// TestPrefixDidYouMean: a code with a misspelt prefix gets the whole code
+// as its did-you-mean, since the diagnostic marks the whole code and the
+// language server's fix puts the suggestion in its place.
+func TestPrefixDidYouMean(t *testing.T) {
+	for _, tc := range []struct{ name, rule, code, summary, detail string }{
+		{"in a condition", `when has(VL350)`, "", `inget vårdförlopp har prefixet VL3 (i VL350)`, `menade du "VL250"?`},
+		{"a local name", `when has(XX50)`, `name VL351 "x"`, `inget vårdförlopp har prefixet VL3`, `menade du "VL251"?`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rule := "rule r {\n  severity error\n  message \"m\"\n  " + tc.rule + "\n}\n"
+			fsys := fstest.MapFS{"g/guide.svf": {Data: []byte(miniGuide)}, "g/rule.svf": {Data: []byte(rule)}}
+			if tc.code != "" {
+				fsys["g/code.svf"] = &fstest.MapFile{Data: []byte("code 51 \"x\" {\n  kind voluntary\n  scope every\n  " + tc.code + "\n}\n")}
+			}
+			_, diags, _ := Load(fsys, "g", "g")
+			if len(diags) != 1 || diags[0].Summary != tc.summary || diags[0].Detail != tc.detail {
+				t.Errorf("got %v, want %q (%q)", diags, tc.summary, tc.detail)
+			}
+		})
+	}
+}
