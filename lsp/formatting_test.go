@@ -65,6 +65,10 @@ func TestCodeActionDidYouMean(t *testing.T) {
 	c.replace("behandling.svf", &text, "    hjarntumorer                 - # guiden: \"Hjärtumörer\"", "    hjarntumorr                  - # guiden: \"Hjärtumörer\"")
 	ds := c.diagnostics("behandling.svf")
 	c.wantCompiler("misspelt pathway", "behandling.svf", ds, "24:4-24:15 1")
+	// The editor shows the compiler's Swedish: the summary, then the hint.
+	if want := "okänt vårdförlopp \"hjarntumorr\"\nmenade du \"hjarntumorer\"?"; ds[0].Message != want {
+		t.Errorf("message %q, want %q", ds[0].Message, want)
+	}
 	var actions []protocol.CodeAction
 	c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
 		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri("behandling.svf")},
