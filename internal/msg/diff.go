@@ -112,7 +112,7 @@ const (
 	// DiffLevelReview: see DiffLevelAction.
 	DiffLevelReview = "granska"
 	// DiffLevelInfo: see DiffLevelAction.
-	DiffLevelInfo = "info"
+	DiffLevelInfo = "notera"
 	// DiffTitleAction, DiffTitleReview, DiffTitleInfo head the levels in the HTML page.
 	DiffTitleAction = "Kräver ändrad kodning"
 	// DiffTitleReview: see DiffTitleAction.
