@@ -23,7 +23,7 @@ var csvDialects = []string{"excel", "rfc4180"}
 // eval and report share.
 func (o *options) registerOutput(cmd string, fs *pflag.FlagSet) {
 	switch cmd {
-	case "eval", "report":
+	case "eval", "report", "table":
 		fs.StringVar(&o.csvDialect, "csv-dialect", "excel", msg.FlagCSVDialect)
 	}
 }

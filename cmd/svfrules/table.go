@@ -1,15 +1,14 @@
 package main
 
 import (
-	"github.com/rcc/svfrules/internal/msg"
-
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/runtime/escape"
 )
 
 var tableCommand = &command{
@@ -31,6 +30,9 @@ func runTable(c *cli, cmd *command, args []string) int {
 	if code, ok := c.checkFormat(cmd, o.format, "csv", "markdown", "text"); !ok {
 		return code
 	}
+	if code, ok := c.checkCSVDialect(cmd, o); !ok {
+		return code
+	}
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {
 		return code
@@ -38,7 +40,7 @@ func runTable(c *cli, cmd *command, args []string) int {
 	g := rs.guide
 	switch o.format {
 	case "csv":
-		writeTableCSV(c.stdout, g)
+		writeTableCSV(c.stdout, g, o.csvDialect != "rfc4180")
 	case "markdown":
 		writeTableMarkdown(c.stdout, g)
 	default:
@@ -47,9 +49,24 @@ func runTable(c *cli, cmd *command, args []string) int {
 	return exitOK
 }
 
-func writeTableCSV(w io.Writer, g *compiler.Guide) {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"code", "prefix", "pathway", "allowed", "qualifier"})
+// tableCSVHeader is the header of the rfc4180 dialect, for programs;
+// tableCSVHeaderExcel the excel dialect's, in Swedish.
+var (
+	tableCSVHeader      = []string{"code", "prefix", "pathway", "allowed", "qualifier"}
+	tableCSVHeaderExcel = []string{msg.ColTableCode, msg.ColPrefix, msg.ColPathway, msg.ColAllowed, msg.ColQualifier}
+)
+
+// writeTableCSV writes one row per table code and pathway, in the
+// dialect eval and report write: excel (a byte order mark, semicolons,
+// Swedish headers) or rfc4180.
+func writeTableCSV(w io.Writer, g *compiler.Guide, excel bool) {
+	cw := escape.NewCSVWriter(w, excel)
+	if excel {
+		io.WriteString(w, escape.BOM)
+		_ = cw.Write(tableCSVHeaderExcel)
+	} else {
+		_ = cw.Write(tableCSVHeader)
+	}
 	for _, code := range g.TableCodes() {
 		for _, p := range g.Pathways {
 			cell := code.Cells[p.Index]

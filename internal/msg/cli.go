@@ -366,14 +366,17 @@ Exempel:
 	// TableSummary is table's line in the command list.
 	TableSummary = "skriv ut vägledningens tabeller: vilka koder varje vårdförlopp får använda"
 	// TableUsage is table's synopsis.
-	TableUsage = "[--rules MAPP | --guide VERSION] [--format csv|markdown|text] [-o FIL]"
+	TableUsage = "[--rules MAPP | --guide VERSION] [--format csv|markdown|text] [--csv-dialect excel|rfc4180] [-o FIL]"
 	// TableHelp is table's help.
 	TableHelp = `
 Skriver ut vägledningens kodtabeller. text och markdown visar en matris
 (en rad per vårdförlopp, en kolumn per tabellkod, x där koden får
 användas, med sin kvalificering); csv har en rad per tabellkod och
-vårdförlopp med rubrikraden code,prefix,pathway,allowed,qualifier (480
-rader för vägledning 10.6), för Excel.
+vårdförlopp (480 rader för vägledning 10.6) med rubrikerna Kod, Prefix,
+Vårdförlopp, Tillåten och Kvalificering, i den form som svenska Excel
+öppnar med ett dubbelklick (UTF-8 med BOM, semikolon), som eval och
+report skriver; --csv-dialect rfc4180 ger kommaformen för program, med
+rubrikraden code,prefix,pathway,allowed,qualifier.
 
 Exempel:
   svfrules table

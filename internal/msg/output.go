@@ -302,3 +302,15 @@ const (
 	// the input's name, the error.
 	EvalCannotOpen = "kan inte öppna %s: %w; kontrollera att filen finns och inte är låst av ett annat program, och kör igen"
 )
+
+// The headers of table's csv (excel dialect), after ColPathway.
+const (
+	// ColTableCode heads the column of the table code's suffix (10, 91 …).
+	ColTableCode = "Kod"
+	// ColPrefix heads the column of the pathway's prefixes (VL2, VN4/VN6).
+	ColPrefix = "Prefix"
+	// ColAllowed heads the column that has x where the code may be used.
+	ColAllowed = "Tillåten"
+	// ColQualifier heads the column of the cell's qualifier (kur, all).
+	ColQualifier = "Kvalificering"
+)

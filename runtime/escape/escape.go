@@ -1,8 +1,11 @@
 // Package escape makes values from the data safe to show: in a terminal
-// (Printable) and in a spreadsheet (SafeCell).
+// (Printable) and in a spreadsheet (SafeCell, and the CSV dialects'
+// writer, NewCSVWriter).
 package escape
 
 import (
+	"encoding/csv"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,4 +54,21 @@ func Printable(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// BOM is UTF-8's byte order mark: without it Excel reads a CSV file as
+// Windows-1252 (LÃ– for LÖ). The excel dialect's files start with it.
+const BOM = "\uFEFF"
+
+// NewCSVWriter returns a CSV writer of the dialect (--csv-dialect):
+// excel is what Swedish Excel opens with a double-click (semicolons,
+// CRLF; the caller writes BOM once, at the start of the file), else RFC
+// 4180's commas and LF, for programs. Every command that writes CSV
+// uses it, so the dialects are the same everywhere.
+func NewCSVWriter(w io.Writer, excel bool) *csv.Writer {
+	cw := csv.NewWriter(w)
+	if excel {
+		cw.Comma, cw.UseCRLF = ';', true
+	}
+	return cw
 }

@@ -30,18 +30,10 @@ var csvHeader = []string{"episode", "pathway", "reported_as", "severity", "rule"
 // csvHeaderExcel is the header of the excel dialect.
 var csvHeaderExcel = []string{msg.ColEpisode, msg.ColPathway, msg.ColReportedAs, msg.ColSeverity, msg.ColRuleID, msg.ColMessage, msg.ColCodes, msg.ColRows}
 
-// bom is UTF-8's byte order mark: without it Excel reads a CSV file as
-// Windows-1252 (LÃ– for LÖ).
-const bom = "\uFEFF"
-
 func (csvRenderer) WantsLists() bool { return true }
 
 func (c csvRenderer) writer(w io.Writer) *csv.Writer {
-	cw := csv.NewWriter(w)
-	if c.excel {
-		cw.Comma, cw.UseCRLF = ';', true
-	}
-	return cw
+	return escape.NewCSVWriter(w, c.excel)
 }
 
 func (c csvRenderer) severity(s compiler.Severity) string {
@@ -115,7 +107,7 @@ func findingRows(r *runtime.EpisodeResult, f *runtime.Finding) string {
 func (c csvRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer) error {
 	cw := c.writer(w)
 	if c.excel {
-		if _, err := io.WriteString(w, bom); err != nil {
+		if _, err := io.WriteString(w, escape.BOM); err != nil {
 			return err
 		}
 		_ = cw.Write(csvHeaderExcel)

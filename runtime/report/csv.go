@@ -37,12 +37,12 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 	}
 	var cw csvRows
 	if excel {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		if _, err := io.WriteString(w, escape.BOM); err != nil {
 			return err
 		}
 		cw = newExcelRows(w, head)
 	} else {
-		cw = csv.NewWriter(w)
+		cw = escape.NewCSVWriter(w, false)
 	}
 	if err := cw.Write(head); err != nil {
 		return err
@@ -198,8 +198,7 @@ var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp",
 	incompleteLevel: msg.KindIncomplete, rejectedLevel: msg.KindRejected}
 
 func newExcelRows(w io.Writer, head []string) *excelRows {
-	cw := csv.NewWriter(w)
-	cw.Comma, cw.UseCRLF = ';', true
+	cw := escape.NewCSVWriter(w, true)
 	e := &excelRows{Writer: cw, kind: make([]string, len(head))}
 	for i, h := range head {
 		switch h {
