@@ -16,7 +16,7 @@ import (
 var guideCommand = &command{
 	name:    "guide",
 	summary: msg.GuideSummary,
-	usage:   "[--guide VERSION | --rules DIR] [--pathway KEY] [--format html|markdown|text] [-o FILE]",
+	usage:   msg.GuideUsage,
 	help:    msg.GuideHelp,
 	run:     runGuide,
 }

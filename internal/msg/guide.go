@@ -142,6 +142,8 @@ const (
 const (
 	// GuideSummary is the command's line in svfrules help.
 	GuideSummary = "skriver kodningsvägledningen ur regelfilerna (text, Markdown eller HTML)"
+	// GuideUsage is the command's synopsis.
+	GuideUsage = "[--guide VERSION | --rules MAPP] [--pathway NYCKEL] [--format html|markdown|text] [-o FIL]"
 	// GuideHelp is the command's help text.
 	GuideHelp = `
 Skriver kodningsvägledningen ur regelfilerna, i vägledningens ordning och
