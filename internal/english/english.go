@@ -35,8 +35,9 @@ var words = []string{
 }
 
 // code is what a text quotes rather than says: rule-file syntax in
-// backquotes, quoted literals, flags, placeholders, file names and paths.
-var code = regexp.MustCompile("`[^`]*`" + `|"[^"]*"|”[^”]*”|“[^”]*”|'[^']*'|\w+(,\w+)+|--?[A-Za-z][\w-]*(=\S+)?|%[-+# 0-9.]*[a-zA-Z]|\S+\.(csv|svf|md|xlsx|html|json|jsonl)\b|\S*/\S*|<[^>]*>`)
+// backquotes, quoted literals, flags, placeholders, file names and paths,
+// and ids written with an underscore (reported_as, avslutskod_saknas_info).
+var code = regexp.MustCompile("`[^`]*`" + `|"[^"]*"|”[^”]*”|“[^”]*”|'[^']*'|\w+(,\w+)+|--?[A-Za-z][\w-]*(=\S+)?|%[-+# 0-9.]*[a-zA-Z]|\S+\.(csv|svf|md|xlsx|html|json|jsonl)\b|\S*/\S*|<[^>]*>|\w*_\w*`)
 
 var word = regexp.MustCompile(`[\p{L}']+`)
 

@@ -52,6 +52,7 @@ func TestOutputWords(t *testing.T) {
 	}{
 		{"    info     VXX58: namnet ändrat", nil, []string{"info"}},
 		{"ange error, warning eller info", nil, []string{"error", "warning", "info"}},
+		{"OK  avslutskod_saknas_info", nil, nil},
 		{"1 ändring visas inte (--level info)", nil, nil},
 		{`dimension "sex" given twice`, []string{"given", "twice"}, []string{"given", "twice"}},
 		{"a.xlsx: arbetsboken kan inte läsas; spara den igen (teknisk uppgift, på engelska: invalid cell name \"1A\")", nil, nil},
