@@ -59,9 +59,8 @@ type Change struct {
 	// Subject names what else the change is about: a rule, lead-time,
 	// test or qualifier id, or a note's heading.
 	Subject string
-	// Message says the change in English words, with units.
-	Message string
-	// Swedish says it in Swedish, as a line of the guide's change log.
+	// Swedish says the change, as a line of the guide's change log (the
+	// json's message).
 	Swedish string
 	// Old and New are the values before and after, in words ("" when the
 	// thing did not exist on that side).

@@ -219,24 +219,20 @@ var notInLog = map[string]bool{"pathway-key-changed": true, "rule-renamed": true
 
 func (d *differ) header() {
 	f, t := d.from, d.to
-	field := func(id, old, new, en, sv string) {
+	field := func(id, old, new, sv string) {
 		key := strings.TrimSuffix(strings.TrimPrefix(id, "guide-"), "-changed")
 		if old != new {
-			d.add(Change{ID: id, Old: old, New: new, Message: en, Swedish: sv,
+			d.add(Change{ID: id, Old: old, New: new, Swedish: sv,
 				OldPos: place(f.Places, key, f.Pos), NewPos: place(t.Places, key, t.Pos)}, secHeader, nil, noCode)
 		}
 	}
 	field("guide-version-changed", f.Version, t.Version,
-		fmt.Sprintf("version changed from %s to %s", f.Version, t.Version),
 		fmt.Sprintf(msg.SvVersionChanged, f.Version, t.Version))
 	field("guide-date-changed", f.Date, t.Date,
-		fmt.Sprintf("date changed from %s to %s", f.Date, t.Date),
 		fmt.Sprintf(msg.SvDateChanged, f.Date, t.Date))
 	field("guide-title-changed", f.Title, t.Title,
-		fmt.Sprintf("title changed from %q to %q", f.Title, t.Title),
 		fmt.Sprintf(msg.SvTitleChanged, sq(t.Title)))
 	field("guide-sources-changed", strings.Join(f.Sources, "\n"), strings.Join(t.Sources, "\n"),
-		fmt.Sprintf("sources changed (%s)", countWords(len(f.Sources), len(t.Sources), "source line")),
 		msg.SvSourcesChanged)
 	var oldLog, newLog string
 	if f.ChangeLog != nil {
@@ -246,10 +242,8 @@ func (d *differ) header() {
 		newLog = t.ChangeLog.Date + "\n" + t.ChangeLog.Text
 	}
 	field("guide-changelog-changed", oldLog, newLog,
-		"the version's change-log entry changed",
 		msg.DiffChangeLogChanged)
 	field("guide-notes-changed", strings.Join(f.Notes, "\n\n"), strings.Join(t.Notes, "\n\n"),
-		fmt.Sprintf("notes on the version changed (%s)", countWords(len(f.Notes), len(t.Notes), "note")),
 		msg.SvNotesChanged)
 }
 
@@ -274,11 +268,9 @@ func (d *differ) sections() {
 		switch {
 		case n == nil:
 			d.add(Change{ID: "section-removed", Subject: o.Heading, Old: o.Text, OldPos: o.Pos,
-				Message: fmt.Sprintf("section %q removed", o.Heading),
 				Swedish: fmt.Sprintf(msg.DiffSectionRemoved, o.Heading)}, secSections, nil, noCode)
 		case n.Text != o.Text:
 			c := Change{ID: "section-changed", Subject: n.Heading, Old: o.Text, New: n.Text, OldPos: o.Pos, NewPos: n.Pos,
-				Message: fmt.Sprintf("section %q: text changed", n.Heading),
 				Swedish: fmt.Sprintf(msg.DiffSectionChanged, n.Heading)}
 			c.log.text = editedLine(fmt.Sprintf(msg.LogSectionAdded, n.Heading, "%s"), fmt.Sprintf(msg.LogSectionRemoved, n.Heading, "%s"),
 				fmt.Sprintf(msg.LogSectionChanged, n.Heading, "%s", "%s"), o.Text, n.Text)
@@ -288,25 +280,9 @@ func (d *differ) sections() {
 	for _, n := range d.to.Sections {
 		if olds[n.Heading] == nil {
 			d.add(Change{ID: "section-added", Subject: n.Heading, New: n.Text, NewPos: n.Pos,
-				Message: fmt.Sprintf("section %q added", n.Heading),
 				Swedish: fmt.Sprintf(msg.DiffSectionAdded, n.Heading)}, secSections, nil, noCode)
 		}
 	}
-}
-
-// countWords says "2 notes, now 3" or "2 notes".
-func countWords(a, b int, noun string) string {
-	if a == b {
-		return plural(a, noun)
-	}
-	return fmt.Sprintf("%s, now %d", plural(a, noun), b)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func (d *differ) qualifiers() {
@@ -315,18 +291,15 @@ func (d *differ) qualifiers() {
 		switch {
 		case n == nil:
 			d.add(Change{ID: "qualifier-removed", Subject: q.Name, Old: q.Legend, OldPos: q.Pos,
-				Message: fmt.Sprintf("qualifier %s (%q) removed", q.Name, q.Legend),
 				Swedish: fmt.Sprintf(msg.SvQualifierRemoved, q.Name, sq(q.Legend))}, secQualifiers, nil, noCode)
 		case n.Legend != q.Legend:
 			d.add(Change{ID: "qualifier-legend-changed", Subject: q.Name, Old: q.Legend, New: n.Legend, OldPos: q.Pos, NewPos: n.Pos,
-				Message: fmt.Sprintf("qualifier %s: legend changed from %q to %q", q.Name, q.Legend, n.Legend),
 				Swedish: fmt.Sprintf(msg.SvQualifierLegend, q.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
 		}
 	}
 	for _, n := range d.to.Qualifiers {
 		if d.from.Qualifier(n.Name) == nil {
 			d.add(Change{ID: "qualifier-added", Subject: n.Name, New: n.Legend, NewPos: n.Pos,
-				Message: fmt.Sprintf("qualifier %s (%q) added", n.Name, n.Legend),
 				Swedish: fmt.Sprintf(msg.SvQualifierAdded, n.Name, sq(n.Legend))}, secQualifiers, nil, noCode)
 		}
 	}
@@ -339,30 +312,25 @@ func (d *differ) pathways() {
 		p := d.match[q]
 		if p == nil {
 			d.add(Change{ID: "pathway-removed", Old: pathwayWords(q), OldPos: q.Pos,
-				Message: fmt.Sprintf("pathway %s (%s, key %s) removed: its codes no longer exist", q.Name, q.PrefixLabel(), q.Key),
 				Swedish: fmt.Sprintf(msg.SvPathwayRemoved, q.Name, q.PrefixLabel())}, secPathways, []pwRef{d.ref(q, true)}, -1)
 			continue
 		}
 		where := []pwRef{d.ref(p, false)}
 		if q.Key != p.Key {
 			d.add(Change{ID: "pathway-key-changed", Old: q.Key, New: p.Key, OldPos: q.Pos, NewPos: p.Pos,
-				Message: fmt.Sprintf("key in the rule files changed from %s to %s (same prefixes %s)", q.Key, p.Key, p.PrefixLabel()),
 				Swedish: fmt.Sprintf(msg.SvPathwayKey, p.Name, q.Key, p.Key)}, secPathways, where, -1)
 		}
 		if q.Name != p.Name {
 			d.add(Change{ID: "pathway-renamed", Old: q.Name, New: p.Name, OldPos: q.Pos, NewPos: p.Pos,
-				Message: fmt.Sprintf("pathway renamed from %q to %q", q.Name, p.Name),
 				Swedish: fmt.Sprintf(msg.SvPathwayRenamed, sq(q.Name), sq(p.Name))}, secPathways, where, -1)
 		}
 		if !sameSet(q.Prefixes, p.Prefixes) {
 			d.add(Change{ID: "pathway-prefix-changed", Old: q.PrefixLabel(), New: p.PrefixLabel(), OldPos: q.Pos, NewPos: p.Pos,
-				Message: fmt.Sprintf("prefix changed from %s to %s: every code of the pathway changes", q.PrefixLabel(), p.PrefixLabel()),
 				Swedish: fmt.Sprintf(msg.SvPathwayPrefix, p.Name, q.PrefixLabel(), p.PrefixLabel())}, secPathways, where, -1)
 		}
 		if !sameSet(q.ICD10, p.ICD10) {
-			o, n := listOr(q.ICD10, "none"), listOr(p.ICD10, "none")
+			o, n := listOr(q.ICD10, "inga"), listOr(p.ICD10, "inga")
 			d.add(Change{ID: "pathway-icd10-changed", Old: o, New: n, OldPos: q.Pos, NewPos: p.Pos,
-				Message: fmt.Sprintf("ICD-10 codes changed from %s to %s", o, n),
 				Swedish: fmt.Sprintf(msg.SvPathwayICD10, p.Name, listOr(q.ICD10, "inga"), listOr(p.ICD10, "inga"))}, secPathways, where, -1)
 		}
 	}
@@ -371,8 +339,7 @@ func (d *differ) pathways() {
 			continue
 		}
 		codes := allowedCodes(d.to, p)
-		d.add(Change{ID: "pathway-added", New: pathwayWords(p) + "; codes " + codes, NewPos: p.Pos,
-			Message: fmt.Sprintf("new pathway %s (%s, key %s) with codes %s", p.Name, p.PrefixLabel(), p.Key, codes),
+		d.add(Change{ID: "pathway-added", New: pathwayWords(p) + "; koder " + codes, NewPos: p.Pos,
 			Swedish: fmt.Sprintf(msg.SvPathwayAdded, p.Name, p.PrefixLabel(), codes)}, secPathways, []pwRef{d.ref(p, false)}, -1)
 	}
 }
@@ -393,7 +360,7 @@ func allowedCodes(g *compiler.Guide, p *compiler.Pathway) string {
 			out = append(out, s)
 		}
 	}
-	return listOr(out, "none")
+	return listOr(out, "inga")
 }
 
 func byNum(cs []*compiler.Code) []*compiler.Code {
@@ -423,7 +390,6 @@ func (d *differ) codes() {
 		if nc == nil {
 			d.add(Change{ID: "code-removed", Code: "VXX" + oc.Suffix, Suffix: oc.Suffix, CodeName: oc.Name,
 				Old: codeWords(d.from, oc), OldPos: oc.Pos,
-				Message: fmt.Sprintf("code VXX%s %s removed: it may no longer be used in any pathway", oc.Suffix, oc.Name),
 				Swedish: fmt.Sprintf(msg.SvCodeRemoved, title(oc))}, secGeneral, nil, oc.Num)
 			d.notes(oc, nil)
 			continue
@@ -440,22 +406,14 @@ func (d *differ) codes() {
 		}
 		d.addLevel(l, Change{ID: "code-added", Code: "VXX" + nc.Suffix, Suffix: nc.Suffix, CodeName: nc.Name,
 			New: codeWords(d.to, nc), NewPos: nc.Pos,
-			Message: fmt.Sprintf("new code VXX%s %s (%s), %s", nc.Suffix, nc.Name, kindEnglish(nc.Kind), whereAllowed(d.to, nc)),
 			Swedish: fmt.Sprintf(msg.SvCodeAdded, title(nc), nc.Kind.Describe(), whereAllowedSv(d.to, nc))}, secGeneral, nil, nc.Num)
 		d.notes(nil, nc)
 	}
 }
 
-// codeWords describes a code: "VXX44 Name; mandatory when it happens; allowed in A, B".
+// codeWords describes a code: "VXX44 Namn; slag; för a och b".
 func codeWords(g *compiler.Guide, c *compiler.Code) string {
-	return fmt.Sprintf("VXX%s %s; %s; %s", c.Suffix, c.Name, kindEnglish(c.Kind), whereAllowed(g, c))
-}
-
-func whereAllowed(g *compiler.Guide, c *compiler.Code) string {
-	if !c.Table {
-		return "valid in every pathway"
-	}
-	return "allowed in " + listOr(allowedIn(g, c), "no pathway")
+	return fmt.Sprintf("VXX%s %s; %s; %s", c.Suffix, c.Name, c.Kind.Describe(), whereAllowedSv(g, c))
 }
 
 func whereAllowedSv(g *compiler.Guide, c *compiler.Code) string {
@@ -486,35 +444,19 @@ func allowedIn(g *compiler.Guide, c *compiler.Code) []string {
 	return names
 }
 
-func kindEnglish(k compiler.Kind) string {
-	switch k {
-	case compiler.KindStart:
-		return "start code"
-	case compiler.KindMandatory:
-		return "mandatory when it happens"
-	case compiler.KindTreatment:
-		return "closing code at start of treatment"
-	case compiler.KindOtherReason:
-		return "closing code for another reason"
-	}
-	return "voluntary code"
-}
-
 func (d *differ) code(oc, nc *compiler.Code) {
 	gen := Change{Code: "VXX" + nc.Suffix, Suffix: nc.Suffix, CodeName: nc.Name, OldPos: oc.Pos, NewPos: nc.Pos}
 	at := func(c Change, id string) Change { c.ID = id; return c }
 	if oc.Name != nc.Name {
 		c := at(gen, "code-renamed")
 		c.Old, c.New = oc.Name, nc.Name
-		c.Message = fmt.Sprintf("VXX%s renamed from %q to %q", nc.Suffix, oc.Name, nc.Name)
 		c.Swedish = fmt.Sprintf(msg.SvCodeRenamed, title(nc), sq(oc.Name))
 		d.add(c, secGeneral, nil, nc.Num)
 	}
 	if oc.Kind != nc.Kind {
 		c := at(gen, "code-kind-changed")
 		c.OldPos, c.NewPos = place(oc.Places, "kind", oc.Pos), place(nc.Places, "kind", nc.Pos)
-		c.Old, c.New = fmt.Sprintf("%s (%s)", kindEnglish(oc.Kind), oc.Kind), fmt.Sprintf("%s (%s)", kindEnglish(nc.Kind), nc.Kind)
-		c.Message = fmt.Sprintf("VXX%s %s changed from %s to %s", nc.Suffix, nc.Name, c.Old, c.New)
+		c.Old, c.New = fmt.Sprintf("%s (%s)", oc.Kind.Describe(), oc.Kind), fmt.Sprintf("%s (%s)", nc.Kind.Describe(), nc.Kind)
 		c.Swedish = fmt.Sprintf(msg.SvCodeKind, title(nc), oc.Kind.Describe(), nc.Kind.Describe())
 		c.log.text = fmt.Sprintf(msg.LogKindMoved, title(nc), kindHeadings[oc.Kind], kindHeadings[nc.Kind])
 		d.addLevel(d.kindLevel(nc.Suffix, oc.Kind, nc.Kind), c, secGeneral, nil, nc.Num)
@@ -523,7 +465,6 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c := at(gen, "code-description-changed")
 		c.OldPos, c.NewPos = place(oc.Places, "description", oc.Pos), place(nc.Places, "description", nc.Pos)
 		c.Old, c.New = oc.Description, nc.Description
-		c.Message = fmt.Sprintf("VXX%s %s: description %s", nc.Suffix, nc.Name, changedVerb(oc.Description, nc.Description))
 		c.Swedish = fmt.Sprintf("%s: beskrivningen %s.", title(nc), changedVerbSv(oc.Description, nc.Description, "en"))
 		c.log.key = "desc:" + nc.Suffix
 		c.log.text = editedLine(fmt.Sprintf(msg.LogDescriptionAdded, title(nc), "%s"), fmt.Sprintf(msg.LogDescriptionRemoved, title(nc), "%s"),
@@ -534,7 +475,6 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c := at(gen, "code-scope-changed")
 		c.OldPos, c.NewPos = place(oc.Places, "scope", oc.Pos), place(nc.Places, "scope", nc.Pos)
 		c.Old, c.New = scopeWords(oc), scopeWords(nc)
-		c.Message = fmt.Sprintf("VXX%s %s: now %s (was %s)", nc.Suffix, nc.Name, c.New, c.Old)
 		if nc.Table {
 			c.Swedish = fmt.Sprintf(msg.SvCodeScopeTable, title(nc))
 		} else {
@@ -684,19 +624,9 @@ func bareOperand(e *lang.Expr) *lang.Operand {
 
 func scopeWords(c *compiler.Code) string {
 	if c.Table {
-		return "governed by a table"
+		return msg.DiffScopeTable
 	}
-	return "valid in every pathway"
-}
-
-func changedVerb(old, new string) string {
-	switch {
-	case old == "":
-		return "added"
-	case new == "":
-		return "removed"
-	}
-	return "changed"
+	return msg.DiffScopeEvery
 }
 
 // changedVerbSv is tillagd/borttagen/ändrad with the ending of the noun's
@@ -733,12 +663,10 @@ func (d *differ) localNames(oc, nc *compiler.Code) {
 		switch {
 		case !ok:
 			base.ID, base.Old = "local-name-removed", ln.Name
-			base.Message = fmt.Sprintf("%s: own name %q removed; the code is called %q", ln.Code, ln.Name, nc.Name)
 			base.Swedish = fmt.Sprintf(msg.SvLocalNameRemoved, ln.Code, sq(ln.Name), sq(nc.Name))
 			d.add(base, secGeneral, where(d.from, ln.Code, true), nc.Num)
 		case n.Name != ln.Name:
 			base.ID, base.Old, base.New, base.NewPos, base.CodeName = "local-name-changed", ln.Name, n.Name, n.Pos, n.Name
-			base.Message = fmt.Sprintf("%s: own name changed from %q to %q", ln.Code, ln.Name, n.Name)
 			base.Swedish = fmt.Sprintf(msg.SvLocalNameChanged, ln.Code, n.Name, sq(ln.Name))
 			d.add(base, secGeneral, where(d.to, ln.Code, false), nc.Num)
 		}
@@ -748,20 +676,20 @@ func (d *differ) localNames(oc, nc *compiler.Code) {
 			continue
 		}
 		d.add(Change{ID: "local-name-added", Code: n.Code, Suffix: nc.Suffix, CodeName: n.Name, New: n.Name, NewPos: n.Pos,
-			Message: fmt.Sprintf("%s: own name %q added (generally %q)", n.Code, n.Name, nc.Name),
 			Swedish: fmt.Sprintf(msg.SvLocalNameAdded, n.Code, n.Name)}, secGeneral, where(d.to, n.Code, false), nc.Num)
 	}
 }
 
-// cellWords says a cell in words: "allowed", "allowed (kur)", "not allowed".
+// cellWords says a cell in words: "tillåten", "tillåten (kur)", "inte
+// tillåten".
 func cellWords(ok bool, q *compiler.Qualifier) string {
 	switch {
 	case !ok:
-		return "not allowed"
+		return msg.DiffCellNotAllowed
 	case q != nil:
-		return "allowed (" + q.Name + ")"
+		return msg.DiffCellAllowed + " (" + q.Name + ")"
 	}
-	return "allowed"
+	return msg.DiffCellAllowed
 }
 
 func qualName(q *compiler.Qualifier) string {
@@ -809,29 +737,19 @@ func (d *differ) cells(oc, nc *compiler.Code) {
 			if nc.Kind == compiler.KindStart || nc.Kind == compiler.KindMandatory {
 				l = Action
 			}
-			c.Message = fmt.Sprintf("%s %s is now %s in %s (was not allowed)", c.Code, c.CodeName, c.New, p.Name)
 			c.Swedish = fmt.Sprintf(msg.SvCellAllowed, title(nc), as, lowerName(p.Name), qualSv(nq, " med kvalificering "))
 		case !na:
 			c.ID, l = "cell-disallowed", Action
-			c.Message = fmt.Sprintf("%s %s is no longer allowed in %s (was %s)", c.Code, c.CodeName, p.Name, c.Old)
 			c.Swedish = fmt.Sprintf(msg.SvCellDisallowed, title(nc), as, lowerName(p.Name))
 		default:
 			c.ID, l = "qualifier-changed", Action
 			if nq == nil {
 				l = Review
 			}
-			c.Message = fmt.Sprintf("%s %s in %s: qualifier changed from %s to %s", c.Code, c.CodeName, p.Name, qualEnglish(oq), qualEnglish(nq))
 			c.Swedish = fmt.Sprintf(msg.SvCellQualifier, title(nc), lowerName(p.Name), qualSvWords(nq), qualSvWords(oq))
 		}
 		d.addLevel(l, c, secPathways, where, nc.Num)
 	}
-}
-
-func qualEnglish(q *compiler.Qualifier) string {
-	if q == nil {
-		return "none"
-	}
-	return fmt.Sprintf("%s (%s)", q.Name, q.Legend)
 }
 
 func qualSv(q *compiler.Qualifier, lead string) string {
@@ -897,12 +815,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 	changed := func(o, n *noteSide) {
 		c := d.noteChange("note-changed", nc, n, o.n.Pos, n.n.Pos)
 		l := Review
-		var what []string
-		if o.n.Heading != n.n.Heading {
-			what = append(what, fmt.Sprintf("heading changed from %q to %q", o.n.Heading, n.n.Heading))
-		}
 		if o.n.Text != n.n.Text {
-			what = append(what, "text changed")
 			c.Old, c.New = o.n.Text, n.n.Text
 			c.Swedish += msg.SvNoteChangedEnd
 			// The guide writes a changed note of one pathway with the
@@ -922,7 +835,6 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			c.Swedish += fmt.Sprintf(msg.SvNoteHeadingSuffix, sq(o.n.Heading), sq(n.n.Heading))
 			c.log.text = fmt.Sprintf(msg.LogNoteHeading, title(nc), o.n.Heading, n.n.Heading)
 		}
-		c.Message += ": " + strings.Join(what, "; ")
 		d.addLevel(l, c, secGeneral, n.refs, nc.Num)
 	}
 	// A note whose text changed keeps its pathways, and usually its
@@ -932,8 +844,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 	pair(func(o, n *noteSide) bool { return o.key == n.key }, changed)
 	pair(sameText, func(o, n *noteSide) {
 		c := d.noteChange("note-pathways-changed", nc, n, o.n.Pos, n.n.Pos)
-		c.Old, c.New = refNames(o.refs, "the code in general"), refNames(n.refs, "the code in general")
-		c.Message += fmt.Sprintf(": now about %s (was %s)", c.New, c.Old)
+		c.Old, c.New = refNamesSv(o.refs, "koden generellt"), refNamesSv(n.refs, "koden generellt")
 		c.Swedish = fmt.Sprintf(msg.SvNotePathways, title(nc), headingSv(n.n.Heading),
 			refNamesSv(n.refs, "koden generellt"), refNamesSv(o.refs, "koden generellt"))
 		d.add(c, secGeneral, n.refs, nc.Num)
@@ -946,7 +857,6 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 			}
 			c := d.noteChange("note-removed", code, o, o.n.Pos, lang.Pos{})
 			c.Old = o.n.Text
-			c.Message += " removed"
 			c.Swedish += msg.SvNoteRemovedEnd
 			c.log.text = endSentence(fmt.Sprintf(msg.LogNoteRemoved, title(code), pathwaysSv(o.refs), quoteText(o.n.Text)))
 			d.add(c, secGeneral, o.refs, code.Num)
@@ -956,7 +866,6 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 		if !n.used {
 			c := d.noteChange("note-added", nc, n, lang.Pos{}, n.n.Pos)
 			c.New = n.n.Text
-			c.Message += " added"
 			c.Swedish += msg.SvNoteAddedEnd
 			c.log.text = endSentence(fmt.Sprintf(msg.LogNoteAdded, title(nc), pathwaysSv(n.refs)+headingSv(n.n.Heading), quoteText(n.n.Text)))
 			d.add(c, secGeneral, n.refs, nc.Num)
@@ -965,7 +874,7 @@ func (d *differ) notes(oc, nc *compiler.Code) {
 }
 
 // noteChange starts the record of a note: its code, and the first words
-// of the message ("note for Hjärntumörer") and of the Swedish line.
+// of its line ("VXX60 – …: förtydligande för hjärntumörer").
 func (d *differ) noteChange(id string, code *compiler.Code, s *noteSide, oldPos, newPos lang.Pos) Change {
 	c := Change{ID: id, Suffix: code.Suffix, Subject: s.n.Heading, OldPos: oldPos, NewPos: newPos,
 		Code: "VXX" + code.Suffix, CodeName: code.Name}
@@ -984,14 +893,6 @@ func (d *differ) noteChange(id string, code *compiler.Code, s *noteSide, oldPos,
 			c.CodeName = code.LocalName(p)
 		}
 	}
-	about := "general note"
-	if len(s.refs) > 0 {
-		about = "note for " + refNames(s.refs, "")
-	}
-	if s.n.Heading != "" {
-		about += fmt.Sprintf(" (heading %q)", s.n.Heading)
-	}
-	c.Message = fmt.Sprintf("VXX%s %s: %s", code.Suffix, code.Name, about)
 	sv := "förtydligande"
 	if len(s.refs) > 0 {
 		sv += pathwaysSv(s.refs)
@@ -1083,7 +984,6 @@ func (d *differ) rules() {
 			c.Old, c.OldPos = ruleWords(or), or.Pos
 			c.log.text = fmt.Sprintf(msg.LogRuleRemoved, sq(ruleLabel(or)), pathwaysSv(refs))
 			c.log.joins = ruleJoins(or, c.Suffix, refs)
-			c.Message = fmt.Sprintf("%s rule %s removed (%s)", or.Severity, or.ID, ruleWords(or))
 			c.Swedish = withRuleID(c.log.text, or.ID)
 			d.add(c, secGeneral, refs, num)
 			continue
@@ -1098,7 +998,6 @@ func (d *differ) rules() {
 		c.New, c.NewPos = ruleWords(nr), nr.Pos
 		c.log.text = endSentence(fmt.Sprintf(msg.LogRuleAdded, severitySv[nr.Severity], pathwaysSv(refs), quoteText(nr.Message)))
 		c.log.joins = ruleJoins(nr, c.Suffix, refs)
-		c.Message = fmt.Sprintf("new %s rule %s (%s): %q", nr.Severity, nr.ID, ruleWords(nr), nr.Message)
 		c.Swedish = withRuleID(c.log.text, nr.ID)
 		d.addLevel(ruleLevel(nr), c, secGeneral, refs, num)
 	}
@@ -1112,9 +1011,10 @@ func ruleLevel(r *compiler.Rule) Level {
 	return Action
 }
 
-// ruleWords says where a rule applies and when: "Hjärntumörer: has(XX60)".
+// ruleWords says a rule's severity, where it applies and when: "fel,
+// Hjärntumörer: när has(XX60)".
 func ruleWords(r *compiler.Rule) string {
-	where := "every pathway"
+	where := "alla förlopp"
 	if len(r.Pathways) > 0 {
 		names := make([]string, len(r.Pathways))
 		for i, p := range r.Pathways {
@@ -1122,7 +1022,7 @@ func ruleWords(r *compiler.Rule) string {
 		}
 		where = strings.Join(names, ", ")
 	}
-	return fmt.Sprintf("%s, %s: when %s", r.Severity, where, ruleWhen(r))
+	return fmt.Sprintf("%s, %s: när %s", severitySv[r.Severity], where, ruleWhen(r))
 }
 
 // withRuleID puts a rule's id beside a line that names it, for lookup in
@@ -1149,9 +1049,9 @@ func oneStop(s string) string {
 func (d *differ) rule(or, nr *compiler.Rule) {
 	base, refs, num := d.ruleChange("", d.to, nr, false)
 	label := sq(ruleLabel(nr))
-	emit := func(id string, l Level, old, new, en, sv string) {
+	emit := func(id string, l Level, old, new, sv string) {
 		c := base
-		c.ID, c.Old, c.New, c.Message, c.Swedish = id, old, new, en, withRuleID(sv, nr.ID)
+		c.ID, c.Old, c.New, c.Swedish = id, old, new, withRuleID(sv, nr.ID)
 		c.log.joins = ruleJoins(nr, c.Suffix, refs)
 		c.log.text = sv
 		if id == "rule-changed" {
@@ -1164,16 +1064,14 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 	}
 	if ow, nw := ruleWhen(or), ruleWhen(nr); ow != nw {
 		emit("rule-changed", ruleLevel(nr), ow, nw,
-			fmt.Sprintf("%s rule %s: condition changed from %s to %s", nr.Severity, nr.ID, ow, nw),
 			fmt.Sprintf(msg.SvRuleChanged, label, pathwaysSv(refs), nw, ow))
 	}
 	if or.Severity != nr.Severity {
-		l, verb, verbSv := Review, "lowered", "sänkt"
+		l, verbSv := Review, "sänkt"
 		if nr.Severity < or.Severity {
-			l, verb, verbSv = Action, "raised", "höjd"
+			l, verbSv = Action, "höjd"
 		}
 		emit("rule-severity-changed", l, or.Severity.String(), nr.Severity.String(),
-			fmt.Sprintf("rule %s: severity %s from %s to %s", nr.ID, verb, or.Severity, nr.Severity),
 			fmt.Sprintf(msg.SvRuleSeverity, label, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
 	}
 	oldRefs := d.refs(or.Pathways, true)
@@ -1183,24 +1081,20 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		if nk == "" || ok != "" && !subset(refs, oldRefs) {
 			l = Action
 		}
-		on, nn := refNames(oldRefs, "every pathway"), refNames(refs, "every pathway")
+		on, nn := refNamesSv(oldRefs, "alla förlopp"), refNamesSv(refs, "alla förlopp")
 		emit("rule-pathways-changed", l, on, nn,
-			fmt.Sprintf("rule %s now applies to %s (was %s)", nr.ID, nn, on),
 			fmt.Sprintf(msg.SvRulePathways, label, refNamesSv(refs, "alla förlopp"), refNamesSv(oldRefs, "alla förlopp")))
 	}
 	if or.Name != nr.Name {
 		emit("rule-renamed", Info, or.Name, nr.Name,
-			fmt.Sprintf("rule %s: name changed from %q to %q", nr.ID, or.Name, nr.Name),
 			fmt.Sprintf(msg.SvRuleRenamed, sq(ruleLabel(or)), sq(ruleLabel(nr))))
 	}
 	if or.Message != nr.Message {
 		emit("rule-message-changed", Info, or.Message, nr.Message,
-			fmt.Sprintf("rule %s: message changed", nr.ID),
 			fmt.Sprintf(msg.SvRuleMessage, label, sq(nr.Message)))
 	}
 	if or.Ref != nr.Ref {
 		emit("rule-ref-changed", Info, or.Ref, nr.Ref,
-			fmt.Sprintf("rule %s: reference changed from %q to %q", nr.ID, or.Ref, nr.Ref),
 			fmt.Sprintf(msg.SvRuleRef, label, sq(nr.Ref)))
 	}
 }
@@ -1229,13 +1123,6 @@ func subset(a, b []pwRef) bool {
 }
 
 // ---- lead times ----
-
-func targetWords(lt *compiler.LeadTime) string {
-	if !lt.HasTarget {
-		return "no target"
-	}
-	return plural(lt.Target, "calendar day")
-}
 
 func targetSv(lt *compiler.LeadTime) string {
 	if !lt.HasTarget {
@@ -1290,11 +1177,7 @@ func allLeadTimes(g *compiler.Guide) []*compiler.LeadTime {
 }
 
 func leadTimeWords(lt *compiler.LeadTime) string {
-	target := "target " + targetWords(lt)
-	if !lt.HasTarget {
-		target = targetWords(lt)
-	}
-	return fmt.Sprintf("%s: %s, %s", lt.Name, leadTimeDef(lt), target)
+	return fmt.Sprintf("%s: %s, %s", lt.Name, leadTimeDef(lt), targetSvWords(lt))
 }
 
 func (d *differ) leadTimes() {
@@ -1303,7 +1186,6 @@ func (d *differ) leadTimes() {
 		if nl == nil {
 			ref := d.ref(ol.Pathway, true)
 			d.add(Change{ID: "leadtime-removed", Subject: ol.ID, Old: leadTimeWords(ol), OldPos: ol.Pos,
-				Message: fmt.Sprintf("lead time %s removed (%s)", ol.ID, leadTimeWords(ol)),
 				Swedish: fmt.Sprintf(msg.SvLeadTimeRemoved, sq(ol.Name), ref.name)}, secPathways, []pwRef{ref}, noCode)
 			continue
 		}
@@ -1315,7 +1197,6 @@ func (d *differ) leadTimes() {
 		}
 		ref := d.ref(nl.Pathway, false)
 		d.add(Change{ID: "leadtime-added", Subject: nl.ID, New: leadTimeWords(nl), NewPos: nl.Pos,
-			Message: fmt.Sprintf("new lead time %s (%s)", nl.ID, leadTimeWords(nl)),
 			Swedish: fmt.Sprintf(msg.SvLeadTimeAdded, lowerName(ref.name), sq(nl.Name), targetSvWords(nl))}, secPathways, []pwRef{ref}, noCode)
 	}
 }
@@ -1324,8 +1205,8 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 	where := []pwRef{d.ref(nl.Pathway, false)}
 	// key is the property the change is about, for its place.
 	key := ""
-	emit := func(id string, l Level, old, new, en, sv string) {
-		d.addLevel(l, Change{ID: id, Subject: nl.ID, Old: old, New: new, Message: en, Swedish: sv,
+	emit := func(id string, l Level, old, new, sv string) {
+		d.addLevel(l, Change{ID: id, Subject: nl.ID, Old: old, New: new, Swedish: sv,
 			OldPos: place(ol.Places, key, ol.Pos), NewPos: place(nl.Places, key, nl.Pos)},
 			secPathways, where, noCode)
 	}
@@ -1333,20 +1214,17 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 	key = "target"
 	switch {
 	case ol.HasTarget && nl.HasTarget && ol.Target != nl.Target:
-		l, verb, verbSv := Review, "lengthened", "förlängt"
+		l, verbSv := Review, "förlängt"
 		if nl.Target < ol.Target {
-			l, verb, verbSv = Action, "shortened", "förkortat"
+			l, verbSv = Action, "förkortat"
 		}
-		emit("leadtime-target-changed", l, targetWords(ol), targetWords(nl),
-			fmt.Sprintf("lead time %s: target %s from %d to %d calendar days", nl.ID, verb, ol.Target, nl.Target),
+		emit("leadtime-target-changed", l, targetSv(ol), targetSv(nl),
 			fmt.Sprintf(msg.SvLeadTimeTarget, lead, verbSv, ol.Target, nl.Target))
 	case !ol.HasTarget && nl.HasTarget:
-		emit("leadtime-target-added", Action, targetWords(ol), targetWords(nl),
-			fmt.Sprintf("lead time %s: target of %s added (had no target)", nl.ID, targetWords(nl)),
+		emit("leadtime-target-added", Action, targetSv(ol), targetSv(nl),
 			fmt.Sprintf(msg.SvLeadTimeTargetAdded, lead, targetSv(nl)))
 	case ol.HasTarget && !nl.HasTarget:
-		emit("leadtime-target-removed", Review, targetWords(ol), targetWords(nl),
-			fmt.Sprintf("lead time %s: target of %s removed (no target)", nl.ID, targetWords(ol)),
+		emit("leadtime-target-removed", Review, targetSv(ol), targetSv(nl),
 			fmt.Sprintf(msg.SvLeadTimeTargetRemoved, lead, targetSv(ol)))
 	}
 	od, nd := leadTimeDef(ol), leadTimeDef(nl)
@@ -1356,19 +1234,16 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 	if od != nd {
 		key = leadTimeChangedKey(ol, nl)
 		emit("leadtime-changed", Review, od, nd,
-			fmt.Sprintf("lead time %s: definition changed from %q to %q", nl.ID, od, nd),
 			fmt.Sprintf(msg.SvLeadTimeChanged, lead, sq(od), sq(nd)))
 	}
 	if ol.Name != nl.Name {
 		key = "name"
 		emit("leadtime-renamed", Info, ol.Name, nl.Name,
-			fmt.Sprintf("lead time %s renamed from %q to %q", nl.ID, ol.Name, nl.Name),
 			fmt.Sprintf(msg.SvLeadTimeRenamed, sq(ol.Name), nl.Pathway.Name, sq(nl.Name)))
 	}
 	if ol.Ref != nl.Ref {
 		key = "ref"
 		emit("leadtime-ref-changed", Info, ol.Ref, nl.Ref,
-			fmt.Sprintf("lead time %s: reference changed from %q to %q", nl.ID, ol.Ref, nl.Ref),
 			fmt.Sprintf(msg.SvLeadTimeRef, lead, sq(nl.Ref)))
 	}
 }
@@ -1463,18 +1338,15 @@ func (d *differ) tests() {
 		switch {
 		case nt == nil:
 			d.add(Change{ID: "test-removed", Subject: ot.ID, Old: testWords(ot), OldPos: ot.Pos,
-				Message: fmt.Sprintf("test %s removed", ot.ID),
 				Swedish: fmt.Sprintf(msg.SvTestRemoved, ot.ID)}, secTests, nil, noCode)
 		case testWords(ot) != testWords(nt):
 			d.add(Change{ID: "test-changed", Subject: nt.ID, Old: testWords(ot), New: testWords(nt), OldPos: ot.Pos, NewPos: nt.Pos,
-				Message: fmt.Sprintf("test %s changed", nt.ID),
 				Swedish: fmt.Sprintf(msg.SvTestChanged, nt.ID)}, secTests, nil, noCode)
 		}
 	}
 	for _, nt := range d.to.Tests {
 		if !olds[nt.ID] {
 			d.add(Change{ID: "test-added", Subject: nt.ID, New: testWords(nt), NewPos: nt.Pos,
-				Message: fmt.Sprintf("test %s added", nt.ID),
 				Swedish: fmt.Sprintf(msg.SvTestAdded, nt.ID)}, secTests, nil, noCode)
 		}
 	}

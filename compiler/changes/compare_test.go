@@ -35,7 +35,7 @@ func dump(cs []Change) string {
 		if c.Subject != "" {
 			fmt.Fprintf(&b, " subject=%q", c.Subject)
 		}
-		fmt.Fprintf(&b, "\n  message: %s\n  sv: %s\n  old: %q @ %s\n  new: %q @ %s\n", c.Message, c.Swedish, c.Old, c.OldPos, c.New, c.NewPos)
+		fmt.Fprintf(&b, "\n  sv: %s\n  old: %q @ %s\n  new: %q @ %s\n", c.Swedish, c.Old, c.OldPos, c.New, c.NewPos)
 	}
 	return b.String()
 }

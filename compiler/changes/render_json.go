@@ -30,7 +30,6 @@ type jsonChange struct {
 	CodeName    string      `json:"code_name,omitempty"`
 	Subject     string      `json:"subject,omitempty"`
 	Message     string      `json:"message"`
-	MessageSv   string      `json:"message_sv"`
 	Old         string      `json:"old"`
 	New         string      `json:"new"`
 	OldPos      string      `json:"old_pos,omitempty"`
@@ -90,8 +89,8 @@ func toJSONEffect(e Effect) jsonEffect {
 // WriteJSON writes the report as one JSON document: from, to, status,
 // counts (the header's records, marked meta, are not counted), hidden
 // (how many changes --level and --ignore left out), and changes with id,
-// level, pathway, code, message (English),
-// message_sv (the change-log line), old, new and their places; with
+// level, pathway, code, message (the Swedish line the text output shows),
+// old, new (in Swedish words, or the rule files' text) and their places; with
 // --episodes the effect on episodes, with --text the line diffs.
 func WriteJSON(w io.Writer, r *Report) error {
 	side := func(s Side) jsonSide { return jsonSide{s.Rules, s.Version, s.Date, s.Title} }
@@ -100,7 +99,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		Counts: jsonCounts{n.Action, n.Review, n.Info}, Hidden: r.Hidden, Changes: []jsonChange{}}
 	for i, c := range r.Changes {
 		jc := jsonChange{ID: c.ID, Level: c.Level.String(), Meta: c.Meta(), Pathway: c.Pathway, PathwayName: c.PathwayName, Pathways: c.Pathways,
-			Code: c.Code, Suffix: c.Suffix, CodeName: c.CodeName, Subject: c.Subject, Message: c.Message, MessageSv: c.Swedish,
+			Code: c.Code, Suffix: c.Suffix, CodeName: c.CodeName, Subject: c.Subject, Message: c.Swedish,
 			Old: c.Old, New: c.New, OldPos: c.OldPos.String(), NewPos: c.NewPos.String()}
 		if r.Impact != nil && i < len(r.Impact.ByChange) && !r.Impact.ByChange[i].Empty() {
 			e := toJSONEffect(r.Impact.ByChange[i])

@@ -293,3 +293,15 @@ const (
 // changed between the two reads. Verbs: the file, the episode's first
 // row, the episode's id.
 const ImpactOneVersion = "%s:%d: förloppet %s lästes bara med den ena versionen; ändrades filen medan den lästes? vänta tills den är färdigskriven och kör igen"
+
+// Words of a change's old and new state (the json's old and new).
+const (
+	// DiffScopeTable: a code whose use a table governs.
+	DiffScopeTable = "styrs av en tabell"
+	// DiffScopeEvery: a code valid in every pathway.
+	DiffScopeEvery = "gäller i samtliga förlopp"
+	// DiffCellAllowed: a table cell with an x.
+	DiffCellAllowed = "tillåten"
+	// DiffCellNotAllowed: an empty table cell.
+	DiffCellNotAllowed = "inte tillåten"
+)
