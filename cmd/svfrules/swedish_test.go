@@ -185,7 +185,7 @@ func TestNoEnglish(t *testing.T) {
 			run(c.args, strings.NewReader(""), &stdout, &stderr)
 			outputs := map[string][]string{"stderr": {stderr.String()}}
 			if stdout.Len() > 0 {
-				outputs["stdout"] = texts(t, stdout.Bytes(), formatOf(c.args))
+				outputs["stdout"] = texts(t, stdout.Bytes(), formatOf(c.args), slices.Contains(c.args, "rfc4180"))
 			}
 			if slices.Contains(c.args, "--text") {
 				// diff --text ends with the rule files' lines as they are
@@ -198,7 +198,7 @@ func TestNoEnglish(t *testing.T) {
 				if err != nil {
 					continue // refused: stderr says why
 				}
-				outputs[filepath.Base(f)] = texts(t, b, strings.TrimPrefix(filepath.Ext(f), "."))
+				outputs[filepath.Base(f)] = texts(t, b, strings.TrimPrefix(filepath.Ext(f), "."), false)
 			}
 			for where, ts := range outputs {
 				for _, text := range ts {
@@ -267,10 +267,11 @@ var (
 // texts are the pieces of out a user reads, by format: CSV cells, JSON
 // string values, HTML text outside tags, styles and scripts, every cell
 // of every sheet of a workbook; else the text. What is for programs (JSON
-// values, rfc4180 CSV's cells without its header of field names) has "{ "
+// values, --csv-dialect rfc4180's cells without its header of field
+// names) has "{ "
 // before it, so that names of values (error, info) are allowed in it as
 // the data they are.
-func texts(t *testing.T, out []byte, format string) []string {
+func texts(t *testing.T, out []byte, format string, rfc4180 bool) []string {
 	t.Helper()
 	switch format {
 	case "csv":
@@ -288,7 +289,7 @@ func texts(t *testing.T, out []byte, format string) []string {
 		var cells []string
 		for i, rec := range recs {
 			for _, c := range rec {
-				if r.Comma == ',' {
+				if rfc4180 {
 					// rfc4180, for programs: the header is field names
 					// and the values are data, as in JSON.
 					if i == 0 {
