@@ -186,10 +186,11 @@ const (
 
 // Messages of the xlsx reader.
 const (
-	// InputXLSXBroken: a workbook the xlsx library cannot read. Verbs:
-	// the input's name, the library's error (English, so it stands last,
-	// marked as a technical detail for whoever helps the user: see
-	// TechnicalEnglish, which internal/english does not count).
+	// InputXLSXBroken: a workbook whose reading stopped on a fault of
+	// the reader itself (a panic, recovered). Verbs: the input's name,
+	// the fault's text (Go's, English, so it stands last, marked as a
+	// technical detail for whoever helps the user: see TechnicalEnglish,
+	// which internal/english does not count).
 	InputXLSXBroken = "%s: arbetsboken kan inte läsas: den är skadad eller har något som Excel inte skriver; öppna den i Excel och spara den igen som .xlsx, eller som CSV UTF-8" + TechnicalEnglish
 	// TechnicalEnglish ends a message with the English text of an error
 	// from a library (for whoever helps the user find the cause); the
