@@ -7,29 +7,15 @@ import (
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime/escape"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
-// Messages about columns: --column, the summary's list of columns, the
-// rules that could not be checked.
-const (
-	// Summary lines. msgSummaryColumns: the file, the columns as
-	// "rubrik → attribut, …". msgSummaryUnused: the file, the header.
-	msgSummaryColumns = "  kolumner i %s: %s\n"
-	msgSummaryUnused  = "    kolumnen %s används inte (ange --column ATTRIBUT=%s om den ska läsas)\n"
-	// msgSummaryUnchecked: "regeln X" or "reglerna X och Y", where
-	// (" i a.csv och b.csv" or ""), what is missing ("kolumn för … (…)").
-	msgSummaryUnchecked  = "  %s kunde inte kontrolleras%s: filen saknar %s\n"
-	msgSummaryUncheckedN = "  %s kunde inte kontrolleras%s: filen saknar %s\n"
-	// msgSummaryJSONL: the file.
-	msgSummaryJSONL = "  kolumner i %s: JSON Lines, varje attribut räknas som givet (ett förlopp utan värdet saknar det)\n"
-)
-
 // attrWords says what each attribute is, in Swedish, for the summary.
 var attrWords = map[string]string{
-	"age": "ålder", "sex": "kön", "county": "folkbokföringslän", "region": "rapporterande region",
-	"referring_region": "remitterande region", "diagnosis": "diagnos", "intent": "behandlingsintention",
+	"age": msg.AttrAge, "sex": msg.AttrSex, "county": msg.AttrCounty, "region": msg.AttrRegion,
+	"referring_region": msg.AttrReferringRegion, "diagnosis": msg.AttrDiagnosis, "intent": msg.AttrIntent,
 }
 
 // UncheckedRule is a rule that was not evaluated for the episodes of
@@ -70,7 +56,7 @@ func uncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedR
 func WriteColumnsText(w io.Writer, s *Summary) {
 	for _, fc := range s.Columns {
 		if fc.JSONL {
-			fmt.Fprintf(w, msgSummaryJSONL, escape.Printable(fc.File))
+			fmt.Fprintf(w, msg.SummaryJSONL, escape.Printable(fc.File))
 			continue
 		}
 		var cols []string
@@ -79,9 +65,9 @@ func WriteColumnsText(w io.Writer, s *Summary) {
 		}
 		// Headers come from the file: nothing in them may reach the
 		// terminal as a control character.
-		fmt.Fprintf(w, msgSummaryColumns, escape.Printable(fc.File), escape.Printable(strings.Join(cols, ", ")))
+		fmt.Fprintf(w, msg.SummaryColumns, escape.Printable(fc.File), escape.Printable(strings.Join(cols, ", ")))
 		for _, h := range fc.Unused {
-			fmt.Fprintf(w, msgSummaryUnused, escape.Printable(h), escape.Printable(h))
+			fmt.Fprintf(w, msg.SummaryUnused, escape.Printable(h), escape.Printable(h))
 		}
 	}
 	WriteUncheckedText(w, s)
@@ -100,13 +86,13 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 	for _, u := range s.Unchecked {
 		where := ""
 		if len(s.Columns) > 1 {
-			where = escape.Printable(" i " + ochList(u.Files))
+			where = escape.Printable(fmt.Sprintf(msg.SummaryUncheckedIn, ochList(u.Files)))
 		}
 		var what []string
 		for _, a := range u.Missing {
-			what = append(what, fmt.Sprintf("kolumn för %s (%s)", attrWords[a], a))
+			what = append(what, fmt.Sprintf(msg.SummaryMissingColumn, attrWords[a], a))
 		}
-		g := &group{what: strings.Join(what, " och "), where: where}
+		g := &group{what: strings.Join(what, msg.InputAnd), where: where}
 		if i := slices.IndexFunc(groups, func(x *group) bool { return x.what == g.what && x.where == g.where }); i >= 0 {
 			g = groups[i]
 		} else {
@@ -119,11 +105,11 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 		g.rules = append(g.rules, label)
 	}
 	for _, g := range groups {
-		if len(g.rules) == 1 {
-			fmt.Fprintf(w, msgSummaryUnchecked, "regeln "+g.rules[0], g.where, g.what)
-		} else {
-			fmt.Fprintf(w, msgSummaryUncheckedN, "reglerna "+ochList(g.rules), g.where, g.what)
+		rules := fmt.Sprintf(msg.SummaryRule, g.rules[0])
+		if len(g.rules) > 1 {
+			rules = fmt.Sprintf(msg.SummaryRules, ochList(g.rules))
 		}
+		fmt.Fprintf(w, msg.SummaryUnchecked, rules, g.where, g.what)
 	}
 }
 
@@ -132,5 +118,5 @@ func ochList(s []string) string {
 	if len(s) == 1 {
 		return s[0]
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " och " + s[len(s)-1]
+	return strings.Join(s[:len(s)-1], ", ") + msg.InputAnd + s[len(s)-1]
 }

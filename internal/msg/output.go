@@ -314,3 +314,48 @@ const (
 	// ColQualifier heads the column of the cell's qualifier (kur, all).
 	ColQualifier = "Kvalificering"
 )
+
+// The summary's lines on columns (runtime): which header was read as
+// which attribute, which columns were not used, and which rules could not
+// be checked for want of a column.
+const (
+	// SummaryColumns: the file, the columns as "rubrik → attribut, …".
+	SummaryColumns = "  kolumner i %s: %s\n"
+	// SummaryUnused: the header of a column not read, twice.
+	SummaryUnused = "    kolumnen %s används inte (ange --column ATTRIBUT=%s om den ska läsas)\n"
+	// SummaryJSONL: the file.
+	SummaryJSONL = "  kolumner i %s: JSON Lines, varje attribut räknas som givet (ett förlopp utan värdet saknar det)\n"
+	// SummaryUnchecked: the rules (SummaryRule or SummaryRules), where
+	// (SummaryUncheckedIn or ""), what is missing (SummaryMissingColumn,
+	// joined by InputAnd).
+	SummaryUnchecked = "  %s kunde inte kontrolleras%s: filen saknar %s\n"
+	// SummaryRule: one rule's label.
+	SummaryRule = "regeln %s"
+	// SummaryRules: the rules' labels, "a, b och c".
+	SummaryRules = "reglerna %s"
+	// SummaryUncheckedIn: the files, "a.csv och b.csv", when there are
+	// several inputs.
+	SummaryUncheckedIn = " i %s"
+	// SummaryMissingColumn: the attribute in Swedish (AttrAge …), its
+	// name in the rules.
+	SummaryMissingColumn = "kolumn för %s (%s)"
+)
+
+// The attributes in Swedish, for the summary; AttrAge … AttrIntent
+// name age, sex, county, region, referring_region, diagnosis, intent.
+const (
+	// AttrAge: see the block.
+	AttrAge = "ålder"
+	// AttrSex: see the block.
+	AttrSex = "kön"
+	// AttrCounty: see the block.
+	AttrCounty = "folkbokföringslän"
+	// AttrRegion: see the block.
+	AttrRegion = "rapporterande region"
+	// AttrReferringRegion: see the block.
+	AttrReferringRegion = "remitterande region"
+	// AttrDiagnosis: see the block.
+	AttrDiagnosis = "diagnos"
+	// AttrIntent: see the block.
+	AttrIntent = "behandlingsintention"
+)
