@@ -40,7 +40,7 @@ func TestXLSXSheet(t *testing.T) {
 		{args: []string{"eval", "--sheet", "Saknas", book}, code: 2,
 			stderr: "svfrules eval: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},
 		{args: []string{"eval", book}, code: 2,
-			stderr: "svfrules eval: " + book + `: rubrikraden saknar kolumn för episode, code och date (hittade "Export 2024"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också), åtskilda av ; eller , eller tabb (bladet "Info", det första, lästes; arbetsboken har bladen "Info", "Data": ange ett annat med --sheet)` + "\n"},
+			stderr: "svfrules eval: " + book + `: rubrikraden saknar kolumn för förlopp, kod och datum (hittade "Export 2024"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också), åtskilda av ; eller , eller tabb (bladet "Info", det första, lästes; arbetsboken har bladen "Info", "Data": ange ett annat med --sheet)` + "\n"},
 		{args: []string{"report", "--sheet", "data", book}, code: 0, stdout: "\n| Livmoderkroppscancer (VH3) | "},
 		{args: []string{"report", "--sheet", "Saknas", book}, code: 2,
 			stderr: "svfrules report: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},

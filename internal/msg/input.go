@@ -127,6 +127,13 @@ const (
 	// column. Verbs: the file, the missing columns (förlopp, kod, datum
 	// joined by InputAnd), the columns found.
 	InputHeaderMissing = "%s: rubrikraden saknar kolumn för %s (hittade %s)"
+	// InputColEpisode, InputColCode, InputColDate name the three columns
+	// every file needs, in InputHeaderMissing.
+	InputColEpisode = "förlopp"
+	// InputColCode: see InputColEpisode.
+	InputColCode = "kod"
+	// InputColDate: see InputColEpisode.
+	InputColDate = "datum"
 	// InputHeaderHint: a hint for a header name. Verbs: the name as
 	// written, the hint.
 	InputHeaderHint = "; för %q: %s"

@@ -685,7 +685,7 @@ func (c *csvReader) header(raw []byte) error {
 	var candidates []string
 	for _, k := range []int{colEpisode, colCode, colDate} {
 		if c.col[k] < 0 {
-			missing = append(missing, colNames[k])
+			missing = append(missing, [...]string{colEpisode: msg.InputColEpisode, colCode: msg.InputColCode, colDate: msg.InputColDate}[k])
 			for alias, kk := range columnAliases {
 				if kk == k {
 					candidates = append(candidates, alias)

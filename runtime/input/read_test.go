@@ -164,7 +164,7 @@ var readCases = []readCase{
 		// episode or code column.
 		name:  "separator tie goes to semicolon",
 		input: "episode,code;date\nE1,VL210;2024-01-10\n",
-		err:   `x: rubrikraden saknar kolumn för episode och code (hittade "episode,code", "date"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
+		err:   `x: rubrikraden saknar kolumn för förlopp och kod (hittade "episode,code", "date"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name: "swedish aliases any order unknown columns ignored",
@@ -278,7 +278,7 @@ var readCases = []readCase{
 		name:  "utf-8 forced on windows-1252 header",
 		input: cp1252("förlopp;kod;datum\nE1;VL210;2024-01-10\n"),
 		enc:   "utf-8",
-		err:   "x: rubrikraden saknar kolumn för episode (hittade \"f\\xf6rlopp\", \"kod\", \"datum\"); för \"f\\xf6rlopp\": menade du \"forlopp\"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också); rubrikraden är inte giltig UTF-8: är filen i Windows-1252? ange --encoding windows-1252",
+		err:   "x: rubrikraden saknar kolumn för förlopp (hittade \"f\\xf6rlopp\", \"kod\", \"datum\"); för \"f\\xf6rlopp\": menade du \"forlopp\"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också); rubrikraden är inte giltig UTF-8: är filen i Windows-1252? ange --encoding windows-1252",
 	},
 	{
 		name:  "unknown encoding",
@@ -633,17 +633,17 @@ var readCases = []readCase{
 	{
 		name:  "missing column with did-you-mean",
 		input: "forlop;kod;datum\nE1;VL210;2024-01-10\n",
-		err:   `x: rubrikraden saknar kolumn för episode (hittade "forlop", "kod", "datum"); för "forlop": menade du "forlopp"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
+		err:   `x: rubrikraden saknar kolumn för förlopp (hittade "forlop", "kod", "datum"); för "forlop": menade du "forlopp"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name:  "missing columns",
 		input: "patient;datum;kommentar\n",
-		err:   `x: rubrikraden saknar kolumn för episode och code (hittade "patient", "datum", "kommentar"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
+		err:   `x: rubrikraden saknar kolumn för förlopp och kod (hittade "patient", "datum", "kommentar"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name:  "unknown separator",
 		input: "episode|code|date\nE1|VL210|2024-01-10\n",
-		err:   `x: rubrikraden saknar kolumn för episode, code och date (hittade "episode|code|date"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också), åtskilda av ; eller , eller tabb`,
+		err:   `x: rubrikraden saknar kolumn för förlopp, kod och datum (hittade "episode|code|date"); första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också), åtskilda av ; eller , eller tabb`,
 	},
 	{
 		name:  "duplicate column",

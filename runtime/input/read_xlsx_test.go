@@ -192,7 +192,7 @@ func TestReadXLSX(t *testing.T) {
 	}, {
 		name: "a header cell with a line break",
 		rows: map[int][]any{1: {"Förlopps-\nid", "KVÅ-\nkod", "Datum"}, 2: {"A1", "VL210", "2024-03-11"}},
-		err:  `in.xlsx: rubrikraden saknar kolumn för episode och code (hittade "Förlopps- id", "KVÅ- kod", "Datum")`,
+		err:  `in.xlsx: rubrikraden saknar kolumn för förlopp och kod (hittade "Förlopps- id", "KVÅ- kod", "Datum")`,
 	}, {
 		name: "the sheet given by --sheet, in any case",
 		rows: map[int][]any{1: {"x"}},
