@@ -261,7 +261,9 @@ func (c *cli) diffEpisodes(cmd *command, files []string, ro input.Options, from,
 		defer cleanup()
 		inputs = append(inputs, in)
 	}
-	im, unchecked, err := impact.EvaluateUnchecked(compiler.Compile(from), compiler.Compile(to), list, inputs, ro, runtime.GOMAXPROCS(0))
+	fromProg, toProg := compiler.Compile(from), compiler.Compile(to)
+	startupDone()
+	im, unchecked, err := impact.EvaluateUnchecked(fromProg, toProg, list, inputs, ro, runtime.GOMAXPROCS(0))
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
 		return nil, exitUsage, false

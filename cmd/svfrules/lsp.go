@@ -18,6 +18,7 @@ var lspCommand = &command{
 // runLSP serves the Language Server Protocol on standard input and
 // output until the editor ends the session; the log goes to stderr.
 func runLSP(c *cli, cmd *command, args []string) int {
+	startupDone()
 	_, rest, done, code := c.parse(cmd, args)
 	if done {
 		return code

@@ -38,6 +38,7 @@ func main() {
 // instead of a goroutine dump (exit 2). A closed standard output (EPIPE)
 // ends the program as SIGPIPE does.
 func mainCode() int {
+	startupGC()
 	safefile.HandleSignals()
 	return protect(os.Stderr, func() int {
 		return runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
