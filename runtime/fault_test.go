@@ -93,9 +93,9 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	}
 	excel := run("csv", "excel")
 	for _, want := range []string{
-		"\n'=cmd|' /C calc'!A0;;;fel;forlopp_okant;",
-		"\n'@SUM(A1);;;fel;forlopp_okant;",
-		"\nB;;;fel;rad_avvisad;\"date: \"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5\r\n",
+		"\nfynd;'=cmd|' /C calc'!A0;;;fel;Okänt vårdförlopp;forlopp_okant;",
+		"\nfynd;'@SUM(A1);;;fel;Okänt vårdförlopp;forlopp_okant;",
+		"\navvisad rad;B;;;fel;Avvisad rad;rad_avvisad;;;;;date;\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5\r\n",
 	} {
 		if !strings.Contains(excel, want) {
 			t.Errorf("csv (excel) output lacks %q:\n%s", want, excel)
@@ -103,9 +103,9 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	}
 	csvOut := run("csv", "rfc4180")
 	for _, want := range []string{
-		"\n'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
-		"\n'@SUM(A1),,,error,forlopp_okant,",
-		"\nB,,,error,rad_avvisad,\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",date,in\x1b].csv:5,\n",
+		"\nfinding,'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
+		"\nfinding,'@SUM(A1),,,error,forlopp_okant,",
+		"\nrejected,B,,,error,rad_avvisad,Avvisad rad,,,,,date,\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",,in\x1b].csv:5,\n",
 	} {
 		if !strings.Contains(csvOut, want) {
 			t.Errorf("csv output lacks %q:\n%s", want, csvOut)

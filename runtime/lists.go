@@ -37,16 +37,19 @@ type Lists struct {
 type OverTarget struct {
 	Episode string `json:"episode"`
 	// Pathway is the pathway's key; PathwayName its name.
-	Pathway     string       `json:"pathway"`
-	PathwayName string       `json:"pathway_name"`
-	LeadTime    string       `json:"leadtime"` // the definition's id
-	Name        string       `json:"name"`
-	From        string       `json:"from"` // the codes
-	To          string       `json:"to"`
-	FromDate    compiler.Day `json:"-"` // in JSON as YYYY-MM-DD
-	ToDate      compiler.Day `json:"-"`
-	Days        int          `json:"days"`
-	Target      int          `json:"target"`
+	Pathway     string `json:"pathway"`
+	PathwayName string `json:"pathway_name"`
+	// ReportedAs is the prefix the episode is reported under, as
+	// Result.ReportedAs.
+	ReportedAs string       `json:"reported_as"`
+	LeadTime   string       `json:"leadtime"` // the definition's id
+	Name       string       `json:"name"`
+	From       string       `json:"from"` // the codes
+	To         string       `json:"to"`
+	FromDate   compiler.Day `json:"-"` // in JSON as YYYY-MM-DD
+	ToDate     compiler.Day `json:"-"`
+	Days       int          `json:"days"`
+	Target     int          `json:"target"`
 	// File:Row is the closing code's place, FromFile:FromRow the
 	// start's: an episode grouped from several inputs can have them in
 	// different files.
@@ -101,6 +104,7 @@ type span struct{ from, to int32 }
 type overItem struct {
 	id         span
 	pathway    *compiler.Pathway
+	reportedAs string
 	def        *compiler.LeadTime
 	from, to   string
 	fromDate   compiler.Day
@@ -149,7 +153,7 @@ func (l *listTally) add(r *EpisodeResult) {
 			continue
 		}
 		from, to := r.In.Events[lt.From], r.In.Events[lt.To]
-		l.over = append(l.over, overItem{id: keep(), pathway: r.Result.Pathway, def: lt.Def, from: from.Code, to: to.Code,
+		l.over = append(l.over, overItem{id: keep(), pathway: r.Result.Pathway, reportedAs: r.Result.ReportedAs, def: lt.Def, from: from.Code, to: to.Code,
 			fromDate: from.Date, toDate: to.Date, days: lt.Days, targetDays: lt.Def.Target, file: r.In.EventFile(lt.To), fromFile: r.In.EventFile(lt.From), fromRow: from.Row, row: to.Row})
 	}
 findings:
@@ -214,7 +218,7 @@ func (b *listBuilder) account(l *listTally) {
 	ids := string(l.ids)
 	id := func(s span) string { return ids[s.from:s.to] }
 	for _, o := range l.over {
-		ot := OverTarget{Episode: id(o.id), LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
+		ot := OverTarget{Episode: id(o.id), ReportedAs: o.reportedAs, LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
 			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromFile: o.fromFile, FromRow: o.fromRow, Row: o.row}
 		if o.pathway != nil {
 			ot.Pathway, ot.PathwayName = o.pathway.Key, o.pathway.Name

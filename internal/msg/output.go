@@ -141,6 +141,14 @@ const (
 	// ColValue heads the summary sheet's column of figures.
 	ColValue = "Värde"
 
+	// KindFinding marks a finding's row (eval's csv).
+	KindFinding = "fynd"
+	// KindOverTarget marks the row of a lead time over its target
+	// (eval's csv).
+	KindOverTarget = "ledtid över mål"
+	// ColLeadTimeID heads the column of lead-time ids, beside their
+	// names (svfrules explain takes them).
+	ColLeadTimeID = "Ledtid-id"
 	// KindIncomplete marks an incomplete episode's row.
 	KindIncomplete = "ofullständigt förlopp"
 	// KindRejected marks a rejected row's row.

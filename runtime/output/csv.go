@@ -16,19 +16,56 @@ import (
 
 // csvRenderer writes one row per finding, then a row per lead time over
 // its target and per rejected row, so that one spreadsheet holds
-// everything that needs work. The excel dialect is what Swedish Excel
-// opens with a double-click (UTF-8 with a byte order mark, semicolons,
-// CRLF, Swedish headers, severities and pathway names); rfc4180 is the
-// comma form with English column names, for programs.
+// everything that needs work. Each kind of row fills its own columns
+// (a finding its rule, a lead time its lead time, days and target, a
+// rejected row its field), and the first column says which kind it is.
+// The excel dialect is what Swedish Excel opens with a double-click
+// (UTF-8 with a byte order mark, semicolons, CRLF, Swedish headers,
+// kinds, severities and pathway names); rfc4180 is the comma form with
+// English column names and ids, for programs.
 type csvRenderer struct {
 	excel bool
 }
 
 // csvHeader is the header of the rfc4180 dialect.
-var csvHeader = []string{"episode", "pathway", "reported_as", "severity", "rule", "message", "codes", "input", "source"}
+var csvHeader = []string{"kind", "episode", "pathway", "reported_as", "severity", "rule", "rule_name", "leadtime", "leadtime_name",
+	"days", "target", "field", "message", "codes", "input", "source"}
 
-// csvHeaderExcel is the header of the excel dialect.
-var csvHeaderExcel = []string{msg.ColEpisode, msg.ColPathway, msg.ColReportedAs, msg.ColSeverity, msg.ColRuleID, msg.ColMessage, msg.ColCodes, msg.ColRows}
+// csvHeaderExcel is the header of the excel dialect: the rfc4180 one
+// without source (the rule's file is for the quality group, in json),
+// the name before the id.
+var csvHeaderExcel = []string{msg.ColKind, msg.ColEpisode, msg.ColPathway, msg.ColReportedAs, msg.ColSeverity, msg.ColRule, msg.ColRuleID,
+	msg.ColLeadTime, msg.ColLeadTimeID, msg.ColDays, msg.ColTarget, msg.ColField, msg.ColMessage, msg.ColCodes, msg.ColRows}
+
+// csvRow is one row of either dialect.
+type csvRow struct {
+	kind                          csvKind
+	episode, pathway, reportedAs  string
+	severity, rule, ruleName      string
+	leadTime, leadTimeName        string
+	days, target                  string
+	field, message, codes, places string
+	source                        string
+}
+
+// csvKind is what a row of the csv is about.
+type csvKind int
+
+const (
+	kindFinding csvKind = iota
+	kindOverTarget
+	kindIncomplete
+	kindRejected
+)
+
+// csvKinds are the kinds' words: rfc4180's ids, the excel dialect's
+// Swedish.
+var csvKinds = [...][2]string{
+	kindFinding:    {"finding", msg.KindFinding},
+	kindOverTarget: {"over_target", msg.KindOverTarget},
+	kindIncomplete: {"incomplete", msg.KindIncomplete},
+	kindRejected:   {"rejected", msg.KindRejected},
+}
 
 func (csvRenderer) WantsLists() bool { return true }
 
@@ -43,14 +80,15 @@ func (c csvRenderer) severity(s compiler.Severity) string {
 	return s.String()
 }
 
-// row writes a row of the dialect: the excel dialect has no source
-// column (the rule's file is for the quality group, in json).
-func (c csvRenderer) row(w *csv.Writer, episode, pathway, reportedAs, severity, rule, message, codes, rows, source string) {
+// write writes a row in the dialect's columns.
+func (c csvRenderer) write(w *csv.Writer, r csvRow) {
 	if c.excel {
-		_ = w.Write(safeCells([]string{episode, pathway, reportedAs, severity, rule, message, codes, rows}))
+		_ = w.Write(safeCells([]string{csvKinds[r.kind][1], r.episode, r.pathway, r.reportedAs, r.severity, r.ruleName, r.rule,
+			r.leadTimeName, r.leadTime, r.days, r.target, r.field, r.message, r.codes, r.places}))
 		return
 	}
-	_ = w.Write(safeCells([]string{episode, pathway, reportedAs, severity, rule, message, codes, rows, source}))
+	_ = w.Write(safeCells([]string{csvKinds[r.kind][0], r.episode, r.pathway, r.reportedAs, r.severity, r.rule, r.ruleName,
+		r.leadTime, r.leadTimeName, r.days, r.target, r.field, r.message, r.codes, r.places, r.source}))
 }
 
 func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
@@ -60,8 +98,9 @@ func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			places[i] = rej.File + ":" + strconv.Itoa(rej.Row)
 		}
 		w := c.writer(buf)
-		c.row(w, r.In.ID, "", "", c.severity(compiler.SevError), IncompleteRule,
-			fmt.Sprintf(msg.IncompleteCSV, len(places), strings.Join(places, ", ")), "", strings.Join(places, " "), "")
+		c.write(w, csvRow{kind: kindIncomplete, episode: r.In.ID, severity: c.severity(compiler.SevError), rule: IncompleteRule,
+			ruleName: msg.ExplainIncompleteName, message: fmt.Sprintf(msg.IncompleteCSV, len(places), strings.Join(places, ", ")),
+			places: strings.Join(places, " ")})
 		w.Flush()
 		return
 	}
@@ -78,8 +117,9 @@ func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	}
 	for i := range r.Result.Findings {
 		f := &r.Result.Findings[i]
-		c.row(w, r.In.ID, pathway, r.Result.ReportedAs, c.severity(f.Rule.Severity), f.Rule.ID,
-			f.Rule.Message, strings.Join(findingCodes(r, f), " "), findingRows(r, f), f.Rule.Pos.String())
+		c.write(w, csvRow{kind: kindFinding, episode: r.In.ID, pathway: pathway, reportedAs: r.Result.ReportedAs,
+			severity: c.severity(f.Rule.Severity), rule: f.Rule.ID, ruleName: f.Rule.Name, message: f.Rule.Message,
+			codes: strings.Join(findingCodes(r, f), " "), places: findingRows(r, f), source: f.Rule.Pos.String()})
 	}
 	w.Flush()
 }
@@ -124,20 +164,15 @@ func (c csvRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer)
 			if c.excel {
 				pathway = o.PathwayName
 			}
-			c.row(cw, o.Episode, pathway, "", "", o.LeadTime, fmt.Sprintf(msg.OverTargetCSV, o.Name, o.Days, o.Target, o.Days-o.Target),
-				o.From+" "+o.To, o.FromFile+":"+strconv.Itoa(o.FromRow)+" "+o.File+":"+strconv.Itoa(o.Row), "")
+			c.write(cw, csvRow{kind: kindOverTarget, episode: o.Episode, pathway: pathway, reportedAs: o.ReportedAs,
+				leadTime: o.LeadTime, leadTimeName: o.Name, days: strconv.Itoa(o.Days), target: strconv.Itoa(o.Target),
+				message: fmt.Sprintf(msg.OverTargetCSV, o.Name, o.Days, o.Target, o.Days-o.Target), codes: o.From + " " + o.To,
+				places: o.FromFile + ":" + strconv.Itoa(o.FromRow) + " " + o.File + ":" + strconv.Itoa(o.Row)})
 		}
 	}
 	for _, rej := range sum.Rejected {
-		if c.excel {
-			reason := rej.Reason
-			if rej.Field != "" {
-				reason = rej.Field + ": " + reason
-			}
-			c.row(cw, rej.Episode, "", "", c.severity(compiler.SevError), RejectedRowRule, reason, "", rej.File+":"+strconv.Itoa(rej.Row), "")
-			continue
-		}
-		c.row(cw, rej.Episode, "", "", "error", RejectedRowRule, rej.Reason, rej.Field, rej.File+":"+strconv.Itoa(rej.Row), "")
+		c.write(cw, csvRow{kind: kindRejected, episode: rej.Episode, severity: c.severity(compiler.SevError), rule: RejectedRowRule,
+			ruleName: msg.ExplainRejectedName, field: rej.Field, message: rej.Reason, places: rej.File + ":" + strconv.Itoa(rej.Row)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -72,6 +72,8 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		}
 		buf.WriteString(`{"rule":`)
 		jsonString(buf, f.Rule.ID)
+		buf.WriteString(`,"rule_name":`)
+		jsonString(buf, f.Rule.Name)
 		buf.WriteString(`,"severity":"`)
 		buf.WriteString(f.Rule.Severity.String())
 		buf.WriteString(`","message":`)

@@ -230,11 +230,11 @@ func overTargetSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, o := range sum.Lists.OverTarget {
-			rows = append(rows, []any{o.Episode, o.PathwayName, o.Name, o.From, workbook.DayTime(o.FromDate), o.To, workbook.DayTime(o.ToDate),
+			rows = append(rows, []any{o.Episode, o.PathwayName, o.Name, o.LeadTime, o.From, workbook.DayTime(o.FromDate), o.To, workbook.DayTime(o.ToDate),
 				o.Days, o.Target, o.Days - o.Target, o.File, o.Row})
 		}
 	}
-	return wb.Table(sheetOverTarget, []string{msg.ColEpisode, msg.ColPathway, msg.ColLeadTime, msg.ColFromCode, msg.ColFromDate,
+	return wb.Table(sheetOverTarget, []string{msg.ColEpisode, msg.ColPathway, msg.ColLeadTime, msg.ColLeadTimeID, msg.ColFromCode, msg.ColFromDate,
 		msg.ColToCode, msg.ColToDate, msg.ColDays, msg.ColTarget, msg.ColOver, msg.ColFile, msg.ColRow}, rows)
 }
 

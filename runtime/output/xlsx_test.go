@@ -69,8 +69,8 @@ func TestWorkbook(t *testing.T) {
 			{"avvisad rad", "C", "in.csv", "7", "date", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 		},
 		"Ledtider över mål": {
-			{"Förlopp", "Vårdförlopp", "Ledtid", "Från kod", "Från datum", "Till kod", "Till datum", "Dagar", "Mål (dagar)", "Över målet (dagar)", "Fil", "Rad"},
-			{`=SUM(A1)`, "Livmoderkroppscancer", "Välgrundad misstanke till start av första behandling, kirurgi", "VH310", "2024-01-01", "VH350", "2024-03-01", "60", "32", "28", "in.csv", "3"},
+			{"Förlopp", "Vårdförlopp", "Ledtid", "Ledtid-id", "Från kod", "Från datum", "Till kod", "Till datum", "Dagar", "Mål (dagar)", "Över målet (dagar)", "Fil", "Rad"},
+			{`=SUM(A1)`, "Livmoderkroppscancer", "Välgrundad misstanke till start av första behandling, kirurgi", "livkropp_kirurgi", "VH310", "2024-01-01", "VH350", "2024-03-01", "60", "32", "28", "in.csv", "3"},
 		},
 		"Per regel": {
 			{"Regel", "Regel-id", "Allvarlighetsgrad", "Meddelande", "Antal förlopp", "Förlopp"},
@@ -118,7 +118,7 @@ func TestWorkbook(t *testing.T) {
 		}
 	}
 	// The dates are dates: numbers shown in the format yyyy-mm-dd.
-	for _, cell := range []string{"E2", "G2"} {
+	for _, cell := range []string{"F2", "H2"} {
 		raw, _ := f.GetCellValue("Ledtider över mål", cell, excelize.Options{RawCellValue: true})
 		style, _ := f.GetCellStyle("Ledtider över mål", cell)
 		st, err := f.GetStyle(style)
@@ -225,7 +225,7 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	sheets := workbooktest.ConvertWithLibreOffice(t, evalWorkbook(t, workbookInput, 1))
 	for sheet, want := range map[string]string{
 		"Fynd":              "B;Livmoderkroppscancer;fel;",
-		"Ledtider över mål": "=SUM(A1);Livmoderkroppscancer;Välgrundad misstanke till start av första behandling, kirurgi;VH310;2024-01-01;VH350;2024-03-01;60;32;28;in.csv;3",
+		"Ledtider över mål": "=SUM(A1);Livmoderkroppscancer;Välgrundad misstanke till start av första behandling, kirurgi;livkropp_kirurgi;VH310;2024-01-01;VH350;2024-03-01;60;32;28;in.csv;3",
 	} {
 		if !strings.Contains(sheets[sheet], want) {
 			t.Errorf("LibreOffice's %s lacks %q:\n%s", sheet, want, sheets[sheet])
