@@ -29,6 +29,13 @@ type UncheckedRule struct {
 	Files   []string `json:"files"`
 }
 
+// UncheckedRules are the rules of p that cannot be evaluated for the
+// episodes of some of files, for want of a column (as Summary.Unchecked
+// lists them for the version a run evaluated).
+func UncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedRule {
+	return uncheckedRules(p, files)
+}
+
 // uncheckedRules returns the rules of p that read an attribute some
 // input has no column for, in the guide's order.
 func uncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedRule {

@@ -587,18 +587,25 @@ func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
 	b.episodes = b.episodes[:0]
 }
 
-// evaluateOne evaluates in into r and renders it to out. An incomplete
-// episode (one with a rejected row) is not evaluated: its result is
-// empty and marked Incomplete.
+// evaluateOne evaluates in into r and renders it to out.
 func evaluateOne(ev *Evaluator, in *input.Episode, r *EpisodeResult, render Renderer, out *bytes.Buffer) {
 	r.In = in
-	toEpisode(ev.Program, in, &r.Episode)
-	if in.Rejected != nil {
-		r.Result.incomplete()
-	} else {
-		ev.Evaluate(&r.Episode, &r.Result)
-	}
+	ev.EvaluateInput(in, &r.Episode, &r.Result)
 	render.Episode(out, r)
+}
+
+// EvaluateInput evaluates the episode in as read into res, filling ep
+// with its compact form (both reused). An incomplete episode (one with a
+// rejected row) is not evaluated: its result is empty and marked
+// Incomplete. A Renderer that evaluates its episodes with a second
+// version (diff --episodes) calls it with that version's Evaluator.
+func (ev *Evaluator) EvaluateInput(in *input.Episode, ep *compiler.Episode, res *Result) {
+	toEpisode(ev.Program, in, ep)
+	if in.Rejected != nil {
+		res.incomplete()
+	} else {
+		ev.Evaluate(ep, res)
+	}
 }
 
 // tally is what the summary counts of some evaluated episodes. It counts

@@ -237,8 +237,8 @@ func fileDiffs(fromDir, toDir string, from, to map[string][]byte) []changes.File
 // ro has --sheet (the sheet of xlsx inputs) and --date-order.
 func (c *cli) diffEpisodes(cmd *command, files []string, ro input.Options, from, to *compiler.Guide, list []changes.Change) (*changes.Impact, int, bool) {
 	var inputs []input.Input
-	// checkPaths refused a file given twice: episodes are matched between
-	// the two runs by file, row and id, so it would be counted once.
+	// checkPaths refused a file given twice: its episodes would come
+	// back after the first copy's and be grouped with them.
 	for _, f := range files {
 		if f == "-" {
 			// read below from standard input

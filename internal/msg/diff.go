@@ -287,13 +287,6 @@ const (
 	// SvNoteAddedEnd: ends an added note's line.
 	SvNoteAddedEnd = " tillagt."
 )
-
-// ImpactOneVersion: diff --episodes read an episode with one version's
-// rules and not with the other's, which happens only when the file
-// changed between the two reads. Verbs: the file, the episode's first
-// row, the episode's id.
-const ImpactOneVersion = "%s:%d: förloppet %s lästes bara med den ena versionen; ändrades filen medan den lästes? vänta tills den är färdigskriven och kör igen"
-
 // Words of a change's old and new state (the json's old and new).
 const (
 	// DiffScopeTable: a code whose use a table governs.

@@ -9,11 +9,9 @@ package impact
 
 import (
 	"bytes"
-	"fmt"
-	"github.com/rcc/svfrules/internal/msg"
-	"io"
+	"encoding/binary"
+	"errors"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -30,83 +28,197 @@ type outcome struct {
 	findings   []string // ids of the rules with an error or warning finding, sorted
 	reportable bool
 	reportedAs string
-	// verdicts are the lead times with a target as "id:within" or
-	// "id:over", sorted: what the lead-time measure counts.
-	verdicts []string
+	// verdicts are the lead times with a target, within it or over it,
+	// sorted: what the lead-time measure counts.
+	verdicts []verdict
 	leadIDs  []string // the ids of every lead time that applies
 }
 
-type key struct {
-	file     string
-	firstRow int
-	id       string
+type verdict struct {
+	id     string
+	within bool
+}
+
+func compareVerdicts(a, b verdict) int {
+	if c := strings.Compare(a.id, b.id); c != 0 {
+		return c
+	}
+	switch {
+	case a.within == b.within:
+		return 0
+	case b.within:
+		return -1
+	}
+	return 1
+}
+
+// set makes o what res says, reusing o's slices.
+func (o *outcome) set(res *runtime.Result) {
+	o.pathway, o.reportable, o.reportedAs = "", res.Reportable, res.ReportedAs
+	if res.Pathway != nil {
+		o.pathway = res.Pathway.Key
+	}
+	o.findings, o.verdicts, o.leadIDs = o.findings[:0], o.verdicts[:0], o.leadIDs[:0]
+	for _, f := range res.Findings {
+		if f.Rule.Severity != compiler.SevInfo {
+			o.findings = append(o.findings, f.Rule.ID)
+		}
+	}
+	slices.Sort(o.findings)
+	for _, lt := range res.LeadTimes {
+		o.leadIDs = append(o.leadIDs, lt.Def.ID)
+		if lt.Within != nil { // else no target: nothing to be within
+			o.verdicts = append(o.verdicts, verdict{lt.Def.ID, *lt.Within})
+		}
+	}
+	slices.SortFunc(o.verdicts, compareVerdicts)
 }
 
 // episode is one input episode with both versions' outcomes.
 type episode struct {
-	key
+	id       string
 	codes    []string // the event codes as read
 	old, new *outcome
 }
 
-// collector is a runtime.Renderer that writes nothing and keeps each
-// episode's outcome. Episode is called from several goroutines and not in
-// input order, so outcomes are kept by key under a lock.
-type collector struct {
-	mu       sync.Mutex
-	episodes map[key]*episode
-	old      bool // which version this run evaluates
+// comparer is a runtime.Renderer that runtime.Run calls with each
+// episode evaluated by the new version: it evaluates the episode with
+// the old version too, compares the two outcomes, and writes a record of
+// how they differ, for the episodes that differ (see writeRecord). The
+// episodes are read, and their compact form made, once for both
+// versions; no episode is kept, and Run puts the records in input order
+// (and drops those of a pass it starts again).
+type comparer struct {
+	old *runtime.Evaluator
+	a   *attributor
+	// states are the comparers' scratch, one per goroutine at a time:
+	// Episode is called from several at once.
+	states sync.Pool
 }
 
-func (c *collector) Episode(_ *bytes.Buffer, r *runtime.EpisodeResult) {
+// compareState is what comparing one episode needs, reused.
+type compareState struct {
+	ep       compiler.Episode
+	res      runtime.Result
+	old, new outcome
+	codes    []string
+	changes  []changeBits
+}
+
+// changeBits is what change i explains of an episode's differences.
+type changeBits struct {
+	i    int
+	bits byte
+}
+
+// The bits of a record: what differs (gained finding, lost finding,
+// reportability, lead-time verdict).
+const (
+	bitGain byte = 1 << iota
+	bitLose
+	bitReport
+	bitLead
+)
+
+func bitsOf(gain, lose, report, lead bool) byte {
+	var b byte
+	for i, x := range []bool{gain, lose, report, lead} {
+		if x {
+			b |= 1 << i
+		}
+	}
+	return b
+}
+
+func (c *comparer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	if r.Result.Incomplete {
 		// A row was rejected: neither version judged the episode, so no
 		// change of verdict can be told (runtime.Result.Incomplete).
 		return
 	}
-	o := &outcome{reportable: r.Result.Reportable, reportedAs: r.Result.ReportedAs}
-	if r.Result.Pathway != nil {
-		o.pathway = r.Result.Pathway.Key
+	st, _ := c.states.Get().(*compareState)
+	if st == nil {
+		st = &compareState{}
 	}
-	for _, f := range r.Result.Findings {
-		if f.Rule.Severity != compiler.SevInfo {
-			o.findings = append(o.findings, f.Rule.ID)
-		}
+	defer c.states.Put(st)
+	c.old.EvaluateInput(r.In, &st.ep, &st.res)
+	st.old.set(&st.res)
+	st.new.set(&r.Result)
+	o, n := &st.old, &st.new
+	if slices.Equal(o.findings, n.findings) && o.reportable == n.reportable && o.reportedAs == n.reportedAs &&
+		slices.Equal(o.verdicts, n.verdicts) {
+		return // the usual case, told without allocating
 	}
-	sort.Strings(o.findings)
-	for _, lt := range r.Result.LeadTimes {
-		o.leadIDs = append(o.leadIDs, lt.Def.ID)
-		if lt.Within == nil {
-			continue // no target: nothing to be within
-		}
-		v := ":over"
-		if *lt.Within {
-			v = ":within"
-		}
-		o.verdicts = append(o.verdicts, lt.Def.ID+v)
-	}
-	sort.Strings(o.verdicts)
-	k := key{r.In.File, r.In.FirstRow, r.In.ID}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	ep := c.episodes[k]
-	if ep == nil {
-		ep = &episode{key: k}
-		c.episodes[k] = ep
-	}
-	// When the rows of an episode are not adjacent, runtime.Run starts
-	// again and groups them, after the first pass has delivered some
-	// episodes in part; the later call, with all of the episode's events,
-	// replaces the earlier.
-	ep.codes = ep.codes[:0]
+	st.codes = st.codes[:0]
 	for _, e := range r.In.Events {
-		ep.codes = append(ep.codes, e.Code)
+		st.codes = append(st.codes, e.Code)
 	}
-	if c.old {
-		ep.old = o
-	} else {
-		ep.new = o
+	ep := &episode{id: r.In.ID, codes: st.codes, old: o, new: n}
+	d := delta{gained: minus(n.findings, o.findings), lost: minus(o.findings, n.findings),
+		report:    o.reportable != n.reportable || o.reportedAs != n.reportedAs,
+		leadTimes: !slices.Equal(o.verdicts, n.verdicts)}
+	if d.empty() {
+		return
 	}
+	total := bitsOf(len(d.gained) > 0, len(d.lost) > 0, d.report, d.leadTimes)
+	var explained byte
+	st.changes = st.changes[:0]
+	for i := range c.a.cs {
+		if b := bitsOf(c.a.explains(&c.a.cs[i], ep, d)); b != 0 {
+			st.changes = append(st.changes, changeBits{i, b})
+			explained |= b
+		}
+	}
+	writeRecord(buf, ep.id, total, total&^explained, st.changes)
+}
+
+// writeRecord writes what differs in one episode: its id (length and
+// bytes), the bits of the total and of what no change explains, the
+// number of changes that explain some of it and, for each, its index
+// and bits.
+func writeRecord(buf *bytes.Buffer, id string, total, unattributed byte, cs []changeBits) {
+	buf.Write(binary.AppendUvarint(nil, uint64(len(id))))
+	buf.WriteString(id)
+	buf.WriteByte(total)
+	buf.WriteByte(unattributed)
+	buf.Write(binary.AppendUvarint(nil, uint64(len(cs))))
+	for _, c := range cs {
+		buf.Write(binary.AppendUvarint(nil, uint64(c.i)))
+		buf.WriteByte(c.bits)
+	}
+}
+
+// countRecords counts the records of data (from writeRecord, in input
+// order) into im.
+func countRecords(data []byte, im *changes.Impact) error {
+	r := bytes.NewReader(data)
+	bad := errors.New("impact: a record is cut short")
+	for r.Len() > 0 {
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > uint64(r.Len()) {
+			return bad
+		}
+		idb := make([]byte, n)
+		r.Read(idb)
+		id := string(idb)
+		total, err1 := r.ReadByte()
+		unattributed, err2 := r.ReadByte()
+		k, err3 := binary.ReadUvarint(r)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return bad
+		}
+		count(&im.Total, id, total)
+		count(&im.Unattributed, id, unattributed)
+		for ; k > 0; k-- {
+			i, err := binary.ReadUvarint(r)
+			b, err2 := r.ReadByte()
+			if err != nil || err2 != nil || i >= uint64(len(im.ByChange)) {
+				return bad
+			}
+			count(&im.ByChange[i], id, b)
+		}
+	}
+	return nil
 }
 
 // Evaluate reads the inputs with both compiled versions and compares each
@@ -122,78 +234,33 @@ func Evaluate(from, to *compiler.Program, cs []changes.Change, inputs []input.In
 // column (runtime.Summary.Unchecked): the comparison says nothing about
 // them there. The new version's come first, then the old one's others.
 func EvaluateUnchecked(from, to *compiler.Program, cs []changes.Change, inputs []input.Input, opts input.Options, workers int) (*changes.Impact, *runtime.Summary, error) {
-	var unchecked runtime.Summary
-	col := &collector{episodes: map[key]*episode{}}
 	im := &changes.Impact{ByChange: make([]changes.Effect, len(cs))}
 	for _, in := range inputs {
 		im.Files = append(im.Files, in.Name)
 	}
-	for _, side := range []struct {
-		p   *compiler.Program
-		old bool
-	}{{from, true}, {to, false}} {
-		col.old = side.old
-		sum, err := runtime.Run(side.p, inputs, opts, workers, col, io.Discard)
-		if err != nil {
-			return nil, nil, err
-		}
-		if !side.old { // the new version's first
-			unchecked.Columns = sum.Columns
-			unchecked.Unchecked = append(sum.Unchecked, unchecked.Unchecked...)
-		} else {
-			unchecked.Unchecked = sum.Unchecked
-		}
-		// Episodes are those compared: incomplete ones are not.
-		im.Episodes, im.RowsRead, im.RowsRejected = sum.Episodes-sum.EpisodesIncomplete, sum.RowsRead, sum.RowsRejected
-	}
-	eps, err := inInputOrder(col.episodes, im.Files)
+	// One run, with the new version; the comparer evaluates each
+	// episode with the old one as well.
+	c := &comparer{old: runtime.NewEvaluator(from), a: newAttributor(from.Guide, to.Guide, cs)}
+	var records bytes.Buffer
+	sum, err := runtime.Run(to, inputs, opts, workers, c, &records)
 	if err != nil {
 		return nil, nil, err
 	}
-	a := newAttributor(from.Guide, to.Guide, cs)
-	for _, ep := range eps {
-		a.episode(ep, im)
+	if err := countRecords(records.Bytes(), im); err != nil {
+		return nil, nil, err
 	}
-	// A rule of both versions is named once.
+	// Episodes are those compared: incomplete ones are not.
+	im.Episodes, im.RowsRead, im.RowsRejected = sum.Episodes-sum.EpisodesIncomplete, sum.RowsRead, sum.RowsRejected
+	// A rule of both versions is named once, the new version's first.
+	unchecked := runtime.Summary{Columns: sum.Columns}
 	seen := map[string]bool{}
-	kept := unchecked.Unchecked[:0:0]
-	for _, u := range unchecked.Unchecked {
+	for _, u := range append(sum.Unchecked, runtime.UncheckedRules(from, sum.Columns)...) {
 		if !seen[u.Rule] {
 			seen[u.Rule] = true
-			kept = append(kept, u)
+			unchecked.Unchecked = append(unchecked.Unchecked, u)
 		}
 	}
-	unchecked.Unchecked = kept
 	return im, &unchecked, nil
-}
-
-// inInputOrder sorts the episodes by input file (in the order given) and
-// first row, and checks that both versions saw every one.
-func inInputOrder(m map[key]*episode, files []string) ([]*episode, error) {
-	order := map[string]int{}
-	for i, f := range files {
-		if _, ok := order[f]; !ok {
-			order[f] = i
-		}
-	}
-	eps := make([]*episode, 0, len(m))
-	for _, ep := range m {
-		if ep.old == nil || ep.new == nil {
-			return nil, fmt.Errorf(msg.ImpactOneVersion, ep.file, ep.firstRow, ep.id)
-		}
-		eps = append(eps, ep)
-	}
-	sort.Slice(eps, func(i, j int) bool {
-		a, b := eps[i], eps[j]
-		if order[a.file] != order[b.file] {
-			return order[a.file] < order[b.file]
-		}
-		if a.firstRow != b.firstRow {
-			return a.firstRow < b.firstRow
-		}
-		return a.id < b.id
-	})
-	return eps, nil
 }
 
 // attributor ties the differences of an episode to the changes that can
@@ -244,39 +311,12 @@ func minus(a, b []string) []string {
 	return out
 }
 
-func (a *attributor) episode(ep *episode, im *changes.Impact) {
-	o, n := ep.old, ep.new
-	d := delta{gained: minus(n.findings, o.findings), lost: minus(o.findings, n.findings),
-		report:    o.reportable != n.reportable || o.reportedAs != n.reportedAs,
-		leadTimes: !slices.Equal(o.verdicts, n.verdicts)}
-	if d.empty() {
-		return
-	}
-	count(&im.Total, ep.id, len(d.gained) > 0, len(d.lost) > 0, d.report, d.leadTimes)
-	var explained [4]bool
-	for i := range a.cs {
-		g, l, r, t := a.explains(&a.cs[i], ep, d)
-		count(&im.ByChange[i], ep.id, g, l, r, t)
-		for j, x := range []bool{g, l, r, t} {
-			explained[j] = explained[j] || x
+// count counts episode id in the counts of e that bits name.
+func count(e *changes.Effect, id string, bits byte) {
+	for i, n := range []*changes.Episodes{&e.GainFinding, &e.LoseFinding, &e.Reportability, &e.LeadTimeVerdict} {
+		if bits&(1<<i) != 0 {
+			n.Add(id)
 		}
-	}
-	count(&im.Unattributed, ep.id, len(d.gained) > 0 && !explained[0], len(d.lost) > 0 && !explained[1],
-		d.report && !explained[2], d.leadTimes && !explained[3])
-}
-
-func count(e *changes.Effect, id string, gain, lose, report, lead bool) {
-	if gain {
-		e.GainFinding.Add(id)
-	}
-	if lose {
-		e.LoseFinding.Add(id)
-	}
-	if report {
-		e.Reportability.Add(id)
-	}
-	if lead {
-		e.LeadTimeVerdict.Add(id)
 	}
 }
 
