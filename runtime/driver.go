@@ -10,6 +10,7 @@ import (
 	"github.com/rcc/svfrules/internal/msg"
 	"hash/maphash"
 	"io"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -126,7 +127,9 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
 			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
 		}
+		restore := collectSooner()
 		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
+		restore()
 	}
 	if err != nil {
 		return nil, err
@@ -143,6 +146,22 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		return nil, fmt.Errorf(msg.EvalOutWrite, err)
 	}
 	return sum, nil
+}
+
+// collectSooner has the garbage collector run at half its usual growth
+// of the heap (GOGC=50 instead of 100) while the input is grouped, and
+// returns what sets it back. The grouped episodes are most of the heap,
+// in chunks without pointers, which a collection does not scan; so
+// collecting more often costs little, and the peak is a quarter lower
+// (the heap may grow to 1.5 times what is live instead of twice). A
+// lower GOGC set by the user is kept.
+func collectSooner() (restore func()) {
+	const percent = 50
+	prev := debug.SetGCPercent(percent)
+	if prev >= 0 && prev < percent {
+		debug.SetGCPercent(prev)
+	}
+	return func() { debug.SetGCPercent(prev) }
 }
 
 var errNotAdjacent = errors.New("rows of an episode are not adjacent")

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/rcc/svfrules/compiler"
@@ -72,9 +73,11 @@ func packDate(d compiler.Day, k uint32) (packed uint64, ok bool) {
 }
 
 // groupRec is one grouped episode. Its attributes are indexes into
-// grouper.vals (0 is no value), in the order of the attrNames.
+// grouper.vals (0 is no value), in the order of the attrNames. It holds
+// no pointer (the id is where keepID put it), so that the collector
+// neither scans the grouped episodes nor slows writing them.
 type groupRec struct {
-	id       string
+	id       idRef
 	last     uint32 // index+1 of its last event, 0 when it has none
 	file     uint32 // index in grouper.files of the input of its first run
 	firstRow uint32
@@ -85,6 +88,9 @@ type groupRec struct {
 	absent   compiler.AttrSet
 	rejected bool // it has rejected rows: grouper.rejected has them
 }
+
+// idRef is where an id is: bytes off to off+n of grouper.idChunks[chunk].
+type idRef struct{ chunk, off, n uint32 }
 
 // The attributes of a groupRec, in the order conflicts are looked for.
 const (
@@ -128,14 +134,17 @@ type grouper struct {
 	events [][]eventRec
 	nev    int // events
 	// files are the inputs' names, vals the attribute values (vals[0] is
-	// ""), codes the event codes by codeKey; each with its index.
+	// ""); each with its index.
 	files   []string
 	fileIdx map[string]uint32
 	vals    []string
 	valIdx  map[string]uint32
 	cache   [valCacheSize]valEntry
-	codes   []string
-	others  map[string]uint32 // codes that have no codeKey of their own
+	// codes are the codes by codeKey (codeTexts); otherCodes those of
+	// another shape, numbered from codeKeys on, others their numbers.
+	codes      []string
+	otherCodes []string
+	others     map[string]uint32
 	// rejected are the rejected rows of the groups that have some, in the
 	// order input.Episode.Rejected has them.
 	rejected map[uint32][]input.Rejection
@@ -144,12 +153,14 @@ type grouper struct {
 	err    error // the input is too large to group; the rest is dropped
 	// one is the block of a run that comes as an input.Episode.
 	one groupBlock
+	// idChunks hold the ids (see keepID); the last one is filled.
+	idChunks [][]byte
 }
 
 // newGrouper returns an empty grouper; its reject is set by the caller.
 func newGrouper(seed maphash.Seed) *grouper {
 	return &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
-		vals: []string{""}, valIdx: map[string]uint32{"": 0}, codes: make([]string, codeKeys),
+		vals: []string{""}, valIdx: map[string]uint32{"": 0}, codes: codeTexts(),
 		others: map[string]uint32{}, rejected: map[uint32][]input.Rejection{}}
 }
 
@@ -230,22 +241,37 @@ func base36(c byte) (uint32, bool) {
 	return 0, false
 }
 
-// code returns the number of code s, noting the text of a number the
-// first time. Called on the collector's goroutine only.
-func (g *grouper) code(s string) uint32 {
-	k, ok := codeKey(s)
-	if !ok {
-		if k, ok = g.others[s]; !ok {
-			k = uint32(len(g.codes))
-			g.codes = append(g.codes, s)
-			g.others[s] = k
-		}
-		return k
+// codeTexts are the codes by codeKey, made once: 129 600 strings of
+// five bytes in one allocation.
+var codeTexts = sync.OnceValue(func() []string {
+	buf := make([]byte, 0, 5*codeKeys)
+	texts := make([]string, codeKeys)
+	for k := range uint32(codeKeys) {
+		n := len(buf)
+		buf = append(buf, codeText(k)...)
+		texts[k] = unsafe.String(&buf[n], 5)
 	}
-	if g.codes[k] == "" {
-		g.codes[k] = s
+	return texts
+})
+
+// code returns the number of a code that has no codeKey, adding it to
+// g.otherCodes.
+func (g *grouper) code(s string) uint32 {
+	k, ok := g.others[s]
+	if !ok {
+		k = uint32(codeKeys + len(g.otherCodes))
+		g.otherCodes = append(g.otherCodes, s)
+		g.others[s] = k
 	}
 	return k
+}
+
+// codeString returns the code numbered k.
+func (g *grouper) codeString(k uint32) string {
+	if k < codeKeys {
+		return g.codes[k]
+	}
+	return g.otherCodes[k-codeKeys]
 }
 
 // groupBlock is runs of episodes made ready to be grouped, in input
@@ -258,6 +284,7 @@ type groupBlock struct {
 	file   string // the input its runs are in
 	runs   []pendingRun
 	events []eventRec
+	ids    []byte   // the runs' ids
 	dict   []string // the runs' attribute values; dict[0] is ""
 	// dictIdx and cache find a value's index in dict; the cache by where
 	// its bytes are, as grouper.val does. gen tells this block's cache
@@ -270,9 +297,10 @@ type groupBlock struct {
 	global  []uint32            // for the merge: the index in grouper.vals of dict[i]
 }
 
-// pendingRun is one run of a groupBlock.
+// pendingRun is one run of a groupBlock. It holds no pointer, as
+// groupRec.
 type pendingRun struct {
-	id             string
+	id0, id1       uint32 // its id is the block's ids[id0:id1]
 	hash           uint64 // of id
 	firstRow, rows int
 	vals           [numGroupAttrs]uint32 // indexes in the block's dict
@@ -304,7 +332,7 @@ func (b *groupBlock) reset() {
 	clear(b.texts)
 	clear(b.dict)
 	clear(b.dictIdx)
-	b.runs, b.events, b.rejs, b.texts, b.dict = b.runs[:0], b.events[:0], b.rejs[:0], b.texts[:0], b.dict[:0]
+	b.runs, b.events, b.ids, b.rejs, b.texts, b.dict = b.runs[:0], b.events[:0], b.ids[:0], b.rejs[:0], b.texts[:0], b.dict[:0]
 	b.file = ""
 	b.gen++
 }
@@ -346,8 +374,10 @@ func (b *groupBlock) intern(s string) uint32 {
 // merge to refuse.
 func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
 	b.file = ep.File
-	run := pendingRun{id: ep.ID, hash: maphash.String(seed, ep.ID), firstRow: ep.FirstRow, rows: ep.Rows,
+	run := pendingRun{id0: uint32(len(b.ids)), hash: maphash.String(seed, ep.ID), firstRow: ep.FirstRow, rows: ep.Rows,
 		age: int32(ep.Age), hasAge: ep.HasAge, absent: ep.Absent, ev0: uint32(len(b.events))}
+	b.ids = append(b.ids, ep.ID...)
+	run.id1 = uint32(len(b.ids))
 	for i, v := range attrsOf(ep) {
 		run.vals[i] = b.intern(v)
 	}
@@ -427,27 +457,11 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 		return
 	}
 	evs := b.events[run.ev0:run.ev1]
+	id := b.ids[run.id0:run.id1]
 	if int64(g.n) >= maxGrouped || int64(g.nev)+int64(len(evs)) > maxGrouped ||
 		run.firstRow < 0 || int64(run.firstRow) > maxGrouped || run.rows < 0 || int64(run.rows) > maxGrouped {
 		g.tooLarge(b.file)
 		return
-	}
-	for i := range evs {
-		e := &evs[i]
-		if e.row == unknown {
-			g.tooLarge(b.file)
-			return
-		}
-		if k := e.code(); k == noCode {
-			if k = g.code(b.texts[run.text-1][i].Code); k >= noCode {
-				g.tooLarge(b.file)
-				return
-			}
-			e.setCode(k)
-		} else if g.codes[k] == "" {
-			g.codes[k] = codeText(k)
-		}
-		e.setFile(fi)
 	}
 	var attrs [numGroupAttrs]uint32
 	for i, v := range run.vals {
@@ -457,17 +471,17 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	if run.rej > 0 {
 		rejected = b.rejs[run.rej-1]
 	}
-	idx, found := g.lookup(run.hash, run.id)
+	idx, found := g.lookup(run.hash, id)
 	if !found {
 		idx = g.newGroup(run.hash)
 		r := g.rec(idx)
-		*r = groupRec{id: run.id, file: fi, firstRow: uint32(run.firstRow), rows: uint32(run.rows), attrs: attrs,
+		*r = groupRec{id: g.keepID(id), file: fi, firstRow: uint32(run.firstRow), rows: uint32(run.rows), attrs: attrs,
 			age: run.age, hasAge: run.hasAge, absent: run.absent}
 		if rejected != nil {
 			r.rejected = true
 			g.rejected[idx] = rejected
 		}
-		g.appendEvents(r, evs)
+		g.appendEvents(r, b, run, fi)
 		return
 	}
 	r := g.rec(idx)
@@ -482,9 +496,13 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 			if e.row == last {
 				continue // a JSON Lines row has several events: reject it once
 			}
+			if e.row == unknown {
+				g.tooLarge(b.file)
+				return
+			}
 			last = e.row
-			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Episode: run.id,
-				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", run.id, field, is, was, g.files[r.file], r.firstRow)}
+			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Episode: string(id),
+				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", id, field, is, was, g.files[r.file], r.firstRow)}
 			g.reject(x)
 			rej = append(rej, x)
 		}
@@ -510,15 +528,15 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	}
 	r.absent &= run.absent // an attribute one of its inputs has is there
 	r.rows += uint32(run.rows)
-	g.appendEvents(r, evs)
+	g.appendEvents(r, b, run, fi)
 }
 
 // codeText writes a codeKey back as its code.
-func codeText(k uint32) string {
+func codeText(k uint32) []byte {
 	const digits36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	n := k % 100
 	ab := k / 100
-	return string([]byte{'V', digits36[ab/36], digits36[ab%36], byte('0' + n/10), byte('0' + n%10)})
+	return []byte{'V', digits36[ab/36], digits36[ab%36], byte('0' + n/10), byte('0' + n%10)}
 }
 
 // conflict returns the first attribute on which the episode r and the
@@ -536,6 +554,32 @@ func (g *grouper) conflict(r *groupRec, attrs *[numGroupAttrs]uint32, run *pendi
 	return "", "", ""
 }
 
+// idArena is the size of the chunks keepID copies ids into.
+const idArena = 64 << 10
+
+// keepID copies id into a chunk of the grouper's: the reader's ids
+// share chunks of their own, most of which would be kept for the one id
+// of a new episode in them; a string allocated per id takes its size
+// rounded up, and a header; and a reference without a pointer keeps the
+// grouped episodes out of the collector's way. An id longer than a
+// sixteenth of a chunk gets a chunk of its own.
+func (g *grouper) keepID(id []byte) idRef {
+	n := len(g.idChunks)
+	if n == 0 || len(id) > cap(g.idChunks[n-1])-len(g.idChunks[n-1]) {
+		g.idChunks = append(g.idChunks, make([]byte, 0, max(idArena, len(id))))
+		n++
+	}
+	c := &g.idChunks[n-1]
+	off := len(*c)
+	*c = append(*c, id...)
+	return idRef{uint32(n - 1), uint32(off), uint32(len(id))}
+}
+
+// id returns the bytes of id ref (which are never written again).
+func (g *grouper) id(ref idRef) []byte {
+	return g.idChunks[ref.chunk][ref.off : ref.off+ref.n : ref.off+ref.n]
+}
+
 // rec returns group idx.
 func (g *grouper) rec(idx uint32) *groupRec {
 	return &g.groups[idx>>groupShift][idx&(1<<groupShift-1)]
@@ -546,14 +590,30 @@ func (g *grouper) event(idx uint32) *eventRec {
 	return &g.events[idx>>eventShift][idx&(1<<eventShift-1)]
 }
 
-// appendEvents appends evs to r's events, linking each to the one
-// before.
-func (g *grouper) appendEvents(r *groupRec, evs []eventRec) {
-	for _, e := range evs {
+// appendEvents appends the events of run (of b, in input fi) to r's
+// events, linking each to the one before. An event marked by
+// groupBlock.add is dealt with here: its code numbered, or the grouping
+// refused. This is the only pass over a run's events on the collector's
+// goroutine.
+func (g *grouper) appendEvents(r *groupRec, b *groupBlock, run *pendingRun, fi uint32) {
+	for i, e := range b.events[run.ev0:run.ev1] {
+		if e.row == unknown {
+			g.tooLarge(b.file)
+			return
+		}
+		if e.code() == noCode {
+			k := g.code(b.texts[run.text-1][i].Code)
+			if k >= noCode {
+				g.tooLarge(b.file)
+				return
+			}
+			e.setCode(k)
+		}
 		if g.nev&(1<<eventShift-1) == 0 {
 			g.events = append(g.events, make([]eventRec, 1<<eventShift))
 		}
 		e.prev = r.last
+		e.setFile(fi)
 		*g.event(uint32(g.nev)) = e
 		g.nev++
 		r.last = uint32(g.nev)
@@ -561,7 +621,7 @@ func (g *grouper) appendEvents(r *groupRec, evs []eventRec) {
 }
 
 // lookup finds the group of id, whose hash is h.
-func (g *grouper) lookup(h uint64, id string) (idx uint32, found bool) {
+func (g *grouper) lookup(h uint64, id []byte) (idx uint32, found bool) {
 	mask := uint64(len(g.table) - 1)
 	tag := h >> 32
 	for i := tag & mask; ; i = (i + 1) & mask {
@@ -569,7 +629,7 @@ func (g *grouper) lookup(h uint64, id string) (idx uint32, found bool) {
 		if s == 0 {
 			return 0, false
 		}
-		if s>>32 == tag && g.rec(uint32(s)-1).id == id {
+		if s>>32 == tag && string(g.id(g.rec(uint32(s)-1).id)) == string(id) {
 			return uint32(s) - 1, true
 		}
 	}
@@ -617,7 +677,12 @@ func (g *grouper) grow() {
 // own input (input.Event.File).
 func (g *grouper) episode(idx uint32, in *input.Episode) {
 	r := g.rec(idx)
-	in.File, in.Files, in.ID = g.files[r.file], in.Files[:0], r.id
+	in.File, in.Files = g.files[r.file], in.Files[:0]
+	if id := g.id(r.id); len(id) > 0 {
+		in.ID = unsafe.String(&id[0], len(id))
+	} else {
+		in.ID = ""
+	}
 	in.Region, in.Sex, in.County = g.vals[r.attrs[attrRegion]], g.vals[r.attrs[attrSex]], g.vals[r.attrs[attrCounty]]
 	in.ReferringRegion, in.Diagnosis, in.Intent = g.vals[r.attrs[attrReferring]], g.vals[r.attrs[attrDiagnosis]], g.vals[r.attrs[attrIntent]]
 	in.Age, in.HasAge = int(r.age), r.hasAge
@@ -630,7 +695,7 @@ func (g *grouper) episode(idx uint32, in *input.Episode) {
 	for k := r.last; k != 0; {
 		e := g.event(k - 1)
 		// File holds the index in g.files until the events are in order.
-		evs = append(evs, input.Event{Code: g.codes[e.code()], Date: e.date(), Row: int(e.row), File: int32(e.file())})
+		evs = append(evs, input.Event{Code: g.codeString(e.code()), Date: e.date(), Row: int(e.row), File: int32(e.file())})
 		k = e.prev
 	}
 	slices.Reverse(evs)
