@@ -287,6 +287,7 @@ const (
 	// SvNoteAddedEnd: ends an added note's line.
 	SvNoteAddedEnd = " tillagt."
 )
+
 // Words of a change's old and new state (the json's old and new).
 const (
 	// DiffScopeTable: a code whose use a table governs.
