@@ -323,7 +323,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	case "eval":
 		ruleFlags()
-		fs.StringVar(&o.format, "format", "text", msg.FlagFormatEval)
+		fs.StringVar(&o.format, "format", "", msg.FlagFormatEval) // the default is in the text: text, or -o's extension
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 		fs.StringVar(&o.encoding, "encoding", "", msg.FlagEncoding)
 		fs.StringVar(&o.sheet, "sheet", "", msg.FlagSheet)

@@ -2,6 +2,7 @@ package safefile
 
 import (
 	"errors"
+	"github.com/rcc/svfrules/internal/msg"
 	"io/fs"
 	"syscall"
 )
@@ -13,21 +14,21 @@ func Describe(err error) string {
 	var why string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		why = msgNoSpace
+		why = msg.FileNoSpace
 	case errors.Is(err, syscall.EFBIG):
-		why = msgTooLarge
+		why = msg.FileTooLarge
 	case errors.Is(err, syscall.EDQUOT):
-		why = msgQuota
+		why = msg.FileQuota
 	case errors.Is(err, syscall.EROFS):
-		why = msgReadOnly
+		why = msg.FileReadOnly
 	case errors.Is(err, fs.ErrPermission) || isSharingViolation(err):
 		why = deniedText
 	case errors.Is(err, syscall.EIO):
-		why = msgIO
+		why = msg.FileIO
 	case errors.Is(err, syscall.EPIPE):
-		why = msgBrokenPipe
+		why = msg.FileBrokenPipe
 	case errors.Is(err, fs.ErrNotExist):
-		why = msgNoDir
+		why = msg.FileNoDir
 	default:
 		return errText(err)
 	}

@@ -2,7 +2,9 @@
 
 package safefile
 
-const deniedText = msgDenied
+import "github.com/rcc/svfrules/internal/msg"
+
+const deniedText = msg.FileDenied
 
 // isSharingViolation is false: only Windows locks open files.
 func isSharingViolation(error) bool { return false }

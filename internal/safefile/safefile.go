@@ -30,6 +30,7 @@ package safefile
 import (
 	"errors"
 	"fmt"
+	"github.com/rcc/svfrules/internal/msg"
 	"io"
 	"os"
 	"path/filepath"
@@ -65,7 +66,7 @@ func Create(target string) (*File, error) {
 	if err == nil && linfo.Mode()&os.ModeSymlink != 0 {
 		resolved, err := filepath.EvalSymlinks(target)
 		if err != nil {
-			return nil, w.fail(msgLinkBroken, err, true)
+			return nil, w.fail(msg.FileLinkBroken, err, true)
 		}
 		w.path = resolved
 	}
@@ -76,7 +77,7 @@ func Create(target string) (*File, error) {
 		// A new file: created with 0666, the kernel applies the umask.
 		f, name, err := createTemp(w.path, 0o666)
 		if err != nil {
-			return nil, w.fail(msgCreateTemp, err, true)
+			return nil, w.fail(msg.FileCreateTemp, err, true)
 		}
 		w.f, w.tmp = f, name
 		return w, nil
@@ -100,14 +101,14 @@ func Create(target string) (*File, error) {
 	}
 	f, name, err := createTemp(w.path, 0o600)
 	if err != nil {
-		return nil, w.fail(msgCreateTemp, err, true)
+		return nil, w.fail(msg.FileCreateTemp, err, true)
 	}
 	w.f, w.tmp = f, name
 	// The umask applies at creation, so the mode is set explicitly.
 	keep := info.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)
 	if err := f.Chmod(keep); err != nil {
 		w.Abort()
-		return nil, w.fail(msgCreateTemp, err, true)
+		return nil, w.fail(msg.FileCreateTemp, err, true)
 	}
 	keepOwner(f, info)
 	if linkCount(info) > 1 {
@@ -116,7 +117,7 @@ func Create(target string) (*File, error) {
 	return w, nil
 }
 
-var errIsDir = errors.New(msgIsDir)
+var errIsDir = errors.New(msg.FileIsDir)
 
 // Name is the target path as given to Create.
 func (w *File) Name() string { return w.target }
@@ -167,10 +168,10 @@ func (w *File) Commit() error {
 	}
 	if err := renameTemp(w.tmp, w.path); err != nil {
 		w.drop()
-		return w.fail(msgRename, err, true)
+		return w.fail(msg.FileRename, err, true)
 	}
 	if err := syncDir(filepath.Dir(w.path)); err != nil {
-		return w.fail(msgSyncDir, err, false)
+		return w.fail(msg.FileSyncDir, err, false)
 	}
 	return nil
 }
@@ -211,7 +212,7 @@ func (w *File) copyInPlace() error {
 	// Reserve the blocks first where the system can, so that the copy
 	// does not run out of room halfway.
 	if err := reserve(dst, size); err != nil {
-		return w.fail(msgReserve, err, true)
+		return w.fail(msg.FileReserve, err, true)
 	}
 	// A signal now waits until the target is whole again.
 	return withTempsLocked(func() error {
@@ -222,18 +223,18 @@ func (w *File) copyInPlace() error {
 			tail := io.NewSectionReader(w.f, w.oldSize, size-w.oldSize)
 			if _, err := io.Copy(io.NewOffsetWriter(dst, w.oldSize), tail); err != nil {
 				dst.Truncate(w.oldSize)
-				return w.fail(msgReserve, err, true)
+				return w.fail(msg.FileReserve, err, true)
 			}
 		}
 		head := io.NewSectionReader(w.f, 0, min(size, w.oldSize))
 		if _, err := io.Copy(io.NewOffsetWriter(dst, 0), head); err != nil {
-			return w.fail(msgInPlace, err, false)
+			return w.fail(msg.FileInPlace, err, false)
 		}
 		if err := dst.Truncate(size); err != nil {
-			return w.fail(msgInPlace, err, false)
+			return w.fail(msg.FileInPlace, err, false)
 		}
 		if err := dst.Sync(); err != nil {
-			return w.fail(msgInPlace, err, false)
+			return w.fail(msg.FileInPlace, err, false)
 		}
 		return nil
 	})
@@ -268,7 +269,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := fmt.Sprintf(msgCannotWrite, e.Path)
+	s := fmt.Sprintf(msg.FileCannotWrite, e.Path)
 	if e.Step != "" {
 		s += ": " + e.Step
 	}
@@ -276,11 +277,11 @@ func (e *Error) Error() string {
 	switch {
 	case e.device:
 	case e.Unchanged && !e.existed:
-		s += fmt.Sprintf(msgNotCreated, e.Path)
+		s += fmt.Sprintf(msg.FileNotCreated, e.Path)
 	case e.Unchanged:
-		s += fmt.Sprintf(msgUnchanged, e.Path)
+		s += fmt.Sprintf(msg.FileUnchanged, e.Path)
 	default:
-		s += fmt.Sprintf(msgMaybeChanged, e.Path)
+		s += fmt.Sprintf(msg.FileMaybeChanged, e.Path)
 	}
 	return s
 }

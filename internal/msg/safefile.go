@@ -1,0 +1,48 @@
+package msg
+
+// Messages of internal/safefile: writing a file beside its target and
+// renaming it when complete, and why a write failed (Describe). They
+// follow the command's name; Describe's cause stands before the system's
+// own text in parentheses.
+const (
+	// FileCannotWrite: the file (what could not be written). Followed by one of the next three.
+	FileCannotWrite = "kan inte skriva %s"
+	// FileUnchanged: the file, which the failed write left as it was.
+	FileUnchanged = "; %s är oförändrad"
+	// FileNotCreated: the file, which the failed write did not create.
+	FileNotCreated = "; %s har inte skapats"
+	// FileMaybeChanged: the file, which a failed write in place may have changed.
+	FileMaybeChanged = "; %s kan vara ofullständig, kontrollera den"
+	// FileLinkBroken: the target is a link to a file that cannot be reached. No verbs.
+	FileLinkBroken = "länken pekar på en fil som inte går att nå"
+	// FileCreateTemp: the temporary file beside the target could not be made. No verbs.
+	FileCreateTemp = "kan inte skapa en temporär fil i samma mapp"
+	// FileRename: the finished temporary file could not replace the target. No verbs.
+	FileRename = "kan inte byta ut filen mot den nya"
+	// FileSyncDir: the folder could not be synced to disk. No verbs.
+	FileSyncDir = "kan inte spara mappens innehåll till disk"
+	// FileReserve: space for the new text could not be reserved. No verbs.
+	FileReserve = "kan inte reservera plats för den nya texten"
+	// FileInPlace: a copy into a file with several hard links stopped. No verbs.
+	FileInPlace = "kopieringen in i filen (som har flera hårda länkar) avbröts"
+	// FileIsDir: the target is a folder. No verbs.
+	FileIsDir = "det är en mapp; ange en fil"
+	// FileNoSpace: Describe: the disk is full. No verbs.
+	FileNoSpace = "disken är full"
+	// FileTooLarge: Describe: the file size limit. No verbs.
+	FileTooLarge = "filen blir större än vad som är tillåtet (filstorleksgräns)"
+	// FileQuota: Describe: the disk quota is used up. No verbs.
+	FileQuota = "diskkvoten är slut"
+	// FileDenied: Describe: permission denied. No verbs.
+	FileDenied = "behörighet saknas"
+	// FileDeniedOpen: Describe: permission denied on Windows, where a file open in another program (Excel) cannot be replaced. No verbs.
+	FileDeniedOpen = "behörighet saknas, eller filen är öppen i ett annat program (Excel?); stäng den och försök igen"
+	// FileReadOnly: Describe: a read-only file system. No verbs.
+	FileReadOnly = "filsystemet är skrivskyddat"
+	// FileIO: Describe: an I/O error. No verbs.
+	FileIO = "in- eller utmatningsfel på disken"
+	// FileNoDir: Describe: the folder does not exist. No verbs.
+	FileNoDir = "mappen finns inte"
+	// FileBrokenPipe: Describe: the reader of standard output stopped reading. No verbs.
+	FileBrokenPipe = "mottagaren har slutat läsa (brutet rör)"
+)
