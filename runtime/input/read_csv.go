@@ -1114,16 +1114,18 @@ func spanOf(text []byte, ends []int32, first, last int) []byte {
 }
 
 // keepRow keeps the line last split, an accepted row of the open run, for
-// sameAttrs and, when the columns it is read for are plain, for fastRow.
+// sameAttrs (unless it has quotes) and, when its id and attribute
+// values are plain, for fastRow (quotes in the other columns, such as a
+// unit name "Kirurgi, avd 3" in every row, do not matter to it).
 func (c *csvReader) keepRow(classes byte) {
 	l, sp := &c.last, &c.sp
 	l.ok, l.fast = false, false
-	if classes&clsQuote != 0 {
-		return
+	quoted := classes&clsQuote != 0
+	if !quoted {
+		l.text = append(l.text[:0], sp.text...)
+		l.ends = append(l.ends[:0], sp.ends...)
+		l.ok = true
 	}
-	l.text = append(l.text[:0], sp.text...)
-	l.ends = append(l.ends[:0], sp.ends...)
-	l.ok = true
 	l.same, l.sameEnds = l.same[:0], l.sameEnds[:0]
 	class := &sp.class
 	// plain reports whether v has no byte but letters, digits,
@@ -1142,6 +1144,14 @@ func (c *csvReader) keepRow(classes byte) {
 			v := sp.span(g.first, g.last)
 			if !plain(v) {
 				return
+			}
+			// The values of a line with quotes are joined by separators
+			// again (splitQuoted): one that holds a separator would be
+			// read as two columns of a line without quotes.
+			for f := g.first; quoted && f <= g.last; f++ {
+				if bytes.IndexByte(sp.field(f), sp.sep) >= 0 {
+					return
+				}
 			}
 			l.same = append(l.same, v...)
 			l.sameEnds = append(l.sameEnds, int32(len(l.same)))

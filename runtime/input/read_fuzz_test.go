@@ -317,6 +317,11 @@ func FuzzReadCSV(f *testing.F) {
 		"row;episode;region;code;date;unit\n1;A;01;VH310;2024-01-15;x\n2;A;01;VH315;2024-01-16;\"a;b\"\n3;A;01;VH320;2024-01-17; \"c\"\"d\" \n" +
 			"4;A;01;VH325;2024-01-18;e\"f\n5;A;01;VH330;2024-01-19;\"g\"h\n6;A;01;VH335;2024-01-20;i\x00\n7;A;01;VH340;2024-01-21;\"j\n" +
 			"8;A;01;VH343;2024-01-22;k;l\n9;A;01;VH350;2024-01-23\n10;A;01;VH350;2024-01-24;\xf6\n11;A;01;VH350;2024-01-25;\xc3\xb6\n",
+		// Every row quoted in a column not read, or in the id, or with a
+		// separator in a quoted attribute: rows so kept take the short
+		// cut only where they can.
+		"episode,code,date,unit,region\n\"A\",VH310,2024-01-15,\"Kir, avd 3\",01\nA,VH315,2024-01-16,\"Kir, avd 4\",01\n\"A\",VH320,2024-01-17,\"x\"\"y\",01\n" +
+			"B,VH310,2024-01-15,\"u\",\"0,1\"\nB,VH315,2024-01-16,\"v\",0,1\nB,VH320,2024-01-17,w,\"0,1\"\nC,VH310,2024-01-15,\"u\", \"01\"\nC,VH315,2024-01-16,v,01\n",
 		"episode\tcode\tdate\tunit\tage\nA\tVH310\t2024-01-15\t\"a\tb\"\t60\nA\tVH315\t2024-01-16\t \"c\"\t60\nA\tVH320\t20240117\tx\t60\nA\tVH325\t20240118\ty\t61\n",
 	} {
 		f.Add(in, uint8(0))
