@@ -502,7 +502,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 			}
 			last = e.row
 			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Episode: string(id),
-				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", id, field, is, was, g.files[r.file], r.firstRow)}
+				Reason: fmt.Sprintf(msg.GroupConflict, id, field, is, was, g.files[r.file], r.firstRow, field)}
 			g.reject(x)
 			rej = append(rej, x)
 		}

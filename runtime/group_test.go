@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
@@ -42,7 +43,7 @@ func (c *refGrouper) add(ep *input.Episode) {
 			}
 			last = e.Row
 			r := input.Rejection{File: ep.File, Row: e.Row, Field: field, Episode: ep.ID,
-				Reason: fmt.Sprintf("episode %q has %s %q here but %q at %s:%d; correct one of them", ep.ID, field, b, a, g.File, g.FirstRow)}
+				Reason: fmt.Sprintf(msg.GroupConflict, ep.ID, field, b, a, g.File, g.FirstRow, field)}
 			c.rejected = append(c.rejected, r)
 			g.Rejected = append(g.Rejected, r)
 		}
