@@ -18,12 +18,13 @@ import (
 //
 // Every episode of the input is in memory until the input is read, so it
 // is kept in compact records, not as input.Episode values (which took
-// about 0.9 KB per episode): an episode is a groupRec of 64 bytes, its
-// attributes indexes into one table of the distinct values, its events
-// eventRecs of 16 bytes (the code as a number, the date as days, the
-// place as file index and row) linked from the last to the first, all in
-// chunks without pointers but the id. The input.Episode a renderer sees is
-// filled from them again when the episode is evaluated, one per worker.
+// about 0.9 KB per episode): an episode is a groupRec of 60 bytes, its
+// attributes indexes into one table of the distinct values, its id in a
+// chunk of ids, its events eventRecs of 16 bytes (the code as a number,
+// the date as days, the place as file index and row) linked from the
+// last to the first, all in chunks without pointers. The input.Episode a
+// renderer sees is filled from them again when the episode is evaluated,
+// one per worker.
 //
 // A run (adjacent rows of one episode) comes either as an input.Episode
 // (Sink.Episode: the first and last runs of a CSV block, and every run of
