@@ -55,6 +55,9 @@ func (c *cli) explainID(cmd *command, rs *ruleSet, arg string) int {
 			return exitOK
 		}
 	}
+	if explainChange(c.stdout, id) { // a change kind or level of diff
+		return exitOK
+	}
 	// Another embedded version, the newest first.
 	versions := rules.Versions()
 	var have []string
@@ -120,7 +123,7 @@ func knownIDs(g *compiler.Guide) []string {
 	for _, s := range synthetics() {
 		ids = append(ids, s.id)
 	}
-	return ids
+	return append(ids, changeIDs()...)
 }
 
 // explainIn explains id from rs, and reports whether rs has it.

@@ -7,7 +7,7 @@ package msg
 // Errors of explain, each printed after "svfrules explain: ".
 const (
 	// ExplainUnknownID: the argument as given, the guide version.
-	ExplainUnknownID = "%q är varken en kod (VL260, VXX60, XX60 eller 60) eller ett id som svfrules skriver ut (regel, ledtid, vårdförlopp eller fynd) i kodningsvägledning %s"
+	ExplainUnknownID = "%q är varken en kod (VL260, VXX60, XX60 eller 60) eller ett id som svfrules skriver ut (regel, ledtid, vårdförlopp, fynd, ändringstyp eller nivå i diff) i kodningsvägledning %s"
 	// ExplainDidYouMean: the nearest id or code.
 	ExplainDidYouMean = DidYouMean
 	// ExplainHowTo ends the error: what to do.
