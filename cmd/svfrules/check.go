@@ -46,9 +46,6 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, msg.UnexpectedArgumentRules, rest[0])
 	}
-	if code, ok := c.checkFormat(cmd, o.format, "text", "json"); !ok {
-		return code
-	}
 	rs, code, ok := c.load(cmd, o)
 	if !ok {
 		return code

@@ -8,11 +8,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/rcc/svfrules/guide"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/rules"
-	evalout "github.com/rcc/svfrules/runtime/output"
-	"github.com/rcc/svfrules/runtime/report"
 )
 
 var completionCommand = &command{
@@ -33,21 +30,10 @@ var completionShells = map[string]func(io.Writer, []compCommand){
 
 // formatValues are the --format values of each command, for completion.
 func formatValues(name string) []string {
-	switch name {
-	case "check", "test":
-		return []string{"text", "json"}
-	case "table":
-		return []string{"csv", "markdown", "text"}
-	case "eval":
-		return evalout.Formats
-	case "report":
-		return report.Formats
-	case "diff":
-		return diffFormats
-	case "guide":
-		return guide.Formats
+	if name == "explain" || name == "versions" {
+		return nil // no --format: text only
 	}
-	return nil
+	return commandWrites[name].formats
 }
 
 // compCommand is what a completion script knows of one command.

@@ -42,9 +42,6 @@ func runDiff(c *cli, cmd *command, args []string) int {
 	if len(rest) != 2 {
 		return c.usageError(cmd, msg.DiffTwoSides)
 	}
-	if code, ok := c.checkFormat(cmd, o.format, diffFormats...); !ok {
-		return code
-	}
 	failOn := changes.Level(-1)
 	if o.failOn != "" {
 		l, ok := changes.ParseLevel(o.failOn)

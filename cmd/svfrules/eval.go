@@ -29,10 +29,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, msg.GiveEpisodeFiles)
 	}
-	format, code, ok := c.chooseFormat(cmd, o, "text", evalout.Formats)
-	if !ok {
-		return code
-	}
+	format := o.format
 	if code, ok := c.refuseToTerminal(cmd, format, o.output); !ok {
 		return code
 	}

@@ -7,13 +7,38 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/rcc/svfrules/guide"
 	"github.com/rcc/svfrules/internal/msg"
+	evalout "github.com/rcc/svfrules/runtime/output"
+	"github.com/rcc/svfrules/runtime/report"
 )
 
 // formatByExtension is the format an -o file's extension names.
 var formatByExtension = map[string]string{
 	".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".jsonl": "jsonl",
-	".md": "markdown", ".html": "html", ".htm": "html", ".txt": "text",
+	".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text",
+}
+
+// writes is what a command writes: its formats, and def, the one
+// written when neither --format nor -o's extension names one.
+type writes struct {
+	formats []string
+	def     string
+}
+
+// commandWrites are the formats of every command that writes a result,
+// the one table all commands' -o and --format are checked against
+// (chooseFormat) and completion offers.
+var commandWrites = map[string]writes{
+	"eval":     {evalout.Formats, "text"},
+	"report":   {report.Formats, "markdown"},
+	"check":    {[]string{"text", "json"}, "text"},
+	"test":     {[]string{"text", "json"}, "text"},
+	"table":    {[]string{"csv", "markdown", "text"}, "text"},
+	"guide":    {guide.Formats, "text"},
+	"diff":     {diffFormats, "text"},
+	"explain":  {[]string{"text"}, "text"},
+	"versions": {[]string{"text"}, "text"},
 }
 
 // csvDialects are the values of --csv-dialect.
@@ -28,39 +53,64 @@ func (o *options) registerOutput(cmd string, fs *pflag.FlagSet) {
 	}
 }
 
-// chooseFormat returns the output format: --format when given, else the
-// one -o's extension names, else def. A --format that contradicts the
-// extension, or an extension naming a format the command does not write,
-// is refused before anything is read or written: a file named r.xlsx that
-// holds Markdown opens as garbage (or not at all).
-func (c *cli) chooseFormat(cmd *command, o *options, def string, allowed []string) (string, int, bool) {
+// chooseFormat sets o.format for every command that writes: --format
+// when given, else the one -o's extension names, else the command's
+// default. A --format the command does not write, a --format that
+// contradicts the extension, and an extension that names no format the
+// command writes (or none at all: rapport.pdf, fynd.xls) are refused
+// before anything is read or written: a file named r.xlsx that holds
+// Markdown opens as garbage (or not at all). A file without extension
+// takes the format chosen. -o - is standard output.
+func (c *cli) chooseFormat(cmd *command, o *options) (int, bool) {
+	w, ok := commandWrites[cmd.name]
+	if !ok {
+		return 0, true
+	}
+	if o.output == "-" {
+		o.output = ""
+	}
 	ext := strings.ToLower(filepath.Ext(o.output))
 	byExt, known := formatByExtension[ext]
 	if o.formatGiven {
 		// --format CSV is accepted as -o X.CSV is: case does not matter.
 		o.format = strings.ToLower(o.format)
-		if code, ok := c.checkFormat(cmd, o.format, allowed...); !ok {
-			return "", code, false
+		if !slices.Contains(w.formats, o.format) {
+			return c.usageError(cmd, msg.UnknownFormat, o.format, cmd.name, writtenFormats(w)), false
 		}
-		if known && byExt != o.format {
-			return "", c.usageError(cmd, msg.FormatMismatch, o.output, ext, byExt, o.format), false
+	} else {
+		o.format = w.def
+	}
+	switch {
+	case ext == "":
+		return 0, true
+	case !known || !slices.Contains(w.formats, byExt):
+		hint := ""
+		if ext == ".xls" && slices.Contains(w.formats, "xlsx") {
+			hint = " " + msg.FormatXLSHint
 		}
-		return o.format, 0, true
+		return c.usageError(cmd, msg.FormatExtension, o.output, ext, cmd.name, writtenFormats(w), hint), false
+	case o.formatGiven && byExt != o.format:
+		return c.usageError(cmd, msg.FormatMismatch, o.output, ext, byExt, o.format), false
 	}
-	if !known {
-		return def, 0, true
-	}
-	if !slices.Contains(allowed, byExt) {
+	o.format = byExt
+	return 0, true
+}
+
+// writtenFormats lists a command's formats with their extensions, for
+// the messages that refuse a format: "text (.txt), json (.json)".
+func writtenFormats(w writes) string {
+	parts := make([]string, len(w.formats))
+	for i, f := range w.formats {
 		var exts []string
-		for e, f := range formatByExtension {
-			if slices.Contains(allowed, f) {
+		for e, ef := range formatByExtension {
+			if ef == f {
 				exts = append(exts, e)
 			}
 		}
 		slices.Sort(exts)
-		return "", c.usageError(cmd, msg.FormatExtension, o.output, ext, cmd.name, strings.Join(exts, " ")), false
+		parts[i] = f + " (" + strings.Join(exts, " ") + ")"
 	}
-	return byExt, 0, true
+	return strings.Join(parts, ", ")
 }
 
 // checkCSVDialect reports a --csv-dialect that is not one of csvDialects.

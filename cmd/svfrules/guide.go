@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
@@ -21,9 +20,6 @@ var guideCommand = &command{
 	run:     runGuide,
 }
 
-// guideFormatByExtension picks the format from the output file's name.
-var guideFormatByExtension = map[string]string{".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}
-
 func runGuide(c *cli, cmd *command, args []string) int {
 	o, rest, done, code := c.parse(cmd, args)
 	if done {
@@ -33,19 +29,6 @@ func runGuide(c *cli, cmd *command, args []string) int {
 		return c.usageError(cmd, msg.GuideUnexpectedArgument, rest[0])
 	}
 	format := o.format
-	if format == "" {
-		format = "text"
-		if f, ok := guideFormatByExtension[strings.ToLower(filepath.Ext(o.output))]; ok {
-			format = f
-		}
-	}
-	known := false
-	for _, f := range guide.Formats {
-		known = known || f == format
-	}
-	if !known {
-		return c.usageError(cmd, msg.GuideUnknownFormat, format, strings.Join(guide.Formats, ", "))
-	}
 	if code, ok := c.checkPaths(cmd, nil, o.output, o.rulesDir); !ok {
 		return code
 	}

@@ -300,7 +300,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	switch cmd {
 	case "check":
 		ruleFlags()
-		fs.StringVar(&o.format, "format", "text", msg.FlagFormatCheck)
+		fs.StringVar(&o.format, "format", "", msg.FlagFormatCheck)
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	case "fmt":
 		fs.BoolVarP(&o.write, "write", "w", false, msg.FlagWrite)
@@ -309,7 +309,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.BoolVar(&o.check, "check", false, msg.FlagCheck)
 	case "table":
 		ruleFlags()
-		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTable)
+		fs.StringVar(&o.format, "format", "", msg.FlagFormatTable)
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	case "guide":
 		ruleFlags()
@@ -343,7 +343,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.dateOrder, "date-order", "", msg.FlagDateOrder)
 		fs.StringArrayVar(&o.columns, "column", nil, msg.FlagColumn)
 	case "diff":
-		fs.StringVar(&o.format, "format", "text", msg.FlagFormatDiff)
+		fs.StringVar(&o.format, "format", "", msg.FlagFormatDiff)
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 		fs.BoolVar(&o.textDiff, "text", false, msg.FlagText)
 		fs.StringVar(&o.failOn, "fail-on", "", msg.FlagFailOnDiff)
@@ -356,7 +356,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 	case "test":
 		ruleFlags()
 		fs.StringVar(&o.run, "run", "", msg.FlagRun)
-		fs.StringVar(&o.format, "format", "text", msg.FlagFormatTest)
+		fs.StringVar(&o.format, "format", "", msg.FlagFormatTest)
 		fs.StringVarP(&o.output, "output", "o", "", msg.FlagOutput)
 	}
 	o.registerOutput(cmd, fs)
@@ -384,6 +384,9 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 		return nil, nil, true, exitOK
 	}
 	opts.formatGiven = fs.Changed("format")
+	if code, ok := c.chooseFormat(cmd, opts); !ok {
+		return nil, nil, true, code
+	}
 	if redirectable[cmd.name] && opts.output != "" {
 		if code, ok := c.redirect(cmd, opts, fs.Args()); !ok {
 			return nil, nil, true, code
@@ -518,17 +521,6 @@ func trimDashes(names []string) []string {
 		out[i] = strings.TrimLeft(n, "-")
 	}
 	return out
-}
-
-// checkFormat reports a --format value that is not one of allowed.
-func (c *cli) checkFormat(cmd *command, format string, allowed ...string) (int, bool) {
-	for _, a := range allowed {
-		if format == a {
-			return 0, true
-		}
-	}
-	last := len(allowed) - 1
-	return c.usageError(cmd, msg.UnknownFormat, format, strings.Join(allowed[:last], ", "), allowed[last]), false
 }
 
 func (c *cli) usageError(cmd *command, format string, args ...any) int {

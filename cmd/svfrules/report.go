@@ -38,10 +38,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.usageError(cmd, msg.ReportBy, err)
 	}
-	format, code, ok := c.chooseFormat(cmd, o, "markdown", report.Formats)
-	if !ok {
-		return code
-	}
+	format := o.format
 	if code, ok := c.refuseToTerminal(cmd, format, o.output); !ok {
 		return code
 	}

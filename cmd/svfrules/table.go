@@ -27,9 +27,6 @@ func runTable(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, msg.UnexpectedArgument, rest[0])
 	}
-	if code, ok := c.checkFormat(cmd, o.format, "csv", "markdown", "text"); !ok {
-		return code
-	}
 	if code, ok := c.checkCSVDialect(cmd, o); !ok {
 		return code
 	}

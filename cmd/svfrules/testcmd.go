@@ -41,9 +41,6 @@ func runTest(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, msg.UnexpectedArgumentRun, rest[0])
 	}
-	if code, ok := c.checkFormat(cmd, o.format, "text", "json"); !ok {
-		return code
-	}
 	var run *regexp.Regexp
 	if o.run != "" {
 		var err error

@@ -89,8 +89,9 @@ const (
 // Usage errors shared by the commands.
 const (
 	// UnknownFormat: a --format value the command does not have (%q: the
-	// value, %s: the allowed values, %s: the last one).
-	UnknownFormat = "okänt format %q för --format; ange %s eller %s"
+	// value, %s: the command, %s: the formats it writes with their
+	// extensions, "text (.txt), json (.json)").
+	UnknownFormat = "okänt format %q för --format; ingenting är läst eller skrivet. %s skriver formaten %s"
 	// UnexpectedArgument: an argument the command does not take (%q: the
 	// argument).
 	UnexpectedArgument = "oväntat argument %q; kommandot tar inga argument"
@@ -160,17 +161,17 @@ const (
 	// FlagGuide is --guide.
 	FlagGuide = "använd den här inbyggda `VERSIONEN` av vägledningen (standard: den nyaste)"
 	// FlagFormatCheck is check's --format.
-	FlagFormatCheck = "`FORMAT` för utdata: text eller json"
+	FlagFormatCheck = "`FORMAT` för utdata: text eller json (standard: från filändelsen i -o, annars text)"
 	// FlagFormatTest is test's --format.
-	FlagFormatTest = "`FORMAT` för utdata: text eller json"
+	FlagFormatTest = "`FORMAT` för utdata: text eller json (standard: från filändelsen i -o, annars text)"
 	// FlagFormatTable is table's --format.
-	FlagFormatTable = "`FORMAT` för utdata: csv, markdown eller text"
+	FlagFormatTable = "`FORMAT` för utdata: csv, markdown eller text (standard: från filändelsen i -o, annars text)"
 	// FlagFormatEval is eval's --format.
 	FlagFormatEval = "`FORMAT` för utdata: text, jsonl, csv, json eller xlsx (standard: från filändelsen i -o, annars text)"
 	// FlagFormatReport is report's --format.
 	FlagFormatReport = "`FORMAT` för utdata: html, markdown, csv, json eller xlsx (standard: från filändelsen i -o, annars markdown)"
 	// FlagFormatDiff is diff's --format.
-	FlagFormatDiff = "`FORMAT` för utdata: text, markdown, json eller html"
+	FlagFormatDiff = "`FORMAT` för utdata: text, markdown, json eller html (standard: från filändelsen i -o, annars text)"
 	// FlagWrite is fmt -w.
 	FlagWrite = "skriv tillbaka den formaterade texten till filen"
 	// FlagList is fmt -l.

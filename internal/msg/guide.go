@@ -123,9 +123,6 @@ const (
 	// GuideUnexpectedArgument is the usage error for an argument; %q is
 	// the argument.
 	GuideUnexpectedArgument = "oväntat argument %q; guide läser inga filer, ange versionen med --guide eller --rules"
-	// GuideUnknownFormat is the usage error for --format; %q is the value,
-	// %s the formats.
-	GuideUnknownFormat = "okänt format %q för --format; välj %s"
 	// GuideCannotWrite is the error when the output cannot be written; %v
 	// is the reason.
 	GuideCannotWrite = "kan inte skriva vägledningen: %v"

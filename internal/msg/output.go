@@ -199,9 +199,13 @@ const (
 	// FormatMismatch: -o, its extension, the format the extension
 	// names, the --format given.
 	FormatMismatch = "-o %s har ändelsen %s, som betyder formatet %s, men --format är %s; ingenting är läst eller skrivet. Ändra ändelsen eller --format så att de stämmer (eller utelämna --format, så väljs formatet efter ändelsen)."
-	// FormatExtension: -o, its extension, the command, the extensions
-	// the command writes.
-	FormatExtension = "-o %s har ändelsen %s, ett format som %s inte skriver; ingenting är läst eller skrivet. Använd en av ändelserna %s, eller ange --format."
+	// FormatExtension: -o, its extension, the command, the formats it
+	// writes with their extensions ("text (.txt), json (.json)"), and a
+	// hint for the extension or "" (FormatXLSHint after a space).
+	FormatExtension = "-o %s har ändelsen %s, ett format som %s inte skriver; ingenting är läst eller skrivet. Kommandot skriver formaten %s: använd en av de ändelserna, eller ett filnamn utan ändelse.%s"
+	// FormatXLSHint follows FormatExtension for -o X.xls of a command
+	// that writes workbooks.
+	FormatXLSHint = "Excel-arbetsböcker skrivs i formatet xlsx: spara som .xlsx."
 	// XLSXToTerminal: --format xlsx without -o, standard output a
 	// terminal (a workbook is a zip file, unreadable there). The
 	// command's name.
