@@ -44,18 +44,20 @@ func runDiff(c *cli, cmd *command, args []string) int {
 	}
 	failOn := changes.Level(-1)
 	if o.failOn != "" {
-		l, ok := changes.ParseLevel(o.failOn)
+		name, ok := levelValues.parse(o.failOn)
 		if !ok {
-			return c.usageError(cmd, msg.DiffUnknownLevel, "--fail-on", o.failOn)
+			return c.usageError(cmd, "%s", levelValues.unknown("--fail-on", o.failOn))
 		}
+		l, _ := changes.ParseLevel(name)
 		failOn = l
 	}
 	level := changes.Info
 	if o.level != "" {
-		l, ok := changes.ParseLevel(o.level)
+		name, ok := levelValues.parse(o.level)
 		if !ok {
-			return c.usageError(cmd, msg.DiffUnknownLevel, "--level", o.level)
+			return c.usageError(cmd, "%s", levelValues.unknown("--level", o.level))
 		}
+		l, _ := changes.ParseLevel(name)
 		level = l
 	}
 	for _, id := range o.ignore {

@@ -38,14 +38,18 @@ func runEval(c *cli, cmd *command, args []string) int {
 	}
 	minSev := compiler.SevInfo
 	if o.severity != "" {
-		s, ok := severities[o.severity]
+		name, ok := severityValues.parse(o.severity)
 		if !ok {
-			return c.usageError(cmd, msg.EvalUnknownSeverity, "--severity", o.severity)
+			return c.usageError(cmd, "%s", severityValues.unknown("--severity", o.severity))
 		}
-		minSev = s
+		minSev = severities[name]
 	}
-	if _, ok := severities[o.failOn]; !ok && o.failOn != "" && o.failOn != "none" {
-		return c.usageError(cmd, msg.EvalUnknownFailOn, o.failOn)
+	if o.failOn != "" {
+		name, ok := failOnValues.parse(o.failOn)
+		if !ok {
+			return c.usageError(cmd, "%s", failOnValues.unknown("--fail-on", o.failOn))
+		}
+		o.failOn = name
 	}
 	ro, code, ok := c.readOptions(cmd, o)
 	if !ok {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/rcc/svfrules/internal/msg"
+	"strings"
 
 	"bytes"
 	"fmt"
@@ -34,7 +35,18 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if o.minCell < 1 {
 		return c.usageError(cmd, msg.ReportMinCell, o.minCell)
 	}
-	by, err := report.ParseBy(o.by)
+	var dims []string
+	for _, part := range strings.Split(o.by, ",") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		name, ok := byValues.parse(part)
+		if !ok {
+			return c.usageError(cmd, "%s", byValues.unknown("--by", strings.TrimSpace(part)))
+		}
+		dims = append(dims, name)
+	}
+	by, err := report.ParseBy(strings.Join(dims, ","))
 	if err != nil {
 		return c.usageError(cmd, msg.ReportBy, err)
 	}

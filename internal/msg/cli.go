@@ -193,7 +193,8 @@ const (
 	// FlagColumn is --column.
 	FlagColumn = "ange `FÄLT=RUBRIK` för att läsa kolumnen med rubriken RUBRIK som FÄLT, t.ex. intent=Behandlingsintention (upprepa för fler)"
 	// FlagBy is report's --by.
-	FlagBy = "dela upp måttet efter de här kommaseparerade `DIMENSIONERNA`: region, county, sex, agegroup, year, quarter, month"
+	// %s: the dimensions, each with its Swedish word.
+	FlagBy = "dela upp måttet efter de här kommaseparerade `DIMENSIONERNA`: %s"
 	// FlagMinCell is report's --min-cell.
 	FlagMinCell = "dölj en cell med färre än `N` ledtider (dess n och utfall) och varje antal under N"
 	// FlagInclusionBase is report's --inclusion-base.
@@ -201,9 +202,11 @@ const (
 	// FlagText is diff's --text.
 	FlagText = "lägg till en raddiff av regelfilerna (unified-format)"
 	// FlagFailOnDiff is diff's --fail-on.
-	FlagFailOnDiff = "slutkod 1 när det finns en ändring på den här `NIVÅN` eller högre: action, review eller info"
+	// %s: the levels, each with its Swedish word.
+	FlagFailOnDiff = "slutkod 1 när det finns en ändring på den här `NIVÅN` eller högre: %s"
 	// FlagLevel is diff's --level.
-	FlagLevel = "visa bara ändringarna på den här `NIVÅN` eller högre: action, review eller info"
+	// %s: the levels, each with its Swedish word.
+	FlagLevel = "visa bara ändringarna på den här `NIVÅN` eller högre: %s"
 	// FlagIgnore is diff's --ignore.
 	FlagIgnore = "utelämna ändringarna med de här `ID:NA` (kommaseparerade eller upprepade, t.ex. rule-message-changed)"
 	// FlagEpisodes is diff's --episodes.
@@ -211,9 +214,11 @@ const (
 	// FlagRun is test's --run.
 	FlagRun = "kör bara testfallen vars id matchar det här reguljära uttrycket (`REGEX`)"
 	// FlagSeverity is eval's --severity.
-	FlagSeverity = "visa bara fynd av den här `GRADEN` eller allvarligare: error, warning eller info"
+	// %s: the severities, each with its Swedish word.
+	FlagSeverity = "visa bara fynd av den här `GRADEN` eller allvarligare: %s"
 	// FlagFailOnEval is eval's --fail-on.
-	FlagFailOnEval = "slutkod 1 när ett förlopp har ett fynd av den här `GRADEN` eller allvarligare, eller en rad avvisades: error, warning, info eller none (none: bara avvisade rader)"
+	// %s: the values, each with its Swedish word.
+	FlagFailOnEval = "slutkod 1 när ett förlopp har ett fynd av den här `GRADEN` eller allvarligare, eller en rad avvisades: %s (none: bara avvisade rader)"
 )
 
 // Command summaries (one line in `svfrules help`), synopses and help.
@@ -536,11 +541,16 @@ const (
 	// DiffCannotReadEpisodes: an --episodes file cannot be read (%s: the
 	// file, %s: why).
 	DiffCannotReadEpisodes = "svfrules diff: kan inte läsa förloppsfilen %s: %s"
-	// EvalUnknownSeverity: an unknown --severity or --fail-on of eval
-	// (%s: the flag, %q: the value).
-	EvalUnknownSeverity = "okänd %s %q; ange error, warning eller info"
-	// EvalUnknownFailOn: an unknown --fail-on of eval (%q: the value).
-	EvalUnknownFailOn = "okänd --fail-on %q; ange error, warning, info eller none"
+	// FlagValueUnknown: a value an enumerated flag does not have (%q:
+	// the value, %s: the flag, %s: the values with their Swedish words,
+	// "error (fel), warning (varning) eller info (information)"); a
+	// did-you-mean may follow after "; ".
+	FlagValueUnknown = "okänt värde %q för %s; ange %s"
+	// ListAnd joins the last value of a list of alternatives.
+	ListAnd = "eller"
+	// FailOnNone is eval --fail-on none in Swedish: no finding fails,
+	// only rejected rows.
+	FailOnNone = "ingen"
 	// ReportMinCell: --min-cell under 1 (%d: the value).
 	ReportMinCell = "--min-cell måste vara 1 eller mer (celler med färre ledtider visar inget utfall); angivet: %d"
 	// ReportBy: a --by value that cannot be used (%v: why).

@@ -49,8 +49,13 @@ const (
 // "pathway" is accepted for symmetry: every measure is per pathway anyway.
 var Dimensions = []string{"pathway", "region", "county", "sex", "agegroup", "year", "quarter", "month"}
 
+// DimensionLabel is the Swedish column title of a group dimension (one
+// of Dimensions), the word --by also accepts for it.
+func DimensionLabel(d string) string { return dimensionLabels[d] }
+
 // dimensionLabels are the Swedish column titles of the group dimensions.
 var dimensionLabels = map[string]string{
+	"pathway":  "Vårdförlopp",
 	"region":   "Region",
 	"county":   "Län",
 	"sex":      "Kön",
