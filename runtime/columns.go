@@ -68,11 +68,14 @@ func WriteColumnsText(w io.Writer, s *Summary) {
 		}
 		var cols []string
 		for _, c := range fc.Columns {
-			cols = append(cols, c.Header+" → "+c.Field)
+			cols = append(cols, c.Header+" → "+input.FieldName(c.Field))
 		}
 		// Headers come from the file: nothing in them may reach the
 		// terminal as a control character.
 		fmt.Fprintf(w, msg.SummaryColumns, escape.Printable(fc.File), escape.Printable(strings.Join(cols, ", ")))
+		if fc.IDColumn != "" {
+			fmt.Fprintf(w, msg.SummaryIDColumn, escape.Printable(fc.IDColumn))
+		}
 		for _, h := range fc.Unused {
 			fmt.Fprintf(w, msg.SummaryUnused, escape.Printable(h), escape.Printable(h))
 		}

@@ -132,7 +132,7 @@ func TestIncompleteText(t *testing.T) {
 			"  förlopp: 2, med fel: 0, rapporterbara: 1\n" +
 			"  ofullständiga förlopp: 1 (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n" +
 			// The file has only the three columns every file needs.
-			"  kolumner i in.csv: episode → episode, code → code, date → date\n" +
+			"  kolumner i in.csv: episode → förlopp, code → kod, date → datum\n" +
 			"  regeln Patient under 18 år (under_18_ar) kunde inte kontrolleras: filen saknar kolumn för ålder (age)\n" +
 			"  regeln Remitterande region saknas (remitterande_region_saknas) kunde inte kontrolleras: filen saknar kolumn för remitterande region (referring_region)\n" +
 			"  reglerna Kurativ kod vid palliativ intention (kur_vid_palliativ_intention) och VXX58 vid kurativ intention (vxx58_kurativ_intention) kunde inte kontrolleras: filen saknar kolumn för behandlingsintention (intent)\n" +

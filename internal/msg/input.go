@@ -241,6 +241,43 @@ const (
 	// InputColumnNotInFile: the file, the header, the attribute, the
 	// file's columns, a did-you-mean hint.
 	InputColumnNotInFile = "%s: kolumnen %q (--column %s=…) finns inte i filen; kolumnerna är %s%s"
-	// InputColumnsBoth: the file, the two headers, the attribute.
-	InputColumnsBoth = "%s: kolumnerna %q och %q ger båda %s; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)"
+	// InputColumnsBoth: the file, the two headers, the field (FieldCode
+	// …), the field as --column writes it (FieldFlag).
+	InputColumnsBoth = "%s: kolumnerna %q och %q ger båda %s; välj den som ska läsas med --column %s=RUBRIK, eller byt namn på eller ta bort den andra"
+	// InputColumnHint: a hint for a missing column: a header of the file
+	// that may be it. Verbs: the header, the field as --column writes it,
+	// the header again.
+	InputColumnHint = "; är det kolumnen %q? ange då --column %s=%s"
+	// SummaryIDColumn: the summary's line when the episode id is read
+	// from a column headed ID, which is often something else (a row
+	// number, a patient id). Verbs: the header.
+	SummaryIDColumn = "    kolumnen %s lästes som förlopps-id; är det fel kolumn, välj rätt med --column förlopp=RUBRIK\n"
+)
+
+// The fields of an episode row in Swedish, as messages name them and as
+// --column accepts them (FIELD=HEADER; a space may be written "_").
+const (
+	// FieldEpisode: the episode id's column.
+	FieldEpisode = "förlopp"
+	// FieldCode: the KVÅ code's column.
+	FieldCode = "kod"
+	// FieldDate: the event date's column.
+	FieldDate = "datum"
+	// FieldRegion: the reporting region's column.
+	FieldRegion = "region"
+	// FieldAge: the age's column.
+	FieldAge = "ålder"
+	// FieldSex: the sex's column.
+	FieldSex = "kön"
+	// FieldCounty: the county of residence's column.
+	FieldCounty = "län"
+	// FieldReferring: the referring region's column.
+	FieldReferring = "remitterande region"
+	// FieldDiagnosis: the ICD-10 diagnosis's column.
+	FieldDiagnosis = "diagnos"
+	// FieldIntent: the treatment intention's column.
+	FieldIntent = "intention"
+	// FieldWithHeader: a field and the file's own header for it, where
+	// they differ. Verbs: the field (FieldAge …), the header quoted.
+	FieldWithHeader = "%s (kolumnen %s)"
 )

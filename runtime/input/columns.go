@@ -2,9 +2,9 @@ package input
 
 import (
 	"fmt"
-	"github.com/rcc/svfrules/internal/msg"
-	"slices"
 	"strings"
+
+	"github.com/rcc/svfrules/internal/msg"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/lang"
@@ -17,8 +17,9 @@ type ColumnMap struct {
 	Header string // as written; compared as headers are (case, spaces)
 }
 
-// ParseColumns parses --column values (FIELD=HEADER). A field name that
-// is not known, a field or header given twice, and a value without "="
+// ParseColumns parses --column values (FIELD=HEADER). FIELD is a field's
+// id, its Swedish name or one of its headers (see flagField); the
+// ColumnMap has the id. A field name that is not known, a field or header given twice, and a value without "="
 // are errors in Swedish; the first names the closest field.
 func ParseColumns(flags []string) ([]ColumnMap, error) {
 	var out []ColumnMap
@@ -28,24 +29,46 @@ func ParseColumns(flags []string) ([]ColumnMap, error) {
 		if !ok || field == "" || header == "" {
 			return nil, fmt.Errorf(msg.InputColumnForm, f)
 		}
-		if !slices.Contains(colNames[:], field) {
+		k := flagField(field)
+		if k < 0 {
+			var names []string
+			for k := range numCols {
+				names = append(names, fieldFlag(k))
+			}
 			hint := ""
-			if sug := lang.Suggest(strings.ToLower(field), colNames[:]); sug != "" {
+			if sug := lang.Suggest(columnKey([]byte(field)), append(names, colNames[:]...)); sug != "" {
 				hint = fmt.Sprintf(msg.InputDidYouMean, sug)
 			}
-			return nil, fmt.Errorf(msg.InputColumnAttr, f, field, hint, strings.Join(colNames[:], ", "))
+			return nil, fmt.Errorf(msg.InputColumnAttr, f, field, hint, strings.Join(names, ", "))
 		}
+		field = colNames[k]
 		for _, m := range out {
 			if m.Field == field {
-				return nil, fmt.Errorf(msg.InputColumnTwice, field, m.Header, header)
+				return nil, fmt.Errorf(msg.InputColumnTwice, fieldWords[k], m.Header, header)
 			}
 			if columnKey([]byte(m.Header)) == columnKey([]byte(header)) {
-				return nil, fmt.Errorf(msg.InputColumnHeaderTwice, header, m.Field, field)
+				return nil, fmt.Errorf(msg.InputColumnHeaderTwice, header, FieldName(m.Field), fieldWords[k])
 			}
 		}
 		out = append(out, ColumnMap{Field: field, Header: header})
 	}
 	return out, nil
+}
+
+// flagField is the field --column names: its id (intent), its Swedish
+// name (intention, remitterande_region) or a header that is read as it
+// (förloppsid, kön); -1 for none.
+func flagField(name string) int {
+	key := columnKey([]byte(name))
+	for k := range numCols {
+		if key == colNames[k] || key == columnKey([]byte(fieldWords[k])) {
+			return k
+		}
+	}
+	if k, ok := columnAliases[key]; ok {
+		return k
+	}
+	return -1
 }
 
 // FileColumns is how one input's header was read: which header gives
@@ -59,11 +82,15 @@ type FileColumns struct {
 	// Workbook: the input is a sheet of an xlsx workbook, whose blank
 	// rows are rows without a value (a CSV's are rows of separators).
 	// Not in JSON: a workbook's json is the CSV file's.
-	Workbook bool             `json:"-"`
-	Columns  []ColumnUse      `json:"columns"`
-	Unused   []string         `json:"unused"`
-	Missing  []string         `json:"missing"` // attributes without a column
-	Absent   compiler.AttrSet `json:"-"`       // the attributes without a column, as a set
+	Workbook bool        `json:"-"`
+	Columns  []ColumnUse `json:"columns"`
+	Unused   []string    `json:"unused"`
+	Missing  []string    `json:"missing"` // attributes without a column
+	// IDColumn: the episode id was read from this column, headed ID (in
+	// any case), by its alias and not by --column; the summary says so,
+	// for such a column is often a row number or a patient id.
+	IDColumn string           `json:"id_column,omitempty"`
+	Absent   compiler.AttrSet `json:"-"` // the attributes without a column, as a set
 }
 
 // ColumnUse is one header and the field it is read as.

@@ -16,10 +16,13 @@ func TestParseColumns(t *testing.T) {
 			want: []ColumnMap{{"intent", "Behandlingsintention"}, {"referring_region", "Remiss från"}}},
 		{flags: []string{"intent"}, err: `--column "intent": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
 		{flags: []string{"intent="}, err: `--column "intent=": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
-		{flags: []string{"intnet=Kur/pal"}, err: `--column "intnet=Kur/pal": "intnet" är inget attribut; menade du "intent"?; attributen är episode, code, date, region, age, sex, county, referring_region, diagnosis, intent`},
-		{flags: []string{"kön=X"}, err: `--column "kön=X": "kön" är inget attribut; attributen är episode, code, date, region, age, sex, county, referring_region, diagnosis, intent`},
-		{flags: []string{"intent=A", "intent=B"}, err: `--column anger två kolumner för intent: "A" och "B"; ange en`},
-		{flags: []string{"intent=Syfte", "diagnosis=SYFTE"}, err: `--column anger kolumnen "SYFTE" för både intent och diagnosis; ange en`},
+		{flags: []string{"intnet=Kur/pal"}, err: `--column "intnet=Kur/pal": "intnet" är inget attribut; menade du "intent"?; attributen är förlopp, kod, datum, region, ålder, kön, län, remitterande_region, diagnos, intention`},
+		{flags: []string{"kn=X"}, err: `--column "kn=X": "kn" är inget attribut; menade du "kön"?; attributen är förlopp, kod, datum, region, ålder, kön, län, remitterande_region, diagnos, intention`},
+		// The Swedish names, and headers read as a field, name it too.
+		{flags: []string{"kön=X", "Remitterande region=Remiss", "datum=Åtgärdsdag", "förloppsid=Nr"},
+			want: []ColumnMap{{"sex", "X"}, {"referring_region", "Remiss"}, {"date", "Åtgärdsdag"}, {"episode", "Nr"}}},
+		{flags: []string{"intent=A", "intention=B"}, err: `--column anger två kolumner för intention: "A" och "B"; ange en`},
+		{flags: []string{"intent=Syfte", "diagnosis=SYFTE"}, err: `--column anger kolumnen "SYFTE" för både intention och diagnos; ange en`},
 	}
 	for _, c := range cases {
 		got, err := ParseColumns(c.flags)

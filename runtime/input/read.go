@@ -411,6 +411,24 @@ const numAttrs = numCols - colRegion
 
 var colNames = [numCols]string{"episode", "code", "date", "region", "age", "sex", "county", "referring_region", "diagnosis", "intent"}
 
+// fieldWords are the fields in Swedish, for messages (colNames are the
+// ids, which JSON keeps).
+var fieldWords = [numCols]string{msg.FieldEpisode, msg.FieldCode, msg.FieldDate, msg.FieldRegion, msg.FieldAge,
+	msg.FieldSex, msg.FieldCounty, msg.FieldReferring, msg.FieldDiagnosis, msg.FieldIntent}
+
+// fieldFlag is a field as --column writes it: its Swedish name with "_"
+// for a space.
+func fieldFlag(k int) string { return strings.ReplaceAll(fieldWords[k], " ", "_") }
+
+// FieldName is a field id's Swedish name (FieldName("age") is "ålder");
+// an unknown id is returned as it is.
+func FieldName(field string) string {
+	if k := fieldIndex(field); k >= 0 {
+		return fieldWords[k]
+	}
+	return field
+}
+
 // notUTF8 is the reason for a row that is not UTF-8, in both formats.
 const notUTF8 = msg.InputNotUTF8
 

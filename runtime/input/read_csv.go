@@ -24,6 +24,10 @@ var columnAliases = map[string]int{
 	"code": colCode, "kod": colCode, "kva": colCode, "kvå": colCode, "kva_kod": colCode, "kvå_kod": colCode, "kvakod": colCode, "kvåkod": colCode,
 	"kva-kod": colCode, "kvå-kod": colCode, "atgardskod": colCode, "åtgärdskod": colCode,
 	"date": colDate, "datum": colDate, "handelsedatum": colDate, "händelsedatum": colDate,
+	"atgardsdatum": colDate, "åtgärdsdatum": colDate, "koddatum": colDate, "kodningsdatum": colDate,
+	"handelse_datum": colDate, "händelse_datum": colDate, "atgards_datum": colDate, "åtgärds_datum": colDate,
+	"vardforloppsnummer": colEpisode, "vårdförloppsnummer": colEpisode, "forloppsnummer": colEpisode, "förloppsnummer": colEpisode,
+	"vardforlopps-id": colEpisode, "vårdförlopps-id": colEpisode, "vardforloppsid": colEpisode, "vårdförloppsid": colEpisode,
 	"region": colRegion, "rapporterande_region": colRegion,
 	"age": colAge, "alder": colAge, "ålder": colAge,
 	"sex": colSex, "kon": colSex, "kön": colSex,
@@ -214,9 +218,12 @@ type csvReader struct {
 	last  lastRow
 	ncol  int      // columns in the header
 	names []string // the header's columns, as written
-	dec   []byte   // a line converted from Windows-1252
-	up    []byte   // an upper-cased value
-	rec   record   // a row whose quoted value goes on on the next line
+	// idHeader: the episode id is read from a column headed ID (any
+	// case), found by its alias; the summary says so.
+	idHeader string
+	dec      []byte // a line converted from Windows-1252
+	up       []byte // an upper-cased value
+	rec      record // a row whose quoted value goes on on the next line
 }
 
 // record is a row of several lines being read: a quoted value in it
@@ -650,21 +657,6 @@ func (c *csvReader) header(raw []byte) error {
 	}
 	c.ncol, c.names = len(names), names
 
-	for k := range c.col {
-		c.col[k] = -1
-	}
-	var unknown []string
-	for i, n := range names {
-		k, ok := c.fieldOf(columnKey([]byte(n)))
-		if !ok {
-			unknown = append(unknown, n)
-			continue
-		}
-		if j := c.col[k]; j >= 0 {
-			return fmt.Errorf(msg.InputColumnsBoth, c.name, names[j], n, colNames[k])
-		}
-		c.col[k] = i
-	}
 	for _, m := range c.b.columns {
 		// The header named must be there, even when an alias of the
 		// field is: the column read would not be the one asked for.
@@ -677,19 +669,34 @@ func (c *csvReader) header(raw []byte) error {
 			if sug := lang.Suggest(columnKey([]byte(m.Header)), keys); sug != "" {
 				hint = fmt.Sprintf(msg.InputDidYouMean, names[slices.Index(keys, sug)])
 			}
-			return fmt.Errorf(msg.InputColumnNotInFile, c.name, m.Header, m.Field, quotedList(names), hint)
+			return fmt.Errorf(msg.InputColumnNotInFile, c.name, m.Header, fieldFlag(fieldIndex(m.Field)), quotedList(names), hint)
 		}
 	}
-
+	unknown, err := c.assign(names)
+	if err != nil {
+		return err
+	}
 	var missing []string
 	var candidates []string
+	var guesses []string
+	guessed := map[string]bool{}
+	lacking := 0
 	for _, k := range []int{colEpisode, colCode, colDate} {
 		if c.col[k] < 0 {
-			missing = append(missing, [...]string{colEpisode: msg.InputColEpisode, colCode: msg.InputColCode, colDate: msg.InputColDate}[k])
+			lacking++
+		}
+	}
+	for _, k := range []int{colEpisode, colCode, colDate} {
+		if c.col[k] < 0 {
+			missing = append(missing, fieldWords[k])
 			for alias, kk := range columnAliases {
 				if kk == k {
 					candidates = append(candidates, alias)
 				}
+			}
+			if n := guessColumn(k, unknown, guessed, lacking == 1); n != "" {
+				guessed[n] = true
+				guesses = append(guesses, fmt.Sprintf(msg.InputColumnHint, n, fieldFlag(k), shellWord(n)))
 			}
 		}
 	}
@@ -720,7 +727,13 @@ func (c *csvReader) header(raw []byte) error {
 	sort.Strings(candidates) // map order must not change the hint
 	var text strings.Builder
 	fmt.Fprintf(&text, msg.InputHeaderMissing, c.name, andList(missing), quotedList(names))
+	for _, g := range guesses {
+		text.WriteString(g)
+	}
 	for _, n := range unknown {
+		if guessed[n] {
+			continue
+		}
 		if hint := lang.DidYouMean(columnKey([]byte(n)), candidates); hint != "" {
 			fmt.Fprintf(&text, msg.InputHeaderHint, n, hint)
 		}
@@ -735,16 +748,141 @@ func (c *csvReader) header(raw []byte) error {
 	return fmt.Errorf("%s", text.String())
 }
 
+// guessColumn returns the header, of those not read and not guessed
+// already, most likely to be field k's: the first that holds one of the
+// field's aliases of three letters or more in its name (Åtgärdsdatum
+// holds datum), else the one closest to an alias (Kodd is kod), else,
+// when k is the only field missing (alone), the only header left. ""
+// when none is likely.
+func guessColumn(k int, unknown []string, guessed map[string]bool, alone bool) string {
+	var aliases []string
+	for alias, kk := range columnAliases {
+		if kk == k && utf8.RuneCountInString(alias) >= 3 {
+			aliases = append(aliases, alias)
+		}
+	}
+	sort.Strings(aliases) // map order must not change the hint
+	// A header that is not UTF-8 cannot be written on a command line,
+	// and one that holds the names of other fields too ("episode,code",
+	// read with the wrong separator) is not this field's. With no name
+	// close, the only column left unread is the likely one.
+	fits := func(n string) bool {
+		if guessed[n] || !utf8.ValidString(n) {
+			return false
+		}
+		key := columnKey([]byte(n))
+		for alias, kk := range columnAliases {
+			if kk != k && utf8.RuneCountInString(alias) >= 3 && strings.Contains(key, alias) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range unknown {
+		key := columnKey([]byte(n))
+		for _, a := range aliases {
+			if strings.Contains(key, a) && fits(n) {
+				return n
+			}
+		}
+	}
+	var left []string
+	for _, n := range unknown {
+		if lang.Suggest(columnKey([]byte(n)), aliases) != "" && fits(n) {
+			return n
+		}
+		if fits(n) {
+			left = append(left, n)
+		}
+	}
+	if alone && len(left) == 1 { // the only column not read, for the only field missing
+		return left[0]
+	}
+	return ""
+}
+
+// shellWord writes a header as a command line needs it: in double quotes
+// when it has a space or a character a shell reads.
+func shellWord(s string) string {
+	if strings.ContainsAny(s, " \t\"'&|<>()$`;*?[]{}!#~") {
+		return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+	}
+	return s
+}
+
 // fieldOf returns the field a header (as columnKey gives it) is read as:
 // the one --column maps it to, else the one its alias names.
 func (c *csvReader) fieldOf(key string) (int, bool) {
+	if k, ok := c.mapped(key); ok {
+		return k, true
+	}
+	k, ok := columnAliases[key]
+	return k, ok
+}
+
+// assign sets c.col from the header's names and returns the headers not
+// read, in the header's order. A header --column names is read as its
+// field, and then a header that is only an alias of that field is not
+// read: --column wins over the aliases. Of two aliases of the episode
+// id, a bare "ID" gives way to the other (a row number or a patient id is
+// often called ID); any other two aliases of one field are an error.
+func (c *csvReader) assign(names []string) (unknown []string, err error) {
+	for k := range c.col {
+		c.col[k] = -1
+	}
+	var explicit [numCols]bool
+	var auto [numCols][]int
+	used := make([]bool, len(names))
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = columnKey([]byte(n))
+	}
+	for i, key := range keys {
+		if k, ok := c.mapped(key); ok {
+			if j := c.col[k]; j >= 0 {
+				return nil, fmt.Errorf(msg.InputColumnsBoth, c.name, names[j], names[i], fieldWords[k], fieldFlag(k))
+			}
+			c.col[k], explicit[k], used[i] = i, true, true
+			continue
+		}
+		if k, ok := columnAliases[key]; ok {
+			auto[k] = append(auto[k], i)
+		}
+	}
+	for k, cols := range auto {
+		if explicit[k] {
+			continue
+		}
+		if k == colEpisode && len(cols) > 1 {
+			cols = slices.DeleteFunc(slices.Clone(cols), func(i int) bool { return keys[i] == "id" })
+		}
+		switch {
+		case len(cols) > 1:
+			return nil, fmt.Errorf(msg.InputColumnsBoth, c.name, names[cols[0]], names[cols[1]], fieldWords[k], fieldFlag(k))
+		case len(cols) == 1:
+			c.col[k], used[cols[0]] = cols[0], true
+		}
+	}
+	if i := c.col[colEpisode]; i >= 0 && !explicit[colEpisode] && keys[i] == "id" {
+		c.idHeader = names[i]
+	}
+	for i, n := range names {
+		if !used[i] {
+			unknown = append(unknown, n)
+		}
+	}
+	return unknown, nil
+}
+
+// mapped returns the field --column maps a header (as columnKey gives
+// it) to.
+func (c *csvReader) mapped(key string) (int, bool) {
 	for _, m := range c.b.columns {
 		if columnKey([]byte(m.Header)) == key {
 			return fieldIndex(m.Field), true
 		}
 	}
-	k, ok := columnAliases[key]
-	return k, ok
+	return 0, false
 }
 
 // fieldIndex returns the index of a field name (checked by ParseColumns).
@@ -760,7 +898,7 @@ func fieldIndex(name string) int {
 // tellColumns notes the attributes the file has no column for, for its
 // episodes, and tells the sink how the header was read, once per file.
 func (c *csvReader) tellColumns(names, unknown []string) {
-	fc := FileColumns{File: c.name, Workbook: c.workbook, Unused: unknown, Columns: []ColumnUse{}, Missing: []string{}}
+	fc := FileColumns{File: c.name, Workbook: c.workbook, IDColumn: c.idHeader, Unused: unknown, Columns: []ColumnUse{}, Missing: []string{}}
 	if fc.Unused == nil {
 		fc.Unused = []string{}
 	}

@@ -186,7 +186,7 @@ var readCases = []readCase{
 	{
 		name:  "two county columns",
 		input: "förlopp;kod;datum;län;folkbokföringslän\n",
-		err:   `x: kolumnerna "län" och "folkbokföringslän" ger båda county; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)`,
+		err:   `x: kolumnerna "län" och "folkbokföringslän" ger båda län; välj den som ska läsas med --column län=RUBRIK, eller byt namn på eller ta bort den andra`,
 	},
 	{
 		name:  "more aliases",
@@ -633,7 +633,7 @@ var readCases = []readCase{
 	{
 		name:  "missing column with did-you-mean",
 		input: "forlop;kod;datum\nE1;VL210;2024-01-10\n",
-		err:   `x: rubrikraden saknar kolumn för förlopp (hittade "forlop", "kod", "datum"); för "forlop": menade du "forlopp"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
+		err:   `x: rubrikraden saknar kolumn för förlopp (hittade "forlop", "kod", "datum"); är det kolumnen "forlop"? ange då --column förlopp=forlop; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också)`,
 	},
 	{
 		name:  "missing columns",
@@ -648,7 +648,7 @@ var readCases = []readCase{
 	{
 		name:  "duplicate column",
 		input: "episode;code;date;kod\n",
-		err:   `x: kolumnerna "code" och "kod" ger båda code; behåll en av dem och byt namn på eller ta bort den andra (eller välj en med --column)`,
+		err:   `x: kolumnerna "code" och "kod" ger båda kod; välj den som ska läsas med --column kod=RUBRIK, eller byt namn på eller ta bort den andra`,
 	},
 	{
 		name:  "header only",
