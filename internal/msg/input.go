@@ -124,16 +124,9 @@ const (
 	// file.
 	InputHeaderQuote = "%s: ett citattecken i rubrikraden stängs inte; rätta första raden, som ska namnge kolumnerna"
 	// InputHeaderMissing: a header without the episode, code or date
-	// column. Verbs: the file, the missing columns (förlopp, kod, datum
-	// joined by InputAnd), the columns found.
+	// column. Verbs: the file, the missing columns (FieldEpisode,
+	// FieldCode, FieldDate joined by InputAnd), the columns found.
 	InputHeaderMissing = "%s: rubrikraden saknar kolumn för %s (hittade %s)"
-	// InputColEpisode, InputColCode, InputColDate name the three columns
-	// every file needs, in InputHeaderMissing.
-	InputColEpisode = "förlopp"
-	// InputColCode: see InputColEpisode.
-	InputColCode = "kod"
-	// InputColDate: see InputColEpisode.
-	InputColDate = "datum"
 	// InputHeaderHint: a hint for a header name. Verbs: the name as
 	// written, the hint.
 	InputHeaderHint = "; för %q: %s"
