@@ -177,9 +177,17 @@ const (
 	InputDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
 	// InputSex: the value, quoted.
 	InputSex = "kön %s är inget känt värde; skriv M eller K, Man eller Kvinna, eller 1 (man) eller 2 (kvinna) som i de nationella registren, eller lämna tomt"
-	// InputCode: what (län, region, remitterande region), the value
-	// quoted, countyList.
-	InputCode = "%s %s är ingen länskod; giltiga koder är %s (en inledande nolla får saknas: 1 läses som 01)"
+	// InputCounty: the county of residence that is no county. Verbs:
+	// the value quoted, the valid codes.
+	InputCounty = "länet %s är ingen länskod och inget länsnamn; giltiga koder är %s (en inledande nolla får saknas: 1 läses som 01), eller skriv länets namn (Stockholms län, Stockholm)"
+	// InputRegion: a region (the reporting or the referring one) that
+	// is no region. Verbs: which (InputRegionReporting or
+	// InputRegionReferring), the value quoted, the valid codes.
+	InputRegion = "%s %s är ingen regionkod och inget regionnamn; giltiga koder är %s (en inledande nolla får saknas: 1 läses som 01), eller skriv regionens namn (Stockholm, Region Stockholm)"
+	// InputRegionReporting names the reporting region in InputRegion.
+	InputRegionReporting = "regionen"
+	// InputRegionReferring names the referring region in InputRegion.
+	InputRegionReferring = "den remitterande regionen"
 	// InputTotalRow: for a total row (Excel's Totalt or Summa).
 	InputTotalRow = "raden är en summarad (Totalt/Summa), inte data; ta bort den ur exporten"
 )

@@ -449,7 +449,8 @@ type rowAttrs struct {
 // reason of the first bad one: the age as a number (60 or 60 år), the
 // intent as "kur" or "pal", sex as "M" or "K" (1 and 2 as the national
 // registers code them), county, region and referring region as two-digit
-// county codes (a missing leading zero added). buf is not used any more;
+// county codes (a missing leading zero added; a region's or county's
+// name read as its code, see regions.go). buf is not used any more;
 // it is kept so that the readers' calls stay as they are.
 func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 	_ = buf
@@ -490,7 +491,10 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 		}
 		c, ok := normCounty(v)
 		if !ok {
-			return colNames[k.col], fmt.Sprintf(msg.InputCode, k.what, quote(v), countyList)
+			if k.col == colCounty {
+				return colNames[k.col], fmt.Sprintf(msg.InputCounty, quote(v), countyList)
+			}
+			return colNames[k.col], fmt.Sprintf(msg.InputRegion, k.what, quote(v), countyList)
 		}
 		a.val[k.col] = c
 	}
@@ -501,7 +505,7 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 var codeCols = [...]struct {
 	col  int
 	what string
-}{{colRegion, "region"}, {colCounty, "län"}, {colReferring, "remitterande region"}}
+}{{colRegion, msg.InputRegionReporting}, {colCounty, ""}, {colReferring, msg.InputRegionReferring}}
 
 // code checks a KVÅ code (V, two letters or digits, two digits) and
 // returns it upper-cased. Every row has one, so it is looked up first in

@@ -618,8 +618,8 @@ var readCases = []readCase{
 			"E1;VL220;2024-01-11;a;\"1;4\"\n" +
 			"E1;VL230;2024-01-12;a;\"1;4\"\n",
 		want: []string{
-			`reject x:3: county: län "1;4" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
-			`reject x:4: county: län "1;4" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+			`reject x:3: county: länet "1;4" är ingen länskod och inget länsnamn; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01), eller skriv länets namn (Stockholms län, Stockholm)`,
+			`reject x:4: county: länet "1;4" är ingen länskod och inget länsnamn; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01), eller skriv länets namn (Stockholms län, Stockholm)`,
 			`ep "E1" x:2 county="04" diagnosis="a;1" | 2:VL210:2024-01-10 | incomplete: x:3 x:4`,
 			`rows 3`,
 		},

@@ -206,11 +206,14 @@ var countyCodes = func() [26][]byte {
 const countyList = "01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25"
 
 // normCounty reads a county or region code: one or two digits, as Excel
-// drops a leading zero (1 for 01), and returns the two-digit code when
-// it is one of the 21.
+// drops a leading zero (1 for 01), or a region's or county's name (see
+// regions.go), and returns the two-digit code when it is one of the 21.
 func normCounty(v []byte) ([]byte, bool) {
 	n, rest, ok := number(v, 1, 2)
-	if !ok || len(rest) != 0 || n >= len(countyCodes) || countyCodes[n] == nil {
+	if !ok || len(rest) != 0 {
+		n = regionNumber(v)
+	}
+	if n <= 0 || n >= len(countyCodes) || countyCodes[n] == nil {
 		return nil, false
 	}
 	return countyCodes[n], true
@@ -284,13 +287,4 @@ func isNumber(v []byte) bool {
 		}
 	}
 	return digits > 0
-}
-
-// NormRegion reads a region code as the episode reader does (one or two
-// digits, 1 for 01) and returns the two-digit code when it is one of the
-// 21; other readers of region codes (the inclusion measure's
-// beräkningsunderlag) match episodes with it.
-func NormRegion(s string) (string, bool) {
-	c, ok := normCounty([]byte(s))
-	return string(c), ok
 }

@@ -87,7 +87,11 @@ func TestNormValues(t *testing.T) {
 	counties := map[string]string{
 		"1": "01", "01": "01", "3": "03", "9": "09", "09": "09", "10": "10", "12": "12", "25": "25", "14": "14",
 		"02": "", "2": "", "11": "", "15": "", "16": "", "26": "", "0": "", "00": "", "001": "",
-		"Stockholm": "", "1.0": "", "": "", "-1": "",
+		"1.0": "", "": "", "-1": "",
+		// Names, as the inclusion reader reads them (one table).
+		"Stockholm": "01", "Region Uppsala": "03", "region  UPPSALA": "03", "Stockholms län": "01", "Skane": "12",
+		"Västra Götalandsregionen": "14", "Jämtland Härjedalen": "23", "jamtland-harjedalen": "23", "Örebro": "18",
+		"Region": "", "Region ": "", "Atlantis": "", "Stockholmx": "", "Sverige": "", "Region Region Uppsala": "",
 	}
 	for in, want := range counties {
 		got, ok := normCounty([]byte(in))
@@ -175,21 +179,24 @@ func TestReadValues(t *testing.T) {
 				"E4;VL210;2024-03-11;M;02;01;;\n" +
 				"E5;VL210;2024-03-11;M;01;Region Stockholm;;\n" +
 				"E6;VL210;2024-03-11;M;01;01;2;\n" +
-				"E7;VL210;2024-03-11;X;01;01;;\n",
+				"E7;VL210;2024-03-11;X;01;01;;\n" +
+				"E8;VL210;2024-03-11;M;sodermanlands län;REGION  västra götaland;Jämtland-Härjedalen;\n" +
+				"E9;VL210;2024-03-11;M;01;Region Atlantis;;\n",
 			want: []string{
 				`ep "E1" x:2 region="01" sex="K" county="01" referring="04" age=60 | 2:VL210:2024-03-11 3:VL215:2024-03-12 4:VL220:2024-03-13`,
 				`ep "E2" x:5 region="01" sex="M" county="25" | 5:VL210:2024-03-11 6:VL215:2024-03-12`,
-				`reject x:7: county: län "Stockholm" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
-				`ep "E3" x:7 | | incomplete: x:7`,
-				`reject x:8: county: län "02" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E3" x:7 region="01" sex="M" county="01" | 7:VL210:2024-03-11`,
+				`reject x:8: county: länet "02" är ingen länskod och inget länsnamn; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01), eller skriv länets namn (Stockholms län, Stockholm)`,
 				`ep "E4" x:8 | | incomplete: x:8`,
-				`reject x:9: region: region "Region Stockholm" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
-				`ep "E5" x:9 | | incomplete: x:9`,
-				`reject x:10: referring_region: remitterande region "2" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
+				`ep "E5" x:9 region="01" sex="M" county="01" | 9:VL210:2024-03-11`,
+				`reject x:10: referring_region: den remitterande regionen "2" är ingen regionkod och inget regionnamn; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01), eller skriv regionens namn (Stockholm, Region Stockholm)`,
 				`ep "E6" x:10 | | incomplete: x:10`,
 				`reject x:11: sex: kön "X" är inget känt värde; skriv M eller K, Man eller Kvinna, eller 1 (man) eller 2 (kvinna) som i de nationella registren, eller lämna tomt`,
 				`ep "E7" x:11 | | incomplete: x:11`,
-				`rows 10`,
+				`ep "E8" x:12 region="14" sex="M" county="04" referring="23" | 12:VL210:2024-03-11`,
+				`reject x:13: region: regionen "Region Atlantis" är ingen regionkod och inget regionnamn; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01), eller skriv regionens namn (Stockholm, Region Stockholm)`,
+				`ep "E9" x:13 | | incomplete: x:13`,
+				`rows 12`,
 			},
 		},
 		{
@@ -245,8 +252,7 @@ func TestReadValues(t *testing.T) {
 				`{"episode":"E2","county":"Uppsala","events":[{"code":"VL210","date":"2024-03-11"}]}` + "\n",
 			want: []string{
 				`ep "E1" x:1 region="01" sex="K" county="01" age=60 | 1:VL210:2024-03-11 1:VL215:2024-03-12`,
-				`reject x:2: county: län "Uppsala" är ingen länskod; giltiga koder är 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 (en inledande nolla får saknas: 1 läses som 01)`,
-				`ep "E2" x:2 | | incomplete: x:2`,
+				`ep "E2" x:2 county="03" | 2:VL210:2024-03-11`,
 				`rows 2`,
 			},
 		},

@@ -33,29 +33,11 @@ import (
 // InclusionGoal is the national goal, in per cent.
 const InclusionGoal = 70
 
-// regionNames are the 21 regions by name (lower case, without
-// "Region "), for a beräkningsunderlag that names them instead of giving
-// their codes.
-var regionNames = map[string]string{
-	"stockholm": "01", "uppsala": "03", "sörmland": "04", "södermanland": "04",
-	"östergötland": "05", "jönköpings län": "06", "jönköping": "06", "kronoberg": "07",
-	"kalmar län": "08", "kalmar": "08", "gotland": "09", "blekinge": "10", "skåne": "12",
-	"halland": "13", "västra götaland": "14", "värmland": "17", "örebro län": "18",
-	"örebro": "18", "västmanland": "19", "dalarna": "20", "gävleborg": "21",
-	"västernorrland": "22", "jämtland härjedalen": "23", "jämtland": "23",
-	"västerbotten": "24", "norrbotten": "25",
-}
-
-// regionCode is the two-digit code of a region given by code or name.
-func regionCode(s string) (string, bool) {
-	if c, ok := input.NormRegion(s); ok {
-		return c, true
-	}
-	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	k = strings.TrimPrefix(k, "region ")
-	c, ok := regionNames[k]
-	return c, ok
-}
+// regionCode is the two-digit code of a region given by code or name
+// ("Stockholm", "Region Uppsala"): the episode readers' table
+// (input.RegionCode), so that a file of estimates and the episodes name
+// regions alike.
+func regionCode(s string) (string, bool) { return input.RegionCode(s) }
 
 // BaseRow is one row of the beräkningsunderlag.
 type BaseRow struct {
@@ -455,15 +437,6 @@ func (a *aggregate) inclusionBounds(p int, group string) (int, bool) {
 	return sum, any
 }
 
-// regionLabels name the regions by code, as rows show them ("01
-// Stockholm").
-var regionLabels = map[string]string{
-	"01": "Stockholm", "03": "Uppsala", "04": "Sörmland", "05": "Östergötland", "06": "Jönköpings län",
-	"07": "Kronoberg", "08": "Kalmar län", "09": "Gotland", "10": "Blekinge", "12": "Skåne", "13": "Halland",
-	"14": "Västra Götaland", "17": "Värmland", "18": "Örebro län", "19": "Västmanland", "20": "Dalarna",
-	"21": "Gävleborg", "22": "Västernorrland", "23": "Jämtland Härjedalen", "24": "Västerbotten", "25": "Norrbotten",
-}
-
 // inclusionText is the table as every format but json and csv shows it:
 // its title, note, head and rows of text (– for a hidden figure).
 type inclusionText struct {
@@ -490,7 +463,7 @@ func inclusionTextOf(r *Report) *inclusionText {
 		if row.Met != nil {
 			met = map[bool]string{true: "ja", false: "nej"}[*row.Met]
 		}
-		t.Rows = append(t.Rows, []string{strings.TrimSpace(row.Region + " " + regionLabels[row.Region]), row.PathwayName, row.Period,
+		t.Rows = append(t.Rows, []string{strings.TrimSpace(row.Region + " " + input.RegionName(row.Region)), row.PathwayName, row.Period,
 			strconv.Itoa(row.Estimate), countText(row.Reported), share, met})
 	}
 	return t
