@@ -59,6 +59,10 @@ type Summary struct {
 	// are rows read too, beside the evaluated, incomplete and rejected
 	// ones. Left out of JSON when 0.
 	RowsBlank int `json:"rows_blank,omitempty"`
+	// RowsDateOrder counts the rejected rows whose date is written day
+	// first (29/1/2024), which --date-order dmy reads; the summary ends
+	// with what to do. Left out of JSON when 0.
+	RowsDateOrder int `json:"rows_date_order,omitempty"`
 	// EventsEvaluated counts the events (code and date) of the evaluated
 	// rows: as many as the rows in CSV, more in JSON Lines, whose rows
 	// (lines) are episodes.
@@ -241,6 +245,9 @@ func (c *collector) Columns(fc input.FileColumns) {
 // Reject keeps a rejected row (input.Sink).
 func (c *collector) Reject(r input.Rejection) {
 	c.sum.RowsRejected++
+	if r.DateOrder {
+		c.sum.RowsDateOrder++
+	}
 	c.sum.Rejected = append(c.sum.Rejected, r)
 }
 

@@ -173,6 +173,12 @@ const (
 // Messages about values (values.go): dates, sex, county and region
 // codes, blank and total rows.
 const (
+	// InputDayFirstSure: a day-first date whose first number is over
+	// 12, so it can only be day/month/year. Verbs: the date, quoted.
+	InputDayFirstSure = "datumet %s skrivs dag/månad/år; ange --date-order dmy så läses sådana datum, eller skriv datumen som ÅÅÅÅ-MM-DD"
+	// SummaryDateOrder: the summary's last line when rows were rejected
+	// for a day-first date. Verbs: how many rows.
+	SummaryDateOrder = "  ange --date-order dmy: %d rader avvisades för datumordningen (datum som 29/1/2024 med dagen först läses bara så)\n"
 	// InputDayFirst: the date, quoted.
 	InputDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
 	// InputSex: the value, quoted.

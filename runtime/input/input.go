@@ -80,6 +80,9 @@ type Rejection struct {
 	Row     int    `json:"row"`
 	Field   string `json:"field,omitempty"` // the column at fault, "" for the row as a whole
 	Reason  string `json:"reason"`
+	// DateOrder: the row was rejected for a day-first date, which
+	// --date-order dmy reads (the summary counts them).
+	DateOrder bool `json:"-"`
 }
 
 // String writes the rejection for people: file:row: field: reason, with

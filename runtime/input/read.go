@@ -551,6 +551,10 @@ func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 	field, reason = eventProblem(code, date, okCode)
 	if field == "date" && !b.dmy && looksDayFirst(date) {
 		reason = fmt.Sprintf(msg.InputDayFirst, quote(date))
+		if dayOver12(date) {
+			reason = fmt.Sprintf(msg.InputDayFirstSure, quote(date))
+		}
+		b.dayFirst = true
 	}
 	return ev, field, reason
 }
@@ -684,10 +688,13 @@ func quote(v []byte) string {
 // allocation for many episodes; a block stays in memory as long as one of
 // its episodes does.
 type builder struct {
-	file   string
-	sink   Sink
-	cur    *Episode // the open run, nil when none
-	events []Event  // the open run's events
+	file string
+	sink Sink
+	// dayFirst: the row event last checked has a day-first date (see
+	// takeDayFirst).
+	dayFirst bool
+	cur      *Episode // the open run, nil when none
+	events   []Event  // the open run's events
 	// The open run's attributes, kept here while it is open: indexing an
 	// array is quicker than choosing a field for every row.
 	vals   [numAttrs]string
@@ -817,7 +824,15 @@ func (b *builder) blank() {
 
 // reject passes on a rejection of the row at line.
 func (b *builder) reject(line int, field, reason string) {
-	b.sink.Reject(Rejection{File: b.file, Row: line, Field: field, Reason: reason})
+	b.sink.Reject(Rejection{File: b.file, Row: line, Field: field, Reason: reason, DateOrder: b.takeDayFirst()})
+}
+
+// takeDayFirst reports whether the row being rejected was rejected for a
+// day-first date (set by event), and clears it for the next row.
+func (b *builder) takeDayFirst() bool {
+	d := b.dayFirst
+	b.dayFirst = false
+	return d
 }
 
 // add starts or continues the run of episode id with a row's attributes,
@@ -921,7 +936,7 @@ func (b *builder) rejectIn(id []byte, line int, field, reason string) (started b
 		b.start(id, line)
 		started = true
 	}
-	r := Rejection{File: b.file, Row: line, Field: field, Reason: reason, Episode: b.cur.ID}
+	r := Rejection{File: b.file, Row: line, Field: field, Reason: reason, Episode: b.cur.ID, DateOrder: b.takeDayFirst()}
 	b.cur.Rejected = append(b.cur.Rejected, r)
 	b.sink.Reject(r)
 	return started

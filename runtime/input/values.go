@@ -161,6 +161,16 @@ func looksDayFirst(v []byte) bool {
 	return ok
 }
 
+// dayOver12 reports whether a day-first date's first number is over 12,
+// so that it cannot be a month: 29/1/2024 is day/month/year.
+func dayOver12(v []byte) bool {
+	if d, ok := datePart(v); ok {
+		v = d
+	}
+	d, _, _, ok := dayFirst(v)
+	return ok && d > 12
+}
+
 // The normalised sexes: M (man) and K (kvinna), shared so that
 // normalising allocates nothing.
 var sexMan, sexKvinna = []byte("M"), []byte("K")

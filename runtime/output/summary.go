@@ -33,6 +33,9 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 	runtime.WriteColumnsText(w, s)
 	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)
 	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway, s.Names)
+	if s.RowsDateOrder > 0 { // last, where it is read
+		fmt.Fprintf(w, msg.SummaryDateOrder, s.RowsDateOrder)
+	}
 }
 
 // blankText is the summary's line on blank rows in the words of the
