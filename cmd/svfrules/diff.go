@@ -76,6 +76,11 @@ func runDiff(c *cli, cmd *command, args []string) int {
 	if len(o.episodes) > 0 && o.format == "markdown" {
 		return c.usageError(cmd, msg.DiffEpisodesMarkdown)
 	}
+	if eps, code, done := c.expandGlobs(cmd, o.episodes); done {
+		return code
+	} else {
+		o.episodes = eps
+	}
 	if code, ok := c.checkPaths(cmd, o.episodes, "", ""); !ok {
 		return code
 	}

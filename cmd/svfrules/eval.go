@@ -29,6 +29,9 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, msg.GiveEpisodeFiles)
 	}
+	if files, code, done = c.expandGlobs(cmd, files); done {
+		return code
+	}
 	format := o.format
 	if code, ok := c.refuseToTerminal(cmd, format, o.output); !ok {
 		return code

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/rcc/svfrules/runtime/input"
@@ -145,6 +146,35 @@ func (c *cli) checkPaths(cmd *command, inputs []string, output, rulesDir string)
 		earlier = append(earlier, seen{f, info})
 	}
 	return 0, true
+}
+
+// expandGlobs expands the inputs that do not exist as files and hold *, ?
+// or [ as patterns (filepath.Glob, sorted), as a Unix shell would: cmd and
+// PowerShell on Windows pass export_*.csv on as it is. A pattern that
+// matches nothing is an error naming it (exit 2, done); a file matched
+// twice is refused later by checkPaths, as one given twice.
+func (c *cli) expandGlobs(cmd *command, files []string) (out []string, code int, done bool) {
+	for _, f := range files {
+		if f == "-" || !strings.ContainsAny(f, "*?[") {
+			out = append(out, f)
+			continue
+		}
+		if _, err := os.Lstat(f); err == nil {
+			out = append(out, f) // a file whose name has such a character
+			continue
+		}
+		matches, err := filepath.Glob(f)
+		if err != nil { // not a pattern: the file that does not exist is reported later
+			out = append(out, f)
+			continue
+		}
+		if len(matches) == 0 {
+			return nil, c.pathError(cmd, msg.GlobNoMatch, f), true
+		}
+		sort.Strings(matches)
+		out = append(out, matches...)
+	}
+	return out, 0, false
 }
 
 // pathError prints a message about the paths given and returns exit 2.

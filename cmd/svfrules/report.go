@@ -32,6 +32,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, msg.GiveEpisodeFiles)
 	}
+	if files, code, done = c.expandGlobs(cmd, files); done {
+		return code
+	}
 	if o.minCell < 1 {
 		return c.usageError(cmd, msg.ReportMinCell, o.minCell)
 	}

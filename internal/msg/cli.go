@@ -586,3 +586,7 @@ const (
 	// %s: the default).
 	VersionGuides = "inbyggda versioner av vägledningen: %s (standard: %s)\n"
 )
+
+// GlobNoMatch: an input pattern (export_*.csv) that names no file. Verbs:
+// the pattern.
+const GlobNoMatch = "ingen fil matchar %q; kontrollera mappen och namnet (* står för vilka tecken som helst, ? för ett tecken)"
