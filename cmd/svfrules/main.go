@@ -124,6 +124,10 @@ func (c *cli) dispatch(args []string) int {
 	switch name {
 	case "help", "-h", "--help":
 		if len(args) > 1 {
+			if args[1] == "help" { // svfrules help help: how to get help is the command list
+				c.mainUsage(stdout)
+				return exitOK
+			}
 			if cmd := findCommand(args[1]); cmd != nil {
 				c.commandUsage(stdout, cmd, nil)
 				return exitOK

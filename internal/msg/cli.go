@@ -218,7 +218,7 @@ const (
 	FlagSeverity = "visa bara fynd av den här `GRADEN` eller allvarligare: %s"
 	// FlagFailOnEval is eval's --fail-on.
 	// %s: the values, each with its Swedish word.
-	FlagFailOnEval = "slutkod 1 när ett förlopp har ett fynd av den här `GRADEN` eller allvarligare, eller en rad avvisades: %s (none: bara avvisade rader)"
+	FlagFailOnEval = "slutkod 1 när ett förlopp har ett fynd av den här `GRADEN` eller allvarligare, eller en rad avvisades: %s; med none bara avvisade rader"
 )
 
 // Command summaries (one line in `svfrules help`), synopses and help.
@@ -240,7 +240,8 @@ per fynd, ledtid över mål och avvisad rad, i den form svenskt Excel
 json ett dokument; xlsx en arbetsbok med flikar för sammanfattning, fynd,
 ofullständiga och avvisade rader, ledtider över mål, per regel och per
 vårdförlopp. Utan --format avgör filändelsen i -o (.xlsx .csv .json
-.jsonl .txt); en --format som strider mot ändelsen vägras. Sammanfattningen, som redovisar varje rad i indata, skrivs
+.jsonl .txt); en --format som strider mot ändelsen, eller en annan
+ändelse (.xls, .tsv), vägras; -o - är standardutdata. Sammanfattningen, som redovisar varje rad i indata, skrivs
 till standardfel (i dokumentet för json). En rad som inte kan läsas
 visas med fil:rad, fält och orsak, och resten av filen kontrolleras ändå;
 dess förlopp är ofullständigt och bedöms inte (den saknade raden kunde
@@ -299,7 +300,8 @@ Format: html (en fristående sida med diagram, går att skriva ut på A4),
 markdown, csv (en rad per cell, i svenskt Excels form; --csv-dialect
 rfc4180 för program), json, xlsx (en flik per tabell på sidan). Utan
 --format avgör filändelsen i -o (.html, .md, .csv, .json, .xlsx), annars
-markdown; en --format som strider mot ändelsen vägras. Avvisade rader och
+markdown; en --format som strider mot ändelsen, eller en annan ändelse
+(.txt, .pdf), vägras. Avvisade rader och
 ofullständiga förlopp listas sist, utanför de skyddade tabellerna. docs/report.md
 definierar varje siffra.
 Slutkod 0 när rapporten är skriven, 1 när den är skriven men rader inte

@@ -100,9 +100,11 @@ const (
 	// DiffStatusMeta: only the header differs.
 	DiffStatusMeta = "inga innehållsliga ändringar: bara versionsuppgifterna (version, datum, källor, anmärkningar) skiljer sig"
 	// DiffCounts counts the changes (%d: all; %d: action; %d: review; %d: info).
-	DiffCounts = "%d ändringar: %d kräver ändrad kodning, %d att granska, %d redaktionella"
+	// Each count is followed by words right for 1 and for many (not
+	// "1 redaktionella"); "att notera" is the info level's word.
+	DiffCounts = "%d ändringar: %d kräver ändrad kodning, %d att granska, %d att notera"
 	// DiffCountsOne counts one change (%d: action; %d: review; %d: info).
-	DiffCountsOne = "1 ändring: %d kräver ändrad kodning, %d att granska, %d redaktionella"
+	DiffCountsOne = "1 ändring: %d kräver ändrad kodning, %d att granska, %d att notera"
 	// DiffHidden: --level or --ignore left changes out (%d: how many).
 	DiffHidden = "%d ändringar visas inte (--level, --ignore)."
 	// DiffLevelAction, DiffLevelReview, DiffLevelInfo are the levels' short words in the text output.

@@ -18,7 +18,10 @@ const (
 	IncompleteWhy = "          förloppet bedöms inte (inga fynd, inga ledtider): den avvisade raden kunde ändra bedömningen; rätta raden och kör igen\n"
 	// IncompleteCSV is the message of an incomplete episode's row in
 	// the csv format: the number of rejected rows, the rows (file:row).
-	IncompleteCSV = "Förloppet är ofullständigt: %d rad(er) avvisades (%s), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen."
+	IncompleteCSV = "Förloppet är ofullständigt: %d rader avvisades (%s), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen."
+	// IncompleteCSVOne is IncompleteCSV for one rejected row (%s: its
+	// place).
+	IncompleteCSVOne = "Förloppet är ofullständigt: en rad avvisades (%s), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen."
 )
 
 // The text format's lines of an episode with findings.
@@ -155,7 +158,9 @@ const (
 	KindRejected = "avvisad rad"
 	// IncompleteXLSX says why an incomplete episode is listed: the
 	// number of its rejected rows.
-	IncompleteXLSX = "%d rad(er) avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"
+	IncompleteXLSX = "%d rader avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"
+	// IncompleteXLSXOne is IncompleteXLSX for one rejected row.
+	IncompleteXLSXOne = "en rad avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"
 
 	// SumGuide labels the guide version.
 	SumGuide = "Kodningsvägledning, version"
@@ -240,6 +245,9 @@ const (
 	TextOverTarget = "  %s  %s: %d dagar, målet %d (%d över)\n    %s: %s %s → %s %s (%s:%d)\n"
 	// TextByRuleHead heads the findings by rule: the number of rules.
 	TextByRuleHead = "Fynd per regel (%d regler, flest förlopp först):\n"
+	// TextByRuleHeadOne heads the findings by rule when one rule found
+	// something.
+	TextByRuleHeadOne = "Fynd per regel (1 regel):\n"
 	// TextByRule heads a rule's episodes: the rule's name with its id,
 	// its severity, the number of episodes (listed on the lines after
 	// it).

@@ -99,7 +99,7 @@ func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		}
 		w := c.writer(buf)
 		c.write(w, csvRow{kind: kindIncomplete, episode: r.In.ID, severity: c.severity(compiler.SevError), rule: IncompleteRule,
-			ruleName: msg.ExplainIncompleteName, message: fmt.Sprintf(msg.IncompleteCSV, len(places), strings.Join(places, ", ")),
+			ruleName: msg.ExplainIncompleteName, message: incompleteCSV(places),
 			places: strings.Join(places, " ")})
 		w.Flush()
 		return
@@ -193,3 +193,12 @@ const RejectedRowRule = "rad_avvisad"
 // IncompleteRule is the rule id under which the csv format lists an
 // incomplete episode (one with a rejected row), which is not evaluated.
 const IncompleteRule = "forlopp_ofullstandigt"
+
+// incompleteCSV is the message of an incomplete episode's row, in the
+// singular for one rejected row.
+func incompleteCSV(places []string) string {
+	if len(places) == 1 {
+		return fmt.Sprintf(msg.IncompleteCSVOne, places[0])
+	}
+	return fmt.Sprintf(msg.IncompleteCSV, len(places), strings.Join(places, ", "))
+}

@@ -167,7 +167,11 @@ func writeByRuleText(w io.Writer, rules []runtime.RuleEpisodes) {
 	if len(rules) == 0 {
 		return
 	}
-	fmt.Fprintf(w, msg.TextByRuleHead, len(rules))
+	if len(rules) == 1 {
+		fmt.Fprint(w, msg.TextByRuleHeadOne)
+	} else {
+		fmt.Fprintf(w, msg.TextByRuleHead, len(rules))
+	}
 	for _, re := range rules {
 		fmt.Fprintf(w, msg.TextByRule, re.Rule.Label(), re.Rule.Severity.Describe(), len(re.Episodes))
 		col := 0

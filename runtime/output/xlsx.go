@@ -215,7 +215,7 @@ func incompleteSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, in := range sum.Lists.Incomplete {
-			rows = append(rows, []any{msg.KindIncomplete, in.Episode, in.File, in.FirstRow, "", fmt.Sprintf(msg.IncompleteXLSX, in.Rejected)})
+			rows = append(rows, []any{msg.KindIncomplete, in.Episode, in.File, in.FirstRow, "", incompleteXLSX(in.Rejected)})
 		}
 	}
 	for _, r := range sum.Rejected {
@@ -289,4 +289,13 @@ func (x xlsxRenderer) byPathwaySheet(wb *workbook.Book, sum *runtime.Summary, wi
 		add(k, name)
 	}
 	return wb.Table(sheetByPathway, []string{msg.ColPathway, msg.ColEpisodesN, msg.ColWithFindings, msg.ColOverTargetN}, rows)
+}
+
+// incompleteXLSX is the message of an incomplete episode's row, in the
+// singular for one rejected row.
+func incompleteXLSX(rejected int) string {
+	if rejected == 1 {
+		return msg.IncompleteXLSXOne
+	}
+	return fmt.Sprintf(msg.IncompleteXLSX, rejected)
 }

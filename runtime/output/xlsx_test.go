@@ -65,7 +65,7 @@ func TestWorkbook(t *testing.T) {
 		},
 		"Ofullständiga, avvisade rader": {
 			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
-			{"ofullständigt förlopp", "C", "in.csv", "7", "", "1 rad(er) avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"},
+			{"ofullständigt förlopp", "C", "in.csv", "7", "", "en rad avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"},
 			{"avvisad rad", "C", "in.csv", "7", "date", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 		},
 		"Ledtider över mål": {
