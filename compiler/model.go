@@ -291,6 +291,18 @@ func (o Occurrence) Keyword() string {
 	return ""
 }
 
+// Describe is the occurrence in Swedish before a code, for people, with
+// its trailing space ("första ", "sista "), or "" for OccDefault.
+func (o Occurrence) Describe() string {
+	switch o {
+	case OccFirst:
+		return msg.OccurrenceFirst + " "
+	case OccLast:
+		return msg.OccurrenceLast + " "
+	}
+	return ""
+}
+
 // LeadTime is a lead-time definition.
 type LeadTime struct {
 	ID      string

@@ -87,7 +87,7 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 			fmt.Fprintf(w, "Generellt namn: VXX%s – %s\n", code.Suffix, code.Name)
 		}
 	}
-	fmt.Fprintf(w, "Slag: %s (%s)\n", code.Kind.Describe(), code.Kind)
+	fmt.Fprintf(w, "Slag: %s\n", code.Kind.Describe())
 	for _, ln := range code.LocalNames {
 		if pw == nil {
 			fmt.Fprintf(w, "Eget namn: %s – %s\n", ln.Code, ln.Name)
@@ -198,7 +198,7 @@ func explain(w io.Writer, rs *ruleSet, code *compiler.Code, pw *compiler.Pathway
 				target = fmt.Sprintf("%d kalenderdagar", lt.Target)
 			}
 			s := fmt.Sprintf("  %s (%s): %s\n    %s: från %s%s till %s%s", lt.ID, lt.Pos, lt.Name, lt.Pathway.Name,
-				lt.FromOcc.Keyword(), lt.From, lt.ToOcc.Keyword(), strings.Join(lt.To, ", "))
+				lt.FromOcc.Describe(), lt.From, lt.ToOcc.Describe(), strings.Join(lt.To, ", "))
 			if lt.When != nil {
 				s += " när " + whenText(rs, lt.When.Pos)
 			}
@@ -263,15 +263,15 @@ func mentionsCode(mentions []string, code *compiler.Code, pw *compiler.Pathway) 
 func setsHolding(mentions []string, code *compiler.Code) []string {
 	var out []string
 	for _, m := range mentions {
-		hit := false
 		switch m {
 		case "closing":
-			hit = code.Kind.Closing()
+			if code.Kind.Closing() {
+				out = append(out, msg.ExplainSetClosing)
+			}
 		case "start", "mandatory", "treatment", "other_reason", "voluntary":
-			hit = m == code.Kind.String()
-		}
-		if hit {
-			out = append(out, m)
+			if m == code.Kind.String() {
+				out = append(out, fmt.Sprintf(msg.ExplainSetKind, code.Kind.Describe()))
+			}
 		}
 	}
 	return out

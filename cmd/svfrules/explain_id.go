@@ -223,7 +223,7 @@ func explainLeadTime(w io.Writer, rs *ruleSet, lt *compiler.LeadTime) {
 		fmt.Fprint(w, msg.ExplainLeadTimeNational)
 	}
 	fmt.Fprintf(w, msg.ExplainLeadTimePathway, lt.Pathway.Name, lt.Pathway.PrefixLabel())
-	fmt.Fprintf(w, msg.ExplainLeadTimeSpan, lt.FromOcc.Keyword()+lt.From, lt.ToOcc.Keyword()+strings.Join(lt.To, ", "))
+	fmt.Fprintf(w, msg.ExplainLeadTimeSpan, lt.FromOcc.Describe()+lt.From, lt.ToOcc.Describe()+strings.Join(lt.To, ", "))
 	if lt.When != nil {
 		fmt.Fprintf(w, msg.ExplainLeadTimeWhen, whenText(rs, lt.When.Pos))
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -230,15 +229,14 @@ func isRuleSource(line string) bool {
 }
 
 // ruleExpr is what a text quotes of the rule language: a condition
-// (has(XX60) and not has(XX44)), a lead time's definition (from XX10 to
-// first XX50) or end (first XX40, last XX43), the code sets a rule reads
-// (via closing, treatment).
+// (has(XX60) and not has(XX44)) or a lead time's definition (from XX10
+// to first XX50). A lone end (first XX40) or code set (via closing) is
+// no longer exempt: report and explain said "first XX15" and "via
+// closing" to people, and that exemption hid it.
 var ruleExpr = func() *regexp.Regexp {
-	sets := slices.Sorted(maps.Keys(compiler.CodeSets))
 	return regexp.MustCompile(`(\b(and|or|not)\s+)*\b\w+\([^()]*\)(\s+(and|or)\s+(not\s+)?\w+\([^()]*\))*` +
 		`|\b(local\s+)?from\s+((first|last)\s+)?[A-Z]{2}\d\d\s+to\s+((first|last)\s+)?[A-Z]{2}\d\d(,\s*[A-Z]{2}\d\d)*(\s+when\b)?` +
-		`|\b(first|last)\s+[A-Z]{2}\d\d\b` +
-		`|\bvia\s+(` + strings.Join(sets, "|") + `)(,\s+(` + strings.Join(sets, "|") + `))*\b`)
+		"")
 }()
 
 // extOf is the file extension of the format args give with --format.

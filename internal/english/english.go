@@ -30,7 +30,7 @@ var words = []string{
 	"list", "item", "literal", "number", "same", "type", "keep", "first", "second",
 	"one", "two", "least", "most", "not", "such", "as", "lower", "case",
 	"expects", "nothing", "starts", "close", "closes", "closing", "days",
-	"lead", "time", "range", "capitals", "scope",
+	"lead", "time", "range", "capitals", "scope", "last",
 	"reported", "reportable", "here", "unexpected", "token", "grammar", "failed", "passed",
 }
 

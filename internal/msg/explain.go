@@ -59,6 +59,18 @@ const (
 	SeverityError = "fel"
 	// SeverityWarning is a warning finding.
 	SeverityWarning = "varning"
+	// OccurrenceFirst is a lead time's `first` before a code, in the
+	// report's definitions (första XX15).
+	OccurrenceFirst = "första"
+	// OccurrenceLast is a lead time's `last` before a code (sista XX43).
+	OccurrenceLast = "sista"
+	// ExplainSetClosing names the code set `closing` where explain lists
+	// the rules over sets holding a code (…, via alla avslutskoder).
+	ExplainSetClosing = "alla avslutskoder"
+	// ExplainSetKind names a set of one kind there (%s: the kind in
+	// Swedish, Kind.Describe: via koder av slaget avslutskod vid start av
+	// behandling).
+	ExplainSetKind = "koder av slaget %s"
 	// SeverityInfo is an info finding.
 	SeverityInfo = "information"
 )

@@ -92,8 +92,8 @@ func (c *Collector) buildLocal(rep *Report) {
 
 func localDefinition(lt *compiler.LeadTime) Definition {
 	d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, PathwayName: lt.Pathway.Name, Name: lt.Name,
-		From: lt.FromOcc.Keyword() + lt.From, To: append([]string(nil), lt.To...)}
-	if w := lt.ToOcc.Keyword(); w != "" && len(d.To) > 0 {
+		From: lt.FromOcc.Describe() + lt.From, To: append([]string(nil), lt.To...)}
+	if w := lt.ToOcc.Describe(); w != "" && len(d.To) > 0 {
 		d.To[0] = w + d.To[0]
 	}
 	if lt.HasTarget {

@@ -54,7 +54,7 @@ func TestLocalLeadTimes(t *testing.T) {
 	if len(r.LocalDefinitions) != 10 {
 		t.Errorf("%d local definitions, want the 10 of rules/10.6", len(r.LocalDefinitions))
 	}
-	if d := r.LocalDefinitions[0]; d.LeadTime != "hjarn_vgm_till_remiss_mottagen" || d.From != "XX10" || strings.Join(d.To, ",") != "first XX15" {
+	if d := r.LocalDefinitions[0]; d.LeadTime != "hjarn_vgm_till_remiss_mottagen" || d.From != "XX10" || strings.Join(d.To, ",") != "första XX15" {
 		t.Errorf("first local definition %+v", d)
 	}
 	for _, m := range r.LocalMeasures {
