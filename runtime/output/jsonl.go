@@ -1,8 +1,10 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -14,6 +16,37 @@ type jsonlRenderer struct{}
 func (jsonlRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	writeEpisodeJSON(buf, r)
 	buf.WriteByte('\n')
+}
+
+// Wrap writes, after the episodes, one line for each rejected row that
+// belongs to no episode (its id could not be read), {"rejected": {"file",
+// "row", "field", "reason"}}: the others are in their episode's line, and
+// every rejected row must be listed somewhere, not only counted.
+func (jsonlRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer) error {
+	if _, err := io.Copy(w, episodes); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	for _, rej := range sum.Rejected {
+		if rej.Episode != "" {
+			continue
+		}
+		buf.Reset()
+		buf.WriteString(`{"rejected":{"file":`)
+		jsonString(&buf, rej.File)
+		buf.WriteString(`,"row":`)
+		writeInt(&buf, rej.Row)
+		if rej.Field != "" {
+			buf.WriteString(`,"field":`)
+			jsonString(&buf, rej.Field)
+		}
+		buf.WriteString(`,"reason":`)
+		jsonString(&buf, rej.Reason)
+		buf.WriteString("}}\n")
+		bw.Write(buf.Bytes())
+	}
+	return bw.Flush()
 }
 
 // writeEpisodeJSON writes one episode object. It is written by hand
