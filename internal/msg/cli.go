@@ -148,10 +148,10 @@ const (
 	SameFileTwice = "%s och %s är samma fil; ange den en gång (annars räknas samma rader två gånger)"
 	// ReportUnchecked heads report's list of the rules it could not
 	// check (the lines follow, from runtime.WriteUncheckedText).
-	ReportUnchecked = "svfrules report: rapportens fynd saknar regler som inte kunde kontrolleras (ange kolumnen, eller --column, och kör igen):"
+	ReportUnchecked = "svfrules report: några regler kunde inte kontrolleras, och deras fynd finns därför inte med i rapporten. Indata saknar kolumnen de behöver: lägg till den (eller ange den med --column) och kör igen. Reglerna:"
 	// DiffUnchecked heads diff --episodes' list of the rules that could
 	// not be checked in either version.
-	DiffUnchecked = "svfrules diff: jämförelsen av förloppen saknar regler som inte kunde kontrolleras (ange kolumnen, eller --column, och kör igen):"
+	DiffUnchecked = "svfrules diff: några regler kunde inte kontrolleras i någon av versionerna, och deras fynd finns därför inte med i jämförelsen av förloppen. Indata saknar kolumnen de behöver: lägg till den (eller ange den med --column) och kör igen. Reglerna:"
 )
 
 // Flag help texts (the word in backquotes names the value in --help).

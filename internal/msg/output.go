@@ -240,9 +240,10 @@ const (
 	TextOverTargetHead = "Ledtider över mål (%d):\n"
 	// TextOverTarget is one lead time over its target: the episode,
 	// the pathway, the days, the target, the days over, the lead time's
-	// name, the start code and date, the closing code and date, the
-	// file and the closing code's row.
-	TextOverTarget = "  %s  %s: %d dagar, målet %d (%d över)\n    %s: %s %s → %s %s (%s:%d)\n"
+	// name and id (svfrules explain ID explains it), the start code and
+	// date, the closing code and date, the file and the closing code's
+	// row.
+	TextOverTarget = "  %s  %s: %d dagar, målet %d (%d över)\n    %s (%s): %s %s → %s %s (%s:%d)\n"
 	// TextByRuleHead heads the findings by rule: the number of rules.
 	TextByRuleHead = "Fynd per regel (%d regler, flest förlopp först):\n"
 	// TextByRuleHeadOne heads the findings by rule when one rule found

@@ -153,7 +153,7 @@ func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
 	}
 	fmt.Fprintf(w, msg.TextOverTargetHead, len(over))
 	for _, o := range over {
-		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayName, o.Days, o.Target, o.Days-o.Target, o.Name,
+		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayName, o.Days, o.Target, o.Days-o.Target, o.Name, o.LeadTime,
 			o.From, o.FromDate, o.To, o.ToDate, escape.Printable(o.File), o.Row)
 	}
 }
