@@ -503,7 +503,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 			}
 			last = e.row
 			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Episode: string(id),
-				Reason: fmt.Sprintf(msg.GroupConflict, id, field, is, was, g.files[r.file], r.firstRow, field)}
+				Reason: fmt.Sprintf(msg.GroupConflict, id, input.FieldName(field), is, was, g.files[r.file], r.firstRow, input.FieldName(field))}
 			g.reject(x)
 			rej = append(rej, x)
 		}

@@ -43,7 +43,7 @@ func (c *refGrouper) add(ep *input.Episode) {
 			}
 			last = e.Row
 			r := input.Rejection{File: ep.File, Row: e.Row, Field: field, Episode: ep.ID,
-				Reason: fmt.Sprintf(msg.GroupConflict, ep.ID, field, b, a, g.File, g.FirstRow, field)}
+				Reason: fmt.Sprintf(msg.GroupConflict, ep.ID, input.FieldName(field), b, a, g.File, g.FirstRow, input.FieldName(field))}
 			c.rejected = append(c.rejected, r)
 			g.Rejected = append(g.Rejected, r)
 		}

@@ -960,9 +960,9 @@ func same(s string, v []byte) bool {
 // conflict rejects the row at line, whose value v of attribute i
 // contradicts the value was of the open run.
 func (b *builder) conflict(line, i int, v []byte, was string) {
-	name := colNames[colRegion+i]
+	name, word := colNames[colRegion+i], fieldWords[colRegion+i]
 	b.rejectIn([]byte(b.cur.ID), line, name, fmt.Sprintf(msg.InputConflict,
-		name, quote(v), quote([]byte(was)), b.setRow[i], name))
+		word, quote(v), quote([]byte(was)), b.setRow[i], word))
 }
 
 // countRows counts the rows events come from: their rows, in order.
