@@ -32,6 +32,31 @@ func Lint(g *Guide, folder string) lang.Diagnostics {
 	return l.diags
 }
 
+// CanFireIn lists the pathways of r (every pathway, for a rule that names
+// none) in which the tables do not decide that r's condition is false: the
+// pathways where an episode coded as the tables allow can get its finding.
+// It is the lint's reading of the tables (impossibleConditions), so explain
+// and check agree; an episode with a code the tables leave empty may still
+// get the finding elsewhere, beside kod_ej_tillaten.
+func (g *Guide) CanFireIn(r *Rule) []*Pathway {
+	pws := r.Pathways
+	if len(pws) == 0 {
+		pws = g.Pathways
+	}
+	if r.cond == nil {
+		return pws
+	}
+	l := &linter{g: g, src: lang.NewLineIndex(g.Files)}
+	var can []*Pathway
+	for _, pw := range pws {
+		if v, rs := l.boolOf(r.cond, pw); v == triFalse && len(rs) > 0 {
+			continue
+		}
+		can = append(can, pw)
+	}
+	return can
+}
+
 type linter struct {
 	g     *Guide
 	src   *lang.LineIndex

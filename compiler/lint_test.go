@@ -132,3 +132,34 @@ func TestLintFolderName(t *testing.T) {
 		}
 	}
 }
+
+// TestCanFireIn: the pathways explain names for a rule checked everywhere
+// whose condition needs a code only some tables allow (the reviewer's
+// kur_vid_palliativ_intention said "alla 30"), and all of them for a rule
+// the tables do not narrow.
+func TestCanFireIn(t *testing.T) {
+	g, diags, _ := LoadEmbedded("10.6")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	keys := func(id string) []string {
+		r := g.Rule(id)
+		if r == nil {
+			t.Fatalf("no rule %s", id)
+		}
+		var ks []string
+		for _, p := range g.CanFireIn(r) {
+			ks = append(ks, p.PrefixLabel())
+		}
+		return ks
+	}
+	if got, want := strings.Join(keys("kur_vid_palliativ_intention"), " "), "VA9 VJ0 VB2"; got != want {
+		t.Errorf("kur_vid_palliativ_intention can fire in %s, want %s", got, want)
+	}
+	if got := len(keys("vxx58_kurativ_intention")); got != 28 {
+		t.Errorf("vxx58_kurativ_intention can fire in %d pathways, want 28", got)
+	}
+	if got := len(keys("startkod_saknas")); got != len(g.Pathways) {
+		t.Errorf("startkod_saknas can fire in %d pathways, want all %d", got, len(g.Pathways))
+	}
+}

@@ -170,6 +170,7 @@ func explainRule(w io.Writer, rs *ruleSet, r *compiler.Rule) {
 		fmt.Fprintln(w, indent(n.Text, "  "))
 	}
 	writeApplies(w, g, r.Pathways)
+	writeCanFire(w, g, r)
 	fmt.Fprint(w, msg.ExplainWhatToDo)
 	do := msg.ExplainDoInfo
 	switch r.Severity {
@@ -208,6 +209,24 @@ func writeApplies(w io.Writer, g *compiler.Guide, pathways []*compiler.Pathway) 
 	}
 	fmt.Fprintf(w, msg.ExplainSomePathways, len(pathways), len(g.Pathways))
 	for _, p := range pathways {
+		fmt.Fprintf(w, "  - %s (%s)\n", p.Name, p.PrefixLabel())
+	}
+}
+
+// writeCanFire names, when the tables narrow it, the pathways where the
+// rule can give a finding to an episode coded as the tables allow: a rule
+// checked in all 30 pathways may need a code that only three allow.
+func writeCanFire(w io.Writer, g *compiler.Guide, r *compiler.Rule) {
+	can := g.CanFireIn(r)
+	all := len(r.Pathways)
+	if all == 0 {
+		all = len(g.Pathways)
+	}
+	if len(can) == all {
+		return
+	}
+	fmt.Fprintf(w, msg.ExplainCanFireIn, len(can))
+	for _, p := range can {
 		fmt.Fprintf(w, "  - %s (%s)\n", p.Name, p.PrefixLabel())
 	}
 }

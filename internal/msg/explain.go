@@ -40,6 +40,10 @@ const (
 	// ExplainSomePathways: the number of pathways it applies to, the
 	// number in the guide; the names follow, one a line.
 	ExplainSomePathways = "\nGäller %d av %d vårdförlopp:\n"
+	// ExplainCanFireIn: the number of pathways where the rule can give a
+	// finding when the codes are ones the tables allow; the names follow,
+	// one a line.
+	ExplainCanFireIn = "Med koder som tabellerna tillåter kan regeln bara ge fynd i %d av dem:\n"
 	// ExplainCondition: the condition as written, its place in the rule
 	// files (for the quality group).
 	ExplainCondition = "\nVillkor (i regelfilerna): %s\n  %s\n"
