@@ -92,7 +92,6 @@ func removeAll() {
 		os.Remove(name)
 		delete(temps, name)
 	}
-	removeDirs()
 }
 
 // Signals are the signals HandleSignals handles: those that end a command
