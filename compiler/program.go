@@ -18,9 +18,9 @@ func ParseDay(s string) (Day, bool) {
 	var y, m, d int
 	switch {
 	case len(s) == 10 && s[4] == '-' && s[7] == '-':
-		y, m, d = atoi(s[0:4]), atoi(s[5:7]), atoi(s[8:10])
+		y, m, d = Digits(s[0:4]), Digits(s[5:7]), Digits(s[8:10])
 	case len(s) == 8:
-		y, m, d = atoi(s[0:4]), atoi(s[4:6]), atoi(s[6:8])
+		y, m, d = Digits(s[0:4]), Digits(s[4:6]), Digits(s[6:8])
 	default:
 		return 0, false
 	}
@@ -30,7 +30,10 @@ func ParseDay(s string) (Day, bool) {
 	return civilToDays(y, m, d), true
 }
 
-func atoi(s string) int {
+// Digits is the number s writes in decimal digits, -1 if s has another
+// character (0 for ""). The readers use it too, so a date's parts are
+// read one way.
+func Digits(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -440,7 +443,7 @@ func (p *Program) own(pw *Pathway) CodeSet {
 // codeSet resolves a code as written (XX44 or VL244) for pathway pw.
 func (p *Program) codeSet(written string, pw *Pathway) CodeSet {
 	s := p.newSet()
-	pre, suf := written[:len(written)-2], atoi(written[len(written)-2:])
+	pre, suf := written[:len(written)-2], Digits(written[len(written)-2:])
 	if pre == "XX" || pre == "VXX" {
 		for _, pi := range p.prefixIndexes(pw) {
 			s.add(p.id(pi, suf))

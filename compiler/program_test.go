@@ -238,7 +238,7 @@ func TestManySets(t *testing.T) {
 		}
 		leuk.Prepare(&ep)
 		for _, r := range leuk.Rules {
-			in := func(c string) bool { return slices.Contains(subsets[atoi(r.Rule.ID[1:])-1], c) }
+			in := func(c string) bool { return slices.Contains(subsets[Digits(r.Rule.ID[1:])-1], c) }
 			if f, ok := named[r.Rule.ID[2:]]; ok {
 				in = f
 			}

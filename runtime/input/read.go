@@ -584,9 +584,9 @@ func dateProblem(date []byte) string {
 	var y, m, d int
 	switch {
 	case len(s) == 10 && s[4] == '-' && s[7] == '-':
-		y, m, d = digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+		y, m, d = compiler.Digits(s[0:4]), compiler.Digits(s[5:7]), compiler.Digits(s[8:10])
 	case len(s) == 8:
-		y, m, d = digits(s[0:4]), digits(s[4:6]), digits(s[6:8])
+		y, m, d = compiler.Digits(s[0:4]), compiler.Digits(s[4:6]), compiler.Digits(s[6:8])
 	default:
 		return fmt.Sprintf(msg.InputDateForm, quote(date))
 	}
@@ -599,19 +599,6 @@ func dateProblem(date []byte) string {
 		return fmt.Sprintf(msg.InputDateImplausible, quote(date), compiler.FirstYear, compiler.LastYear)
 	}
 	return fmt.Sprintf(msg.InputDateForm, quote(date))
-}
-
-// digits is the number s writes in decimal digits, -1 if s has another
-// character.
-func digits(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return -1
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // parseDay is parseDate with b's date order, and compiler.ParseDay
