@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
@@ -98,9 +99,9 @@ func (p *progress) add(i, n int) {
 	for _, r := range p.read {
 		read += r
 	}
-	line := "läst " + byteSize(read) + " av " + byteSize(p.total)
+	line := fmt.Sprintf(msg.ProgressRead, byteSize(read), byteSize(p.total))
 	if p.total > 0 {
-		line += fmt.Sprintf(" (%d %%)", min(100, read*100/p.total))
+		line += fmt.Sprintf(msg.ProgressShare, min(100, read*100/p.total))
 	}
 	pad := ""
 	if len([]rune(line)) < p.shown {
@@ -128,7 +129,7 @@ func (p *progress) finish() {
 // byteSize writes a size in kB below a megabyte, else in MB (decimal).
 func byteSize(n int64) string {
 	if n < 1_000_000 {
-		return fmt.Sprintf("%d kB", n/1000)
+		return fmt.Sprintf(msg.ProgressKB, n/1000)
 	}
-	return fmt.Sprintf("%d MB", n/1_000_000)
+	return fmt.Sprintf(msg.ProgressMB, n/1_000_000)
 }

@@ -592,3 +592,17 @@ const (
 // GlobNoMatch: an input pattern (export_*.csv) that names no file. Verbs:
 // the pattern.
 const GlobNoMatch = "ingen fil matchar %q; kontrollera mappen och namnet (* står för vilka tecken som helst, ? för ett tecken)"
+
+// ProgressRead is report's progress line on a terminal: the amount read,
+// the total (both as ProgressKB or ProgressMB make them).
+const ProgressRead = "läst %s av %s"
+
+// ProgressShare follows ProgressRead when the total is known: the share
+// read in whole per cent.
+const ProgressShare = " (%d %%)"
+
+// ProgressKB and ProgressMB write a size (decimal units).
+const (
+	ProgressKB = "%d kB"
+	ProgressMB = "%d MB"
+)
