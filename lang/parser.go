@@ -108,7 +108,7 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 		}
 		part, err := parseTokens(chunk.tokens(tokens))
 		if err != nil {
-			d := syntaxDiagnostic(name, err, chunk.line)
+			d := refineSyntax(name, tokens, chunk, err, syntaxDiagnostic(name, err, chunk.line))
 			diags = append(diags, d)
 			lastSyntax = d.Pos.Line
 			continue

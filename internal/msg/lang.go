@@ -38,6 +38,12 @@ const (
 	ParseExpectedBlockEnd = `en egenskap på en egen rad, ett "," mellan listans delar, eller "}" som stänger blocket`
 	// ParseOr joins alternatives in ParseExpected.
 	ParseOr = " eller "
+	// ParseLineEnds: a property's line ends before the property is
+	// complete; ParseExpected follows with what is missing.
+	ParseLineEnds = "raden tar slut för tidigt"
+	// ParseTargetDays: what to write for a lead-time target whose number
+	// is followed by another word than days, or by nothing (%s: the number).
+	ParseTargetDays = "skriv `target %s days`: målet anges i dagar, och enheten skrivs alltid `days` (regelspråkets ord för dagar)"
 	// TokenTextBlock names a """…""" block in ParseUnexpected.
 	TokenTextBlock = "textblock"
 	// TokenString names a string (%s: it).
