@@ -2,8 +2,8 @@ package msg
 
 // Messages of internal/safefile: writing a file beside its target and
 // renaming it when complete, and why a write failed (Describe). They
-// follow the command's name; Describe's cause stands before the system's
-// own text in parentheses.
+// follow the command's name. Describe says the common causes in Swedish
+// only; any other cause is the system's own text, marked by FileSystemText.
 const (
 	// FileCannotWrite: the file (what could not be written). Followed by one of the next three.
 	FileCannotWrite = "kan inte skriva %s"
@@ -43,6 +43,15 @@ const (
 	FileIO = "in- eller utmatningsfel på disken"
 	// FileNoDir: Describe: the folder does not exist. No verbs.
 	FileNoDir = "mappen finns inte"
+	// FileIsFolder: Describe: the path names a folder where a file is written. No verbs.
+	FileIsFolder = "det är en mapp, inte en fil"
+	// FileNotFolder: Describe: a part of the path that should be a folder is a file. No verbs.
+	FileNotFolder = "en del av sökvägen är en fil, inte en mapp"
+	// FileExists: Describe: a file that was to be created exists already. No verbs.
+	FileExists = "filen finns redan"
+	// FileSystemText: Describe: an error the program has no Swedish words
+	// for (%s: the operating system's own text, usually English).
+	FileSystemText = "systemets felmeddelande: %s"
 	// FileBrokenPipe: Describe: the reader of standard output stopped reading. No verbs.
 	FileBrokenPipe = "mottagaren har slutat läsa (brutet rör)"
 )

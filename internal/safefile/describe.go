@@ -2,37 +2,45 @@ package safefile
 
 import (
 	"errors"
+	"fmt"
 	"github.com/rcc/svfrules/internal/msg"
 	"io/fs"
 	"syscall"
 )
 
-// Describe says in Swedish why a write failed, for the common causes (a
-// full disk, a size limit, no permission), followed by the system's own
-// words in parentheses; other errors as they are.
+// Describe says in Swedish why a write failed. The common causes (a full
+// disk, a size limit, no permission, a missing folder, …) are said in
+// Swedish only; any other error is given as the system's own text, marked
+// as such, since it is in the system's language (English) and cannot be
+// translated here.
 func Describe(err error) string {
-	var why string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		why = msg.FileNoSpace
+		return msg.FileNoSpace
 	case errors.Is(err, syscall.EFBIG):
-		why = msg.FileTooLarge
+		return msg.FileTooLarge
 	case errors.Is(err, syscall.EDQUOT):
-		why = msg.FileQuota
+		return msg.FileQuota
 	case errors.Is(err, syscall.EROFS):
-		why = msg.FileReadOnly
+		return msg.FileReadOnly
 	case errors.Is(err, fs.ErrPermission) || isSharingViolation(err):
-		why = deniedText
+		return deniedText
 	case errors.Is(err, syscall.EIO):
-		why = msg.FileIO
+		return msg.FileIO
 	case errors.Is(err, syscall.EPIPE):
-		why = msg.FileBrokenPipe
+		return msg.FileBrokenPipe
+	case errors.Is(err, syscall.EISDIR):
+		return msg.FileIsFolder
+	case errors.Is(err, syscall.ENOTDIR):
+		return msg.FileNotFolder
+	case errors.Is(err, fs.ErrExist):
+		return msg.FileExists
 	case errors.Is(err, fs.ErrNotExist):
-		why = msg.FileNoDir
-	default:
-		return errText(err)
+		return msg.FileNoDir
+	case errors.Is(err, errIsDir):
+		return err.Error() // ours, in Swedish already
 	}
-	return why + " (" + errText(err) + ")"
+	return fmt.Sprintf(msg.FileSystemText, errText(err))
 }
 
 // errText is err without the path of a *fs.PathError, which would name

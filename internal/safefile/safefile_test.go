@@ -322,9 +322,9 @@ func TestFailureLeavesTarget(t *testing.T) {
 				t.Fatalf("child: %v, output %q; want exit 1", err, out)
 			}
 			msg := strings.TrimSpace(string(out))
-			wantMsg := "kan inte skriva " + target + ": filen blir större än vad som är tillåtet (filstorleksgräns) (file too large); " + target + " är oförändrad"
+			wantMsg := "kan inte skriva " + target + ": filen blir större än vad som är tillåtet (filstorleksgräns); " + target + " är oförändrad"
 			if statErr != nil {
-				wantMsg = "kan inte skriva " + target + ": filen blir större än vad som är tillåtet (filstorleksgräns) (file too large); " + target + " har inte skapats"
+				wantMsg = "kan inte skriva " + target + ": filen blir större än vad som är tillåtet (filstorleksgräns); " + target + " har inte skapats"
 			}
 			if msg != wantMsg {
 				t.Errorf("message:\n got %q\nwant %q", msg, wantMsg)
@@ -460,14 +460,11 @@ func TestCreateUnnamed(t *testing.T) {
 }
 
 // TestReadOnlyTarget: a file the user may not write is not replaced,
-// although its folder would allow the rename (before, -o replaced it).
-// As root, which may write anything, the write runs as nobody.
+// although its folder would allow the rename (before, -o replaced it);
+// a new file in a folder the user may not write is not created. The
+// message says why in Swedish only. As root, which may write anything,
+// the write runs as nobody.
 func TestReadOnlyTarget(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.Chmod(dir, 0o777); err != nil {
-		t.Fatal(err)
-	}
-	target := file("ro.csv", "old\n", 0o444)(t, dir)
 	bin := os.Args[0]
 	if os.Getuid() == 0 {
 		// nobody cannot reach the test binary where go test puts it.
@@ -483,29 +480,60 @@ func TestReadOnlyTarget(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=write", "SAFEFILE_TARGET="+target)
-	if os.Getuid() == 0 {
-		if err := os.Chown(target, 65534, 65534); err != nil {
-			t.Fatal(err)
-		}
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	tests := []struct {
+		name    string
+		dirMode os.FileMode
+		file    bool // the target exists, read-only
+		want    string
+	}{
+		{"read-only file", 0o777, true, "kan inte skriva %s: behörighet saknas; %[1]s är oförändrad\n"},
+		{"read-only folder", 0o555, false, "kan inte skriva %s: kan inte skapa en temporär fil i samma mapp: behörighet saknas; %[1]s har inte skapats\n"},
 	}
-	before := stateOf(t, target)
-	out, err := cmd.Output()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-		t.Fatalf("child: %v, output %q; want exit 1", err, out)
-	}
-	want := "kan inte skriva " + target + ": behörighet saknas (permission denied); " + target + " är oförändrad\n"
-	if string(out) != want {
-		t.Errorf("message:\n got %q\nwant %q", out, want)
-	}
-	if got := stateOf(t, target); got != before {
-		t.Errorf("target changed:\n got %+v\nwant %+v", got, before)
-	}
-	if m := tempsIn(t, dir); len(m) != 0 {
-		t.Errorf("temporary files left: %v", m)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.Chmod(filepath.Dir(dir), 0o755) // the subtest's own folder, for nobody
+			target := filepath.Join(dir, "ro.csv")
+			if tt.file {
+				file("ro.csv", "old\n", 0o444)(t, dir)
+			}
+			if os.Getuid() == 0 && tt.file {
+				if err := os.Chown(target, 65534, 65534); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Chmod(dir, tt.dirMode); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chmod(dir, 0o700) // so that the test can remove it
+			cmd := exec.Command(bin)
+			cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=write", "SAFEFILE_TARGET="+target)
+			if os.Getuid() == 0 {
+				cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+			}
+			var before state
+			if tt.file {
+				before = stateOf(t, target)
+			}
+			out, err := cmd.Output()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+				t.Fatalf("child: %v, output %q; want exit 1", err, out)
+			}
+			if want := fmt.Sprintf(tt.want, target); string(out) != want {
+				t.Errorf("message:\n got %q\nwant %q", out, want)
+			}
+			if tt.file {
+				if got := stateOf(t, target); got != before {
+					t.Errorf("target changed:\n got %+v\nwant %+v", got, before)
+				}
+			} else if _, err := os.Lstat(target); err == nil {
+				t.Errorf("%s was created", target)
+			}
+			if m := tempsIn(t, dir); len(m) != 0 {
+				t.Errorf("temporary files left: %v", m)
+			}
+		})
 	}
 }
 
