@@ -250,6 +250,22 @@ type CompiledRule struct {
 	// Reads are the attributes the condition reads (Rule.Reads), so that
 	// the evaluator can skip the rule where one is absent with one AND.
 	Reads AttrSet
+
+	// pp and need: the condition can only hold on an episode that has a
+	// code in one of the sets of pp (see Prepare) whose bits are in need
+	// (0: no such sets are known), so that Skip tells a rule that cannot
+	// find anything with one AND instead of running its closures.
+	pp   *PathwayProgram
+	need uint64
+}
+
+// Skip reports whether the rule's condition is false on ep without
+// running it: ep is prepared for the rule's pathway (Prepare) and has no
+// code in any of the sets the condition needs one of. Most rules of a
+// pathway are about codes most episodes do not have ("has(XX91) and
+// …"). False means nothing: the condition must then be run.
+func (r *CompiledRule) Skip(ep *Episode) bool {
+	return r.need != 0 && ep.prepared == r.pp && ep.hasSets&r.need == 0
 }
 
 // CompiledLeadTime is a lead time ready to compute for one pathway.
@@ -353,7 +369,8 @@ func Compile(g *Guide) *Program {
 				continue
 			}
 			involved := p.newSet()
-			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved, Reads: r.Reads()})
+			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved, Reads: r.Reads(),
+				pp: pp, need: lw.need(r.cond)})
 		}
 		compileLeadTimes := func(lts []*LeadTime) []CompiledLeadTime {
 			var out []CompiledLeadTime
@@ -417,6 +434,94 @@ func (lw *lowerer) has(s CodeSet, negated bool) boolFn {
 		}
 		return hasCode(e, s)
 	}
+}
+
+// need returns the bits of Prepare's sets of which an episode must have
+// a code in one for t to hold (a disjunction), or 0 when no such sets are
+// known: has(S) needs S; first(S), last(S), and a count or prefixes of S
+// compared so that it is at least 1, need S too (a missing date makes a
+// comparison false); a conjunction needs what one of its parts needs, a
+// disjunction what each of its parts needs. A set that gets no bit (the
+// pathway's conditions read 64 others) needs nothing.
+func (lw *lowerer) need(t *typed) uint64 {
+	bitOf := func(args []*typed) uint64 {
+		bit, ok := lw.pp.setBit(lw.unionOf(args, lw.newSet()))
+		if !ok {
+			return 0
+		}
+		return bit
+	}
+	switch t.op {
+	case "and":
+		for _, a := range t.args {
+			if n := lw.need(a); n != 0 {
+				return n
+			}
+		}
+		return 0
+	case "or":
+		var n uint64
+		for _, a := range t.args {
+			m := lw.need(a)
+			if m == 0 {
+				return 0
+			}
+			n |= m
+		}
+		return n
+	case "call":
+		switch t.fn {
+		case "has":
+			return bitOf(t.args)
+		case "known":
+			return lw.needValue(t.args[0])
+		}
+	case "cmp":
+		l, r := t.args[0], t.args[1]
+		counted := l.op == "call" && (l.fn == "count" || l.fn == "prefixes")
+		if counted && r.op == "lit" {
+			// count(S) > c, >= c+1 or == c+1 for c >= 0: at least one.
+			if (t.cmp == ">" && r.num >= 0) || ((t.cmp == ">=" || t.cmp == "==") && r.num >= 1) {
+				return bitOf(l.args)
+			}
+			return 0
+		}
+		if counted && t.cmp == ">" && r.op == "call" && (r.fn == "count" || r.fn == "prefixes") {
+			// count(S) > prefixes(T): more than a count, which is never
+			// below 0.
+			return bitOf(l.args)
+		}
+		if l.typ == tDate || l.typ == tNumber {
+			if n := lw.needValue(l); n != 0 {
+				return n
+			}
+			return lw.needValue(r)
+		}
+	}
+	return 0
+}
+
+// needValue is need for a value that is missing unless an episode has a
+// code of some sets: first(S) and last(S) need S, days(a, b) what a or b
+// needs.
+func (lw *lowerer) needValue(t *typed) uint64 {
+	if t.op != "call" {
+		return 0
+	}
+	switch t.fn {
+	case "first", "last":
+		bit, ok := lw.pp.setBit(lw.unionOf(t.args, lw.newSet()))
+		if !ok {
+			return 0
+		}
+		return bit
+	case "days":
+		if n := lw.needValue(t.args[0]); n != 0 {
+			return n
+		}
+		return lw.needValue(t.args[1])
+	}
+	return 0
 }
 
 // prefixIndexes returns the prefix indexes of pathway pw.

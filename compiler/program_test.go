@@ -164,7 +164,78 @@ func TestConditionSemantics(t *testing.T) {
 			if got := leuk.Rules[0].Cond(&ep); got != tc.want {
 				t.Errorf("prepared: when %s = %v, want %v", tc.when, got, tc.want)
 			}
+			if tc.want && leuk.Rules[0].Skip(&ep) {
+				t.Errorf("when %s holds, but the rule is skipped", tc.when)
+			}
 		})
+	}
+}
+
+// TestSkip: a rule is skipped on a prepared episode that has no code of
+// any set its condition needs one of, and on no other.
+func TestSkip(t *testing.T) {
+	cases := []struct {
+		when   string
+		events []string
+		skip   bool
+	}{
+		{"has(XX50)", []string{"VN410"}, true},
+		{"has(XX50)", []string{"VN410", "VN650"}, false},
+		{"has(XX50, XX35)", []string{"VN635"}, false},
+		{"not has(XX50)", []string{"VN410"}, false},
+		{"has(XX50) and age < 18", []string{"VN410"}, true},
+		{"age < 18 and has(XX50)", []string{"VN410"}, true},
+		{"has(XX50) or has(XX35)", []string{"VN410"}, true},
+		{"has(XX50) or has(XX35)", []string{"VN435"}, false},
+		{"has(XX50) or age < 18", []string{"VN410"}, false},
+		{"count(XX35) > 1", []string{"VN410"}, true},
+		{"count(XX35) > 0", []string{"VN410"}, true},
+		{"count(XX35) >= 1", []string{"VN410"}, true},
+		{"count(XX35) == 2", []string{"VN410"}, true},
+		{"count(XX35) == 0", []string{"VN410"}, false},
+		{"count(XX35) >= 0", []string{"VN410"}, false},
+		{"count(XX35) < 1", []string{"VN410"}, false},
+		{"count(XX35) != 1", []string{"VN410"}, false},
+		{"count(start) > prefixes(start)", []string{"VN435"}, true},
+		{"count(start) > prefixes(start)", []string{"VN410"}, false},
+		{"prefixes(XX35) > 0", []string{"VN410"}, true},
+		{"first(closing) < first(start)", []string{"VN410"}, true},
+		{"first(start) < first(closing)", []string{"VN410"}, false},
+		{"first(start) < 2024-01-01", []string{"VN435"}, true},
+		{"days(first(XX35), last(XX50)) > 3", []string{"VN450"}, true},
+		{"days(first(XX35), last(XX50)) > 3", []string{"VN435"}, false}, // one set is needed, the first
+		{"days(first(XX35), last(XX50)) > 3", []string{"VN435", "VN650"}, false},
+		{"known(first(XX35))", []string{"VN410"}, true},
+		{"known(age)", []string{"VN410"}, false},
+		{"not (first(closing) < first(start))", []string{"VN410"}, false},
+		{"has(XX10) == has(XX35)", []string{"VN450"}, false},
+		{"age > 18", nil, false},
+	}
+	for _, tc := range cases {
+		rule := "rule r {\n  severity error\n  message \"m\"\n  when " + tc.when + "\n}\n"
+		fsys := fstest.MapFS{"g/guide.svf": {Data: []byte(miniGuide)}, "g/rule.svf": {Data: []byte(rule)}}
+		g, diags, _ := Load(fsys, "g", "g")
+		if g == nil {
+			t.Fatalf("%s does not compile: %v", tc.when, diags)
+		}
+		p := Compile(g)
+		var ep Episode
+		for _, c := range tc.events {
+			id, _ := p.CodeOf(c)
+			ep.Events = append(ep.Events, Event{Code: id})
+		}
+		leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
+		if leuk.Rules[0].Skip(&ep) {
+			t.Errorf("when %s on %v: skipped before the episode is prepared", tc.when, tc.events)
+		}
+		leuk.Prepare(&ep)
+		if got := leuk.Rules[0].Skip(&ep); got != tc.skip {
+			t.Errorf("when %s on %v: skipped %v, want %v", tc.when, tc.events, got, tc.skip)
+		}
+		other := p.Pathways[g.Pathway("hjarntumorer").Index]
+		if other.Rules[0].need != 0 && leuk.Rules[0].Skip(&Episode{prepared: other}) {
+			t.Errorf("when %s: skipped on an episode prepared for another pathway", tc.when)
+		}
 	}
 }
 
@@ -267,7 +338,7 @@ func TestPreparedMatchesUnprepared(t *testing.T) {
 			t.Fatalf("%s does not compile: %v", v, diags)
 		}
 		p := Compile(g)
-		checked := 0
+		checked, skipped := 0, 0
 		for _, pp := range p.Pathways {
 			own := p.prefixIndexes(pp.Pathway)
 			var prepared Episode // used again, as the evaluator does
@@ -310,10 +381,27 @@ func TestPreparedMatchesUnprepared(t *testing.T) {
 					}
 					checked++
 				}
+				// A rule the evaluator skips finds nothing.
+				for _, r := range pp.Rules {
+					fresh := attrs
+					fresh.Events = events
+					if r.Skip(&prepared) {
+						skipped++
+						if r.Cond(&fresh) {
+							t.Fatalf("%s, %s, rule %s on %v: skipped, but its condition holds", v, pp.Pathway.Key, r.Rule.ID, events)
+						}
+					}
+					if r.Skip(&fresh) {
+						t.Fatalf("%s, %s, rule %s: skipped on an episode not prepared", v, pp.Pathway.Key, r.Rule.ID)
+					}
+				}
 			}
 		}
 		if checked < 10000 {
 			t.Errorf("%s: only %d conditions checked", v, checked)
+		}
+		if skipped < checked/4 {
+			t.Errorf("%s: %d rules skipped of %d conditions checked, want most rules", v, skipped, checked)
 		}
 	}
 }

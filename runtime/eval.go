@@ -113,7 +113,7 @@ func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
 		r := &prog.Rules[i]
 		// A rule reading an attribute the file has no column for cannot
 		// be checked: the summary says so once (Summary.Unchecked).
-		if r.Reads&ep.Absent != 0 || !r.Cond(ep) {
+		if r.Reads&ep.Absent != 0 || r.Skip(ep) || !r.Cond(ep) {
 			continue
 		}
 		f := Finding{Rule: r.Rule}
