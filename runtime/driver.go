@@ -199,6 +199,9 @@ type collector struct {
 	// stop cancels the read with errNotAdjacent once failed, so the
 	// streaming pass does not read the rest of a large input it must redo.
 	stop context.CancelCauseFunc
+	// refused is the renderer's error about an input's columns
+	// (ColumnChecker), which ends the run.
+	refused error
 	// quit is set when the pass failed, here or on a parsing goroutine
 	// that found an id come back within its block (localEval): then the
 	// parsing goroutines stop evaluating, and the pass fails even if the
@@ -237,9 +240,25 @@ func (c *collector) DataRows(n int) { c.sum.RowsRead += n }
 // BlankRows counts rows of separators only (input.BlankSink).
 func (c *collector) BlankRows(n int) { c.sum.RowsBlank += n }
 
-// Columns notes how an input's header was read (input.ColumnSink).
+// Columns notes how an input's header was read (input.ColumnSink), and
+// stops the run when the renderer refuses the columns (ColumnChecker).
 func (c *collector) Columns(fc input.FileColumns) {
 	c.sum.Columns = append(c.sum.Columns, fc)
+	if ch, ok := c.render.(ColumnChecker); ok && c.refused == nil {
+		if err := ch.CheckColumns(fc); err != nil {
+			c.refused = err
+			c.stop(err)
+		}
+	}
+}
+
+// ColumnChecker is implemented by renderers that cannot do their work
+// without some columns (report --by region needs a region column): Run
+// asks it about each input's header as soon as it is read, and on an
+// error stops reading (a large export is not read to the end for a
+// report that cannot be made) and returns that error.
+type ColumnChecker interface {
+	CheckColumns(fc input.FileColumns) error
 }
 
 // Reject keeps a rejected row (input.Sink).
@@ -494,7 +513,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	col.stop = stop
 	var readErr error
 	for _, in := range inputs {
-		if col.quitting() {
+		if col.quitting() || col.refused != nil {
 			break
 		}
 		rc, err := in.Open()
@@ -535,6 +554,8 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	close(done)
 	<-writerDone
 	switch {
+	case col.refused != nil:
+		return nil, col.refused
 	case col.quitting():
 		return nil, errNotAdjacent
 	case readErr != nil:

@@ -132,3 +132,10 @@ const (
 	// ReportCSVIncompleteDo says what to do about an incomplete episode.
 	ReportCSVIncompleteDo = "Förloppet ingår inte i något mått förrän dess avvisade rader (raderna med samma förlopp nedan) är rättade; rätta dem och kör rapporten igen."
 )
+
+// ReportByNoColumn: report --by names a dimension an input has no column
+// for, so every group would be "okänd". The dimension as --by accepts it
+// in Swedish (län), the input's name, the column's field name (ålder for
+// åldersgrupp), the field as --column writes it. The report stops before
+// anything is written.
+const ReportByNoColumn = "--by %[1]s: %[2]s har ingen kolumn för %[3]s, så rapporten kan inte delas upp efter %[1]s. Heter kolumnen något annat i filen, ange den med --column %[4]s=RUBRIK och kör igen; annars ta bort %[1]s ur --by. Ingen rapport har skrivits."
