@@ -3,6 +3,7 @@ package compiler
 import (
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // Day is a calendar day, counted from 1970-01-01. Lead times are
@@ -185,6 +186,7 @@ type Program struct {
 	prefixIndex [26 * 36]uint8 // by the prefix's 2nd and 3rd character
 	words       int
 	defined     [100]*Code
+	slab        []uint64 // what newSet cuts sets from
 }
 
 // PathwayProgram is what applies to episodes of one pathway.
@@ -199,12 +201,19 @@ type PathwayProgram struct {
 	Own CodeSet
 
 	// The code sets that has() and count() compared with 0 or 1 read in
-	// the pathway's conditions, at most 64 (the codes are tested against
-	// any others), and for each code the sets it is in: bit i of
+	// the pathway's conditions, at most maxPrepared (the codes are tested
+	// against any others), and for each code the sets it is in: bit i of
 	// inSets[id] for sets[i].
 	sets   []CodeSet
-	inSets []uint64
+	inSets []uint32
 }
+
+// maxPrepared is the most code sets of a pathway that Prepare finds for
+// all its conditions at once. A pathway of 10.6 reads 12 to 15; the
+// table of Prepare has an entry of this many bits for every CodeID (7 000
+// in 10.6) in every pathway, built at every start, so its width is what
+// start-up pays (32 bits: 0.4 MB for 10.6's 30 pathways).
+const maxPrepared = 32
 
 // Prepare finds, for all the pathway's conditions at once, which of the
 // sets they read hold one code of ep and which two or more: has(S) and
@@ -215,7 +224,7 @@ type PathwayProgram struct {
 func (pp *PathwayProgram) Prepare(ep *Episode) {
 	var in, multi uint64
 	for _, e := range ep.Events {
-		sets := pp.inSets[e.Code]
+		sets := uint64(pp.inSets[e.Code])
 		multi |= in & sets
 		in |= sets
 	}
@@ -223,11 +232,11 @@ func (pp *PathwayProgram) Prepare(ep *Episode) {
 }
 
 // setBit returns the bit of s among the sets of Prepare, adding it; ok
-// is false when there are 64 others.
+// is false when there are maxPrepared others.
 func (pp *PathwayProgram) setBit(s CodeSet) (bit uint64, ok bool) {
 	i := slices.IndexFunc(pp.sets, func(x CodeSet) bool { return slices.Equal(x, s) })
 	if i < 0 {
-		if len(pp.sets) == 64 {
+		if len(pp.sets) == maxPrepared {
 			return 0, false
 		}
 		i = len(pp.sets)
@@ -321,7 +330,17 @@ func SuffixOf(id CodeID) int { return int(id) % 100 }
 // CodeDef returns the guide's code for id's suffix, or nil.
 func (p *Program) CodeDef(id CodeID) *Code { return p.defined[SuffixOf(id)] }
 
-func (p *Program) newSet() CodeSet { return make(CodeSet, p.words) }
+// newSet returns an empty set. Compile makes a few thousand (two or three
+// per rule and pathway): they are cut from shared blocks, with a
+// capacity of their length so that no append reaches the next.
+func (p *Program) newSet() CodeSet {
+	if len(p.slab) < p.words {
+		p.slab = make([]uint64, p.words*128)
+	}
+	s := CodeSet(p.slab[:p.words:p.words])
+	p.slab = p.slab[p.words:]
+	return s
+}
 
 func (p *Program) id(prefix, suffix int) CodeID { return CodeID(prefix*100 + suffix) }
 
@@ -363,7 +382,7 @@ func Compile(g *Guide) *Program {
 	}
 	for _, pw := range g.Pathways {
 		pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
-		lw := &lowerer{Program: p, pw: pw, pp: pp}
+		lw := &lowerer{Program: p, pw: pw, pp: pp, sets: map[string]CodeSet{}}
 		for _, r := range g.Rules {
 			if !r.AppliesTo(pw) {
 				continue
@@ -391,7 +410,7 @@ func Compile(g *Guide) *Program {
 		}
 		pp.LeadTimes = compileLeadTimes(g.LeadTimes)
 		pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)
-		pp.inSets = make([]uint64, p.words*64)
+		pp.inSets = make([]uint32, p.words*64)
 		for i, set := range pp.sets {
 			for w, word := range set {
 				for ; word != 0; word &= word - 1 {
@@ -409,6 +428,12 @@ type lowerer struct {
 	*Program
 	pw *Pathway
 	pp *PathwayProgram
+	// sets are the code sets of the pathway's operands (setKey) and of
+	// their unions built so far: a pathway's rules read a dozen sets
+	// between them, and building each anew for every mention was most
+	// of Compile's work and memory (issue 16). A set here is shared by
+	// the closures that read it and never changed.
+	sets map[string]CodeSet
 }
 
 // has returns the closure of has(s), or of not has(s) when negated.
@@ -610,8 +635,40 @@ func (p *Program) namedSet(name string, pw *Pathway) CodeSet {
 	return s
 }
 
+// setKey names a typed code-set operand among those of one pathway:
+// equal keys resolve to equal sets.
+func setKey(t *typed) string {
+	switch t.op {
+	case "code":
+		if t.pre != "" {
+			return "c" + t.pre + t.code.Suffix
+		}
+		return "cXX" + t.code.Suffix
+	case "set":
+		return "s" + t.name
+	case "qual":
+		return "q" + t.qual.Name
+	}
+	return "?" + t.op // resolves to the empty set, as setOf does
+}
+
 // setOf resolves a typed code-set operand for pw, adding it to involved.
+// The set is lw's: it must not be changed.
 func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
+	key := setKey(t)
+	s, ok := lw.sets[key]
+	if !ok {
+		s = lw.resolve(t)
+		lw.sets[key] = s
+	}
+	if t.name != "codes" {
+		involved.union(s)
+	}
+	return s
+}
+
+// resolve builds the set of a typed code-set operand for pw.
+func (lw *lowerer) resolve(t *typed) CodeSet {
 	var s CodeSet
 	switch t.op {
 	case "code":
@@ -631,18 +688,32 @@ func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
 				}
 			}
 		}
-	}
-	if t.name != "codes" {
-		involved.union(s)
+	default:
+		s = lw.newSet()
 	}
 	return s
 }
 
+// unionOf is the union of the code-set operands args, adding each to
+// involved. The set is lw's: it must not be changed.
 func (lw *lowerer) unionOf(args []*typed, involved CodeSet) CodeSet {
-	s := lw.newSet()
-	for _, a := range args {
-		s.union(lw.setOf(a, involved))
+	if len(args) == 1 {
+		return lw.setOf(args[0], involved)
 	}
+	keys := make([]string, len(args))
+	sets := make([]CodeSet, len(args))
+	for i, a := range args {
+		keys[i], sets[i] = setKey(a), lw.setOf(a, involved)
+	}
+	key := strings.Join(keys, "|")
+	if s, ok := lw.sets[key]; ok {
+		return s
+	}
+	s := lw.newSet()
+	for _, x := range sets {
+		s.union(x)
+	}
+	lw.sets[key] = s
 	return s
 }
 
