@@ -467,10 +467,10 @@ func (lw *lowerer) has(s CodeSet, negated bool) boolFn {
 // compared so that it is at least 1, need S too (a missing date makes a
 // comparison false); a conjunction needs what one of its parts needs, a
 // disjunction what each of its parts needs. A set that gets no bit (the
-// pathway's conditions read 64 others) needs nothing.
+// pathway's conditions read maxPrepared others) needs nothing.
 func (lw *lowerer) need(t *typed) uint64 {
 	bitOf := func(args []*typed) uint64 {
-		bit, ok := lw.pp.setBit(lw.unionOf(args, lw.newSet()))
+		bit, ok := lw.pp.setBit(lw.unionOf(args, nil))
 		if !ok {
 			return 0
 		}
@@ -535,7 +535,7 @@ func (lw *lowerer) needValue(t *typed) uint64 {
 	}
 	switch t.fn {
 	case "first", "last":
-		bit, ok := lw.pp.setBit(lw.unionOf(t.args, lw.newSet()))
+		bit, ok := lw.pp.setBit(lw.unionOf(t.args, nil))
 		if !ok {
 			return 0
 		}
@@ -652,8 +652,8 @@ func setKey(t *typed) string {
 	return "?" + t.op // resolves to the empty set, as setOf does
 }
 
-// setOf resolves a typed code-set operand for pw, adding it to involved.
-// The set is lw's: it must not be changed.
+// setOf resolves a typed code-set operand for pw, adding it to involved
+// (unless nil). The set is lw's: it must not be changed.
 func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
 	key := setKey(t)
 	s, ok := lw.sets[key]
