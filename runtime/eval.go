@@ -4,6 +4,7 @@
 package runtime
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/rcc/svfrules/compiler"
@@ -36,11 +37,35 @@ type Result struct {
 	// the output formats and the report's national tables do not read
 	// them.
 	LocalLeadTimes []LeadTime
+	// Duplicates are the indexes (into Episode.Events, ascending) of the
+	// events that repeat an earlier event of the episode: the same code
+	// on the same date, one measuring point exported twice. The
+	// evaluation leaves them out (a closing code on two rows is one
+	// closing code), and the finding DuplicateRule names them; readers
+	// that count the episode's codes themselves skip them too.
+	Duplicates []int
 	// Incomplete: a row of the episode was rejected
 	// (input.Episode.Rejected), so it was not evaluated. Pathway is nil,
 	// Reportable false, and there are no findings or lead times: any of
 	// them could change with the missing row.
 	Incomplete bool
+
+	// kept and view are Evaluate's scratch for an episode with
+	// duplicates: the indexes of the events it evaluates, and those
+	// events.
+	kept []int
+	view []compiler.Event
+}
+
+// IsDuplicate reports whether event i repeats an earlier event of the
+// episode (see Duplicates).
+func (res *Result) IsDuplicate(i int) bool {
+	for _, d := range res.Duplicates {
+		if d == i {
+			return true
+		}
+	}
+	return false
 }
 
 // incomplete makes res the result of an incomplete episode.
@@ -49,6 +74,7 @@ func (res *Result) incomplete() {
 	res.Findings = res.Findings[:0]
 	res.LeadTimes = res.LeadTimes[:0]
 	res.LocalLeadTimes = res.LocalLeadTimes[:0]
+	res.Duplicates = res.Duplicates[:0]
 	res.Incomplete = true
 }
 
@@ -69,8 +95,76 @@ type LeadTime struct {
 	Within *bool
 }
 
-// Evaluate evaluates ep into res, reusing res's slices.
+// Evaluate evaluates ep into res, reusing res's slices. An event that
+// repeats an earlier one (same code, same date) is left out of the
+// evaluation and named by the finding DuplicateRule; the indexes of the
+// findings and lead times are into ep.Events all the same.
 func (ev *Evaluator) Evaluate(ep *compiler.Episode, res *Result) {
+	res.Duplicates = duplicates(ep.Events, res.Duplicates[:0])
+	if len(res.Duplicates) == 0 {
+		ev.evaluate(ep, res)
+		return
+	}
+	res.kept, res.view = res.kept[:0], res.view[:0]
+	next := 0 // in res.Duplicates
+	for i, e := range ep.Events {
+		if next < len(res.Duplicates) && res.Duplicates[next] == i {
+			next++
+			continue
+		}
+		res.kept = append(res.kept, i)
+		res.view = append(res.view, e)
+	}
+	view := *ep
+	view.Events = res.view
+	ev.evaluate(&view, res)
+	for _, f := range res.Findings {
+		for j, k := range f.Events {
+			f.Events[j] = res.kept[k]
+		}
+	}
+	for _, lts := range [][]LeadTime{res.LeadTimes, res.LocalLeadTimes} {
+		for j := range lts {
+			lts[j].From, lts[j].To = res.kept[lts[j].From], res.kept[lts[j].To]
+		}
+	}
+	// The finding names every row of each repeated event: the first and
+	// its repeats, in input order.
+	f := Finding{Rule: DuplicateRule}
+	for i, e := range ep.Events {
+		if slices.ContainsFunc(res.Duplicates, func(d int) bool { return ep.Events[d] == e }) {
+			f.Events = append(f.Events, i)
+		}
+	}
+	res.Findings = append(res.Findings, f)
+}
+
+// duplicates appends to dst the indexes of the events that equal an
+// earlier one. Episodes have a handful of events, where comparing each
+// pair is cheapest; a long one is looked up in a map.
+func duplicates(events []compiler.Event, dst []int) []int {
+	if len(events) > 64 {
+		seen := make(map[compiler.Event]bool, len(events))
+		for i, e := range events {
+			if seen[e] {
+				dst = append(dst, i)
+			}
+			seen[e] = true
+		}
+		return dst
+	}
+	for i := 1; i < len(events); i++ {
+		for j := 0; j < i; j++ {
+			if events[j] == events[i] {
+				dst = append(dst, i)
+				break
+			}
+		}
+	}
+	return dst
+}
+
+func (ev *Evaluator) evaluate(ep *compiler.Episode, res *Result) {
 	p := ev.Program
 	res.Pathway, res.ReportedAs, res.Reportable, res.Incomplete = nil, "", false, false
 	res.Findings = res.Findings[:0]
@@ -254,6 +348,19 @@ func (r *Result) SortedRuleIDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// DuplicateRule is the finding for an episode with an event on several
+// rows (see Result.Duplicates). A warning: the rows are counted once,
+// so no verdict of the guide rests on them, but the export (or the
+// patient system) has the event twice.
+var DuplicateRule = &compiler.Rule{
+	ID:       "dubblettrad",
+	Name:     msg.ExplainDuplicateName,
+	Section:  msg.DuplicateSection,
+	Severity: compiler.SevWarning,
+	Message:  msg.DuplicateMessage,
+	Ref:      msg.DuplicateRef,
 }
 
 // UnknownPathwayRule is the finding for an episode none of whose codes

@@ -23,17 +23,19 @@ type synthetic struct {
 	// reason: a report's reason for leaving a lead time out, not a
 	// finding of eval.
 	reason bool
+	sev    compiler.Severity // the finding's; the zero value is an error
 }
 
 // synthetics are the findings of the evaluator and the readers, and the
 // report's reason for leaving a lead time out that is no rule (the other
 // reasons are the rules flera_avslutskoder and avslut_fore_start), by id.
 func synthetics() []synthetic {
-	u := runtime.UnknownPathwayRule
+	u, d := runtime.UnknownPathwayRule, runtime.DuplicateRule
 	return []synthetic{
 		{id: evalout.IncompleteRule, name: msg.ExplainIncompleteName, text: msg.ExplainIncompleteText, do: msg.ExplainIncompleteDo},
 		{id: evalout.RejectedRowRule, name: msg.ExplainRejectedName, text: msg.ExplainRejectedText, do: msg.ExplainRejectedDo},
 		{id: u.ID, name: msg.ExplainUnknownPathwayName, text: u.Message, do: msg.ExplainUnknownPathwayDo, ref: u.Ref},
+		{id: d.ID, name: d.Name, text: d.Message, do: msg.ExplainDuplicateDo, ref: d.Ref, sev: d.Severity},
 		{id: report.ExcludedFromCodeAbsent, name: msg.ExplainFromAbsentName, text: msg.ExplainFromAbsentText, do: msg.ExplainFromAbsentDo, reason: true},
 	}
 }
@@ -327,7 +329,7 @@ func explainSynthetic(w io.Writer, g *compiler.Guide, s synthetic) {
 	if s.reason {
 		fmt.Fprintf(w, msg.ExplainReasonHead, s.name+" ("+s.id+")", g.Version, g.Date)
 	} else {
-		fmt.Fprintf(w, msg.ExplainSyntheticHead, s.name+" ("+s.id+")", compiler.SevError.Describe(), g.Version, g.Date)
+		fmt.Fprintf(w, msg.ExplainSyntheticHead, s.name+" ("+s.id+")", s.sev.Describe(), g.Version, g.Date)
 	}
 	fmt.Fprint(w, msg.ExplainMessage)
 	fmt.Fprintln(w, indent(s.text, "  "))

@@ -156,6 +156,18 @@ const (
 	UnknownPathwaySection = "Kodningsvägledningen, Kodernas uppbyggnad"
 	// ExplainUnknownPathwayDo says what to do.
 	ExplainUnknownPathwayDo = "Kontrollera koderna: prefixet (de tre första tecknen, t.ex. VL2) ska vara ett av de 30 vårdförloppens. svfrules table visar prefixen."
+	// ExplainDuplicateName is the name of dubblettrad.
+	ExplainDuplicateName = "Dubblettrad"
+	// DuplicateMessage is dubblettrad's message: an event (code and date)
+	// that stands on several rows of one episode. No verbs.
+	DuplicateMessage = "Samma kod med samma datum står på flera rader i förloppet: samma mätpunkt exporterad två gånger. Den räknas en gång i alla kontroller och ledtider, så en dubblerad avslutskod ger inte fyndet flera_avslutskoder och en dubblerad VXX10 inte flera_startkoder."
+	// DuplicateSection is the guide section dubblettrad rests on.
+	DuplicateSection = "Kodningsvägledningen, Användning av KVÅ-kodning för uppföljning av SVF"
+	// DuplicateRef is dubblettrad's reference: the section without the
+	// guide's name, which explain puts before it.
+	DuplicateRef = "Användning av KVÅ-kodning för uppföljning av SVF"
+	// ExplainDuplicateDo says what to do.
+	ExplainDuplicateDo = "Jämför raderna (fil:rad) och ta bort dubbletten i exporten; är koden registrerad två gånger i patientsystemet, rätta där så att den inte rapporteras två gånger."
 	// ExplainReasonHead: the label, the version, the version's date.
 	ExplainReasonHead = "%s\nSkäl som rapporten anger när en ledtid undantas, ingen regel i regelfilerna; här med kodningsvägledning %s (%s).\n"
 	// ExplainFromAbsentName is the name of fran_kod_saknas.

@@ -24,7 +24,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 		Percentile: PercentileDefinition,
 		Pathways:   []PathwaySummary{}, Definitions: []Definition{}, Measures: []Measure{}}
 
-	rules := map[string]*compiler.Rule{runtime.UnknownPathwayRule.ID: runtime.UnknownPathwayRule}
+	rules := map[string]*compiler.Rule{runtime.UnknownPathwayRule.ID: runtime.UnknownPathwayRule, runtime.DuplicateRule.ID: runtime.DuplicateRule}
 	for _, r := range g.Rules {
 		rules[r.ID] = r
 	}

@@ -186,7 +186,8 @@ func (c *Collector) leftOut(r *runtime.EpisodeResult, items []item) []item {
 	starts := 0
 	var closings []int
 	for i, e := range ep.Events {
-		if !pp.Own.Has(e.Code) {
+		// A row that repeats another is counted once, as the evaluator does.
+		if !pp.Own.Has(e.Code) || res.IsDuplicate(i) {
 			continue
 		}
 		switch {
