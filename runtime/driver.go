@@ -615,11 +615,18 @@ func (c *collector) enqueue(ep *input.Episode) {
 // evaluateGrouped evaluates the grouped episodes of b, filling in with
 // each in turn.
 func evaluateGrouped(ev *Evaluator, g *grouper, b *batch, render Renderer, in *input.Episode) {
-	var r EpisodeResult
-	for i := b.lo; i < b.hi; i++ {
-		g.episode(i, in)
-		evaluateOne(ev, in, &r, render, &b.out)
-		b.tally.add(&r)
+	var (
+		r EpisodeResult
+		w chainWalk
+	)
+	for lo := b.lo; lo < b.hi; lo += chainWays {
+		n := int(min(b.hi-lo, chainWays))
+		w.walk(g, lo, n)
+		for j := range n {
+			g.fill(lo+uint32(j), w.evs[j], in)
+			evaluateOne(ev, in, &r, render, &b.out)
+			b.tally.add(&r)
+		}
 	}
 	b.grouped = false
 }

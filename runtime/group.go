@@ -156,6 +156,8 @@ type grouper struct {
 	one groupBlock
 	// idChunks hold the ids (see keepID); the last one is filled.
 	idChunks [][]byte
+	// warmed is what warm read, kept so that the reads are not left out.
+	warmed uint64
 }
 
 // newGrouper returns an empty grouper; its reject is set by the caller.
@@ -430,8 +432,45 @@ func (g *grouper) addBlock(b *groupBlock) {
 		b.global = append(b.global, unknown)
 	}
 	for i := range b.runs {
+		if i%warmRuns == 0 {
+			g.warm(b, b.runs[i:min(i+warmRuns, len(b.runs))])
+		}
 		g.add(b, &b.runs[i], fi)
 	}
+}
+
+// warmRuns is how many runs warm reads ahead of the merge.
+const warmRuns = 16
+
+// warm reads, for each of runs (of b), the table slot where its id's
+// lookup starts and, when that slot's hash matches, the group's record
+// and the first byte of its id, and drops what it read. With the rows
+// of an episode not adjacent, each lookup is three reads far apart in
+// memory, each waiting for the one before; made here for several runs
+// at once, they wait together, and the lookups that follow find them in
+// the cache. It changes nothing (the slots read may be taken by the
+// lookups that follow: then they were only warmed in vain).
+func (g *grouper) warm(b *groupBlock, runs []pendingRun) {
+	mask := uint64(len(g.table) - 1)
+	var refs [warmRuns]idRef
+	n := 0
+	for i := range runs { // the slots: independent reads
+		tag := runs[i].hash >> 32
+		if s := g.table[tag&mask]; s != 0 && s>>32 == tag {
+			refs[n] = idRef{chunk: uint32(s) - 1}
+			n++
+		}
+	}
+	for i := range refs[:n] { // the records
+		refs[i] = g.rec(refs[i].chunk).id
+	}
+	var acc uint64
+	for _, ref := range refs[:n] { // the ids
+		if ref.n > 0 {
+			acc += uint64(g.idChunks[ref.chunk][ref.off])
+		}
+	}
+	g.warmed += acc
 }
 
 // valOf returns the index in g.vals of b's value i.
@@ -677,6 +716,46 @@ func (g *grouper) grow() {
 // had its rows been adjacent: the events in input order, each naming its
 // own input (input.Event.File).
 func (g *grouper) episode(idx uint32, in *input.Episode) {
+	var w chainWalk
+	w.walk(g, idx, 1)
+	g.fill(idx, w.evs[0], in)
+}
+
+// chainWays is how many groups' events chainWalk reads at once.
+const chainWays = 8
+
+// chainWalk reads the events of several groups. A group's events are
+// linked from the last to the first, and scattered over the events of
+// the whole input: each read waits for the one before. Walking the
+// chains of several groups in turn, one link of each at a time, lets
+// those waits overlap.
+type chainWalk struct {
+	evs [chainWays][]eventRec // each group's events, the last first
+}
+
+// walk reads the events of groups lo to lo+n-1 (n at most chainWays)
+// into w.evs[0:n].
+func (w *chainWalk) walk(g *grouper, lo uint32, n int) {
+	var cur [chainWays]uint32
+	for j := range n {
+		w.evs[j] = w.evs[j][:0]
+		cur[j] = g.rec(lo + uint32(j)).last
+	}
+	for more := true; more; {
+		more = false
+		for j := range n {
+			if k := cur[j]; k != 0 {
+				e := g.event(k - 1)
+				w.evs[j] = append(w.evs[j], *e)
+				cur[j] = e.prev
+				more = true
+			}
+		}
+	}
+}
+
+// fill fills in with group idx, whose events, the last first, are recs.
+func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode) {
 	r := g.rec(idx)
 	in.File, in.Files = g.files[r.file], in.Files[:0]
 	if id := g.id(r.id); len(id) > 0 {
@@ -693,13 +772,11 @@ func (g *grouper) episode(idx uint32, in *input.Episode) {
 		in.Rejected = g.rejected[idx]
 	}
 	evs := in.Events[:0]
-	for k := r.last; k != 0; {
-		e := g.event(k - 1)
+	for i := len(recs) - 1; i >= 0; i-- {
+		e := &recs[i]
 		// File holds the index in g.files until the events are in order.
 		evs = append(evs, input.Event{Code: g.codeString(e.code()), Date: e.date(), Row: int(e.row), File: int32(e.file())})
-		k = e.prev
 	}
-	slices.Reverse(evs)
 	var files []uint32 // the indexes of in.Files
 	for i := range evs {
 		f := uint32(evs[i].File)

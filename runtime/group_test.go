@@ -199,6 +199,20 @@ func TestGrouperAsEpisodes(t *testing.T) {
 				t.Fatalf("seed %d, episode %s: %s", seed, want.ID, d)
 			}
 		}
+		// Several episodes' events read at once, as evaluateGrouped
+		// reads them: the same episodes.
+		var w chainWalk
+		for lo := 0; lo < g.n; {
+			n := min(1+rng.IntN(chainWays), g.n-lo)
+			w.walk(g, uint32(lo), n)
+			for j := range n {
+				g.fill(uint32(lo+j), w.evs[j], &got)
+				if d := episodeDiff(&got, ref.order[lo+j]); d != "" {
+					t.Fatalf("seed %d, episode %s read %d at once: %s", seed, ref.order[lo+j].ID, n, d)
+				}
+			}
+			lo += n
+		}
 	}
 }
 
