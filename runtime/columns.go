@@ -29,6 +29,17 @@ type UncheckedRule struct {
 	Files   []string `json:"files"`
 }
 
+// MissingText says which columns the rule lacks, for people: each
+// attribute in Swedish with its name in the rules beside it
+// ("kolumn för behandlingsintention (intent)"), joined by "och".
+func (u UncheckedRule) MissingText() string {
+	what := make([]string, len(u.Missing))
+	for i, a := range u.Missing {
+		what[i] = fmt.Sprintf(msg.SummaryMissingColumn, attrWords[a], a)
+	}
+	return strings.Join(what, msg.InputAnd)
+}
+
 // UncheckedRules are the rules of p that cannot be evaluated for the
 // episodes of some of files, for want of a column (as Summary.Unchecked
 // lists them for the version a run evaluated).
@@ -98,11 +109,7 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 		if len(s.Columns) > 1 {
 			where = escape.Printable(fmt.Sprintf(msg.SummaryUncheckedIn, ochList(u.Files)))
 		}
-		var what []string
-		for _, a := range u.Missing {
-			what = append(what, fmt.Sprintf(msg.SummaryMissingColumn, attrWords[a], a))
-		}
-		g := &group{what: strings.Join(what, msg.InputAnd), where: where}
+		g := &group{what: u.MissingText(), where: where}
 		if i := slices.IndexFunc(groups, func(x *group) bool { return x.what == g.what && x.where == g.where }); i >= 0 {
 			g = groups[i]
 		} else {

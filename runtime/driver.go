@@ -261,6 +261,22 @@ type ColumnChecker interface {
 	CheckColumns(fc input.FileColumns) error
 }
 
+// header is file's own header of field's column as Columns was told,
+// "" when there is none (JSON Lines). The list is one entry per file.
+func (c *collector) header(file, field string) string {
+	for i := len(c.sum.Columns) - 1; i >= 0; i-- {
+		if fc := &c.sum.Columns[i]; fc.File == file {
+			for _, u := range fc.Columns {
+				if u.Field == field {
+					return u.Header
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // Reject keeps a rejected row (input.Sink).
 func (c *collector) Reject(r input.Rejection) {
 	c.sum.RowsRejected++
@@ -505,7 +521,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		direct: func(b *batch) { done <- b }, prog: p, render: render, lists: lists,
 		localFree: make(chan *localBlock, 4*workers+4)}
 	if grouping {
-		col.grp, grp.reject = grp, col.Reject
+		col.grp, grp.reject, grp.header = grp, col.Reject, col.header
 		col.groupFree = make(chan *groupBlock, 4*workers+4)
 	}
 	ctx, stop := context.WithCancelCause(context.Background())

@@ -95,7 +95,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\nfynd;'=cmd|' /C calc'!A0;;;fel;Okänt vårdförlopp;forlopp_okant;",
 		"\nfynd;'@SUM(A1);;;fel;Okänt vårdförlopp;forlopp_okant;",
-		"\navvisad rad;B;;;fel;Avvisad rad;rad_avvisad;;;;;date;\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5\r\n",
+		"\navvisad rad;B;;;fel;Avvisad rad;rad_avvisad;;;;;datum;\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5\r\n",
 	} {
 		if !strings.Contains(excel, want) {
 			t.Errorf("csv (excel) output lacks %q:\n%s", want, excel)
@@ -114,7 +114,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	text := run("text", "")
 	for _, want := range []string{
 		"\nE\\x1b[2J\\u202eX  okänt vårdförlopp  in\\x1b].csv:3\n",
-		"  in\\x1b].csv:5: date: \"+1\" går inte att läsa som ett datum",
+		"  in\\x1b].csv:5: datum: \"+1\" går inte att läsa som ett datum",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)

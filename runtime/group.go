@@ -151,6 +151,10 @@ type grouper struct {
 	rejected map[uint32][]input.Rejection
 	// reject passes on a rejected row (the collector's Reject).
 	reject func(input.Rejection)
+	// header is a file's own header of a field's column, "" for none
+	// (the collector's header), so a rejected row names it as the
+	// readers' rejections do.
+	header func(file, field string) string
 	err    error // the input is too large to group; the rest is dropped
 	// one is the block of a run that comes as an input.Episode.
 	one groupBlock
@@ -484,6 +488,14 @@ func (g *grouper) valOf(b *groupBlock, i uint32) uint32 {
 	return b.global[i]
 }
 
+// headerOf is file's header of field's column, "" when unknown.
+func (g *grouper) headerOf(file, field string) string {
+	if g.header == nil {
+		return ""
+	}
+	return g.header(file, field)
+}
+
 // tooLarge stops grouping: the input is too large to group in memory.
 func (g *grouper) tooLarge(file string) {
 	g.err = fmt.Errorf(msg.GroupTooLarge, file, int64(maxGrouped))
@@ -541,7 +553,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 				return
 			}
 			last = e.row
-			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Episode: string(id),
+			x := input.Rejection{File: b.file, Row: int(e.row), Field: field, Header: g.headerOf(b.file, field), Episode: string(id),
 				Reason: fmt.Sprintf(msg.GroupConflict, id, input.FieldName(field), is, was, g.files[r.file], r.firstRow, input.FieldName(field))}
 			g.reject(x)
 			rej = append(rej, x)

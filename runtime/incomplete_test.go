@@ -101,13 +101,13 @@ func TestIncompleteText(t *testing.T) {
 	in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
 	want := map[string]string{
 		"text": "A  ofullständigt förlopp  in.csv:2\n" +
-			"  ofullständigt: rad 2 avvisades (date, datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD)\n" +
+			"  ofullständigt: rad 2 avvisades (datum, datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD)\n" +
 			msg.IncompleteWhy + "\n" +
 			"Rader som inte kunde läsas (1):\n" +
-			"  in.csv:2: date: datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\n",
+			"  in.csv:2: datum: datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\n",
 		"csv": "\ufeffTyp;Förlopp;Vårdförlopp;Rapporteras som;Allvarlighetsgrad;Regel;Regel-id;Ledtid;Ledtid-id;Dagar;Mål (dagar);Fält;Meddelande;Koder;Rader\r\n" +
 			"ofullständigt förlopp;A;;;fel;Ofullständigt förlopp;forlopp_ofullstandigt;;;;;;\"Förloppet är ofullständigt: en rad avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen.\";;in.csv:2\r\n" +
-			"avvisad rad;A;;;fel;Avvisad rad;rad_avvisad;;;;;date;\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in.csv:2\r\n",
+			"avvisad rad;A;;;fel;Avvisad rad;rad_avvisad;;;;;datum;\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in.csv:2\r\n",
 		"rfc4180": "kind,episode,pathway,reported_as,severity,rule,rule_name,leadtime,leadtime_name,days,target,field,message,codes,input,source\n" +
 			"incomplete,A,,,error,forlopp_ofullstandigt,Ofullständigt förlopp,,,,,,\"Förloppet är ofullständigt: en rad avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen.\",,in.csv:2,\n" +
 			"rejected,A,,,error,rad_avvisad,Avvisad rad,,,,,date,\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",,in.csv:2,\n",
@@ -162,7 +162,7 @@ func TestIncompleteAcrossFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := "A  ofullständigt förlopp  a.csv:2\n" +
-			"  ofullständigt: rad b.csv:2 avvisades (date, datumet \"2024-02-31\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD)\n" +
+			"  ofullständigt: rad b.csv:2 avvisades (datum, datumet \"2024-02-31\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD)\n" +
 			msg.IncompleteWhy + "\n"
 		if got := out.String(); !strings.HasPrefix(got, want) {
 			t.Errorf("%d workers:\n got %q\nwant it to start with %q", workers, got, want)

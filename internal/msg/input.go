@@ -284,4 +284,7 @@ const (
 	FieldDiagnosis = "diagnos"
 	// FieldIntent: the treatment intention's column.
 	FieldIntent = "intention"
+	// FieldWithHeader: a field and the file's own header for it, where
+	// they differ. Verbs: the field (FieldAge …), the header quoted.
+	FieldWithHeader = "%s (kolumnen %s)"
 )

@@ -56,3 +56,37 @@ func TestColumnAliasTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldText: a rejected row names its field in Swedish, with the
+// file's own header beside it only where that header is neither the
+// Swedish name nor the field id (an export headed date, code … reads
+// "datum", not datum (kolumnen "date")).
+func TestFieldText(t *testing.T) {
+	for _, c := range []struct {
+		field, header, want string
+	}{
+		{"", "", ""},
+		{"", "Datum", ""},
+		{"date", "", "datum"},
+		{"date", "date", "datum"},
+		{"date", " Date ", "datum"},
+		{"date", "Datum", "datum"},
+		{"date", "Händelsedatum", `datum (kolumnen "Händelsedatum")`},
+		{"code", "code", "kod"},
+		{"code", "KVÅ", `kod (kolumnen "KVÅ")`},
+		{"referring_region", "referring_region", "remitterande region"},
+		{"referring_region", "Remitterande region", "remitterande region"},
+		{"referring_region", "remitterande_region", "remitterande region"},
+		{"region", "Rapporterande region", `region (kolumnen "Rapporterande region")`},
+		{"county", "Folkbokföringslän", `län (kolumnen "Folkbokföringslän")`},
+		{"episode", "Förlopp", "förlopp"},
+		{"episode", "Vårdförlopps-ID", `förlopp (kolumnen "Vårdförlopps-ID")`},
+		// An unused column's rejection names the column by its header.
+		{"note", "", "note"},
+	} {
+		r := Rejection{Field: c.field, Header: c.header}
+		if got := r.FieldText(); got != c.want {
+			t.Errorf("Rejection{Field: %q, Header: %q}.FieldText() = %q, want %q", c.field, c.header, got, c.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime/escape"
 )
 
@@ -80,9 +81,33 @@ type Rejection struct {
 	Row     int    `json:"row"`
 	Field   string `json:"field,omitempty"` // the column at fault, "" for the row as a whole
 	Reason  string `json:"reason"`
+	// Header: the file's own header of Field's column, when the file has
+	// a header (not JSON Lines); people read it beside the field's
+	// Swedish name (FieldText). Not in JSON, which keeps the field id.
+	Header string `json:"-"`
 	// DateOrder: the row was rejected for a day-first date, which
 	// --date-order dmy reads (the summary counts them).
 	DateOrder bool `json:"-"`
+}
+
+// FieldText is the field at fault for people: its Swedish name (ålder,
+// datum) and, where the file's header names it otherwise, that header
+// beside it (datum (kolumnen "Händelsedatum")); "" for the row as a whole.
+// A header that is the field's Swedish name or its id (an export with
+// the headers date, code …) is not repeated: "datum" is found in a file
+// headed "date" without help, and kod (kolumnen "code") reads clumsily.
+func (r Rejection) FieldText() string {
+	if r.Field == "" {
+		return ""
+	}
+	w := FieldName(r.Field)
+	if r.Header == "" {
+		return w
+	}
+	if k := columnKey([]byte(r.Header)); k == columnKey([]byte(w)) || k == r.Field {
+		return w
+	}
+	return fmt.Sprintf(msg.FieldWithHeader, w, quote([]byte(r.Header)))
 }
 
 // String writes the rejection for people: file:row: field: reason, with
@@ -91,7 +116,7 @@ func (r Rejection) String() string {
 	if r.Field == "" {
 		return escape.Printable(fmt.Sprintf("%s:%d: %s", r.File, r.Row, r.Reason))
 	}
-	return escape.Printable(fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.Field, r.Reason))
+	return escape.Printable(fmt.Sprintf("%s:%d: %s: %s", r.File, r.Row, r.FieldText(), r.Reason))
 }
 
 // Sink receives what a reader reads. Calls come from one goroutine, in

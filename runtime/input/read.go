@@ -680,8 +680,11 @@ type builder struct {
 	// dayFirst: the row event last checked has a day-first date (see
 	// takeDayFirst).
 	dayFirst bool
-	cur      *Episode // the open run, nil when none
-	events   []Event  // the open run's events
+	// headers: the file's header of each field's column ("" without
+	// one), for the rejections' Header.
+	headers [numCols]string
+	cur     *Episode // the open run, nil when none
+	events  []Event  // the open run's events
 	// The open run's attributes, kept here while it is open: indexing an
 	// array is quicker than choosing a field for every row.
 	vals   [numAttrs]string
@@ -749,6 +752,7 @@ var builders = sync.Pool{New: func() any { return &builder{strs: make(map[string
 func newBuilder(file string, sink Sink) *builder {
 	b := builders.Get().(*builder)
 	b.file, b.sink = file, sink
+	b.headers = [numCols]string{}
 	return b
 }
 
@@ -811,7 +815,15 @@ func (b *builder) blank() {
 
 // reject passes on a rejection of the row at line.
 func (b *builder) reject(line int, field, reason string) {
-	b.sink.Reject(Rejection{File: b.file, Row: line, Field: field, Reason: reason, DateOrder: b.takeDayFirst()})
+	b.sink.Reject(Rejection{File: b.file, Row: line, Field: field, Header: b.header(field), Reason: reason, DateOrder: b.takeDayFirst()})
+}
+
+// header is the file's header of a field's column, "" for none.
+func (b *builder) header(field string) string {
+	if k := fieldIndex(field); k >= 0 {
+		return b.headers[k]
+	}
+	return ""
 }
 
 // takeDayFirst reports whether the row being rejected was rejected for a
@@ -923,7 +935,7 @@ func (b *builder) rejectIn(id []byte, line int, field, reason string) (started b
 		b.start(id, line)
 		started = true
 	}
-	r := Rejection{File: b.file, Row: line, Field: field, Reason: reason, Episode: b.cur.ID, DateOrder: b.takeDayFirst()}
+	r := Rejection{File: b.file, Row: line, Field: field, Header: b.header(field), Reason: reason, Episode: b.cur.ID, DateOrder: b.takeDayFirst()}
 	b.cur.Rejected = append(b.cur.Rejected, r)
 	b.sink.Reject(r)
 	return started

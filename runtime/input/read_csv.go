@@ -914,6 +914,11 @@ func (c *csvReader) tellColumns(names, unknown []string) {
 			fc.Absent |= colAttr[k]
 		}
 	}
+	for k, i := range c.col {
+		if i >= 0 {
+			c.b.headers[k] = names[i]
+		}
+	}
 	fc.Missing = append(fc.Missing, fc.Absent.Names()...)
 	c.b.absent = fc.Absent
 	if s, ok := c.b.sink.(ColumnSink); ok {

@@ -155,12 +155,12 @@ func TestReadXLSX(t *testing.T) {
 			2: {"A1", "VL210", date(60)}, 3: {"A2", "VL210", date(0)}, 4: {"A3", "VL210", date(-1.5)}, 5: {"A4", "VL210", date(2958466)},
 			6: {"A5", "VL210", xcell{v: serial20240311 + 0.99999999, fmt: 22}}, 7: {"A6", "VL210", date(2958465)}},
 		want: []string{
-			`reject in.xlsx:2: date: datumet "1900-02-29" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
-			`reject in.xlsx:3: date: datumet "1900-01-00" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
-			`reject in.xlsx:4: date: "-1.5" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
-			`reject in.xlsx:5: date: "2958466" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:2: datum: datumet "1900-02-29" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:3: datum: datumet "1900-01-00" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:4: datum: "-1.5" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+			`reject in.xlsx:5: datum: "2958466" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "A5" in.xlsx:6 | 6:VL210:2024-03-12`,
-			`reject in.xlsx:7: date: datumet "9999-12-31" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`, "rows 6, blank 0"},
+			`reject in.xlsx:7: datum: datumet "9999-12-31" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`, "rows 6, blank 0"},
 	}, {
 		name: "1904 date system",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", date(serial20240311 - days1904)}},
@@ -174,7 +174,7 @@ func TestReadXLSX(t *testing.T) {
 	}, {
 		name: "a serial number without a date format is not a date",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", serial20240311}},
-		want: []string{`reject in.xlsx:2: date: "45362" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`, "rows 1, blank 0"},
+		want: []string{`reject in.xlsx:2: datum: "45362" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`, "rows 1, blank 0"},
 	}, {
 		name: "row numbers are the sheet's: blank rows before the header and between rows count",
 		rows: map[int][]any{
@@ -183,7 +183,7 @@ func TestReadXLSX(t *testing.T) {
 			8: {"B1", "VL215", "2024-03-1"},
 			9: {"C1", "VL225", "2024-03-13", "", "", ""},
 		},
-		want: []string{`ep "A1" in.xlsx:5 | 5:VL210:2024-03-11`, `reject in.xlsx:8: date: "2024-03-1" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
+		want: []string{`ep "A1" in.xlsx:5 | 5:VL210:2024-03-11`, `reject in.xlsx:8: datum: "2024-03-1" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`ep "C1" in.xlsx:9 | 9:VL225:2024-03-13`, "rows 6, blank 3"},
 	}, {
 		name: "cells with separators, quotes and line breaks are one value each",

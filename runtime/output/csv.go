@@ -12,6 +12,7 @@ import (
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/escape"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // csvRenderer writes one row per finding, then a row per lead time over
@@ -78,6 +79,16 @@ func (c csvRenderer) severity(s compiler.Severity) string {
 		return s.Describe()
 	}
 	return s.String()
+}
+
+// field is a rejected row's field in the dialect: its Swedish name, with
+// the file's header where that differs, for Excel; the field id
+// (date, code …) for programs, as json has it.
+func (c csvRenderer) field(r input.Rejection) string {
+	if c.excel {
+		return r.FieldText()
+	}
+	return r.Field
 }
 
 // write writes a row in the dialect's columns.
@@ -172,7 +183,7 @@ func (c csvRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer)
 	}
 	for _, rej := range sum.Rejected {
 		c.write(cw, csvRow{kind: kindRejected, episode: rej.Episode, severity: c.severity(compiler.SevError), rule: RejectedRowRule,
-			ruleName: msg.ExplainRejectedName, field: rej.Field, message: rej.Reason, places: rej.File + ":" + strconv.Itoa(rej.Row)})
+			ruleName: msg.ExplainRejectedName, field: c.field(rej), message: rej.Reason, places: rej.File + ":" + strconv.Itoa(rej.Row)})
 	}
 	cw.Flush()
 	return cw.Error()

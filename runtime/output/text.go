@@ -99,7 +99,7 @@ func writeIncompleteText(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		writeInt(buf, rej.Row)
 		buf.WriteString(msg.IncompleteRejected)
 		if rej.Field != "" {
-			buf.WriteString(escape.Printable(rej.Field))
+			buf.WriteString(escape.Printable(rej.FieldText()))
 			buf.WriteString(", ")
 		}
 		buf.WriteString(escape.Printable(rej.Reason))

@@ -204,7 +204,13 @@ func (x xlsxRenderer) summarySheet(wb *workbook.Book, sum *runtime.Summary) erro
 		rows = append(rows, []any{msg.SumOverTarget, len(sum.Lists.OverTarget)})
 	}
 	for _, u := range sum.Unchecked {
-		rows = append(rows, []any{msg.SumUnchecked, u.Rule + ": " + strings.Join(u.Missing, ", ") + " (" + strings.Join(u.Files, ", ") + ")"})
+		// As the text summary says it: the rule by name (its id beside
+		// it), the attributes in Swedish, not the bare ids.
+		label := u.Label
+		if label == "" {
+			label = u.Rule
+		}
+		rows = append(rows, []any{msg.SumUnchecked, label + ": " + u.MissingText() + " (" + strings.Join(u.Files, ", ") + ")"})
 	}
 	return wb.Table(sheetSummary, []string{msg.ColWhat, msg.ColValue}, rows)
 }
@@ -219,7 +225,7 @@ func incompleteSheet(wb *workbook.Book, sum *runtime.Summary) error {
 		}
 	}
 	for _, r := range sum.Rejected {
-		rows = append(rows, []any{msg.KindRejected, r.Episode, r.File, r.Row, r.Field, r.Reason})
+		rows = append(rows, []any{msg.KindRejected, r.Episode, r.File, r.Row, r.FieldText(), r.Reason})
 	}
 	return wb.Table(sheetIncomplete, []string{msg.ColKind, msg.ColEpisode, msg.ColFile, msg.ColRow, msg.ColField, msg.ColReason}, rows)
 }

@@ -66,7 +66,7 @@ func TestWorkbook(t *testing.T) {
 		"Ofullständiga, avvisade rader": {
 			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
 			{"ofullständigt förlopp", "C", "in.csv", "7", "", "en rad avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"},
-			{"avvisad rad", "C", "in.csv", "7", "date", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+			{"avvisad rad", "C", "in.csv", "7", "datum", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 		},
 		"Ledtider över mål": {
 			{"Förlopp", "Vårdförlopp", "Ledtid", "Ledtid-id", "Från kod", "Från datum", "Till kod", "Till datum", "Dagar", "Mål (dagar)", "Över målet (dagar)", "Fil", "Rad"},

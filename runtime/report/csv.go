@@ -103,7 +103,7 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 		}
 	}
 	if toCorrect {
-		if err := writeToCorrectCSV(cw, r, len(head)-len(toCorrectHead)); err != nil {
+		if err := writeToCorrectCSV(cw, r, len(head)-len(toCorrectHead), excel); err != nil {
 			return err
 		}
 	}
@@ -123,8 +123,10 @@ const (
 // writeToCorrectCSV writes the incomplete episodes and then the rejected
 // rows, in input order, with every measure column (the first skip
 // columns) empty. They are not aggregates: nothing in them is
-// suppressed.
-func writeToCorrectCSV(cw csvRows, r *Report, skip int) error {
+// suppressed. A rejected row's field is its Swedish name (and the file's
+// header where that differs) in the excel dialect, its id (date, code …)
+// in rfc4180, as json has it.
+func writeToCorrectCSV(cw csvRows, r *Report, skip int, excel bool) error {
 	row := func(level string, cells ...string) error {
 		out := make([]string, skip, skip+len(cells))
 		out[0] = level
@@ -139,7 +141,11 @@ func writeToCorrectCSV(cw csvRows, r *Report, skip int) error {
 		}
 	}
 	for _, rej := range r.ToCorrect.Rejected {
-		if err := row(rejectedLevel, rej.Episode, rej.File+":"+strconv.Itoa(rej.Row), "", rej.Field, rej.Reason, msg.ReportCSVRejectedDo); err != nil {
+		field := rej.Field
+		if excel {
+			field = rej.FieldText()
+		}
+		if err := row(rejectedLevel, rej.Episode, rej.File+":"+strconv.Itoa(rej.Row), "", field, rej.Reason, msg.ReportCSVRejectedDo); err != nil {
 			return err
 		}
 	}

@@ -206,7 +206,7 @@ func htmlPageOf(r *Report) htmlPage {
 func htmlToCorrectOf(r *Report) htmlToCorrect {
 	var tc htmlToCorrect
 	for _, rej := range r.ToCorrect.Rejected {
-		tc.Rejected = append(tc.Rejected, htmlRejected{Episode: rej.Episode, Place: rej.File + ":" + strconv.Itoa(rej.Row), Field: rej.Field, Reason: rej.Reason})
+		tc.Rejected = append(tc.Rejected, htmlRejected{Episode: rej.Episode, Place: rej.File + ":" + strconv.Itoa(rej.Row), Field: rej.FieldText(), Reason: rej.Reason})
 	}
 	for _, in := range r.ToCorrect.Incomplete {
 		tc.Incomplete = append(tc.Incomplete, htmlIncomplete{Episode: in.Episode, Place: in.File + ":" + strconv.Itoa(in.FirstRow), Rows: strconv.Itoa(in.Rejected)})

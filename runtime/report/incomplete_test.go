@@ -87,8 +87,8 @@ func TestToCorrectInEveryFormat(t *testing.T) {
 		}},
 		{"excel", ";förlopp;fil:rad;avvisade rader;fält;orsak;vad du gör\r", []string{
 			"ofullständigt förlopp" + blanks + ";I1;test.csv:12;1;;;\"" + msg.ReportCSVIncompleteDo + "\"\r",
-			"avvisad rad" + blanks + `;I1;test.csv:13;;date;"datumet ""2024-13-02"" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD";` + msg.ReportCSVRejectedDo + "\r",
-			"avvisad rad" + blanks + ";;test.csv:15;;episode;\"förlopps-id:t är tomt; varje rad behöver ett\";" + msg.ReportCSVRejectedDo + "\r",
+			"avvisad rad" + blanks + `;I1;test.csv:13;;datum;"datumet ""2024-13-02"" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD";` + msg.ReportCSVRejectedDo + "\r",
+			"avvisad rad" + blanks + ";;test.csv:15;;förlopp;\"förlopps-id:t är tomt; varje rad behöver ett\";" + msg.ReportCSVRejectedDo + "\r",
 		}},
 	} {
 		var b bytes.Buffer
@@ -112,10 +112,10 @@ func TestToCorrectInEveryFormat(t *testing.T) {
 		}
 	}
 	md := render(t, r, "markdown")
-	if !strings.Contains(md, "| test.csv:13 | I1 | date | datumet \"2024-13-02\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD |") {
+	if !strings.Contains(md, "| test.csv:13 | I1 | datum | datumet \"2024-13-02\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD |") {
 		t.Errorf("markdown does not list the rejected row with its episode:\n%s", md)
 	}
-	if html := render(t, r, "html"); !strings.Contains(html, "<tr><td>test.csv:13</td><td>I1</td><td>date</td>") {
+	if html := render(t, r, "html"); !strings.Contains(html, "<tr><td>test.csv:13</td><td>I1</td><td>datum</td>") {
 		t.Errorf("html does not list the rejected row with its episode:\n%s", html)
 	}
 }

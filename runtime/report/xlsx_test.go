@@ -93,7 +93,7 @@ func TestReportWorkbook(t *testing.T) {
 	toCorrect, _ := f.GetRows("Rader att rätta")
 	wantRows := [][]string{{"Typ", "Förlopp", "Rad", "Avvisade rader", "Fält", "Orsak"},
 		{"ofullständigt förlopp", "ZZ-1", "test.csv:280", "1"},
-		{"avvisad rad", "ZZ-1", "test.csv:280", "", "date", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`}}
+		{"avvisad rad", "ZZ-1", "test.csv:280", "", "datum", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`}}
 	if !equalRows(toCorrect, wantRows) {
 		t.Errorf("Rader att rätta:\n got %q\nwant %q", toCorrect, wantRows)
 	}
@@ -151,7 +151,7 @@ func TestReportWorkbookOpensInLibreOffice(t *testing.T) {
 	if !strings.Contains(sheets["Förlopp per vårdförlopp"], "Akuta leukemier (VN4/VN6);–;–;–;") {
 		t.Errorf("LibreOffice's Förlopp per vårdförlopp:\n%s", sheets["Förlopp per vårdförlopp"])
 	}
-	if !strings.Contains(sheets["Rader att rätta"], "avvisad rad;ZZ-1;test.csv:280;;date;") {
+	if !strings.Contains(sheets["Rader att rätta"], "avvisad rad;ZZ-1;test.csv:280;;datum;") {
 		t.Errorf("LibreOffice's Rader att rätta:\n%s", sheets["Rader att rätta"])
 	}
 }
