@@ -214,16 +214,20 @@ type lineReader struct {
 	err      error  // from r, once it has one
 	no       int    // line number of the line last returned
 	long     []byte // a line longer than the buffer, assembled
+	size     int64  // the input's whole size when r tells it (Size), else -1
 }
 
 func newLineReader(r io.Reader) *lineReader {
-	size := bufSize
-	// A small input in memory (a test's, or a spooled one) needs no
-	// large buffer; checkStart peeks at minBuf bytes.
-	if s, ok := r.(interface{ Size() int64 }); ok && s.Size() < int64(size) {
-		size = max(minBuf, int(s.Size())+1)
+	size, whole := bufSize, int64(-1)
+	// A small input (a test's, a spooled one, a small mapped file) needs
+	// no large buffer; checkStart peeks at minBuf bytes.
+	if s, ok := r.(interface{ Size() int64 }); ok {
+		whole = s.Size()
+		if whole < int64(size) {
+			size = max(minBuf, int(whole)+1)
+		}
 	}
-	return &lineReader{r: r, buf: make([]byte, size)}
+	return &lineReader{r: r, buf: make([]byte, size), size: whole}
 }
 
 // ctxReader ends a read with the cause of ctx once ctx is done, so that

@@ -293,7 +293,11 @@ func readCSV(ctx context.Context, name string, lr *lineReader, header []byte, en
 	if err := c.header(header); err != nil {
 		return err
 	}
-	if workers > 1 {
+	// An input of one block at most is read on this goroutine: workers
+	// would parse its one block all the same, after each allocating its
+	// own buffers and caches (a 100-row file paid more for them than for
+	// its rows; issue 16).
+	if workers > 1 && !oneBlock(lr, blockSize) {
 		return c.readCSVParallel(ctx, lr, workers, blockSize)
 	}
 	return eachLine(name, lr, b, c.line, c.finish)

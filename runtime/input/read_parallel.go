@@ -193,6 +193,15 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 	note()
 }
 
+// oneBlock reports whether lr's whole input, by its size, fits in one
+// block of about size bytes (0: blockSize).
+func oneBlock(lr *lineReader, size int) bool {
+	if size <= 0 {
+		size = blockSize
+	}
+	return lr.size >= 0 && lr.size <= int64(size)
+}
+
 // readCSVParallel reads the rows after the header with workers
 // goroutines, in blocks of about size bytes (0: blockSize), as eachLine
 // does with one.
