@@ -84,7 +84,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 	if minSev != compiler.SevInfo {
 		render = filterSeverity(render, minSev)
 	}
-	startupDone()
+	startupDone(files...)
 	sum, err := svfruntime.Run(prog, inputs, ro, workers, render, out)
 	if err != nil {
 		if c.stdoutFailed() {

@@ -107,7 +107,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 	}
 	p := compiler.Compile(rs.guide)
 	col := report.NewCollector(p, report.Options{By: by, MinCell: o.minCell, Inclusion: base})
-	startupDone()
+	startupDone(files...)
 	sum, err := svfruntime.Run(p, inputs, ro, runtime.GOMAXPROCS(0), col, io.Discard)
 	prog.finish()
 	if err != nil {
