@@ -512,25 +512,44 @@ var codeCols = [...]struct {
 }{{colRegion, msg.InputRegionReporting}, {colCounty, ""}, {colReferring, msg.InputRegionReferring}}
 
 // code checks a KVÅ code (V, two letters or digits, two digits) and
-// returns it upper-cased. Every row has one, so it is looked up first in
-// a cache of its own by its bytes as written: a hit is a code that
-// checked out before. (In the cache of short strings, the thousand or so
-// diagnoses of a large export pushed codes out.)
+// returns it upper-cased. Every row has one, so it is found without
+// hashing: its second and third characters index the prefixes seen
+// (codePre), and its two digits the prefix's hundred codes (codeTab).
+// (A cache keyed by a hash of the code's bytes mixed the six hundred
+// codes of a large export up with one another: a tenth of the look-ups
+// went on to the map of interned strings.)
 func (b *builder) code(v []byte) (string, bool) {
 	if len(v) != 5 {
 		return "", false
 	}
-	key := uint64(v[0]) | uint64(v[1])<<8 | uint64(v[2])<<16 | uint64(v[3])<<24 | uint64(v[4])<<32
-	e := &b.codes[(key*0x9E3779B97F4A7C15)>>(64-codeBits)]
-	if e.key == key && e.s != "" {
-		return e.s, true
-	}
-	c0, c1, c2, c3, c4 := upperASCII(v[0]), upperASCII(v[1]), upperASCII(v[2]), v[3], v[4]
-	if c0 != 'V' || !isUpperOrDigit(c1) || !isUpperOrDigit(c2) || c3-'0' > 9 || c4-'0' > 9 {
+	c1, c2, d3, d4 := upperASCII(v[1]), upperASCII(v[2]), v[3]-'0', v[4]-'0'
+	x1, ok1 := base36(c1)
+	x2, ok2 := base36(c2)
+	if upperASCII(v[0]) != 'V' || !ok1 || !ok2 || d3 > 9 || d4 > 9 {
 		return "", false
 	}
-	e.key, e.s = key, b.intern([]byte{c0, c1, c2, c3, c4})
-	return e.s, true
+	slot := &b.codePre[x1*36+x2]
+	if *slot == 0 {
+		b.codeTab = append(b.codeTab, new([100]string))
+		*slot = uint16(len(b.codeTab))
+	}
+	s := &b.codeTab[*slot-1][d3*10+d4]
+	if *s == "" {
+		*s = b.intern([]byte{'V', c1, c2, '0' + d3, '0' + d4})
+	}
+	return *s, true
+}
+
+// base36 is the value of an upper-case letter or digit as a digit of
+// base 36; ok is false for another byte.
+func base36(c byte) (x int, ok bool) {
+	switch {
+	case c-'0' < 10:
+		return int(c - '0'), true
+	case c-'A' < 26:
+		return 10 + int(c-'A'), true
+	}
+	return 0, false
 }
 
 func upperASCII(c byte) byte {
@@ -539,8 +558,6 @@ func upperASCII(c byte) byte {
 	}
 	return c
 }
-
-func isUpperOrDigit(c byte) bool { return c-'A' < 26 || c-'0' < 10 }
 
 // event checks one event's code and date, and returns the event without
 // its row. field is "" when both are fine, else "code" or "date" with the
@@ -699,11 +716,15 @@ type builder struct {
 	evs    []Event       // preallocated room for events
 	strs   map[string]string
 	short  [1 << shortBits]cachedString
-	codes  [1 << codeBits]cachedString
-	dates  [1 << dateBits]cachedDate
-	id     []byte // room for an id converted from a string
-	ids    []byte // the chunk of newID
-	dmy    bool   // Options.DateOrder is dmy
+	// codePre numbers the prefixes of the codes seen (index+1 in
+	// codeTab) by their second and third characters in base 36; codeTab
+	// holds each prefix's codes by their two digits (see code).
+	codePre [36 * 36]uint16
+	codeTab []*[100]string
+	dates   [1 << dateBits]cachedDate
+	id      []byte // room for an id converted from a string
+	ids     []byte // the chunk of newID
+	dmy     bool   // Options.DateOrder is dmy
 	// columns is Options.Columns; absent are the attributes the
 	// input has no column for (Episode.Absent), from its header.
 	columns []ColumnMap
@@ -739,7 +760,6 @@ type cachedDate struct {
 const (
 	dateBits  = 12
 	shortBits = 12
-	codeBits  = 11
 	epChunk   = 256
 	evChunk   = 4096
 	maxInter  = 1 << 16

@@ -3,6 +3,7 @@ package input
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestParseDate(t *testing.T) {
@@ -305,5 +306,44 @@ func TestDateProblem(t *testing.T) {
 		if got := dateProblem([]byte(tc.date)); got != tc.want {
 			t.Errorf("dateProblem(%q) = %q, want %q", tc.date, got, tc.want)
 		}
+	}
+}
+
+// TestBuilderCode: a KVÅ code is V, two letters or digits and two
+// digits, in any case, and comes back upper-cased; every other text is
+// refused, and a code read again is the same string (not a copy per row).
+func TestBuilderCode(t *testing.T) {
+	b := newBuilder("x.csv", nil)
+	defer releaseBuilder(b)
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"VL210", "VL210", true},
+		{"vl210", "VL210", true},
+		{"VZ999", "VZ999", true},
+		{"V0A00", "V0A00", true},
+		{"Vz0 1", "", false},
+		{"VL21", "", false},
+		{"VL2100", "", false},
+		{"XL210", "", false},
+		{"VL2A0", "", false},
+		{"VÅ210", "", false},
+		{"V-210", "", false},
+		{"V[210", "", false},
+		{"V@210", "", false},
+		{"", "", false},
+	} {
+		for range 2 { // the second time from the table
+			got, ok := b.code([]byte(tc.in))
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("code(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		}
+	}
+	a, _ := b.code([]byte("VL210"))
+	c, _ := b.code([]byte("vl210"))
+	if unsafe.StringData(a) != unsafe.StringData(c) {
+		t.Error("VL210 read twice is two strings")
 	}
 }
