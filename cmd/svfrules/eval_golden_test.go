@@ -139,7 +139,10 @@ func withoutColumns(b []byte) []byte {
 	return bytes.Join(out, nil)
 }
 
-var inputRef = regexp.MustCompile(`"input":"[^"]*"`)
+var (
+	inputRef  = regexp.MustCompile(`"input":"[^"]*"`)
+	inputRefs = regexp.MustCompile(`"inputs":\[[^\]]*\]`)
+)
 
 // evalJSONL evaluates a file and returns each episode's JSON line by id,
 // with file:row references removed and codes of a finding sorted (rows
@@ -155,7 +158,7 @@ func evalJSONL(t *testing.T, file string) map[string]string {
 }
 
 // episodeLines are eval's jsonl lines by episode, made comparable across
-// inputs: the input reference blanked and the codes of a finding sorted
+// inputs: the input references blanked and the codes of a finding sorted
 // (codes of one day come in row order, which variants may change).
 func episodeLines(t *testing.T, file string, r io.Reader) map[string]string {
 	t.Helper()
@@ -177,6 +180,7 @@ func episodeLines(t *testing.T, file string, r io.Reader) map[string]string {
 			continue // a rejected row of no episode, after the episodes
 		}
 		line = inputRef.ReplaceAllString(line, `"input":""`)
+		line = inputRefs.ReplaceAllString(line, `"inputs":[]`)
 		for _, f := range ep.Findings {
 			if len(f.Codes) > 1 {
 				orig, _ := json.Marshal(f.Codes)

@@ -124,7 +124,27 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		jsonEscape(buf, findingFile(r, f))
 		buf.WriteByte(':')
 		writeInt(buf, findingRow(r, f))
-		buf.WriteString(`","source":"`)
+		// Every code's file:row, beside codes: input names the first
+		// only, and a duplicated row (dubblettrad) is two rows of one code.
+		buf.WriteString(`","inputs":[`)
+		if len(f.Events) == 0 {
+			buf.WriteByte('"')
+			jsonEscape(buf, findingFile(r, f))
+			buf.WriteByte(':')
+			writeInt(buf, findingRow(r, f))
+			buf.WriteByte('"')
+		}
+		for j, e := range f.Events {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('"')
+			jsonEscape(buf, r.In.EventFile(e))
+			buf.WriteByte(':')
+			writeInt(buf, r.In.Events[e].Row)
+			buf.WriteByte('"')
+		}
+		buf.WriteString(`],"source":"`)
 		jsonEscape(buf, f.Rule.Pos.File)
 		writeLineCol(buf, f.Rule.Pos)
 		buf.WriteString(`"}`)
