@@ -26,7 +26,8 @@ import (
 // codes, a missing column, broken workbooks, unknown flags and values, a
 // rule folder with errors), in every format they write, and fails on an
 // English word in anything a user reads: standard output, standard error
-// and the files -o writes (xlsx read back cell by cell). What is not a
+// and the files -o writes (xlsx read back cell by cell), and on a field's
+// id (date, code …) where a rejected row's field is named for people. What is not a
 // sentence is allowed, narrowly: JSON field names, what a text quotes
 // (ids, codes, file names, flags, see internal/english), and the names of values
 // (error, info, …) in --help and usage errors, which say what to type.
@@ -206,10 +207,15 @@ func TestNoEnglish(t *testing.T) {
 						find = english.Words
 					}
 					for _, line := range strings.Split(text, "\n") {
+						line = strings.ReplaceAll(line, `\_`, "_") // Markdown's escape
+						// Before isRuleSource, which passes a line that
+						// starts with an attribute (a cell "age").
+						if ids := english.FieldIDs(line, fieldIDs); len(ids) > 0 {
+							t.Errorf("%s: field id (%s) where its Swedish name belongs: %s", where, strings.Join(ids, ", "), line)
+						}
 						if isRuleSource(line) {
 							continue
 						}
-						line = strings.ReplaceAll(line, `\_`, "_") // Markdown's escape
 						if w := find(ruleExpr.ReplaceAllString(line, " ")); len(w) > 0 {
 							t.Errorf("%s: English (%s): %s", where, strings.Join(w, ", "), line)
 						}
@@ -219,6 +225,20 @@ func TestNoEnglish(t *testing.T) {
 		})
 	}
 }
+
+// fieldIDs are the fields' ids as json names them. Where a text names a
+// rejected row's field (a list's Fält, "file:row: fält: …") people read
+// the Swedish name instead (datum, kod …; english.FieldIDs). region is
+// left out: it is the Swedish name too.
+var fieldIDs = func() []string {
+	ids := []string{"episode", "code", "date"}
+	for _, a := range compiler.AttrNames {
+		if a != "region" {
+			ids = append(ids, a)
+		}
+	}
+	return ids
+}()
 
 // isRuleSource: line quotes a statement of a rule file (a test case's
 // lines in diff, "+ expect no findings"): it starts, after a diff's

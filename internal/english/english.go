@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // words are common English function words and verbs that are not
@@ -85,4 +86,61 @@ func find(text string, more []string) []string {
 		}
 	}
 	return found
+}
+
+// fieldPlaces are the places a rejected row's field stands as a value in
+// what people read: "file:row: FIELD: reason" (the list of rows that
+// could not be read), "rad N avvisades (FIELD, reason)" (an incomplete
+// episode's rejected row, msg.IncompleteRejected) and a table's cell of
+// its own (csv, xlsx, html, markdown); %s is the field. A field id
+// elsewhere — the user's own header quoted or listed ("kolumn 6
+// (diagnosis)", "episode → förlopp"), the headers a file may use
+// ("(episode, code och date går också)"), an id beside its Swedish name
+// ("diagnos (diagnosis)") — is not a value.
+var fieldPlaces = []string{`:\d+: %s:`, `avvisades \(%s, `, `^\s*%s\s*$`, `^\|(?:.*\|)?\s*%s\s*\|`}
+
+// FieldIDs returns the ids (date, code, age …) that text shows where a
+// field's name stands (see fieldPlaces), in the order of ids: people
+// read the Swedish name there (datum, kod, ålder). Text for programs
+// (json values, the rfc4180 csv) keeps the ids and is not passed here.
+func FieldIDs(text string, ids []string) []string {
+	re := fieldRegexp(ids)
+	var found []string
+	for _, m := range re.FindAllStringSubmatch(text, -1) {
+		for _, g := range m[1:] {
+			if g != "" && !slices.Contains(found, g) {
+				found = append(found, g)
+			}
+		}
+	}
+	slices.SortFunc(found, func(a, b string) int { return slices.Index(ids, a) - slices.Index(ids, b) })
+	return found
+}
+
+var (
+	fieldMu  sync.Mutex
+	fieldRes = map[string]*regexp.Regexp{}
+)
+
+// fieldRegexp is the expression of fieldPlaces for ids, one group per
+// place capturing the id; compiled once per list of ids.
+func fieldRegexp(ids []string) *regexp.Regexp {
+	key := strings.Join(ids, "\x00")
+	fieldMu.Lock()
+	defer fieldMu.Unlock()
+	if re, ok := fieldRes[key]; ok {
+		return re
+	}
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = regexp.QuoteMeta(id)
+	}
+	alt := "(" + strings.Join(quoted, "|") + ")"
+	places := make([]string, len(fieldPlaces))
+	for i, p := range fieldPlaces {
+		places[i] = strings.ReplaceAll(p, "%s", alt)
+	}
+	re := regexp.MustCompile(`(?m)` + strings.Join(places, "|"))
+	fieldRes[key] = re
+	return re
 }

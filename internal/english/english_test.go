@@ -66,3 +66,37 @@ func TestOutputWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldIDs: a field id where a rejected row's field stands is found;
+// the same id as the user's header, quoted or listed, or beside its
+// Swedish name, is not.
+func TestFieldIDs(t *testing.T) {
+	ids := []string{"episode", "code", "date", "age", "diagnosis", "referring_region"}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"  in.csv:5: date: datumet finns inte", []string{"date"}},
+		{"  in.csv:5: datum: datumet finns inte", nil},
+		{`  in.csv:5: datum (kolumnen "date"): datumet finns inte`, nil},
+		{"  ofullständigt: rad 22 avvisades (code, koden är tom)", []string{"code"}},
+		{"  ofullständigt: rad 22 avvisades (kod, koden är tom)", nil},
+		{"age", []string{"age"}},
+		{" referring_region ", []string{"referring_region"}},
+		{"ålder", nil},
+		{"| in.csv:13 | I1 | date | datumet finns inte |", []string{"date"}},
+		{"| in.csv:13 | I1 | datum | datumet finns inte |", nil},
+		{"| date | I1 |", []string{"date"}},
+		{"rad 8 avvisades (diagnos, citattecknet i kolumn 6 (diagnosis) stängs inte)", nil},
+		{"kolumner i in.csv: episode → förlopp, code → kod, date → datum", nil},
+		{"filen saknar kolumn för diagnos (diagnosis)", nil},
+		{"{ date", nil},
+		{"dates", nil},
+		{"first line\nepisode\nlast line", []string{"episode"}},
+		{"minst kolumnerna förlopp, kod och datum (episode, code och date går också)", nil},
+	} {
+		if got := FieldIDs(tc.text, ids); !slices.Equal(got, tc.want) {
+			t.Errorf("FieldIDs(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
