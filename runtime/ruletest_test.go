@@ -75,3 +75,28 @@ func TestRunTestsReportsExpectedAgainstActual(t *testing.T) {
 		}
 	}
 }
+
+// TestRunTestsDuplicateEvent: a test case with an event written twice
+// (same code, same date) shows how the rules count it: once, so the
+// doubled closing code gives no finding of the files, and the lead time
+// is measured. dubblettrad, svfrules' own notice, is no rule a case
+// could name, so `expect no findings` holds.
+func TestRunTestsDuplicateEvent(t *testing.T) {
+	g, _, _ := compiler.Load(rules.FS(), rules.Latest(), "rules")
+	g.Tests = []*compiler.Test{{
+		ID:    "dubblerad_avslutskod",
+		Attrs: []compiler.TestAttr{{Name: "age", Number: 60, IsNum: true}},
+		Events: []compiler.TestEvent{
+			{Code: "VL210", Date: "2024-01-01"}, {Code: "VL254", Date: "2024-02-10"}, {Code: "VL254", Date: "2024-02-10"},
+		},
+		Expect: []compiler.Expectation{
+			{Kind: compiler.ExpectFindings, Line: "expect no findings"},
+			{Kind: compiler.ExpectLeadTime, ID: "hjarn_hog_behandling", Days: 40, Line: "expect leadtime hjarn_hog_behandling days 40"},
+			{Kind: compiler.ExpectReportable, Bool: true, Line: "expect reportable"},
+		},
+	}}
+	got := RunTests(compiler.Compile(g), nil)
+	if len(got) != 1 || !got[0].Pass {
+		t.Fatalf("want one passing case, got %+v", got)
+	}
+}
