@@ -3,6 +3,7 @@ package compiler
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/rcc/svfrules/lang"
@@ -54,6 +55,19 @@ func TestEmbeddedParsed(t *testing.T) {
 			}
 			if !reflect.DeepEqual(g1, g2) || !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(s1, s2) {
 				t.Errorf("LoadEmbedded(%q) differs from Load", v)
+			}
+			// Without the lint: the same guide and sources, the
+			// diagnostics but the lint's.
+			g3, d3, s3 := LoadEmbeddedUnlinted(v)
+			lint := Lint(g1, v)
+			var d1NoLint lang.Diagnostics
+			for _, d := range d1 {
+				if !slices.ContainsFunc(lint, func(l *lang.Diagnostic) bool { return reflect.DeepEqual(l, d) }) {
+					d1NoLint = append(d1NoLint, d)
+				}
+			}
+			if !reflect.DeepEqual(g1, g3) || !reflect.DeepEqual(d1NoLint, d3) || !reflect.DeepEqual(s1, s3) {
+				t.Errorf("LoadEmbeddedUnlinted(%q) differs from Load without the lint", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)

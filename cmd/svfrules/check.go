@@ -46,7 +46,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	if len(rest) > 0 {
 		return c.usageError(cmd, msg.UnexpectedArgumentRules, rest[0])
 	}
-	rs, code, ok := c.load(cmd, o)
+	rs, code, ok := c.load(cmd, o, true)
 	if !ok {
 		return code
 	}

@@ -543,8 +543,9 @@ type ruleSet struct {
 
 // load reads the rule set chosen by --rules or --guide (default: newest
 // embedded). ok is false when it could not be read; diagnostics are then
-// in rs.diags.
-func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
+// in rs.diags. An embedded version is linted only when lint is true (for
+// check, the one command that shows warnings).
+func (c *cli) load(cmd *command, o *options, lint bool) (rs *ruleSet, code int, ok bool) {
 	if o.rulesDir != "" && o.guide != "" {
 		return nil, c.usageError(cmd, msg.RulesAndGuide), false
 	}
@@ -570,7 +571,11 @@ func (c *cli) load(cmd *command, o *options) (rs *ruleSet, code int, ok bool) {
 			return nil, exitUsage, false
 		}
 		rs.display = "rules/" + v
-		rs.guide, rs.diags, rs.src = compiler.LoadEmbedded(v)
+		if lint {
+			rs.guide, rs.diags, rs.src = compiler.LoadEmbedded(v)
+		} else {
+			rs.guide, rs.diags, rs.src = compiler.LoadEmbeddedUnlinted(v)
+		}
 	}
 	return rs, exitOK, true
 }
@@ -601,7 +606,7 @@ func isEmbedded(v string) bool {
 // loadOrReport loads the rule set and, when it does not compile, prints
 // the diagnostics and returns exit code 2.
 func (c *cli) loadOrReport(cmd *command, o *options) (*ruleSet, int, bool) {
-	rs, code, ok := c.load(cmd, o)
+	rs, code, ok := c.load(cmd, o, false)
 	if !ok {
 		return nil, code, false
 	}
