@@ -2,8 +2,11 @@ package compiler
 
 import (
 	"math/bits"
+	goruntime "runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Day is a calendar day, counted from 1970-01-01. Lead times are
@@ -380,47 +383,76 @@ func Compile(g *Guide) *Program {
 			}
 		}
 	}
-	for _, pw := range g.Pathways {
-		pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
-		lw := &lowerer{Program: p, pw: pw, pp: pp, sets: map[string]CodeSet{}}
-		for _, r := range g.Rules {
-			if !r.AppliesTo(pw) {
-				continue
+	// The pathways are compiled apart, on two goroutines when there are
+	// two processors: they share nothing but the guide and p, which they
+	// read, and each takes its sets from a copy of p of its own (newSet).
+	// Compiling is most of what a small eval does after loading (issue
+	// 16).
+	p.Pathways = make([]*PathwayProgram, len(g.Pathways))
+	var next atomic.Int64
+	work := func() {
+		own := *p
+		own.slab = nil
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(g.Pathways) {
+				return
 			}
-			involved := p.newSet()
-			pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved, Reads: r.Reads(),
-				pp: pp, need: lw.need(r.cond)})
+			p.Pathways[i] = own.compilePathway(g.Pathways[i])
 		}
-		compileLeadTimes := func(lts []*LeadTime) []CompiledLeadTime {
-			var out []CompiledLeadTime
-			for _, lt := range lts {
-				if lt.Pathway != pw {
-					continue
-				}
-				clt := CompiledLeadTime{LeadTime: lt, From: p.codeSet(lt.From, pw), To: p.newSet()}
-				for _, to := range lt.To {
-					clt.To.union(p.codeSet(to, pw))
-				}
-				if lt.cond != nil {
-					clt.Cond = lw.lowerBool(lt.cond, p.newSet())
-				}
-				out = append(out, clt)
-			}
-			return out
-		}
-		pp.LeadTimes = compileLeadTimes(g.LeadTimes)
-		pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)
-		pp.inSets = make([]uint32, p.words*64)
-		for i, set := range pp.sets {
-			for w, word := range set {
-				for ; word != 0; word &= word - 1 {
-					pp.inSets[w*64+bits.TrailingZeros64(word)] |= 1 << i
-				}
-			}
-		}
-		p.Pathways = append(p.Pathways, pp)
+	}
+	if goruntime.GOMAXPROCS(0) > 1 {
+		var wg sync.WaitGroup
+		wg.Go(work)
+		work()
+		wg.Wait()
+	} else {
+		work()
 	}
 	return p
+}
+
+// compilePathway compiles the rules and lead times of pathway pw.
+func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
+	g := p.Guide
+	pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
+	lw := &lowerer{Program: p, pw: pw, pp: pp, sets: map[string]CodeSet{}}
+	for _, r := range g.Rules {
+		if !r.AppliesTo(pw) {
+			continue
+		}
+		involved := p.newSet()
+		pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved, Reads: r.Reads(),
+			pp: pp, need: lw.need(r.cond)})
+	}
+	compileLeadTimes := func(lts []*LeadTime) []CompiledLeadTime {
+		var out []CompiledLeadTime
+		for _, lt := range lts {
+			if lt.Pathway != pw {
+				continue
+			}
+			clt := CompiledLeadTime{LeadTime: lt, From: p.codeSet(lt.From, pw), To: p.newSet()}
+			for _, to := range lt.To {
+				clt.To.union(p.codeSet(to, pw))
+			}
+			if lt.cond != nil {
+				clt.Cond = lw.lowerBool(lt.cond, p.newSet())
+			}
+			out = append(out, clt)
+		}
+		return out
+	}
+	pp.LeadTimes = compileLeadTimes(g.LeadTimes)
+	pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)
+	pp.inSets = make([]uint32, p.words*64)
+	for i, set := range pp.sets {
+		for w, word := range set {
+			for ; word != 0; word &= word - 1 {
+				pp.inSets[w*64+bits.TrailingZeros64(word)] |= 1 << i
+			}
+		}
+	}
+	return pp
 }
 
 // lowerer compiles the conditions of one pathway into closures.
