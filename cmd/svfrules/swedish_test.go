@@ -130,6 +130,7 @@ func TestNoEnglish(t *testing.T) {
 	for _, f := range []string{"text", "markdown", "html", "json"} {
 		add(false, "diff", "--format", f, "10.5", "10.6")
 		add(false, "diff", "--format", f, "9.1", "10.6", "--episodes", ep("example.csv"))
+		add(false, "diff", "--format", f, "10.5", "10.6", "--episodes", ep("broken.csv"), badRows)
 	}
 	add(false, "diff", "--text", "10.5", "10.6")
 	for _, f := range []string{"text", "json"} {

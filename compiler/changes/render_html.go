@@ -76,12 +76,17 @@ tr.total td { font-weight: 600; background: #f7f7f7; }
 {{end}}{{end}}</section>
 {{end}}{{with .Impact}}<section>
 <h2>{{.Title}}</h2>
-<p>{{.Summary}}</p>
+<p>{{.Summary}}{{with .Incomplete}}<br>{{.}}{{end}}</p>
 <table>
 <tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr>
 {{range .Rows}}<tr{{if .Total}} class="total"{{end}}><td>{{.Label}}</td>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</table>
-</section>
+{{if .Rejected}}<h3>{{.RejectedTitle}}</h3>
+<table>
+<tr>{{range .RejectedHead}}<th>{{.}}</th>{{end}}</tr>
+{{range .Rejected}}<tr><td>{{.File}}</td><td>{{.Row}}</td><td>{{.Episode}}</td><td>{{.FieldText}}</td><td>{{.Reason}}</td></tr>
+{{end}}</table>
+{{end}}</section>
 {{end}}{{if .WithTextDiff}}<section>
 <h2>{{.LineDiffTitle}}</h2>
 {{if not .TextDiff}}<p>{{.NoLineDiffers}}</p>
@@ -127,6 +132,13 @@ type htmlImpact struct {
 	Title, Summary string
 	Head           []string
 	Rows           []htmlRow
+	// Incomplete is eval's summary line on the episodes not judged, ""
+	// when there are none; Rejected the rows that could not be read,
+	// under RejectedTitle in eval's workbook's columns.
+	Incomplete    string
+	RejectedTitle string
+	RejectedHead  []string
+	Rejected      []RejectedRow
 }
 
 type htmlRow struct {
@@ -222,6 +234,14 @@ func WriteHTML(w io.Writer, r *Report) error {
 			row(msg.DiffUnattributed, im.Unattributed, false)
 		}
 		row(msg.DiffTotal, im.Total, true)
+		if im.Incomplete > 0 {
+			hi.Incomplete = strings.TrimSpace(fmt.Sprintf(msg.SummaryIncomplete, im.Incomplete))
+		}
+		if len(im.Rejected) > 0 {
+			hi.RejectedTitle = strings.TrimSuffix(strings.TrimSpace(fmt.Sprintf(msg.TextRejectedHead, len(im.Rejected))), ":")
+			hi.RejectedHead = []string{msg.ColFile, msg.ColRow, msg.ColEpisode, msg.ColField, msg.ColReason}
+			hi.Rejected = im.Rejected
+		}
 		v.Impact = hi
 	}
 	for _, f := range r.TextDiff {

@@ -50,12 +50,16 @@ type jsonEffect struct {
 }
 
 type jsonImpact struct {
-	Files        []string   `json:"files"`
-	Episodes     int        `json:"episodes"`
-	RowsRead     int        `json:"rows_read"`
-	RowsRejected int        `json:"rows_rejected"`
-	Total        jsonEffect `json:"total"`
-	Unattributed jsonEffect `json:"unattributed"`
+	Files        []string `json:"files"`
+	Episodes     int      `json:"episodes"`
+	RowsRead     int      `json:"rows_read"`
+	RowsRejected int      `json:"rows_rejected"`
+	// EpisodesIncomplete are the episodes with a rejected row, judged by
+	// neither version; Rejected the rows, as eval's json has them.
+	EpisodesIncomplete int           `json:"episodes_incomplete"`
+	Rejected           []RejectedRow `json:"rejected"`
+	Total              jsonEffect    `json:"total"`
+	Unattributed       jsonEffect    `json:"unattributed"`
 }
 
 type jsonFileDiff struct {
@@ -108,7 +112,12 @@ func WriteJSON(w io.Writer, r *Report) error {
 		out.Changes = append(out.Changes, jc)
 	}
 	if im := r.Impact; im != nil {
+		rejected := im.Rejected
+		if rejected == nil {
+			rejected = []RejectedRow{}
+		}
 		out.Episodes = &jsonImpact{Files: im.Files, Episodes: im.Episodes, RowsRead: im.RowsRead, RowsRejected: im.RowsRejected,
+			EpisodesIncomplete: im.Incomplete, Rejected: rejected,
 			Total: toJSONEffect(im.Total), Unattributed: toJSONEffect(im.Unattributed)}
 	}
 	if r.WithTextDiff {

@@ -204,6 +204,10 @@ func examples(x Episodes) string {
 
 func writeImpactText(b *strings.Builder, im *Impact) {
 	fmt.Fprintf(b, "\n%s\n", impactSummary(im))
+	if im.Incomplete > 0 {
+		// In eval's words: these episodes are not among those compared.
+		fmt.Fprintf(b, msg.SummaryIncomplete, im.Incomplete)
+	}
 	line := func(label string, x Episodes) {
 		label += ":"
 		if x.N == 0 {
@@ -218,6 +222,14 @@ func writeImpactText(b *strings.Builder, im *Impact) {
 	line(msg.DiffLeadTimeVerdict, im.Total.LeadTimeVerdict)
 	if !im.Unattributed.Empty() {
 		fmt.Fprintf(b, "  %s: %s\n", msg.DiffUnattributed, effectWords(im.Unattributed))
+	}
+	if len(im.Rejected) > 0 {
+		// As eval lists them, after a blank line.
+		b.WriteString("\n")
+		fmt.Fprintf(b, msg.TextRejectedHead, len(im.Rejected))
+		for _, r := range im.Rejected {
+			fmt.Fprintf(b, "  %s\n", r.Text)
+		}
 	}
 }
 

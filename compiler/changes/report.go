@@ -138,10 +138,18 @@ func sameFiles(a, b map[string][]byte) bool {
 // Impact is what the changes do to the episodes of one or more files,
 // evaluated with both versions.
 type Impact struct {
-	Files        []string
+	Files []string
+	// Episodes are the episodes judged by both versions: those without a
+	// rejected row.
 	Episodes     int
 	RowsRead     int
 	RowsRejected int
+	// Incomplete counts the episodes with a rejected row, which neither
+	// version judged (a missing row could change any verdict), so no
+	// effect of a change on them is told.
+	Incomplete int
+	// Rejected are the rows that could not be read, in input order.
+	Rejected []RejectedRow
 	// Total counts every episode whose results differ; an episode that
 	// both gains and loses an error counts in both.
 	Total Effect
@@ -150,6 +158,21 @@ type Impact struct {
 	Unattributed Effect
 	// ByChange is parallel to Report.Changes.
 	ByChange []Effect
+}
+
+// RejectedRow is a row of the episode files that could not be read,
+// as eval lists it (runtime/input.Rejection, whose words it carries).
+type RejectedRow struct {
+	Episode string `json:"episode,omitempty"` // "" when the id could not be read
+	File    string `json:"file"`
+	Row     int    `json:"row"`
+	Field   string `json:"field,omitempty"` // the field's id (date, code …), "" for the row as a whole
+	Reason  string `json:"reason"`          // what is wrong and what to do
+	// FieldText is the field for people (datum, kod …, with the file's
+	// header where it differs); Text is the row as eval's list of rows
+	// that could not be read shows it (file:row: field: reason).
+	FieldText string `json:"-"`
+	Text      string `json:"-"`
 }
 
 // Effect counts episodes by how their verdicts differ between the

@@ -251,6 +251,14 @@ func EvaluateUnchecked(from, to *compiler.Program, cs []changes.Change, inputs [
 	}
 	// Episodes are those compared: incomplete ones are not.
 	im.Episodes, im.RowsRead, im.RowsRejected = sum.Episodes-sum.EpisodesIncomplete, sum.RowsRead, sum.RowsRejected
+	// The rest are accounted for, as eval accounts for them: the
+	// episodes not judged and the rows that could not be read, in eval's
+	// words (rejected rows only: no good row's text is kept).
+	im.Incomplete = sum.EpisodesIncomplete
+	for _, r := range sum.Rejected {
+		im.Rejected = append(im.Rejected, changes.RejectedRow{Episode: r.Episode, File: r.File, Row: r.Row, Field: r.Field,
+			Reason: r.Reason, FieldText: r.FieldText(), Text: r.String()})
+	}
 	// A rule of both versions is named once, the new version's first.
 	unchecked := runtime.Summary{Columns: sum.Columns}
 	seen := map[string]bool{}

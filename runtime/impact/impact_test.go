@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -106,8 +107,9 @@ func TestEvaluate(t *testing.T) {
 	for _, tc := range []struct {
 		path    string
 		workers int
-		extra   int // episodes added
-	}{{"testdata/episodes.csv", 1, 0}, {"testdata/episodes.csv", 2, 0}, {"testdata/episodes.csv", 4, 0}, {shuffled, 2, 600}} {
+		extra   int      // episodes added
+		rows    []string // the file's lines
+	}{{"testdata/episodes.csv", 1, 0, lines}, {"testdata/episodes.csv", 2, 0, lines}, {"testdata/episodes.csv", 4, 0, lines}, {shuffled, 2, 600, moved}} {
 		in, cleanup, err := input.FileInput(tc.path, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -120,12 +122,20 @@ func TestEvaluate(t *testing.T) {
 		}
 		im.Files = []string{"testdata/episodes.csv"} // the same content under another name
 		eps := func(n int, ex ...string) changes.Episodes { return changes.Episodes{N: n, Examples: ex} }
+		// rejected is the rejected row whose date is date, as eval lists it.
+		rejected := func(episode, date string) changes.RejectedRow {
+			row := slices.IndexFunc(tc.rows, func(l string) bool { return strings.Contains(l, date) }) + 1
+			reason := `datumet "` + date + `" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`
+			return changes.RejectedRow{Episode: episode, File: tc.path, Row: row, Field: "date", Reason: reason,
+				FieldText: "datum", Text: fmt.Sprintf("%s:%d: datum: %s", tc.path, row, reason)}
+		}
 		want := &changes.Impact{
 			// D11 and D12 have a rejected row: incomplete, not compared.
 			// D12 without its VL244 would lose vl260_kraver_vl244.
 			// D13 loses the warning vxx44_efter_avslut when 78 no longer
 			// closes; D14's lead time stays within the shortened target.
 			Files: []string{"testdata/episodes.csv"}, Episodes: 12 + tc.extra, RowsRead: 30 + 2*tc.extra, RowsRejected: 2,
+			Incomplete: 2, Rejected: []changes.RejectedRow{rejected("D11", "2024-13-08"), rejected("D12", "2024-13-15")},
 			Total: changes.Effect{GainFinding: eps(4, "D03", "D07", "D08"), LoseFinding: eps(3, "D01", "D06", "D13"),
 				Reportability: eps(2, "D05", "D13"), LeadTimeVerdict: eps(1, "D04")},
 			ByChange: []changes.Effect{
