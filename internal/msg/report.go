@@ -139,3 +139,24 @@ const (
 // åldersgrupp), the field as --column writes it. The report stops before
 // anything is written.
 const ReportByNoColumn = "--by %[1]s: %[2]s har ingen kolumn för %[3]s, så rapporten kan inte delas upp efter %[1]s. Heter kolumnen något annat i filen, ange den med --column %[4]s=RUBRIK och kör igen; annars ta bort %[1]s ur --by. Ingen rapport har skrivits."
+
+// The Underlag line of the report: what was read.
+const (
+	// ReportUnderlag: the rows read, the rejected rows (ReportRejectedRows
+	// or ReportRejectedOne), the blank rows (ReportBlank, or "" for
+	// none), the episodes, the reportable ones, those with errors; a
+	// hidden count is "–".
+	ReportUnderlag = "Underlag: %s rader lästa, %s%s; %s förlopp, %s rapporterbara, %s med fel."
+	// ReportRejectedRows: the number of rejected rows.
+	ReportRejectedRows = "%s avvisade"
+	// ReportRejectedOne is one rejected row. No verbs.
+	ReportRejectedOne = "1 avvisad"
+	// ReportBlank follows the rejected rows when rows of nothing but
+	// separators were skipped: their number.
+	ReportBlank = ", %s tomma som hoppades över"
+	// ReportIncomplete ends the Underlag line when episodes were left
+	// out for a rejected row: their number.
+	ReportIncomplete = " Dessutom %s ofullständiga förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."
+	// ReportIncompleteOne ends it for one such episode. No verbs.
+	ReportIncompleteOne = " Dessutom 1 ofullständigt förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."
+)

@@ -20,6 +20,10 @@ import (
 //     whose number of episodes is hidden shows none of its counts: its
 //     reportable episodes and those with errors would be parts of a hidden
 //     whole ("0 with errors" of a hidden number is an outcome too).
+//   - The input's rejected rows and incomplete episodes are shown as they
+//     are: the report lists each of them after the tables (the rows to
+//     correct), so their number is known to the reader, and the audit
+//     takes them as known (slot.known) and hides other counts instead.
 //   - 0 is shown: it is nobody's count. A visible 0 beside a hidden count
 //     is part of what the audit below takes into account.
 //
@@ -67,6 +71,11 @@ type slot struct {
 	value  int
 	lo     int // the least value a reader knows it has
 	hidden bool
+	// known: the reader knows the value from elsewhere (the rows to
+	// correct list every rejected row and incomplete episode; a count
+	// the Underlag line leaves out is 0), so it is never hidden and
+	// hiding it would protect nothing.
+	known bool
 }
 
 // countAudit is the table of published counts and what relates them.
@@ -111,8 +120,14 @@ func (ca *countAudit) relate(slots, coefs []int, c int, eq bool) bool {
 	return true
 }
 
+// known adds a count the reader knows (slot.known).
+func (ca *countAudit) known(value int) int {
+	ca.slots = append(ca.slots, slot{value: value, lo: value, known: true})
+	return len(ca.slots) - 1
+}
+
 func (ca *countAudit) hide(i int) {
-	if ca.slots[i].hidden {
+	if ca.slots[i].hidden || ca.slots[i].known {
 		return
 	}
 	ca.slots[i].hidden = true
@@ -166,6 +181,9 @@ func (ca *countAudit) nextToHide(i int) (int, bool) {
 		for _, f := range frontier {
 			for _, k := range ca.byslot[f] {
 				for _, v := range ca.cons[k].vars {
+					if ca.slots[v].known {
+						continue // a constant to the reader
+					}
 					if !ca.slots[v].hidden {
 						if best < 0 || ca.slots[v].value < ca.slots[best].value ||
 							(ca.slots[v].value == ca.slots[best].value && v < best) {
@@ -303,15 +321,22 @@ type inputTruth struct{ rowsRead, rowsRejected, rowsBlank, episodes, reportable,
 func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, minCell int, givenUp []cellKey) {
 	ca := &countAudit{block: map[int][]int{}}
 	read := ca.add(in.rowsRead, 0)
-	rejected := ca.add(in.rowsRejected, 0)
-	// The Underlag line names blank rows and incomplete episodes only
-	// when there are any, so a reader knows a hidden one is at least 1.
-	blank := ca.add(in.rowsBlank, min(1, in.rowsBlank))
+	// The rejected rows and the incomplete episodes are the user's own
+	// rows, listed one by one after the tables (Rader att rätta): the
+	// reader knows how many, so the Underlag line says it, and the audit
+	// hides what they would give away instead of them.
+	rejected := ca.known(in.rowsRejected)
+	// The Underlag line names blank rows only when there are any: a
+	// hidden number is at least 1, and none named is 0, known.
+	blank := ca.known(0)
+	if in.rowsBlank > 0 {
+		blank = ca.add(in.rowsBlank, 1)
+	}
 	episodes := ca.add(in.episodes, 0)
 	reportable := ca.add(in.reportable, 0)
 	withErrors := ca.add(in.withErrors, 0)
-	incomplete := ca.add(in.incomplete, min(1, in.incomplete))
-	ca.primary(minCell, episodes, reportable, withErrors, incomplete)
+	incomplete := ca.known(in.incomplete)
+	ca.primary(minCell, episodes, reportable, withErrors)
 	ca.relate([]int{rejected, read}, []int{1, -1}, 0, false)
 	ca.relate([]int{incomplete, rejected}, []int{1, -1}, 0, false) // each has a rejected row
 	// The rows read and not rejected are some episode's (or blank): a

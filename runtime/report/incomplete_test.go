@@ -3,7 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -53,13 +55,20 @@ func TestIncompleteEpisodesLeftOut(t *testing.T) {
 		t.Errorf("markdown does not say the incomplete episodes were left out:\n%s", md)
 	}
 
-	// Under the limit the count is hidden, and so says the dash.
-	r = build(t, text, Options{MinCell: 5})
-	if r.Input.Incomplete != nil {
-		t.Errorf("min-cell 5: incomplete %d shown, want hidden", *r.Input.Incomplete)
+	// Under the limit the rejected rows and incomplete episodes are still
+	// counted as the list after the tables shows them (they are the
+	// user's own rows), no blank rows are claimed, and the episodes are
+	// hidden: the 2 incomplete and the rejected rows must not give the 5
+	// away.
+	r = build(t, text, Options{MinCell: 6})
+	if countText(r.Input.Incomplete) != "2" || countText(r.Input.RowsRejected) != "2" || len(r.ToCorrect.Incomplete) != 2 {
+		t.Errorf("min-cell 6: incomplete %s, rejected %s, listed %d; want 2, 2, 2", countText(r.Input.Incomplete),
+			countText(r.Input.RowsRejected), len(r.ToCorrect.Incomplete))
 	}
-	if md := render(t, r, "markdown"); !strings.Contains(md, "Dessutom – ofullständiga förlopp") {
-		t.Errorf("min-cell 5: markdown does not hide the count:\n%s", md)
+	md = render(t, r, "markdown")
+	want = "Underlag: 15 rader lästa, 2 avvisade; – förlopp, – rapporterbara, – med fel. Dessutom 2 ofullständiga förlopp"
+	if !strings.Contains(md, want) {
+		t.Errorf("min-cell 6: markdown does not say\n%s\nin\n%s", want, md)
 	}
 }
 
@@ -117,5 +126,37 @@ func TestToCorrectInEveryFormat(t *testing.T) {
 	}
 	if html := render(t, r, "html"); !strings.Contains(html, "<tr><td>test.csv:13</td><td>I1</td><td>datum</td>") {
 		t.Errorf("html does not list the rejected row with its episode:\n%s", html)
+	}
+}
+
+// TestUnderlagLine: the Underlag line counts the rejected rows and the
+// incomplete episodes as the rows to correct list them, and names blank
+// rows only when there are some. Before, testdata/episodes/incomplete.csv
+// gave "4 avvisade, – tomma som hoppades över; … Dessutom – ofullständiga
+// förlopp" under the default limit: blank rows that do not exist, and a
+// dash for the 2 episodes listed below it.
+func TestUnderlagLine(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/episodes/incomplete.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	cases := []struct {
+		name, text, want string
+	}{
+		{"incomplete.csv", text, "Underlag: 15 rader lästa, 4 avvisade; – förlopp, – rapporterbara, – med fel. Dessutom 2 ofullständiga förlopp (med en avvisad rad)"},
+		// Two blank rows: named, with their number (hiding it protects nothing here).
+		{"with blank rows", text + ";;;;;;;;;\n;;;;;;;;;\n", "Underlag: 17 rader lästa, 4 avvisade, 2 tomma som hoppades över; – förlopp, – rapporterbara, – med fel. Dessutom 2 ofullständiga förlopp"},
+	}
+	for _, c := range cases {
+		r := build(t, c.text, Options{MinCell: 5})
+		for _, format := range []string{"markdown", "html"} {
+			if out := render(t, r, format); !strings.Contains(out, c.want) {
+				t.Errorf("%s, %s: no %q in\n%s", c.name, format, c.want, out)
+			}
+		}
+		if n := len(r.ToCorrect.Rejected); countText(r.Input.RowsRejected) != strconv.Itoa(n) {
+			t.Errorf("%s: %s rejected rows, %d listed", c.name, countText(r.Input.RowsRejected), n)
+		}
 	}
 }

@@ -252,25 +252,24 @@ func byText(r *Report) string {
 	return s
 }
 
-// msgBlank follows the rejected rows on the Underlag line when rows of
-// nothing but separators were skipped: their number.
-const msgBlank = ", %s tomma som hoppades över"
-
-// msgIncomplete ends the Underlag line when episodes were left out for a
-// rejected row: their number (or the dash).
-const msgIncomplete = " Dessutom %s ofullständiga förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."
-
 // introLines say what the report measures, on what, and what "–" means.
 func introLines(r *Report) []string {
+	in := &r.Input
 	blank := ""
-	if n := r.Input.RowsBlank; n == nil || *n > 0 {
-		blank = fmt.Sprintf(msgBlank, countText(n))
+	if n := in.RowsBlank; n == nil || *n > 0 {
+		blank = fmt.Sprintf(msg.ReportBlank, countText(n))
 	}
-	underlag := fmt.Sprintf("Underlag: %s rader lästa, %s avvisade%s; %s förlopp, %s rapporterbara, %s med fel.",
-		countText(r.Input.RowsRead), countText(r.Input.RowsRejected), blank, countText(r.Input.Episodes),
-		countText(r.Input.Reportable), countText(r.Input.WithErrors))
-	if n := r.Input.Incomplete; n == nil || *n > 0 {
-		underlag += fmt.Sprintf(msgIncomplete, countText(n))
+	rejected := fmt.Sprintf(msg.ReportRejectedRows, countText(in.RowsRejected))
+	if n := in.RowsRejected; n != nil && *n == 1 {
+		rejected = msg.ReportRejectedOne
+	}
+	underlag := fmt.Sprintf(msg.ReportUnderlag, countText(in.RowsRead), rejected, blank, countText(in.Episodes),
+		countText(in.Reportable), countText(in.WithErrors))
+	switch n := in.Incomplete; {
+	case n != nil && *n == 1:
+		underlag += msg.ReportIncompleteOne
+	case n == nil || *n > 0:
+		underlag += fmt.Sprintf(msg.ReportIncomplete, countText(n))
 	}
 	return []string{
 		fmt.Sprintf("Kodningsvägledning %s (%s).", r.Guide, r.GuideDate),
