@@ -108,6 +108,10 @@ func (p *Pathway) PrefixLabel() string {
 	return s
 }
 
+// Label is the pathway as people read it in lists: its name with the
+// prefix beside it, "Hjärntumörer (VL2)", "Akuta leukemier (VN4/VN6)".
+func (p *Pathway) Label() string { return p.Name + " (" + p.PrefixLabel() + ")" }
+
 // Kind is what a code means for a pathway.
 type Kind int
 

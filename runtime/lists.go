@@ -36,9 +36,12 @@ type Lists struct {
 // OverTarget is one lead time longer than its target.
 type OverTarget struct {
 	Episode string `json:"episode"`
-	// Pathway is the pathway's key; PathwayName its name.
-	Pathway     string `json:"pathway"`
-	PathwayName string `json:"pathway_name"`
+	// Pathway is the pathway's key; PathwayName its name; PathwayLabel
+	// the name with the prefix beside it, as the lists show it
+	// (compiler.Pathway.Label; json has the key and the name).
+	Pathway      string `json:"pathway"`
+	PathwayName  string `json:"pathway_name"`
+	PathwayLabel string `json:"-"`
 	// ReportedAs is the prefix the episode is reported under, as
 	// Result.ReportedAs.
 	ReportedAs string       `json:"reported_as"`
@@ -221,7 +224,7 @@ func (b *listBuilder) account(l *listTally) {
 		ot := OverTarget{Episode: id(o.id), ReportedAs: o.reportedAs, LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
 			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromFile: o.fromFile, FromRow: o.fromRow, Row: o.row}
 		if o.pathway != nil {
-			ot.Pathway, ot.PathwayName = o.pathway.Key, o.pathway.Name
+			ot.Pathway, ot.PathwayName, ot.PathwayLabel = o.pathway.Key, o.pathway.Name, o.pathway.Label()
 		}
 		b.over.add(ot)
 	}

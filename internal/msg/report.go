@@ -160,3 +160,17 @@ const (
 	// ReportIncompleteOne ends it for one such episode. No verbs.
 	ReportIncompleteOne = " Dessutom 1 ofullständigt förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."
 )
+
+// The columns of the local lead times (times between intermediate steps,
+// with a recommended time, no goal and nothing left out) in the html
+// report and its workbook; the others are ColLeadTime, ColPathway, ColN,
+// ColMean … of the national sections.
+const (
+	// ColRecommended heads the column of recommended times.
+	ColRecommended = "Rekommenderad tid"
+	// ColWithinRecommended heads the column of lead times within the
+	// recommended time.
+	ColWithinRecommended = "Inom rekommenderad tid"
+	// ColShareRecommended heads the column of their share.
+	ColShareRecommended = "Andel inom"
+)

@@ -123,7 +123,7 @@ func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	if p := r.Result.Pathway; p != nil {
 		pathway = p.Key
 		if c.excel {
-			pathway = p.Name
+			pathway = p.Label()
 		}
 	}
 	for i := range r.Result.Findings {
@@ -173,7 +173,7 @@ func (c csvRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer)
 		for _, o := range sum.Lists.OverTarget {
 			pathway := o.Pathway
 			if c.excel {
-				pathway = o.PathwayName
+				pathway = o.PathwayLabel
 			}
 			c.write(cw, csvRow{kind: kindOverTarget, episode: o.Episode, pathway: pathway, reportedAs: o.ReportedAs,
 				leadTime: o.LeadTime, leadTimeName: o.Name, days: strconv.Itoa(o.Days), target: strconv.Itoa(o.Target),

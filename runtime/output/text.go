@@ -30,10 +30,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	buf.WriteString(escape.Printable(r.In.ID))
 	buf.WriteString("  ")
 	if p := res.Pathway; p != nil {
-		buf.WriteString(p.Name)
-		buf.WriteString(" (")
-		buf.WriteString(p.PrefixLabel())
-		buf.WriteByte(')')
+		buf.WriteString(p.Label())
 	} else {
 		buf.WriteString(msg.UnknownPathway)
 	}
@@ -153,7 +150,7 @@ func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
 	}
 	fmt.Fprintf(w, msg.TextOverTargetHead, len(over))
 	for _, o := range over {
-		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayName, o.Days, o.Target, o.Days-o.Target, o.Name, o.LeadTime,
+		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayLabel, o.Days, o.Target, o.Days-o.Target, o.Name, o.LeadTime,
 			o.From, o.FromDate, o.To, o.ToDate, escape.Printable(o.File), o.Row)
 	}
 }

@@ -41,7 +41,7 @@ func (xlsxRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	}
 	pathway, key := msg.UnknownPathway, runtime.UnknownPathwayKey
 	if p := r.Result.Pathway; p != nil {
-		pathway, key = p.Name, p.Key
+		pathway, key = p.Label(), p.Key
 	}
 	var codes bytes.Buffer
 	for i := range r.Result.Findings {
@@ -236,7 +236,7 @@ func overTargetSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, o := range sum.Lists.OverTarget {
-			rows = append(rows, []any{o.Episode, o.PathwayName, o.Name, o.LeadTime, o.From, workbook.DayTime(o.FromDate), o.To, workbook.DayTime(o.ToDate),
+			rows = append(rows, []any{o.Episode, o.PathwayLabel, o.Name, o.LeadTime, o.From, workbook.DayTime(o.FromDate), o.To, workbook.DayTime(o.ToDate),
 				o.Days, o.Target, o.Days - o.Target, o.File, o.Row})
 		}
 	}
@@ -277,7 +277,7 @@ func (x xlsxRenderer) byPathwaySheet(wb *workbook.Book, sum *runtime.Summary, wi
 	}
 	if x.guide != nil {
 		for _, p := range x.guide.Pathways {
-			add(p.Key, p.Name)
+			add(p.Key, p.Label())
 		}
 	}
 	keys := make([]string, 0, len(sum.EpisodesByPathway))

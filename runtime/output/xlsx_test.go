@@ -60,8 +60,8 @@ func TestWorkbook(t *testing.T) {
 		"Sammanfattning": nil, // checked below
 		"Fynd": {
 			{"Förlopp", "Vårdförlopp", "Allvarlighetsgrad", "Meddelande", "Koder (fil:rad)", "Regel", "Regel-id", "Rad"},
-			{"B", "Livmoderkroppscancer", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "Flera avslutskoder", "flera_avslutskoder", "5"},
-			{"+D", "Livmoderkroppscancer", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "Startkod saknas", "startkod_saknas", "9"},
+			{"B", "Livmoderkroppscancer (VH3)", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "Flera avslutskoder", "flera_avslutskoder", "5"},
+			{"+D", "Livmoderkroppscancer (VH3)", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "Startkod saknas", "startkod_saknas", "9"},
 		},
 		"Ofullständiga, avvisade rader": {
 			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
@@ -70,7 +70,7 @@ func TestWorkbook(t *testing.T) {
 		},
 		"Ledtider över mål": {
 			{"Förlopp", "Vårdförlopp", "Ledtid", "Ledtid-id", "Från kod", "Från datum", "Till kod", "Till datum", "Dagar", "Mål (dagar)", "Över målet (dagar)", "Fil", "Rad"},
-			{`=SUM(A1)`, "Livmoderkroppscancer", "Välgrundad misstanke till start av första behandling, kirurgi", "livkropp_kirurgi", "VH310", "2024-01-01", "VH350", "2024-03-01", "60", "32", "28", "in.csv", "3"},
+			{`=SUM(A1)`, "Livmoderkroppscancer (VH3)", "Välgrundad misstanke till start av första behandling, kirurgi", "livkropp_kirurgi", "VH310", "2024-01-01", "VH350", "2024-03-01", "60", "32", "28", "in.csv", "3"},
 		},
 		"Per regel": {
 			{"Regel", "Regel-id", "Allvarlighetsgrad", "Meddelande", "Antal förlopp", "Förlopp"},
@@ -79,7 +79,7 @@ func TestWorkbook(t *testing.T) {
 		},
 		"Per vårdförlopp": {
 			{"Vårdförlopp", "Antal förlopp", "Förlopp med fynd", "Ledtider över mål"},
-			{"Livmoderkroppscancer", "3", "2", "1"},
+			{"Livmoderkroppscancer (VH3)", "3", "2", "1"},
 		},
 	}
 	sheets := f.GetSheetList()
@@ -224,8 +224,8 @@ func itoa(n int) string {
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	sheets := workbooktest.ConvertWithLibreOffice(t, evalWorkbook(t, workbookInput, 1))
 	for sheet, want := range map[string]string{
-		"Fynd":              "B;Livmoderkroppscancer;fel;",
-		"Ledtider över mål": "=SUM(A1);Livmoderkroppscancer;Välgrundad misstanke till start av första behandling, kirurgi;livkropp_kirurgi;VH310;2024-01-01;VH350;2024-03-01;60;32;28;in.csv;3",
+		"Fynd":              "B;Livmoderkroppscancer (VH3);fel;",
+		"Ledtider över mål": "=SUM(A1);Livmoderkroppscancer (VH3);Välgrundad misstanke till start av första behandling, kirurgi;livkropp_kirurgi;VH310;2024-01-01;VH350;2024-03-01;60;32;28;in.csv;3",
 	} {
 		if !strings.Contains(sheets[sheet], want) {
 			t.Errorf("LibreOffice's %s lacks %q:\n%s", sheet, want, sheets[sheet])

@@ -206,13 +206,13 @@ func ptr(x float64) *float64 { return &x }
 // coverage lists the pathways with national lead-time definitions, and
 // the input's pathways without.
 func coverage(g *compiler.Guide, a *aggregate) Coverage {
-	cov := Coverage{Pathways: len(g.Pathways), WithLeadTimes: []string{}, InputWithout: []string{}, names: map[string]string{}}
+	cov := Coverage{Pathways: len(g.Pathways), WithLeadTimes: []string{}, InputWithout: []string{}, names: map[string]string{}, labels: map[string]string{}}
 	has := map[*compiler.Pathway]bool{}
 	for _, lt := range g.LeadTimes {
 		has[lt.Pathway] = true
 	}
 	for _, pw := range g.Pathways {
-		cov.names[pw.Key] = pw.Name
+		cov.names[pw.Key], cov.labels[pw.Key] = pw.Name, pw.Label()
 		switch {
 		case has[pw]:
 			cov.WithLeadTimes = append(cov.WithLeadTimes, pw.Key)

@@ -66,13 +66,19 @@ type htmlDefinition struct {
 type htmlSection struct {
 	Title   string
 	Summary string
-	Rows    []htmlRow
-	Bars    *chart
-	Dist    *chart
+	// Local: the local lead times, whose table has columns of its own
+	// (LocalHead): the pathway, the recommended time, within it; no
+	// groups, goal or left-out lead times.
+	Local     bool
+	LocalHead []string
+	Rows      []htmlRow
+	Bars      *chart
+	Dist      *chart
 }
 
 type htmlRow struct {
 	Title, Target, N, Within, Share, Met, Mean, SD, P10, Median, P90, Excluded string
+	Pathway                                                                    string // a local row's
 	Group                                                                      []string
 	Total, Suppressed                                                          bool
 	MetClass                                                                   string
@@ -176,7 +182,7 @@ func htmlPageOf(r *Report) htmlPage {
 			Reportable: countText(ps.Reportable), WithErrors: countText(ps.WithErrors), Findings: findingsText(ps.Findings)})
 	}
 	for _, d := range r.Definitions {
-		page.Definitions = append(page.Definitions, htmlDefinition{ID: d.LeadTime, Name: d.Name, Pathway: d.PathwayName,
+		page.Definitions = append(page.Definitions, htmlDefinition{ID: d.LeadTime, Name: d.Name, Pathway: r.labelOf(d.Pathway, d.PathwayName),
 			From: d.From, To: strings.Join(d.To, ", "), Target: targetText(d.Target)})
 	}
 	for _, sec := range sections(r) {

@@ -128,10 +128,10 @@ func TestInclusionMeasure(t *testing.T) {
 	for _, want := range []string{
 		"## Inklusion i SVF (mål 70 %)\n",
 		"| Region | Vårdförlopp | Period | Beräknat antal | Rapporterade SVF | Andel (%) | 70 % nått |\n|---|---|---|--:|--:|--:|:-:|\n" +
-			"| 01 Stockholm | Livmoderkroppscancer | 2024-K1 | 20 | 14 | 70,0 | ja |\n" +
-			"| 01 Stockholm | Livmoderkroppscancer | 2024-K2 | 10 | – | – | – |\n" +
-			"| 03 Uppsala | Livmoderkroppscancer | 2024-K1 | 8 | – | – | – |\n" +
-			"| 01 Stockholm | Hjärntumörer | 2024-K1 | 12 | 7 | 58,3 | nej |\n",
+			"| 01 Stockholm | Livmoderkroppscancer (VH3) | 2024-K1 | 20 | 14 | 70,0 | ja |\n" +
+			"| 01 Stockholm | Livmoderkroppscancer (VH3) | 2024-K2 | 10 | – | – | – |\n" +
+			"| 03 Uppsala | Livmoderkroppscancer (VH3) | 2024-K1 | 8 | – | – | – |\n" +
+			"| 01 Stockholm | Hjärntumörer (VL2) | 2024-K1 | 12 | 7 | 58,3 | nej |\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
@@ -140,10 +140,10 @@ func TestInclusionMeasure(t *testing.T) {
 	html := render(t, r, "html")
 	for _, want := range []string{
 		"<h2>Inklusion i SVF (mål 70 %)</h2>",
-		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer</td><td>2024-K1</td><td class="num">20</td><td class="num">14</td><td class="num">70,0</td><td class="num">ja</td></tr>`,
-		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer</td><td>2024-K2</td><td class="num">10</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`,
-		`<tr><td>03 Uppsala</td><td>Livmoderkroppscancer</td><td>2024-K1</td><td class="num">8</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`,
-		`<tr><td>01 Stockholm</td><td>Hjärntumörer</td><td>2024-K1</td><td class="num">12</td><td class="num">7</td><td class="num">58,3</td><td class="num">nej</td></tr>`,
+		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K1</td><td class="num">20</td><td class="num">14</td><td class="num">70,0</td><td class="num">ja</td></tr>`,
+		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K2</td><td class="num">10</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`,
+		`<tr><td>03 Uppsala</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K1</td><td class="num">8</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`,
+		`<tr><td>01 Stockholm</td><td>Hjärntumörer (VL2)</td><td>2024-K1</td><td class="num">12</td><td class="num">7</td><td class="num">58,3</td><td class="num">nej</td></tr>`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("html lacks %q", want)
@@ -185,10 +185,10 @@ func TestInclusionMeasure(t *testing.T) {
 	}
 	if !equalRows(rows, [][]string{
 		{"Region", "Vårdförlopp", "Period", "Beräknat antal", "Rapporterade SVF", "Andel (%)", "70 % nått"},
-		{"01 Stockholm", "Livmoderkroppscancer", "2024-K1", "20", "14", "70", "ja"},
-		{"01 Stockholm", "Livmoderkroppscancer", "2024-K2", "10", "–", "–", "–"},
-		{"03 Uppsala", "Livmoderkroppscancer", "2024-K1", "8", "–", "–", "–"},
-		{"01 Stockholm", "Hjärntumörer", "2024-K1", "12", "7", "58.3", "nej"},
+		{"01 Stockholm", "Livmoderkroppscancer (VH3)", "2024-K1", "20", "14", "70", "ja"},
+		{"01 Stockholm", "Livmoderkroppscancer (VH3)", "2024-K2", "10", "–", "–", "–"},
+		{"03 Uppsala", "Livmoderkroppscancer (VH3)", "2024-K1", "8", "–", "–", "–"},
+		{"01 Stockholm", "Hjärntumörer (VL2)", "2024-K1", "12", "7", "58.3", "nej"},
 	}) {
 		t.Errorf("xlsx sheet Inklusion: %q", rows)
 	}

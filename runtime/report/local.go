@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime"
 )
 
@@ -23,7 +24,6 @@ import (
 const (
 	localTitle   = "Lokala ledtider mellan ingående steg"
 	localSummary = "Vårdförloppsbeskrivningarnas rekommenderade ledtider mellan ingående steg vars båda ändar har en kod. De följs inte upp nationellt: de ingår inte i måtten ovan, och målnivån %d %% gäller inte dem. En rad per ledtid för hela underlaget, utan indelning; alla förlopp med ledtiden räknas, även de som inte är avslutade."
-	localAll     = "alla"
 	localLevel   = "local" // the level column of the CSV rows
 )
 
@@ -162,13 +162,13 @@ func writeLocalMarkdown(p func(string, ...any), r *Report) {
 		p("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 		for i := range r.LocalMeasures {
 			m := &r.LocalMeasures[i]
-			p("| %s | %s | %s |\n", mdEscape(m.LeadTimeName+" ("+m.LeadTime+")"), mdEscape(m.PathwayName), strings.Join(localCells(m), " | "))
+			p("| %s | %s | %s |\n", mdEscape(m.LeadTimeName+" ("+m.LeadTime+")"), mdEscape(r.labelOf(m.Pathway, m.PathwayName)), strings.Join(localCells(m), " | "))
 		}
 		p("\n")
 	}
 	p("| lokal ledtid | vårdförlopp | från | till | rekommenderad tid |\n|---|---|---|---|--:|\n")
 	for _, d := range r.LocalDefinitions {
-		p("| %s (%s) | %s | %s | %s | %s |\n", mdEscape(d.Name), mdEscape(d.LeadTime), mdEscape(d.PathwayName), mdEscape(d.From),
+		p("| %s (%s) | %s | %s | %s | %s |\n", mdEscape(d.Name), mdEscape(d.LeadTime), mdEscape(r.labelOf(d.Pathway, d.PathwayName)), mdEscape(d.From),
 			mdEscape(strings.Join(d.To, ", ")), targetText(d.Target))
 	}
 }
@@ -192,21 +192,24 @@ func writeLocalCSV(cw csvRows, r *Report) error {
 	return nil
 }
 
+// localHead heads the local table of the html page and the workbook: what
+// a local row shows, a recommended time and how many were within it.
+// Not the national table's columns: a local row has no goal, no group
+// (it is over the whole input) and nothing left out.
+var localHead = []string{msg.ColLeadTime, msg.ColPathway, msg.ColRecommended, msg.ColN, msg.ColWithinRecommended,
+	msg.ColShareRecommended, msg.ColMean, msg.ColSD, msg.ColP10, msg.ColMedian, msg.ColP90}
+
 // localHTMLSection is the local section of the HTML page, or nil.
 func localHTMLSection(r *Report) *htmlSection {
 	if len(r.LocalDefinitions) == 0 {
 		return nil
 	}
-	hs := &htmlSection{Title: localTitle, Summary: fmt.Sprintf(localSummary, r.Goal)}
+	hs := &htmlSection{Title: localTitle, Summary: fmt.Sprintf(localSummary, r.Goal), Local: true, LocalHead: localHead}
 	for i := range r.LocalMeasures {
 		m := &r.LocalMeasures[i]
 		c := localCells(m)
-		row := htmlRow{Title: m.LeadTimeName + " (" + m.LeadTime + "; " + m.PathwayName + ")", Target: c[0], N: c[1],
-			Within: c[2], Share: c[3], Mean: c[4], SD: c[5], P10: c[6], Median: c[7], P90: c[8], Suppressed: m.Suppressed}
-		for range r.By {
-			row.Group = append(row.Group, localAll)
-		}
-		hs.Rows = append(hs.Rows, row)
+		hs.Rows = append(hs.Rows, htmlRow{Title: m.LeadTimeName + " (" + m.LeadTime + ")", Pathway: r.labelOf(m.Pathway, m.PathwayName),
+			Target: c[0], N: c[1], Within: c[2], Share: c[3], Mean: c[4], SD: c[5], P10: c[6], Median: c[7], P90: c[8], Suppressed: m.Suppressed})
 	}
 	return hs
 }

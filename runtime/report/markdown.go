@@ -73,7 +73,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	p("## Definitioner\n\n")
 	p("| ledtid | vårdförlopp | från | till | mål |\n|---|---|---|---|--:|\n")
 	for _, d := range r.Definitions {
-		p("| %s (%s) | %s | %s | %s | %s |\n", mdEscape(d.Name), mdEscape(d.LeadTime), mdEscape(d.PathwayName), mdEscape(d.From),
+		p("| %s (%s) | %s | %s | %s | %s |\n", mdEscape(d.Name), mdEscape(d.LeadTime), mdEscape(r.labelOf(d.Pathway, d.PathwayName)), mdEscape(d.From),
 			mdEscape(strings.Join(d.To, ", ")), targetText(d.Target))
 	}
 	p("\n")

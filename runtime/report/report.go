@@ -160,8 +160,19 @@ type Coverage struct {
 	// order. Which pathways the input has is shown anyway (the table of
 	// pathways lists them), so this tells nothing hidden.
 	InputWithout []string `json:"input_without"`
-	// names are the pathways' names by key, for the text formats.
-	names map[string]string
+	// names are the pathways' names by key, for the text formats;
+	// labels the names with the prefix beside them (Pathway.Label).
+	names, labels map[string]string
+}
+
+// labelOf is the pathway of key as the lists show it, "Hjärntumörer
+// (VL2)": the name with the prefix beside it; name when the report does
+// not know the pathway (a report built by hand in a test).
+func (r *Report) labelOf(key, name string) string {
+	if l := r.Coverage.labels[key]; l != "" {
+		return l
+	}
+	return name
 }
 
 // PercentileDefinition is how p10, median and p90 are computed.

@@ -51,6 +51,15 @@ func writeXLSX(w io.Writer, r *Report) error {
 
 	used := map[string]bool{msg.SheetAbout: true, msg.SheetPathways: true, msg.SheetDefinitions: true, msg.SheetToCorrect: true, msg.SheetInclusion: true}
 	for _, sec := range page.Sections {
+		if sec.Local {
+			s := sheet{name: sheetName(sec.Title, used), head: sec.LocalHead}
+			for _, row := range sec.Rows {
+				s.rows = append(s.rows, []any{row.Title, row.Pathway, row.Target, cellValue(row.N), cellValue(row.Within), cellValue(row.Share),
+					cellValue(row.Mean), cellValue(row.SD), cellValue(row.P10), cellValue(row.Median), cellValue(row.P90)})
+			}
+			sheets = append(sheets, s)
+			continue
+		}
 		head := []string{msg.ColLeadTime}
 		head = append(head, page.GroupHeads...)
 		head = append(head, msg.ColReportTarget, msg.ColN, msg.ColWithin, msg.ColShare, fmt.Sprintf(msg.ColGoalMet, page.Goal),

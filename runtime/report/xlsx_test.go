@@ -56,12 +56,25 @@ func TestReportWorkbook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) != len(sec.Rows)+1 || rows[0][0] != "Ledtid" || rows[0][2] != "n" {
+		if sec.Local {
+			// The local lead times' own columns: a recommended time and
+			// how many were within it, the pathway; no goal, no group,
+			// nothing left out (before: the national sheet's headers).
+			wantHead := []string{"Ledtid", "Vårdförlopp", "Rekommenderad tid", "n", "Inom rekommenderad tid", "Andel inom",
+				"Medel", "SD", "P10", "Median", "P90"}
+			if len(rows) != len(sec.Rows)+1 || !slices.Equal(rows[0], wantHead) {
+				t.Errorf("%s: %d rows, header %q; want %d rows, header %q", want[2+i], len(rows), rows[0], len(sec.Rows)+1, wantHead)
+				continue
+			}
+		} else if len(rows) != len(sec.Rows)+1 || rows[0][0] != "Ledtid" || rows[0][2] != "n" {
 			t.Errorf("%s: %d rows, header %q; the page has %d", want[2+i], len(rows), rows[0], len(sec.Rows))
 			continue
 		}
 		for j, hr := range sec.Rows {
 			cells := []string{hr.Title, hr.Target, hr.N, hr.Within, hr.Share, hr.Met, hr.Mean, hr.SD, hr.P10, hr.Median, hr.P90, hr.Excluded}
+			if sec.Local {
+				cells = []string{hr.Title, hr.Pathway, hr.Target, hr.N, hr.Within, hr.Share, hr.Mean, hr.SD, hr.P10, hr.Median, hr.P90}
+			}
 			for k, c := range cells {
 				got := ""
 				if k < len(rows[j+1]) {
