@@ -209,6 +209,31 @@ type PathwayProgram struct {
 	// inSets[id] for sets[i].
 	sets   []CodeSet
 	inSets []uint32
+	// needs and reads are the rules' need and Reads, side by side, for
+	// Candidates.
+	needs []uint64
+	reads []AttrSet
+}
+
+// Candidates appends to dst the indexes of the pathway's rules whose
+// condition must be run on ep, which is prepared for the pathway
+// (Prepare), and returns it: the others read an attribute that ep's
+// input has no column for (Episode.Absent; see CompiledRule.Reads), or
+// cannot hold (CompiledRule.Skip). It reads two small arrays instead of
+// every CompiledRule of the pathway, which for most episodes is all
+// there is to do with most rules.
+func (pp *PathwayProgram) Candidates(ep *Episode, dst []int) []int {
+	has := ep.hasSets
+	if ep.prepared != pp {
+		has = ^uint64(0) // nothing is known: no rule is skipped for its sets
+	}
+	absent := ep.Absent
+	for i, need := range pp.needs {
+		if pp.reads[i]&absent == 0 && (need == 0 || has&need != 0) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
 }
 
 // maxPrepared is the most code sets of a pathway that Prepare finds for
@@ -441,6 +466,10 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 			out = append(out, clt)
 		}
 		return out
+	}
+	for _, r := range pp.Rules {
+		pp.needs = append(pp.needs, r.need)
+		pp.reads = append(pp.reads, r.Reads)
 	}
 	pp.LeadTimes = compileLeadTimes(g.LeadTimes)
 	pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)

@@ -382,6 +382,27 @@ func TestPreparedMatchesUnprepared(t *testing.T) {
 					}
 					checked++
 				}
+				// Candidates are the rules neither skipped nor reading an
+				// absent attribute, in order; on an episode not prepared
+				// for the pathway, every rule whose attributes are there.
+				prepared.Absent = AttrSet(rng.IntN(4)) << rng.IntN(6)
+				var want, all []int
+				for i, r := range pp.Rules {
+					if r.Reads&prepared.Absent == 0 {
+						all = append(all, i)
+						if !r.Skip(&prepared) {
+							want = append(want, i)
+						}
+					}
+				}
+				if got := pp.Candidates(&prepared, nil); !slices.Equal(got, want) {
+					t.Fatalf("%s, %s, absent %v: candidates %v, want %v", v, pp.Pathway.Key, prepared.Absent, got, want)
+				}
+				other := Episode{Events: events, Absent: prepared.Absent}
+				if got := pp.Candidates(&other, nil); !slices.Equal(got, all) {
+					t.Fatalf("%s, %s, not prepared: candidates %v, want %v", v, pp.Pathway.Key, got, all)
+				}
+				prepared.Absent = 0
 				// A rule the evaluator skips finds nothing.
 				for _, r := range pp.Rules {
 					fresh := attrs

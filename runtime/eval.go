@@ -50,6 +50,9 @@ type Result struct {
 	// them could change with the missing row.
 	Incomplete bool
 
+	// cand is Evaluate's scratch for the rules to run
+	// (PathwayProgram.Candidates).
+	cand []int
 	// kept and view are Evaluate's scratch for an episode with
 	// duplicates: the indexes of the events it evaluates, and those
 	// events.
@@ -203,11 +206,13 @@ func (ev *Evaluator) evaluate(ep *compiler.Episode, res *Result) {
 		res.ReportedAs = p.Prefixes[compiler.PrefixOf(ep.Events[closeAt].Code)]
 	}
 
-	for i := range prog.Rules {
+	// A rule reading an attribute the file has no column for cannot be
+	// checked (the summary says so once, Summary.Unchecked); most others
+	// need codes the episode does not have (CompiledRule.Skip).
+	res.cand = prog.Candidates(ep, res.cand[:0])
+	for _, i := range res.cand {
 		r := &prog.Rules[i]
-		// A rule reading an attribute the file has no column for cannot
-		// be checked: the summary says so once (Summary.Unchecked).
-		if r.Reads&ep.Absent != 0 || r.Skip(ep) || !r.Cond(ep) {
+		if !r.Cond(ep) {
 			continue
 		}
 		f := Finding{Rule: r.Rule}
