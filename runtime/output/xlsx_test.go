@@ -112,7 +112,10 @@ func TestWorkbook(t *testing.T) {
 	}
 	summary, _ := f.GetRows("Sammanfattning")
 	for _, line := range [][]string{{"Uppgift", "Värde"}, {"Kodningsvägledning, version", "10.6"}, {"Rader lästa", "8"}, {"Rader avvisade", "1"},
-		{"Förlopp", "4"}, {"Ofullständiga förlopp (bedöms inte)", "1"}, {"Fynd", "2"}, {"Ledtider över mål", "1"}} {
+		{"Förlopp", "4"}, {"Ofullständiga förlopp (bedöms inte)", "1"}, {"Fynd", "2"}, {"Ledtider över mål", "1"},
+		// A rule the input lacks a column for, in the text summary's
+		// words: by name, the attribute in Swedish (not "under_18_ar: age").
+		{"Regel som inte kunde kontrolleras (kolumn saknas)", "Patient under 18 år (under_18_ar): kolumn för ålder (age) (in.csv)"}} {
 		if !slices.ContainsFunc(summary, func(r []string) bool { return slices.Equal(r, line) }) {
 			t.Errorf("Sammanfattning lacks %q:\n%q", line, summary)
 		}
