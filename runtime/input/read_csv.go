@@ -1167,7 +1167,14 @@ func (c *csvReader) openQuote(k int) (field, reason string) {
 			return colNames[f], fmt.Sprintf(msg.InputQuoteNoBreak, k+1, c.names[k])
 		}
 	}
-	return c.names[k], fmt.Sprintf(msg.InputQuoteOpen, k+1, c.names[k], maxRecordLines)
+	field = c.names[k]
+	if fieldIndex(field) >= 0 {
+		// An unused column headed like a field (date, beside the column
+		// --column chose for datum): as the field it would name the
+		// field's column, which is another. The reason names it.
+		field = ""
+	}
+	return field, fmt.Sprintf(msg.InputQuoteOpen, k+1, c.names[k], maxRecordLines)
 }
 
 // looseID is the episode id of a line that cannot be split: its value

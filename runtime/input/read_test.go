@@ -124,11 +124,12 @@ func cp1252(s string) string {
 const bom = "\xEF\xBB\xBF"
 
 type readCase struct {
-	name  string
-	input string
-	enc   string
-	want  []string // the log; nil when an error is expected
-	err   string   // the exact error
+	name    string
+	input   string
+	enc     string
+	columns []ColumnMap // --column
+	want    []string    // the log; nil when an error is expected
+	err     string      // the exact error
 }
 
 var readCases = []readCase{
@@ -372,6 +373,19 @@ var readCases = []readCase{
 			`reject x:23: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
 			`ep "E3" x:23 | 24:VL260:2024-01-13 | incomplete: x:23`,
 			`rows 23`,
+		},
+	},
+	{
+		// A quote left open in an unused column headed like a field
+		// (date, while --column took Händelsedatum for the date) names
+		// no field: as date it would point at Händelsedatum.
+		name:    "quote left open in an unused column headed like a field",
+		columns: []ColumnMap{{Field: "date", Header: "Händelsedatum"}},
+		input:   "episode;code;Händelsedatum;date\nE1;VL210;2024-01-10;\"x\nE1;VL254;2024-01-20;\n",
+		want: []string{
+			`reject x:2: ` + fmt.Sprintf(msg.InputQuoteOpen, 4, "date", maxRecordLines),
+			`ep "E1" x:2 | 3:VL254:2024-01-20 | incomplete: x:2`,
+			`rows 2`,
 		},
 	},
 	{
@@ -768,7 +782,7 @@ var readCases = []readCase{
 func TestReadInput(t *testing.T) {
 	for _, c := range readCases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := read(t, "x", c.input, Options{Encoding: c.enc})
+			got, err := read(t, "x", c.input, Options{Encoding: c.enc, Columns: c.columns})
 			if c.err != "" {
 				if err == nil || err.Error() != c.err {
 					t.Fatalf("error\n got: %v\nwant: %s", err, c.err)
