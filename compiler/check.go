@@ -2,11 +2,9 @@ package compiler
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -97,16 +95,8 @@ func (o *once) first(name string, p lang.Pos) bool {
 	return true
 }
 
-var (
-	datePattern    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
-	suffixPattern  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{2}$`) })
-	icd10Pattern   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\d{2}(\.\d{1,2})?$`) })
-	versionPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(\.\d+)*$`) })
-	identKeyFormat = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]*$`) })
-)
-
 func validDate(s string) bool {
-	if !datePattern().MatchString(s) {
+	if !isDateShape(s) {
 		return false
 	}
 	_, err := time.Parse("2006-01-02", s)
@@ -201,7 +191,7 @@ func (c *checker) header(guides []*lang.Guide, files []*lang.File) {
 	g.Pos = pos(h.Pos)
 	g.Version = (&lang.Text{String: &h.Version}).Value()
 	g.VersionPos = c.at(g.Pos, h.Version, 0)
-	if !versionPattern().MatchString(g.Version) {
+	if !isVersion(g.Version) {
 		c.errorf(c.at(g.Pos, h.Version, 0), width(h.Version), msg.HeaderBadVersionDetail, msg.HeaderBadVersion, h.Version)
 	}
 	seen := c.once()
@@ -251,7 +241,7 @@ func (c *checker) pathway(d *lang.Pathway) {
 		c.errorf(p, width(d.Key), fmt.Sprintf(msg.PathwayTwiceDetail, old.Pos), msg.PathwayTwice, d.Key)
 		return
 	}
-	if !identKeyFormat().MatchString(d.Key) {
+	if !isIdentKey(d.Key) {
 		c.errorf(p, width(d.Key), msg.PathwayKeyCaseDetail, msg.PathwayKeyCase, d.Key)
 	}
 	pw := &Pathway{Index: len(c.g.Pathways), Key: d.Key, Name: d.Name.Value(), Pos: p}
@@ -267,7 +257,7 @@ func (c *checker) pathway(d *lang.Pathway) {
 		}
 		for _, t := range prop.ICD10 {
 			v := t.Value()
-			if !icd10Pattern().MatchString(v) {
+			if !isICD10(v) {
 				c.errorf(pos(t.Pos), width(v)+2, msg.NotICD10Detail, msg.NotICD10, v)
 			}
 			pw.ICD10 = append(pw.ICD10, v)
@@ -302,7 +292,7 @@ func (c *checker) lookupPathway(key string, p lang.Pos) *Pathway {
 
 func (c *checker) code(d *lang.Code) {
 	p := c.at(pos(d.Pos), d.Suffix, 0)
-	if !suffixPattern().MatchString(d.Suffix) {
+	if !isSuffix(d.Suffix) {
 		c.errorf(p, width(d.Suffix), msg.CodeNotTwoDigitsDetail, msg.CodeNotTwoDigits, d.Suffix)
 		return
 	}

@@ -55,7 +55,7 @@ func icdKey(s string) (string, bool) {
 // a capital letter and two digits, optionally a dot and one or two
 // digits ("C71", "D47.4", "D09.10").
 func icdBound(s string) (string, bool) {
-	if !icd10Pattern().MatchString(s) {
+	if !isICD10(s) {
 		return "", false
 	}
 	return strings.Replace(s, ".", "", 1), true

@@ -440,7 +440,7 @@ var sourceVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCom
 // for a new version keeps when the header is not updated.
 func (l *linter) header(folder string) {
 	g := l.g
-	if folder != "" && versionPattern().MatchString(folder) && folder != g.Version {
+	if folder != "" && isVersion(folder) && folder != g.Version {
 		l.warn(g.VersionPos, len(g.Version)+2, fmt.Sprintf(msg.LintVersionFolderDetail, folder), fmt.Sprintf(msg.LintVersionFolder, g.Version, folder))
 	}
 	for i, s := range g.Sources {

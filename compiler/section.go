@@ -1,22 +1,14 @@
 package compiler
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 )
-
-// quoted is a quotation in a ref, with the colon that introduces it.
-var quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?::\s*)?"([^"]*)"`) })
 
 // splitRef parts a ref into the guide section it names (the ref without
 // its quotations, tidied) and the quotations, the guide's own words.
 func splitRef(ref string) (section string, quotes []string) {
-	for _, m := range quoted().FindAllStringSubmatch(ref, -1) {
-		quotes = append(quotes, m[1])
-	}
-	s := quoted().ReplaceAllString(ref, "")
+	quotes, s := cutQuotations(ref)
 	s = strings.ReplaceAll(s, "()", "")
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.ReplaceAll(s, " ,", ",")
@@ -24,9 +16,6 @@ func splitRef(ref string) (section string, quotes []string) {
 	s = strings.ReplaceAll(s, " )", ")")
 	return strings.Trim(s, " ;,:"), quotes
 }
-
-// codeInRef is a code the way refs write it: VXX60.
-var codeInRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`VXX([0-9]{2})`) })
 
 // sourceOfRule fills r's Section, Quotes and GuideNotes from its ref. It
 // runs after the header and the codes are checked, so the version and
@@ -46,8 +35,8 @@ func (g *Guide) sourceOfRule(r *Rule) {
 	}
 	lower := strings.ToLower(r.Ref)
 	seen := map[*Note]bool{}
-	for _, m := range codeInRef().FindAllStringSubmatch(r.Ref, -1) {
-		n, _ := strconv.Atoi(m[1])
+	for _, d := range codesInRef(r.Ref) {
+		n, _ := strconv.Atoi(d)
 		code := g.codes[n]
 		if code == nil {
 			continue
