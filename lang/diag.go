@@ -244,9 +244,13 @@ func shownPart(line string, col int) (string, int) {
 // enough to be a likely misspelling. It powers the "did you mean" hints.
 func Suggest(name string, candidates []string) string {
 	best, bestDist := "", -1
-	limit := len([]rune(name))/3 + 1
-	if limit > 3 {
-		limit = 3
+	// A short word is close to many others: "och" is two edits from "or"
+	// and "has" from "days", words of another meaning. Up to three letters
+	// only one edit is a likely slip.
+	n := len([]rune(name))
+	limit := min(n/3+1, 3)
+	if n <= 3 {
+		limit = 1
 	}
 	for _, c := range candidates {
 		d := editDistance(strings.ToLower(name), strings.ToLower(c))

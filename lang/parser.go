@@ -88,13 +88,14 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 	// (its last line is the next one's first): it would only repeat it.
 	// Everything here is linear in the number of tokens, as a file of
 	// hundreds of thousands of broken declarations must not hang.
-	blocking := append(lexicalErrors(name, tokens), nesting...)
+	chunks := splitDecls(tokens)
+	blocking := append(lexicalErrors(name, text, tokens, chunks), nesting...)
 	blocking.Sort()
 	var diags Diagnostics
 	next := 0        // first diagnostic of blocking not before the chunk
 	lastSyntax := -1 // line of the last syntax error, the only one that can lie in a later chunk
 	var stopped *Pos // where parsing stopped after MaxErrors errors
-	for _, chunk := range splitDecls(tokens) {
+	for _, chunk := range chunks {
 		for next < len(blocking) && blocking[next].Pos.Line < chunk.line {
 			next++
 		}
@@ -108,7 +109,7 @@ func Parse(name string, src []byte) (*File, Diagnostics) {
 		}
 		part, err := parseTokens(chunk.tokens(tokens))
 		if err != nil {
-			d := refineSyntax(name, tokens, chunk, err, syntaxDiagnostic(name, err, chunk.line))
+			d := refineSyntax(name, text, tokens, chunk, err, syntaxDiagnostic(name, err, chunk.line))
 			diags = append(diags, d)
 			lastSyntax = d.Pos.Line
 			continue
@@ -149,9 +150,11 @@ func before(p, q Pos) bool {
 
 // lexicalErrors reports every Invalid token: a character the language
 // does not use, or the quote of a string that does not end on its line.
-func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
+// The first maxHinted of them say what to write instead where the
+// grammar accepts it (letterHint, semicolonHint).
+func lexicalErrors(name, text string, tokens []lexer.Token, chunks []chunk) Diagnostics {
 	var diags Diagnostics
-	for _, t := range tokens {
+	for i, t := range tokens {
 		// Tokens come in order: only the last diagnostic can be on t's line.
 		if t.Type != tokInvalid || len(diags) > 0 && diags[len(diags)-1].Pos.Line == t.Pos.Line {
 			continue
@@ -163,6 +166,10 @@ func lexicalErrors(name string, tokens []lexer.Token) Diagnostics {
 		} else {
 			d.Summary = fmt.Sprintf(msg.ParseBadCharacter, t.Value)
 			d.Detail = msg.ParseBadCharacterDetail
+			if len(diags) < maxHinted {
+				letterHint(d, text, tokens, chunks, i)
+				semicolonHint(d, text, tokens, chunks, i)
+			}
 		}
 		diags = append(diags, d)
 	}
@@ -364,9 +371,9 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	// reports them from the tokens (lexicalErrors) and skips their
 	// declarations.
 	d.Width = utf8.RuneCountInString(firstLine(tok.Value))
-	d.Summary = fmt.Sprintf(msg.ParseUnexpected, describeToken(tok))
+	d.Summary = describeToken(tok)
 	var hints []string
-	if tok.Type == tokIdent {
+	if tok.Type == tokIdent && !isSwedishWord(tok.Value) {
 		if dym := DidYouMean(tok.Value, Keywords); dym != "" {
 			hints = append(hints, dym)
 		}
@@ -386,6 +393,7 @@ func syntaxDiagnostic(name string, err error, fallbackLine int) *Diagnostic {
 	return d
 }
 
+// describeToken is the summary of a parse error at t.
 func describeToken(t lexer.Token) string {
 	switch t.Type {
 	case tokTextBlock:

@@ -23,8 +23,9 @@ import (
 //     the next line's first word, which is fine where it is; the caret
 //     goes to the end of the incomplete line instead.
 //
-// A target whose number is not followed by days says what to write.
-func refineSyntax(name string, tokens []lexer.Token, c chunk, err error, d *Diagnostic) *Diagnostic {
+// A target whose number is not followed by days says what to write, and
+// so does a Swedish word for a keyword (swedishHint).
+func refineSyntax(name, text string, tokens []lexer.Token, c chunk, err error, d *Diagnostic) *Diagnostic {
 	if perr, pd := propertyError(name, tokens, c, d); pd != nil {
 		err, d = perr, pd
 	}
@@ -33,6 +34,13 @@ func refineSyntax(name string, tokens []lexer.Token, c chunk, err error, d *Diag
 		return d
 	}
 	expect := expectation(ute)
+	if at := tokenAt(tokens, c, ute.Position().Offset); at >= 0 && !(expect == `"days"` && tokens[at].Value == "dagar") {
+		// A Swedish word for a keyword: the keyword, if the grammar takes it
+		// there (`target 48 dagar` has its own words below).
+		if sd := swedishHint(name, text, tokens, c, at); sd != nil {
+			return sd
+		}
+	}
 	if expect == "" || expect == `"}"` {
 		// The block could have ended here: the line before is complete.
 		return d

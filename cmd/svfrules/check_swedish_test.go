@@ -108,7 +108,7 @@ var swedishCases = []struct {
 	{"pathway without a name", []swedishEdit{{"guide.svf", `hjarntumorer "Hjärntumörer" {`, `hjarntumorer {`}}, `oväntat "{"`},
 	{"misspelt keyword", []swedishEdit{{"guide.svf", `title "Testguide"`, `titel "Testguide"`}}, `oväntat "titel"`},
 	{"misspelt declaration", []swedishEdit{{"regler.svf", `rule saknar_start`, `regel saknar_start`}}, `oväntat "regel"`},
-	{"code where a prefix goes", []swedishEdit{{"guide.svf", `prefix VL2`, `prefix VL250`}}, `oväntat kod VL250`},
+	{"code where a prefix goes", []swedishEdit{{"guide.svf", `prefix VL2`, `prefix VL250`}}, `oväntad kod VL250`},
 	{"unterminated string", []swedishEdit{{"guide.svf", `title "Testguide"`, `title "Testguide`}}, "strängen tar inte slut"},
 	{"bad character", []swedishEdit{{"koder.svf", `akuta_leukemier x (kur)`, `akuta_leukemier x § (kur)`}}, `oväntat tecken "§"`},
 	{"end of file", []swedishEdit{{"ledtider.svf", "  target 10 days\n}\n", "  target 10 days\n"}}, "filen tar slut för tidigt"},

@@ -28,9 +28,6 @@ const (
 	ParseEOFDetail = "ett block som öppnas med { är inte stängt, eller en deklaration är avbruten; lägg till det som saknas"
 	// ParseExpectedIn follows ParseEOFDetail (%s: what was expected).
 	ParseExpectedIn = " (väntade %s)"
-	// ParseUnexpected: a token where it cannot stand (%s: the token, as
-	// described by the Token* texts).
-	ParseUnexpected = "oväntat %s"
 	// ParseExpected: what could stand there instead (%s: it).
 	ParseExpected = "väntade %s"
 	// ParseExpectedBlockEnd is what a block expects where participle
@@ -44,18 +41,21 @@ const (
 	// ParseTargetDays: what to write for a lead-time target whose number
 	// is followed by another word than days, or by nothing (%s: the number).
 	ParseTargetDays = "skriv `target %s days`: målet anges i dagar, och enheten skrivs alltid `days` (regelspråkets ord för dagar)"
-	// TokenTextBlock names a """…""" block in ParseUnexpected.
-	TokenTextBlock = "textblock"
-	// TokenString names a string (%s: it).
-	TokenString = "sträng %s"
-	// TokenCode names a code (%s: it).
-	TokenCode = "kod %s"
-	// TokenNumber names a number (%s: it).
-	TokenNumber = "tal %s"
-	// TokenDate names a date (%s: it).
-	TokenDate = "datum %s"
-	// TokenOther names any other token (%q: it).
-	TokenOther = "%q"
+	// TokenTextBlock: a """…""" block where it cannot stand. The Token*
+	// texts are the summary of a parse error at a token of each kind, the
+	// adjective agreeing with the kind's gender (en kod: oväntad; ett tal:
+	// oväntat).
+	TokenTextBlock = "oväntat textblock"
+	// TokenString: a string (%s: it).
+	TokenString = "oväntad sträng %s"
+	// TokenCode: a code (%s: it).
+	TokenCode = "oväntad kod %s"
+	// TokenNumber: a number (%s: it).
+	TokenNumber = "oväntat tal %s"
+	// TokenDate: a date (%s: it).
+	TokenDate = "oväntat datum %s"
+	// TokenOther: any other token, a word or a sign (%q: it).
+	TokenOther = "oväntat %q"
 )
 
 // What a parse error says was expected, in the words of the language
@@ -98,4 +98,27 @@ const (
 	ParseSyntax = "syntaxfel"
 	// ParseSyntaxDetail says what to do.
 	ParseSyntaxDetail = "jämför raden med exemplen i docs/language.md; en deklaration börjar med sitt nyckelord längst till vänster på raden"
+)
+
+// Hints for Swedish words and letters in a rule file: each says what to
+// write, and is given only where the grammar accepts it.
+const (
+	// ParseSwedishWord: a Swedish word for a keyword (%s: the line as it
+	// should be written; %q: the word; %q: the keyword).
+	ParseSwedishWord = "skriv `%s`: regelspråkets ord för %q är %q"
+	// ParseSwedishWordOnly: the same where the rest of the line has
+	// another error, shown next (%q: the keyword; %q: the word).
+	ParseSwedishWordOnly = "skriv %q i stället för %q: regelspråkets nyckelord är engelska"
+	// ParseListComma: "och", "eller" or ";" between the parts of a list
+	// (%s: the line as it should be written; %q: what was written).
+	ParseListComma = "skriv `%s`: delarna i en lista skiljs åt med \",\", inte med %q"
+	// ParseBadLetter: å, ä or ö in a bare word (%q: the letter; %q: the word).
+	ParseBadLetter = "oväntat tecken %q i %q"
+	// ParseBadLetterDetail: what to do when no better hint is known.
+	ParseBadLetterDetail = "namn och nyckelord skrivs utan å, ä och ö (som hjarntumorer); å, ä och ö får stå inom citattecken och i #-kommentarer"
+	// ParseFoldedName: a name with å, ä or ö (%s: the line with the name
+	// written without them).
+	ParseFoldedName = "skriv `%s`: namn skrivs utan å, ä och ö"
+	// ParseAgeNoUnit: "år" after an age (%s: the line without it).
+	ParseAgeNoUnit = "skriv `%s`: åldern anges i hela år, utan enhet"
 )
