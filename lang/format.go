@@ -51,12 +51,33 @@ func Format(f *File) []byte {
 // FormatSource parses src and formats it. When the source has syntax
 // errors it returns nil and the diagnostics: formatting a partial AST would
 // silently drop the declarations that did not parse.
+//
+// The file keeps its byte order mark and its line endings: a rule file
+// saved by a Windows editor (BOM, CRLF) is written back the same way, so
+// that formatting changes only what it formats, not every line.
 func FormatSource(name string, src []byte) ([]byte, Diagnostics) {
 	f, diags := Parse(name, src)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return Format(f), diags
+	out := Format(f)
+	if crlf(src) {
+		out = bytes.ReplaceAll(bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
+	if bytes.HasPrefix(src, bom) {
+		out = append(append([]byte(nil), bom...), out...)
+	}
+	return out, diags
+}
+
+// bom is UTF-8's byte order mark, which Windows editors put first.
+var bom = []byte("\uFEFF")
+
+// crlf reports whether src ends its first line with CR LF: the file's
+// line endings are Windows'.
+func crlf(src []byte) bool {
+	i := bytes.IndexByte(src, '\n')
+	return i > 0 && src[i-1] == '\r'
 }
 
 // node is one line-level element ready to print: a property, a table row,
