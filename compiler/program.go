@@ -441,7 +441,7 @@ func Compile(g *Guide) *Program {
 func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 	g := p.Guide
 	pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
-	lw := &lowerer{Program: p, pw: pw, pp: pp, sets: map[string]CodeSet{}}
+	lw := &lowerer{Program: p, pw: pw, pp: pp, sets: map[operand]CodeSet{}, unions: map[string]CodeSet{}}
 	for _, r := range g.Rules {
 		if !r.AppliesTo(pw) {
 			continue
@@ -489,12 +489,13 @@ type lowerer struct {
 	*Program
 	pw *Pathway
 	pp *PathwayProgram
-	// sets are the code sets of the pathway's operands (setKey) and of
+	// sets are the code sets of the pathway's operands, unions those of
 	// their unions built so far: a pathway's rules read a dozen sets
 	// between them, and building each anew for every mention was most
 	// of Compile's work and memory (issue 16). A set here is shared by
 	// the closures that read it and never changed.
-	sets map[string]CodeSet
+	sets   map[operand]CodeSet
+	unions map[string]CodeSet // by the operands' setKeys joined with |
 }
 
 // has returns the closure of has(s), or of not has(s) when negated.
@@ -696,8 +697,29 @@ func (p *Program) namedSet(name string, pw *Pathway) CodeSet {
 	return s
 }
 
-// setKey names a typed code-set operand among those of one pathway:
-// equal keys resolve to equal sets.
+// operand identifies a typed code-set operand among those of one
+// pathway: equal operands resolve to equal sets. It is a map key that
+// costs no allocation, as setOf runs for every operand of every rule in
+// every pathway.
+type operand struct {
+	op         string // code, set or qual
+	pre, value string // a code's written prefix ("" for XX) and suffix; a set's name
+	qual       *Qualifier
+}
+
+func operandOf(t *typed) operand {
+	switch t.op {
+	case "code":
+		return operand{op: t.op, pre: t.pre, value: t.code.Suffix}
+	case "set":
+		return operand{op: t.op, value: t.name}
+	case "qual":
+		return operand{op: t.op, qual: t.qual}
+	}
+	return operand{op: t.op} // resolves to the empty set, as resolve does
+}
+
+// setKey names a typed code-set operand as text, for the key of a union.
 func setKey(t *typed) string {
 	switch t.op {
 	case "code":
@@ -710,13 +732,13 @@ func setKey(t *typed) string {
 	case "qual":
 		return "q" + t.qual.Name
 	}
-	return "?" + t.op // resolves to the empty set, as setOf does
+	return "?" + t.op
 }
 
 // setOf resolves a typed code-set operand for pw, adding it to involved
 // (unless nil). The set is lw's: it must not be changed.
 func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
-	key := setKey(t)
+	key := operandOf(t)
 	s, ok := lw.sets[key]
 	if !ok {
 		s = lw.resolve(t)
@@ -767,14 +789,14 @@ func (lw *lowerer) unionOf(args []*typed, involved CodeSet) CodeSet {
 		keys[i], sets[i] = setKey(a), lw.setOf(a, involved)
 	}
 	key := strings.Join(keys, "|")
-	if s, ok := lw.sets[key]; ok {
+	if s, ok := lw.unions[key]; ok {
 		return s
 	}
 	s := lw.newSet()
 	for _, x := range sets {
 		s.union(x)
 	}
-	lw.sets[key] = s
+	lw.unions[key] = s
 	return s
 }
 
