@@ -134,7 +134,7 @@ func runReport(c *cli, cmd *command, args []string) int {
 		svfruntime.WriteUncheckedText(c.stderr, sum)
 	}
 	if len(sum.Rejected) > 0 {
-		fmt.Fprintf(c.stderr, msg.ReportRejected, len(sum.Rejected))
+		fmt.Fprintf(c.stderr, msg.ReportRejected, msg.Int(len(sum.Rejected)))
 		for _, r := range sum.Rejected {
 			fmt.Fprintf(c.stderr, "  %s\n", r)
 		}

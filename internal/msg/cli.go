@@ -559,7 +559,7 @@ const (
 	ReportBy = "--by: %v"
 	// ReportRejected heads report's list of rows that could not be read
 	// (%d: how many).
-	ReportRejected = "svfrules report: %d rader kunde inte läsas och ingår inte i rapporten:\n"
+	ReportRejected = "svfrules report: %s rader kunde inte läsas och ingår inte i rapporten:\n"
 	// CompletionShell: completion without a known shell (%q: what was
 	// given).
 	CompletionShell = "okänt skal %q; ange bash, zsh, fish eller powershell"

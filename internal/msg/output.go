@@ -37,7 +37,7 @@ const (
 	TextSection = "              avsnitt: "
 	// TextRejectedHead heads the list of rejected rows after the
 	// episodes: the number of rows.
-	TextRejectedHead = "Rader som inte kunde läsas (%d):\n"
+	TextRejectedHead = "Rader som inte kunde läsas (%s):\n"
 )
 
 // The summary eval writes on stderr.
@@ -45,26 +45,26 @@ const (
 	// SummaryHead: the guide's version.
 	SummaryHead = "Sammanfattning, kodningsvägledning %s:\n"
 	// SummaryRows: rows read, evaluated, rejected.
-	SummaryRows = "  rader lästa: %d (utvärderade %d, avvisade %d)\n"
+	SummaryRows = "  rader lästa: %s (utvärderade %s, avvisade %s)\n"
 	// SummaryRowsIncomplete: rows read, evaluated, in incomplete
 	// episodes, rejected.
-	SummaryRowsIncomplete = "  rader lästa: %d (utvärderade %d, i ofullständiga förlopp %d, avvisade %d)\n"
+	SummaryRowsIncomplete = "  rader lästa: %s (utvärderade %s, i ofullständiga förlopp %s, avvisade %s)\n"
 	// SummaryBlank: the number of blank rows skipped, of CSV files.
-	SummaryBlank = "  tomma rader som hoppades över: %d (rader med bara avgränsare; de ingår i raderna lästa)\n"
+	SummaryBlank = "  tomma rader som hoppades över: %s (rader med bara avgränsare; de ingår i raderna lästa)\n"
 	// SummaryBlankSheet: the number of blank rows skipped, of
 	// workbooks (xlsx).
-	SummaryBlankSheet = "  tomma rader som hoppades över: %d (rader utan något värde i arbetsboken; de ingår i raderna lästa)\n"
+	SummaryBlankSheet = "  tomma rader som hoppades över: %s (rader utan något värde i arbetsboken; de ingår i raderna lästa)\n"
 	// SummaryBlankBoth: the number of blank rows skipped, when the
 	// inputs are CSV files and workbooks (the count is of both).
-	SummaryBlankBoth = "  tomma rader som hoppades över: %d (rader med bara avgränsare i en CSV-fil eller utan något värde i en arbetsbok; de ingår i raderna lästa)\n"
+	SummaryBlankBoth = "  tomma rader som hoppades över: %s (rader med bara avgränsare i en CSV-fil eller utan något värde i en arbetsbok; de ingår i raderna lästa)\n"
 	// SummaryEvents: the number of coded events in the evaluated rows
 	// (JSON Lines, where a row lists many).
-	SummaryEvents = "  koder med datum i de utvärderade raderna: %d\n"
+	SummaryEvents = "  koder med datum i de utvärderade raderna: %s\n"
 	// SummaryEpisodes: episodes, episodes with an error, reportable
 	// episodes.
-	SummaryEpisodes = "  förlopp: %d, med fel: %d, rapporterbara: %d\n"
+	SummaryEpisodes = "  förlopp: %s, med fel: %s, rapporterbara: %s\n"
 	// SummaryIncomplete: the number of incomplete episodes.
-	SummaryIncomplete = "  ofullständiga förlopp: %d (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n"
+	SummaryIncomplete = "  ofullständiga förlopp: %s (med en avvisad rad; de bedöms inte förrän raderna är rättade)\n"
 	// SummaryGrouped says the input was grouped in memory.
 	SummaryGrouped = "  (raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet)\n"
 	// SummaryByRule titles the counts of findings per rule.
@@ -237,7 +237,7 @@ const (
 const (
 	// TextOverTargetHead heads the lead times over target: their
 	// number.
-	TextOverTargetHead = "Ledtider över mål (%d):\n"
+	TextOverTargetHead = "Ledtider över mål (%s):\n"
 	// TextOverTarget is one lead time over its target: the episode,
 	// the pathway, the days, the target, the days over, the lead time's
 	// name and id (svfrules explain ID explains it), the start code and
@@ -252,7 +252,7 @@ const (
 	// TextByRule heads a rule's episodes: the rule's name with its id,
 	// its severity, the number of episodes (listed on the lines after
 	// it).
-	TextByRule = "  %s, %s, %d förlopp:\n"
+	TextByRule = "  %s, %s, %s förlopp:\n"
 )
 
 // The report's list of rows to correct (every format), and its workbook.

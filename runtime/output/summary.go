@@ -13,19 +13,19 @@ import (
 func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 	fmt.Fprintf(w, msg.SummaryHead, s.Guide)
 	if s.EpisodesIncomplete > 0 {
-		fmt.Fprintf(w, msg.SummaryRowsIncomplete, s.RowsRead, s.RowsEvaluated, s.RowsIncomplete, s.RowsRejected)
+		fmt.Fprintf(w, msg.SummaryRowsIncomplete, msg.Int(s.RowsRead), msg.Int(s.RowsEvaluated), msg.Int(s.RowsIncomplete), msg.Int(s.RowsRejected))
 	} else {
-		fmt.Fprintf(w, msg.SummaryRows, s.RowsRead, s.RowsEvaluated, s.RowsRejected)
+		fmt.Fprintf(w, msg.SummaryRows, msg.Int(s.RowsRead), msg.Int(s.RowsEvaluated), msg.Int(s.RowsRejected))
 	}
 	if s.RowsBlank > 0 {
-		fmt.Fprintf(w, blankText(s), s.RowsBlank)
+		fmt.Fprintf(w, blankText(s), msg.Int(s.RowsBlank))
 	}
 	if s.EventsEvaluated != s.RowsEvaluated { // JSON Lines: a row (line) lists many
-		fmt.Fprintf(w, msg.SummaryEvents, s.EventsEvaluated)
+		fmt.Fprintf(w, msg.SummaryEvents, msg.Int(s.EventsEvaluated))
 	}
-	fmt.Fprintf(w, msg.SummaryEpisodes, s.Episodes, s.EpisodesWithErrors, s.Reportable)
+	fmt.Fprintf(w, msg.SummaryEpisodes, msg.Int(s.Episodes), msg.Int(s.EpisodesWithErrors), msg.Int(s.Reportable))
 	if s.EpisodesIncomplete > 0 {
-		fmt.Fprintf(w, msg.SummaryIncomplete, s.EpisodesIncomplete)
+		fmt.Fprintf(w, msg.SummaryIncomplete, msg.Int(s.EpisodesIncomplete))
 	}
 	if s.Grouped {
 		io.WriteString(w, msg.SummaryGrouped)
@@ -81,6 +81,6 @@ func writeCounts(w io.Writer, title string, m map[string]int, names map[string]s
 	sort.Strings(labels)
 	fmt.Fprintf(w, "  %s:\n", title)
 	for _, l := range labels {
-		fmt.Fprintf(w, "    %6d  %s\n", count[l], l)
+		fmt.Fprintf(w, "    %6s  %s\n", msg.Int(count[l]), l)
 	}
 }

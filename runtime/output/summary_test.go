@@ -32,3 +32,23 @@ func TestBlankRowsInTheirFormatsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryThousands: counts of a national export read as Swedish
+// writes them, grouped by three with a no-break space (before:
+// "rader lästa: 912345"); the counts by rule stay right-aligned.
+func TestSummaryThousands(t *testing.T) {
+	s := &runtime.Summary{Guide: "10.6", RowsRead: 912345, RowsEvaluated: 912000, RowsRejected: 345, EventsEvaluated: 912000, Episodes: 150000,
+		EpisodesWithErrors: 1234, Reportable: 148766, FindingsByRule: map[string]int{"a": 1234, "b": 7},
+		Names: map[string]string{"a": "Regel A (a)", "b": "Regel B (b)"}}
+	var b strings.Builder
+	WriteSummaryText(&b, s)
+	want := strings.ReplaceAll("Sammanfattning, kodningsvägledning 10.6:\n"+
+		"  rader lästa: 912_345 (utvärderade 912_000, avvisade 345)\n"+
+		"  förlopp: 150_000, med fel: 1_234, rapporterbara: 148_766\n"+
+		"  fynd per regel:\n"+
+		"     1_234  Regel A (a)\n"+
+		"         7  Regel B (b)\n", "_", "\u00a0")
+	if b.String() != want {
+		t.Errorf("summary:\n got %q\nwant %q", b.String(), want)
+	}
+}

@@ -125,7 +125,7 @@ func (textRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer) 
 	}
 	if len(sum.Rejected) > 0 {
 		section()
-		fmt.Fprintf(bw, msg.TextRejectedHead, len(sum.Rejected))
+		fmt.Fprintf(bw, msg.TextRejectedHead, msg.Int(len(sum.Rejected)))
 		for _, r := range sum.Rejected {
 			fmt.Fprintf(bw, "  %s\n", r)
 		}
@@ -148,7 +148,7 @@ func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
 	if len(over) == 0 {
 		return
 	}
-	fmt.Fprintf(w, msg.TextOverTargetHead, len(over))
+	fmt.Fprintf(w, msg.TextOverTargetHead, msg.Int(len(over)))
 	for _, o := range over {
 		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayLabel, o.Days, o.Target, o.Days-o.Target, o.Name, o.LeadTime,
 			o.From, o.FromDate, o.To, o.ToDate, escape.Printable(o.File), o.Row)
@@ -170,7 +170,7 @@ func writeByRuleText(w io.Writer, rules []runtime.RuleEpisodes) {
 		fmt.Fprintf(w, msg.TextByRuleHead, len(rules))
 	}
 	for _, re := range rules {
-		fmt.Fprintf(w, msg.TextByRule, re.Rule.Label(), re.Rule.Severity.Describe(), len(re.Episodes))
+		fmt.Fprintf(w, msg.TextByRule, re.Rule.Label(), re.Rule.Severity.Describe(), msg.Int(len(re.Episodes)))
 		col := 0
 		for i, ep := range re.Episodes {
 			ep = escape.Printable(ep)

@@ -215,7 +215,7 @@ func htmlToCorrectOf(r *Report) htmlToCorrect {
 		tc.Rejected = append(tc.Rejected, htmlRejected{Episode: rej.Episode, Place: rej.File + ":" + strconv.Itoa(rej.Row), Field: rej.FieldText(), Reason: rej.Reason})
 	}
 	for _, in := range r.ToCorrect.Incomplete {
-		tc.Incomplete = append(tc.Incomplete, htmlIncomplete{Episode: in.Episode, Place: in.File + ":" + strconv.Itoa(in.FirstRow), Rows: strconv.Itoa(in.Rejected)})
+		tc.Incomplete = append(tc.Incomplete, htmlIncomplete{Episode: in.Episode, Place: in.File + ":" + strconv.Itoa(in.FirstRow), Rows: msg.Int(in.Rejected)})
 	}
 	if len(tc.Rejected)+len(tc.Incomplete) > 0 {
 		tc.Note = msg.ReportToCorrectNote

@@ -464,7 +464,7 @@ func inclusionTextOf(r *Report) *inclusionText {
 			met = map[bool]string{true: "ja", false: "nej"}[*row.Met]
 		}
 		t.Rows = append(t.Rows, []string{strings.TrimSpace(row.Region + " " + input.RegionName(row.Region)), r.labelOf(row.Pathway, row.PathwayName), row.Period,
-			strconv.Itoa(row.Estimate), countText(row.Reported), share, met})
+			msg.Int(row.Estimate), countText(row.Reported), share, met})
 	}
 	return t
 }

@@ -141,7 +141,7 @@ func localCells(m *Measure) []string {
 	if m.Target != nil {
 		within, share = Dash, Dash
 		if m.Within != nil {
-			within, share = strconv.Itoa(*m.Within), sv(*m.Share)+" %"
+			within, share = msg.Int(*m.Within), sv(*m.Share)+" %"
 		}
 	}
 	f := func(x *float64) string { return figure(x, m, true) }

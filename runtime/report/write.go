@@ -68,9 +68,7 @@ func jsonQuote(s string) string {
 const Dash = "–"
 
 // sv formats a one-decimal figure the Swedish way: "54,5".
-func sv(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', 1, 64), ".", ",", 1)
-}
+func sv(x float64) string { return msg.Decimal(x) }
 
 // hasShare: the measure has a numerator and share (its definition has a
 // target). hasStats: it has a distribution (one definition, not a total).
@@ -106,7 +104,7 @@ func nText(m *Measure) string {
 	if m.N == nil {
 		return Dash
 	}
-	return strconv.Itoa(*m.N)
+	return msg.Int(*m.N)
 }
 
 func withinText(m *Measure) string {
@@ -116,7 +114,7 @@ func withinText(m *Measure) string {
 	case m.Within == nil:
 		return Dash
 	}
-	return strconv.Itoa(*m.Within)
+	return msg.Int(*m.Within)
 }
 
 func metText(m *Measure) string {
@@ -160,7 +158,7 @@ func excludedText(m *Measure) string {
 	}
 	parts := make([]string, len(m.ExcludedBy))
 	for i, rc := range m.ExcludedBy {
-		parts[i] = fmt.Sprintf("%d %s", rc.Count, reasonText[rc.Reason])
+		parts[i] = msg.Int(rc.Count) + " " + reasonText[rc.Reason]
 	}
 	return fmt.Sprintf("%s (%s)", countText(m.Excluded), strings.Join(parts, ", "))
 }
@@ -170,7 +168,7 @@ func countText(n *int) string {
 	if n == nil {
 		return Dash
 	}
-	return strconv.Itoa(*n)
+	return msg.Int(*n)
 }
 
 // measureTitle names the measure's lead time for people.
@@ -199,9 +197,9 @@ func findingsText(fs []FindingCount) string {
 			sev = compiler.Severity(i).Describe()
 		}
 		if f.Name != "" {
-			parts[i] = fmt.Sprintf("%s (%s; %s, %d)", f.Name, f.Rule, sev, f.Count)
+			parts[i] = fmt.Sprintf("%s (%s; %s, %s)", f.Name, f.Rule, sev, msg.Int(f.Count))
 		} else {
-			parts[i] = fmt.Sprintf("%s (%s, %d)", f.Rule, sev, f.Count)
+			parts[i] = fmt.Sprintf("%s (%s, %s)", f.Rule, sev, msg.Int(f.Count))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -111,8 +111,15 @@ func writeXLSX(w io.Writer, r *Report) error {
 }
 
 // cellValue is a figure of the page as a cell: "12" a number, "54,5" a
-// decimal, "54,5 %" a percentage; anything else ("–", "") as written.
+// decimal, "54,5 %" a percentage, "1 234" (grouped, msg.Int) a number
+// again; anything else ("–", "") as written.
 func cellValue(s string) any {
+	if g := strings.ReplaceAll(s, msg.ThousandsSep, ""); g != s {
+		if v, text := cellValue(g).(string); !text || v != g {
+			return cellValue(g) // a figure: a number in the cell
+		}
+		return s
+	}
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
 	}

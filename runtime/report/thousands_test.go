@@ -1,0 +1,66 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestThousands: counts from 1 000 on are grouped by three with a no-break
+// space where people read them (markdown, html: "2 010 rader lästa"), and
+// stay plain numbers where programs and Excel compute with them (csv of
+// both dialects, json, the workbook's cells). Before, the text formats
+// wrote 2010.
+func TestThousands(t *testing.T) {
+	var eps []episode
+	for i := range 1005 {
+		eps = append(eps, closed(fmt.Sprintf("E%04d", i), "VH3", "50", 20))
+	}
+	r := build(t, csvOf(eps), Options{MinCell: 5})
+	nb := func(s string) string { return strings.ReplaceAll(s, "_", "\u00a0") }
+	for _, c := range []struct{ format, want string }{
+		{"markdown", nb("Underlag: 2_010 rader lästa, 0 avvisade; 1_005 förlopp, 1_005 rapporterbara, 0 med fel.")},
+		{"markdown", nb("| Livmoderkroppscancer (VH3) | 1_005 | 1_005 | 0 |")},
+		{"markdown", nb("| Välgrundad misstanke till start av första behandling, kirurgi | 32 dagar | 1_005 | 1_005 | 100,0 % |")},
+		{"html", nb("Underlag: 2_010 rader lästa, 0 avvisade; 1_005 förlopp, 1_005 rapporterbara, 0 med fel.")},
+		{"html", nb(`<td class="num">1_005</td>`)},
+		{"json", `"rows_read": 2010,`},
+		{"json", `"n": 1005,`},
+		{"csv", ",32,1005,1005,100.0,"},
+	} {
+		if out := render(t, r, c.format); !strings.Contains(out, c.want) {
+			t.Errorf("%s lacks %q", c.format, c.want)
+		}
+	}
+	var excel bytes.Buffer
+	if err := Write(&excel, r, "csv", WriteOptions{CSVDialect: "excel"}); err != nil {
+		t.Fatal(err)
+	}
+	if out := excel.String(); !strings.Contains(out, ";32;1005;1005;100,0;") || strings.Contains(out, "\u00a0") {
+		t.Errorf("excel csv: want plain 1005, no no-break space:\n%s", out)
+	}
+	for _, f := range []string{"json", "csv"} {
+		if strings.Contains(render(t, r, f), "\u00a0") {
+			t.Errorf("%s has a no-break space", f)
+		}
+	}
+	// The workbook's figures are numbers, not grouped text.
+	f, err := excelize.OpenReader(strings.NewReader(render(t, r, "xlsx")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Förlopp per vårdförlopp", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || rows[1][0] != "Livmoderkroppscancer (VH3)" || rows[1][1] != "1005" || rows[1][2] != "1005" {
+		t.Errorf("xlsx Förlopp per vårdförlopp: %q, want 1005 as numbers", rows)
+	}
+	if typ, err := f.GetCellType("Förlopp per vårdförlopp", "B2"); err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("xlsx B2 is of type %v (%v), want a number", typ, err)
+	}
+}
