@@ -235,10 +235,10 @@ func WriteHTML(w io.Writer, r *Report) error {
 		}
 		row(msg.DiffTotal, im.Total, true)
 		if im.Incomplete > 0 {
-			hi.Incomplete = strings.TrimSpace(fmt.Sprintf(msg.SummaryIncomplete, im.Incomplete))
+			hi.Incomplete = strings.TrimSpace(fmt.Sprintf(msg.SummaryIncomplete, msg.Int(im.Incomplete)))
 		}
 		if len(im.Rejected) > 0 {
-			hi.RejectedTitle = strings.TrimSuffix(strings.TrimSpace(fmt.Sprintf(msg.TextRejectedHead, len(im.Rejected))), ":")
+			hi.RejectedTitle = strings.TrimSuffix(strings.TrimSpace(fmt.Sprintf(msg.TextRejectedHead, msg.Int(len(im.Rejected)))), ":")
 			hi.RejectedHead = []string{msg.ColFile, msg.ColRow, msg.ColEpisode, msg.ColField, msg.ColReason}
 			hi.Rejected = im.Rejected
 		}

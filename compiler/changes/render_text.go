@@ -206,7 +206,7 @@ func writeImpactText(b *strings.Builder, im *Impact) {
 	fmt.Fprintf(b, "\n%s\n", impactSummary(im))
 	if im.Incomplete > 0 {
 		// In eval's words: these episodes are not among those compared.
-		fmt.Fprintf(b, msg.SummaryIncomplete, im.Incomplete)
+		fmt.Fprintf(b, msg.SummaryIncomplete, msg.Int(im.Incomplete))
 	}
 	line := func(label string, x Episodes) {
 		label += ":"
@@ -226,7 +226,7 @@ func writeImpactText(b *strings.Builder, im *Impact) {
 	if len(im.Rejected) > 0 {
 		// As eval lists them, after a blank line.
 		b.WriteString("\n")
-		fmt.Fprintf(b, msg.TextRejectedHead, len(im.Rejected))
+		fmt.Fprintf(b, msg.TextRejectedHead, msg.Int(len(im.Rejected)))
 		for _, r := range im.Rejected {
 			fmt.Fprintf(b, "  %s\n", r.Text)
 		}
