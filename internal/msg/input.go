@@ -59,8 +59,9 @@ const (
 	// InputIntent: an intent that is neither kur nor pal. Verbs: the
 	// value, quoted.
 	InputIntent = "behandlingsintentionen %s är varken kur eller pal; skriv kur (kurativ), pal (palliativ) eller lämna tomt"
-	// InputEpisodeEmpty: a CSV row without an episode id. No verbs.
-	InputEpisodeEmpty = "förlopps-id:t är tomt; varje rad behöver ett"
+	// InputEpisodeEmpty: a CSV row without an episode id; the episodes
+	// next to it in the file are not judged. No verbs.
+	InputEpisodeEmpty = "förlopps-id:t är tomt; varje rad behöver ett. Raden kan höra till förloppet närmast före eller efter den i filen, så de bedöms inte: skriv förloppets id på raden (på alla förloppets rader, även om exporten bara skriver det på den första) och kör igen"
 	// InputConflict: an attribute that differs between rows of one
 	// episode. Verbs: the attribute, the row's value quoted, the earlier
 	// value quoted, the earlier row's number, the attribute again.
@@ -76,8 +77,9 @@ const (
 
 // Messages of the JSON Lines reader about a line.
 const (
-	// InputJSONEpisodeEmpty: a line without "episode". No verbs.
-	InputJSONEpisodeEmpty = `förlopps-id:t är tomt eller saknas; varje rad behöver "episode"`
+	// InputJSONEpisodeEmpty: a line without "episode"; the episodes
+	// next to it in the file are not judged. No verbs.
+	InputJSONEpisodeEmpty = `förlopps-id:t är tomt eller saknas; varje rad behöver "episode". Raden kan höra till förloppet närmast före eller efter den i filen, så de bedöms inte: ange förloppets id i "episode" och kör igen`
 	// InputJSONNoEvents: a line whose "events" is empty. No verbs.
 	InputJSONNoEvents = `förloppet har inga händelser; ange dess koder och datum i "events"`
 	// InputJSONSyntax: a line that is not JSON. Verbs: the character

@@ -741,6 +741,9 @@ type builder struct {
 	// it its events, and allocates nothing per episode.
 	oneEpisode bool
 	own        Episode
+	// noID are the rows rejected without an episode id (rejectNoID)
+	// since the last row with one: the next run to start gets them.
+	noID []Rejection
 }
 
 // cachedString is an entry of the builder's cache of short strings,
@@ -787,7 +790,7 @@ func releaseBuilder(b *builder) {
 	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
 	b.rowEvents, b.oneEpisode, b.own = false, false, Episode{}
 	b.dmy, b.columns, b.absent = false, nil, 0
-	b.noteStarts, b.started = false, b.started[:0]
+	b.noteStarts, b.started, b.noID = false, b.started[:0], nil
 	builders.Put(b)
 }
 
@@ -842,6 +845,38 @@ func (b *builder) reject(line int, field, reason string) {
 	b.sink.Reject(Rejection{File: b.file, Row: line, Field: field, Header: b.header(field), Reason: reason, DateOrder: b.takeDayFirst()})
 }
 
+// rejectNoID rejects the row at line, which has no episode id. It may
+// be a row of the episode before it or of the one after it (some
+// exports write the id on an episode's first row only), so both are
+// incomplete: the rejection is added to the open run's rows, and to the
+// next run's when it starts (noID; seenID drops it when the next row
+// with an id continues the open run). Rows not adjacent to their
+// episode's other rows make no difference: the neighbours are the runs
+// beside the row in the input.
+func (b *builder) rejectNoID(line int, reason string) {
+	r := Rejection{File: b.file, Row: line, Field: "episode", Header: b.header("episode"), Reason: reason, DateOrder: b.takeDayFirst()}
+	b.sink.Reject(r)
+	if b.cur != nil {
+		b.cur.Rejected = append(b.cur.Rejected, r)
+	}
+	b.noID = append(b.noID, r)
+}
+
+// seenID takes a row with episode id id after rows without one: when
+// it continues the open run, the rows without an id were inside that
+// run and are its own already, not the next run's.
+func (b *builder) seenID(id []byte) {
+	if b.cur != nil && b.cur.ID == string(id) {
+		b.noID = nil
+	}
+}
+
+// NoID reports whether r is a row rejected because it has no episode id
+// (builder.rejectNoID): the episodes beside it are incomplete.
+func (r *Rejection) NoID() bool {
+	return r.Field == "episode" && r.Episode == "" && (r.Reason == msg.InputEpisodeEmpty || r.Reason == msg.InputJSONEpisodeEmpty)
+}
+
 // header is the file's header of a field's column, "" for none.
 func (b *builder) header(field string) string {
 	if k := fieldIndex(field); k >= 0 {
@@ -863,6 +898,9 @@ func (b *builder) takeDayFirst() bool {
 // contradict the run's is rejected. The caller then appends the row's
 // events to b.events.
 func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
+	if b.noID != nil {
+		b.seenID(id)
+	}
 	if b.cur != nil && b.cur.ID != string(id) {
 		b.flush()
 	}
@@ -940,7 +978,9 @@ func (b *builder) start(id []byte, line int) {
 		b.started = append(b.started, line)
 	}
 	// Rejected is never reused: a sink may keep a copy of the episode.
-	b.cur.ID, b.cur.FirstRow, b.cur.Rejected = b.newID(id), line, nil
+	// The rows without an id just before the run may be its own.
+	b.cur.ID, b.cur.FirstRow, b.cur.Rejected = b.newID(id), line, b.noID
+	b.noID = nil
 	b.vals, b.hasAge = [numAttrs]string{}, false
 }
 
@@ -952,6 +992,9 @@ func (b *builder) start(id []byte, line int) {
 // It reports whether a run started here, so that a reader forgets what
 // it kept of the run before.
 func (b *builder) rejectIn(id []byte, line int, field, reason string) (started bool) {
+	if b.noID != nil {
+		b.seenID(id)
+	}
 	if b.cur != nil && b.cur.ID != string(id) {
 		b.flush()
 	}

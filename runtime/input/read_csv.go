@@ -1085,7 +1085,8 @@ func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
 			b.reject(line, "", msg.InputTotalRow)
 			return
 		}
-		b.reject(line, "episode", msg.InputEpisodeEmpty)
+		b.rejectNoID(line, msg.InputEpisodeEmpty)
+		c.last.fast = false // the next row goes by add, which sees its id (seenID)
 		return
 	}
 	if classes&clsQuote != 0 && bytes.IndexByte(v[colEpisode], '"') >= 0 && !isQuoted(raw, c.sp.sep, c.col[colEpisode]) {
@@ -1107,7 +1108,7 @@ func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
 	}
 	// Most rows continue the episode of the row before with the very same
 	// attributes: then there is nothing to check or keep.
-	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
+	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.noID == nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
 		b.events = append(b.events, ev)
 		// The short cut did not take it: the rows after it may be like
 		// it (dates of another width from here on).

@@ -86,7 +86,9 @@ func (s *checkSink) Episode(ep *Episode) {
 		if !s.seen[r.Row] || r.File != ep.File || r.Reason == "" || i > 0 && r.Row <= ep.Rejected[i-1].Row {
 			s.t.Errorf("episode %q: rejected row %+v not rejected before, or out of order", ep.ID, r)
 		}
-		first = min(first, r.Row)
+		if !r.NoID() || r.Row > ep.FirstRow { // a row without an id before the run is its neighbour's
+			first = min(first, r.Row)
+		}
 	}
 	if ep.FirstRow != first {
 		s.t.Errorf("episode %q: first row %d, first event or rejected row at %d", ep.ID, ep.FirstRow, first)

@@ -116,7 +116,7 @@ func (r *jsonlReader) row(raw []byte, tooLong bool, line int) {
 	}
 	id := strings.TrimSpace(string(e.Episode))
 	if id == "" {
-		b.reject(line, "episode", msg.InputJSONEpisodeEmpty)
+		b.rejectNoID(line, msg.InputJSONEpisodeEmpty)
 		return
 	}
 	a := &rowAttrs{}

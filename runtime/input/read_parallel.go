@@ -67,6 +67,10 @@ type block struct {
 	secondRunStart            int
 	secondRunLine             int
 	lastRunStart, lastRunLine int
+	// noID are the rows without an episode id after the block's last
+	// row with one (builder.noID at its end): the first run of a block
+	// after it that does not continue the open run gets them.
+	noID []Rejection
 }
 
 // RowCounter is a Sink that takes a block's count of data rows at once.
@@ -134,7 +138,7 @@ func (c *csvReader) parseLines(data []byte, firstLine int, sink Sink, blk *block
 // open.
 func (c *csvReader) restart(sink Sink) {
 	b := c.b
-	b.sink, b.cur, b.events = sink, nil, b.events[:0]
+	b.sink, b.cur, b.events, b.noID = sink, nil, b.events[:0], nil
 	c.last.ok, c.last.fast = false, false
 	c.rec.first = 0
 }
@@ -244,6 +248,7 @@ func (c *csvReader) readCSVParallel(ctx context.Context, lr *lineReader, workers
 					w.parseLines(blk.data, blk.firstLine, sink, blk)
 				}
 				blk.items, blk.rows, blk.blanks = sink.log().items, sink.log().rows, sink.log().blanks
+				blk.noID, w.b.noID = w.b.noID, nil
 				close(blk.parsed)
 			}
 		}()
@@ -422,6 +427,10 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 		// live: the last run is open in again's builder instead, its
 		// rows parsed up to the end of the blocks passed on.
 		live bool
+		// noID: rows without an episode id after the last row with one,
+		// in blocks passed on; the next run gets them unless it
+		// continues the open run (builder.rejectNoID).
+		noID []Rejection
 	)
 	again := c.clone(newBuilder(c.name, nil)) // for parsing edges again
 	defer releaseBuilder(again.b)
@@ -448,11 +457,28 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			pass(againLog.items)
 		}
 	}
+	// markOpen adds the rows without an id among items (before a
+	// block's first run, parsed by the block's worker only) to the open
+	// run's rows: they may be its own.
+	markOpen := func(items []readItem) {
+		for _, it := range items {
+			if it.rej == nil || !it.rej.NoID() {
+				continue
+			}
+			switch {
+			case live:
+				again.b.cur.Rejected = append(again.b.cur.Rejected, *it.rej)
+			case open != nil:
+				open.Rejected = append(open.Rejected, *it.rej)
+			}
+		}
+	}
 	closeOpen := func() { // passes the last run on
 		if live {
 			againLog.items = againLog.items[:0]
 			again.b.sink = &againLog
 			again.b.flush()
+			again.b.noID = nil // the blocks' own noID say what follows
 			pass(againLog.items)
 			live = false
 		} else if open != nil {
@@ -487,6 +513,10 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 		items := blk.items
 		if blk.firstRunLine < 0 { // rejections only: the last run stays open
 			pass(items)
+			noID = append(noID, blk.noID...)
+			if !live { // a live run's reader sees the rows itself
+				markOpen(items)
+			}
 			switch {
 			case live && blk.tooLong:
 				again.b.sink = &againLog
@@ -522,6 +552,14 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 			// passed on.
 			if !live {
 				again.restart(nil)
+				// The rows without an id before the run are not in
+				// tail: the run gets them again when it starts.
+				for _, r := range open.Rejected {
+					if r.Row >= open.FirstRow {
+						break
+					}
+					again.b.noID = append(again.b.noID, r)
+				}
 				againTo(tail, tailLine, false)
 				live, open = true, nil
 			}
@@ -530,7 +568,9 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 				end = blk.secondRunStart
 			}
 			againTo(blk.data[:end], blk.firstLine, true)
+			noID = noID[:0] // they were inside the open run
 			if blk.secondRunStart < 0 {
+				noID = append(noID, blk.noID...)
 				continue
 			}
 			closeOpen()
@@ -543,9 +583,16 @@ func (c *csvReader) deliver(ordered <-chan *block, free chan<- *block) error {
 				k++
 			}
 			pass(items[:k])
+			markOpen(items[:k])
 			closeOpen()
+			if len(noID) > 0 { // rows without an id before the first run
+				ep := items[first].ep
+				ep.Rejected = append(append([]Rejection(nil), noID...), ep.Rejected...)
+				noID = noID[:0]
+			}
 			items = items[k:]
 		}
+		noID = append(noID, blk.noID...)
 		// The block's last run is its last item, and may go on.
 		pass(items[:len(items)-1])
 		open = items[len(items)-1].ep

@@ -29,6 +29,17 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 	}
 	if s.Grouped {
 		io.WriteString(w, msg.SummaryGrouped)
+		// A row without an id is its neighbours' (input.Rejection.NoID),
+		// but in a file not sorted by episode it may be anyone's.
+		noID := 0
+		for i := range s.Rejected {
+			if s.Rejected[i].NoID() {
+				noID++
+			}
+		}
+		if noID > 0 {
+			fmt.Fprintf(w, msg.SummaryGroupedNoID, noID)
+		}
 	}
 	runtime.WriteColumnsText(w, s)
 	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)

@@ -90,14 +90,14 @@ func TestToCorrectInEveryFormat(t *testing.T) {
 		rows    []string
 	}{
 		{"rfc4180", ",episode,place,rejected_rows,field,reason,what_to_do", []string{
-			"incomplete" + strings.ReplaceAll(blanks, ";", ",") + ",I1,test.csv:12,1,,," + msg.ReportCSVIncompleteDo,
+			"incomplete" + strings.ReplaceAll(blanks, ";", ",") + ",I1,test.csv:12,2,,," + msg.ReportCSVIncompleteDo,
 			"rejected" + strings.ReplaceAll(blanks, ";", ",") + `,I1,test.csv:13,,date,"datumet ""2024-13-02"" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD",` + msg.ReportCSVRejectedDo,
-			"rejected" + strings.ReplaceAll(blanks, ";", ",") + ",,test.csv:15,,episode,förlopps-id:t är tomt; varje rad behöver ett," + msg.ReportCSVRejectedDo,
+			"rejected" + strings.ReplaceAll(blanks, ";", ",") + ",,test.csv:15,,episode,\"förlopps-id:t är tomt; varje rad behöver ett. Raden kan höra till förloppet närmast före eller efter den i filen, så de bedöms inte: skriv förloppets id på raden (på alla förloppets rader, även om exporten bara skriver det på den första) och kör igen\"," + msg.ReportCSVRejectedDo,
 		}},
 		{"excel", ";förlopp;fil:rad;avvisade rader;fält;orsak;vad du gör\r", []string{
-			"ofullständigt förlopp" + blanks + ";I1;test.csv:12;1;;;\"" + msg.ReportCSVIncompleteDo + "\"\r",
+			"ofullständigt förlopp" + blanks + ";I1;test.csv:12;2;;;\"" + msg.ReportCSVIncompleteDo + "\"\r",
 			"avvisad rad" + blanks + `;I1;test.csv:13;;datum;"datumet ""2024-13-02"" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD";` + msg.ReportCSVRejectedDo + "\r",
-			"avvisad rad" + blanks + ";;test.csv:15;;förlopp;\"förlopps-id:t är tomt; varje rad behöver ett\";" + msg.ReportCSVRejectedDo + "\r",
+			"avvisad rad" + blanks + ";;test.csv:15;;förlopp;\"förlopps-id:t är tomt; varje rad behöver ett. Raden kan höra till förloppet närmast före eller efter den i filen, så de bedöms inte: skriv förloppets id på raden (på alla förloppets rader, även om exporten bara skriver det på den första) och kör igen\";" + msg.ReportCSVRejectedDo + "\r",
 		}},
 	} {
 		var b bytes.Buffer
