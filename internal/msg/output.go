@@ -68,8 +68,8 @@ const (
 	// SummaryGrouped says the input was grouped in memory.
 	SummaryGrouped = "  (raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet)\n"
 	// SummaryGroupedNoID: rows without an episode id in an input whose
-	// episodes' rows are not adjacent. Verbs: the number of such rows.
-	SummaryGroupedNoID = "  rader utan förlopps-id: %d. Förloppen närmast dem i filen bedöms inte, men eftersom ett förlopps rader inte ligger i följd kan en sådan rad höra till vilket förlopp som helst: fynden för de andra förloppen kan ändras när id:t är ifyllt; fyll i det och kör igen\n"
+	// episodes' rows are not adjacent. Verbs: the number of such rows (msg.Int).
+	SummaryGroupedNoID = "  rader utan förlopps-id: %s. Förloppen närmast dem i filen bedöms inte, men eftersom ett förlopps rader inte ligger i följd kan en sådan rad höra till vilket förlopp som helst: fynden för de andra förloppen kan ändras när id:t är ifyllt; fyll i det och kör igen\n"
 	// SummaryByRule titles the counts of findings per rule.
 	SummaryByRule = "fynd per regel"
 	// SummaryByPathway titles the counts of episodes per pathway.

@@ -38,7 +38,7 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 			}
 		}
 		if noID > 0 {
-			fmt.Fprintf(w, msg.SummaryGroupedNoID, noID)
+			fmt.Fprintf(w, msg.SummaryGroupedNoID, msg.Int(noID))
 		}
 	}
 	runtime.WriteColumnsText(w, s)
