@@ -771,7 +771,12 @@ func (c *checker) expectation(e *lang.Expect, p lang.Pos) (Expectation, bool) {
 		x.Kind = ExpectFindings
 		ok := true
 		for i, id := range e.Findings {
-			if c.g.rules[id] == nil {
+			if c.g.rules[id] == nil && id == DuplicateRuleID {
+				// Not a misspelling: svfrules' own notice, which a case is
+				// not judged on (a doubled code counts once).
+				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), msg.TestDuplicateRuleDetail, msg.TestDuplicateRule, id)
+				ok = false
+			} else if c.g.rules[id] == nil {
 				c.errorf(c.at(p, id, countBefore(e.Findings, i)), width(id), orElse(hint(id, c.ruleIDs()), msg.UnknownRuleDetail), msg.UnknownRule, id)
 				ok = false
 			}

@@ -16,6 +16,11 @@ import (
 // Ext is the file extension of rule files.
 const Ext = ".svf"
 
+// DuplicateRuleID is the id of svfrules' own finding for an event on
+// several rows (runtime.DuplicateRule): no rule of the files, so a
+// rule-file test cannot expect it, and check says why.
+const DuplicateRuleID = "dubblettrad"
+
 // Limits on what is read as rule files. A whole guide version is about a
 // dozen files and 100 kB; the limits are far above that and keep a wrong
 // folder, a huge file or a device (a link to /dev/zero) from exhausting

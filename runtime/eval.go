@@ -360,7 +360,7 @@ func (r *Result) SortedRuleIDs() []string {
 // so no verdict of the guide rests on them, but the export (or the
 // patient system) has the event twice.
 var DuplicateRule = &compiler.Rule{
-	ID:       "dubblettrad",
+	ID:       compiler.DuplicateRuleID,
 	Name:     msg.ExplainDuplicateName,
 	Section:  msg.DuplicateSection,
 	Severity: compiler.SevWarning,

@@ -324,6 +324,11 @@ const (
 	UnknownRule = "okänd regel %q"
 	// UnknownRuleDetail says what to do when no rule id is close.
 	UnknownRuleDetail = "testet kan bara nämna regler som versionens filer deklarerar med `rule id \"Namn\" { … }`; kontrollera stavningen"
+	// TestDuplicateRule: a test expects svfrules' own finding for a
+	// doubled row (%q: its id, dubblettrad).
+	TestDuplicateRule = "%q är svfrules egen notis om dubblerade rader, ingen regel i kodningsvägledningen"
+	// TestDuplicateRuleDetail says what to write instead.
+	TestDuplicateRuleDetail = "en kod som står två gånger med samma datum räknas en gång, och ett test bedöms bara på regelfilernas regler; skriv de fynd reglerna ger för koden räknad en gång, t.ex. `expect no findings`"
 	// UnknownLeadTime: a test names a lead time that does not exist (%q:
 	// it).
 	UnknownLeadTime = "okänd ledtid %q"
