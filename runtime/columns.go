@@ -30,12 +30,14 @@ type UncheckedRule struct {
 }
 
 // MissingText says which columns the rule lacks, for people: each
-// attribute in Swedish with its name in the rules beside it
-// ("kolumn för behandlingsintention (intent)"), joined by "och".
+// attribute in Swedish with the --column that reads it from another
+// header ("kolumn för behandlingsintention (ange --column
+// intention=RUBRIK …)"), joined by "och". The id the rules use is no
+// help to a coordinator, who has the file and not the rules.
 func (u UncheckedRule) MissingText() string {
 	what := make([]string, len(u.Missing))
 	for i, a := range u.Missing {
-		what[i] = fmt.Sprintf(msg.SummaryMissingColumn, attrWords[a], a)
+		what[i] = fmt.Sprintf(msg.SummaryMissingColumn, attrWords[a], input.FieldFlag(a))
 	}
 	return strings.Join(what, msg.InputAnd)
 }
@@ -88,7 +90,7 @@ func WriteColumnsText(w io.Writer, s *Summary) {
 			fmt.Fprintf(w, msg.SummaryIDColumn, escape.Printable(fc.IDColumn))
 		}
 		for _, h := range fc.Unused {
-			fmt.Fprintf(w, msg.SummaryUnused, escape.Printable(h), escape.Printable(h))
+			fmt.Fprintf(w, msg.SummaryUnused, escape.Printable(h), escape.Printable(fc.ColumnArg(h)))
 		}
 	}
 	WriteUncheckedText(w, s)
@@ -102,6 +104,7 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 	type group struct {
 		rules       []string
 		what, where string
+		files       int
 	}
 	var groups []*group
 	for _, u := range s.Unchecked {
@@ -109,7 +112,7 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 		if len(s.Columns) > 1 {
 			where = escape.Printable(fmt.Sprintf(msg.SummaryUncheckedIn, ochList(u.Files)))
 		}
-		g := &group{what: u.MissingText(), where: where}
+		g := &group{what: u.MissingText(), where: where, files: len(u.Files)}
 		if i := slices.IndexFunc(groups, func(x *group) bool { return x.what == g.what && x.where == g.where }); i >= 0 {
 			g = groups[i]
 		} else {
@@ -126,7 +129,11 @@ func WriteUncheckedText(w io.Writer, s *Summary) {
 		if len(g.rules) > 1 {
 			rules = fmt.Sprintf(msg.SummaryRules, ochList(g.rules))
 		}
-		fmt.Fprintf(w, msg.SummaryUnchecked, rules, g.where, g.what)
+		line := msg.SummaryUnchecked
+		if g.files > 1 {
+			line = msg.SummaryUncheckedFiles
+		}
+		fmt.Fprintf(w, line, rules, g.where, g.what)
 	}
 }
 

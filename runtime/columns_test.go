@@ -254,7 +254,7 @@ func TestColumnsXLSX(t *testing.T) {
 		}
 		var text bytes.Buffer
 		runtime.WriteColumnsText(&text, sum)
-		wantCols := "  kolumner i in.xlsx: Förlopp → förlopp, Kod → kod, Datum → datum\n    kolumnen Syfte används inte (ange --column ATTRIBUT=Syfte om den ska läsas)\n"
+		wantCols := "  kolumner i in.xlsx: Förlopp → förlopp, Kod → kod, Datum → datum\n    kolumnen Syfte används inte (ange --column FÄLT=Syfte om den ska läsas)\n"
 		if c.cols != nil {
 			wantCols = "  kolumner i in.xlsx: Förlopp → förlopp, Syfte → intention, Kod → kod, Datum → datum\n"
 		}
@@ -286,7 +286,7 @@ func TestColumnsTextPrintable(t *testing.T) {
 	}
 	var text bytes.Buffer
 	runtime.WriteColumnsText(&text, sum)
-	want := "  kolumner i in.csv: episode → förlopp, code → kod, date → datum\n    kolumnen \\x1b[31mRöd används inte (ange --column ATTRIBUT=\\x1b[31mRöd om den ska läsas)\n"
+	want := "  kolumner i in.csv: episode → förlopp, code → kod, date → datum\n    kolumnen \\x1b[31mRöd används inte (ange --column \"FÄLT=\\x1b[31mRöd\" om den ska läsas)\n"
 	if !strings.HasPrefix(text.String(), want) {
 		t.Errorf("got\n%q\nwant it to start with\n%q", text.String(), want)
 	}

@@ -181,6 +181,8 @@ const (
 	// SummaryDateOrder: the summary's last line when rows were rejected
 	// for a day-first date. Verbs: how many rows.
 	SummaryDateOrder = "  ange --date-order dmy: %d rader avvisades för datumordningen (datum som 29/1/2024 med dagen först läses bara så)\n"
+	// SummaryDateOrderOne is SummaryDateOrder for one row. No verbs.
+	SummaryDateOrderOne = "  ange --date-order dmy: 1 rad avvisades för datumordningen (datum som 29/1/2024 med dagen först läses bara så)\n"
 	// InputDayFirst: the date, quoted.
 	InputDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
 	// InputSex: the value, quoted.
@@ -237,7 +239,7 @@ const (
 // Messages about --column and the columns of a header.
 const (
 	// InputColumnForm: the flag's value.
-	InputColumnForm = "--column %q: skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention"
+	InputColumnForm = "--column %q: skriv FÄLT=RUBRIK, t.ex. --column intent=Behandlingsintention"
 	// InputColumnAttr: the flag's value, the attribute, a did-you-mean
 	// hint ("" or InputDidYouMean), the valid names.
 	InputColumnAttr = "--column %q: %q är inget attribut%s; attributen är %s"

@@ -345,14 +345,21 @@ const (
 const (
 	// SummaryColumns: the file, the columns as "rubrik → attribut, …".
 	SummaryColumns = "  kolumner i %s: %s\n"
-	// SummaryUnused: the header of a column not read, twice.
-	SummaryUnused = "    kolumnen %s används inte (ange --column ATTRIBUT=%s om den ska läsas)\n"
+	// SummaryUnused: the header of a column not read, the --column
+	// value that reads it, ready to copy (quoted where a shell needs it).
+	SummaryUnused = "    kolumnen %s används inte (ange --column %s om den ska läsas)\n"
+	// ColumnArgField stands for the field in SummaryUnused's --column
+	// value when the header names none, as --help calls it.
+	ColumnArgField = "FÄLT"
 	// SummaryJSONL: the file.
 	SummaryJSONL = "  kolumner i %s: JSON Lines, varje attribut räknas som givet (ett förlopp utan värdet saknar det)\n"
 	// SummaryUnchecked: the rules (SummaryRule or SummaryRules), where
 	// (SummaryUncheckedIn or ""), what is missing (SummaryMissingColumn,
 	// joined by InputAnd).
 	SummaryUnchecked = "  %s kunde inte kontrolleras%s: filen saknar %s\n"
+	// SummaryUncheckedFiles is SummaryUnchecked where several files
+	// lack the columns (the same verbs; SummaryUncheckedIn names them).
+	SummaryUncheckedFiles = "  %s kunde inte kontrolleras%s: filerna saknar %s\n"
 	// SummaryRule: one rule's label.
 	SummaryRule = "regeln %s"
 	// SummaryRules: the rules' labels, "a, b och c".
@@ -360,9 +367,9 @@ const (
 	// SummaryUncheckedIn: the files, "a.csv och b.csv", when there are
 	// several inputs.
 	SummaryUncheckedIn = " i %s"
-	// SummaryMissingColumn: the attribute in Swedish (AttrAge …), its
-	// name in the rules.
-	SummaryMissingColumn = "kolumn för %s (%s)"
+	// SummaryMissingColumn: the attribute in Swedish (AttrAge …), the
+	// field as --column takes it (ålder, remitterande_region).
+	SummaryMissingColumn = "kolumn för %s (ange --column %s=RUBRIK om den har en annan rubrik)"
 )
 
 // The attributes in Swedish, for the summary; AttrAge … AttrIntent

@@ -154,6 +154,8 @@ const (
 	// ReportBlank follows the rejected rows when rows of nothing but
 	// separators were skipped: their number.
 	ReportBlank = ", %s tomma som hoppades över"
+	// ReportBlankOne is ReportBlank for one blank row. No verbs.
+	ReportBlankOne = ", 1 tom som hoppades över"
 	// ReportIncomplete ends the Underlag line when episodes were left
 	// out for a rejected row: their number.
 	ReportIncomplete = " Dessutom %s ofullständiga förlopp (med en avvisad rad), som inte ingår i något mått: en bedömning kunde ändras av raden som saknas."

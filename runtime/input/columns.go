@@ -3,6 +3,7 @@ package input
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/rcc/svfrules/internal/msg"
 
@@ -107,4 +108,64 @@ var colAttr = [numCols]compiler.AttrSet{
 	colRegion: compiler.AttrRegion, colAge: compiler.AttrAge, colSex: compiler.AttrSex,
 	colCounty: compiler.AttrCounty, colReferring: compiler.AttrReferringRegion,
 	colDiagnosis: compiler.AttrDiagnosis, colIntent: compiler.AttrIntent,
+}
+
+// ColumnArg is the --column value that reads the unused column header
+// as a field, ready to copy into a command line: quoted when the header
+// has a space or a sign a shell reads ("ålder=Ålder vid VGM" with its
+// quotes). The field is guessed from a word of the header that names an
+// attribute the file has no column for (ålder in "Ålder vid VGM"); else
+// it is FÄLT, as --help calls it. Fields the file already reads are
+// never guessed: --column would take the field from its column.
+func (fc FileColumns) ColumnArg(header string) string {
+	field := msg.ColumnArgField
+	if k := fc.guessField(header); k >= 0 {
+		field = fieldFlag(k)
+	}
+	arg := field + "=" + header
+	for _, r := range arg {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_-.=/", r)) {
+			return `"` + strings.ReplaceAll(arg, `"`, `\"`) + `"`
+		}
+	}
+	return arg
+}
+
+// guessField is the attribute a word (or two words) of header names,
+// when the file has no column for it; -1 for none or more than one.
+func (fc FileColumns) guessField(header string) int {
+	words := strings.FieldsFunc(columnKey([]byte(header)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	})
+	found := -1
+	for i := 0; i < len(words); i++ {
+		// Two words first: "remitterande region" is not "region".
+		k, ok := -1, false
+		if i+1 < len(words) {
+			if k, ok = columnAliases[words[i]+"_"+words[i+1]]; ok {
+				i++
+			}
+		}
+		if !ok {
+			k, ok = columnAliases[words[i]]
+		}
+		if !ok || k < colRegion || k == found || fc.reads(k) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = k
+	}
+	return found
+}
+
+// reads reports whether the file has a column for field k.
+func (fc FileColumns) reads(k int) bool {
+	for _, c := range fc.Columns {
+		if c.Field == colNames[k] {
+			return true
+		}
+	}
+	return false
 }

@@ -14,8 +14,8 @@ func TestParseColumns(t *testing.T) {
 		{flags: nil},
 		{flags: []string{"intent=Behandlingsintention", " referring_region = Remiss från "},
 			want: []ColumnMap{{"intent", "Behandlingsintention"}, {"referring_region", "Remiss från"}}},
-		{flags: []string{"intent"}, err: `--column "intent": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
-		{flags: []string{"intent="}, err: `--column "intent=": skriv ATTRIBUT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
+		{flags: []string{"intent"}, err: `--column "intent": skriv FÄLT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
+		{flags: []string{"intent="}, err: `--column "intent=": skriv FÄLT=RUBRIK, t.ex. --column intent=Behandlingsintention`},
 		{flags: []string{"intnet=Kur/pal"}, err: `--column "intnet=Kur/pal": "intnet" är inget attribut; menade du "intent"?; attributen är förlopp, kod, datum, region, ålder, kön, län, remitterande_region, diagnos, intention`},
 		{flags: []string{"kn=X"}, err: `--column "kn=X": "kn" är inget attribut; menade du "kön"?; attributen är förlopp, kod, datum, region, ålder, kön, län, remitterande_region, diagnos, intention`},
 		// The Swedish names, and headers read as a field, name it too.
@@ -87,6 +87,30 @@ func TestFieldText(t *testing.T) {
 		r := Rejection{Field: c.field, Header: c.header}
 		if got := r.FieldText(); got != c.want {
 			t.Errorf("Rejection{Field: %q, Header: %q}.FieldText() = %q, want %q", c.field, c.header, got, c.want)
+		}
+	}
+}
+
+// TestColumnArg: the --column value the summary offers for an unused
+// column is copyable (quoted where a shell splits it) and guesses only an
+// attribute the file has no column for (issue 13).
+func TestColumnArg(t *testing.T) {
+	withAge := FileColumns{Columns: []ColumnUse{{Header: "Ålder", Field: "age"}}}
+	for _, tc := range []struct {
+		fc     FileColumns
+		header string
+		want   string
+	}{
+		{FileColumns{}, "Ålder vid VGM", `"ålder=Ålder vid VGM"`},
+		{FileColumns{}, "Övrigt", "FÄLT=Övrigt"},
+		{FileColumns{}, "Remitterande region (kod)", `"remitterande_region=Remitterande region (kod)"`},
+		{withAge, "Ålder vid VGM", `"FÄLT=Ålder vid VGM"`},             // age is read already
+		{FileColumns{}, "Datum för beslut", `"FÄLT=Datum för beslut"`}, // never a field every file has
+		{FileColumns{}, "Kön och ålder", `"FÄLT=Kön och ålder"`},       // two fields: no guess
+		{FileColumns{}, `Namn "x"`, `"FÄLT=Namn \"x\""`},
+	} {
+		if got := tc.fc.ColumnArg(tc.header); got != tc.want {
+			t.Errorf("ColumnArg(%q) = %s, want %s", tc.header, got, tc.want)
 		}
 	}
 }

@@ -424,6 +424,16 @@ var fieldWords = [numCols]string{msg.FieldEpisode, msg.FieldCode, msg.FieldDate,
 // for a space.
 func fieldFlag(k int) string { return strings.ReplaceAll(fieldWords[k], " ", "_") }
 
+// FieldFlag is a field id as --column takes it: its Swedish name with
+// "_" for a space (FieldFlag("referring_region") is
+// "remitterande_region"); an unknown id is returned as it is.
+func FieldFlag(field string) string {
+	if k := fieldIndex(field); k >= 0 {
+		return fieldFlag(k)
+	}
+	return field
+}
+
 // FieldName is a field id's Swedish name (FieldName("age") is "ålder");
 // an unknown id is returned as it is.
 func FieldName(field string) string {

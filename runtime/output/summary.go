@@ -45,7 +45,11 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)
 	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway, s.Names)
 	if s.RowsDateOrder > 0 { // last, where it is read
-		fmt.Fprintf(w, msg.SummaryDateOrder, s.RowsDateOrder)
+		if s.RowsDateOrder == 1 {
+			io.WriteString(w, msg.SummaryDateOrderOne)
+		} else {
+			fmt.Fprintf(w, msg.SummaryDateOrder, s.RowsDateOrder)
+		}
 	}
 }
 

@@ -115,7 +115,7 @@ func TestWorkbook(t *testing.T) {
 		{"Förlopp", "4"}, {"Ofullständiga förlopp (bedöms inte)", "1"}, {"Fynd", "2"}, {"Ledtider över mål", "1"},
 		// A rule the input lacks a column for, in the text summary's
 		// words: by name, the attribute in Swedish (not "under_18_ar: age").
-		{"Regel som inte kunde kontrolleras (kolumn saknas)", "Patient under 18 år (under_18_ar): kolumn för ålder (age) (in.csv)"}} {
+		{"Regel som inte kunde kontrolleras (kolumn saknas)", "Patient under 18 år (under_18_ar): kolumn för ålder (ange --column ålder=RUBRIK om den har en annan rubrik) (in.csv)"}} {
 		if !slices.ContainsFunc(summary, func(r []string) bool { return slices.Equal(r, line) }) {
 			t.Errorf("Sammanfattning lacks %q:\n%q", line, summary)
 		}

@@ -146,6 +146,7 @@ func TestUnderlagLine(t *testing.T) {
 	}{
 		{"incomplete.csv", text, "Underlag: 15 rader lästa, 4 avvisade; – förlopp, – rapporterbara, – med fel. Dessutom 2 ofullständiga förlopp (med en avvisad rad)"},
 		// Two blank rows: named, with their number (hiding it protects nothing here).
+		{"with a blank row", text + ";;;;;;;;;\n", "Underlag: 16 rader lästa, 4 avvisade, 1 tom som hoppades över; – förlopp"},
 		{"with blank rows", text + ";;;;;;;;;\n;;;;;;;;;\n", "Underlag: 17 rader lästa, 4 avvisade, 2 tomma som hoppades över; – förlopp, – rapporterbara, – med fel. Dessutom 2 ofullständiga förlopp"},
 	}
 	for _, c := range cases {

@@ -256,6 +256,9 @@ func introLines(r *Report) []string {
 	blank := ""
 	if n := in.RowsBlank; n == nil || *n > 0 {
 		blank = fmt.Sprintf(msg.ReportBlank, countText(n))
+		if n != nil && *n == 1 {
+			blank = msg.ReportBlankOne
+		}
 	}
 	rejected := fmt.Sprintf(msg.ReportRejectedRows, countText(in.RowsRejected))
 	if n := in.RowsRejected; n != nil && *n == 1 {
