@@ -43,6 +43,20 @@ const (
 	FileIO = "in- eller utmatningsfel på disken"
 	// FileNoDir: Describe: the folder does not exist. No verbs.
 	FileNoDir = "mappen finns inte"
+	// FileNoNewFiles: Describe: the folder exists but a file cannot be
+	// created in it (a special file system such as /proc). No verbs.
+	FileNoNewFiles = "mappen tar inte emot nya filer"
+	// FileStepNoDir: what to do when the folder does not exist; ends the
+	// message of a failed write. No verbs.
+	FileStepNoDir = "skapa mappen eller välj en annan"
+	// FileStepOtherFolder: what to do when the folder cannot be written
+	// to (permission, read-only). No verbs.
+	FileStepOtherFolder = "spara i en mapp där du får skriva"
+	// FileStepOtherFile: FileStepOtherFolder when the file existed (it
+	// may be the file that is write-protected). No verbs.
+	FileStepOtherFile = "spara under ett annat namn eller i en mapp där du får skriva"
+	// FileStepNoSpace: what to do when the disk or quota is full. No verbs.
+	FileStepNoSpace = "frigör plats eller spara på en annan disk"
 	// FileIsFolder: Describe: the path names a folder where a file is written. No verbs.
 	FileIsFolder = "det är en mapp, inte en fil"
 	// FileNotFolder: Describe: a part of the path that should be a folder is a file. No verbs.

@@ -3,9 +3,12 @@ package safefile
 import (
 	"errors"
 	"fmt"
-	"github.com/rcc/svfrules/internal/msg"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"syscall"
+
+	"github.com/rcc/svfrules/internal/msg"
 )
 
 // Describe says in Swedish why a write failed. The common causes (a full
@@ -41,6 +44,30 @@ func Describe(err error) string {
 		return err.Error() // ours, in Swedish already
 	}
 	return fmt.Sprintf(msg.FileSystemText, errText(err))
+}
+
+// folderExists reports whether the folder of the file err names exists.
+func folderExists(err error) bool {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path == "" {
+		return false
+	}
+	info, serr := os.Stat(filepath.Dir(pe.Path))
+	return serr == nil && info.IsDir()
+}
+
+// nextStep says what to do about a failed write, for the common causes
+// (the user can act on them), else "".
+func nextStep(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !folderExists(err), errors.Is(err, syscall.ENOTDIR):
+		return msg.FileStepNoDir
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+		return msg.FileStepOtherFolder
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return msg.FileStepNoSpace
+	}
+	return ""
 }
 
 // errText is err without the path of a *fs.PathError, which would name

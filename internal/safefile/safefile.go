@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"github.com/rcc/svfrules/internal/msg"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -273,7 +274,13 @@ func (e *Error) Error() string {
 	if e.Step != "" {
 		s += ": " + e.Step
 	}
-	s += ": " + Describe(e.Err)
+	reason := Describe(e.Err)
+	if e.Step == msg.FileCreateTemp && errors.Is(e.Err, fs.ErrNotExist) && folderExists(e.Err) {
+		// The folder is there but takes no new file (/proc, a special
+		// file system): "mappen finns inte" would be untrue.
+		reason = msg.FileNoNewFiles
+	}
+	s += ": " + reason
 	switch {
 	case e.device:
 	case e.Unchanged && !e.existed:
@@ -282,6 +289,15 @@ func (e *Error) Error() string {
 		s += fmt.Sprintf(msg.FileUnchanged, e.Path)
 	default:
 		s += fmt.Sprintf(msg.FileMaybeChanged, e.Path)
+	}
+	// A device (/dev/full) is no folder to change, and a broken link
+	// points at a file elsewhere: no step.
+	if step := nextStep(e.Err); step != "" && !e.device && e.Step != msg.FileLinkBroken {
+		if step == msg.FileStepOtherFolder && e.existed {
+			// The file itself may be what cannot be written.
+			step = msg.FileStepOtherFile
+		}
+		s += "; " + step
 	}
 	return s
 }

@@ -486,8 +486,8 @@ func TestReadOnlyTarget(t *testing.T) {
 		file    bool // the target exists, read-only
 		want    string
 	}{
-		{"read-only file", 0o777, true, "kan inte skriva %s: behörighet saknas; %[1]s är oförändrad\n"},
-		{"read-only folder", 0o555, false, "kan inte skriva %s: kan inte skapa en temporär fil i samma mapp: behörighet saknas; %[1]s har inte skapats\n"},
+		{"read-only file", 0o777, true, "kan inte skriva %s: behörighet saknas; %[1]s är oförändrad; spara under ett annat namn eller i en mapp där du får skriva\n"},
+		{"read-only folder", 0o555, false, "kan inte skriva %s: kan inte skapa en temporär fil i samma mapp: behörighet saknas; %[1]s har inte skapats; spara i en mapp där du får skriva\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
