@@ -248,7 +248,8 @@ dess förlopp är ofullständigt och bedöms inte (den saknade raden kunde
 ändra vilket utslag som helst): det visas med sina avvisade rader och
 räknas för sig. Tomma rader (i CSV rader med bara avgränsare, i en
 arbetsbok rader utan något värde) räknas som tomma, inte avvisade. Datum får ha ett klockslag; datum med dagen
-först (7/3/2024, som svenska Excel skriver dem) kräver --date-order dmy.
+först (7/3/2024, som Excel med t.ex. brittiska inställningar skriver dem;
+svenska Excel skriver 2024-03-07) kräver --date-order dmy.
 Kolumnerna hittas på sina rubriker (svenska namn också); --column
 FÄLT=RUBRIK läser en annan rubrik som ett fält (intent=Behandlingsintention).
 Sammanfattningen visar hur varje rubrik lästes och vilka kolumner som

@@ -184,7 +184,7 @@ const (
 	// SummaryDateOrderOne is SummaryDateOrder for one row. No verbs.
 	SummaryDateOrderOne = "  ange --date-order dmy: 1 rad avvisades för datumordningen (datum som 29/1/2024 med dagen först läses bara så)\n"
 	// InputDayFirst: the date, quoted.
-	InputDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
+	InputDayFirst = "datumet %s står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som Excel med t.ex. brittiska inställningar skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD"
 	// InputSex: the value, quoted.
 	InputSex = "kön %s är inget känt värde; skriv M eller K, Man eller Kvinna, eller 1 (man) eller 2 (kvinna) som i de nationella registren, eller lämna tomt"
 	// InputCounty: the county of residence that is no county. Verbs:

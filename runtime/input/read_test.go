@@ -490,7 +490,7 @@ var readCases = []readCase{
 			`reject x:6: kod: koden "VL2A0" är ingen KVÅ-kod; en kod är V, två bokstäver eller siffror och två siffror, t.ex. VL210`,
 			`reject x:7: datum: datumet är tomt; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
 			`reject x:8: datum: datumet "2024-02-30" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
-			`reject x:9: datum: datumet "10/01/2024" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
+			`reject x:9: datum: datumet "10/01/2024" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som Excel med t.ex. brittiska inställningar skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
 			`reject x:10: ålder: åldern "131" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
 			`reject x:11: ålder: åldern "-1" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,
 			`reject x:12: ålder: åldern "54.5" är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt`,

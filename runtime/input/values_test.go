@@ -146,8 +146,8 @@ func TestReadValues(t *testing.T) {
 				"E1;VL220;2024-03-08\n" +
 				"E1;VL225;29/1/2024 00:00\n",
 			want: []string{
-				`reject x:2: datum: datumet "7/3/2024" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
-				`reject x:3: datum: datumet "7.3.2024 00:00" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som svenska Excel skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
+				`reject x:2: datum: datumet "7/3/2024" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som Excel med t.ex. brittiska inställningar skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
+				`reject x:3: datum: datumet "7.3.2024 00:00" står med dagen eller månaden först, och det går inte att veta vilket; står dagen först (D/M/ÅÅÅÅ, som Excel med t.ex. brittiska inställningar skriver), ange --date-order dmy, eller skriv datumen som ÅÅÅÅ-MM-DD`,
 				`reject x:5: datum: datumet "29/1/2024 00:00" skrivs dag/månad/år; ange --date-order dmy så läses sådana datum, eller skriv datumen som ÅÅÅÅ-MM-DD`,
 				`ep "E1" x:2 | 4:VL220:2024-03-08 | incomplete: x:2 x:3 x:5`,
 				`rows 4`,
