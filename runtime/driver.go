@@ -141,6 +141,11 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
 	}
+	if ch, ok := render.(ReadChecker); ok {
+		if err := ch.CheckRead(sum); err != nil {
+			return nil, err
+		}
+	}
 	if wr, ok := render.(Wrapper); ok {
 		err = wr.Wrap(sum, spool, w)
 	} else {
@@ -259,6 +264,14 @@ func (c *collector) Columns(fc input.FileColumns) {
 // report that cannot be made) and returns that error.
 type ColumnChecker interface {
 	CheckColumns(fc input.FileColumns) error
+}
+
+// ReadChecker is implemented by renderers that can tell only once every
+// input is read whether they can do their work (report --by county on
+// JSON Lines, which has no header: the key is missing when no line has
+// it). Run asks it before anything is written, and returns its error.
+type ReadChecker interface {
+	CheckRead(sum *Summary) error
 }
 
 // header is file's own header of field's column as Columns was told,

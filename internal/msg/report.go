@@ -140,6 +140,13 @@ const (
 // anything is written.
 const ReportByNoColumn = "--by %[1]s: %[2]s har ingen kolumn för %[3]s, så rapporten kan inte delas upp efter %[1]s. Heter kolumnen något annat i filen, ange den med --column %[4]s=RUBRIK och kör igen; annars ta bort %[1]s ur --by. Ingen rapport har skrivits."
 
+// ReportByNoKey: report --by names a dimension no line of a JSON Lines
+// input has a value for (JSON Lines has no header), so every group would
+// be "okänd". The dimension as --by accepts it in Swedish (län), the
+// input's name, the field's name (ålder for åldersgrupp), its JSON key.
+// Nothing is written.
+const ReportByNoKey = "--by %[1]s: ingen rad i %[2]s har ett värde för %[3]s (nyckeln \"%[4]s\"), så rapporten kan inte delas upp efter %[1]s. Ange \"%[4]s\" på raderna och kör igen; annars ta bort %[1]s ur --by. Ingen rapport har skrivits."
+
 // The Underlag line of the report: what was read.
 const (
 	// ReportUnderlag: the rows read, the rejected rows (ReportRejectedRows

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
@@ -37,6 +38,11 @@ type Collector struct {
 	// localAcc adds them up by that number (local.go).
 	localIndex map[*compiler.LeadTime]int
 	localAcc   map[int]*localAcc
+	// byAttrs are the attributes the --by dimensions read; seen, when
+	// there are any, holds per input the ones some episode has a value
+	// for (file → *atomic.Uint32), for CheckRead.
+	byAttrs compiler.AttrSet
+	seen    sync.Map
 }
 
 // NewCollector returns a collector for episodes evaluated with p.
@@ -44,6 +50,9 @@ func NewCollector(p *compiler.Program, opts Options) *Collector {
 	c := &Collector{prog: p, opts: opts, defIndex: map[*compiler.LeadTime]int{}}
 	for i, lt := range p.Guide.LeadTimes {
 		c.defIndex[lt] = i
+	}
+	for _, d := range opts.By {
+		c.byAttrs |= byAttr[d]
 	}
 	c.localIndex = map[*compiler.LeadTime]int{}
 	for i, lt := range p.Guide.LocalLeadTimes {
@@ -99,6 +108,9 @@ type item struct {
 func (c *Collector) WantsLists() bool { return true }
 
 func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
+	if c.byAttrs != 0 {
+		c.see(r.In)
+	}
 	if r.Result.Incomplete {
 		// Not evaluated (a row was rejected): left out of the measure
 		// and of the pathways, counted from the summary (build.go).
