@@ -25,8 +25,17 @@ const (
 	InputIDQuote = "förlopps-id:t %s innehåller ett citattecken, vilket ett id aldrig gör; raden är troligen slutet på ett värde inom citattecken på en rad före den; stäng citattecknet där, eller ta bort det"
 	// InputAfterQuote: a quoted value is followed by text before the
 	// next separator, so the row cannot be split. Verbs: the column's
-	// number (from 1).
-	InputAfterQuote = "kolumn %d har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen"
+	// header, quoted, and number (from 1).
+	InputAfterQuote = "kolumnen %q (kolumn %d) har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen"
+	// InputQuoteInValue: a value without quotes around it has a quote
+	// and the separator in it (=HYPERLINK("http://x";"y")), which split
+	// the row. Verbs: the column's header, quoted, its number (from 1),
+	// the separator.
+	InputQuoteInValue = "kolumnen %q (kolumn %d) har ett värde med citattecken men utan citattecken runt sig, och ett \"%c\" i det delar raden; skriv hela värdet inom citattecken och citattecknen i det dubbla (\"\")"
+	// InputAfterQuoteBeyond: InputAfterQuote in a piece after the
+	// header's last column. Verbs: the piece's number, the header's
+	// columns.
+	InputAfterQuoteBeyond = "fält %d på raden (rubriken har %d kolumner) har text efter sitt stängande citattecken; kontrollera avgränsarna och citattecknen på raden"
 	// InputFieldCount: a row splits into another number of fields than
 	// the header has columns. Verbs: the row's fields, the header's
 	// columns.

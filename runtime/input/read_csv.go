@@ -1020,7 +1020,7 @@ func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
 			c.rejectLoose(raw, line, field, reason)
 			return
 		case splitAfterQuote:
-			c.rejectLoose(raw, line, "", fmt.Sprintf(msg.InputAfterQuote, col))
+			c.rejectLoose(raw, line, "", c.afterQuote(col-1))
 			return
 		}
 	}
@@ -1155,6 +1155,28 @@ func (c *csvReader) rejectLoose(raw []byte, line int, field, reason string) {
 	if c.b.rejectIn(id, line, field, reason) {
 		c.last.ok, c.last.fast = false, false
 	}
+}
+
+// afterQuote is the reason of the rejection of a row whose quoted value
+// in piece k (from 0) is followed by text. The pieces are counted at
+// every separator, also one inside a value without quotes around it
+// (=HYPERLINK("http://x";"y")): such a value, with a quote in it, is
+// named by its column's header rather than the piece's number, which
+// may lie beyond the header.
+func (c *csvReader) afterQuote(k int) string {
+	s := &c.sp
+	from := 0
+	for i := 0; i < k && i < len(s.ends); i++ {
+		end := int(s.ends[i])
+		if bytes.IndexByte(s.buf[from:end], '"') >= 0 && i < c.ncol {
+			return fmt.Sprintf(msg.InputQuoteInValue, c.names[i], i+1, s.sep)
+		}
+		from = end + 1
+	}
+	if k < c.ncol {
+		return fmt.Sprintf(msg.InputAfterQuote, c.names[k], k+1)
+	}
+	return fmt.Sprintf(msg.InputAfterQuoteBeyond, k+1, c.ncol)
 }
 
 // openQuote returns the field and the reason of the rejection of a row

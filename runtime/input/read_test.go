@@ -313,7 +313,7 @@ var readCases = []readCase{
 			"E1;VL270;2024-02-02;\n",
 		want: []string{
 			`reject x:4: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
-			`reject x:6: kolumn 1 har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
+			`reject x:6: kolumnen "episode" (kolumn 1) har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
 			`ep "E1" x:2 | 2:VL210:2024-01-10 7:VL270:2024-02-02 | incomplete: x:4`,
 			`rows 4`,
 		},
@@ -521,7 +521,29 @@ var readCases = []readCase{
 		name:  "text after a closing quote in an episode",
 		input: "episode;code;date;note\nE1;VL210;2024-01-01;\nE1;VL215;2024-01-02;\"a\"x\nE1;VL254;2024-01-10;\n",
 		want: []string{
-			`reject x:3: kolumn 4 har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
+			`reject x:3: kolumnen "note" (kolumn 4) har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
+			`ep "E1" x:2 | 2:VL210:2024-01-01 4:VL254:2024-01-10 | incomplete: x:3`,
+			`rows 3`,
+		},
+	},
+	{
+		// A formula pasted without quotes around it: its ";" splits the
+		// row into more pieces than the header has columns, and the
+		// reason names the column it was written in, by its header, not
+		// the piece beyond the header (issue 13).
+		name:  "quote in a value without quotes",
+		input: "episode;code;date;Klinik\nE1;VL210;2024-01-01;\nE1;VL215;2024-01-02;=HYPERLINK(\"http://x\";\"y\")\nE1;VL254;2024-01-10;\n",
+		want: []string{
+			`reject x:3: kolumnen "Klinik" (kolumn 4) har ett värde med citattecken men utan citattecken runt sig, och ett ";" i det delar raden; skriv hela värdet inom citattecken och citattecknen i det dubbla ("")`,
+			`ep "E1" x:2 | 2:VL210:2024-01-01 4:VL254:2024-01-10 | incomplete: x:3`,
+			`rows 3`,
+		},
+	},
+	{
+		name:  "text after a closing quote beyond the header",
+		input: "episode;code;date\nE1;VL210;2024-01-01\nE1;VL215;2024-01-02;\"a\"x\nE1;VL254;2024-01-10\n",
+		want: []string{
+			`reject x:3: fält 4 på raden (rubriken har 3 kolumner) har text efter sitt stängande citattecken; kontrollera avgränsarna och citattecknen på raden`,
 			`ep "E1" x:2 | 2:VL210:2024-01-01 4:VL254:2024-01-10 | incomplete: x:3`,
 			`rows 3`,
 		},
