@@ -159,13 +159,15 @@ const (
 	// ExplainDuplicateName is the name of dubblettrad.
 	ExplainDuplicateName = "Dubblettrad"
 	// DuplicateMessage is dubblettrad's message: an event (code and date)
-	// that stands on several rows of one episode. No verbs.
-	DuplicateMessage = "Samma kod med samma datum står på flera rader i förloppet: samma mätpunkt exporterad två gånger. Den räknas en gång i alla kontroller och ledtider, så en dubblerad avslutskod ger inte fyndet flera_avslutskoder och en dubblerad VXX10 inte flera_startkoder."
-	// DuplicateSection is the guide section dubblettrad rests on.
-	DuplicateSection = "Kodningsvägledningen, Användning av KVÅ-kodning för uppföljning av SVF"
-	// DuplicateRef is dubblettrad's reference: the section without the
-	// guide's name, which explain puts before it.
-	DuplicateRef = "Användning av KVÅ-kodning för uppföljning av SVF"
+	// that stands more than once in one episode (on several rows of a
+	// CSV file, or twice in one JSON Lines record). No verbs.
+	DuplicateMessage = "Samma kod med samma datum står flera gånger i förloppet: samma mätpunkt exporterad två gånger. Den räknas en gång i alla kontroller och ledtider, så en dubblerad avslutskod ger inte fyndet Flera avslutskoder och en dubblerad VXX10 inte Flera startkoder."
+	// DuplicateSection stands where a finding names its guide section:
+	// dubblettrad rests on no text of the guide, which says nothing of
+	// rows exported twice, and explain says the same.
+	DuplicateSection = "ingen; svfrules egen notis, ingen regel i kodningsvägledningen"
+	// DuplicateRef is dubblettrad's reference: none (see DuplicateSection).
+	DuplicateRef = ""
 	// ExplainDuplicateDo says what to do.
 	ExplainDuplicateDo = "Jämför raderna (fil:rad) och ta bort dubbletten i exporten; är koden registrerad två gånger i patientsystemet, rätta där så att den inte rapporteras två gånger."
 	// ExplainReasonHead: the label, the version, the version's date.
