@@ -2,11 +2,11 @@ package compiler
 
 import (
 	"math/bits"
-	goruntime "runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/rcc/svfrules/internal/pair"
 )
 
 // Day is a calendar day, counted from 1970-01-01. Lead times are
@@ -426,14 +426,7 @@ func Compile(g *Guide) *Program {
 			p.Pathways[i] = own.compilePathway(g.Pathways[i])
 		}
 	}
-	if goruntime.GOMAXPROCS(0) > 1 {
-		var wg sync.WaitGroup
-		wg.Go(work)
-		work()
-		wg.Wait()
-	} else {
-		work()
-	}
+	pair.Run(work)
 	return p
 }
 

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	goruntime "runtime"
-	"sync"
 	"sync/atomic"
+
+	"github.com/rcc/svfrules/internal/pair"
 )
 
 // The binary form of parsed files lets a program load rule files that were
@@ -95,14 +95,7 @@ func DecodeFiles(data []byte) ([]*File, error) {
 	}
 	// Decoding is most of loading an embedded version before it is
 	// checked; the files share nothing.
-	if goruntime.GOMAXPROCS(0) > 1 && len(segs) > 1 {
-		var wg sync.WaitGroup
-		wg.Go(work)
-		work()
-		wg.Wait()
-	} else {
-		work()
-	}
+	pair.Run(work)
 	if failed.Load() {
 		return nil, errBinary
 	}
