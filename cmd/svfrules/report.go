@@ -128,6 +128,11 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if c.stdoutFailed() {
 		return exitUsage // run says why
 	}
+	if len(by) > 0 && o.minCell > 1 {
+		// Until every combination is listed (branch cells13), a row says
+		// that its group exists: the user must know before publishing.
+		fmt.Fprintln(c.stderr, msg.ReportByGroupsShown)
+	}
 	if len(sum.Unchecked) > 0 {
 		// The report's findings leave these rules out: say so once.
 		fmt.Fprintln(c.stderr, msg.ReportUnchecked)
