@@ -151,14 +151,6 @@ func (s CodeSet) union(o CodeSet) {
 		s[i] |= o[i]
 	}
 }
-func (s CodeSet) empty() bool {
-	for _, w := range s {
-		if w != 0 {
-			return false
-		}
-	}
-	return true
-}
 
 // Len is the number of codes in the set.
 func (s CodeSet) Len() int {

@@ -724,15 +724,6 @@ func (g *grouper) grow() {
 	}
 }
 
-// episode fills in with group idx, as the reader would have passed it
-// had its rows been adjacent: the events in input order, each naming its
-// own input (input.Event.File).
-func (g *grouper) episode(idx uint32, in *input.Episode) {
-	var w chainWalk
-	w.walk(g, idx, 1)
-	g.fill(idx, w.evs[0], in)
-}
-
 // chainWays is how many groups' events chainWalk reads at once.
 const chainWays = 8
 

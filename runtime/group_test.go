@@ -14,6 +14,16 @@ import (
 	"github.com/rcc/svfrules/runtime/input"
 )
 
+// episode fills in with group idx, as the reader would have passed it
+// had its rows been adjacent: the events in input order, each naming its
+// own input (input.Event.File). The collector reads episodes several at
+// a time (chainWalk); the tests take them one by one.
+func (g *grouper) episode(idx uint32, in *input.Episode) {
+	var w chainWalk
+	w.walk(g, idx, 1)
+	g.fill(idx, w.evs[0], in)
+}
+
 // refGrouper groups runs as input.Episode values, as the collector did
 // before the compact records: the reference the grouper is checked
 // against.
