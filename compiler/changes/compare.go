@@ -966,7 +966,7 @@ func (d *differ) ruleCode(g *compiler.Guide, r *compiler.Rule, refs []pwRef) (co
 	return "", "", "", noCode
 }
 
-var severitySv = []string{"fel", "varning", "information"}
+var severitySv = []string{msg.SeverityError, msg.SeverityWarning, msg.SeverityInfo}
 
 func ruleWhen(r *compiler.Rule) string { return lang.FormatExpr(r.When) }
 
@@ -1014,7 +1014,7 @@ func ruleLevel(r *compiler.Rule) Level {
 // ruleWords says a rule's severity, where it applies and when: "fel,
 // Hjärntumörer: när has(XX60)".
 func ruleWords(r *compiler.Rule) string {
-	where := "alla förlopp"
+	where := msg.DiffAllPathways
 	if len(r.Pathways) > 0 {
 		names := make([]string, len(r.Pathways))
 		for i, p := range r.Pathways {
@@ -1022,7 +1022,7 @@ func ruleWords(r *compiler.Rule) string {
 		}
 		where = strings.Join(names, ", ")
 	}
-	return fmt.Sprintf("%s, %s: när %s", severitySv[r.Severity], where, ruleWhen(r))
+	return fmt.Sprintf(msg.DiffRuleWords, severitySv[r.Severity], where, ruleWhen(r))
 }
 
 // withRuleID puts a rule's id beside a line that names it, for lookup in
@@ -1067,9 +1067,9 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 			fmt.Sprintf(msg.SvRuleChanged, label, pathwaysSv(refs), nw, ow))
 	}
 	if or.Severity != nr.Severity {
-		l, verbSv := Review, "sänkt"
+		l, verbSv := Review, msg.DiffSeverityLowered
 		if nr.Severity < or.Severity {
-			l, verbSv = Action, "höjd"
+			l, verbSv = Action, msg.DiffSeverityRaised
 		}
 		emit("rule-severity-changed", l, or.Severity.String(), nr.Severity.String(),
 			fmt.Sprintf(msg.SvRuleSeverity, label, verbSv, severitySv[or.Severity], severitySv[nr.Severity]))
@@ -1081,9 +1081,9 @@ func (d *differ) rule(or, nr *compiler.Rule) {
 		if nk == "" || ok != "" && !subset(refs, oldRefs) {
 			l = Action
 		}
-		on, nn := refNamesSv(oldRefs, "alla förlopp"), refNamesSv(refs, "alla förlopp")
+		on, nn := refNamesSv(oldRefs, msg.DiffAllPathways), refNamesSv(refs, msg.DiffAllPathways)
 		emit("rule-pathways-changed", l, on, nn,
-			fmt.Sprintf(msg.SvRulePathways, label, refNamesSv(refs, "alla förlopp"), refNamesSv(oldRefs, "alla förlopp")))
+			fmt.Sprintf(msg.SvRulePathways, label, refNamesSv(refs, msg.DiffAllPathways), refNamesSv(oldRefs, msg.DiffAllPathways)))
 	}
 	if or.Name != nr.Name {
 		emit("rule-renamed", Info, or.Name, nr.Name,
@@ -1214,9 +1214,9 @@ func (d *differ) leadTime(ol, nl *compiler.LeadTime) {
 	key = "target"
 	switch {
 	case ol.HasTarget && nl.HasTarget && ol.Target != nl.Target:
-		l, verbSv := Review, "förlängt"
+		l, verbSv := Review, msg.DiffTargetLengthened
 		if nl.Target < ol.Target {
-			l, verbSv = Action, "förkortat"
+			l, verbSv = Action, msg.DiffTargetShortened
 		}
 		emit("leadtime-target-changed", l, targetSv(ol), targetSv(nl),
 			fmt.Sprintf(msg.SvLeadTimeTarget, lead, verbSv, ol.Target, nl.Target))

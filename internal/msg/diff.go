@@ -242,6 +242,17 @@ const (
 	SvNotePathways = "%s: förtydligandet%s gäller nu %s (tidigare %s)."
 	// SvRuleChanged: a rule's condition (%s: the rule, quoted; %s: " för <pathways>" or ""; %s: new condition; %s: old).
 	SvRuleChanged = "Kontrollen %s%s ändrad: villkoret är nu `%s` (tidigare `%s`)."
+	// DiffAllPathways names where a rule without pathways applies.
+	DiffAllPathways = "alla förlopp"
+	// DiffRuleWords says a rule's severity, where it applies and its
+	// condition (%s: severity; %s: pathways; %s: the condition).
+	DiffRuleWords = "%s, %s: när %s"
+	// DiffSeverityRaised and DiffSeverityLowered are SvRuleSeverity's verb.
+	DiffSeverityRaised  = "höjd"
+	DiffSeverityLowered = "sänkt"
+	// DiffTargetShortened and DiffTargetLengthened are SvLeadTimeTarget's verb.
+	DiffTargetShortened  = "förkortat"
+	DiffTargetLengthened = "förlängt"
 	// SvRuleSeverity: a rule's severity (%s: the rule, quoted; %s: höjd or sänkt; %s: old severity; %s: new).
 	SvRuleSeverity = "Kontrollen %s: allvarlighetsgraden %s från %s till %s."
 	// SvRulePathways: a rule's pathways (%s: the rule, quoted; %s: the new pathways; %s: the old).
