@@ -183,3 +183,16 @@ const (
 	// ColShareRecommended heads the column of their share.
 	ColShareRecommended = "Andel inom"
 )
+
+// The column titles of the report's group dimensions (--by), which --by
+// also accepts as the dimensions' Swedish names.
+const (
+	DimPathway  = "Vårdförlopp"
+	DimRegion   = "Region"
+	DimCounty   = "Län"
+	DimSex      = "Kön"
+	DimAgeGroup = "Åldersgrupp"
+	DimYear     = "År"
+	DimQuarter  = "Kvartal"
+	DimMonth    = "Månad"
+)

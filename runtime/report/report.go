@@ -55,14 +55,14 @@ func DimensionLabel(d string) string { return dimensionLabels[d] }
 
 // dimensionLabels are the Swedish column titles of the group dimensions.
 var dimensionLabels = map[string]string{
-	"pathway":  "Vårdförlopp",
-	"region":   "Region",
-	"county":   "Län",
-	"sex":      "Kön",
-	"agegroup": "Åldersgrupp",
-	"year":     "År",
-	"quarter":  "Kvartal",
-	"month":    "Månad",
+	"pathway":  msg.DimPathway,
+	"region":   msg.DimRegion,
+	"county":   msg.DimCounty,
+	"sex":      msg.DimSex,
+	"agegroup": msg.DimAgeGroup,
+	"year":     msg.DimYear,
+	"quarter":  msg.DimQuarter,
+	"month":    msg.DimMonth,
 }
 
 // Unknown is the group value of an attribute the input does not have.
