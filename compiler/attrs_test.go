@@ -32,7 +32,8 @@ func TestRuleReads(t *testing.T) {
 		}
 	}
 	p := Compile(g)
-	for _, pp := range p.Pathways {
+	for i := range g.Pathways {
+		pp := p.Pathway(i)
 		for _, cr := range pp.Rules {
 			if cr.Reads != cr.Rule.Reads() {
 				t.Errorf("%s in %s: compiled Reads %v, rule %v", cr.Rule.ID, pp.Pathway.Key, cr.Reads, cr.Rule.Reads())

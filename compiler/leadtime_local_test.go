@@ -65,7 +65,7 @@ func TestLocalLeadTimeChecks(t *testing.T) {
 		t.Errorf("got local %v, from %d, to %d; want local, last, first, found by id", l.Local, l.FromOcc, l.ToOcc)
 	}
 	p := Compile(g)
-	pp := p.Pathways[g.Pathway("akuta_leukemier").Index]
+	pp := p.Pathway(g.Pathway("akuta_leukemier").Index)
 	if len(pp.LeadTimes) != 0 || len(pp.LocalLeadTimes) != 1 {
 		t.Errorf("compiled: %d national and %d local lead times, want 0 and 1", len(pp.LeadTimes), len(pp.LocalLeadTimes))
 	}

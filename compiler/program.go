@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/rcc/svfrules/internal/pair"
@@ -170,9 +171,9 @@ type Program struct {
 	Prefixes []string
 	// PrefixPathway maps a prefix index to its pathway's index (-1 for 0).
 	PrefixPathway []int
-	// Pathways holds the compiled rules and lead times per pathway, by
-	// Pathway.Index.
-	Pathways []*PathwayProgram
+	// pathways holds the compiled rules and lead times per pathway, by
+	// Pathway.Index, each compiled when first asked for (Pathway).
+	pathways *lazyPathways
 	// Closing is every closing code of every pathway; Start every start code.
 	Closing, Start CodeSet
 	// Unknown is every code the guide version does not have.
@@ -365,7 +366,8 @@ func (p *Program) newSet() CodeSet {
 func (p *Program) id(prefix, suffix int) CodeID { return CodeID(prefix*100 + suffix) }
 
 // Compile builds the Program of a checked guide. The guide must have been
-// checked without errors.
+// checked without errors. Its pathways are compiled when first asked for
+// (Program.Pathway; CompileAll compiles them all).
 func Compile(g *Guide) *Program {
 	p := &Program{Guide: g, Prefixes: []string{""}, PrefixPathway: []int{-1}}
 	for _, pw := range g.Pathways {
@@ -400,25 +402,62 @@ func Compile(g *Guide) *Program {
 			}
 		}
 	}
-	// The pathways are compiled apart, on two goroutines when there are
-	// two processors: they share nothing but the guide and p, which they
-	// read, and each takes its sets from a copy of p of its own (newSet).
-	// Compiling is most of what a small eval does after loading (issue
-	// 16).
-	p.Pathways = make([]*PathwayProgram, len(g.Pathways))
+	// The pathways are compiled apart, when first asked for (Pathway):
+	// they share nothing but the guide and p, which they read.
+	p.pathways = &lazyPathways{progs: make([]atomic.Pointer[PathwayProgram], len(g.Pathways))}
+	return p
+}
+
+// lazyPathways are a Program's compiled pathways, each compiled the first
+// time it is asked for: a small export has episodes of a few pathways,
+// and compiling all 30 was most of what a 100-row eval did after loading
+// the guide (issue 16).
+type lazyPathways struct {
+	progs []atomic.Pointer[PathwayProgram]
+	mu    sync.Mutex // held while one is compiled
+}
+
+// Pathway returns the compiled rules and lead times of the pathway with
+// Pathway.Index i, compiling them on the first call. It may be called
+// from several goroutines at once.
+func (p *Program) Pathway(i int) *PathwayProgram {
+	if pp := p.pathways.progs[i].Load(); pp != nil {
+		return pp
+	}
+	return p.compileOnce(i)
+}
+
+func (p *Program) compileOnce(i int) *PathwayProgram {
+	lp := p.pathways
+	lp.mu.Lock()
+	defer lp.mu.Unlock()
+	if pp := lp.progs[i].Load(); pp != nil {
+		return pp // compiled by another goroutine meanwhile
+	}
+	// The pathway takes its sets from a copy of p of its own (newSet),
+	// so that p is only read.
+	own := *p
+	own.slab = nil
+	pp := own.compilePathway(p.Guide.Pathways[i])
+	lp.progs[i].Store(pp)
+	return pp
+}
+
+// CompileAll compiles every pathway of p that is not compiled yet, on
+// two goroutines when there are two processors, and returns p: for
+// commands that use them all (check, which makes sure each builds), or
+// evaluate so much that the order does not matter.
+func (p *Program) CompileAll() *Program {
 	var next atomic.Int64
-	work := func() {
-		own := *p
-		own.slab = nil
+	pair.Run(func() {
 		for {
 			i := int(next.Add(1)) - 1
-			if i >= len(g.Pathways) {
+			if i >= len(p.pathways.progs) {
 				return
 			}
-			p.Pathways[i] = own.compilePathway(g.Pathways[i])
+			p.Pathway(i)
 		}
-	}
-	pair.Run(work)
+	})
 	return p
 }
 

@@ -156,7 +156,7 @@ func TestConditionSemantics(t *testing.T) {
 			}
 			// The same answer whether the evaluator prepared the
 			// episode or not.
-			leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
+			leuk := p.Pathway(g.Pathway("akuta_leukemier").Index)
 			if got := leuk.Rules[0].Cond(&ep); got != tc.want {
 				t.Errorf("when %s = %v, want %v", tc.when, got, tc.want)
 			}
@@ -224,7 +224,7 @@ func TestSkip(t *testing.T) {
 			id, _ := p.CodeOf(c)
 			ep.Events = append(ep.Events, Event{Code: id})
 		}
-		leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
+		leuk := p.Pathway(g.Pathway("akuta_leukemier").Index)
 		if leuk.Rules[0].Skip(&ep) {
 			t.Errorf("when %s on %v: skipped before the episode is prepared", tc.when, tc.events)
 		}
@@ -232,7 +232,7 @@ func TestSkip(t *testing.T) {
 		if got := leuk.Rules[0].Skip(&ep); got != tc.skip {
 			t.Errorf("when %s on %v: skipped %v, want %v", tc.when, tc.events, got, tc.skip)
 		}
-		other := p.Pathways[g.Pathway("hjarntumorer").Index]
+		other := p.Pathway(g.Pathway("hjarntumorer").Index)
 		if other.Rules[0].need != 0 && leuk.Rules[0].Skip(&Episode{prepared: other}) {
 			t.Errorf("when %s: skipped on an episode prepared for another pathway", tc.when)
 		}
@@ -296,7 +296,7 @@ func TestManySets(t *testing.T) {
 		t.Fatalf("does not compile: %v", diags)
 	}
 	p := Compile(g)
-	leuk := p.Pathways[g.Pathway("akuta_leukemier").Index]
+	leuk := p.Pathway(g.Pathway("akuta_leukemier").Index)
 	if len(leuk.sets) != maxPrepared {
 		t.Fatalf("%d sets prepared, want the most, %d", len(leuk.sets), maxPrepared)
 	}
@@ -340,7 +340,8 @@ func TestPreparedMatchesUnprepared(t *testing.T) {
 		}
 		p := Compile(g)
 		checked, skipped := 0, 0
-		for _, pp := range p.Pathways {
+		for i := range g.Pathways {
+			pp := p.Pathway(i)
 			own := p.prefixIndexes(pp.Pathway)
 			var prepared Episode // used again, as the evaluator does
 			for range 300 {
@@ -425,5 +426,62 @@ func TestPreparedMatchesUnprepared(t *testing.T) {
 		if skipped < checked/4 {
 			t.Errorf("%s: %d rules skipped of %d conditions checked, want most rules", v, skipped, checked)
 		}
+	}
+}
+
+// TestPathwaysCompiledOnDemand checks that Compile compiles no pathway
+// until it is asked for (a small export has a few pathways), that
+// goroutines asking for the same pathways at once all get the one
+// compiled program of each, and that CompileAll compiles the rest.
+func TestPathwaysCompiledOnDemand(t *testing.T) {
+	g, diags, _ := LoadEmbeddedUnlinted(rules.Latest())
+	if g == nil {
+		t.Fatalf("latest version does not compile: %v", diags)
+	}
+	p := Compile(g)
+	compiled := func() int {
+		n := 0
+		for i := range p.pathways.progs {
+			if p.pathways.progs[i].Load() != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := compiled(); n != 0 {
+		t.Fatalf("Compile compiled %d pathways before any was asked for, want 0", n)
+	}
+	const goroutines = 8
+	got := make([][]*PathwayProgram, goroutines)
+	done := make(chan int)
+	for k := range goroutines {
+		go func() {
+			for _, i := range []int{3, 0, 3, 7} {
+				got[k] = append(got[k], p.Pathway(i))
+			}
+			done <- k
+		}()
+	}
+	for range goroutines {
+		<-done
+	}
+	for k := range goroutines {
+		for j, pp := range got[k] {
+			if pp != got[0][j] {
+				t.Fatalf("goroutine %d got another program of pathway %d than goroutine 0", k, []int{3, 0, 3, 7}[j])
+			}
+		}
+	}
+	if pp := got[0][0]; pp.Pathway != g.Pathways[3] {
+		t.Errorf("Pathway(3) is the program of %s, want %s", pp.Pathway.Key, g.Pathways[3].Key)
+	}
+	if n := compiled(); n != 3 {
+		t.Errorf("%d pathways compiled after asking for 3 of them, want 3", n)
+	}
+	if p.CompileAll() != p || compiled() != len(g.Pathways) {
+		t.Errorf("CompileAll compiled %d of %d pathways", compiled(), len(g.Pathways))
+	}
+	if p.Pathway(3) != got[0][0] {
+		t.Error("CompileAll compiled pathway 3 again")
 	}
 }

@@ -183,7 +183,7 @@ func (ev *Evaluator) evaluate(ep *compiler.Episode, res *Result) {
 		res.Findings = append(res.Findings, f)
 		return
 	}
-	prog := p.Pathways[pw]
+	prog := p.Pathway(pw)
 	res.Pathway = prog.Pathway
 	prog.Prepare(ep) // for the conditions: ep is filled anew for each episode
 

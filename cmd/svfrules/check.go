@@ -55,7 +55,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		report.Diagnostics = lang.Diagnostics{}
 	}
 	if rs.guide != nil {
-		compiler.Compile(rs.guide) // the evaluator's form must build too
+		compiler.Compile(rs.guide).CompileAll() // the evaluator's form must build too
 		report.Version = rs.guide.Version
 		report.Counts = counts(rs.guide)
 	}

@@ -194,7 +194,7 @@ func (c *Collector) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 func (c *Collector) leftOut(r *runtime.EpisodeResult, items []item) []item {
 	res := &r.Result
 	ep := &r.Episode
-	pp := c.prog.Pathways[res.Pathway.Index]
+	pp := c.prog.Pathway(res.Pathway.Index)
 	starts := 0
 	var closings []int
 	for i, e := range ep.Events {
