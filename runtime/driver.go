@@ -98,7 +98,29 @@ type Summary struct {
 	// Lists are the lists to act on, when the renderer is a Lister that
 	// wants them; else nil.
 	Lists *Lists `json:"lists,omitempty"`
+	// CaseIDs are the episode ids that differ only in case ("e4" and
+	// "E4"), with the first row of each, in the order the later id was
+	// first read. They are two episodes, as written: whether they are
+	// one cannot be told from the export, so svfrules' own notice
+	// CaseIDsNotice names them for the user to check. Left out of JSON
+	// when there are none.
+	CaseIDs []CaseIDs `json:"ids_differing_in_case,omitempty"`
 }
+
+// CaseIDs are two episode ids that differ only in case: the one read
+// first, then the other.
+type CaseIDs [2]EpisodePlace
+
+// EpisodePlace is an episode's id and its first row.
+type EpisodePlace struct {
+	ID   string `json:"episode"`
+	File string `json:"file"`
+	Row  int    `json:"row"`
+}
+
+// CaseIDsNotice is the id of svfrules' own notice of episode ids that
+// differ only in case (Summary.CaseIDs), which explain takes.
+const CaseIDsNotice = "id_skiftlage"
 
 // HasErrors reports whether any episode had an error finding or any row
 // was rejected.
@@ -311,7 +333,7 @@ func (c *collector) Episode(ep *input.Episode) {
 	// A run with the id of the run just before it cannot come from this
 	// reader (it merges adjacent rows); a run whose id was seen earlier
 	// means the input is not sorted by episode.
-	h := maphash.String(c.seed, ep.ID)
+	h := idHash(c.seed, ep.ID)
 	if !c.newIDs(c.ordered.next(ep.ID), h) {
 		return
 	}
@@ -591,6 +613,13 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		return nil, readErr
 	case writeErr != nil:
 		return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), writeErr)
+	}
+	if grouping {
+		sum.CaseIDs = col.grp.caseIDPairs()
+		// Ids that differ only in case are grouped (idHash) though the
+		// rows of each may be adjacent: the summary says rows were not
+		// adjacent only when an id had rows apart.
+		sum.Grouped = col.grp.merged || len(sum.CaseIDs) == 0
 	}
 	sum.Unchecked = uncheckedRules(p, sum.Columns)
 	if lists != nil {

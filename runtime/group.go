@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -162,6 +163,13 @@ type grouper struct {
 	idChunks [][]byte
 	// warmed is what warm read, kept so that the reads are not left out.
 	warmed uint64
+	// caseIDs are the groups whose ids differ only in case (the earlier
+	// group, the later), in the order the later ones were first read:
+	// they stay two episodes, and the summary names them (CaseIDs).
+	caseIDs [][2]uint32
+	// merged is set when a run joined an episode read before: the rows
+	// of an episode were not adjacent.
+	merged bool
 }
 
 // newGrouper returns an empty grouper; its reject is set by the caller.
@@ -381,7 +389,7 @@ func (b *groupBlock) intern(s string) uint32 {
 // merge to refuse.
 func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
 	b.file = ep.File
-	run := pendingRun{id0: uint32(len(b.ids)), hash: maphash.String(seed, ep.ID), firstRow: ep.FirstRow, rows: ep.Rows,
+	run := pendingRun{id0: uint32(len(b.ids)), hash: idHash(seed, ep.ID), firstRow: ep.FirstRow, rows: ep.Rows,
 		age: int32(ep.Age), hasAge: ep.HasAge, absent: ep.Absent, ev0: uint32(len(b.events))}
 	b.ids = append(b.ids, ep.ID...)
 	run.id1 = uint32(len(b.ids))
@@ -523,9 +531,12 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	if run.rej > 0 {
 		rejected = b.rejs[run.rej-1]
 	}
-	idx, found := g.lookup(run.hash, id)
+	idx, found, other := g.lookup(run.hash, id)
 	if !found {
 		idx = g.newGroup(run.hash)
+		if other != 0 { // rare: ids that differ only in case
+			g.caseIDs = append(g.caseIDs, [2]uint32{other - 1, idx})
+		}
 		r := g.rec(idx)
 		*r = groupRec{id: g.keepID(id), file: fi, firstRow: uint32(run.firstRow), rows: uint32(run.rows), attrs: attrs,
 			age: run.age, hasAge: run.hasAge, absent: run.absent}
@@ -536,6 +547,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 		g.appendEvents(r, b, run, fi)
 		return
 	}
+	g.merged = true
 	r := g.rec(idx)
 	if field, was, is := g.conflict(r, &attrs, run); field != "" {
 		// The rows are missing from the episode: it is incomplete. Its
@@ -672,17 +684,24 @@ func (g *grouper) appendEvents(r *groupRec, b *groupBlock, run *pendingRun, fi u
 	}
 }
 
-// lookup finds the group of id, whose hash is h.
-func (g *grouper) lookup(h uint64, id []byte) (idx uint32, found bool) {
+// lookup finds the group of id, whose hash is h (idHash). When there is
+// none, other is the index+1 of a group whose id differs from id only in
+// case (idHash gives both one hash, so it is on the way), 0 when none is.
+func (g *grouper) lookup(h uint64, id []byte) (idx uint32, found bool, other uint32) {
 	mask := uint64(len(g.table) - 1)
 	tag := h >> 32
 	for i := tag & mask; ; i = (i + 1) & mask {
 		s := g.table[i]
 		if s == 0 {
-			return 0, false
+			return 0, false, other
 		}
-		if s>>32 == tag && string(g.id(g.rec(uint32(s)-1).id)) == string(id) {
-			return uint32(s) - 1, true
+		if s>>32 != tag {
+			continue
+		}
+		if had := g.id(g.rec(uint32(s) - 1).id); string(had) == string(id) {
+			return uint32(s) - 1, true, 0
+		} else if other == 0 && bytes.EqualFold(had, id) {
+			other = uint32(s)
 		}
 	}
 }
@@ -823,4 +842,19 @@ func (l *groupLocal) Done() any {
 	b := l.blk
 	l.blk = nil
 	return b
+}
+
+// caseIDPairs returns the ids that differ only in case (g.caseIDs) with
+// the first row of each.
+func (g *grouper) caseIDPairs() []CaseIDs {
+	var out []CaseIDs
+	for _, p := range g.caseIDs {
+		var pair CaseIDs
+		for i, idx := range p {
+			r := g.rec(idx)
+			pair[i] = EpisodePlace{ID: string(g.id(r.id)), File: g.files[r.file], Row: int(r.firstRow)}
+		}
+		out = append(out, pair)
+	}
+	return out
 }

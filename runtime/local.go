@@ -3,7 +3,9 @@ package runtime
 import (
 	"bytes"
 	"hash/maphash"
+	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/rcc/svfrules/runtime/input"
 )
@@ -58,7 +60,7 @@ func (l *localEval) Episode(ep *input.Episode) {
 	if l.quit.Load() {
 		return
 	}
-	h := maphash.String(l.seed, ep.ID)
+	h := idHash(l.seed, ep.ID)
 	if !l.lb.order.next(ep.ID) {
 		if l.seen.len == 0 { // the order broke here: note the ids before
 			for _, x := range l.lb.hashes {
@@ -129,6 +131,15 @@ func (s *hashSet) reset() {
 // id (random access to a large table, which took a fifth of eval's time
 // on a sorted export). Exports are usually sorted by id, as text
 // ("E10" < "E9") or as numbers ("E9" < "E10": shorter first).
+//
+// The ids are compared in capitals (foldCompare), as idHash hashes
+// them: ids that differ only in case ("e4", "E4") are not in increasing
+// order, so the run looks them up and groups the input, where the
+// grouper names them (Summary.CaseIDs). An export whose ids are in
+// capitals already compares as before; one sorted as text whose ids
+// have small letters and one of [\]^_` where another has a letter may
+// not increase in capitals, and is then checked by lookups: slower,
+// never wrong.
 type idOrder struct {
 	first, last    string
 	started        bool
@@ -150,10 +161,63 @@ func (o *idOrder) follow(r *idOrder) bool {
 	case !o.started:
 		*o = *r
 	default:
-		o.asText = o.asText && r.asText && r.first > o.last
-		o.asNums = o.asNums && r.asNums && (len(r.first) > len(o.last) || len(r.first) == len(o.last) && r.first > o.last)
+		o.asText = o.asText && r.asText && foldCompare(r.first, o.last) > 0
+		o.asNums = o.asNums && r.asNums && (len(r.first) > len(o.last) || len(r.first) == len(o.last) && foldCompare(r.first, o.last) > 0)
 		o.broken = !o.asText && !o.asNums
 		o.last = r.last
 	}
 	return !o.broken
+}
+
+// idHash hashes an episode id in capitals, so that ids that differ only
+// in case ("e4", "E4") have one hash: the run sees them as an id that
+// came back and groups the input, where the grouper tells them apart
+// and names them (grouper.add). An id without small letters, as most
+// exports write them, is hashed as it is.
+func idHash(seed maphash.Seed, id string) uint64 {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c >= utf8.RuneSelf {
+			return maphash.String(seed, strings.ToUpper(id))
+		}
+		if 'a' <= c && c <= 'z' {
+			var buf [64]byte
+			if len(id) > len(buf) {
+				return maphash.String(seed, strings.ToUpper(id))
+			}
+			b := buf[:len(id)]
+			for j := range len(id) {
+				b[j] = upperASCII(id[j])
+			}
+			return maphash.Bytes(seed, b)
+		}
+	}
+	return maphash.String(seed, id)
+}
+
+// foldCompare compares a and b in capitals, as idHash hashes them. It
+// skips their common prefix first: ids that follow each other in an
+// export share most of it ("S00000001", "S00000002").
+func foldCompare(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for ; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+			return strings.Compare(strings.ToUpper(a), strings.ToUpper(b))
+		}
+		if x, y = upperASCII(x), upperASCII(y); x != y {
+			return int(x) - int(y)
+		}
+	}
+	return len(a) - len(b)
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
 }

@@ -36,6 +36,7 @@ func synthetics() []synthetic {
 		{id: evalout.RejectedRowRule, name: msg.ExplainRejectedName, text: msg.ExplainRejectedText, do: msg.ExplainRejectedDo},
 		{id: u.ID, name: msg.ExplainUnknownPathwayName, text: u.Message, do: msg.ExplainUnknownPathwayDo, ref: u.Ref},
 		{id: d.ID, name: d.Name, text: d.Message, do: msg.ExplainDuplicateDo, ref: d.Ref, sev: d.Severity},
+		{id: runtime.CaseIDsNotice, name: msg.ExplainCaseIDsName, text: msg.ExplainCaseIDsText, do: msg.ExplainCaseIDsDo, sev: compiler.SevInfo},
 		{id: report.ExcludedFromCodeAbsent, name: msg.ExplainFromAbsentName, text: msg.ExplainFromAbsentText, do: msg.ExplainFromAbsentDo, reason: true},
 	}
 }

@@ -170,6 +170,12 @@ const (
 	DuplicateRef = ""
 	// ExplainDuplicateDo says what to do.
 	ExplainDuplicateDo = "Jämför raderna (fil:rad) och ta bort dubbletten i exporten; är koden registrerad två gånger i patientsystemet, rätta där så att den inte rapporteras två gånger."
+	// ExplainCaseIDsName is the name of id_skiftlage.
+	ExplainCaseIDsName = "Förlopps-id som skiljer sig bara i stora och små bokstäver"
+	// ExplainCaseIDsText says what id_skiftlage is.
+	ExplainCaseIDsText = "Två förlopps-id i indata skiljer sig bara i stora och små bokstäver, t.ex. e4 och E4. svfrules räknar dem som två olika förlopp, så som de står, och slår inte ihop dem: om de är samma förlopp (ett id skrivet för hand på två sätt) går inte att avgöra ur exporten, och att slå ihop två olika förlopp skulle ändra bedömningen av båda. Sammanfattningen nämner båda id:na med förloppets första rad (fil:rad). Kodningsvägledningen säger inget om förlopps-id; detta är svfrules egen notis."
+	// ExplainCaseIDsDo says what to do.
+	ExplainCaseIDsDo = "Slå upp förloppen på raderna (fil:rad) i exporten. Är de samma förlopp, skriv id:t likadant på alla rader (i exporten eller i patientsystemet) och kör igen; är de olika förlopp behöver inget göras."
 	// ExplainReasonHead: the label, the version, the version's date.
 	ExplainReasonHead = "%s\nSkäl som rapporten anger när en ledtid undantas, ingen regel i regelfilerna; här med kodningsvägledning %s (%s).\n"
 	// ExplainFromAbsentName is the name of fran_kod_saknas.

@@ -70,6 +70,15 @@ const (
 	// SummaryGroupedNoID: rows without an episode id in an input whose
 	// episodes' rows are not adjacent. Verbs: the number of such rows (msg.Int).
 	SummaryGroupedNoID = "  rader utan förlopps-id: %s. Förloppen närmast dem i filen bedöms inte, men eftersom ett förlopps rader inte ligger i följd kan en sådan rad höra till vilket förlopp som helst: fynden för de andra förloppen kan ändras när id:t är ifyllt; fyll i det och kör igen\n"
+	// SummaryCaseIDs heads the episode ids that differ only in case
+	// (svfrules' own notice id_skiftlage): the number of pairs (msg.Int).
+	SummaryCaseIDs = "  förlopps-id som skiljer sig bara i stora och små bokstäver (id_skiftlage): %s par. De räknas som olika förlopp; kontrollera i exporten om de är samma förlopp, och är de det, skriv id:t likadant på alla rader och kör igen:\n"
+	// SummaryCaseIDPair is one pair: the id read first, its file and
+	// first row, then the other id, its file and first row.
+	SummaryCaseIDPair = "    %s (%s:%d) och %s (%s:%d)\n"
+	// SummaryCaseIDsMore ends a long list: the number of pairs not
+	// shown (msg.Int).
+	SummaryCaseIDsMore = "    … och %s par till (alla står i --format json och xlsx)\n"
 	// SummaryByRule titles the counts of findings per rule.
 	SummaryByRule = "fynd per regel"
 	// SummaryByPathway titles the counts of episodes per pathway.
@@ -192,6 +201,13 @@ const (
 	// SumUnchecked labels a rule that could not be checked: the line
 	// names the rule, the missing attributes and the files.
 	SumUnchecked = "Regel som inte kunde kontrolleras (kolumn saknas)"
+	// SumCaseIDs labels a pair of episode ids that differ only in case
+	// in the xlsx Sammanfattning (the value: "e4 (fil.csv:2) och E4
+	// (fil.csv:9)", SumCaseIDPair).
+	SumCaseIDs = "Förlopps-id som skiljer sig bara i stora och små bokstäver (id_skiftlage)"
+	// SumCaseIDPair is the value of a SumCaseIDs row: the id read first,
+	// its file and first row, then the other id, its file and first row.
+	SumCaseIDPair = "%s (%s:%d) och %s (%s:%d)"
 
 	// XLSXSpool: the workbook could not read back the findings it
 	// spooled (an error of the program or of the temporary file).

@@ -41,6 +41,7 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 			fmt.Fprintf(w, msg.SummaryGroupedNoID, msg.Int(noID))
 		}
 	}
+	writeCaseIDs(w, s.CaseIDs)
 	runtime.WriteColumnsText(w, s)
 	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)
 	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway, s.Names)
@@ -97,5 +98,24 @@ func writeCounts(w io.Writer, title string, m map[string]int, names map[string]s
 	fmt.Fprintf(w, "  %s:\n", title)
 	for _, l := range labels {
 		fmt.Fprintf(w, "    %6s  %s\n", msg.Int(count[l]), l)
+	}
+}
+
+// caseIDsShown is how many pairs of ids that differ only in case the
+// text summary lists; json and xlsx list them all.
+const caseIDsShown = 20
+
+// writeCaseIDs writes the ids that differ only in case, each with its
+// first row, for the user to check.
+func writeCaseIDs(w io.Writer, pairs []runtime.CaseIDs) {
+	if len(pairs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, msg.SummaryCaseIDs, msg.Int(len(pairs)))
+	for _, p := range pairs[:min(len(pairs), caseIDsShown)] {
+		fmt.Fprintf(w, msg.SummaryCaseIDPair, p[0].ID, p[0].File, p[0].Row, p[1].ID, p[1].File, p[1].Row)
+	}
+	if len(pairs) > caseIDsShown {
+		fmt.Fprintf(w, msg.SummaryCaseIDsMore, msg.Int(len(pairs)-caseIDsShown))
 	}
 }

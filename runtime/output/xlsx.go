@@ -212,6 +212,9 @@ func (x xlsxRenderer) summarySheet(wb *workbook.Book, sum *runtime.Summary) erro
 		}
 		rows = append(rows, []any{msg.SumUnchecked, label + ": " + u.MissingText() + " (" + strings.Join(u.Files, ", ") + ")"})
 	}
+	for _, p := range sum.CaseIDs {
+		rows = append(rows, []any{msg.SumCaseIDs, fmt.Sprintf(msg.SumCaseIDPair, p[0].ID, p[0].File, p[0].Row, p[1].ID, p[1].File, p[1].Row)})
+	}
 	return wb.Table(sheetSummary, []string{msg.ColWhat, msg.ColValue}, rows)
 }
 
