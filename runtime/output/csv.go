@@ -135,14 +135,17 @@ func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	w.Flush()
 }
 
-// findingRows is every input row of a finding's codes, file:row, or the
-// episode's first row when it names no code.
+// findingRows is every input row of a finding's codes, file:row, each
+// once (see samePlace), or the episode's first row when it names no code.
 func findingRows(r *runtime.EpisodeResult, f *runtime.Finding) string {
 	if len(f.Events) == 0 {
 		return findingInput(r, f)
 	}
 	var b strings.Builder
 	for i, e := range f.Events {
+		if i > 0 && samePlace(r, f.Events[i-1], e) {
+			continue // a JSON Lines line once
+		}
 		if i > 0 {
 			b.WriteByte(' ')
 		}

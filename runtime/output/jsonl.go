@@ -124,8 +124,9 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		jsonEscape(buf, findingFile(r, f))
 		buf.WriteByte(':')
 		writeInt(buf, findingRow(r, f))
-		// Every code's file:row, beside codes: input names the first
-		// only, and a duplicated row (dubblettrad) is two rows of one code.
+		// Every row of the codes, file:row, each once (samePlace):
+		// input names the first only, and a duplicated row
+		// (dubblettrad) is two rows of one code.
 		buf.WriteString(`","inputs":[`)
 		if len(f.Events) == 0 {
 			buf.WriteByte('"')
@@ -135,6 +136,9 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			buf.WriteByte('"')
 		}
 		for j, e := range f.Events {
+			if j > 0 && samePlace(r, f.Events[j-1], e) {
+				continue // a JSON Lines line once
+			}
 			if j > 0 {
 				buf.WriteByte(',')
 			}

@@ -62,6 +62,16 @@ func findingFile(r *runtime.EpisodeResult, f *runtime.Finding) string {
 	return r.In.File
 }
 
+// samePlace reports whether a finding's events a and b are on one row
+// of one file: a JSON Lines record lists several events on its line. A
+// place is then named once, after the codes on it ("VL254, VL254
+// (dup.jsonl:1)"), and json's inputs list it once: the line twice would
+// tell the reader nothing the codes do not, and its events are told
+// apart by their codes, not by their places.
+func samePlace(r *runtime.EpisodeResult, a, b int) bool {
+	return r.In.Events[a].Row == r.In.Events[b].Row && r.In.Events[a].File == r.In.Events[b].File
+}
+
 // findingInput is the input place a finding points at, file:row.
 func findingInput(r *runtime.EpisodeResult, f *runtime.Finding) string {
 	return findingFile(r, f) + ":" + strconv.Itoa(findingRow(r, f))

@@ -60,6 +60,9 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 					buf.WriteString(", ")
 				}
 				buf.WriteString(r.In.Events[e].Code)
+				if j+1 < len(f.Events) && samePlace(r, e, f.Events[j+1]) {
+					continue // the place follows the last code on it
+				}
 				buf.WriteString(" (")
 				writePlace(buf, escape.Printable(r.In.EventFile(e)), r.In.Events[e].Row)
 				buf.WriteByte(')')

@@ -53,6 +53,9 @@ func (xlsxRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			}
 			ev := r.In.Events[e]
 			codes.WriteString(ev.Code)
+			if j+1 < len(f.Events) && samePlace(r, e, f.Events[j+1]) {
+				continue // the place follows the last code on it
+			}
 			codes.WriteString(" (")
 			writePlace(&codes, r.In.EventFile(e), ev.Row)
 			codes.WriteByte(')')
