@@ -1190,14 +1190,13 @@ func (c *csvReader) openQuote(k int) (field, reason string) {
 			return colNames[f], fmt.Sprintf(msg.InputQuoteNoBreak, k+1, c.names[k])
 		}
 	}
-	field = c.names[k]
-	if fieldIndex(field) >= 0 {
-		// An unused column headed like a field (date, beside the column
-		// --column chose for datum): as the field it would name the
-		// field's column, which is another. The reason names it.
-		field = ""
-	}
-	return field, fmt.Sprintf(msg.InputQuoteOpen, k+1, c.names[k], maxRecordLines)
+	// A column the rules do not use has no field id, which is what the
+	// rejection's Field holds (json's "field"): its header would pass
+	// for one, and an unused column headed like a field (date, beside
+	// the column --column chose for datum) would name the field's
+	// column, which is another. The reason names it by number and
+	// header.
+	return "", fmt.Sprintf(msg.InputQuoteOpen, k+1, c.names[k], maxRecordLines)
 }
 
 // looseID is the episode id of a line that cannot be split: its value

@@ -312,7 +312,7 @@ var readCases = []readCase{
 			"E1;VL260;2024-02-01;\"a;\r\n\r\n\"\"b\"\"\";\n" +
 			"E1;VL270;2024-02-02;\n",
 		want: []string{
-			`reject x:4: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`reject x:4: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
 			`reject x:6: kolumnen "episode" (kolumn 1) har text efter sitt stängande citattecken; skriv hela värdet inom citattecknen`,
 			`ep "E1" x:2 | 2:VL210:2024-01-10 7:VL270:2024-02-02 | incomplete: x:4`,
 			`rows 4`,
@@ -344,7 +344,7 @@ var readCases = []readCase{
 		input: "episode;code;date;note\n" +
 			"E1;VL210;2024-01-10;\"rad ett\nX\";VL260;2024-02-01;\n",
 		want: []string{
-			`reject x:2: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`reject x:2: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
 			`reject x:3: förlopp: förlopps-id:t "X\"" innehåller ett citattecken, vilket ett id aldrig gör; raden är troligen slutet på ett värde inom citattecken på en rad före den; stäng citattecknet där, eller ta bort det`,
 			`ep "E1" x:2 | | incomplete: x:2`,
 			`rows 2`,
@@ -361,7 +361,7 @@ var readCases = []readCase{
 			"E3;VL210;2024-01-12;\"open again\n" +
 			"E3;VL260;2024-01-13;\n",
 		want: []string{
-			`reject x:2: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`reject x:2: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
 			`ep "E1" x:2 | | incomplete: x:2`,
 			`ep "E2" x:3 |` + func() string {
 				evs := ""
@@ -370,7 +370,7 @@ var readCases = []readCase{
 				}
 				return evs
 			}(),
-			`reject x:23: note: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
+			`reject x:23: citattecknet som öppnas i kolumn 4 (note) stängs inte så att raden blir hel (inom 20 rader, med lika många fält som rubriken och utan text efter citattecknet); raden avvisades och raderna efter den lästes som egna rader; stäng citattecknet eller ta bort det`,
 			`ep "E3" x:23 | 24:VL260:2024-01-13 | incomplete: x:23`,
 			`rows 23`,
 		},
@@ -400,7 +400,7 @@ var readCases = []readCase{
 			`"E2";"VL254";"2024-02-11";""` + "\n" +
 			`"E1";"VL254";"2024-02-12";""` + "\n",
 		want: []string{
-			`reject x:2: note: ` + fmt.Sprintf(msg.InputQuoteOpen, 4, "note", maxRecordLines),
+			`reject x:2: ` + fmt.Sprintf(msg.InputQuoteOpen, 4, "note", maxRecordLines),
 			`ep "E1" x:2 | | incomplete: x:2`,
 			`ep "E2" x:3 | 3:VL210:2024-01-11 4:VL254:2024-02-11`,
 			`ep "E1" x:5 | 5:VL254:2024-02-12`,
@@ -435,7 +435,7 @@ var readCases = []readCase{
 			"\"öppen;E1;VL254;2024-02-10\n" +
 			";E1;VL230;2024-02-11\n",
 		want: []string{
-			`reject x:4: kommentar: ` + fmt.Sprintf(msg.InputQuoteOpen, 1, "kommentar", maxRecordLines),
+			`reject x:4: ` + fmt.Sprintf(msg.InputQuoteOpen, 1, "kommentar", maxRecordLines),
 			`ep "E1" x:2 | 2:VL210:2024-01-10 5:VL230:2024-02-11 | incomplete: x:4`,
 			`rows 3`,
 		},
@@ -1087,13 +1087,13 @@ func TestReadLongRecord(t *testing.T) {
 	b.WriteString("E2;VL230;2024-01-21;\n") // line 22
 	in := b.String()
 	open := fmt.Sprintf(msg.InputQuoteOpen, 4, "note", maxRecordLines)
-	want := []string{`reject x:2: note: ` + open}
+	want := []string{`reject x:2: ` + open}
 	for line := 3; line <= 18; line++ {
 		want = append(want, fmt.Sprintf(`reject x:%d: raden har 1 fält men rubriken har 4 kolumner; kontrollera avgränsarna och citattecknen på raden`, line))
 	}
 	want = append(want,
 		`ep "E1" x:2 | 19:VL230:2024-01-21 | incomplete: x:2`,
-		`reject x:20: note: `+open,
+		`reject x:20: `+open,
 		`reject x:21: raden är längre än 16 MiB och lästes inte; saknas en radbrytning?`,
 		`ep "E2" x:20 | 22:VL230:2024-01-21 | incomplete: x:20`,
 		`rows 21`,
