@@ -10,12 +10,12 @@ import (
 	"github.com/rcc/svfrules/rules"
 )
 
-// TestEmbeddedParsed checks that the generated form of every embedded
+// TestEmbeddedParsed checks that the compiled form of every embedded
 // version (rules/parsed, go generate ./rules) is current: byte for byte
 // what the generator writes now from the rule files, decoding to the
-// files the parser gives, and loading to the same guide, diagnostics and
-// sources as parsing the text. A rule file or AST type changed without go
-// generate fails here.
+// guide that parsing and checking the text gives, and loading to the
+// same guide, diagnostics and sources as parsing the text. A rule file or
+// model type changed without go generate fails here.
 func TestEmbeddedParsed(t *testing.T) {
 	for _, v := range rules.Versions() {
 		t.Run(v, func(t *testing.T) {
@@ -38,17 +38,16 @@ func TestEmbeddedParsed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, err := lang.DecodeFiles(rest)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, name := range names {
-				parsed, _ := lang.Parse(name, src[name])
-				if !reflect.DeepEqual(files[i], parsed) {
-					t.Errorf("%s decodes to other files than the parser gives", name)
-				}
-			}
 			g1, d1, s1 := Load(rules.FS(), v, "rules/"+v)
+			// The compiled form itself decodes to the guide the text
+			// gives, as LoadEmbedded below (which would parse the text
+			// if it could not decode it).
+			if g1 == nil {
+				t.Fatalf("rules/%s does not compile: %v", v, d1)
+			}
+			if g, err := decodeGuide(string(rest), s1); err != nil || !reflect.DeepEqual(g, g1) {
+				t.Errorf("the compiled form decodes to another guide than the text gives (%v)", err)
+			}
 			g2, d2, s2 := LoadEmbedded(v)
 			if g1 == nil || g2 == nil {
 				t.Fatalf("no guide: %v / %v", d1, d2)
@@ -126,9 +125,15 @@ func TestEmbeddedStale(t *testing.T) {
 	if _, _, err := parsedHeader("10.6", digest(names, edited)); err != errStale {
 		t.Errorf("parsedHeader with an edited file's digest: err %v, want errStale", err)
 	}
-	for _, cut := range []int{0, 1, len(rest) / 2, len(rest) - 1} {
-		if _, err := lang.DecodeFiles(rest[:cut]); err == nil {
+	for _, cut := range []int{0, 1, len(rest) / 3, len(rest) / 2, len(rest) - 1} {
+		if _, err := decodeGuide(string(rest[:cut]), src); err == nil {
 			t.Errorf("cut at %d: decoded", cut)
 		}
+	}
+	// Damage anywhere gives an error or a guide, never a panic.
+	for i := 0; i < len(rest); i += 97 {
+		damaged := []byte(string(rest))
+		damaged[i] ^= 0xff
+		decodeGuide(string(damaged), src) //nolint:errcheck // only that it returns
 	}
 }

@@ -1,10 +1,8 @@
 // Package pair runs a loop of independent work items on two goroutines
 // when the machine has two processors to give them.
 //
-// Loading an embedded guide decodes its files and compiles its pathways;
-// both are lists of items that share nothing, and both are most of a
-// small eval's time (issue 16). The two places used the same few lines
-// to split such a loop; this is them once.
+// Compiling all the pathways of a guide (compiler.Program.CompileAll) is
+// such a list of items that share nothing.
 package pair
 
 import (

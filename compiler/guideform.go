@@ -1,0 +1,890 @@
+package compiler
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/rcc/svfrules/lang"
+)
+
+// The compiled form of a checked guide: what go generate ./rules writes
+// for every embedded version (rules/parsed/VERSION.bin, after the digest
+// and the header, see embedded.go), so that a run loads the guide
+// without the parser, without reflection and without checking it again.
+// Decoding 10.6 takes a fraction of a millisecond; parsing it took 30 ms
+// and decoding the parsed files and checking them some 8 ms (issue 16).
+//
+// The form follows the model's types field by field, in the order
+// written below (encodeGuide and decodeGuide are each other's mirror):
+// an integer is a varint, a bool a byte, a string an index into the
+// strings seen so far or, the first time, its length and bytes; a slice
+// or map its length plus one (0 for nil, so that nil and empty stay
+// apart), a pointer a presence mark. A pointer to a pathway, code,
+// qualifier or note of the guide is its index among those of the guide,
+// so that the decoded model shares them as the checked one does. The
+// decoded guide is equal (reflect.DeepEqual) to the one Check gives
+// from the text: TestEmbeddedParsed compares them for every version, and
+// TestGuideFormFields fails when a type of the model gains a field that
+// the form does not carry yet.
+
+// guideFormVersion changes whenever the form or the model's types change
+// in a way that old encodings would be misread.
+const guideFormVersion = 1
+
+// errGuideForm is never shown: the rule files are parsed instead.
+var errGuideForm = errors.New("compiled guide: damaged or from another version of svfrules") // for developers
+
+// guideWriter encodes a guide.
+type guideWriter struct {
+	buf      []byte
+	strs     map[string]int
+	pathways map[*Pathway]int
+	codes    map[*Code]int
+	quals    map[*Qualifier]int
+	notes    map[*Note]int
+}
+
+// encodeGuide returns the compiled form of g. It fails on a guide whose
+// references lead outside it (a note of no code, a cell's qualifier that
+// is not the guide's), which the form cannot carry.
+func encodeGuide(g *Guide) (out []byte, err error) {
+	w := &guideWriter{strs: map[string]int{}, pathways: map[*Pathway]int{}, codes: map[*Code]int{},
+		quals: map[*Qualifier]int{}, notes: map[*Note]int{}}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("compiled guide: %v", r) // for developers: go generate
+		}
+	}()
+	w.uint(guideFormVersion)
+	w.str(g.Version)
+	w.str(g.Date)
+	w.str(g.Title)
+	w.strings(g.Sources)
+	w.strings(g.Notes)
+	w.bool(g.ChangeLog != nil)
+	if c := g.ChangeLog; c != nil {
+		w.str(c.Date)
+		w.str(c.Text)
+		w.pos(c.Pos)
+	}
+	w.pos(g.Pos)
+	w.places(g.Places)
+	w.pos(g.VersionPos)
+	w.positions(g.SourcePos)
+
+	w.len(len(g.Qualifiers), g.Qualifiers == nil)
+	for i, q := range g.Qualifiers {
+		w.quals[q] = i
+		w.str(q.Name)
+		w.str(q.Legend)
+		w.pos(q.Pos)
+	}
+	w.len(len(g.Pathways), g.Pathways == nil)
+	for i, p := range g.Pathways {
+		w.pathways[p] = i
+		w.int(p.Index)
+		w.str(p.Key)
+		w.str(p.Name)
+		w.strings(p.Prefixes)
+		w.strings(p.ICD10)
+		w.pos(p.Pos)
+	}
+	// The codes first without their notes, which refer to codes.
+	w.len(len(g.Codes), g.Codes == nil)
+	for i, c := range g.Codes {
+		w.codes[c] = i
+		w.str(c.Suffix)
+		w.int(c.Num)
+		w.str(c.Name)
+		w.int(int(c.Kind))
+		w.bool(c.Table)
+		w.str(c.Description)
+		w.len(len(c.LocalNames), c.LocalNames == nil)
+		for _, ln := range c.LocalNames {
+			w.str(ln.Code)
+			w.str(ln.Name)
+			w.pos(ln.Pos)
+		}
+		w.len(len(c.Cells), c.Cells == nil)
+		for _, cell := range c.Cells {
+			w.bool(cell.Allowed)
+			w.qual(cell.Qualifier)
+		}
+		for _, cell := range c.Cells {
+			w.pos(cell.Pos)
+		}
+		w.pos(c.Pos)
+		w.places(c.Places)
+	}
+	for _, c := range g.Codes {
+		w.len(len(c.Notes), c.Notes == nil)
+		for _, n := range c.Notes {
+			if n.Code != c {
+				panic(fmt.Sprintf("a note of code %s belongs to another code", c.Suffix))
+			}
+			w.notes[n] = len(w.notes)
+			w.pathwayRefs(n.Pathways)
+			w.positions(n.PathwayPos)
+			w.str(n.Heading)
+			w.str(n.Text)
+			w.bool(n.BeforeTable)
+			w.pos(n.Pos)
+		}
+	}
+	w.len(len(g.Sections), g.Sections == nil)
+	for _, s := range g.Sections {
+		w.str(s.Heading)
+		w.str(s.Text)
+		w.bool(s.Pathways)
+		w.len(len(s.Codes), s.Codes == nil)
+		for _, c := range s.Codes {
+			w.code(c)
+		}
+		w.pos(s.Pos)
+	}
+	w.len(len(g.Rules), g.Rules == nil)
+	for _, r := range g.Rules {
+		w.str(r.ID)
+		w.int(int(r.Severity))
+		w.pathwayRefs(r.Pathways)
+		w.str(r.Name)
+		w.str(r.Message)
+		w.str(r.Ref)
+		w.str(r.Section)
+		w.strings(r.Quotes)
+		w.len(len(r.GuideNotes), r.GuideNotes == nil)
+		for _, n := range r.GuideNotes {
+			k, ok := w.notes[n]
+			if !ok {
+				panic(fmt.Sprintf("rule %s cites a note that no code has", r.ID))
+			}
+			w.int(k)
+		}
+		w.expr(r.When)
+		w.strings(r.Mentions)
+		w.pos(r.Pos)
+		w.places(r.Places)
+		w.typed(r.cond)
+	}
+	for _, lts := range [][]*LeadTime{g.LeadTimes, g.LocalLeadTimes} {
+		w.len(len(lts), lts == nil)
+		for _, lt := range lts {
+			w.str(lt.ID)
+			w.str(lt.Name)
+			w.pathway(lt.Pathway)
+			w.bool(lt.Local)
+			w.str(lt.From)
+			w.strings(lt.To)
+			w.int(int(lt.FromOcc))
+			w.int(int(lt.ToOcc))
+			w.expr(lt.When)
+			w.strings(lt.Mentions)
+			w.bool(lt.HasTarget)
+			w.int(lt.Target)
+			w.str(lt.Ref)
+			w.str(lt.Section)
+			w.strings(lt.Quotes)
+			w.pos(lt.Pos)
+			w.places(lt.Places)
+			w.typed(lt.cond)
+		}
+	}
+	w.len(len(g.Tests), g.Tests == nil)
+	for _, t := range g.Tests {
+		w.str(t.ID)
+		w.len(len(t.Attrs), t.Attrs == nil)
+		for _, a := range t.Attrs {
+			w.str(a.Name)
+			w.str(a.Value)
+			w.int(a.Number)
+			w.bool(a.IsNum)
+		}
+		w.len(len(t.Events), t.Events == nil)
+		for _, e := range t.Events {
+			w.str(e.Code)
+			w.str(e.Date)
+			w.pos(e.Pos)
+		}
+		w.len(len(t.Expect), t.Expect == nil)
+		for _, x := range t.Expect {
+			w.int(int(x.Kind))
+			w.strings(x.IDs)
+			w.str(x.ID)
+			w.int(x.Days)
+			w.bool(x.Bool)
+			w.pos(x.Pos)
+			w.str(x.Line)
+		}
+		w.pos(t.Pos)
+	}
+	return w.buf, nil
+}
+
+func (w *guideWriter) uint(x uint64) { w.buf = binary.AppendUvarint(w.buf, x) }
+func (w *guideWriter) int(x int)     { w.buf = binary.AppendVarint(w.buf, int64(x)) }
+
+func (w *guideWriter) bool(b bool) {
+	if b {
+		w.buf = append(w.buf, 1)
+	} else {
+		w.buf = append(w.buf, 0)
+	}
+}
+
+// len writes a slice's or map's length plus one, or 0 for nil.
+func (w *guideWriter) len(n int, isNil bool) {
+	if isNil {
+		w.uint(0)
+		return
+	}
+	w.uint(uint64(n) + 1)
+}
+
+func (w *guideWriter) str(s string) {
+	if k, ok := w.strs[s]; ok {
+		w.uint(uint64(k) + 1)
+		return
+	}
+	w.strs[s] = len(w.strs)
+	w.uint(0)
+	w.uint(uint64(len(s)))
+	w.buf = append(w.buf, s...)
+}
+
+func (w *guideWriter) strings(ss []string) {
+	w.len(len(ss), ss == nil)
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *guideWriter) pos(p lang.Pos) {
+	w.str(p.File)
+	w.int(p.Line)
+	w.int(p.Column)
+}
+
+func (w *guideWriter) positions(ps []lang.Pos) {
+	w.len(len(ps), ps == nil)
+	for _, p := range ps {
+		w.pos(p)
+	}
+}
+
+func (w *guideWriter) places(m map[string]lang.Pos) {
+	w.len(len(m), m == nil)
+	// In key order, so that the form is the same on every run.
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		w.str(k)
+		w.pos(m[k])
+	}
+}
+
+// ref writes a reference: 0 for nil, else the index plus one.
+func (w *guideWriter) ref(k int, ok, isNil bool, what string) {
+	switch {
+	case isNil:
+		w.uint(0)
+	case !ok:
+		panic(what + " that is not the guide's")
+	default:
+		w.uint(uint64(k) + 1)
+	}
+}
+
+func (w *guideWriter) pathway(p *Pathway) {
+	k, ok := w.pathways[p]
+	w.ref(k, ok, p == nil, "a pathway")
+}
+
+func (w *guideWriter) code(c *Code) {
+	k, ok := w.codes[c]
+	w.ref(k, ok, c == nil, "a code")
+}
+
+func (w *guideWriter) qual(q *Qualifier) {
+	k, ok := w.quals[q]
+	w.ref(k, ok, q == nil, "a qualifier")
+}
+
+func (w *guideWriter) pathwayRefs(ps []*Pathway) {
+	w.len(len(ps), ps == nil)
+	for _, p := range ps {
+		w.pathway(p)
+	}
+}
+
+func (w *guideWriter) typed(t *typed) {
+	w.bool(t != nil)
+	if t == nil {
+		return
+	}
+	w.int(int(t.typ))
+	w.str(t.op)
+	w.len(len(t.args), t.args == nil)
+	for _, a := range t.args {
+		w.typed(a)
+	}
+	w.str(t.cmp)
+	w.str(t.fn)
+	w.int(t.num)
+	w.str(t.str)
+	w.int(int(t.day))
+	w.str(t.name)
+	w.code(t.code)
+	w.str(t.pre)
+	w.qual(t.qual)
+	w.pos(t.pos)
+}
+
+func (w *guideWriter) lpos(p lexer.Position) {
+	w.str(p.Filename)
+	w.int(p.Offset)
+	w.int(p.Line)
+	w.int(p.Column)
+}
+
+func (w *guideWriter) optStr(s *string) {
+	w.bool(s != nil)
+	if s != nil {
+		w.str(*s)
+	}
+}
+
+func (w *guideWriter) expr(e *lang.Expr) {
+	w.bool(e != nil)
+	if e == nil {
+		return
+	}
+	w.lpos(e.Pos)
+	w.and(e.Left)
+	w.len(len(e.Right), e.Right == nil)
+	for _, a := range e.Right {
+		w.and(a)
+	}
+}
+
+func (w *guideWriter) and(a *lang.AndExpr) {
+	w.bool(a != nil)
+	if a == nil {
+		return
+	}
+	w.lpos(a.Pos)
+	w.not(a.Left)
+	w.len(len(a.Right), a.Right == nil)
+	for _, n := range a.Right {
+		w.not(n)
+	}
+}
+
+func (w *guideWriter) not(n *lang.NotExpr) {
+	w.bool(n != nil)
+	if n == nil {
+		return
+	}
+	w.lpos(n.Pos)
+	w.not(n.Not)
+	w.cmp(n.Cmp)
+}
+
+func (w *guideWriter) cmp(c *lang.Cmp) {
+	w.bool(c != nil)
+	if c == nil {
+		return
+	}
+	w.lpos(c.Pos)
+	w.operand(c.Left)
+	w.str(c.Op)
+	w.operand(c.Right)
+	w.len(len(c.In), c.In == nil)
+	for _, o := range c.In {
+		w.operand(o)
+	}
+}
+
+func (w *guideWriter) operand(o *lang.Operand) {
+	w.bool(o != nil)
+	if o == nil {
+		return
+	}
+	w.lpos(o.Pos)
+	for _, s := range []*string{o.Code, o.Date, o.Number, o.String, o.Bool} {
+		w.optStr(s)
+	}
+	w.bool(o.Call != nil)
+	if c := o.Call; c != nil {
+		w.lpos(c.Pos)
+		w.str(c.Func)
+		w.len(len(c.Args), c.Args == nil)
+		for _, a := range c.Args {
+			w.expr(a)
+		}
+	}
+	w.optStr(o.Name)
+	w.expr(o.Paren)
+}
+
+// guideReader decodes what encodeGuide wrote. The strings it returns
+// are parts of data, which is never changed.
+type guideReader struct {
+	data   string
+	strs   []string
+	g      *Guide
+	notes  []*Note
+	typeds []typed // allocated in blocks, as the Expr nodes below
+	failed bool
+}
+
+// decodeGuide decodes the compiled form of a guide; files are its rule
+// files (Guide.Files). A damaged form gives errGuideForm, never a panic.
+func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
+	r := &guideReader{data: data, g: &Guide{Files: files}}
+	defer func() {
+		// An index out of range in a damaged form stops here too.
+		if e := recover(); e != nil {
+			g, err = nil, errGuideForm
+		}
+	}()
+	if r.uint() != guideFormVersion {
+		return nil, errGuideForm
+	}
+	g = r.g
+	g.Version = r.str()
+	g.Date = r.str()
+	g.Title = r.str()
+	g.Sources = r.strings()
+	g.Notes = r.strings()
+	if r.bool() {
+		g.ChangeLog = &ChangeLog{Date: r.str(), Text: r.str(), Pos: r.pos()}
+	}
+	g.Pos = r.pos()
+	g.Places = r.places()
+	g.VersionPos = r.pos()
+	g.SourcePos = r.positions()
+
+	if n, ok := r.len(); ok {
+		qs := make([]Qualifier, n)
+		g.Qualifiers = make([]*Qualifier, n)
+		g.qualifiers = make(map[string]*Qualifier, n)
+		for i := range qs {
+			q := &qs[i]
+			q.Name, q.Legend, q.Pos = r.str(), r.str(), r.pos()
+			g.Qualifiers[i] = q
+			g.qualifiers[q.Name] = q
+		}
+	} else {
+		g.qualifiers = map[string]*Qualifier{}
+	}
+	g.pathways, g.byPrefix = map[string]*Pathway{}, map[string]*Pathway{}
+	if n, ok := r.len(); ok {
+		ps := make([]Pathway, n)
+		g.Pathways = make([]*Pathway, n)
+		for i := range ps {
+			p := &ps[i]
+			p.Index, p.Key, p.Name = r.int(), r.str(), r.str()
+			p.Prefixes, p.ICD10, p.Pos = r.strings(), r.strings(), r.pos()
+			g.Pathways[i] = p
+			g.pathways[p.Key] = p
+			for _, pre := range p.Prefixes {
+				g.byPrefix[pre] = p
+			}
+		}
+	}
+	g.codes = map[int]*Code{}
+	if n, ok := r.len(); ok {
+		cs := make([]Code, n)
+		g.Codes = make([]*Code, n)
+		for i := range cs {
+			c := &cs[i]
+			c.Suffix, c.Num, c.Name = r.str(), r.int(), r.str()
+			c.Kind, c.Table, c.Description = Kind(r.int()), r.bool(), r.str()
+			if n, ok := r.len(); ok {
+				c.LocalNames = make([]LocalName, n)
+				for j := range c.LocalNames {
+					c.LocalNames[j] = LocalName{Code: r.str(), Name: r.str(), Pos: r.pos()}
+				}
+			}
+			if n, ok := r.len(); ok {
+				c.Cells = make([]Cell, n)
+				for j := range c.Cells {
+					c.Cells[j].Allowed = r.bool()
+					c.Cells[j].Qualifier = r.qual()
+				}
+				for j := range c.Cells {
+					c.Cells[j].Pos = r.pos()
+				}
+			}
+			c.Pos, c.Places = r.pos(), r.places()
+			g.Codes[i] = c
+			g.codes[c.Num] = c
+		}
+	}
+	for _, c := range g.Codes {
+		n, ok := r.len()
+		if !ok {
+			continue
+		}
+		ns := make([]Note, n)
+		c.Notes = make([]*Note, n)
+		for j := range ns {
+			x := &ns[j]
+			x.Code = c
+			x.Pathways, x.PathwayPos = r.pathwayRefs(), r.positions()
+			x.Heading, x.Text, x.BeforeTable, x.Pos = r.str(), r.str(), r.bool(), r.pos()
+			c.Notes[j] = x
+			r.notes = append(r.notes, x)
+		}
+	}
+	if n, ok := r.len(); ok {
+		ss := make([]Section, n)
+		g.Sections = make([]*Section, n)
+		for i := range ss {
+			s := &ss[i]
+			s.Heading, s.Text, s.Pathways = r.str(), r.str(), r.bool()
+			if n, ok := r.len(); ok {
+				s.Codes = make([]*Code, n)
+				for j := range s.Codes {
+					s.Codes[j] = r.code()
+				}
+			}
+			s.Pos = r.pos()
+			g.Sections[i] = s
+		}
+	}
+	g.rules = map[string]*Rule{}
+	if n, ok := r.len(); ok {
+		rs := make([]Rule, n)
+		g.Rules = make([]*Rule, n)
+		for i := range rs {
+			x := &rs[i]
+			x.ID, x.Severity, x.Pathways = r.str(), Severity(r.int()), r.pathwayRefs()
+			x.Name, x.Message, x.Ref, x.Section, x.Quotes = r.str(), r.str(), r.str(), r.str(), r.strings()
+			if n, ok := r.len(); ok {
+				x.GuideNotes = make([]*Note, n)
+				for j := range x.GuideNotes {
+					x.GuideNotes[j] = r.notes[r.int()]
+				}
+			}
+			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.expr(), r.strings(), r.pos(), r.places(), r.typed()
+			g.Rules[i] = x
+			g.rules[x.ID] = x
+		}
+	}
+	g.leadTimes = map[string]*LeadTime{}
+	for _, dst := range []*[]*LeadTime{&g.LeadTimes, &g.LocalLeadTimes} {
+		n, ok := r.len()
+		if !ok {
+			continue
+		}
+		ls := make([]LeadTime, n)
+		*dst = make([]*LeadTime, n)
+		for i := range ls {
+			lt := &ls[i]
+			lt.ID, lt.Name, lt.Pathway, lt.Local = r.str(), r.str(), r.pathway(), r.bool()
+			lt.From, lt.To, lt.FromOcc, lt.ToOcc = r.str(), r.strings(), Occurrence(r.int()), Occurrence(r.int())
+			lt.When, lt.Mentions, lt.HasTarget, lt.Target = r.expr(), r.strings(), r.bool(), r.int()
+			lt.Ref, lt.Section, lt.Quotes = r.str(), r.str(), r.strings()
+			lt.Pos, lt.Places, lt.cond = r.pos(), r.places(), r.typed()
+			(*dst)[i] = lt
+			g.leadTimes[lt.ID] = lt
+		}
+	}
+	if n, ok := r.len(); ok {
+		ts := make([]Test, n)
+		g.Tests = make([]*Test, n)
+		for i := range ts {
+			t := &ts[i]
+			t.ID = r.str()
+			if n, ok := r.len(); ok {
+				t.Attrs = make([]TestAttr, n)
+				for j := range t.Attrs {
+					t.Attrs[j] = TestAttr{Name: r.str(), Value: r.str(), Number: r.int(), IsNum: r.bool()}
+				}
+			}
+			if n, ok := r.len(); ok {
+				t.Events = make([]TestEvent, n)
+				for j := range t.Events {
+					t.Events[j] = TestEvent{Code: r.str(), Date: r.str(), Pos: r.pos()}
+				}
+			}
+			if n, ok := r.len(); ok {
+				t.Expect = make([]Expectation, n)
+				for j := range t.Expect {
+					x := &t.Expect[j]
+					x.Kind, x.IDs, x.ID, x.Days = ExpectKind(r.int()), r.strings(), r.str(), r.int()
+					x.Bool, x.Pos, x.Line = r.bool(), r.pos(), r.str()
+				}
+			}
+			t.Pos = r.pos()
+			g.Tests[i] = t
+		}
+	}
+	if r.failed || len(r.data) != 0 {
+		return nil, errGuideForm
+	}
+	return g, nil
+}
+
+func (r *guideReader) fail() {
+	r.failed = true
+	r.data = ""
+}
+
+func (r *guideReader) uint() uint64 {
+	var x uint64
+	var s uint
+	for i := 0; i < len(r.data) && i < binary.MaxVarintLen64; i++ {
+		b := r.data[i]
+		if b < 0x80 {
+			r.data = r.data[i+1:]
+			return x | uint64(b)<<s
+		}
+		x |= uint64(b&0x7f) << s
+		s += 7
+	}
+	r.fail()
+	return 0
+}
+
+func (r *guideReader) int() int {
+	u := r.uint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return int(x)
+}
+
+func (r *guideReader) bool() bool {
+	if len(r.data) == 0 {
+		r.fail()
+		return false
+	}
+	b := r.data[0]
+	r.data = r.data[1:]
+	return b != 0
+}
+
+// len reads a length written by guideWriter.len: ok is false for nil. A
+// length longer than what is left (every element takes a byte at least)
+// is damage.
+func (r *guideReader) len() (n int, ok bool) {
+	k := r.uint()
+	if k == 0 {
+		return 0, false
+	}
+	if k-1 > uint64(len(r.data)) {
+		r.fail()
+		return 0, false
+	}
+	return int(k - 1), true
+}
+
+func (r *guideReader) str() string {
+	k := r.uint()
+	if k > 0 {
+		return r.strs[k-1]
+	}
+	n := r.uint()
+	if n > uint64(len(r.data)) {
+		r.fail()
+		return ""
+	}
+	s := r.data[:n]
+	r.data = r.data[n:]
+	r.strs = append(r.strs, s)
+	return s
+}
+
+func (r *guideReader) strings() []string {
+	n, ok := r.len()
+	if !ok {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = r.str()
+	}
+	return ss
+}
+
+func (r *guideReader) pos() lang.Pos {
+	return lang.Pos{File: r.str(), Line: r.int(), Column: r.int()}
+}
+
+func (r *guideReader) positions() []lang.Pos {
+	n, ok := r.len()
+	if !ok {
+		return nil
+	}
+	ps := make([]lang.Pos, n)
+	for i := range ps {
+		ps[i] = r.pos()
+	}
+	return ps
+}
+
+func (r *guideReader) places() map[string]lang.Pos {
+	n, ok := r.len()
+	if !ok {
+		return nil
+	}
+	m := make(map[string]lang.Pos, n)
+	for range n {
+		k := r.str()
+		m[k] = r.pos()
+	}
+	return m
+}
+
+// ref reads a reference: -1 for nil.
+func (r *guideReader) ref() int { return int(r.uint()) - 1 }
+
+func (r *guideReader) pathway() *Pathway {
+	if k := r.ref(); k >= 0 {
+		return r.g.Pathways[k]
+	}
+	return nil
+}
+
+func (r *guideReader) code() *Code {
+	if k := r.ref(); k >= 0 {
+		return r.g.Codes[k]
+	}
+	return nil
+}
+
+func (r *guideReader) qual() *Qualifier {
+	if k := r.ref(); k >= 0 {
+		return r.g.Qualifiers[k]
+	}
+	return nil
+}
+
+func (r *guideReader) pathwayRefs() []*Pathway {
+	n, ok := r.len()
+	if !ok {
+		return nil
+	}
+	ps := make([]*Pathway, n)
+	for i := range ps {
+		ps[i] = r.pathway()
+	}
+	return ps
+}
+
+func (r *guideReader) typed() *typed {
+	if !r.bool() || r.failed {
+		return nil
+	}
+	if len(r.typeds) == 0 {
+		r.typeds = make([]typed, 64)
+	}
+	t := &r.typeds[0]
+	r.typeds = r.typeds[1:]
+	t.typ, t.op = Type(r.int()), r.str()
+	if n, ok := r.len(); ok {
+		t.args = make([]*typed, n)
+		for i := range t.args {
+			t.args[i] = r.typed()
+		}
+	}
+	t.cmp, t.fn, t.num, t.str = r.str(), r.str(), r.int(), r.str()
+	t.day, t.name, t.code, t.pre = Day(r.int()), r.str(), r.code(), r.str()
+	t.qual, t.pos = r.qual(), r.pos()
+	return t
+}
+
+func (r *guideReader) lpos() lexer.Position {
+	return lexer.Position{Filename: r.str(), Offset: r.int(), Line: r.int(), Column: r.int()}
+}
+
+func (r *guideReader) optStr() *string {
+	if !r.bool() {
+		return nil
+	}
+	s := r.str()
+	return &s
+}
+
+func (r *guideReader) expr() *lang.Expr {
+	if !r.bool() || r.failed {
+		return nil
+	}
+	e := &lang.Expr{Pos: r.lpos(), Left: r.and()}
+	if n, ok := r.len(); ok {
+		e.Right = make([]*lang.AndExpr, n)
+		for i := range e.Right {
+			e.Right[i] = r.and()
+		}
+	}
+	return e
+}
+
+func (r *guideReader) and() *lang.AndExpr {
+	if !r.bool() || r.failed {
+		return nil
+	}
+	a := &lang.AndExpr{Pos: r.lpos(), Left: r.not()}
+	if n, ok := r.len(); ok {
+		a.Right = make([]*lang.NotExpr, n)
+		for i := range a.Right {
+			a.Right[i] = r.not()
+		}
+	}
+	return a
+}
+
+func (r *guideReader) not() *lang.NotExpr {
+	if !r.bool() || r.failed {
+		return nil
+	}
+	n := &lang.NotExpr{Pos: r.lpos()}
+	n.Not = r.not()
+	n.Cmp = r.cmp()
+	return n
+}
+
+func (r *guideReader) cmp() *lang.Cmp {
+	if !r.bool() || r.failed {
+		return nil
+	}
+	c := &lang.Cmp{Pos: r.lpos(), Left: r.operand(), Op: r.str(), Right: r.operand()}
+	if n, ok := r.len(); ok {
+		c.In = make([]*lang.Operand, n)
+		for i := range c.In {
+			c.In[i] = r.operand()
+		}
+	}
+	return c
+}
+
+func (r *guideReader) operand() *lang.Operand {
+	if !r.bool() || r.failed {
+		return nil
+	}
+	o := &lang.Operand{Pos: r.lpos()}
+	o.Code, o.Date, o.Number, o.String, o.Bool = r.optStr(), r.optStr(), r.optStr(), r.optStr(), r.optStr()
+	if r.bool() {
+		c := &lang.Call{Pos: r.lpos(), Func: r.str()}
+		if n, ok := r.len(); ok {
+			c.Args = make([]*lang.Expr, n)
+			for i := range c.Args {
+				c.Args[i] = r.expr()
+			}
+		}
+		o.Call = c
+	}
+	o.Name = r.optStr()
+	o.Paren = r.expr()
+	return o
+}
