@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"unicode/utf8"
 
+	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/escape"
@@ -30,7 +32,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	buf.WriteString(escape.Printable(r.In.ID))
 	buf.WriteString("  ")
 	if p := res.Pathway; p != nil {
-		buf.WriteString(p.Label())
+		writePathwayLabel(buf, p)
 	} else {
 		buf.WriteString(msg.UnknownPathway)
 	}
@@ -49,7 +51,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			buf.WriteByte(' ')
 		}
 		buf.WriteByte(' ')
-		buf.WriteString(f.Rule.Label())
+		writeRuleLabel(buf, f.Rule)
 		buf.WriteString(": ")
 		buf.WriteString(f.Rule.Message)
 		buf.WriteByte('\n')
@@ -78,6 +80,33 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		}
 	}
 	buf.WriteByte('\n')
+}
+
+// writePathwayLabel writes p.Label() without making the string: the
+// concatenation allocated for every episode with findings.
+func writePathwayLabel(buf *bytes.Buffer, p *compiler.Pathway) {
+	buf.WriteString(p.Name)
+	buf.WriteString(" (")
+	for i, x := range p.Prefixes {
+		if i > 0 {
+			buf.WriteByte('/')
+		}
+		buf.WriteString(x)
+	}
+	buf.WriteByte(')')
+}
+
+// writeRuleLabel writes r.Label() without making the string, as
+// writePathwayLabel does.
+func writeRuleLabel(buf *bytes.Buffer, r *compiler.Rule) {
+	if r.Name == "" {
+		buf.WriteString(r.ID)
+		return
+	}
+	buf.WriteString(r.Name)
+	buf.WriteString(" (")
+	buf.WriteString(r.ID)
+	buf.WriteByte(')')
 }
 
 // writeIncompleteText writes an incomplete episode: its rejected rows,
@@ -152,10 +181,99 @@ func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
 		return
 	}
 	fmt.Fprintf(w, msg.TextOverTargetHead, msg.Int(len(over)))
-	for _, o := range over {
-		fmt.Fprintf(w, msg.TextOverTarget, escape.Printable(o.Episode), o.PathwayLabel, o.Days, o.Target, o.Days-o.Target, o.Name, o.LeadTime,
-			o.From, o.FromDate, o.To, o.ToDate, escape.Printable(o.File), o.Row)
+	// The list is written once every episode is, while nothing else
+	// runs, and has a line for every lead time over target (thousands):
+	// fmt's reflection over its thirteen values was most of the time.
+	var (
+		line []byte
+		args [13]lineArg
+	)
+	for i := range over {
+		o := &over[i]
+		args = [13]lineArg{
+			{s: escape.Printable(o.Episode)}, {s: o.PathwayLabel}, {n: o.Days, num: true},
+			{n: o.Target, num: true}, {n: o.Days - o.Target, num: true}, {s: o.Name}, {s: o.LeadTime},
+			{s: o.From}, {day: o.FromDate, isDay: true}, {s: o.To}, {day: o.ToDate, isDay: true},
+			{s: escape.Printable(o.File)}, {n: o.Row, num: true}}
+		line = overTargetLine.append(line[:0], args[:])
+		w.Write(line)
 	}
+}
+
+// overTargetLine is msg.TextOverTarget cut at its verbs.
+var overTargetLine = cutFormat(msg.TextOverTarget)
+
+// lineFormat is a message of the catalogue whose verbs are %s and %d
+// only, cut at them once, so that a line is written without fmt: the
+// text between the verbs, one more than the verbs.
+type lineFormat struct {
+	text  []string
+	verbs []byte // 's' or 'd'
+}
+
+// lineArg is a value for a verb of a lineFormat: a string, a number
+// (num) or a day (isDay), written as fmt writes it for the verb.
+type lineArg struct {
+	s     string
+	n     int
+	num   bool
+	day   compiler.Day
+	isDay bool
+}
+
+// cutFormat cuts format at its verbs. It panics on a verb other than %s
+// and %d (a message that cannot be written this way; TestCutFormat).
+func cutFormat(format string) lineFormat {
+	var f lineFormat
+	var text []byte
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			text = append(text, format[i])
+			continue
+		}
+		i++
+		switch {
+		case i < len(format) && format[i] == '%':
+			text = append(text, '%')
+		case i < len(format) && (format[i] == 's' || format[i] == 'd'):
+			f.text = append(f.text, string(text))
+			f.verbs = append(f.verbs, format[i])
+			text = text[:0]
+		default:
+			panic("output: cutFormat: a verb other than %s and %d in " + strconv.Quote(format))
+		}
+	}
+	f.text = append(f.text, string(text))
+	return f
+}
+
+// append appends the line with args (one per verb, of its kind: a
+// string or day for %s, a number for %d) to dst. A value of the wrong
+// kind is written as fmt writes a wrong one, so a mismatch shows.
+func (f lineFormat) append(dst []byte, args []lineArg) []byte {
+	for i, verb := range f.verbs {
+		dst = append(dst, f.text[i]...)
+		if i >= len(args) {
+			dst = append(dst, "%!"...)
+			dst = append(dst, verb)
+			dst = append(dst, "(MISSING)"...)
+			continue
+		}
+		a := args[i]
+		switch {
+		case verb == 'd' && a.num:
+			dst = strconv.AppendInt(dst, int64(a.n), 10)
+		case verb == 's' && a.isDay:
+			dst = append(dst, a.day.String()...)
+		case verb == 's' && !a.num:
+			dst = append(dst, a.s...)
+		default:
+			dst = append(dst, "%!"...)
+			dst = append(dst, verb)
+			dst = append(dst, "(BADARG)"...)
+		}
+	}
+	return append(dst, f.text[len(f.verbs)]...)
 }
 
 // textWidth is where writeByRuleText breaks a line of episode ids.
