@@ -171,48 +171,45 @@ findings:
 }
 
 // listBuilder gathers the batches' lists, in input order, into the
-// summary's. The lists grow in chunks that are joined once, at the end:
-// appending to one slice copied the lists over and over as they grew (by
-// a quarter at a time once large, with the collector's write barriers),
-// which was most of the writing goroutine's time.
+// summary's. The lists grow on the writing goroutine while the run goes
+// on, so that nothing is left to copy once it has ended: joining pieces
+// at the end copied the lists (a few MB of fresh memory) while nothing
+// else ran, and so added to the run's time as a whole (issue 16).
 type listBuilder struct {
 	lists      *Lists
-	over       chunks[OverTarget]
-	incomplete chunks[IncompleteEpisode]
+	over       growList[OverTarget]
+	incomplete growList[IncompleteEpisode]
 	byRule     map[*compiler.Rule]*ruleChunks
 }
 
 // ruleChunks are a rule's episodes so far.
 type ruleChunks struct {
 	re  RuleEpisodes
-	ids chunks[string]
+	ids growList[string]
 }
 
-// chunks is a list kept in pieces that are never copied until join.
-type chunks[T any] struct {
-	parts [][]T
-	n     int
-}
+// growList is a list that doubles its room when full. Appending to a
+// slice copied a large list over and over (by a quarter at a time once
+// large, with the collector's write barriers); doubling copies each
+// item once on average.
+type growList[T any] struct{ items []T }
 
-// add appends v, starting a new piece as large as the list so far when
-// the last one is full.
-func (c *chunks[T]) add(v T) {
-	k := len(c.parts)
-	if k == 0 || len(c.parts[k-1]) == cap(c.parts[k-1]) {
-		c.parts = append(c.parts, make([]T, 0, max(64, c.n)))
-		k++
+// add appends v.
+func (c *growList[T]) add(v T) {
+	if len(c.items) == cap(c.items) {
+		c.items = slices.Grow(c.items, max(64, len(c.items)))
 	}
-	c.parts[k-1] = append(c.parts[k-1], v)
-	c.n++
+	c.items = append(c.items, v)
 }
 
-// join appends the list to dst, which then has room for exactly it.
-func (c *chunks[T]) join(dst []T) []T {
-	dst = slices.Grow(dst, c.n)
-	for _, p := range c.parts {
-		dst = append(dst, p...)
+// join returns the list appended to dst: the list itself when dst is
+// empty and the list is not (dst stays when both are, so that an empty
+// list is [] in JSON, not null).
+func (c *growList[T]) join(dst []T) []T {
+	if len(dst) == 0 && len(c.items) > 0 {
+		return c.items
 	}
-	return dst
+	return append(dst, c.items...)
 }
 
 // account moves a batch's lists into the builder and clears them.
