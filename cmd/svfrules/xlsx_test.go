@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,6 +45,10 @@ func TestXLSXSheet(t *testing.T) {
 		{args: []string{"report", "--sheet", "data", book}, code: 0, stdout: "\n| Livmoderkroppscancer (VH3) | "},
 		{args: []string{"report", "--sheet", "Saknas", book}, code: 2,
 			stderr: "svfrules report: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},
+		// Refused at the header, as for a CSV file (the rows after it
+		// are not read: input.TestReadStopsAtHeader), nothing written.
+		{args: []string{"report", "--sheet", "Data", "--by", "region", "-o", filepath.Join(dir, "r.md"), book}, code: 2,
+			stderr: "svfrules report: --by region: " + book + " har ingen kolumn för region, så rapporten kan inte delas upp efter region. Heter kolumnen något annat i filen, ange den med --column region=RUBRIK och kör igen; annars ta bort region ur --by. Ingen rapport har skrivits.\n"},
 		{args: []string{"diff", "10.5", "10.6", "--sheet", "Saknas", "--episodes", book}, code: 2,
 			stderr: "svfrules diff: " + book + `: arbetsboken har inget blad som heter "Saknas"; ` + sheets + "\n"},
 	}
@@ -59,6 +64,9 @@ func TestXLSXSheet(t *testing.T) {
 			}
 			if tt.code != 0 && stderr.String() != tt.stderr {
 				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), tt.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "r.md")); err == nil {
+				t.Error("a report was written")
 			}
 		})
 	}

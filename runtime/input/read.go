@@ -123,7 +123,7 @@ func Read(ctx context.Context, name string, r io.Reader, opts Options, sink Sink
 		lr.r = ctxReader{ctx, r}
 	}
 	if p, _ := lr.peek(len(oleMagic)); isWorkbook(p) {
-		return readXLSX(name, lr, opts, sink)
+		return readXLSX(ctx, name, lr, opts, sink)
 	}
 	if err := checkStart(name, lr); err != nil {
 		return err

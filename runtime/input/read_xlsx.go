@@ -17,6 +17,7 @@ package input
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -70,7 +71,11 @@ func isWorkbook(p []byte) bool { return bytes.HasPrefix(p, zipMagic) || bytes.Ha
 // Cells with a date format hold serial numbers (days since 1900, or 1904
 // when the workbook says so); they are read as the date Excel shows.
 // Other numbers are read as Excel shows them ("12", not "12.0").
-func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) {
+//
+// Once ctx is done (the pipeline refused the header's columns, or the
+// rows of an episode proved not adjacent) no more rows are read, and the
+// error wraps context.Cause(ctx), as for a CSV file.
+func readXLSX(ctx context.Context, name string, lr *lineReader, opts Options, sink Sink) (err error) {
 	// The reader parses untrusted input; whatever slips through it must
 	// end as a message about this file, not a crash.
 	defer func() {
@@ -107,10 +112,12 @@ func readXLSX(name string, lr *lineReader, opts Options, sink Sink) (err error) 
 	b.dmy = isDMY(opts)
 	b.columns = opts.Columns
 	defer releaseBuilder(b)
-	x := xlsxRows{c: &csvReader{name: name, workbook: true, enc: encUTF8, b: b}}
+	x := xlsxRows{c: &csvReader{name: name, workbook: true, enc: encUTF8, b: b}, ctx: ctx}
 	err = wb.Rows(sheet, maxLine, x.row)
 	var he headerError
 	switch {
+	case errors.Is(err, errStopped):
+		return fmt.Errorf("%s: %w", name, context.Cause(ctx))
 	case errors.As(err, &he):
 		err = he.err // the CSV reader's message about the header
 	case err != nil:
@@ -303,7 +310,15 @@ type xlsxRows struct {
 	c      *csvReader
 	line   []byte // the row written as CSV
 	header bool   // the header has been read
+	ctx    context.Context
+	n      int // rows since ctx was last asked
 }
+
+// errStopped ends a sheet's read once the context is done.
+var errStopped = errors.New("read stopped")
+
+// stopEvery is how many rows are read between two looks at the context.
+const stopEvery = 1024
 
 // headerError carries the CSV reader's error about the header row out of
 // the sheet's read: it is the file's message as it is.
@@ -326,7 +341,18 @@ func (x *xlsxRows) row(no int, cells []string, tooLong bool) error {
 			return headerError{err}
 		}
 		x.header = true
+		// The header's columns may have been refused (report --by a
+		// column the sheet lacks): then not a row more is read.
+		if x.ctx.Err() != nil {
+			return errStopped
+		}
 		return nil
+	}
+	if x.n++; x.n == stopEvery {
+		x.n = 0
+		if x.ctx.Err() != nil {
+			return errStopped
+		}
 	}
 	// An empty row becomes separators, as in Excel's CSV: a blank
 	// row, counted as one.

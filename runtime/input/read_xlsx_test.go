@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -661,6 +662,52 @@ func TestWorkbookColumnsSaySo(t *testing.T) {
 		}
 		if len(s.cols) != 1 || s.cols[0].Workbook != c.want {
 			t.Errorf("%s: columns %+v, want Workbook %v", c.name, s.cols, c.want)
+		}
+	}
+}
+
+// stopSink cancels the read when it is told the columns, as the
+// pipeline does when report --by refuses them (runtime.ColumnChecker),
+// and counts the rows it is given after that.
+type stopSink struct {
+	logSink
+	stop func(error)
+	rows int
+}
+
+func (s *stopSink) Columns(FileColumns) { s.stop(errRefused) }
+func (s *stopSink) DataRow()            { s.rows++ }
+
+var errRefused = errors.New("refused")
+
+// TestReadStopsAtHeader: a read cancelled when the header is read (the
+// columns refused) returns the cause, from a workbook as from a CSV file;
+// a workbook's rows are in memory already, and none is read after the
+// header (a CSV file's first block, read at once, may be).
+func TestReadStopsAtHeader(t *testing.T) {
+	rows := map[int][]any{1: {"Förlopp", "Kod", "Datum"}}
+	var text strings.Builder
+	text.WriteString("Förlopp;Kod;Datum\n")
+	for i := 2; i < 2000; i++ {
+		rows[i] = []any{fmt.Sprintf("E%d", i), "VL210", "2024-03-11"}
+		fmt.Fprintf(&text, "E%d;VL210;2024-03-11\n", i)
+	}
+	for _, c := range []struct {
+		name  string
+		input []byte
+	}{
+		{"a.xlsx", xlsxBytes(t, rows, nil)},
+		{"a.csv", []byte(text.String())},
+	} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		s := stopSink{stop: cancel}
+		err := Read(ctx, c.name, bytes.NewReader(c.input), Options{}, &s)
+		cancel(nil)
+		if !errors.Is(err, errRefused) {
+			t.Errorf("%s: error %v, want the cause", c.name, err)
+		}
+		if s.rows != 0 && c.name == "a.xlsx" {
+			t.Errorf("%s: %d rows read after the header was refused", c.name, s.rows)
 		}
 	}
 }
