@@ -131,7 +131,19 @@ func runDiff(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "svfrules diff: "+msg.CannotWriteOutput+"\n", err)
 		return exitUsage
 	}
-	if failOn >= 0 && changes.AtLeast(report.Changes, failOn) {
+	found := failOn >= 0 && changes.AtLeast(report.Changes, failOn)
+	// Rows that could not be read end in exit code 1, as in eval and
+	// report: the episodes they belong to are judged by neither version,
+	// so a script that checks the code learns the comparison is short.
+	if im := report.Impact; im != nil && im.RowsRejected > 0 {
+		if im.RowsRejected == 1 {
+			fmt.Fprintln(c.stderr, msg.DiffRowRejected)
+		} else {
+			fmt.Fprintf(c.stderr, msg.DiffRowsRejected+"\n", msg.Int(im.RowsRejected))
+		}
+		found = true
+	}
+	if found {
 		return exitFound
 	}
 	return exitOK

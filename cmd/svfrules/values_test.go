@@ -154,11 +154,11 @@ func TestEvalRegionCodesCompare(t *testing.T) {
 
 // TestDiffEpisodesDateOrder: diff --episodes reads the Excel-saved export
 // with --date-order dmy as eval does: every episode, only the total row
-// rejected.
+// rejected (exit code 1, as eval's for the rejected row).
 func TestDiffEpisodesDateOrder(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"diff", "10.5", "10.6", "--date-order", "dmy", "--episodes", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
-	if code != 0 || !strings.Contains(stdout.String(), ": 53 förlopp (285 rader, 1 avvisade), utvärderade med båda versionerna") {
+	if code != 1 || !strings.Contains(stdout.String(), ": 53 förlopp (285 rader, 1 avvisade), utvärderade med båda versionerna") {
 		t.Errorf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 	}
 }

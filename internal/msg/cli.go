@@ -463,7 +463,8 @@ till 3 exempel på förlopps-id (inte med markdown).
 
 Identiska regelfiler och filer som bara skiljer sig i kommentarer eller
 layout redovisas som sådana. Slutkod 0, eller 1 med --fail-on NIVÅ när det
-finns en ändring på den nivån eller högre; 2 vid fel i kommandoraden, en
+finns en ändring på den nivån eller högre, och 1 när rader i --episodes
+inte kunde läsas (som för eval och report); 2 vid fel i kommandoraden, en
 okänd version eller mapp, eller regler som inte går att kompilera.
 
 Exempel:

@@ -141,6 +141,15 @@ const (
 
 // Texts of diff --episodes.
 const (
+	// DiffRowsRejected says, on stderr, why diff ends with exit code 1
+	// when rows of --episodes could not be read: the number of rows
+	// (msg.Int).
+	DiffRowsRejected = "svfrules diff: %s rader i --episodes kunde inte läsas (jämförelsen listar dem); förloppen de hör till bedöms inte av någon av versionerna, så jämförelsen säger inget om dem. Rätta raderna och kör igen. Slutkod 1, som för eval och report."
+	// DiffRowRejected is DiffRowsRejected for one row.
+	DiffRowRejected = "svfrules diff: en rad i --episodes kunde inte läsas (jämförelsen listar den); förloppet den hör till bedöms inte av någon av versionerna, så jämförelsen säger inget om det. Rätta raden och kör igen. Slutkod 1, som för eval och report."
+)
+
+const (
 	// DiffEpisodesSummary says what was evaluated (%s: the files; %d: episodes; %d: rows; %d: rejected rows).
 	DiffEpisodesSummary = "Förlopp i %s: %d förlopp (%d rader, %d avvisade), utvärderade med båda versionerna"
 	// DiffGainFinding: episodes that gain an error or warning.
