@@ -2,7 +2,6 @@ package compiler
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -25,12 +24,13 @@ import (
 // text gives in every respect (TestEmbeddedParsed compares them, and
 // fails when a generated file is stale); only check runs the lint on it.
 //
-// A generated file starts with a digest of the version's rule files: a
-// file whose digest does not match the text embedded beside it (a rule
-// file edited without go generate) is not used, and the text is parsed.
+// A generated file starts with a stamp of the version's rule files (see
+// stamp): a file whose stamp does not match the files embedded beside it
+// (a rule file added, removed or resized without go generate) is not
+// used, and the text is parsed.
 //
-// Layout: the 32-byte SHA-256 digest (see digest), the header's date and
-// title (each a uvarint length and the bytes), then the model
+// Layout: the stamp (a uvarint length and the bytes), the header's date
+// and title (each a uvarint length and the bytes), then the model
 // (encodeGuide).
 
 // embeddedDisplay is how the files of an embedded version are named in
@@ -61,20 +61,51 @@ func embeddedSources(v string) (names []string, src lang.Sources, err error) {
 	return names, src, nil
 }
 
-// digest is the SHA-256 of the rule files (names in order, each with its
-// length and text).
-func digest(names []string, src lang.Sources) [sha256.Size]byte {
-	h := sha256.New()
-	var n [binary.MaxVarintLen64]byte
+// stamp identifies the rule files of a version as the generated form
+// was made from: their shown names in order, each with its size. It is
+// read from the embedded folder's listing alone: reading the text of the
+// files (1.2 MB for all versions, each page of it a page fault the first
+// time) to hash it was most of what svfrules versions did (issue 16). A
+// rule file edited to the same size without go generate is not noticed
+// here; TestEmbeddedParsed fails on it, byte for byte.
+func stamp(names []string, size func(name string) int64) []byte {
+	var out []byte
 	for _, name := range names {
-		for _, b := range [][]byte{[]byte(name), src[name]} {
-			h.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))])
-			h.Write(b)
-		}
+		out = binary.AppendUvarint(out, uint64(len(name)))
+		out = append(out, name...)
+		out = binary.AppendUvarint(out, uint64(size(name)))
 	}
-	var d [sha256.Size]byte
-	h.Sum(d[:0])
-	return d
+	return out
+}
+
+// sourcesStamp is the stamp of files read (embeddedSources).
+func sourcesStamp(names []string, src lang.Sources) []byte {
+	return stamp(names, func(name string) int64 { return int64(len(src[name])) })
+}
+
+// embeddedStamp is the stamp of embedded version v, from the listing of
+// its folder without reading the files.
+func embeddedStamp(v string) ([]byte, error) {
+	entries, err := fs.ReadDir(rules.FS(), v)
+	if err != nil {
+		return nil, err
+	}
+	var names []string // shown names, in order: they share a prefix
+	sizes := map[string]int64{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), Ext) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			return nil, err
+		}
+		shown := path.Join(embeddedDisplay(v), e.Name())
+		names = append(names, shown)
+		sizes[shown] = info.Size()
+	}
+	sort.Strings(names)
+	return stamp(names, func(name string) int64 { return sizes[name] }), nil
 }
 
 // EncodeEmbedded parses and checks embedded version v and returns its
@@ -103,8 +134,9 @@ func EncodeEmbedded(v string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := digest(names, src)
-	out := append([]byte(nil), d[:]...)
+	st := sourcesStamp(names, src)
+	out := binary.AppendUvarint(nil, uint64(len(st)))
+	out = append(out, st...)
 	for _, s := range []string{g.Date, g.Title} {
 		out = binary.AppendUvarint(out, uint64(len(s)))
 		out = append(out, s...)
@@ -112,50 +144,30 @@ func EncodeEmbedded(v string) ([]byte, error) {
 	return append(out, form...), nil
 }
 
-// embeddedDigest is digest(embeddedSources(v)), computed by streaming
-// the rule files through the hash: svfrules versions checks every
-// version's generated form against its text, and copying all of them
-// (1.3 MB) onto the heap cost more than the rest of the command.
-func embeddedDigest(v string) (d [sha256.Size]byte, err error) {
-	entries, err := fs.ReadDir(rules.FS(), v)
-	if err != nil {
-		return d, err
+// splitGenerated returns the header and the rest of a generated form
+// (or of its beginning) whose stamp is st; errStale when the stamp
+// differs or the header is not all there.
+func splitGenerated(data, st []byte) (date, title string, rest []byte, err error) {
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n != uint64(len(st)) || uint64(len(data)-k) < n || !bytes.Equal(data[k:k+int(n)], st) {
+		return "", "", nil, errStale
 	}
-	var names []string // in the order of the shown names, which share a prefix
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), Ext) {
-			names = append(names, e.Name())
+	rest = data[k+int(n):]
+	var header [2]string
+	for i := range header {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return "", "", nil, errStale // or longer than read: the caller loads the version
 		}
+		header[i] = string(rest[k : k+int(n)])
+		rest = rest[k+int(n):]
 	}
-	sort.Strings(names)
-	h := sha256.New()
-	var n [binary.MaxVarintLen64]byte
-	buf := make([]byte, 32<<10)
-	for _, name := range names {
-		shown := path.Join(embeddedDisplay(v), name)
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(shown)))])
-		h.Write([]byte(shown))
-		f, err := rules.FS().Open(path.Join(v, name))
-		if err != nil {
-			return d, err
-		}
-		st, err := f.Stat()
-		if err == nil {
-			h.Write(n[:binary.PutUvarint(n[:], uint64(st.Size()))])
-			_, err = io.CopyBuffer(h, f, buf)
-		}
-		f.Close()
-		if err != nil {
-			return d, err
-		}
-	}
-	h.Sum(d[:0])
-	return d, nil
+	return header[0], header[1], rest, nil
 }
 
 // parsedHeader reads the date and title of the generated form of v
-// alone, when its digest is d.
-func parsedHeader(v string, d [sha256.Size]byte) (date, title string, err error) {
+// alone, when its stamp is st.
+func parsedHeader(v string, st []byte) (date, title string, err error) {
 	f, err := rules.OpenParsed(v)
 	if err != nil {
 		return "", "", err
@@ -166,48 +178,21 @@ func parsedHeader(v string, d [sha256.Size]byte) (date, title string, err error)
 	if err != nil && err != io.ErrUnexpectedEOF {
 		return "", "", err
 	}
-	head = head[:k]
-	if len(head) < len(d) || !bytes.Equal(head[:len(d)], d[:]) {
-		return "", "", errStale
-	}
-	rest := head[len(d):]
-	var header [2]string
-	for i := range header {
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return "", "", errStale // or longer than read: the caller loads the version
-		}
-		header[i] = string(rest[k : k+int(n)])
-		rest = rest[k+int(n):]
-	}
-	return header[0], header[1], nil
+	date, title, _, err = splitGenerated(head[:k], st)
+	return date, title, err
 }
 
 // errStale is never shown: the files are parsed instead.
 var errStale = errors.New("generated file does not match the rule files (run go generate ./rules)") // for developers
 
-// embeddedParsed returns the header and the encoded files of the
+// embeddedParsed returns the header and the encoded model of the
 // generated form of v, when there is one that matches the rule files.
 func embeddedParsed(v string, names []string, src lang.Sources) (date, title string, rest []byte, err error) {
 	data, ok := rules.Parsed(v)
 	if !ok {
 		return "", "", nil, fs.ErrNotExist
 	}
-	d := digest(names, src)
-	if len(data) < len(d) || !bytes.Equal(data[:len(d)], d[:]) {
-		return "", "", nil, errStale
-	}
-	rest = data[len(d):]
-	var header [2]string
-	for i := range header {
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return "", "", nil, errStale
-		}
-		header[i] = string(rest[k : k+int(n)])
-		rest = rest[k+int(n):]
-	}
-	return header[0], header[1], rest, nil
+	return splitGenerated(data, sourcesStamp(names, src))
 }
 
 // LoadEmbedded loads embedded guide version v as Load(rules.FS(), v,
@@ -249,8 +234,8 @@ func loadGenerated(v string, lint bool) (*Guide, lang.Diagnostics, lang.Sources)
 // every version in a few milliseconds); otherwise it loads the version,
 // and ok is false when the version has errors.
 func EmbeddedHeader(v string) (date, title string, ok bool) {
-	if d, err := embeddedDigest(v); err == nil {
-		if date, title, err := parsedHeader(v, d); err == nil {
+	if st, err := embeddedStamp(v); err == nil {
+		if date, title, err := parsedHeader(v, st); err == nil {
 			return date, title, true
 		}
 	}

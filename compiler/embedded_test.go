@@ -71,10 +71,11 @@ func TestEmbeddedParsed(t *testing.T) {
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)
 			}
-			// versions' path: the streamed digest is the digest of the
-			// text, and the header read alone is the header.
-			if d, err := embeddedDigest(v); err != nil || d != digest(names, src) {
-				t.Errorf("embeddedDigest: %x (%v), want %x", d, err, digest(names, src))
+			// versions' path: the stamp from the folder's listing is
+			// the stamp of the files read, and the header read alone is
+			// the header.
+			if st, err := embeddedStamp(v); err != nil || !bytes.Equal(st, sourcesStamp(names, src)) {
+				t.Errorf("embeddedStamp: %q (%v), want %q", st, err, sourcesStamp(names, src))
 			}
 			if d, t2, ok := EmbeddedHeader(v); !ok || d != g1.Date || t2 != g1.Title {
 				t.Errorf("EmbeddedHeader %q %q %v, want %q %q", d, t2, ok, g1.Date, g1.Title)
@@ -98,9 +99,9 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// TestEmbeddedStale checks that a generated form whose digest does not
-// match the rule files is not used, and that a damaged one is refused
-// without a panic.
+// TestEmbeddedStale checks that a generated form whose stamp does not
+// match the rule files (one added, removed or resized) is not used, and
+// that a damaged one is refused without a panic.
 func TestEmbeddedStale(t *testing.T) {
 	names, src, err := embeddedSources("10.6")
 	if err != nil {
@@ -115,15 +116,25 @@ func TestEmbeddedStale(t *testing.T) {
 		edited[k] = b
 	}
 	edited[names[0]] = append(append([]byte(nil), src[names[0]]...), '\n')
-	if _, _, _, err := embeddedParsed("10.6", names, edited); err != errStale {
-		t.Errorf("edited rule file: err %v, want errStale", err)
+	added := append(slices.Clone(names), "rules/10.6/zz.svf")
+	for _, tc := range []struct {
+		what  string
+		names []string
+		src   lang.Sources
+	}{
+		{"edited rule file", names, edited},
+		{"rule file added", added, src},
+		{"rule file removed", names[1:], src},
+	} {
+		if _, _, _, err := embeddedParsed("10.6", tc.names, tc.src); err != errStale {
+			t.Errorf("%s: err %v, want errStale", tc.what, err)
+		}
+		if _, _, err := parsedHeader("10.6", sourcesStamp(tc.names, tc.src)); err != errStale {
+			t.Errorf("parsedHeader, %s: err %v, want errStale", tc.what, err)
+		}
 	}
-	d := digest(names, src)
-	if _, _, err := parsedHeader("10.6", d); err != nil {
-		t.Errorf("parsedHeader with the text's digest: %v", err)
-	}
-	if _, _, err := parsedHeader("10.6", digest(names, edited)); err != errStale {
-		t.Errorf("parsedHeader with an edited file's digest: err %v, want errStale", err)
+	if _, _, err := parsedHeader("10.6", sourcesStamp(names, src)); err != nil {
+		t.Errorf("parsedHeader with the files' stamp: %v", err)
 	}
 	for _, cut := range []int{0, 1, len(rest) / 3, len(rest) / 2, len(rest) - 1} {
 		if _, err := decodeGuide(string(rest[:cut]), src); err == nil {
