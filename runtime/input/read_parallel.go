@@ -34,11 +34,16 @@ import (
 // each row once (see deliver).
 
 // blockSize is the size of the blocks of lines the workers parse, unless
-// Options.BlockSize says otherwise. A block of 256 KiB is still in the
+// Options.BlockSize says otherwise. A block of 128 KiB is still in the
 // cache when a worker parses it after the read that filled it, and the
-// blocks and their output under way take a quarter of the memory (and
-// of its first-touch page faults) that blocks of 1 MiB took.
-const blockSize = 1 << 18
+// blocks and their output under way take an eighth of the memory that
+// blocks of 1 MiB took. What counts is that memory's first touch: a page
+// fault per 4 KiB page of fresh memory cost 10-40 µs on the virtual
+// machine of issue 16, and the buffers in flight were a tenth of eval's
+// page faults with blocks of 256 KiB (a few hundred of some 4 800 on
+// the 300 k-episode file), where the blocks themselves, twice as many,
+// cost less than that.
+const blockSize = 1 << 17
 
 // block is a piece of the input of whole lines, and what parsing it gave.
 type block struct {
@@ -215,7 +220,9 @@ func (c *csvReader) readCSVParallel(ctx context.Context, lr *lineReader, workers
 	}
 	quit := make(chan struct{})
 	todo := make(chan *block, workers)
-	ordered := make(chan *block, 2*workers)
+	// A block ahead per worker keeps the workers busy; more blocks
+	// under way only take more fresh memory (see blockSize).
+	ordered := make(chan *block, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
