@@ -42,13 +42,36 @@ type compCommand struct {
 	summary string
 	flags   []string // --name and -n
 	formats []string // --format values
+	// values are the values of the command's other enumerated flags, as
+	// help lists them (report --by: the Swedish words), by flag.
+	values map[string][]string
+}
+
+// valueFlags are the enumerated flags completion offers values for,
+// besides --format, by command.
+var valueFlags = map[string]map[string]valueTable{
+	"report": {"--by": byValues},
+}
+
+// valueFlagNames are the flags of valueFlags, sorted, each once.
+func valueFlagNames() []string {
+	seen := map[string]bool{}
+	for _, fs := range valueFlags {
+		for f := range fs {
+			seen[f] = true
+		}
+	}
+	return sortedStrings(seen)
 }
 
 // completionData is the command table as completion scripts need it.
 func completionData() []compCommand {
 	var out []compCommand
 	for _, cmd := range commands() {
-		cc := compCommand{name: cmd.name, summary: cmd.summary, formats: formatValues(cmd.name)}
+		cc := compCommand{name: cmd.name, summary: cmd.summary, formats: formatValues(cmd.name), values: map[string][]string{}}
+		for f, t := range valueFlags[cmd.name] {
+			cc.values[f] = t.shown()
+		}
 		cmd.flags(nil).VisitAll(func(f *pflag.Flag) {
 			cc.flags = append(cc.flags, "--"+f.Name)
 			if f.Shorthand != "" {
@@ -111,9 +134,17 @@ _svfrules() {
 			fmt.Fprintf(w, "                %s) COMPREPLY=( $(compgen -W %q -- \"$cur\") );;\n", c.name, strings.Join(c.formats, " "))
 		}
 	}
-	fmt.Fprintf(w, `            esac
-            return;;
-    esac
+	fmt.Fprint(w, "            esac\n            return;;\n")
+	for _, f := range valueFlagNames() {
+		fmt.Fprintf(w, "        %s)\n            case \"$cmd\" in\n", f)
+		for _, c := range cs {
+			if vs := c.values[f]; len(vs) > 0 {
+				fmt.Fprintf(w, "                %s) COMPREPLY=( $(compgen -W %q -- \"$cur\") );;\n", c.name, strings.Join(vs, " "))
+			}
+		}
+		fmt.Fprint(w, "            esac\n            return;;\n")
+	}
+	fmt.Fprintf(w, `    esac
     case "$cmd" in
         help)
             COMPREPLY=( $(compgen -W "%s" -- "$cur") )
@@ -149,7 +180,17 @@ func writeZsh(w io.Writer, cs []compCommand) {
 			fmt.Fprintf(w, "        %s) compadd -- %s;;\n", c.name, strings.Join(c.formats, " "))
 		}
 	}
-	fmt.Fprint(w, "      esac\n      return;;\n  esac\n  case ${words[2]} in\n")
+	fmt.Fprint(w, "      esac\n      return;;\n")
+	for _, f := range valueFlagNames() {
+		fmt.Fprintf(w, "    %s)\n      case ${words[2]} in\n", f)
+		for _, c := range cs {
+			if vs := c.values[f]; len(vs) > 0 {
+				fmt.Fprintf(w, "        %s) compadd -- %s;;\n", c.name, strings.Join(vs, " "))
+			}
+		}
+		fmt.Fprint(w, "      esac\n      return;;\n")
+	}
+	fmt.Fprint(w, "  esac\n  case ${words[2]} in\n")
 	fmt.Fprintf(w, "    help) compadd -- %s; return;;\n    completion) compadd -- bash zsh fish powershell; return;;\n", commandNames(cs))
 	fmt.Fprint(w, "  esac\n  if [[ $PREFIX == -* ]]; then\n    case ${words[2]} in\n")
 	for _, c := range cs {
@@ -179,6 +220,8 @@ func writeFish(w io.Writer, cs []compCommand) {
 				fmt.Fprintf(w, "complete -c svfrules -n %s -l guide -x -a %s\n", cond, zshQuote(strings.Join(rules.Versions(), " ")))
 			case f == "--format" && len(c.formats) > 0:
 				fmt.Fprintf(w, "complete -c svfrules -n %s -l format -x -a %s\n", cond, zshQuote(strings.Join(c.formats, " ")))
+			case len(c.values[f]) > 0:
+				fmt.Fprintf(w, "complete -c svfrules -n %s -l %s -x -a %s\n", cond, f[2:], zshQuote(strings.Join(c.values[f], " ")))
 			case f == "--rules" || f == "--output":
 				fmt.Fprintf(w, "complete -c svfrules -n %s -l %s -r -F\n", cond, f[2:])
 			case strings.HasPrefix(f, "--"):
@@ -205,6 +248,14 @@ func writePowerShell(w io.Writer, cs []compCommand) {
 			fmt.Fprintf(w, "        '%s' = @(%s)\n", c.name, psList(c.formats))
 		}
 	}
+	fmt.Fprint(w, "    }\n    $values = @{\n")
+	for _, c := range cs {
+		for _, f := range valueFlagNames() {
+			if vs := c.values[f]; len(vs) > 0 {
+				fmt.Fprintf(w, "        '%s %s' = @(%s)\n", c.name, f, psList(vs))
+			}
+		}
+	}
 	fmt.Fprint(w, `    }
     $n = $words.Count
     if ($wordToComplete -ne '') { $n = $n - 1 }
@@ -216,6 +267,7 @@ func writePowerShell(w io.Writer, cs []compCommand) {
         $prev = $words[$n - 1]
         if ($prev -eq '--guide') { $candidates = $guides }
         elseif ($prev -eq '--format' -and $formats.ContainsKey($cmd)) { $candidates = $formats[$cmd] }
+        elseif ($values.ContainsKey("$cmd $prev")) { $candidates = $values["$cmd $prev"] }
         elseif ($cmd -eq 'help') { $candidates = $commands }
         elseif ($cmd -eq 'completion') { $candidates = @('bash', 'zsh', 'fish', 'powershell') }
         elseif ($wordToComplete -like '-*' -and $flags.ContainsKey($cmd)) { $candidates = $flags[$cmd] }

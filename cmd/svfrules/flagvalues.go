@@ -14,10 +14,13 @@ import (
 // valueName is one value of an enumerated flag: the name programs and
 // scripts use, and the Swedish word the output prints for it, which is
 // accepted as a synonym (eval --severity fel, diff --level åtgärd).
-// hidden values are accepted but not listed (report --by pathway).
+// hidden values are accepted but not listed (report --by pathway);
+// svOnly values are listed by their Swedish word only, and the name is
+// accepted without being shown (report --by län, not county (län)).
 type valueName struct {
 	name, sv string
 	hidden   bool
+	svOnly   bool
 }
 
 // valueTable is the one table of a flag's values, in the order help and
@@ -45,7 +48,10 @@ func (t valueTable) list() string {
 			continue
 		}
 		p := v.name
-		if v.sv != "" && v.sv != v.name {
+		switch {
+		case v.svOnly:
+			p = v.sv
+		case v.sv != "" && v.sv != v.name:
 			p += " (" + v.sv + ")"
 		}
 		parts = append(parts, p)
@@ -98,11 +104,31 @@ var levelValues = valueTable{
 
 // byValues are report's --by dimensions, with the column titles the
 // report prints. pathway is accepted (every measure is per pathway) but
-// not listed, as help does not list it.
+// not listed, as help does not list it. Help, usage errors and
+// completion name the Swedish words only (län, kön, kvartal): the
+// users write Swedish; the ids (county, sex, quarter), which json and
+// csv's rfc4180 dialect print, are accepted as well, and "menade du"
+// suggests from both.
 var byValues = func() valueTable {
 	var t valueTable
 	for _, d := range report.Dimensions {
-		t = append(t, valueName{name: d, sv: strings.ToLower(report.DimensionLabel(d)), hidden: d == "pathway"})
+		t = append(t, valueName{name: d, sv: strings.ToLower(report.DimensionLabel(d)), hidden: d == "pathway", svOnly: true})
 	}
 	return t
 }()
+
+// shown are the values help lists, in their listed word (for
+// completion).
+func (t valueTable) shown() []string {
+	var out []string
+	for _, v := range t {
+		switch {
+		case v.hidden:
+		case v.svOnly:
+			out = append(out, v.sv)
+		default:
+			out = append(out, v.name)
+		}
+	}
+	return out
+}

@@ -292,9 +292,9 @@ En cell med färre ledtider än --min-cell visar varken n eller utfall, i
 alla format, och inget annat antal under --min-cell visas (vårdförlopp,
 fynd, indata); celler och antal som skulle låta en dold cell räknas ut
 från det som visas döljs också. --by tar en kommaseparerad lista av
-region, county (län), sex (kön), agegroup (0–17, 18–39, 40–64, 65–79,
-80+), year, quarter, month (av avslutskodens datum); vårdförloppet ingår
-alltid i uppdelningen.
+region, län, kön, åldersgrupp (0–17, 18–39, 40–64, 65–79, 80+), år,
+kvartal, månad (av avslutskodens datum); vårdförloppet ingår alltid i
+uppdelningen.
 
 --inclusion-base FIL lägger till inklusionsmåttet (mål 70 %): per rad i
 filen (region;vårdförlopp;period;beräknat antal, csv eller xlsx) de
@@ -316,8 +316,8 @@ indatafil som inte kan läsas eller regler som inte går att kompilera.
 
 Exempel:
   svfrules report -o ledtider.html testdata/episodes/example.csv
-  svfrules report --by region,quarter --format csv -o ledtider.csv export_*.csv
-  svfrules report --by county,sex,agegroup --min-cell 10 export_2024.csv`
+  svfrules report --by region,kvartal --format csv -o ledtider.csv export_*.csv
+  svfrules report --by län,kön,åldersgrupp --min-cell 10 export_2024.csv`
 
 	// CheckSummary is check's line in the command list.
 	CheckSummary = "kontrollera att en versions regelfiler går att kompilera"
