@@ -33,7 +33,27 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 1
+const guideFormVersion = 2
+
+// The kinds of node that the form counts before the guide, so that the
+// decoder allocates each kind in one block: the conditions' trees are
+// most of the model's objects (2 000 allocations for 10.6 one by one).
+const (
+	kindTyped = iota
+	kindTypedPtr
+	kindExpr
+	kindExprPtr
+	kindAnd
+	kindAndPtr
+	kindNot
+	kindNotPtr
+	kindCmp
+	kindOperand
+	kindOperandPtr
+	kindCall
+	kindString // a *string of an operand
+	nodeKinds
+)
 
 // errGuideForm is never shown: the rule files are parsed instead.
 var errGuideForm = errors.New("compiled guide: damaged or from another version of svfrules") // for developers
@@ -41,6 +61,7 @@ var errGuideForm = errors.New("compiled guide: damaged or from another version o
 // guideWriter encodes a guide.
 type guideWriter struct {
 	buf      []byte
+	counts   [nodeKinds]int // of the nodes written, by kind (see nodeKinds)
 	strs     map[string]int
 	pathways map[*Pathway]int
 	codes    map[*Code]int
@@ -59,7 +80,6 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("compiled guide: %v", r) // for developers: go generate
 		}
 	}()
-	w.uint(guideFormVersion)
 	w.str(g.Version)
 	w.str(g.Date)
 	w.str(g.Title)
@@ -221,7 +241,11 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 		}
 		w.pos(t.Pos)
 	}
-	return w.buf, nil
+	out = binary.AppendUvarint(nil, guideFormVersion)
+	for _, n := range w.counts {
+		out = binary.AppendUvarint(out, uint64(n))
+	}
+	return append(out, w.buf...), nil
 }
 
 func (w *guideWriter) uint(x uint64) { w.buf = binary.AppendUvarint(w.buf, x) }
@@ -328,6 +352,8 @@ func (w *guideWriter) typed(t *typed) {
 	if t == nil {
 		return
 	}
+	w.counts[kindTyped]++
+	w.counts[kindTypedPtr] += len(t.args)
 	w.int(int(t.typ))
 	w.str(t.op)
 	w.len(len(t.args), t.args == nil)
@@ -356,6 +382,7 @@ func (w *guideWriter) lpos(p lexer.Position) {
 func (w *guideWriter) optStr(s *string) {
 	w.bool(s != nil)
 	if s != nil {
+		w.counts[kindString]++
 		w.str(*s)
 	}
 }
@@ -365,6 +392,8 @@ func (w *guideWriter) expr(e *lang.Expr) {
 	if e == nil {
 		return
 	}
+	w.counts[kindExpr]++
+	w.counts[kindAndPtr] += len(e.Right)
 	w.lpos(e.Pos)
 	w.and(e.Left)
 	w.len(len(e.Right), e.Right == nil)
@@ -378,6 +407,8 @@ func (w *guideWriter) and(a *lang.AndExpr) {
 	if a == nil {
 		return
 	}
+	w.counts[kindAnd]++
+	w.counts[kindNotPtr] += len(a.Right)
 	w.lpos(a.Pos)
 	w.not(a.Left)
 	w.len(len(a.Right), a.Right == nil)
@@ -391,6 +422,7 @@ func (w *guideWriter) not(n *lang.NotExpr) {
 	if n == nil {
 		return
 	}
+	w.counts[kindNot]++
 	w.lpos(n.Pos)
 	w.not(n.Not)
 	w.cmp(n.Cmp)
@@ -401,6 +433,8 @@ func (w *guideWriter) cmp(c *lang.Cmp) {
 	if c == nil {
 		return
 	}
+	w.counts[kindCmp]++
+	w.counts[kindOperandPtr] += len(c.In)
 	w.lpos(c.Pos)
 	w.operand(c.Left)
 	w.str(c.Op)
@@ -416,12 +450,15 @@ func (w *guideWriter) operand(o *lang.Operand) {
 	if o == nil {
 		return
 	}
+	w.counts[kindOperand]++
 	w.lpos(o.Pos)
 	for _, s := range []*string{o.Code, o.Date, o.Number, o.String, o.Bool} {
 		w.optStr(s)
 	}
 	w.bool(o.Call != nil)
 	if c := o.Call; c != nil {
+		w.counts[kindCall]++
+		w.counts[kindExprPtr] += len(c.Args)
 		w.lpos(c.Pos)
 		w.str(c.Func)
 		w.len(len(c.Args), c.Args == nil)
@@ -440,8 +477,66 @@ type guideReader struct {
 	strs   []string
 	g      *Guide
 	notes  []*Note
-	typeds []typed // allocated in blocks, as the Expr nodes below
 	failed bool
+
+	// The blocks the nodes of each kind are taken from, allocated at
+	// once from the counts before the guide.
+	typeds      []typed
+	typedPtrs   []*typed
+	exprs       []lang.Expr
+	exprPtrs    []*lang.Expr
+	ands        []lang.AndExpr
+	andPtrs     []*lang.AndExpr
+	nots        []lang.NotExpr
+	notPtrs     []*lang.NotExpr
+	cmps        []lang.Cmp
+	operands    []lang.Operand
+	operandPtrs []*lang.Operand
+	calls       []lang.Call
+	optStrs     []string
+}
+
+// take returns the next node of block; a form with more nodes than it
+// counted is damaged.
+func take[T any](r *guideReader, block *[]T) *T {
+	if len(*block) == 0 {
+		r.fail()
+		return new(T)
+	}
+	x := &(*block)[0]
+	*block = (*block)[1:]
+	return x
+}
+
+// takeN returns the next n elements of block, as a slice of its own.
+func takeN[T any](r *guideReader, block *[]T, n int) []T {
+	if n > len(*block) {
+		r.fail()
+		return make([]T, n)
+	}
+	x := (*block)[:n:n]
+	*block = (*block)[n:]
+	return x
+}
+
+// blocks reads the counts of the nodes and allocates their blocks.
+func (r *guideReader) blocks() {
+	var counts [nodeKinds]int
+	for i := range counts {
+		n := r.uint()
+		if n > uint64(len(r.data)) { // every node takes a byte at least
+			r.fail()
+			return
+		}
+		counts[i] = int(n)
+	}
+	r.typeds, r.typedPtrs = make([]typed, counts[kindTyped]), make([]*typed, counts[kindTypedPtr])
+	r.exprs, r.exprPtrs = make([]lang.Expr, counts[kindExpr]), make([]*lang.Expr, counts[kindExprPtr])
+	r.ands, r.andPtrs = make([]lang.AndExpr, counts[kindAnd]), make([]*lang.AndExpr, counts[kindAndPtr])
+	r.nots, r.notPtrs = make([]lang.NotExpr, counts[kindNot]), make([]*lang.NotExpr, counts[kindNotPtr])
+	r.cmps, r.operands = make([]lang.Cmp, counts[kindCmp]), make([]lang.Operand, counts[kindOperand])
+	r.operandPtrs, r.calls = make([]*lang.Operand, counts[kindOperandPtr]), make([]lang.Call, counts[kindCall])
+	r.optStrs = make([]string, counts[kindString])
 }
 
 // decodeGuide decodes the compiled form of a guide; files are its rule
@@ -455,6 +550,9 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 		}
 	}()
 	if r.uint() != guideFormVersion {
+		return nil, errGuideForm
+	}
+	if r.blocks(); r.failed {
 		return nil, errGuideForm
 	}
 	g = r.g
@@ -786,14 +884,10 @@ func (r *guideReader) typed() *typed {
 	if !r.bool() || r.failed {
 		return nil
 	}
-	if len(r.typeds) == 0 {
-		r.typeds = make([]typed, 64)
-	}
-	t := &r.typeds[0]
-	r.typeds = r.typeds[1:]
+	t := take(r, &r.typeds)
 	t.typ, t.op = Type(r.int()), r.str()
 	if n, ok := r.len(); ok {
-		t.args = make([]*typed, n)
+		t.args = takeN(r, &r.typedPtrs, n)
 		for i := range t.args {
 			t.args[i] = r.typed()
 		}
@@ -812,17 +906,20 @@ func (r *guideReader) optStr() *string {
 	if !r.bool() {
 		return nil
 	}
-	s := r.str()
-	return &s
+	s := take(r, &r.optStrs)
+	*s = r.str()
+	return s
 }
 
 func (r *guideReader) expr() *lang.Expr {
 	if !r.bool() || r.failed {
 		return nil
 	}
-	e := &lang.Expr{Pos: r.lpos(), Left: r.and()}
+	e := take(r, &r.exprs)
+	e.Pos = r.lpos()
+	e.Left = r.and()
 	if n, ok := r.len(); ok {
-		e.Right = make([]*lang.AndExpr, n)
+		e.Right = takeN(r, &r.andPtrs, n)
 		for i := range e.Right {
 			e.Right[i] = r.and()
 		}
@@ -834,9 +931,11 @@ func (r *guideReader) and() *lang.AndExpr {
 	if !r.bool() || r.failed {
 		return nil
 	}
-	a := &lang.AndExpr{Pos: r.lpos(), Left: r.not()}
+	a := take(r, &r.ands)
+	a.Pos = r.lpos()
+	a.Left = r.not()
 	if n, ok := r.len(); ok {
-		a.Right = make([]*lang.NotExpr, n)
+		a.Right = takeN(r, &r.notPtrs, n)
 		for i := range a.Right {
 			a.Right[i] = r.not()
 		}
@@ -848,7 +947,8 @@ func (r *guideReader) not() *lang.NotExpr {
 	if !r.bool() || r.failed {
 		return nil
 	}
-	n := &lang.NotExpr{Pos: r.lpos()}
+	n := take(r, &r.nots)
+	n.Pos = r.lpos()
 	n.Not = r.not()
 	n.Cmp = r.cmp()
 	return n
@@ -858,9 +958,13 @@ func (r *guideReader) cmp() *lang.Cmp {
 	if !r.bool() || r.failed {
 		return nil
 	}
-	c := &lang.Cmp{Pos: r.lpos(), Left: r.operand(), Op: r.str(), Right: r.operand()}
+	c := take(r, &r.cmps)
+	c.Pos = r.lpos()
+	c.Left = r.operand()
+	c.Op = r.str()
+	c.Right = r.operand()
 	if n, ok := r.len(); ok {
-		c.In = make([]*lang.Operand, n)
+		c.In = takeN(r, &r.operandPtrs, n)
 		for i := range c.In {
 			c.In[i] = r.operand()
 		}
@@ -872,12 +976,14 @@ func (r *guideReader) operand() *lang.Operand {
 	if !r.bool() || r.failed {
 		return nil
 	}
-	o := &lang.Operand{Pos: r.lpos()}
+	o := take(r, &r.operands)
+	o.Pos = r.lpos()
 	o.Code, o.Date, o.Number, o.String, o.Bool = r.optStr(), r.optStr(), r.optStr(), r.optStr(), r.optStr()
 	if r.bool() {
-		c := &lang.Call{Pos: r.lpos(), Func: r.str()}
+		c := take(r, &r.calls)
+		c.Pos, c.Func = r.lpos(), r.str()
 		if n, ok := r.len(); ok {
-			c.Args = make([]*lang.Expr, n)
+			c.Args = takeN(r, &r.exprPtrs, n)
 			for i := range c.Args {
 				c.Args[i] = r.expr()
 			}
