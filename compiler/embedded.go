@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
@@ -185,48 +186,68 @@ func parsedHeader(v string, st []byte) (date, title string, err error) {
 // errStale is never shown: the files are parsed instead.
 var errStale = errors.New("generated file does not match the rule files (run go generate ./rules)") // for developers
 
-// embeddedParsed returns the header and the encoded model of the
-// generated form of v, when there is one that matches the rule files.
-func embeddedParsed(v string, names []string, src lang.Sources) (date, title string, rest []byte, err error) {
-	data, ok := rules.Parsed(v)
-	if !ok {
-		return "", "", nil, fs.ErrNotExist
-	}
-	return splitGenerated(data, sourcesStamp(names, src))
-}
-
 // LoadEmbedded loads embedded guide version v as Load(rules.FS(), v,
 // "rules/"+v) does, with the same result, from its generated form when
 // there is a current one.
 func LoadEmbedded(v string) (*Guide, lang.Diagnostics, lang.Sources) {
-	return loadGenerated(v, true)
+	return loadGenerated(v, true, true)
 }
 
 // LoadEmbeddedUnlinted is LoadEmbedded without the lint (Lint): the same
 // guide, and the same diagnostics but the lint's warnings, for commands
 // that show no warnings (all but check), which need not pay for it.
 func LoadEmbeddedUnlinted(v string) (*Guide, lang.Diagnostics, lang.Sources) {
-	return loadGenerated(v, false)
+	return loadGenerated(v, false, true)
 }
 
-func loadGenerated(v string, lint bool) (*Guide, lang.Diagnostics, lang.Sources) {
+// LoadEmbeddedModel is LoadEmbeddedUnlinted for commands that show no
+// text of the rule files (eval, report): from a current generated form
+// the guide comes without Files and no sources are returned, so that the
+// text is not read (copying it was a tenth of a 100-row eval's loading,
+// issue 16); only the lint reads Files. Otherwise it is Load's result.
+func LoadEmbeddedModel(v string) (*Guide, lang.Diagnostics, lang.Sources) {
+	return loadGenerated(v, false, false)
+}
+
+func loadGenerated(v string, lint, text bool) (*Guide, lang.Diagnostics, lang.Sources) {
 	display := embeddedDisplay(v)
-	names, src, err := embeddedSources(v)
-	if err == nil {
-		if _, _, rest, err := embeddedParsed(v, names, src); err == nil {
-			if g, err := decodeGuide(string(rest), src); err == nil {
-				// Checked without a diagnostic when it was generated.
-				if !lint {
-					return g, nil, src
-				}
-				var diags lang.Diagnostics
-				diags = append(diags, Lint(g, folderName(display))...)
-				diags.Sort()
-				return g, diags, src
-			}
+	if g, err := decodeEmbedded(v, text); err == nil {
+		// Checked without a diagnostic when it was generated.
+		if !lint {
+			return g, nil, g.Files
 		}
+		var diags lang.Diagnostics
+		diags = append(diags, Lint(g, folderName(display))...)
+		diags.Sort()
+		return g, diags, g.Files
 	}
 	return Load(rules.FS(), v, display)
+}
+
+// decodeEmbedded decodes the generated form of v when it matches the
+// rule files, with the files' text as Files when text is true.
+func decodeEmbedded(v string, text bool) (*Guide, error) {
+	st, err := embeddedStamp(v)
+	if err != nil {
+		return nil, err
+	}
+	data, ok := rules.Parsed(v)
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	_, _, rest, err := splitGenerated(data, st)
+	if err != nil {
+		return nil, err
+	}
+	var src lang.Sources
+	if text {
+		if _, src, err = embeddedSources(v); err != nil {
+			return nil, err
+		}
+	}
+	// data is the caller's own copy (rules.Parsed), never changed: the
+	// model's strings are parts of it rather than of a second copy.
+	return decodeGuide(unsafe.String(unsafe.SliceData(rest), len(rest)), src)
 }
 
 // EmbeddedHeader returns the date and title of embedded version v. From a

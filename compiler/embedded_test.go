@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"bytes"
+	"io/fs"
 	"reflect"
 	"slices"
 	"testing"
@@ -67,6 +68,15 @@ func TestEmbeddedParsed(t *testing.T) {
 			}
 			if !reflect.DeepEqual(g1, g3) || !reflect.DeepEqual(d1NoLint, d3) || !reflect.DeepEqual(s1, s3) {
 				t.Errorf("LoadEmbeddedUnlinted(%q) differs from Load without the lint", v)
+			}
+			// Without the text: the same guide but Files, no sources.
+			g4, d4, s4 := LoadEmbeddedModel(v)
+			if g4 == nil || g4.Files != nil || s4 != nil || d4 != nil {
+				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, sources %d, diagnostics %v; want a guide without text or diagnostics",
+					v, g4 != nil, len(g4.Files), len(s4), d4)
+			}
+			if g4.Files = g1.Files; !reflect.DeepEqual(g1, g4) {
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)
@@ -147,4 +157,14 @@ func TestEmbeddedStale(t *testing.T) {
 		damaged[i] ^= 0xff
 		decodeGuide(string(damaged), src) //nolint:errcheck // only that it returns
 	}
+}
+
+// embeddedParsed returns the header and the encoded model of the
+// generated form of v, when there is one that matches the rule files.
+func embeddedParsed(v string, names []string, src lang.Sources) (date, title string, rest []byte, err error) {
+	data, ok := rules.Parsed(v)
+	if !ok {
+		return "", "", nil, fs.ErrNotExist
+	}
+	return splitGenerated(data, sourcesStamp(names, src))
 }

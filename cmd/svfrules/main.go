@@ -571,9 +571,13 @@ func (c *cli) load(cmd *command, o *options, lint bool) (rs *ruleSet, code int, 
 			return nil, exitUsage, false
 		}
 		rs.display = "rules/" + v
-		if lint {
+		switch {
+		case lint:
 			rs.guide, rs.diags, rs.src = compiler.LoadEmbedded(v)
-		} else {
+		case cmd.name == "eval" || cmd.name == "report":
+			// They show no text of the rule files: it is not read.
+			rs.guide, rs.diags, rs.src = compiler.LoadEmbeddedModel(v)
+		default:
 			rs.guide, rs.diags, rs.src = compiler.LoadEmbeddedUnlinted(v)
 		}
 	}
