@@ -145,7 +145,9 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 	}
 	defer cleanup()
 
+	restoreGC := streamGC()
 	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
+	restoreGC()
 	if errors.Is(err, errNotAdjacent) {
 		if err := spool.Truncate(0); err != nil {
 			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
