@@ -16,6 +16,7 @@ import (
 	svfruntime "github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/impact"
 	"github.com/rcc/svfrules/runtime/input"
+	evalout "github.com/rcc/svfrules/runtime/output"
 )
 
 var diffCommand = &command{
@@ -283,6 +284,10 @@ func (c *cli) diffEpisodes(cmd *command, files []string, ro input.Options, from,
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules diff: %v\n", err)
 		return nil, exitUsage, false
+	}
+	if len(unchecked.CaseIDs) > 0 {
+		fmt.Fprintln(c.stderr, msg.DiffCaseIDs)
+		evalout.WriteCaseIDs(c.stderr, unchecked.CaseIDs)
 	}
 	if len(unchecked.Unchecked) > 0 {
 		// The comparison says nothing about these rules' findings.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
+	evalout "github.com/rcc/svfrules/runtime/output"
 	"github.com/rcc/svfrules/runtime/report"
 )
 
@@ -132,6 +133,10 @@ func runReport(c *cli, cmd *command, args []string) int {
 		// Until every combination is listed (branch cells13), a row says
 		// that its group exists: the user must know before publishing.
 		fmt.Fprintln(c.stderr, msg.ReportByGroupsShown)
+	}
+	if len(sum.CaseIDs) > 0 {
+		fmt.Fprintln(c.stderr, msg.ReportCaseIDs)
+		evalout.WriteCaseIDs(c.stderr, sum.CaseIDs)
 	}
 	if len(sum.Unchecked) > 0 {
 		// The report's findings leave these rules out: say so once.

@@ -149,6 +149,9 @@ const (
 	// ReportUnchecked heads report's list of the rules it could not
 	// check (the lines follow, from runtime.WriteUncheckedText).
 	ReportUnchecked = "svfrules report: några regler kunde inte kontrolleras, och deras fynd finns därför inte med i rapporten. Indata saknar kolumnen de behöver: lägg till den (eller ange den med --column) och kör igen. Reglerna:"
+	// ReportCaseIDs heads, on report's stderr, the episode ids that
+	// differ only in case (the lines follow, as in eval's summary).
+	ReportCaseIDs = "svfrules report: obs: rapporten räknar förlopp vars id skiljer sig bara i stora och små bokstäver som olika förlopp:"
 	// ReportByGroupsShown warns, after a report with --by and hidden
 	// small cells, of the known gap in the small-cell protection (issue
 	// 13, docs/report.md "Known gap"): the counts are hidden, but which

@@ -145,6 +145,10 @@ const (
 	// when rows of --episodes could not be read: the number of rows
 	// (msg.Int).
 	DiffRowsRejected = "svfrules diff: %s rader i --episodes kunde inte läsas (jämförelsen listar dem); förloppen de hör till bedöms inte av någon av versionerna, så jämförelsen säger inget om dem. Rätta raderna och kör igen. Slutkod 1, som för eval och report."
+	// DiffCaseIDs heads, on diff's stderr, the episode ids of
+	// --episodes that differ only in case (the lines follow, as in
+	// eval's summary).
+	DiffCaseIDs = "svfrules diff: obs: jämförelsen räknar förlopp vars id skiljer sig bara i stora och små bokstäver som olika förlopp:"
 	// DiffRowRejected is DiffRowsRejected for one row.
 	DiffRowRejected = "svfrules diff: en rad i --episodes kunde inte läsas (jämförelsen listar den); förloppet den hör till bedöms inte av någon av versionerna, så jämförelsen säger inget om det. Rätta raden och kör igen. Slutkod 1, som för eval och report."
 )

@@ -260,7 +260,7 @@ func EvaluateUnchecked(from, to *compiler.Program, cs []changes.Change, inputs [
 			Reason: r.Reason, FieldText: r.FieldText(), Text: r.String()})
 	}
 	// A rule of both versions is named once, the new version's first.
-	unchecked := runtime.Summary{Columns: sum.Columns}
+	unchecked := runtime.Summary{Columns: sum.Columns, CaseIDs: sum.CaseIDs}
 	seen := map[string]bool{}
 	for _, u := range append(sum.Unchecked, runtime.UncheckedRules(from, sum.Columns)...) {
 		if !seen[u.Rule] {

@@ -41,7 +41,7 @@ func WriteSummaryText(w io.Writer, s *runtime.Summary) {
 			fmt.Fprintf(w, msg.SummaryGroupedNoID, msg.Int(noID))
 		}
 	}
-	writeCaseIDs(w, s.CaseIDs)
+	WriteCaseIDs(w, s.CaseIDs)
 	runtime.WriteColumnsText(w, s)
 	writeCounts(w, msg.SummaryByRule, s.FindingsByRule, s.Names)
 	writeCounts(w, msg.SummaryByPathway, s.EpisodesByPathway, s.Names)
@@ -105,9 +105,10 @@ func writeCounts(w io.Writer, title string, m map[string]int, names map[string]s
 // text summary lists; json and xlsx list them all.
 const caseIDsShown = 20
 
-// writeCaseIDs writes the ids that differ only in case, each with its
-// first row, for the user to check.
-func writeCaseIDs(w io.Writer, pairs []runtime.CaseIDs) {
+// WriteCaseIDs writes the ids that differ only in case, each with its
+// first row, for the user to check: in eval's summary, and on report's
+// and diff's stderr.
+func WriteCaseIDs(w io.Writer, pairs []runtime.CaseIDs) {
 	if len(pairs) == 0 {
 		return
 	}

@@ -235,3 +235,34 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookCaseIDs: the Sammanfattning names each pair of episode ids
+// that differ only in case with their first rows, as the text summary
+// does; none when there are none.
+func TestWorkbookCaseIDs(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want [][]string
+	}{
+		{"episode;code;date\ne4;VH310;2024-01-01\nE4;VH310;2024-01-02\nab;VH310;2024-01-01\nAB;VH310;2024-01-01\n",
+			[][]string{{"Förlopps-id som skiljer sig bara i stora och små bokstäver (id_skiftlage)", "e4 (in.csv:2) och E4 (in.csv:3)"},
+				{"Förlopps-id som skiljer sig bara i stora och små bokstäver (id_skiftlage)", "ab (in.csv:4) och AB (in.csv:5)"}}},
+		{"episode;code;date\ne4;VH310;2024-01-01\nE5;VH310;2024-01-02\n", nil},
+	} {
+		f, err := excelize.OpenReader(bytes.NewReader(evalWorkbook(t, c.text, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		summary, _ := f.GetRows("Sammanfattning")
+		f.Close()
+		var got [][]string
+		for _, r := range summary {
+			if len(r) > 0 && strings.Contains(r[0], "id_skiftlage") {
+				got = append(got, r)
+			}
+		}
+		if !equalRows(got, c.want) {
+			t.Errorf("Sammanfattning's pairs %q, want %q", got, c.want)
+		}
+	}
+}
