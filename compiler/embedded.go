@@ -1,27 +1,24 @@
 package compiler
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
-	"unsafe"
 
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 )
 
 // The embedded guide versions are parsed and checked when svfrules is
-// built (go generate ./rules, which writes rules/parsed/VERSION.bin with
+// built (go generate ./rules, which writes rules/parsed/guides.bin with
 // EncodeEmbedded), so that a run loads the checked model without the
 // parser and without the checks (see guideform.go): parsing 10.6 takes
 // about 30 ms, decoding and checking its parsed files took about 8 ms,
-// decoding the model takes well under one. A loaded guide is the one the
+// decoding the model about one. A loaded guide is the one the
 // text gives in every respect (TestEmbeddedParsed compares them, and
 // fails when a generated file is stale); only check runs the lint on it.
 //
@@ -146,40 +143,50 @@ func EncodeEmbedded(v string) ([]byte, error) {
 }
 
 // splitGenerated returns the header and the rest of a generated form
-// (or of its beginning) whose stamp is st; errStale when the stamp
-// differs or the header is not all there.
-func splitGenerated(data, st []byte) (date, title string, rest []byte, err error) {
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n != uint64(len(st)) || uint64(len(data)-k) < n || !bytes.Equal(data[k:k+int(n)], st) {
-		return "", "", nil, errStale
+// whose stamp is st; errStale when the stamp differs or the form is cut
+// short.
+func splitGenerated(data string, st []byte) (date, title, rest string, err error) {
+	n, k := uvarint(data)
+	if k <= 0 || n != uint64(len(st)) || uint64(len(data)-k) < n || data[k:k+int(n)] != string(st) {
+		return "", "", "", errStale
 	}
 	rest = data[k+int(n):]
 	var header [2]string
 	for i := range header {
-		n, k := binary.Uvarint(rest)
+		n, k := uvarint(rest)
 		if k <= 0 || n > uint64(len(rest)-k) {
-			return "", "", nil, errStale // or longer than read: the caller loads the version
+			return "", "", "", errStale
 		}
-		header[i] = string(rest[k : k+int(n)])
+		header[i] = rest[k : k+int(n)]
 		rest = rest[k+int(n):]
 	}
 	return header[0], header[1], rest, nil
 }
 
+// uvarint is binary.Uvarint on a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
+}
+
 // parsedHeader reads the date and title of the generated form of v
-// alone, when its stamp is st.
+// alone (the pages of the embedded file it reads are all it touches),
+// when its stamp is st.
 func parsedHeader(v string, st []byte) (date, title string, err error) {
-	f, err := rules.OpenParsed(v)
-	if err != nil {
-		return "", "", err
+	data, ok := rules.Parsed(v)
+	if !ok {
+		return "", "", fs.ErrNotExist
 	}
-	defer f.Close()
-	head := make([]byte, 4<<10)
-	k, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF {
-		return "", "", err
-	}
-	date, title, _, err = splitGenerated(head[:k], st)
+	date, title, _, err = splitGenerated(data, st)
 	return date, title, err
 }
 
@@ -245,9 +252,8 @@ func decodeEmbedded(v string, text bool) (*Guide, error) {
 			return nil, err
 		}
 	}
-	// data is the caller's own copy (rules.Parsed), never changed: the
-	// model's strings are parts of it rather than of a second copy.
-	return decodeGuide(unsafe.String(unsafe.SliceData(rest), len(rest)), src)
+	// The model's strings are parts of the embedded file, not copies.
+	return decodeGuide(rest, src)
 }
 
 // EmbeddedHeader returns the date and title of embedded version v. From a

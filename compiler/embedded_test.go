@@ -26,10 +26,10 @@ func TestEmbeddedParsed(t *testing.T) {
 			}
 			got, ok := rules.Parsed(v)
 			if !ok {
-				t.Fatalf("rules/parsed/%s.bin is missing: run go generate ./rules", v)
+				t.Fatalf("rules/parsed/guides.bin has no form of %s: run go generate ./rules", v)
 			}
-			if !bytes.Equal(got, want) {
-				t.Fatalf("rules/parsed/%s.bin is stale: run go generate ./rules", v)
+			if got != string(want) {
+				t.Fatalf("rules/parsed/guides.bin is stale for %s: run go generate ./rules", v)
 			}
 			names, src, err := embeddedSources(v)
 			if err != nil {
@@ -46,7 +46,7 @@ func TestEmbeddedParsed(t *testing.T) {
 			if g1 == nil {
 				t.Fatalf("rules/%s does not compile: %v", v, d1)
 			}
-			if g, err := decodeGuide(string(rest), s1); err != nil || !reflect.DeepEqual(g, g1) {
+			if g, err := decodeGuide(rest, s1); err != nil || !reflect.DeepEqual(g, g1) {
 				t.Errorf("the compiled form decodes to another guide than the text gives (%v)", err)
 			}
 			g2, d2, s2 := LoadEmbedded(v)
@@ -95,7 +95,7 @@ func TestEmbeddedParsed(t *testing.T) {
 	// No generated file of a version that is no longer embedded.
 	for _, v := range rules.ParsedVersions() {
 		if !contains(rules.Versions(), v) {
-			t.Errorf("rules/parsed/%s.bin is the generated form of no embedded version: run go generate ./rules", v)
+			t.Errorf("rules/parsed/guides.bin has a form of %s, no embedded version: run go generate ./rules", v)
 		}
 	}
 }
@@ -147,7 +147,7 @@ func TestEmbeddedStale(t *testing.T) {
 		t.Errorf("parsedHeader with the files' stamp: %v", err)
 	}
 	for _, cut := range []int{0, 1, len(rest) / 3, len(rest) / 2, len(rest) - 1} {
-		if _, err := decodeGuide(string(rest[:cut]), src); err == nil {
+		if _, err := decodeGuide(rest[:cut], src); err == nil {
 			t.Errorf("cut at %d: decoded", cut)
 		}
 	}
@@ -161,10 +161,10 @@ func TestEmbeddedStale(t *testing.T) {
 
 // embeddedParsed returns the header and the encoded model of the
 // generated form of v, when there is one that matches the rule files.
-func embeddedParsed(v string, names []string, src lang.Sources) (date, title string, rest []byte, err error) {
+func embeddedParsed(v string, names []string, src lang.Sources) (date, title, rest string, err error) {
 	data, ok := rules.Parsed(v)
 	if !ok {
-		return "", "", nil, fs.ErrNotExist
+		return "", "", "", fs.ErrNotExist
 	}
 	return splitGenerated(data, sourcesStamp(names, src))
 }

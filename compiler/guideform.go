@@ -12,10 +12,10 @@ import (
 )
 
 // The compiled form of a checked guide: what go generate ./rules writes
-// for every embedded version (rules/parsed/VERSION.bin, after the digest
+// for every embedded version (in rules/parsed/guides.bin, after the stamp
 // and the header, see embedded.go), so that a run loads the guide
 // without the parser, without reflection and without checking it again.
-// Decoding 10.6 takes a fraction of a millisecond; parsing it took 30 ms
+// Decoding 10.6 takes about a millisecond; parsing it took 30 ms
 // and decoding the parsed files and checking them some 8 ms (issue 16).
 //
 // The form follows the model's types field by field, in the order
@@ -582,8 +582,11 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 	} else {
 		g.qualifiers = map[string]*Qualifier{}
 	}
+	// The maps are made at their size: growing them left fresh memory
+	// behind, and each page of it is a page fault on first touch.
 	g.pathways, g.byPrefix = map[string]*Pathway{}, map[string]*Pathway{}
 	if n, ok := r.len(); ok {
+		g.pathways, g.byPrefix = make(map[string]*Pathway, n), make(map[string]*Pathway, n+n/4)
 		ps := make([]Pathway, n)
 		g.Pathways = make([]*Pathway, n)
 		for i := range ps {
@@ -599,6 +602,7 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 	}
 	g.codes = map[int]*Code{}
 	if n, ok := r.len(); ok {
+		g.codes = make(map[int]*Code, n)
 		cs := make([]Code, n)
 		g.Codes = make([]*Code, n)
 		for i := range cs {
@@ -660,6 +664,7 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 	}
 	g.rules = map[string]*Rule{}
 	if n, ok := r.len(); ok {
+		g.rules = make(map[string]*Rule, n)
 		rs := make([]Rule, n)
 		g.Rules = make([]*Rule, n)
 		for i := range rs {
@@ -682,6 +687,9 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 		n, ok := r.len()
 		if !ok {
 			continue
+		}
+		if dst == &g.LeadTimes {
+			g.leadTimes = make(map[string]*LeadTime, n+n/2) // the local ones are fewer
 		}
 		ls := make([]LeadTime, n)
 		*dst = make([]*LeadTime, n)

@@ -4,45 +4,127 @@ package rules
 
 import (
 	"embed"
+	"encoding/binary"
 	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed */*.svf
 var files embed.FS
 
 // parsed holds every version's rule files as parsed and checked when
-// svfrules was built (see compiler.LoadEmbedded), written by
+// svfrules was built (see compiler.LoadEmbedded), in one file, written by
 //
 //go:generate go run ./gen
-//go:embed parsed/*.bin
-var parsed embed.FS
+//go:embed parsed/guides.bin
+var parsed string
 
-// Parsed returns the generated form of version v (parsed/v.bin), and
-// false when there is none.
-func Parsed(v string) ([]byte, bool) {
-	data, err := parsed.ReadFile("parsed/" + v + ".bin")
-	return data, err == nil
+// The layout of parsed/guides.bin: the number of versions, then for
+// each its name, the offset of its form after the index and its length
+// (each a uvarint, the name's length before its bytes), then the forms.
+// A string is embedded without a copy (embed.FS copies every file read),
+// and only the pages of it that are read are touched: loading one
+// version reads its form alone, svfrules versions the headers (issue 16).
+
+// Parsed returns the generated form of version v, and false when there
+// is none.
+func Parsed(v string) (string, bool) {
+	f, ok := parsedIndex().forms[v]
+	return f, ok
 }
 
-// OpenParsed opens the generated form of version v (parsed/v.bin), to
-// read a part of it without copying the whole.
-func OpenParsed(v string) (fs.File, error) {
-	return parsed.Open("parsed/" + v + ".bin")
+// ParsedVersions returns the versions that have a generated form, in the
+// order of the file.
+func ParsedVersions() []string { return parsedIndex().names }
+
+type formIndex struct {
+	names []string
+	forms map[string]string
 }
 
-// ParsedVersions returns the versions that have a generated form.
-func ParsedVersions() []string {
-	entries, _ := fs.ReadDir(parsed, "parsed")
-	var vs []string
-	for _, e := range entries {
-		if v, ok := strings.CutSuffix(e.Name(), ".bin"); ok {
-			vs = append(vs, v)
+// parsedIndex is the index of parsed, read once.
+var parsedIndex = sync.OnceValue(func() formIndex { return readIndex(parsed) })
+
+// readIndex reads the index of a guides.bin; a damaged one gives no
+// forms (the rule files are parsed instead).
+func readIndex(data string) formIndex {
+	idx := formIndex{forms: map[string]string{}}
+	next := func() (uint64, bool) {
+		x, n := uvarint(data)
+		if n <= 0 {
+			return 0, false
 		}
+		data = data[n:]
+		return x, true
 	}
-	return vs
+	count, ok := next()
+	if !ok || count > uint64(len(data)) {
+		return formIndex{}
+	}
+	type entry struct {
+		name        string
+		offset, len uint64
+	}
+	entries := make([]entry, 0, count)
+	for range count {
+		n, ok := next()
+		if !ok || n > uint64(len(data)) {
+			return formIndex{}
+		}
+		e := entry{name: data[:n]}
+		data = data[n:]
+		var ok1, ok2 bool
+		e.offset, ok1 = next()
+		e.len, ok2 = next()
+		if !ok1 || !ok2 {
+			return formIndex{}
+		}
+		entries = append(entries, e)
+	}
+	for _, e := range entries {
+		if e.offset > uint64(len(data)) || e.len > uint64(len(data))-e.offset {
+			return formIndex{}
+		}
+		idx.names = append(idx.names, e.name)
+		idx.forms[e.name] = data[e.offset : e.offset+e.len]
+	}
+	return idx
+}
+
+// AppendParsed appends the form of guides.bin with forms by version, in
+// the order of names, to out (for the generator).
+func AppendParsed(out []byte, names []string, forms map[string][]byte) []byte {
+	out = binary.AppendUvarint(out, uint64(len(names)))
+	offset := 0
+	for _, v := range names {
+		out = binary.AppendUvarint(out, uint64(len(v)))
+		out = append(out, v...)
+		out = binary.AppendUvarint(out, uint64(offset))
+		out = binary.AppendUvarint(out, uint64(len(forms[v])))
+		offset += len(forms[v])
+	}
+	for _, v := range names {
+		out = append(out, forms[v]...)
+	}
+	return out
+}
+
+// uvarint is binary.Uvarint on a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
 }
 
 // FS returns the embedded rule folders; each top-level folder is a version.

@@ -1,11 +1,13 @@
-// Command gen writes rules/parsed/VERSION.bin for every embedded guide
-// version: its rule files parsed and checked, for svfrules to load without
-// the parser (compiler.LoadEmbedded). Run it after changing a rule file or
-// the language:
+// Command gen writes rules/parsed/guides.bin: every embedded guide
+// version's rule files parsed and checked, for svfrules to load without
+// the parser (compiler.LoadEmbedded). Run it after changing a rule file,
+// the language or the model:
 //
 //	go generate ./rules
 //
-// compiler.TestEmbeddedParsed fails while a generated file is stale.
+// compiler.TestEmbeddedParsed fails while the generated file is stale.
+// The file must exist for the rules package to build (go:embed): git has
+// it; a version without a current form in it is parsed on every load.
 package main
 
 import (
@@ -13,23 +15,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/rules"
 )
 
 func main() {
-	if err := run("parsed"); err != nil {
+	if err := run(filepath.Join("parsed", "guides.bin")); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-// run writes the files into dir (relative to rules/, where go generate
-// runs) and removes those of versions that are no longer embedded.
-func run(dir string) error {
-	keep := map[string]bool{}
+// run writes the file name (relative to rules/, where go generate runs)
+// when it changes.
+func run(name string) error {
+	var names []string
+	forms := map[string][]byte{}
 	for _, v := range rules.Versions() {
 		data, err := compiler.EncodeEmbedded(v)
 		if err != nil {
@@ -37,29 +39,16 @@ func run(dir string) error {
 			fmt.Fprintf(os.Stderr, "gen: rules/%s is not pre-parsed: %v\n", v, err)
 			continue
 		}
-		name := filepath.Join(dir, v+".bin")
-		keep[name] = true
-		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
-			continue
-		}
-		tmp := name + ".tmp"
-		if err := os.WriteFile(tmp, data, 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp, name); err != nil {
-			return err
-		}
+		names = append(names, v)
+		forms[v] = data
 	}
-	old, err := filepath.Glob(filepath.Join(dir, "*.bin"))
-	if err != nil {
+	data := rules.AppendParsed(nil, names, forms)
+	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
-	for _, name := range old {
-		if !keep[name] && strings.HasSuffix(name, ".bin") {
-			if err := os.Remove(name); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return os.Rename(tmp, name)
 }
