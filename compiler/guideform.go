@@ -144,7 +144,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 		w.len(len(c.Notes), c.Notes == nil)
 		for _, n := range c.Notes {
 			if n.Code != c {
-				panic(fmt.Sprintf("a note of code %s belongs to another code", c.Suffix))
+				panic(fmt.Sprintf("a note of code %s belongs to another code", c.Suffix)) // for developers: a bug in go generate, never run by users
 			}
 			w.notes[n] = len(w.notes)
 			w.pathwayRefs(n.Pathways)
@@ -180,7 +180,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 		for _, n := range r.GuideNotes {
 			k, ok := w.notes[n]
 			if !ok {
-				panic(fmt.Sprintf("rule %s cites a note that no code has", r.ID))
+				panic(fmt.Sprintf("rule %s cites a note that no code has", r.ID)) // for developers: a bug in go generate, never run by users
 			}
 			w.int(k)
 		}
@@ -319,7 +319,7 @@ func (w *guideWriter) ref(k int, ok, isNil bool, what string) {
 	case isNil:
 		w.uint(0)
 	case !ok:
-		panic(what + " that is not the guide's")
+		panic(what + " that is not the guide's") // for developers: a bug in go generate, never run by users
 	default:
 		w.uint(uint64(k) + 1)
 	}
