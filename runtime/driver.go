@@ -30,8 +30,9 @@ type EpisodeResult struct {
 // Renderer writes evaluated episodes in one output format. Episode is
 // called from several goroutines at once, each with its own buffer, not
 // in input order; r, its input episode and its events are only valid
-// during the call (they are filled again for the next episode), so a
-// renderer that keeps anything copies it.
+// during the call (they are filled again for the next episode, the id's
+// bytes too), so a renderer that keeps anything copies it (an id with
+// strings.Clone).
 type Renderer interface {
 	Episode(buf *bytes.Buffer, r *EpisodeResult)
 }

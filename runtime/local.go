@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/rcc/svfrules/runtime/input"
 )
@@ -61,7 +62,7 @@ func (l *localEval) Episode(ep *input.Episode) {
 		return
 	}
 	h := idHash(l.seed, ep.ID)
-	if !l.lb.order.next(ep.ID) {
+	if !l.lb.order.nextCopy(ep.ID) {
 		if l.seen.len == 0 { // the order broke here: note the ids before
 			for _, x := range l.lb.hashes {
 				l.seen.add(x)
@@ -141,7 +142,10 @@ func (s *hashSet) reset() {
 // not increase in capitals, and is then checked by lookups: slower,
 // never wrong.
 type idOrder struct {
-	first, last    string
+	first, last string
+	// lastBuf holds last's bytes for nextCopy, written again at each
+	// id; follow clones last when it is there.
+	lastBuf        []byte
 	started        bool
 	broken         bool // neither order holds any more
 	asText, asNums bool // the ids so far increase in that order
@@ -152,6 +156,21 @@ func (o *idOrder) next(id string) bool {
 	return o.follow(&idOrder{first: id, last: id, started: true, asText: true, asNums: true})
 }
 
+// nextCopy is next for an id whose bytes the reader uses again after
+// the call (input.Local): the order keeps copies, the first id cloned,
+// the last in a buffer of its own (an allocation per id would be the
+// fresh memory the reader no longer takes for ids).
+func (o *idOrder) nextCopy(id string) bool {
+	first := !o.started
+	ok := o.next(id)
+	if first {
+		o.first = strings.Clone(id)
+	}
+	o.lastBuf = append(o.lastBuf[:0], id...)
+	o.last = unsafe.String(unsafe.SliceData(o.lastBuf), len(o.lastBuf))
+	return ok
+}
+
 // follow notes the ids of r, which come after o's, and reports whether
 // the ids still increase.
 func (o *idOrder) follow(r *idOrder) bool {
@@ -160,11 +179,18 @@ func (o *idOrder) follow(r *idOrder) bool {
 	case o.broken:
 	case !o.started:
 		*o = *r
+		o.lastBuf = nil
+		if r.lastBuf != nil { // r writes its last id again (nextCopy)
+			o.last = strings.Clone(r.last)
+		}
 	default:
 		o.asText = o.asText && r.asText && foldCompare(r.first, o.last) > 0
 		o.asNums = o.asNums && r.asNums && (len(r.first) > len(o.last) || len(r.first) == len(o.last) && foldCompare(r.first, o.last) > 0)
 		o.broken = !o.asText && !o.asNums
 		o.last = r.last
+		if r.lastBuf != nil {
+			o.last = strings.Clone(r.last)
+		}
 	}
 	return !o.broken
 }

@@ -1,5 +1,7 @@
 package input
 
+import "strings"
+
 // Evaluating episodes on the goroutines that parse them.
 //
 // When a CSV input is parsed in blocks (read_parallel.go), every run of an
@@ -31,7 +33,8 @@ type LocalSink interface {
 // goroutine that parses the block. One Local serves one goroutine.
 type Local interface {
 	// Episode receives a complete run. The reader fills ep again after
-	// the call, so it must not be kept.
+	// the call, its id's bytes too, so neither may be kept: an id kept
+	// is copied (strings.Clone).
 	Episode(ep *Episode)
 	// Done ends the block: it returns what the block's runs gave, which
 	// reaches LocalSink.TakeLocal, and starts afresh.
@@ -53,6 +56,7 @@ func (s *fusedSink) Episode(ep *Episode) {
 	s.runs++
 	if s.runs == 1 || s.final {
 		cp := *ep
+		cp.ID = strings.Clone(ep.ID)              // the builder makes the next id in its bytes (newID)
 		cp.Events = make([]Event, len(ep.Events)) // no spare capacity, as other runs
 		copy(cp.Events, ep.Events)
 		s.items = append(s.items, readItem{ep: &cp})
