@@ -211,6 +211,7 @@ type logLocal struct{ eps []*Episode }
 
 func (l *logLocal) Episode(ep *Episode) {
 	cp := *ep                                 // the reader fills ep again
+	cp.ID = strings.Clone(ep.ID)              // and makes the next id in its bytes
 	cp.Events = make([]Event, len(ep.Events)) // without spare capacity, as the reader passes them on
 	copy(cp.Events, ep.Events)
 	cp.Rejected = slices.Clone(ep.Rejected)
