@@ -797,13 +797,19 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 		if n > 0 {
 			sum.EpisodesByPathway[key] += n
 			if slot > 0 {
-				sum.Names[key] = pathways[slot-1].Name + " (" + pathways[slot-1].PrefixLabel() + ")"
+				// Named once: making the name for every batch was a string
+				// per pathway and batch, fresh memory all of it.
+				if _, named := sum.Names[key]; !named {
+					sum.Names[key] = pathways[slot-1].Name + " (" + pathways[slot-1].PrefixLabel() + ")"
+				}
 			}
 		}
 	}
 	for _, rc := range t.rules {
 		sum.FindingsByRule[rc.rule.ID] += rc.n
-		sum.Names[rc.rule.ID] = rc.rule.Label()
+		if _, named := sum.Names[rc.rule.ID]; !named {
+			sum.Names[rc.rule.ID] = rc.rule.Label()
+		}
 	}
 	t.episodes, t.rows, t.events, t.reportable, t.withErrors = 0, 0, 0, 0, 0
 	t.incomplete, t.incompleteRows = 0, 0

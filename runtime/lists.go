@@ -180,6 +180,7 @@ type listBuilder struct {
 	over       growList[OverTarget]
 	incomplete growList[IncompleteEpisode]
 	byRule     map[*compiler.Rule]*ruleChunks
+	labels     map[*compiler.Pathway]string // see label
 }
 
 // ruleChunks are a rule's episodes so far.
@@ -221,7 +222,7 @@ func (b *listBuilder) account(l *listTally) {
 		ot := OverTarget{Episode: id(o.id), ReportedAs: o.reportedAs, LeadTime: o.def.ID, Name: o.def.Name, From: o.from, To: o.to,
 			FromDate: o.fromDate, ToDate: o.toDate, Days: o.days, Target: o.targetDays, File: o.file, FromFile: o.fromFile, FromRow: o.fromRow, Row: o.row}
 		if o.pathway != nil {
-			ot.Pathway, ot.PathwayName, ot.PathwayLabel = o.pathway.Key, o.pathway.Name, o.pathway.Label()
+			ot.Pathway, ot.PathwayName, ot.PathwayLabel = o.pathway.Key, o.pathway.Name, b.label(o.pathway)
 		}
 		b.over.add(ot)
 	}
@@ -237,6 +238,20 @@ func (b *listBuilder) account(l *listTally) {
 		rc.ids.add(id(r.id))
 	}
 	l.ids, l.over, l.incomplete, l.byRule = l.ids[:0], l.over[:0], l.incomplete[:0], l.byRule[:0]
+}
+
+// label returns p.Label(), made once per pathway: a string per lead
+// time over target was fresh memory for each.
+func (b *listBuilder) label(p *compiler.Pathway) string {
+	s, ok := b.labels[p]
+	if !ok {
+		s = p.Label()
+		if b.labels == nil {
+			b.labels = map[*compiler.Pathway]string{}
+		}
+		b.labels[p] = s
+	}
+	return s
 }
 
 // finish joins the lists and puts the rules in order: most episodes
