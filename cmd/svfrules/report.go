@@ -129,11 +129,6 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if c.stdoutFailed() {
 		return exitUsage // run says why
 	}
-	if len(by) > 0 && o.minCell > 1 {
-		// Until every combination is listed (branch cells13), a row says
-		// that its group exists: the user must know before publishing.
-		fmt.Fprintln(c.stderr, msg.ReportByGroupsShown)
-	}
 	if len(sum.CaseIDs) > 0 {
 		fmt.Fprintln(c.stderr, msg.ReportCaseIDs)
 		evalout.WriteCaseIDs(c.stderr, sum.CaseIDs)

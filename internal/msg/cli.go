@@ -152,11 +152,6 @@ const (
 	// ReportCaseIDs heads, on report's stderr, the episode ids that
 	// differ only in case (the lines follow, as in eval's summary).
 	ReportCaseIDs = "svfrules report: obs: rapporten räknar förlopp vars id skiljer sig bara i stora och små bokstäver som olika förlopp:"
-	// ReportByGroupsShown warns, after a report with --by and hidden
-	// small cells, of the known gap in the small-cell protection (issue
-	// 13, docs/report.md "Known gap"): the counts are hidden, but which
-	// groups have a row is not.
-	ReportByGroupsShown = "svfrules report: obs: med --by visar tabellerna bara de grupper som har förlopp, så att en liten grupp finns syns även när dess antal är dolda (–). Granska vilka rader rapporten har innan den publiceras, eller publicera den utan --by för en liten population."
 	// DiffUnchecked heads diff --episodes' list of the rules that could
 	// not be checked in either version.
 	DiffUnchecked = "svfrules diff: några regler kunde inte kontrolleras i någon av versionerna, och deras fynd finns därför inte med i jämförelsen av förloppen. Indata saknar kolumnen de behöver: lägg till den (eller ange den med --column) och kör igen. Reglerna:"

@@ -133,3 +133,14 @@ func RegionName(code string) string {
 	}
 	return ""
 }
+
+// RegionCodes are the two-digit codes of the 21 regions (and counties),
+// in order: the values --by region and --by county can have besides
+// "okänd", which the report lists whether an export has them or not.
+func RegionCodes() []string {
+	codes := make([]string, 0, len(regions))
+	for _, r := range regions {
+		codes = append(codes, string(countyCodes[r.code]))
+	}
+	return codes
+}

@@ -25,6 +25,11 @@ type aggregate struct {
 	included map[inclusionKey]int
 	inBase   map[inclusionKey]bool
 	outside  map[int]int
+	// firstDay and lastDay are the earliest and latest closing dates of
+	// the whole export (any pathway, lead time or not): the periods of
+	// --by year, quarter and month run from one to the other.
+	firstDay, lastDay compiler.Day
+	dated             bool
 }
 
 type pathwayGroup struct {
@@ -57,6 +62,15 @@ type cellAcc struct {
 	excluded  map[string]int
 }
 
+// excludedTotal is the cell's left-out lead times over the reasons.
+func (c *cellAcc) excludedTotal() int {
+	n := 0
+	for _, v := range c.excluded {
+		n += v
+	}
+	return n
+}
+
 func newAggregate(g *compiler.Guide, opts Options) *aggregate {
 	a := &aggregate{guide: g, opts: opts, pathways: map[int]*pathwayAcc{},
 		cells: map[cellKey]*cellAcc{}, groups: map[string][]string{},
@@ -86,6 +100,12 @@ func (a *aggregate) add(rec *record) {
 		a.pathways[rec.pathway] = pa
 	}
 	pa.episodes++
+	if rec.reportable {
+		a.seeDay(rec.closed)
+	}
+	for _, it := range rec.items {
+		a.seeDay(it.date)
+	}
 	if rec.reportable {
 		pa.reportable++
 		if b := a.opts.Inclusion; b != nil {
@@ -154,6 +174,17 @@ func (a *aggregate) add(rec *record) {
 			}
 		}
 	}
+}
+
+// seeDay widens the export's period to d.
+func (a *aggregate) seeDay(d compiler.Day) {
+	if !a.dated || d < a.firstDay {
+		a.firstDay = d
+	}
+	if !a.dated || d > a.lastDay {
+		a.lastDay = d
+	}
+	a.dated = true
 }
 
 func contains(ss []string, s string) bool {

@@ -46,34 +46,7 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 		rep.Definitions = append(rep.Definitions, d)
 	}
 
-	groups := a.sortedGroups()
-	// Order: all pathways first (the national measure), then per pathway
-	// in the guide's order its total and its definitions in theirs; the
-	// groups sorted inside each.
-	var keys []cellKey
-	for _, gk := range groups {
-		if _, ok := a.cells[cellKey{LevelAll, -1, -1, gk}]; ok {
-			keys = append(keys, cellKey{LevelAll, -1, -1, gk})
-		}
-	}
-	for _, pw := range g.Pathways {
-		for _, gk := range groups {
-			if _, ok := a.cells[cellKey{LevelPathway, pw.Index, -1, gk}]; ok {
-				keys = append(keys, cellKey{LevelPathway, pw.Index, -1, gk})
-			}
-		}
-		for i, lt := range g.LeadTimes {
-			if lt.Pathway != pw {
-				continue
-			}
-			for _, gk := range groups {
-				if _, ok := a.cells[cellKey{LevelLeadTime, pw.Index, i, gk}]; ok {
-					keys = append(keys, cellKey{LevelLeadTime, pw.Index, i, gk})
-				}
-			}
-		}
-	}
-
+	keys := a.allKeys()
 	hidden, givenUp := suppressAll(a, keys, c.opts.MinCell)
 	for _, k := range keys {
 		rep.Measures = append(rep.Measures, a.measure(k, hidden[k]))
@@ -116,25 +89,60 @@ func pathwaySummary(key, name, prefix string, pa *pathwayAcc, rules map[string]*
 	return ps
 }
 
-// sortedGroups returns the group keys, ordered dimension by dimension.
-func (a *aggregate) sortedGroups() []string {
-	if len(a.opts.By) == 0 {
-		return []string{""}
+// sortedGroups returns the group keys, ordered dimension by dimension:
+// every combination of the dimensions' values (allGroups).
+func (a *aggregate) sortedGroups() []string { return a.allGroups() }
+
+// allKeys returns the cells of the report in its order: all pathways
+// first (the national measure), then per pathway in the guide's order
+// its total and its definitions in theirs; the groups sorted inside
+// each. Every pathway of the input with lead-time definitions has every
+// cell in every group, with lead times or not, so which rows there are
+// says nothing of which cells hold anyone (a cell without any is
+// suppressed like a small one). A pathway of the input is no secret:
+// the pathway table lists it.
+func (a *aggregate) allKeys() []cellKey {
+	g := a.guide
+	groups := a.sortedGroups()
+	anyTarget := false
+	for _, lt := range g.LeadTimes {
+		if lt.HasTarget && a.pathways[lt.Pathway.Index] != nil {
+			anyTarget = true
+		}
 	}
-	keys := make([]string, 0, len(a.groups))
-	for k := range a.groups {
-		keys = append(keys, k)
+	var keys []cellKey
+	if anyTarget {
+		for _, gk := range groups {
+			keys = append(keys, cellKey{LevelAll, -1, -1, gk})
+		}
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		vi, vj := a.groups[keys[i]], a.groups[keys[j]]
-		for d, dim := range a.opts.By {
-			si, sj := groupSortKey(dim, vi[d]), groupSortKey(dim, vj[d])
-			if si != sj {
-				return si < sj
+	for _, pw := range g.Pathways {
+		if a.pathways[pw.Index] == nil {
+			continue
+		}
+		hasTarget := false
+		for _, lt := range g.LeadTimes {
+			if lt.Pathway == pw && lt.HasTarget {
+				hasTarget = true
 			}
 		}
-		return false
-	})
+		if hasTarget {
+			for _, gk := range groups {
+				keys = append(keys, cellKey{LevelPathway, pw.Index, -1, gk})
+			}
+		}
+		for i, lt := range g.LeadTimes {
+			if lt.Pathway != pw {
+				continue
+			}
+			for _, gk := range groups {
+				keys = append(keys, cellKey{LevelLeadTime, pw.Index, i, gk})
+			}
+		}
+	}
+	for _, k := range keys {
+		a.cell(k)
+	}
 	return keys
 }
 
@@ -182,6 +190,11 @@ func (a *aggregate) measure(k cellKey, hide bool) Measure {
 	}
 	n := c.n
 	m.N = &n
+	if c.n == 0 {
+		// Shown only with --min-cell 1: no lead time, so no share and
+		// no statistics.
+		return m
+	}
 	if hasTarget {
 		within := c.within
 		share := round1(100 * float64(c.within) / float64(c.n))

@@ -76,6 +76,15 @@ type slot struct {
 	// the Underlag line leaves out is 0), so it is never hidden and
 	// hiding it would protect nothing.
 	known bool
+	// zero: a hidden value of 0 must be protected too (it must be able
+	// to be more): a count hidden so that it no longer bounds lead-time
+	// cells suppress gave up on, which are hidden with no lead time as
+	// well as with a few, and an inclusion row, whose 0 is hidden like a
+	// small count.
+	zero bool
+	// dark: known to the audit, yet not shown (a cell's 0 left-out
+	// lead times, hidden like a small count but not audited).
+	dark bool
 }
 
 // countAudit is the table of published counts and what relates them.
@@ -140,6 +149,20 @@ func (ca *countAudit) hide(i int) {
 func (ca *countAudit) primary(minCell int, slots ...int) {
 	for _, i := range slots {
 		if v := ca.slots[i].value; v >= 1 && v < minCell {
+			ca.hide(i)
+		}
+	}
+}
+
+// primaryZero hides every count from 0 to minCell − 1 of slots (with
+// minCell 1 nothing): counts of a table that lists every row whether it
+// holds anyone or not, where a 0 shown beside a hidden count would tell
+// that the hidden one holds somebody. Their hidden 0s are protected as
+// the other hidden counts are (slot.zero).
+func (ca *countAudit) primaryZero(minCell int, slots ...int) {
+	for _, i := range slots {
+		ca.slots[i].zero = true
+		if minCell > 1 && ca.slots[i].value < minCell {
 			ca.hide(i)
 		}
 	}
@@ -273,7 +296,7 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 	}
 	for _, i := range order {
 		v, t := vars[i], ca.slots[i].value
-		if t == 0 || given[i] {
+		if (t == 0 && !ca.slots[i].zero) || given[i] {
 			continue
 		}
 		// Pinned: no other value either side, sign·(x − t) ≥ 1.
@@ -383,12 +406,14 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		ca.primary(minCell, rs.e, rs.r, rs.w)
 		if gaveUp[ps.Pathway] {
 			ca.hide(rs.r)
+			ca.slots[rs.r].zero = true
 			if a.hasInclusion(p) {
 				// Its inclusion rows bounded the lead times per
 				// region and period, and suppress gave up for them:
 				// the episodes go too, as they bound the reportable
 				// ones (less those with two closing codes).
 				ca.hide(rs.e)
+				ca.slots[rs.e].zero = true
 			}
 		}
 		ca.relate([]int{rs.r, rs.e}, []int{1, -1}, 0, false)
@@ -442,10 +467,26 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		for _, s := range cell {
 			ca.block[s] = cell
 		}
-		ca.primary(minCell, cell...)
-		if a.cells[k].n == 0 {
-			// Listed without a lead time: it has left-out ones.
-			ca.relate(cell, []int{-1, -1, -1}, 1, false)
+		// Every cell is listed (allKeys), so one without lead times is
+		// not known to have left-out ones; and a cell with none hides
+		// its 0 like a small count, else "–" beside the 0s of the
+		// other groups would say that this one has somebody left out.
+		// That 0 is not audited: asking for each of thousands of cells
+		// whether it could have one costs minutes, and a 0 that can be
+		// worked out (a pathway whose every episode is reportable with
+		// a lead time has none left out anywhere) says nothing of
+		// whether the cell holds anyone.
+		// The audit takes the reader to know it (slot.dark), which only
+		// hides more of the other counts and keeps the integer programs
+		// as small as before the 0s were hidden.
+		if a.cells[k].excludedTotal() == 0 {
+			if minCell > 1 {
+				for _, s := range cell {
+					ca.slots[s].known, ca.slots[s].dark = true, true
+				}
+			}
+		} else {
+			ca.primary(minCell, cell...)
 		}
 	}
 	// term adds measure i's count of reason r with coef.
@@ -593,7 +634,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		}
 	}
 	shown := func(s int) *int {
-		if ca.slots[s].hidden {
+		if ca.slots[s].hidden || ca.slots[s].dark {
 			return nil
 		}
 		v := ca.slots[s].value
@@ -615,7 +656,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	}
 	for i := range rep.Measures {
 		m := &rep.Measures[i]
-		if ca.slots[excl[i][reasons[0]]].hidden {
+		if s := ca.slots[excl[i][reasons[0]]]; s.hidden || s.dark {
 			m.Excluded, m.ExcludedBy = nil, []ReasonCount{}
 		}
 	}

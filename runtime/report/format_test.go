@@ -41,11 +41,11 @@ var hiddenFigures = []string{"777", "778", "519", "447", "157", "42.9", "42,9", 
 func TestSuppressedCellsLeakNothing(t *testing.T) {
 	r := build(t, leakData(), Options{MinCell: DefaultMinCell})
 	diffLines(t, lines(r), []string{
-		"all: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
-		"pathway livmoderkroppscancer: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
-		"leadtime livmoderkroppscancer livkropp_kirurgi: n=10 within=8 share=80.0 met=true mean=22.0 sd=12.1 p10=7.6 median=22.0 p90=36.4 excluded=0",
-		"leadtime livmoderkroppscancer livkropp_stral_lakemedel: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
-		"leadtime livmoderkroppscancer livkropp_palliativ: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"all: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=-",
+		"pathway livmoderkroppscancer: n=20 within=12 share=60.0 met=false mean=- sd=- p10=- median=- p90=- excluded=-",
+		"leadtime livmoderkroppscancer livkropp_kirurgi: n=10 within=8 share=80.0 met=true mean=22.0 sd=12.1 p10=7.6 median=22.0 p90=36.4 excluded=-",
+		"leadtime livmoderkroppscancer livkropp_stral_lakemedel: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
+		"leadtime livmoderkroppscancer livkropp_palliativ: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
 	})
 	for _, f := range Formats {
 		out := render(t, r, f)
@@ -113,11 +113,12 @@ func TestSuppressedCellsLeakNothing(t *testing.T) {
 			t.Errorf("found %d hidden rows, want 2", seen)
 		}
 	})
-	// Markdown and HTML: the rows of the hidden cells show the target,
-	// dashes (n too) and the excluded count, nothing else.
+	// Markdown and HTML: the rows of the hidden cells show the target
+	// and dashes (n too), nothing else; their left-out count is 0, and
+	// hidden like a small count.
 	wantRow := map[string]string{
-		"palliativ symtomlindrande":         "25 dagar|–|–|–|–|–|–|–|–|–|0",
-		"strål- eller läkemedelsbehandling": "39 dagar|–|–|–|–|–|–|–|–|–|0",
+		"palliativ symtomlindrande":         "25 dagar|–|–|–|–|–|–|–|–|–|–",
+		"strål- eller läkemedelsbehandling": "39 dagar|–|–|–|–|–|–|–|–|–|–",
 	}
 	t.Run("markdown", func(t *testing.T) {
 		rows := 0
@@ -325,34 +326,50 @@ func regionData() string {
 	return csvOf(eps)
 }
 
-// TestSuppressionProtectsOutcomeByRegion: with --by region the two small
-// cells are hidden together with their smallest sibling, which has lead
-// times over target, and no hidden cell shows its n, in any format. The
-// attacker of the proof test finds nothing in the published report.
+// TestSuppressionProtectsOutcomeByRegion: with --by region every region
+// is listed, and only region 01 has lead times. Its two small cells are
+// hidden, and so are its totals: the other regions' cells are empty and
+// hidden too, and for their 0s not to show, lead times must be able to
+// move between region 01 and them, which a visible total of region 01
+// would forbid. No hidden cell shows its n, in any format, every other
+// region's row is hidden whole, and the attacker of the proof test finds
+// nothing in the published report.
 func TestSuppressionProtectsOutcomeByRegion(t *testing.T) {
 	opts := Options{MinCell: DefaultMinCell, By: []string{"region"}}
 	r := build(t, regionData(), opts)
-	diffLines(t, lines(r), []string{
-		"all [Region 01]: n=35 within=12 share=34.3 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
-		"pathway hjarntumorer [Region 01]: n=35 within=12 share=34.3 met=false mean=- sd=- p10=- median=- p90=- excluded=0",
-		"leadtime hjarntumorer hjarn_hog_ingen_atgard [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
-		"leadtime hjarntumorer hjarn_hog_behandling [Region 01]: n=24 within=5 share=20.8 met=false mean=55.8 sd=8.3 p10=40.0 median=60.0 p90=60.0 excluded=0",
-		"leadtime hjarntumorer hjarn_lag_ingen_atgard [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
-		"leadtime hjarntumorer hjarn_lag_behandling [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+	var region01 []string
+	for _, l := range lines(r) {
+		if strings.Contains(l, "[Region 01]") {
+			region01 = append(region01, l)
+		} else if !strings.Contains(l, "n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed") {
+			t.Errorf("a region without episodes shows a figure: %s", l)
+		}
+	}
+	if got, want := len(r.Measures), 22*7; got != want {
+		t.Errorf("%d measures, want %d (21 regions and okänd, 7 cells each)", got, want)
+	}
+	diffLines(t, region01, []string{
+		"all [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
+		"pathway hjarntumorer [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
+		"leadtime hjarntumorer hjarn_hog_ingen_atgard [Region 01]: n=6 within=2 share=33.3 met=false mean=43.3 sd=10.3 p10=30.0 median=50.0 p90=50.0 excluded=-",
+		"leadtime hjarntumorer hjarn_hog_behandling [Region 01]: n=24 within=5 share=20.8 met=false mean=55.8 sd=8.3 p10=40.0 median=60.0 p90=60.0 excluded=-",
+		"leadtime hjarntumorer hjarn_lag_ingen_atgard [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
+		"leadtime hjarntumorer hjarn_lag_behandling [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
+		"leadtime hjarntumorer hjarn_lag_exspektans [Region 01]: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=- suppressed",
 	})
 
 	// The exact lines of the hidden cells in each format.
 	want := map[string][]string{
 		"csv": {
-			"leadtime,hjarntumorer,Hjärntumörer,hjarn_hog_ingen_atgard,Högmalign tumör grad III–IV: välgrundad misstanke till beslut om att operationen var tillräcklig behandling,37,01,,,,80,,,,,,,0,,true",
-			"leadtime,hjarntumorer,Hjärntumörer,hjarn_lag_behandling,Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling,97,01,,,,80,,,,,,,0,,true",
+			"leadtime,hjarntumorer,Hjärntumörer,hjarn_lag_ingen_atgard,Lågmalign tumör grad I–II: välgrundad misstanke till beslut om att operationen var tillräcklig behandling,72,01,,,,80,,,,,,,,,true",
+			"leadtime,hjarntumorer,Hjärntumörer,hjarn_lag_behandling,Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling,97,01,,,,80,,,,,,,,,true",
 		},
 		"markdown": {
-			"| Högmalign tumör grad III–IV: välgrundad misstanke till beslut om att operationen var tillräcklig behandling | 01 | 37 dagar | – | – | – | – | – | – | – | – | – | 0 |",
-			"| Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling | 01 | 97 dagar | – | – | – | – | – | – | – | – | – | 0 |",
+			"| Lågmalign tumör grad I–II: välgrundad misstanke till beslut om att operationen var tillräcklig behandling | 01 | 72 dagar | – | – | – | – | – | – | – | – | – | – |",
+			"| Lågmalign tumör grad I–II: välgrundad misstanke till start av strål- eller läkemedelsbehandling | 01 | 97 dagar | – | – | – | – | – | – | – | – | – | – |",
 		},
 		"html": {
-			`<tr class=" suppressed"><td>Högmalign tumör grad III–IV: välgrundad misstanke till beslut om att operationen var tillräcklig behandling</td><td>01</td><td class="num">37 dagar</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num ">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td>0</td></tr>`,
+			`<tr class=" suppressed"><td>Lågmalign tumör grad I–II: välgrundad misstanke till beslut om att operationen var tillräcklig behandling</td><td>01</td><td class="num">72 dagar</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num ">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">–</td><td>–</td></tr>`,
 		},
 		"json": {`    {
       "level": "leadtime",
@@ -374,7 +391,7 @@ func TestSuppressionProtectsOutcomeByRegion(t *testing.T) {
       "p10": null,
       "median": null,
       "p90": null,
-      "excluded": 0,
+      "excluded": null,
       "excluded_by": [],
       "suppressed": true
     }`},
@@ -396,7 +413,7 @@ func TestSuppressionProtectsOutcomeByRegion(t *testing.T) {
 	}
 }
 
-// TestSuppressionLimitUnder18: one brain tumour lead time in the age group
+// TestSuppressionUnder18: one brain tumour lead time in the age group
 // 0–17 (an episode that should not be an SVF), twenty in 65–79, and three
 // reportable episodes without a lead time. The pathway table's count of
 // under_18_ar findings (1) would bound the lead times of the group 0–17
@@ -416,15 +433,22 @@ func TestSuppressionUnder18(t *testing.T) {
 	text := csvOf(eps)
 	opts := Options{MinCell: DefaultMinCell, By: []string{"agegroup"}}
 	r := build(t, text, opts)
-	var hidden []string
+	// Every age group is listed; all but 65–79 have no lead time or
+	// one, and are hidden whole. In 65–79 the definition with the 20
+	// lead times is hidden too: beside a visible total of 20 its
+	// siblings would be known to be empty.
+	var shown []string
 	for _, l := range lines(r) {
-		if strings.HasSuffix(l, "suppressed") {
-			hidden = append(hidden, l[:strings.Index(l, ":")])
+		if !strings.HasSuffix(l, "suppressed") {
+			shown = append(shown, l)
 		}
 	}
-	want := "all [Åldersgrupp 0–17]; pathway hjarntumorer [Åldersgrupp 0–17]; leadtime hjarntumorer hjarn_hog_behandling [Åldersgrupp 0–17]"
-	if got := strings.Join(hidden, "; "); got != want {
-		t.Errorf("hidden: %s\nwant %s", got, want)
+	diffLines(t, shown, []string{
+		"all [Åldersgrupp 65–79]: n=20 within=10 share=50.0 met=false mean=- sd=- p10=- median=- p90=- excluded=-",
+		"pathway hjarntumorer [Åldersgrupp 65–79]: n=20 within=10 share=50.0 met=false mean=- sd=- p10=- median=- p90=- excluded=-",
+	})
+	if got, want := len(r.Measures), 6*7; got != want {
+		t.Errorf("%d measures, want %d (5 age groups and okänd, 7 cells each)", got, want)
 	}
 
 	for _, ps := range r.Pathways {

@@ -370,7 +370,7 @@ func protectInclusion(ca *countAudit, a *aggregate, inc *Inclusion, rowOf map[in
 	byPathway := map[int][]int{}
 	for i, row := range inc.Rows {
 		slots[i] = ca.add(*row.Reported, 0)
-		ca.primary(minCell, slots[i])
+		ca.primaryZero(minCell, slots[i])
 		byPathway[b.Rows[i].Pathway] = append(byPathway[b.Rows[i].Pathway], i)
 	}
 	var pathways []int

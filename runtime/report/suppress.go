@@ -86,7 +86,10 @@ func suppress(a *aggregate, keys []cellKey, minCell int) map[cellKey]bool {
 func suppressAll(a *aggregate, keys []cellKey, minCell int) (map[cellKey]bool, []cellKey) {
 	s := newSuppressor(a, keys)
 	for i := range s.cells {
-		if s.cells[i].n < minCell {
+		// A cell without lead times is hidden like a small one (unless
+		// --min-cell 1 asks for every figure): "0" would tell the
+		// reader which rows are empty, and the small ones are the rest.
+		if n := s.cells[i].n; n < minCell && (n > 0 || minCell > 1) {
 			s.hide(i)
 		}
 	}
@@ -176,10 +179,6 @@ func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
 	groupIndex := map[string]int{}
 	for _, k := range keys {
 		c := a.cells[k]
-		excluded := 0
-		for _, n := range c.excluded {
-			excluded += n
-		}
 		g, ok := groupIndex[k.group]
 		if !ok {
 			g = len(s.groups)
@@ -190,9 +189,8 @@ func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
 		if sc.leaf {
 			sc.target = a.guide.LeadTimes[k.def].HasTarget
 		}
-		if excluded == 0 && c.n > 0 {
-			sc.lo = 1
-		}
+		// lo stays 0: every cell is listed (allKeys), with lead times
+		// or not, so a listed cell is not known to hold one.
 		index[k] = len(s.cells)
 		s.groups[g].cells = append(s.groups[g].cells, len(s.cells))
 		s.cells = append(s.cells, sc)
@@ -588,11 +586,16 @@ func (s *suppressor) unprotected(g int) int {
 
 	for _, i := range s.groups[g].cells {
 		c := &s.cells[i]
-		if !s.hid[i] || c.n == 0 || s.givenUp[i] {
+		if !s.hid[i] || s.givenUp[i] {
 			continue
 		}
+		// A cell without lead times holds nobody's outcome: what must
+		// not show is that it is empty, so some table must give it a
+		// lead time (n must move). That its lead times, if it had any,
+		// would all be within target (or all over it) tells nothing of
+		// anyone: it has none.
 		need := movesN
-		if c.target {
+		if c.target && c.n > 0 {
 			need |= movesWithin | movesShare
 		}
 		if seen[i]&need != need {

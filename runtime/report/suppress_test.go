@@ -155,25 +155,44 @@ func (t tableSpec) aggregateOf() (*aggregate, []cellKey) {
 	if t.incK1 != nil {
 		t.addInclusion(a, groupKey)
 	}
+	// Every cell of every group is listed, as allKeys lists them, with
+	// lead times or not; those without are created here.
+	listed := func(p int) bool { return a.pathways[p].episodes > 0 }
+	anyTarget := func(p int) bool {
+		for _, def := range t.pathways[p] {
+			if def.target {
+				return true
+			}
+		}
+		return false
+	}
 	var keys []cellKey
-	for gi := 0; gi < t.groups; gi++ {
-		if k := (cellKey{LevelAll, -1, -1, groupKey(gi)}); a.cells[k] != nil {
-			keys = append(keys, k)
+	all := false
+	for p := range t.pathways {
+		all = all || listed(p) && anyTarget(p)
+	}
+	if all {
+		for gi := 0; gi < t.groups; gi++ {
+			keys = append(keys, cellKey{LevelAll, -1, -1, groupKey(gi)})
 		}
 	}
 	for p, defs := range t.pathways {
-		for gi := 0; gi < t.groups; gi++ {
-			if k := (cellKey{LevelPathway, p, -1, groupKey(gi)}); a.cells[k] != nil {
-				keys = append(keys, k)
+		if !listed(p) {
+			continue
+		}
+		if anyTarget(p) {
+			for gi := 0; gi < t.groups; gi++ {
+				keys = append(keys, cellKey{LevelPathway, p, -1, groupKey(gi)})
 			}
 		}
 		for d := range defs {
 			for gi := 0; gi < t.groups; gi++ {
-				if k := (cellKey{LevelLeadTime, p, defIndex[[2]int{p, d}], groupKey(gi)}); a.cells[k] != nil {
-					keys = append(keys, k)
-				}
+				keys = append(keys, cellKey{LevelLeadTime, p, defIndex[[2]int{p, d}], groupKey(gi)})
 			}
 		}
+	}
+	for _, k := range keys {
+		a.cell(k)
 	}
 	return a, keys
 }
@@ -578,17 +597,20 @@ func TestSuppressionCases(t *testing.T) {
 			tableSpec{pathways: [][]defSpec{targets(1), targets(2)}, groups: 1,
 				cells: [][][]cellSpec{one(cellSpec{3, 1, 0, false}), one(cellSpec{20, 10, 0, false}, cellSpec{8, 4, 0, false})}, slack: []int{1, 1}, minCell: 5},
 			"P0 3/1; L0_0 3/1; P1 28/14; L1_1 8/4"},
-		{"a definition with no lead time is not protected",
+		// Hidden like a small cell, and protected like one: beside a
+		// visible total of 12 and a visible 12 it would be known empty.
+		{"a definition with no lead time: its sibling joins it",
 			tableSpec{pathways: [][]defSpec{targets(2)}, groups: 1, cells: [][][]cellSpec{one(cellSpec{0, 0, 1, false}, cellSpec{12, 6, 0, false})}, slack: []int{0}, minCell: 5},
-			"L0_0 0/0"},
+			"L0_0 0/0; L0_1 12/6"},
 		// A region with one lead time of a pathway whose every reportable
 		// episode has one: the pathway summary says 21, region 1 shows 20,
-		// so region 0 would have 1. Region 1's cells are hidden too, so a
-		// lead time could be in either.
+		// so region 0 has at most 1. Every cell is listed, so a reader
+		// does not know that region 0 has any: it may have 0 or 1, within
+		// target or not, and region 1 stays visible.
 		{"across groups: the pathway summary's count of reportable episodes",
 			tableSpec{pathways: [][]defSpec{targets(1)}, groups: 2,
 				cells: [][][]cellSpec{{{{1, 1, 0, false}, {20, 10, 0, false}}}}, slack: []int{0}, minCell: 5},
-			"R0 1/1; R1 20/10; P0 1/1; P0 20/10; L0_0 1/1; L0_0 20/10"},
+			"R0 1/1; P0 1/1; L0_0 1/1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -621,20 +643,23 @@ func TestSuppressionCases(t *testing.T) {
 	}
 }
 
-// TestSuppressionOneEpisodePathway: a pathway with one lead time in all,
-// in a hidden cell. Its cells cannot give the lead time up (the limit C's
-// suppression documented: the pathway table's one reportable episode gave
-// their n), so the pathway table hides that count, and with it enough of
-// the others that it cannot be worked out from the input's totals. Every
-// episode is reportable and none has an error, so the input's episodes
-// and episodes with errors would show that of the hidden pathway too ("all
-// reportable" is a share): they are hidden as well. The rows rejected
-// (0) are shown: the report lists every rejected row, so a reader knows
-// their number anyway, and the audit takes it as known (before, it hid
-// this 0, which the empty list gave away). The attacker pins nothing.
+// TestSuppressionOneEpisodePathway: a pathway with one episode in all,
+// left out of its only lead time for two closing codes, so it has no
+// reportable episode and its lead-time cells none. Its cells are hidden
+// like small ones, and must not be known empty, but nothing can give
+// them a lead time: the pathway table's 0 reportable episodes bound them
+// (suppress gives up, the limit of suppress.go). So the pathway table
+// hides that count, and the audit of counts protects its hidden 0 as it
+// protects small counts: the input's 11 reportable episodes less the
+// other pathway's 11 would give it, so those are hidden too, and what
+// would give them away (the episodes of both pathways; the errors are
+// hidden since each pathway's would give the other's). (Before this
+// 0 was protected, the attacker pinned the cells at 0 here: it was the
+// proof test's table 15.) The attacker pins nothing.
 func TestSuppressionOneEpisodePathway(t *testing.T) {
-	tb := tableSpec{pathways: [][]defSpec{{{true}}, {{true}}}, groups: 1,
-		cells: [][][]cellSpec{{{{1, 1, 0, false}}}, {{{30, 20, 0, false}}}}, slack: []int{0, 4}, minCell: 5}
+	tb := tableSpec{pathways: [][]defSpec{{{true}}, {{true}, {true}}}, groups: 1,
+		cells: [][][]cellSpec{{{{0, 0, 1, true}}}, {{{0, 0, 0, false}}, {{6, 0, 0, false}}}}, slack: []int{0, 5}, minCell: 5,
+		nonReportable: []int{7, 0}, withErrors: []int{0, 0}}
 	pub, tn, tw, given, _, _ := publish(tb)
 	if len(given) == 0 {
 		t.Errorf("suppress did not give up on the one lead time: the case does not test the limit")
@@ -646,7 +671,7 @@ func TestSuppressionOneEpisodePathway(t *testing.T) {
 	in := pub.input
 	got = append(got, fmt.Sprintf("input %s/%s/%s rows %s-%s", countText(in.Episodes), countText(in.Reportable), countText(in.WithErrors),
 		countText(in.RowsRead), countText(in.RowsRejected)))
-	want := "P0 –/–/–; P1 –/–/–; input –/35/– rows 105-0"
+	want := "P0 –/–/–; P1 –/–/–; input 19/11/– rows 57-0"
 	if g := strings.Join(got, "; "); g != want {
 		t.Errorf("pathway table and input:\n got %s\nwant %s", g, want)
 	}

@@ -15,21 +15,33 @@ import (
 // both dialects, json, the workbook's cells). Before, the text formats
 // wrote 2010.
 func TestThousands(t *testing.T) {
+	// Every definition has lead times, some over target, so nothing is
+	// hidden: a definition without any would be hidden like a small
+	// cell, and with it the 1 005 beside it (else the total less the
+	// 1 005 would show it empty); and 1 005 lead times all within target
+	// would make the hidden ones' share 100 % too, so the totals would go.
 	var eps []episode
 	for i := range 1005 {
-		eps = append(eps, closed(fmt.Sprintf("E%04d", i), "VH3", "50", 20))
+		days := 20
+		if i < 5 {
+			days = 40
+		}
+		eps = append(eps, closed(fmt.Sprintf("E%04d", i), "VH3", "50", days))
+	}
+	for i := range 6 {
+		eps = append(eps, closed(fmt.Sprintf("S%d", i), "VH3", "52", 30), closed(fmt.Sprintf("P%d", i), "VH3", "58", 20))
 	}
 	r := build(t, csvOf(eps), Options{MinCell: 5})
 	nb := func(s string) string { return strings.ReplaceAll(s, "_", "\u00a0") }
 	for _, c := range []struct{ format, want string }{
-		{"markdown", nb("Underlag: 2_010 rader lästa, 0 avvisade; 1_005 förlopp, 1_005 rapporterbara, 0 med fel.")},
-		{"markdown", nb("| Livmoderkroppscancer (VH3) | 1_005 | 1_005 | 0 |")},
-		{"markdown", nb("| Välgrundad misstanke till start av första behandling, kirurgi | 32 dagar | 1_005 | 1_005 | 100,0 % |")},
-		{"html", nb("Underlag: 2_010 rader lästa, 0 avvisade; 1_005 förlopp, 1_005 rapporterbara, 0 med fel.")},
+		{"markdown", nb("Underlag: 2_034 rader lästa, 0 avvisade; 1_017 förlopp, 1_017 rapporterbara, 0 med fel.")},
+		{"markdown", nb("| Livmoderkroppscancer (VH3) | 1_017 | 1_017 | 0 |")},
+		{"markdown", nb("| Välgrundad misstanke till start av första behandling, kirurgi | 32 dagar | 1_005 | 1_000 | 99,5 % |")},
+		{"html", nb("Underlag: 2_034 rader lästa, 0 avvisade; 1_017 förlopp, 1_017 rapporterbara, 0 med fel.")},
 		{"html", nb(`<td class="num">1_005</td>`)},
-		{"json", `"rows_read": 2010,`},
+		{"json", `"rows_read": 2034,`},
 		{"json", `"n": 1005,`},
-		{"csv", ",32,1005,1005,100.0,"},
+		{"csv", ",32,1005,1000,99.5,"},
 	} {
 		if out := render(t, r, c.format); !strings.Contains(out, c.want) {
 			t.Errorf("%s lacks %q", c.format, c.want)
@@ -39,7 +51,7 @@ func TestThousands(t *testing.T) {
 	if err := Write(&excel, r, "csv", WriteOptions{CSVDialect: "excel"}); err != nil {
 		t.Fatal(err)
 	}
-	if out := excel.String(); !strings.Contains(out, ";32;1005;1005;100,0;") || strings.Contains(out, "\u00a0") {
+	if out := excel.String(); !strings.Contains(out, ";32;1005;1000;99,5;") || strings.Contains(out, "\u00a0") {
 		t.Errorf("excel csv: want plain 1005, no no-break space:\n%s", out)
 	}
 	for _, f := range []string{"json", "csv"} {
@@ -57,8 +69,8 @@ func TestThousands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) < 2 || rows[1][0] != "Livmoderkroppscancer (VH3)" || rows[1][1] != "1005" || rows[1][2] != "1005" {
-		t.Errorf("xlsx Förlopp per vårdförlopp: %q, want 1005 as numbers", rows)
+	if len(rows) < 2 || rows[1][0] != "Livmoderkroppscancer (VH3)" || rows[1][1] != "1017" || rows[1][2] != "1017" {
+		t.Errorf("xlsx Förlopp per vårdförlopp: %q, want 1017 as numbers", rows)
 	}
 	if typ, err := f.GetCellType("Förlopp per vårdförlopp", "B2"); err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("xlsx B2 is of type %v (%v), want a number", typ, err)
