@@ -208,10 +208,13 @@ func LoadEmbeddedUnlinted(v string) (*Guide, lang.Diagnostics, lang.Sources) {
 }
 
 // LoadEmbeddedModel is LoadEmbeddedUnlinted for commands that show no
-// text of the rule files (eval, report): from a current generated form
-// the guide comes without Files and no sources are returned, so that the
-// text is not read (copying it was a tenth of a 100-row eval's loading,
-// issue 16); only the lint reads Files. Otherwise it is Load's result.
+// text of the rule files and run no test cases (eval, report): from a
+// current generated form the guide comes without Files and Tests and no
+// sources are returned, so that the text is not read (copying it was a
+// tenth of a 100-row eval's loading, issue 16) and the test cases not
+// decoded (a third of the decoding); only the lint reads Files, and
+// check, test, diff and the language server Tests. Otherwise it is
+// Load's result.
 func LoadEmbeddedModel(v string) (*Guide, lang.Diagnostics, lang.Sources) {
 	return loadGenerated(v, false, false)
 }
@@ -232,7 +235,8 @@ func loadGenerated(v string, lint, text bool) (*Guide, lang.Diagnostics, lang.So
 }
 
 // decodeEmbedded decodes the generated form of v when it matches the
-// rule files, with the files' text as Files when text is true.
+// rule files, with the files' text as Files and the test cases when text
+// is true.
 func decodeEmbedded(v string, text bool) (*Guide, error) {
 	st, err := embeddedStamp(v)
 	if err != nil {
@@ -253,7 +257,7 @@ func decodeEmbedded(v string, text bool) (*Guide, error) {
 		}
 	}
 	// The model's strings are parts of the embedded file, not copies.
-	return decodeGuide(rest, src)
+	return decodeGuideTests(rest, src, text)
 }
 
 // EmbeddedHeader returns the date and title of embedded version v. From a

@@ -69,14 +69,15 @@ func TestEmbeddedParsed(t *testing.T) {
 			if !reflect.DeepEqual(g1, g3) || !reflect.DeepEqual(d1NoLint, d3) || !reflect.DeepEqual(s1, s3) {
 				t.Errorf("LoadEmbeddedUnlinted(%q) differs from Load without the lint", v)
 			}
-			// Without the text: the same guide but Files, no sources.
+			// Without the text and the test cases: the same guide but
+			// Files and Tests, no sources.
 			g4, d4, s4 := LoadEmbeddedModel(v)
-			if g4 == nil || g4.Files != nil || s4 != nil || d4 != nil {
-				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, sources %d, diagnostics %v; want a guide without text or diagnostics",
-					v, g4 != nil, len(g4.Files), len(s4), d4)
+			if g4 == nil || g4.Files != nil || g4.Tests != nil || s4 != nil || d4 != nil {
+				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, Tests %d, sources %d, diagnostics %v; want a guide without text, tests or diagnostics",
+					v, g4 != nil, len(g4.Files), len(g4.Tests), len(s4), d4)
 			}
-			if g4.Files = g1.Files; !reflect.DeepEqual(g1, g4) {
-				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text", v)
+			if g4.Files, g4.Tests = g1.Files, g1.Tests; !reflect.DeepEqual(g1, g4) {
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text and the tests", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)
@@ -151,11 +152,19 @@ func TestEmbeddedStale(t *testing.T) {
 			t.Errorf("cut at %d: decoded", cut)
 		}
 	}
+	// The rules and lead times end before the half (the test cases are
+	// last): without the tests too, a cut there is damage.
+	for _, cut := range []int{0, 1, len(rest) / 3, len(rest) / 2} {
+		if _, err := decodeGuideTests(rest[:cut], src, false); err == nil {
+			t.Errorf("cut at %d: decoded without the tests", cut)
+		}
+	}
 	// Damage anywhere gives an error or a guide, never a panic.
 	for i := 0; i < len(rest); i += 97 {
 		damaged := []byte(string(rest))
 		damaged[i] ^= 0xff
-		decodeGuide(string(damaged), src) //nolint:errcheck // only that it returns
+		decodeGuide(string(damaged), src)             //nolint:errcheck // only that it returns
+		decodeGuideTests(string(damaged), src, false) //nolint:errcheck // only that it returns
 	}
 }
 
