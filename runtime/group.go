@@ -170,6 +170,24 @@ type grouper struct {
 	// merged is set when a run joined an episode read before: the rows
 	// of an episode were not adjacent.
 	merged bool
+	// releases give back the room of the chunks of groups and events
+	// (populated), once the run is over (release).
+	releases []func()
+	// releaseTable gives back the room of table (populated; nil for the
+	// first table, an ordinary slice).
+	releaseTable func()
+}
+
+// release gives back the room of the chunks of groups and events; the
+// grouper is not used after.
+func (g *grouper) release() {
+	for _, r := range g.releases {
+		r()
+	}
+	if g.releaseTable != nil {
+		g.releaseTable()
+	}
+	g.releases, g.groups, g.events, g.table, g.releaseTable = nil, nil, nil, nil, nil
 }
 
 // newGrouper returns an empty grouper; its reject is set by the caller.
@@ -674,7 +692,8 @@ func (g *grouper) appendEvents(r *groupRec, b *groupBlock, run *pendingRun, fi u
 			e.setCode(k)
 		}
 		if g.nev&(1<<eventShift-1) == 0 {
-			g.events = append(g.events, make([]eventRec, 1<<eventShift))
+			chunk, release := populated[eventRec](1 << eventShift)
+			g.events, g.releases = append(g.events, chunk), append(g.releases, release)
 		}
 		e.prev = r.last
 		e.setFile(fi)
@@ -714,7 +733,8 @@ func (g *grouper) newGroup(h uint64) uint32 {
 	}
 	idx := uint32(g.n)
 	if g.n&(1<<groupShift-1) == 0 {
-		g.groups = append(g.groups, make([]groupRec, 1<<groupShift))
+		chunk, release := populated[groupRec](1 << groupShift)
+		g.groups, g.releases = append(g.groups, chunk), append(g.releases, release)
 	}
 	g.n++
 	g.place(h>>32<<32 | uint64(idx+1))
@@ -734,12 +754,15 @@ func (g *grouper) place(s uint64) {
 // grow doubles the table. Slots keep the upper half of their id's hash,
 // which is where they go, so no id is hashed again.
 func (g *grouper) grow() {
-	old := g.table
-	g.table = make([]uint64, 2*len(old))
+	old, releaseOld := g.table, g.releaseTable
+	g.table, g.releaseTable = populated[uint64](2 * len(old))
 	for _, s := range old {
 		if s != 0 {
 			g.place(s)
 		}
+	}
+	if releaseOld != nil {
+		releaseOld()
 	}
 }
 
