@@ -6,7 +6,6 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
-	"sync"
 	"unsafe"
 
 	"github.com/rcc/svfrules/compiler"
@@ -142,9 +141,10 @@ type grouper struct {
 	vals    []string
 	valIdx  map[string]uint32
 	cache   [valCacheSize]valEntry
-	// codes are the codes by codeKey (codeTexts); otherCodes those of
+	// codes are the codes by codeKey, by prefix (meetCode: nil and ""
+	// until an event has them); otherCodes those of
 	// another shape, numbered from codeKeys on, others their numbers.
-	codes      []string
+	codes      [codeKeys / 100]*[100]string
 	otherCodes []string
 	others     map[string]uint32
 	// rejected are the rejected rows of the groups that have some, in the
@@ -193,7 +193,7 @@ func (g *grouper) release() {
 // newGrouper returns an empty grouper; its reject is set by the caller.
 func newGrouper(seed maphash.Seed) *grouper {
 	return &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
-		vals: []string{""}, valIdx: map[string]uint32{"": 0}, codes: codeTexts(),
+		vals: []string{""}, valIdx: map[string]uint32{"": 0},
 		others: map[string]uint32{}, rejected: map[uint32][]input.Rejection{}}
 }
 
@@ -274,19 +274,6 @@ func base36(c byte) (uint32, bool) {
 	return 0, false
 }
 
-// codeTexts are the codes by codeKey, made once: 129 600 strings of
-// five bytes in one allocation.
-var codeTexts = sync.OnceValue(func() []string {
-	buf := make([]byte, 0, 5*codeKeys)
-	texts := make([]string, codeKeys)
-	for k := range uint32(codeKeys) {
-		n := len(buf)
-		buf = append(buf, codeText(k)...)
-		texts[k] = unsafe.String(&buf[n], 5)
-	}
-	return texts
-})
-
 // code returns the number of a code that has no codeKey, adding it to
 // g.otherCodes.
 func (g *grouper) code(s string) uint32 {
@@ -299,10 +286,25 @@ func (g *grouper) code(s string) uint32 {
 	return k
 }
 
+// meetCode makes the text of code k (< codeKeys) when an event first has
+// it. An input has a few hundred codes: making all 129 600 a reader can
+// pass at once touched 2.7 MB of fresh memory (a page fault per 4 KB,
+// some 500 of a shuffled eval's 5 400), which the collector then scanned
+// at every collection.
+func (g *grouper) meetCode(k uint32) {
+	pre := &g.codes[k/100]
+	if *pre == nil {
+		*pre = new([100]string)
+	}
+	if s := &(*pre)[k%100]; *s == "" {
+		*s = string(codeText(k))
+	}
+}
+
 // codeString returns the code numbered k.
 func (g *grouper) codeString(k uint32) string {
 	if k < codeKeys {
-		return g.codes[k]
+		return g.codes[k/100][k%100]
 	}
 	return g.otherCodes[k-codeKeys]
 }
@@ -690,6 +692,8 @@ func (g *grouper) appendEvents(r *groupRec, b *groupBlock, run *pendingRun, fi u
 				return
 			}
 			e.setCode(k)
+		} else {
+			g.meetCode(e.code())
 		}
 		if g.nev&(1<<eventShift-1) == 0 {
 			chunk, release := populated[eventRec](1 << eventShift)
