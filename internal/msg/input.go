@@ -62,6 +62,10 @@ const (
 	// InputDateForm: a date that cannot be read as a date. Verbs: the
 	// date, quoted.
 	InputDateForm = "%s går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD"
+	// InputDateSerial: a date that is a whole number Excel could show as
+	// a date (a date column formatted as a number). Verbs: the value,
+	// quoted; the date Excel would show, YYYY-MM-DD.
+	InputDateSerial = "%s går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (%s): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen"
 	// InputAge: an age that is not a whole number of years. Verbs: the
 	// value, quoted.
 	InputAge = "åldern %s är inget heltal från 0 till 130; skriv åldern i hela år, eller lämna tomt"

@@ -619,6 +619,9 @@ func dateProblem(date []byte) string {
 	case len(s) == 8:
 		y, m, d = compiler.Digits(s[0:4]), compiler.Digits(s[4:6]), compiler.Digits(s[6:8])
 	default:
+		if day, ok := excelSerial(s); ok {
+			return fmt.Sprintf(msg.InputDateSerial, quote(date), day)
+		}
 		return fmt.Sprintf(msg.InputDateForm, quote(date))
 	}
 	switch {
@@ -630,6 +633,27 @@ func dateProblem(date []byte) string {
 		return fmt.Sprintf(msg.InputDateImplausible, quote(date), compiler.FirstYear, compiler.LastYear)
 	}
 	return fmt.Sprintf(msg.InputDateForm, quote(date))
+}
+
+// excelSerial returns the date Excel shows for s when s is a whole
+// number Excel could show as a date in its 1900 date system: 1
+// (1900-01-01) to 2958465 (9999-12-31), without sign or leading zero,
+// and not 60 (Excel's 29 February 1900, a day that does not exist). A
+// date column formatted as a number ("Allmänt") holds such numbers.
+// They stay rejected: a number is not certainly a date, so the reason
+// only names the date it would be. Only refused dates come here.
+func excelSerial(s string) (string, bool) {
+	if len(s) == 0 || len(s) > 7 || s[0] == '0' {
+		return "", false
+	}
+	n := compiler.Digits(s)
+	switch {
+	case n < 1 || n > 2958465 || n == 60:
+		return "", false
+	case n < 60:
+		return compiler.Day(n - 25568).String(), true // Excel counts 29 February 1900
+	}
+	return compiler.Day(n - 25569).String(), true // serial 25569 is 1970-01-01
 }
 
 // parseDay is parseDate with b's date order, and compiler.ParseDay

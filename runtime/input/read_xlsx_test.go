@@ -175,7 +175,7 @@ func TestReadXLSX(t *testing.T) {
 	}, {
 		name: "a serial number without a date format is not a date",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", serial20240311}},
-		want: []string{`reject in.xlsx:2: datum: "45362" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`, "rows 1, blank 0"},
+		want: []string{`reject in.xlsx:2: datum: "45362" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (2024-03-11): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`, "rows 1, blank 0"},
 	}, {
 		name: "row numbers are the sheet's: blank rows before the header and between rows count",
 		rows: map[int][]any{

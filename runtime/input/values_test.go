@@ -303,6 +303,18 @@ func TestDateProblem(t *testing.T) {
 		{"18991231", `datumet "18991231" är inte ett rimligt datum (året ska vara mellan 1900 och 2999); ett tomt datum i källsystemet blir ofta så, rätta datumet där`},
 		{"femte maj", `"femte maj" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 		{"2024-0A-01", `"2024-0A-01" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"45320", `"45320" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (2024-01-29): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`},
+		{"1", `"1" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (1900-01-01): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`},
+		{"59", `"59" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (1900-02-28): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`},
+		{"61", `"61" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (1900-03-01): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`},
+		{"2958465", `"2958465" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (9999-12-31): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`},
+		// Not a serial Excel shows as a date: 0, 60 (29 February 1900), past 9999-12-31, a sign, a leading zero, a fraction.
+		{"0", `"0" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"60", `"60" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"2958466", `"2958466" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"-45320", `"-45320" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"045320", `"045320" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+		{"45320.5", `"45320.5" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 	} {
 		if got := dateProblem([]byte(tc.date)); got != tc.want {
 			t.Errorf("dateProblem(%q) = %q, want %q", tc.date, got, tc.want)
