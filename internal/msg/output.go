@@ -14,8 +14,12 @@ const (
 	IncompleteRow = "  ofullständigt: rad "
 	// IncompleteRejected follows the row in an IncompleteRow line.
 	IncompleteRejected = " avvisades ("
-	// IncompleteWhy ends an incomplete episode's lines.
+	// IncompleteWhy ends the lines of an incomplete episode with one
+	// rejected row.
 	IncompleteWhy = "          förloppet bedöms inte (inga fynd, inga ledtider): den avvisade raden kunde ändra bedömningen; rätta raden och kör igen\n"
+	// IncompleteWhyMany is IncompleteWhy for an episode with more than
+	// one rejected row.
+	IncompleteWhyMany = "          förloppet bedöms inte (inga fynd, inga ledtider): de avvisade raderna kunde ändra bedömningen; rätta raderna och kör igen\n"
 	// IncompleteCSV is the message of an incomplete episode's row in
 	// the csv format: the number of rejected rows, the rows (file:row).
 	IncompleteCSV = "Förloppet är ofullständigt: %d rader avvisades (%s), så det bedöms inte (inga fynd, inga ledtider); rätta raderna och kör igen."

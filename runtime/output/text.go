@@ -134,7 +134,11 @@ func writeIncompleteText(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		buf.WriteString(escape.Printable(rej.Reason))
 		buf.WriteString(")\n")
 	}
-	buf.WriteString(msg.IncompleteWhy)
+	if len(r.In.Rejected) > 1 {
+		buf.WriteString(msg.IncompleteWhyMany)
+	} else {
+		buf.WriteString(msg.IncompleteWhy)
+	}
 	buf.WriteByte('\n')
 }
 
