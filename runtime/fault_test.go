@@ -95,7 +95,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\nfynd;'=cmd|' /C calc'!A0;;;fel;Okänt vårdförlopp;forlopp_okant;",
 		"\nfynd;'@SUM(A1);;;fel;Okänt vårdförlopp;forlopp_okant;",
-		"\navvisad rad;B;;;fel;Avvisad rad;rad_avvisad;;;;;datum;\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5\r\n",
+		"\navvisad rad;B;;;fel;Avvisad rad;rad_avvisad;;;;;datum;\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in\x1b].csv:5;\r\n",
 	} {
 		if !strings.Contains(excel, want) {
 			t.Errorf("csv (excel) output lacks %q:\n%s", want, excel)
@@ -105,7 +105,7 @@ func TestOutputLetsNoDataAct(t *testing.T) {
 	for _, want := range []string{
 		"\nfinding,'=cmd|' /C calc'!A0,,,error,forlopp_okant,",
 		"\nfinding,'@SUM(A1),,,error,forlopp_okant,",
-		"\nrejected,B,,,error,rad_avvisad,Avvisad rad,,,,,date,\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",,in\x1b].csv:5,\n",
+		"\nrejected,B,,,error,rad_avvisad,Avvisad rad,,,,,date,\"\"\"+1\"\" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",,in\x1b].csv:5,,\n",
 	} {
 		if !strings.Contains(csvOut, want) {
 			t.Errorf("csv output lacks %q:\n%s", want, csvOut)

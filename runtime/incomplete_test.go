@@ -105,12 +105,12 @@ func TestIncompleteText(t *testing.T) {
 			msg.IncompleteWhy + "\n" +
 			"Rader som inte kunde läsas (1):\n" +
 			"  in.csv:2: datum: datumet \"2024-13-01\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\n",
-		"csv": "\ufeffTyp;Förlopp;Vårdförlopp;Rapporteras som;Allvarlighetsgrad;Regel;Regel-id;Ledtid;Ledtid-id;Dagar;Mål (dagar);Fält;Meddelande;Koder;Rader\r\n" +
-			"ofullständigt förlopp;A;;;fel;Ofullständigt förlopp;forlopp_ofullstandigt;;;;;;\"Förloppet är ofullständigt: en rad avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen.\";;in.csv:2\r\n" +
-			"avvisad rad;A;;;fel;Avvisad rad;rad_avvisad;;;;;datum;\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in.csv:2\r\n",
-		"rfc4180": "kind,episode,pathway,reported_as,severity,rule,rule_name,leadtime,leadtime_name,days,target,field,message,codes,input,source\n" +
-			"incomplete,A,,,error,forlopp_ofullstandigt,Ofullständigt förlopp,,,,,,\"Förloppet är ofullständigt: en rad avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen.\",,in.csv:2,\n" +
-			"rejected,A,,,error,rad_avvisad,Avvisad rad,,,,,date,\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",,in.csv:2,\n",
+		"csv": "\ufeffTyp;Förlopp;Vårdförlopp;Rapporteras som;Allvarlighetsgrad;Regel;Regel-id;Ledtid;Ledtid-id;Dagar;Mål (dagar);Fält;Meddelande;Koder;Rader;Avsnitt i vägledningen\r\n" +
+			"ofullständigt förlopp;A;;;fel;Ofullständigt förlopp;forlopp_ofullstandigt;;;;;;\"Förloppet är ofullständigt: en rad avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen.\";;in.csv:2;\r\n" +
+			"avvisad rad;A;;;fel;Avvisad rad;rad_avvisad;;;;;datum;\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\";;in.csv:2;\r\n",
+		"rfc4180": "kind,episode,pathway,reported_as,severity,rule,rule_name,leadtime,leadtime_name,days,target,field,message,codes,input,source,section\n" +
+			"incomplete,A,,,error,forlopp_ofullstandigt,Ofullständigt förlopp,,,,,,\"Förloppet är ofullständigt: en rad avvisades (in.csv:2), så det bedöms inte (inga fynd, inga ledtider); rätta raden och kör igen.\",,in.csv:2,,\n" +
+			"rejected,A,,,error,rad_avvisad,Avvisad rad,,,,,date,\"datumet \"\"2024-13-01\"\" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD\",,in.csv:2,,\n",
 	}
 	for _, format := range []string{"text", "csv", "rfc4180"} {
 		var out bytes.Buffer

@@ -118,6 +118,9 @@ const (
 	// ColCodesRows heads the column of a finding's codes, each with
 	// its file:row.
 	ColCodesRows = "Koder (fil:rad)"
+	// ColSection heads the column of the guide section a finding's rule
+	// rests on (the text format's "avsnitt").
+	ColSection = "Avsnitt i vägledningen"
 	// ColRuleID heads the column of rule ids (for explain).
 	ColRuleID = "Regel-id"
 	// ColRule heads the column of rule names.

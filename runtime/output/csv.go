@@ -30,13 +30,13 @@ type csvRenderer struct {
 
 // csvHeader is the header of the rfc4180 dialect.
 var csvHeader = []string{"kind", "episode", "pathway", "reported_as", "severity", "rule", "rule_name", "leadtime", "leadtime_name",
-	"days", "target", "field", "message", "codes", "input", "source"}
+	"days", "target", "field", "message", "codes", "input", "source", "section"}
 
 // csvHeaderExcel is the header of the excel dialect: the rfc4180 one
 // without source (the rule's file is for the quality group, in json),
 // the name before the id.
 var csvHeaderExcel = []string{msg.ColKind, msg.ColEpisode, msg.ColPathway, msg.ColReportedAs, msg.ColSeverity, msg.ColRule, msg.ColRuleID,
-	msg.ColLeadTime, msg.ColLeadTimeID, msg.ColDays, msg.ColTarget, msg.ColField, msg.ColMessage, msg.ColCodes, msg.ColRows}
+	msg.ColLeadTime, msg.ColLeadTimeID, msg.ColDays, msg.ColTarget, msg.ColField, msg.ColMessage, msg.ColCodes, msg.ColRows, msg.ColSection}
 
 // csvRow is one row of either dialect.
 type csvRow struct {
@@ -46,7 +46,7 @@ type csvRow struct {
 	leadTime, leadTimeName        string
 	days, target                  string
 	field, message, codes, places string
-	source                        string
+	source, section               string
 }
 
 // csvKind is what a row of the csv is about.
@@ -95,11 +95,11 @@ func (c csvRenderer) field(r input.Rejection) string {
 func (c csvRenderer) write(w *csv.Writer, r csvRow) {
 	if c.excel {
 		_ = w.Write(safeCells([]string{csvKinds[r.kind][1], r.episode, r.pathway, r.reportedAs, r.severity, r.ruleName, r.rule,
-			r.leadTimeName, r.leadTime, r.days, r.target, r.field, r.message, r.codes, r.places}))
+			r.leadTimeName, r.leadTime, r.days, r.target, r.field, r.message, r.codes, r.places, r.section}))
 		return
 	}
 	_ = w.Write(safeCells([]string{csvKinds[r.kind][0], r.episode, r.pathway, r.reportedAs, r.severity, r.rule, r.ruleName,
-		r.leadTime, r.leadTimeName, r.days, r.target, r.field, r.message, r.codes, r.places, r.source}))
+		r.leadTime, r.leadTimeName, r.days, r.target, r.field, r.message, r.codes, r.places, r.source, r.section}))
 }
 
 func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
@@ -130,7 +130,7 @@ func (c csvRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		f := &r.Result.Findings[i]
 		c.write(w, csvRow{kind: kindFinding, episode: r.In.ID, pathway: pathway, reportedAs: r.Result.ReportedAs,
 			severity: c.severity(f.Rule.Severity), rule: f.Rule.ID, ruleName: f.Rule.Name, message: f.Rule.Message,
-			codes: strings.Join(findingCodes(r, f), " "), places: findingRows(r, f), source: f.Rule.Pos.String()})
+			codes: strings.Join(findingCodes(r, f), " "), places: findingRows(r, f), source: f.Rule.Pos.String(), section: f.Rule.Section})
 	}
 	w.Flush()
 }

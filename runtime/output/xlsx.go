@@ -31,7 +31,7 @@ type xlsxRenderer struct {
 }
 
 // xlsxFindingCells are the cells of a Fynd row as Episode records them.
-const xlsxFindingCells = 9
+const xlsxFindingCells = 10
 
 func (xlsxRenderer) WantsLists() bool { return true }
 
@@ -64,7 +64,7 @@ func (xlsxRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			writePlace(&codes, r.In.File, r.In.FirstRow)
 		}
 		for _, cell := range [xlsxFindingCells]string{r.In.ID, pathway, f.Rule.Severity.Describe(), f.Rule.Message,
-			codes.String(), f.Rule.Name, f.Rule.ID, strconv.Itoa(findingRow(r, f)), key} {
+			codes.String(), f.Rule.Name, f.Rule.ID, strconv.Itoa(findingRow(r, f)), f.Rule.Section, key} {
 			writeRecordCell(buf, cell)
 		}
 	}
@@ -119,7 +119,7 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 	}
 
 	// Fynd: widths from a first pass over the records.
-	head := []string{msg.ColEpisode, msg.ColPathway, msg.ColSeverity, msg.ColMessage, msg.ColCodesRows, msg.ColRule, msg.ColRuleID, msg.ColRow}
+	head := []string{msg.ColEpisode, msg.ColPathway, msg.ColSeverity, msg.ColMessage, msg.ColCodesRows, msg.ColRule, msg.ColRuleID, msg.ColRow, msg.ColSection}
 	widths := workbook.HeaderWidths(head)
 	cells := make([]string, xlsxFindingCells)
 	br := bufio.NewReaderSize(rs, 1<<16)
@@ -148,15 +148,16 @@ func (x xlsxRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer
 			} else if err != nil {
 				return err
 			}
-			if first || cells[0] != lastEpisode || cells[8] != lastPathway {
-				withFindings[cells[8]]++ // by key
-				lastEpisode, lastPathway, first = cells[0], cells[8], false
+			if first || cells[0] != lastEpisode || cells[9] != lastPathway {
+				withFindings[cells[9]]++ // by key
+				lastEpisode, lastPathway, first = cells[0], cells[9], false
 			}
 			for i, c := range cells[:7] {
 				vals[i] = c
 			}
 			n, _ := strconv.Atoi(cells[7])
 			vals[7] = n
+			vals[8] = cells[8]
 			if err := row(vals); err != nil {
 				return err
 			}

@@ -59,9 +59,9 @@ func TestWorkbook(t *testing.T) {
 	want := map[string][][]string{
 		"Sammanfattning": nil, // checked below
 		"Fynd": {
-			{"Förlopp", "Vårdförlopp", "Allvarlighetsgrad", "Meddelande", "Koder (fil:rad)", "Regel", "Regel-id", "Rad"},
-			{"B", "Livmoderkroppscancer (VH3)", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "Flera avslutskoder", "flera_avslutskoder", "5"},
-			{"+D", "Livmoderkroppscancer (VH3)", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "Startkod saknas", "startkod_saknas", "9"},
+			{"Förlopp", "Vårdförlopp", "Allvarlighetsgrad", "Meddelande", "Koder (fil:rad)", "Regel", "Regel-id", "Rad", "Avsnitt i vägledningen"},
+			{"B", "Livmoderkroppscancer (VH3)", "fel", "Förloppet har mer än en avslutskod. Det ska finnas exakt en avslutskod, antingen för start av behandling eller för avslut av annan orsak.", "VH350 (in.csv:5), VH352 (in.csv:6)", "Flera avslutskoder", "flera_avslutskoder", "5", "Kodningsvägledning 10.6, Användning av KVÅ-kodning för uppföljning av SVF; vårdförloppsbeskrivningarna: Obligatorisk kod för avslut"},
+			{"+D", "Livmoderkroppscancer (VH3)", "fel", "Förloppet saknar VXX10 – Beslut välgrundad misstanke. Mätningen förutsätter att varje förlopp startas med VXX10.", "in.csv:9", "Startkod saknas", "startkod_saknas", "9", "Kodningsvägledning 10.6, Användning av KVÅ-kodning för uppföljning av SVF; VXX10 – Beslut välgrundad misstanke"},
 		},
 		"Ofullständiga, avvisade rader": {
 			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
