@@ -214,10 +214,13 @@ type csvReader struct {
 	groups [][2]int
 	// plan is the header's columns cut into segments, in order, for the
 	// short cut (fastRow).
-	plan  []segment
-	last  lastRow
-	ncol  int      // columns in the header
-	names []string // the header's columns, as written
+	plan []segment
+	last lastRow
+	// newRuns counts the rows in a row taken by builder.add rather than
+	// a short cut (fast, sameAttrs); see keepNewRun.
+	newRuns int
+	ncol    int      // columns in the header
+	names   []string // the header's columns, as written
 	// idHeader: the episode id is read from a column headed ID (any
 	// case), found by its alias; the summary says so.
 	idHeader string
@@ -988,6 +991,7 @@ func (c *csvReader) fast(raw []byte, line int) bool {
 	}
 	b.sink.DataRow()
 	b.events = append(b.events, Event{Code: cd, Date: day, Row: line})
+	c.newRuns = 0
 	return true
 }
 
@@ -1110,6 +1114,7 @@ func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
 	// attributes: then there is nothing to check or keep.
 	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.noID == nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
 		b.events = append(b.events, ev)
+		c.newRuns = 0
 		// The short cut did not take it: the rows after it may be like
 		// it (dates of another width from here on).
 		c.keepRow(classes)
@@ -1122,8 +1127,28 @@ func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
 	}
 	if b.add(v[colEpisode], line, &a) {
 		b.events = append(b.events, ev)
-		c.keepRow(classes)
+		c.keepNewRun(classes)
 	}
+}
+
+// keepNewRun keeps a row that builder.add took (keepRow), for the short
+// cuts of the rows after it, unless the rows before it show that the
+// short cuts do not pay: in a file whose rows are not in episode order
+// (shuffled, sorted by date) nearly every row is the first of its run,
+// and copying each for a next row that never continues it was 7 % of
+// such an eval's CPU. After skipAfterRuns rows in a row taken by add, a
+// row is kept only every keepEveryRun rows, so a file that turns
+// adjacent again is noticed within that many rows; a row not kept sends
+// the next one the full way (slowRow, add), which reads it exactly as a
+// short cut would, only slower.
+func (c *csvReader) keepNewRun(classes byte) {
+	const skipAfterRuns, keepEveryRun = 32, 16
+	c.newRuns++
+	if c.newRuns < skipAfterRuns || c.newRuns%keepEveryRun == 0 {
+		c.keepRow(classes)
+		return
+	}
+	c.last.ok, c.last.fast = false, false
 }
 
 // rejectRow rejects the row at line, whose values are in a. When its
