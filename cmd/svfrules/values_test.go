@@ -169,7 +169,7 @@ func TestDiffEpisodesDateOrder(t *testing.T) {
 func TestReportAccountsBlankRows(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	run([]string{"report", "--date-order", "dmy", filepath.Join(episodesDir, excelExport)}, nil, &stdout, &stderr)
-	want := "Underlag: 285 rader lästa, 1 avvisad, 6 tomma som hoppades över; 53 förlopp, 50 rapporterbara, 11 med fel."
+	want := "Underlag: 285 rader lästa, 1 avvisad, 6 tomma som hoppades över; 53 förlopp, – rapporterbara, 11 med fel."
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("the report has no line\n%s\n--- stdout:\n%s\n--- stderr:\n%s", want, stdout.String(), stderr.String())
 	}
@@ -196,7 +196,7 @@ func TestReportCountsOneIncompleteEpisode(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	run([]string{"report", file}, nil, &stdout, &stderr)
-	want := "Underlag: 278 rader lästa, 1 avvisad; 52 förlopp, 49 rapporterbara, 11 med fel. Dessutom 1 ofullständigt förlopp (med en avvisad rad)"
+	want := "Underlag: 278 rader lästa, 1 avvisad; 52 förlopp, – rapporterbara, 11 med fel. Dessutom 1 ofullständigt förlopp (med en avvisad rad)"
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("the report has no line starting\n%s\n--- stdout:\n%s", want, stdout.String())
 	}

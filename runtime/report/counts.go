@@ -26,6 +26,10 @@ import (
 //     takes them as known (slot.known) and hides other counts instead.
 //   - 0 is shown: it is nobody's count. A visible 0 beside a hidden count
 //     is part of what the audit below takes into account.
+//   - A shown count less another it holds is a count too (episodes less
+//     reportable ones: those not reportable; less those with errors;
+//     reportable ones or episodes less the lead times): an implicit slot
+//     (slot.implicit), protected when from 1 to min-cell − 1.
 //
 // The audit. Every published count is a slot; the hidden ones are the
 // unknowns of an integer program over what a reader knows:
@@ -85,6 +89,12 @@ type slot struct {
 	// dark: known to the audit, yet not shown (a cell's 0 left-out
 	// lead times, hidden like a small count but not audited).
 	dark bool
+	// implicit: a count the report does not print but a reader gets by
+	// subtracting two it does (a pathway's episodes less its reportable
+	// ones: those not reportable). Always an unknown of the audit;
+	// free when its value needs no protection (0 or at least
+	// min-cell), so it is not asked.
+	implicit, free bool
 }
 
 // countAudit is the table of published counts and what relates them.
@@ -143,6 +153,28 @@ func (ca *countAudit) hide(i int) {
 	for _, j := range ca.block[i] {
 		ca.hide(j)
 	}
+}
+
+// difference adds the implicit count a − b (b a slot, or the known
+// count bKnown when b < 0): what a reader gets by subtracting a count
+// shown from another that holds it. When it is from 1 to minCell − 1 it
+// is protected like a hidden count (the audit then hides a or b, or
+// more, until it cannot be worked out); otherwise it is an unknown
+// that is not asked.
+func (ca *countAudit) difference(a, b, bKnown, minCell int) int {
+	v := ca.slots[a].value - bKnown
+	if b >= 0 {
+		v = ca.slots[a].value - ca.slots[b].value
+	}
+	d := ca.add(v, 0)
+	ca.slots[d].hidden, ca.slots[d].implicit = true, true
+	ca.slots[d].free = v < 1 || v >= minCell
+	if b >= 0 {
+		ca.relate([]int{a, b, d}, []int{1, -1, -1}, 0, true)
+	} else {
+		ca.relate([]int{a, d}, []int{1, -1}, -bKnown, true)
+	}
+	return d
 }
 
 // primary hides every count from 1 to minCell − 1 of slots.
@@ -296,7 +328,7 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 	}
 	for _, i := range order {
 		v, t := vars[i], ca.slots[i].value
-		if (t == 0 && !ca.slots[i].zero) || given[i] {
+		if (t == 0 && !ca.slots[i].zero) || given[i] || ca.slots[i].free {
 			continue
 		}
 		// Pinned: no other value either side, sign·(x − t) ≥ 1.
@@ -444,6 +476,64 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 			coefs = append(coefs, -1)
 		}
 		ca.relate(sums[k], coefs, 0, true)
+	}
+
+	// What subtracting one shown count from another gives is a count of
+	// patients too: a pathway's episodes less its reportable ones are
+	// those not reportable (6 and 5 in a row say 1), less those with
+	// errors those without, and its reportable episodes (or episodes)
+	// less its lead times those in no lead time of the measure. Each is
+	// an implicit count, protected like a hidden one when it is from 1
+	// to min-cell − 1; the same for the Underlag line. The lead times
+	// are taken as known (a reader who sees every pathway total does),
+	// which only hides more.
+	withTarget := map[int]int{} // pathway → its lead times with a target
+	noTarget := map[int]bool{}  // pathway → it has a definition without one
+	for _, k := range keys {
+		if k.level == LevelPathway {
+			withTarget[k.pathway] += a.cells[k].n
+		}
+		if k.level == LevelLeadTime && !a.guide.LeadTimes[k.def].HasTarget {
+			noTarget[k.pathway] = true
+		}
+	}
+	hasDefs := map[int]bool{}
+	for _, k := range keys {
+		if k.pathway >= 0 {
+			hasDefs[k.pathway] = true
+		}
+	}
+	totalTarget, totalLeads := 0, 0
+	for p := range hasDefs {
+		totalTarget += withTarget[p]
+		totalLeads += leads[p]
+	}
+	differences := func(e, r, w int, lts ...int) {
+		ca.difference(e, r, 0, minCell)
+		ca.difference(e, w, 0, minCell)
+		for _, l := range lts {
+			ca.difference(r, -1, l, minCell)
+			ca.difference(e, -1, l, minCell)
+		}
+	}
+	for i := range rep.Pathways {
+		p := -1
+		if ps := rep.Pathways[i]; ps.Pathway != "" {
+			p = pathwayIndex[ps.Pathway]
+		}
+		var lts []int
+		if hasDefs[p] {
+			lts = append(lts, withTarget[p])
+			if noTarget[p] {
+				lts = append(lts, leads[p])
+			}
+		}
+		differences(rows[i].e, rows[i].r, rows[i].w, lts...)
+	}
+	if len(hasDefs) > 0 {
+		differences(episodes, reportable, withErrors, totalTarget, totalLeads)
+	} else {
+		differences(episodes, reportable, withErrors)
 	}
 
 	// Left-out lead times, per measure and reason.

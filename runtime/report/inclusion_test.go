@@ -72,8 +72,9 @@ func TestReadInclusionBase(t *testing.T) {
 }
 
 // inclusionData: Stockholm (01) endometrial cancer 14 reportable episodes
-// closed in 2024-K1 and 6 in 2024-K2, Uppsala (03) 3 in 2024-K1, one
-// Stockholm episode without a closing code (not reportable), Stockholm
+// closed in 2024-K1 and 6 in 2024-K2, Uppsala (03) 3 in 2024-K1, five
+// Stockholm episodes without a closing code (not reportable: one would
+// be a small count, 24 episodes less 23 reportable), Stockholm
 // brain tumours 7 in 2024-K1 and Uppsala 1 that no row of the base has.
 func inclusionData() string {
 	var eps []episode
@@ -87,7 +88,9 @@ func inclusionData() string {
 	add(14, "01", "VH3", "50", 20) // closed 2024-01-30 …
 	add(6, "01", "VH3", "50", 90)  // closed 2024-04-09 …
 	add(3, "03", "VH3", "50", 30)
-	eps = append(eps, episode{id: "open", region: "01", county: "01", sex: "K", age: "67", codes: []codeAt{{"VH310", 0}}})
+	for i := 0; i < 5; i++ {
+		eps = append(eps, episode{id: fmt.Sprintf("open%d", i), region: "01", county: "01", sex: "K", age: "67", codes: []codeAt{{"VH310", 0}}})
+	}
 	add(7, "01", "VL2", "54", 30)
 	add(1, "03", "VL2", "54", 30)
 	return csvOf(eps)

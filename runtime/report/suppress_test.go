@@ -433,7 +433,7 @@ const proofTables = 3000
 // pinned down: no lead-time cell's n, within or share, no count of the
 // pathway table, the input or the left-out lead times, no hidden
 // pathway's share. It also checks that nothing shown is a count from 1 to
-// min-cell − 1.
+// min-cell − 1, nor the difference of two shown counts (smallDifferences).
 func TestSuppressionProof(t *testing.T) {
 	rng := rand.New(rand.NewSource(10))
 	hiddenCells, hiddenCounts := 0, 0
@@ -473,6 +473,9 @@ func TestSuppressionProof(t *testing.T) {
 		small("the input's episodes", pub.input.Episodes)
 		small("the input's reportable episodes", pub.input.Reportable)
 		small("the input's episodes with errors", pub.input.WithErrors)
+		if d := smallDifferences(pub.pathways, pub.input, pub.measures, tb.minCell); len(d) > 0 {
+			t.Fatalf("table %d (%v): small differences shown: %s", i, tb, strings.Join(d, "; "))
+		}
 		leaks, err := attack(pub, tn, tw)
 		if err != nil {
 			t.Fatalf("table %d (%v): %v", i, tb, err)
