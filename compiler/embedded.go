@@ -146,14 +146,14 @@ func EncodeEmbedded(v string) ([]byte, error) {
 // whose stamp is st; errStale when the stamp differs or the form is cut
 // short.
 func splitGenerated(data string, st []byte) (date, title, rest string, err error) {
-	n, k := uvarint(data)
+	n, k := rules.Uvarint(data)
 	if k <= 0 || n != uint64(len(st)) || uint64(len(data)-k) < n || data[k:k+int(n)] != string(st) {
 		return "", "", "", errStale
 	}
 	rest = data[k+int(n):]
 	var header [2]string
 	for i := range header {
-		n, k := uvarint(rest)
+		n, k := rules.Uvarint(rest)
 		if k <= 0 || n > uint64(len(rest)-k) {
 			return "", "", "", errStale
 		}
@@ -163,20 +163,6 @@ func splitGenerated(data string, st []byte) (date, title, rest string, err error
 	return header[0], header[1], rest, nil
 }
 
-// uvarint is binary.Uvarint on a string.
-func uvarint(s string) (uint64, int) {
-	var x uint64
-	var shift uint
-	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
-		b := s[i]
-		if b < 0x80 {
-			return x | uint64(b)<<shift, i + 1
-		}
-		x |= uint64(b&0x7f) << shift
-		shift += 7
-	}
-	return 0, 0
-}
 
 // parsedHeader reads the date and title of the generated form of v
 // alone (the pages of the embedded file it reads are all it touches),

@@ -53,7 +53,7 @@ var parsedIndex = sync.OnceValue(func() formIndex { return readIndex(parsed) })
 func readIndex(data string) formIndex {
 	idx := formIndex{forms: map[string]string{}}
 	next := func() (uint64, bool) {
-		x, n := uvarint(data)
+		x, n := Uvarint(data)
 		if n <= 0 {
 			return 0, false
 		}
@@ -112,8 +112,9 @@ func AppendParsed(out []byte, names []string, forms map[string][]byte) []byte {
 	return out
 }
 
-// uvarint is binary.Uvarint on a string.
-func uvarint(s string) (uint64, int) {
+// Uvarint is binary.Uvarint on a string, for the index here and the
+// generated forms' headers (compiler), read without a copy to []byte.
+func Uvarint(s string) (uint64, int) {
 	var x uint64
 	var shift uint
 	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
