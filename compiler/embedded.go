@@ -163,7 +163,6 @@ func splitGenerated(data string, st []byte) (date, title, rest string, err error
 	return header[0], header[1], rest, nil
 }
 
-
 // parsedHeader reads the date and title of the generated form of v
 // alone (the pages of the embedded file it reads are all it touches),
 // when its stamp is st.
