@@ -143,7 +143,7 @@ const (
 	// ExplainIncompleteText says what an incomplete episode is.
 	ExplainIncompleteText = "Minst en rad i förloppet kunde inte läsas (avvisades). Förloppet bedöms därför inte alls: den saknade raden kunde ändra varje bedömning (en saknad VXX10, en ordning, en ledtid). Det ger inga fynd och inga ledtider, och rapporten räknar det inte."
 	// ExplainIncompleteDo says what to do.
-	ExplainIncompleteDo = "Läs skälet vid den avvisade raden (fil:rad), rätta raden i exporten och kör igen."
+	ExplainIncompleteDo = "Läs skälet vid varje avvisad rad (fil:rad; ett förlopp kan ha flera), rätta raderna i exporten och kör igen."
 	// ExplainRejectedName is the name of rad_avvisad.
 	ExplainRejectedName = "Avvisad rad"
 	// ExplainRejectedText says what a rejected row is.
