@@ -51,6 +51,8 @@ type compCommand struct {
 // besides --format, by command.
 var valueFlags = map[string]map[string]valueTable{
 	"report": {"--by": byValues},
+	"eval":   {"--severity": severityValues, "--fail-on": failOnValues},
+	"diff":   {"--fail-on": levelValues, "--level": levelValues},
 }
 
 // valueFlagNames are the flags of valueFlags, sorted, each once.
