@@ -247,6 +247,41 @@ func TestFaultSignalsLeaveNoTemps(t *testing.T) {
 	})
 }
 
+// TestFaultClosedPipeAtStart: standard output a pipe nobody reads from
+// when svfrules starts. The signal handlers are set up beside the
+// command (safefile.HandleSignals); --version writes within a fraction of
+// a millisecond, and still ends as SIGPIPE is handled (exit 141, nothing
+// on stderr), not killed by the signal because the write came first.
+func TestFaultClosedPipeAtStart(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("SIGPIPE")
+	}
+	bin, err := exec.LookPath("svfrules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		cmd := exec.Command(bin, "--version")
+		cmd.Stdout = w
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err = cmd.Run()
+		w.Close()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGPIPE) {
+			t.Errorf("run %d: ended with %v, want exit %d", i, err, 128+int(syscall.SIGPIPE))
+		}
+		if stderr.Len() > 0 {
+			t.Errorf("run %d: stderr: %s", i, stderr.String())
+		}
+	}
+}
+
 // waitForOpenFile waits until process pid has a file open whose path
 // matches pattern (filepath.Match; a removed file's path ends in
 // " (deleted)"). It gives up after a minute, for a process that never

@@ -40,8 +40,9 @@ func main() {
 func mainCode() int {
 	startupGC()
 	safefile.HandleSignals()
-	return protect(os.Stderr, func() int {
-		return runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
+	stdout, stderr := signalsAwaited{os.Stdout}, signalsAwaited{os.Stderr}
+	return protect(stderr, func() int {
+		return runWith(os.Args[1:], os.Stdin, stdout, stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
 	})
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"os"
 	"syscall"
 
 	"github.com/rcc/svfrules/internal/safefile"
@@ -63,6 +64,18 @@ func writeOutput(path string, stdout io.Writer, data []byte) error {
 		return nil
 	}
 	return safefile.WriteFile(path, data)
+}
+
+// signalsAwaited is a standard stream of the process (mainCode) whose
+// writes wait until the signal handlers are in place, which
+// safefile.HandleSignals sets up beside the command: a write to a closed
+// pipe then fails with EPIPE (handled as SIGPIPE, exit 141) instead of
+// ending the program before it can remove its temporary files.
+type signalsAwaited struct{ f *os.File }
+
+func (s signalsAwaited) Write(p []byte) (int, error) {
+	safefile.AwaitSignals()
+	return s.f.Write(p)
 }
 
 // stdoutWriter is standard output as every command sees it: it keeps the

@@ -15,10 +15,14 @@ import (
 // /dev/null is a character device as a terminal is, so the file's mode
 // cannot tell them apart; the terminal's own query (TCGETS, or
 // GetConsoleMode on Windows) can. Standard output as run wraps it
-// (stdoutWriter) is looked through.
+// (stdoutWriter) and the process's streams as mainCode wraps them
+// (signalsAwaited) are looked through.
 func isTerminal(w io.Writer) bool {
 	if s, ok := w.(*stdoutWriter); ok {
 		w = s.w
+	}
+	if s, ok := w.(signalsAwaited); ok {
+		w = s.f
 	}
 	f, ok := w.(*os.File)
 	if !ok {

@@ -25,6 +25,8 @@ func TestMain(m *testing.M) {
 		childLimit()
 	case "signal":
 		childSignal()
+	case "signalnow":
+		childSignalNow()
 	case "write":
 		if err := WriteFile(os.Getenv("SAFEFILE_TARGET"), []byte("new\n")); err != nil {
 			fmt.Println(err)
@@ -65,6 +67,22 @@ func childSignal() {
 	fmt.Println("ready")
 	bufio.NewReader(os.Stdin).ReadString('\n')
 	os.Exit(4)
+}
+
+// childSignalNow starts writing SAFEFILE_TARGET right after
+// HandleSignals, whose handlers are set up beside the program, and
+// sends itself SIGTERM at once: Create waits for the handlers, so the
+// signal removes the temporary file.
+func childSignalNow() {
+	HandleSignals()
+	w, err := Create(os.Getenv("SAFEFILE_TARGET"))
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(3)
+	}
+	w.Write([]byte("half a file"))
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	select {} // the handler ends the program
 }
 
 // state is what a test compares of a file before and after.
@@ -412,6 +430,31 @@ func TestSignalRemovesTemps(t *testing.T) {
 				t.Errorf("target holds %q", b)
 			}
 		})
+	}
+}
+
+// TestSignalRightAfterStart: HandleSignals sets the handlers up beside
+// the program (signal.Notify takes a millisecond); a temporary file made
+// at once, and a signal at once after it, still find them in place: the
+// file is removed and the exit code is 128 + the signal. Run a few times,
+// as the race it guards against is one of timing.
+func TestSignalRightAfterStart(t *testing.T) {
+	for i := range 5 {
+		dir := t.TempDir()
+		target := file("t.csv", "old\n", 0o644)(t, dir)
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), "SAFEFILE_CHILD=signalnow", "SAFEFILE_TARGET="+target)
+		out, err := cmd.Output()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGTERM) {
+			t.Errorf("run %d: child ended with %v (%q), want exit %d", i, err, out, 128+int(syscall.SIGTERM))
+		}
+		if m := tempsIn(t, dir); len(m) != 0 {
+			t.Errorf("run %d: temporary files left: %v", i, m)
+		}
+		if b, _ := os.ReadFile(target); string(b) != "old\n" {
+			t.Errorf("run %d: target holds %q", i, b)
+		}
 	}
 }
 
