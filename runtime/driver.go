@@ -579,6 +579,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	defer stop(nil)
 	col.stop = stop
 	var readErr error
+	warmed := false // the heap is warmed once, for the first input whose size is known
 	for _, in := range inputs {
 		if col.quitting() || col.refused != nil {
 			break
@@ -587,6 +588,12 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		if err != nil {
 			readErr = fmt.Errorf(msg.EvalCannotOpen, in.Name, err)
 			break
+		}
+		if !warmed && !grouping { // the grouping pass has the streaming pass's heap
+			if s, ok := rc.(interface{ Size() int64 }); ok {
+				warmHeap(warmSize(s.Size()))
+				warmed = true
+			}
 		}
 		// Once rows prove not adjacent this pass is wasted: stop reading.
 		readOpts := opts

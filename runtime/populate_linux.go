@@ -38,7 +38,6 @@ func populated[T any](n int) (s []T, release func()) {
 }
 
 const (
-	hugePage = 2 << 20
 	// regionSize is the size of the regions rooms are cut from; a room
 	// of more than half of it gets a region of its own (a grouper's
 	// table, which is given back when it grows, so its room is not kept).
