@@ -136,6 +136,9 @@ func (s *Summary) HasErrors() bool { return s.EpisodesWithErrors > 0 || s.RowsRe
 // Output goes to w only when the run succeeds; a restart never leaves
 // half an output behind, because w receives it from a temporary file in
 // opts.TempDir, which has no name (see safefile.CreateUnnamed).
+//
+// workers goroutines evaluate; with one, the calling goroutine does all
+// the work, which is quicker for a small input.
 func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer) (*Summary, error) {
 	if workers < 1 {
 		workers = 1
@@ -505,66 +508,82 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	}
 
 	// Workers evaluate and render batches; the writer puts them back in
-	// input order, so the output does not depend on scheduling.
+	// input order, so the output does not depend on scheduling. With one
+	// worker both are done on this goroutine as the batches come
+	// (serial): for a small input the goroutines' start and hand-offs
+	// (threads woken, one started) cost more than the work (a 100-row
+	// eval, issue 16); the output is the same.
+	serial := workers == 1
 	todo := make(chan *batch, workers*2)
 	done := make(chan *batch, workers*2)
 	free := make(chan *batch, workers*4)
+	var writeErr error
+	bw := bufio.NewWriterSize(w, 1<<16)
+	pending := map[int]*batch{}
+	next := 0
+	write := func(b *batch) {
+		pending[b.seq] = b
+		for {
+			nb, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if writeErr == nil {
+				_, writeErr = bw.Write(nb.out.Bytes())
+			}
+			account(sum, p.Guide.Pathways, nb)
+			if lists != nil {
+				lists.account(&nb.tally.lists)
+			}
+			// Reusing batches saves growing an output buffer for
+			// every 512 episodes, which kept the collector busy.
+			nb.out.Reset()
+			select {
+			case free <- nb:
+			default:
+			}
+		}
+	}
+	var in input.Episode // a grouped episode, filled again for each (serial)
+	evaluate := func(b *batch, in *input.Episode) {
+		if b.grouped {
+			evaluateGrouped(ev, grp, b, render, in)
+		} else {
+			evaluateBatch(ev, b, render)
+		}
+	}
+	send := func(b *batch) { todo <- b }
+	direct := func(b *batch) { done <- b }
 	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var in input.Episode // a grouped episode, filled again for each
-			for b := range todo {
-				if b.grouped {
-					evaluateGrouped(ev, grp, b, render, &in)
-				} else {
-					evaluateBatch(ev, b, render)
+	writerDone := make(chan struct{})
+	if serial {
+		send = func(b *batch) { evaluate(b, &in); write(b) }
+		direct = write
+	} else {
+		for i := 0; i < workers; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var in input.Episode
+				for b := range todo {
+					evaluate(b, &in)
+					done <- b
 				}
-				done <- b
+			}()
+		}
+		go func() {
+			defer close(writerDone)
+			for b := range done {
+				write(b)
 			}
 		}()
 	}
-	var writeErr error
-	writerDone := make(chan struct{})
-	go func() {
-		defer close(writerDone)
-		bw := bufio.NewWriterSize(w, 1<<16)
-		pending := map[int]*batch{}
-		next := 0
-		for b := range done {
-			pending[b.seq] = b
-			for {
-				nb, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				if writeErr == nil {
-					_, writeErr = bw.Write(nb.out.Bytes())
-				}
-				account(sum, p.Guide.Pathways, nb)
-				if lists != nil {
-					lists.account(&nb.tally.lists)
-				}
-				// Reusing batches saves growing an output buffer for
-				// every 512 episodes, which kept the collector busy.
-				nb.out.Reset()
-				select {
-				case free <- nb:
-				default:
-				}
-			}
-		}
-		if writeErr == nil {
-			writeErr = bw.Flush()
-		}
-	}()
 
 	col := &collector{sum: sum, grouping: grouping, seed: seed, seen: map[uint64]struct{}{},
-		send: func(b *batch) { todo <- b }, free: free,
-		direct: func(b *batch) { done <- b }, prog: p, render: render, lists: lists,
+		send: send, free: free,
+		direct: direct, prog: p, render: render, lists: lists,
 		localFree: make(chan *localBlock, 4*workers+4)}
 	defer func() { // nothing refers to the hashes once the pass is over
 		for _, r := range col.releases {
@@ -597,7 +616,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		}
 		// Once rows prove not adjacent this pass is wasted: stop reading.
 		readOpts := opts
-		if readOpts.Workers == 0 {
+		if readOpts.Workers == 0 || serial { // serial: its write is not safe from other goroutines
 			readOpts.Workers = workers
 		}
 		err = input.Read(ctx, in.Name, rc, readOpts, col)
@@ -617,16 +636,21 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		for lo := 0; lo < col.grp.n; lo += batchSize {
 			b := col.newBatch()
 			b.grouped, b.lo, b.hi = true, uint32(lo), uint32(min(lo+batchSize, col.grp.n))
-			todo <- b
+			send(b)
 		}
 	}
 	if col.cur != nil && !col.quitting() && readErr == nil {
-		todo <- col.cur
+		send(col.cur)
 	}
 	close(todo)
 	wg.Wait()
 	close(done)
-	<-writerDone
+	if !serial {
+		<-writerDone
+	}
+	if writeErr == nil {
+		writeErr = bw.Flush()
+	}
 	switch {
 	case col.refused != nil:
 		return nil, col.refused

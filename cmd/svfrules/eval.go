@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 
 	"github.com/rcc/svfrules/compiler"
 	svfruntime "github.com/rcc/svfrules/runtime"
@@ -78,13 +77,12 @@ func runEval(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	defer cleanup()
-	workers := runtime.GOMAXPROCS(0)
 	prog := compiler.Compile(rs.guide)
 	render := evalout.New(format, evalout.Options{Guide: rs.guide, CSVDialect: o.csvDialect})
 	if minSev != compiler.SevInfo {
 		render = filterSeverity(render, minSev)
 	}
-	startupDone(files...)
+	workers := evalWorkers(startupDone(files...))
 	sum, err := svfruntime.Run(prog, inputs, ro, workers, render, out)
 	if err != nil {
 		if c.stdoutFailed() {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"time"
 
 	"github.com/rcc/svfrules/compiler"
@@ -108,8 +107,8 @@ func runReport(c *cli, cmd *command, args []string) int {
 	}
 	p := compiler.Compile(rs.guide)
 	col := report.NewCollector(p, report.Options{By: by, MinCell: o.minCell, Inclusion: base})
-	startupDone(files...)
-	sum, err := svfruntime.Run(p, inputs, ro, runtime.GOMAXPROCS(0), col, io.Discard)
+	workers := evalWorkers(startupDone(files...))
+	sum, err := svfruntime.Run(p, inputs, ro, workers, col, io.Discard)
 	prog.finish()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)

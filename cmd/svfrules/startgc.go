@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sync"
 )
@@ -39,8 +40,8 @@ const smallInput = 1 << 20
 // data (eval, report, diff --episodes) or serves (lsp): from there on
 // memory is what counts. A command that reads only the files named keeps
 // the start-up target when they are regular files of smallInput bytes
-// in all ("-", standard input, is never small).
-func startupDone(files ...string) {
+// in all ("-", standard input, is never small), and small is true.
+func startupDone(files ...string) (small bool) {
 	if len(files) > 0 {
 		var total int64
 		for _, f := range files {
@@ -52,7 +53,7 @@ func startupDone(files ...string) {
 			total += info.Size()
 		}
 		if total <= smallInput {
-			return
+			return true
 		}
 	}
 	normalGCOnce.Do(func() {
@@ -60,4 +61,17 @@ func startupDone(files ...string) {
 			debug.SetGCPercent(normalGC)
 		}
 	})
+	return false
+}
+
+// evalWorkers is how many goroutines evaluate an input (svfruntime.Run):
+// one per processor, and for a small one (startupDone) one, which
+// svfruntime.Run takes as evaluating on the calling goroutine: starting
+// the others and handing them the batches cost more than they saved on
+// a 100-row file (issue 16).
+func evalWorkers(small bool) int {
+	if small {
+		return 1
+	}
+	return runtime.GOMAXPROCS(0)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"testing"
@@ -11,7 +12,8 @@ import (
 // TestStartupDoneSmallInput: the collector's start-up target stays for
 // regular files of smallInput bytes in all, and is restored for anything
 // else (a larger file, standard input, a file that is not there, no
-// files: lsp).
+// files: lsp); a small input is evaluated by one worker (evalWorkers),
+// others by one per processor.
 func TestStartupDoneSmallInput(t *testing.T) {
 	dir := t.TempDir()
 	small, big := filepath.Join(dir, "small.csv"), filepath.Join(dir, "big.csv")
@@ -41,9 +43,12 @@ func TestStartupDoneSmallInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			prev := debug.SetGCPercent(startup)
 			normalGC, normalGCOnce = normal, sync.Once{}
-			startupDone(tc.files...)
+			workers := evalWorkers(startupDone(tc.files...))
 			if got := debug.SetGCPercent(prev); got != tc.want {
 				t.Errorf("GC percent %d after startupDone(%v), want %d", got, tc.files, tc.want)
+			}
+			if want := map[bool]int{true: 1, false: runtime.GOMAXPROCS(0)}[tc.want == startup]; workers != want {
+				t.Errorf("evalWorkers after startupDone(%v): %d, want %d", tc.files, workers, want)
 			}
 		})
 	}
