@@ -70,14 +70,39 @@ func TestEmbeddedParsed(t *testing.T) {
 				t.Errorf("LoadEmbeddedUnlinted(%q) differs from Load without the lint", v)
 			}
 			// Without the text and the test cases: the same guide but
-			// Files and Tests, no sources.
+			// Files and Tests, the conditions' syntax and Places, no
+			// sources.
 			g4, d4, s4 := LoadEmbeddedModel(v)
 			if g4 == nil || g4.Files != nil || g4.Tests != nil || s4 != nil || d4 != nil {
 				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, Tests %d, sources %d, diagnostics %v; want a guide without text, tests or diagnostics",
 					v, g4 != nil, len(g4.Files), len(g4.Tests), len(s4), d4)
 			}
-			if g4.Files, g4.Tests = g1.Files, g1.Tests; !reflect.DeepEqual(g1, g4) {
-				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text and the tests", v)
+			if g4.Places != nil {
+				t.Errorf("LoadEmbeddedModel(%q): the guide's Places %v, want none", v, g4.Places)
+			}
+			g4.Files, g4.Tests, g4.Places = g1.Files, g1.Tests, g1.Places
+			for i, c := range g4.Codes {
+				if c.Places != nil {
+					t.Errorf("LoadEmbeddedModel(%q): code %s has Places", v, c.Suffix)
+				}
+				c.Places = g1.Codes[i].Places
+			}
+			for i, r := range g4.Rules {
+				if r.When != nil || r.Places != nil {
+					t.Errorf("LoadEmbeddedModel(%q): rule %s has When or Places", v, r.ID)
+				}
+				r.When, r.Places = g1.Rules[i].When, g1.Rules[i].Places
+			}
+			for _, lts := range [][2][]*LeadTime{{g4.LeadTimes, g1.LeadTimes}, {g4.LocalLeadTimes, g1.LocalLeadTimes}} {
+				for i, lt := range lts[0] {
+					if lt.When != nil || lt.Places != nil {
+						t.Errorf("LoadEmbeddedModel(%q): lead time %s has When or Places", v, lt.ID)
+					}
+					lt.When, lt.Places = lts[1][i].When, lts[1][i].Places
+				}
+			}
+			if !reflect.DeepEqual(g1, g4) {
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax and Places", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)

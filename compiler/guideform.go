@@ -494,6 +494,15 @@ type guideReader struct {
 	operandPtrs []*lang.Operand
 	calls       []lang.Call
 	optStrs     []string
+
+	// model: the guide is decoded for evaluation only (decodeGuideTests
+	// with tests false), without what only the text's readers use: the
+	// conditions' syntax (When) and where properties are written
+	// (Places). They are read through, not kept: skipping is set while a
+	// When is read, and take and takeN then hand out the first nodes of
+	// their blocks again and again instead of new ones, so that the
+	// nodes are neither allocated nor touched.
+	model, skipping bool
 }
 
 // take returns the next node of block; a form with more nodes than it
@@ -504,7 +513,9 @@ func take[T any](r *guideReader, block *[]T) *T {
 		return new(T)
 	}
 	x := &(*block)[0]
-	*block = (*block)[1:]
+	if !r.skipping {
+		*block = (*block)[1:]
+	}
 	return x
 }
 
@@ -515,8 +526,22 @@ func takeN[T any](r *guideReader, block *[]T, n int) []T {
 		return make([]T, n)
 	}
 	x := (*block)[:n:n]
-	*block = (*block)[n:]
+	if !r.skipping {
+		*block = (*block)[n:]
+	}
 	return x
+}
+
+// when reads a condition's syntax (Rule.When, LeadTime.When); nil in
+// model mode.
+func (r *guideReader) when() *lang.Expr {
+	if !r.model {
+		return r.expr()
+	}
+	r.skipping = true
+	r.expr()
+	r.skipping = false
+	return nil
 }
 
 // blocks reads the counts of the nodes and allocates their blocks.
@@ -548,8 +573,14 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 // decodeGuideTests is decodeGuide, without the test cases (Guide.Tests,
 // the last part of the form) unless tests is true: a third of the
 // decoding, which only check, test, diff and the language server use.
+// Without them the guide is for evaluation only (eval, report): it also
+// comes without the conditions' syntax (Rule.When, LeadTime.When) and
+// without Places (of the guide, its codes, rules and lead times), which
+// only the readers of the text use (explain, diff, fmt, the lint, the
+// language server): a third of the memory the decoding touched, each
+// new page of it a page fault (issue 16).
 func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, err error) {
-	r := &guideReader{data: data, g: &Guide{Files: files}}
+	r := &guideReader{data: data, g: &Guide{Files: files}, model: !tests}
 	defer func() {
 		// An index out of range in a damaged form stops here too.
 		if e := recover(); e != nil {
@@ -684,7 +715,7 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 					x.GuideNotes[j] = r.notes[r.int()]
 				}
 			}
-			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.expr(), r.strings(), r.pos(), r.places(), r.typed()
+			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.when(), r.strings(), r.pos(), r.places(), r.typed()
 			g.Rules[i] = x
 			g.rules[x.ID] = x
 		}
@@ -704,7 +735,7 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			lt := &ls[i]
 			lt.ID, lt.Name, lt.Pathway, lt.Local = r.str(), r.str(), r.pathway(), r.bool()
 			lt.From, lt.To, lt.FromOcc, lt.ToOcc = r.str(), r.strings(), Occurrence(r.int()), Occurrence(r.int())
-			lt.When, lt.Mentions, lt.HasTarget, lt.Target = r.expr(), r.strings(), r.bool(), r.int()
+			lt.When, lt.Mentions, lt.HasTarget, lt.Target = r.when(), r.strings(), r.bool(), r.int()
 			lt.Ref, lt.Section, lt.Quotes = r.str(), r.str(), r.strings()
 			lt.Pos, lt.Places, lt.cond = r.pos(), r.places(), r.typed()
 			(*dst)[i] = lt
@@ -855,6 +886,13 @@ func (r *guideReader) positions() []lang.Pos {
 func (r *guideReader) places() map[string]lang.Pos {
 	n, ok := r.len()
 	if !ok {
+		return nil
+	}
+	if r.model {
+		for range n {
+			r.str()
+			r.pos()
+		}
 		return nil
 	}
 	m := make(map[string]lang.Pos, n)
