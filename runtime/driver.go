@@ -10,7 +10,6 @@ import (
 	"github.com/rcc/svfrules/internal/msg"
 	"hash/maphash"
 	"io"
-	"runtime/debug"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -159,9 +158,13 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
 			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
 		}
-		restore := collectSooner()
+		// The collector keeps its usual target while grouping: the
+		// grouped episodes are outside Go's heap (populated), and what
+		// is left of it is some 7 MB live on the shuffled 300 k file.
+		// At half the usual growth (GOGC=50, when the records were in
+		// the heap) it collected 16 times instead of 10 there, for a
+		// tenth of the run's CPU, with the same peak (81 MB, 84 at 100).
 		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
-		restore()
 	}
 	if err != nil {
 		return nil, err
@@ -183,22 +186,6 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		return nil, fmt.Errorf(msg.EvalOutWrite, err)
 	}
 	return sum, nil
-}
-
-// collectSooner has the garbage collector run at half its usual growth
-// of the heap (GOGC=50 instead of 100) while the input is grouped, and
-// returns what sets it back. The grouped episodes are most of the heap,
-// in chunks without pointers, which a collection does not scan; so
-// collecting more often costs little, and the peak is a quarter lower
-// (the heap may grow to 1.5 times what is live instead of twice). A
-// lower GOGC set by the user is kept.
-func collectSooner() (restore func()) {
-	const percent = 50
-	prev := debug.SetGCPercent(percent)
-	if prev >= 0 && prev < percent {
-		debug.SetGCPercent(prev)
-	}
-	return func() { debug.SetGCPercent(prev) }
 }
 
 var errNotAdjacent = errors.New("rows of an episode are not adjacent")
