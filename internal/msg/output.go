@@ -215,6 +215,11 @@ const (
 	// SumCaseIDPair is the value of a SumCaseIDs row: the id read first,
 	// its file and first row, then the other id, its file and first row.
 	SumCaseIDPair = "%s (%s:%d) och %s (%s:%d)"
+	// SumNote labels a note of the text summary that the xlsx
+	// Sammanfattning repeats in words (rows grouped in memory, rows
+	// without an id there, a column not read, dates in day order): the
+	// value is the text summary's line.
+	SumNote = "Att observera"
 
 	// XLSXSpool: the workbook could not read back the findings it
 	// spooled (an error of the program or of the temporary file).

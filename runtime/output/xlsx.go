@@ -219,7 +219,44 @@ func (x xlsxRenderer) summarySheet(wb *workbook.Book, sum *runtime.Summary) erro
 	for _, p := range sum.CaseIDs {
 		rows = append(rows, []any{msg.SumCaseIDs, fmt.Sprintf(msg.SumCaseIDPair, p[0].ID, p[0].File, p[0].Row, p[1].ID, p[1].File, p[1].Row)})
 	}
+	for _, note := range summaryNotes(sum) {
+		rows = append(rows, []any{msg.SumNote, note})
+	}
 	return wb.Table(sheetSummary, []string{msg.ColWhat, msg.ColValue}, rows)
+}
+
+// summaryNotes returns the text summary's notes that say a verdict may
+// change or a column was not read, in its words: a coordinator who opens
+// only the workbook must be told as much as one who reads the terminal.
+func summaryNotes(sum *runtime.Summary) []string {
+	line := func(format string, a ...any) string {
+		return strings.TrimSpace(fmt.Sprintf(format, a...))
+	}
+	var notes []string
+	if sum.Grouped {
+		notes = append(notes, strings.Trim(line(msg.SummaryGrouped), "()"))
+		noID := 0
+		for i := range sum.Rejected {
+			if sum.Rejected[i].NoID() {
+				noID++
+			}
+		}
+		if noID > 0 {
+			notes = append(notes, line(msg.SummaryGroupedNoID, msg.Int(noID)))
+		}
+	}
+	for _, fc := range sum.Columns {
+		for _, h := range fc.Unused {
+			notes = append(notes, fc.File+": "+line(msg.SummaryUnused, h, fc.ColumnArg(h)))
+		}
+	}
+	switch {
+	case sum.RowsDateOrder == 1:
+		notes = append(notes, line(msg.SummaryDateOrderOne))
+	case sum.RowsDateOrder > 1:
+		notes = append(notes, line(msg.SummaryDateOrder, sum.RowsDateOrder))
+	}
+	return notes
 }
 
 // incompleteSheet writes the incomplete episodes, then every rejected

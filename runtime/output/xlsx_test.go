@@ -266,3 +266,40 @@ func TestWorkbookCaseIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookNotes: the Sammanfattning repeats the text summary's notes
+// that say a verdict may change or a column was not read (rows grouped
+// in memory, a row without an id there, a column not read, a date in day
+// order), so a coordinator who opens only the workbook is told too; an
+// input without them gets none.
+func TestWorkbookNotes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want [][]string
+	}{
+		{"episode;code;date;Kommentar\nA-1;VH310;2024-01-02;x\nB-2;VH310;2024-01-03;y\n;VH310;2024-01-05;z\nA-1;VH320;2024-01-07;w\nC;VH310;3/2/2024;q\n",
+			[][]string{
+				{"Att observera", "raderna för ett förlopp låg inte i följd; hela filen grupperades i minnet"},
+				{"Att observera", "rader utan förlopps-id: 1. Förloppen närmast dem i filen bedöms inte, men eftersom ett förlopps rader inte ligger i följd kan en sådan rad höra till vilket förlopp som helst: fynden för de andra förloppen kan ändras när id:t är ifyllt; fyll i det och kör igen"},
+				{"Att observera", "in.csv: kolumnen Kommentar används inte (ange --column FÄLT=Kommentar om den ska läsas)"},
+				{"Att observera", "ange --date-order dmy: 1 rad avvisades för datumordningen (datum som 29/1/2024 med dagen först läses bara så)"},
+			}},
+		{"episode;code;date\nA-1;VH310;2024-01-02\nA-1;VH320;2024-01-07\n", nil},
+	} {
+		f, err := excelize.OpenReader(bytes.NewReader(evalWorkbook(t, c.text, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		summary, _ := f.GetRows("Sammanfattning")
+		f.Close()
+		var got [][]string
+		for _, r := range summary {
+			if len(r) > 0 && r[0] == "Att observera" {
+				got = append(got, r)
+			}
+		}
+		if !equalRows(got, c.want) {
+			t.Errorf("Sammanfattning's notes\n%q\nwant\n%q", got, c.want)
+		}
+	}
+}
