@@ -53,6 +53,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.usageError(cmd, msg.ReportBy, err)
 	}
+	if n := report.GroupsBefore(by); n > report.MaxGroups {
+		return c.refuseGroups(o.by, msg.ReportAtLeast+msg.Int(n))
+	}
 	format := o.format
 	if code, ok := c.refuseToTerminal(cmd, format, o.output); !ok {
 		return code
@@ -114,6 +117,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "svfrules report: %v\n", err)
 		return exitUsage
 	}
+	if n := col.Groups(); n > report.MaxGroups {
+		return c.refuseGroups(o.by, msg.Int(n))
+	}
 	// The whole report is built in memory (it is small: aggregates) so a
 	// failure never leaves half a file.
 	var out bytes.Buffer
@@ -145,4 +151,12 @@ func runReport(c *cli, cmd *command, args []string) int {
 		return exitFound
 	}
 	return exitOK
+}
+
+// refuseGroups says that --by (as the user gave it) lists n combinations
+// (a number as text), more than report.MaxGroups, and what to do;
+// nothing is written.
+func (c *cli) refuseGroups(by, n string) int {
+	fmt.Fprintf(c.stderr, "svfrules report: "+msg.ReportByTooMany+"\n", by, n, msg.Int(report.MaxGroups))
+	return exitUsage
 }

@@ -133,6 +133,15 @@ const (
 	ReportCSVIncompleteDo = "Förloppet ingår inte i något mått förrän dess avvisade rader (raderna med samma förlopp nedan) är rättade; rätta dem och kör rapporten igen."
 )
 
+// ReportByTooMany: report --by gives tables too long to list: the
+// dimensions as the user gave them, the number of combinations (each a
+// row of every table broken down by them), the most allowed.
+const ReportByTooMany = "--by %s: tabellerna skulle få %s rader var (en för varje kombination av värdena, också de tomma, så att ingen liten grupp syns), fler än %s. En så lång tabell går inte att läsa och tar lång tid och mycket minne att skydda mot små tal. Ta bort en dimension (region behövs inte bredvid län) eller välj en grövre period (år eller kvartal i stället för månad) och kör igen. Ingen rapport har skrivits."
+
+// ReportAtLeast precedes the number of combinations in ReportByTooMany
+// when it is known before the input is read (the periods not counted).
+const ReportAtLeast = "minst "
+
 // ReportByNoColumn: report --by names a dimension an input has no column
 // for, so every group would be "okänd". The dimension as --by accepts it
 // in Swedish (län), the input's name, the column's field name (ålder for

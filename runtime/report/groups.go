@@ -25,6 +25,42 @@ import (
 // list); taking the values the export has would list exactly what must
 // not show.
 
+// MaxGroups is the most combinations of --by values a table may list.
+// Every combination is a row, empty or not (above), so the rows multiply:
+// --by region,län,kön,åldersgrupp,kvartal on the 278-row example gave 35
+// 000 combinations, 383 000 table rows, 68 MB, 1.7 GB of memory and ten
+// minutes; --by län,kön,åldersgrupp,kvartal over a year (1 584) takes
+// seconds. Beyond MaxGroups the report is refused with what to drop.
+const MaxGroups = 3000
+
+// GroupsBefore returns how many combinations the dimensions by give at
+// least, before the input is read: the national lists' sizes, with each
+// period dimension counted once (its values come from the export).
+// report refuses a --by above MaxGroups with it before reading a row.
+func GroupsBefore(by []string) int {
+	n := 1
+	for d, dim := range by {
+		if !isPeriod(dim) {
+			n *= len((&aggregate{}).dimValues(d, dim))
+		}
+	}
+	return n
+}
+
+// Groups returns how many combinations of the --by dimensions' values
+// each table broken down by them lists (1 without --by), known once the
+// input is read: the periods run from its first closing date to its
+// last.
+func (c *Collector) Groups() int {
+	n := 1
+	for d, dim := range c.opts.By {
+		n *= len(c.agg.dimValues(d, dim))
+	}
+	return n
+}
+
+func isPeriod(dim string) bool { return dim == "year" || dim == "quarter" || dim == "month" }
+
 // dimValues returns the values of dimension dim (position d in By) in
 // the order the report sorts them: the national list, with any value
 // the export has that is not in it (the readers refuse such values, so
@@ -43,7 +79,7 @@ func (a *aggregate) dimValues(d int, dim string) []string {
 	case "year", "quarter", "month":
 		vs = a.periods(dim)
 	}
-	if dim != "year" && dim != "quarter" && dim != "month" {
+	if !isPeriod(dim) {
 		vs = append(vs, Unknown)
 	}
 	have := map[string]bool{}
