@@ -11,9 +11,11 @@ const (
 	ReportCoverage = "Ledtider finns för %d av %d vårdförlopp i dessa regler (%s); bara de har ledtidsavsnitt nedan."
 	// ReportCoverageNone: the number of pathways in the guide.
 	ReportCoverageNone = "Ledtider finns för 0 av %d vårdförlopp i dessa regler; rapporten har därför inga ledtider."
-	// ReportCoverageWithout: the names of the input's pathways without
-	// lead-time definitions.
-	ReportCoverageWithout = " Underlagets förlopp i %s har inga ledtidsdefinitioner och räknas bara i tabellen över förlopp."
+	// ReportCoverageWithout: the number of the guide's pathways without
+	// lead-time definitions (all of them: naming those the input holds
+	// would tell that a row of dashes in the pathway table holds
+	// somebody).
+	ReportCoverageWithout = " Övriga %d vårdförlopp har inga ledtidsdefinitioner och räknas bara i tabellen över förlopp."
 	// ReportAnd joins the last two names of a list.
 	ReportAnd = " och "
 )

@@ -93,12 +93,19 @@ func (a *aggregate) cell(k cellKey) *cellAcc {
 	return c
 }
 
-func (a *aggregate) add(rec *record) {
-	pa := a.pathways[rec.pathway]
+// pathway is pathway p's accumulator (-1: okänt vårdförlopp), made
+// empty when the input has none of its episodes.
+func (a *aggregate) pathway(p int) *pathwayAcc {
+	pa := a.pathways[p]
 	if pa == nil {
 		pa = &pathwayAcc{findings: map[string]int{}}
-		a.pathways[rec.pathway] = pa
+		a.pathways[p] = pa
 	}
+	return pa
+}
+
+func (a *aggregate) add(rec *record) {
+	pa := a.pathway(rec.pathway)
 	pa.episodes++
 	if rec.reportable {
 		a.seeDay(rec.closed)

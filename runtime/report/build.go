@@ -28,15 +28,16 @@ func (c *Collector) Report(sum *runtime.Summary) *Report {
 	for _, r := range g.Rules {
 		rules[r.ID] = r
 	}
+	// Every pathway of the guide has a row, present in the input or not,
+	// and so has "okänt vårdförlopp": a row only for those present would
+	// tell that a row of dashes holds 1 to min-cell − 1 episodes and a
+	// missing one none. An empty row's 0s are hidden like small counts
+	// (protectCounts).
 	for _, pw := range g.Pathways {
-		if pa := a.pathways[pw.Index]; pa != nil {
-			rep.Pathways = append(rep.Pathways, pathwaySummary(pw.Key, pw.Name, pw.PrefixLabel(), pa, rules))
-		}
+		rep.Pathways = append(rep.Pathways, pathwaySummary(pw.Key, pw.Name, pw.PrefixLabel(), a.pathway(pw.Index), rules))
 	}
-	if pa := a.pathways[-1]; pa != nil {
-		rep.Pathways = append(rep.Pathways, pathwaySummary("", "okänt vårdförlopp", "", pa, rules))
-	}
-	rep.Coverage = coverage(g, a)
+	rep.Pathways = append(rep.Pathways, pathwaySummary("", "okänt vårdförlopp", "", a.pathway(-1), rules))
+	rep.Coverage = coverage(g)
 	for _, lt := range g.LeadTimes {
 		d := Definition{LeadTime: lt.ID, Pathway: lt.Pathway.Key, PathwayName: lt.Pathway.Name, Name: lt.Name, From: lt.From, To: lt.To}
 		if lt.HasTarget {
@@ -96,19 +97,16 @@ func (a *aggregate) sortedGroups() []string { return a.allGroups() }
 // allKeys returns the cells of the report in its order: all pathways
 // first (the national measure), then per pathway in the guide's order
 // its total and its definitions in theirs; the groups sorted inside
-// each. Every pathway of the input with lead-time definitions has every
-// cell in every group, with lead times or not, so which rows there are
-// says nothing of which cells hold anyone (a cell without any is
-// suppressed like a small one). A pathway of the input is no secret:
-// the pathway table lists it.
+// each. Every pathway of the guide with lead-time definitions has every
+// cell in every group, whether the input holds it or not, so which rows
+// there are says nothing of which cells hold anyone (a cell without any
+// is suppressed like a small one), nor of which pathways the input has.
 func (a *aggregate) allKeys() []cellKey {
 	g := a.guide
 	groups := a.sortedGroups()
 	anyTarget := false
 	for _, lt := range g.LeadTimes {
-		if lt.HasTarget && a.pathways[lt.Pathway.Index] != nil {
-			anyTarget = true
-		}
+		anyTarget = anyTarget || lt.HasTarget
 	}
 	var keys []cellKey
 	if anyTarget {
@@ -117,9 +115,6 @@ func (a *aggregate) allKeys() []cellKey {
 		}
 	}
 	for _, pw := range g.Pathways {
-		if a.pathways[pw.Index] == nil {
-			continue
-		}
 		hasTarget := false
 		for _, lt := range g.LeadTimes {
 			if lt.Pathway == pw && lt.HasTarget {
@@ -216,10 +211,12 @@ func (a *aggregate) measure(k cellKey, hide bool) Measure {
 
 func ptr(x float64) *float64 { return &x }
 
-// coverage lists the pathways with national lead-time definitions, and
-// the input's pathways without.
-func coverage(g *compiler.Guide, a *aggregate) Coverage {
-	cov := Coverage{Pathways: len(g.Pathways), WithLeadTimes: []string{}, InputWithout: []string{}, names: map[string]string{}, labels: map[string]string{}}
+// coverage lists the guide's pathways with national lead-time
+// definitions, and those without: all of them, whether the input holds
+// them or not, as naming those present would tell that a row of dashes
+// holds somebody.
+func coverage(g *compiler.Guide) Coverage {
+	cov := Coverage{Pathways: len(g.Pathways), WithLeadTimes: []string{}, Without: []string{}, names: map[string]string{}, labels: map[string]string{}}
 	has := map[*compiler.Pathway]bool{}
 	for _, lt := range g.LeadTimes {
 		has[lt.Pathway] = true
@@ -229,8 +226,8 @@ func coverage(g *compiler.Guide, a *aggregate) Coverage {
 		switch {
 		case has[pw]:
 			cov.WithLeadTimes = append(cov.WithLeadTimes, pw.Key)
-		case a.pathways[pw.Index] != nil:
-			cov.InputWithout = append(cov.InputWithout, pw.Key)
+		default:
+			cov.Without = append(cov.Without, pw.Key)
 		}
 	}
 	return cov

@@ -24,8 +24,13 @@ import (
 //     are: the report lists each of them after the tables (the rows to
 //     correct), so their number is known to the reader, and the audit
 //     takes them as known (slot.known) and hides other counts instead.
-//   - 0 is shown: it is nobody's count. A visible 0 beside a hidden count
-//     is part of what the audit below takes into account.
+//   - The pathway table lists every pathway of the guide (and "okänt
+//     vårdförlopp"), whether the input holds it or not, and hides a 0
+//     like a small count (primaryZero): a row of dashes then holds 0 to
+//     min-cell − 1 episodes, and which pathways the input holds does not
+//     show. The input's counts ("Underlag") show a 0: it is nobody's
+//     count, and a visible 0 beside a hidden count is part of what the
+//     audit below takes into account.
 //   - A shown count less another it holds is a count too (episodes less
 //     reportable ones: those not reportable; less those with errors;
 //     reportable ones or episodes less the lead times): an implicit slot
@@ -35,12 +40,13 @@ import (
 // unknowns of an integer program over what a reader knows:
 //
 //   - the input's episodes, reportable episodes and episodes with errors
-//     are the sums of the pathways'; a pathway has at least one episode,
+//     are the sums of the pathways'; a pathway has at least no episode
+//     (every pathway is listed, so a row is not known to hold anyone),
 //     its reportable episodes and those with errors are at most its
 //     episodes, at least its listed findings (those of severity error for
 //     the episodes with errors), and its reportable episodes at least its
-//     lead times (taken as known: the lead-time cells are audited apart,
-//     and knowing more only hides more); the input has at least as many
+//     lead times that the lead-time tables show (shownLeads; not the true
+//     number, which the hidden cells keep); the input has at least as many
 //     rows as episodes;
 //   - per group and reason, the all-pathways cell's left-out lead times
 //     are the sum of the pathway totals', and a pathway total's at most
@@ -54,10 +60,12 @@ import (
 //     time — each taken into account where the data satisfy it (a reader
 //     may guess it; where it does not hold, no reader can rely on it).
 //
-// For each hidden count with a value above 0 the solver looks for a table
-// that fits all that with a different value (either side of the true
-// one); for a pathway whose number of episodes is hidden, also with other
-// shares of reportable episodes and of episodes with errors. When none
+// For each hidden count with a value above 0, and each hidden 0 that must
+// be able to be more (slot.zero: the pathway table's), the solver looks
+// for a table that fits all that with a different value (either side of
+// the true one); for a pathway whose number of episodes is hidden (and
+// above 0), also with other shares of reportable episodes and of
+// episodes with errors. When none
 // exists (or the search is too long) one more count is hidden: the
 // visible count with the smallest value in a relation with the pinned
 // one, ties to the first; with none, in a relation with a hidden count in
@@ -343,6 +351,17 @@ func (ca *countAudit) firstPinned(given map[int]bool) int {
 		if !other {
 			return i
 		}
+		// A whole of 0 has no share to protect (none of nobody is an
+		// outcome of no one), and part·0 − 0·part ≠ 0 has no solution:
+		// asking it would count every empty row as pinned and hide,
+		// one by one, every count related to it — on the example, with
+		// every pathway of the guide listed, the whole table and the
+		// Underlag line. What an empty row must not tell is that it is
+		// empty, and whether its 0 could be more is asked above; once
+		// it could, it could hold any share as well.
+		if t == 0 {
+			continue
+		}
 		for _, sh := range shares[i] {
 			pv, ok := vars[sh[0]]
 			if !ok {
@@ -413,6 +432,71 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	for pg, n := range a.leads {
 		leads[pg.pathway] += n
 	}
+	// What a reader knows of them from the lead-time tables: per group
+	// the pathway total where it is shown, else its shown definitions
+	// with a target; and the shown definitions without one (an episode
+	// has at most one lead time, so their sum is at most the reportable
+	// episodes). Taking the true number as known instead, as this once
+	// did, is not "knowing more only hides more" when the pathway's
+	// cells are hidden: a pathway with one lead time would then be
+	// known to have a reportable episode and one with none not, the
+	// audit would hide differently, and which it is would show.
+	// knownTarget and knownLeads say whether the reader knows all of
+	// them (every total shown; and every definition without a target).
+	shownLeads := map[int]int{}
+	knownTarget, knownLeads := map[int]bool{}, map[int]bool{}
+	// allTarget: the reader knows all pathways' lead times with a target
+	// (per group the all-pathways cell shown, or every pathway total);
+	// allLeads: and those without one.
+	allTarget, allLeads := true, true
+	{
+		type pathwayGroupKey struct {
+			p     int
+			group string
+		}
+		totalShown := map[pathwayGroupKey]bool{}
+		for i, k := range keys {
+			if k.pathway >= 0 {
+				knownTarget[k.pathway], knownLeads[k.pathway] = true, true
+			}
+			if k.level == LevelPathway && !rep.Measures[i].Suppressed {
+				totalShown[pathwayGroupKey{k.pathway, k.group}] = true
+			}
+		}
+		allShown := map[string]bool{}
+		for i, k := range keys {
+			if k.level == LevelAll && !rep.Measures[i].Suppressed {
+				allShown[k.group] = true
+			}
+		}
+		for i, k := range keys {
+			shown := !rep.Measures[i].Suppressed
+			if !shown && k.level == LevelPathway && !allShown[k.group] {
+				allTarget = false
+			}
+			if !shown && k.level == LevelLeadTime && !a.guide.LeadTimes[k.def].HasTarget {
+				allLeads = false
+			}
+			switch {
+			case k.level == LevelPathway:
+				if shown {
+					shownLeads[k.pathway] += a.cells[k].n
+				} else {
+					knownTarget[k.pathway], knownLeads[k.pathway] = false, false
+				}
+			case k.level == LevelLeadTime && a.guide.LeadTimes[k.def].HasTarget:
+				if shown && !totalShown[pathwayGroupKey{k.pathway, k.group}] {
+					shownLeads[k.pathway] += a.cells[k].n
+				}
+			case k.level == LevelLeadTime:
+				if shown {
+					shownLeads[k.pathway] += a.cells[k].n
+				} else {
+					knownLeads[k.pathway] = false
+				}
+			}
+		}
+	}
 	type rowSlots struct{ e, r, w int }
 	rows := make([]rowSlots, len(rep.Pathways))
 	pathwayIndex := map[string]int{}
@@ -428,14 +512,16 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 			p = pathwayIndex[ps.Pathway]
 		}
 		pa := a.pathways[p]
-		rs := rowSlots{ca.add(pa.episodes, 1), ca.add(pa.reportable, 0), ca.add(pa.withErrors, 0)}
+		rs := rowSlots{ca.add(pa.episodes, 0), ca.add(pa.reportable, 0), ca.add(pa.withErrors, 0)}
 		rows[i] = rs
 		ca.block[rs.e] = []int{rs.r, rs.w}
 		ca.shares = append(ca.shares, [2]int{rs.r, rs.e}, [2]int{rs.w, rs.e})
 		for k, s := range []int{rs.e, rs.r, rs.w} {
 			sums[k] = append(sums[k], s)
 		}
-		ca.primary(minCell, rs.e, rs.r, rs.w)
+		// Every pathway of the guide has a row, so a 0 shown beside a
+		// hidden count would tell that the hidden one holds somebody.
+		ca.primaryZero(minCell, rs.e, rs.r, rs.w)
 		if gaveUp[ps.Pathway] {
 			ca.hide(rs.r)
 			ca.slots[rs.r].zero = true
@@ -450,7 +536,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		}
 		ca.relate([]int{rs.r, rs.e}, []int{1, -1}, 0, false)
 		ca.relate([]int{rs.w, rs.e}, []int{1, -1}, 0, false)
-		ca.relate([]int{rs.r}, []int{-1}, leads[p], false)
+		ca.relate([]int{rs.r}, []int{-1}, shownLeads[p], false)
 		// The findings: a slot each, listed when shown. Those with fewer
 		// than min-cell episodes, after the first TopFindings, or bounding
 		// lead times suppress gave up on are hidden from the start.
@@ -484,9 +570,9 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 	// errors those without, and its reportable episodes (or episodes)
 	// less its lead times those in no lead time of the measure. Each is
 	// an implicit count, protected like a hidden one when it is from 1
-	// to min-cell − 1; the same for the Underlag line. The lead times
-	// are taken as known (a reader who sees every pathway total does),
-	// which only hides more.
+	// to min-cell − 1; the same for the Underlag line. Only where the
+	// reader knows the lead times (every total of the pathway shown, and
+	// every definition without a target for all of them).
 	withTarget := map[int]int{} // pathway → its lead times with a target
 	noTarget := map[int]bool{}  // pathway → it has a definition without one
 	for _, k := range keys {
@@ -508,6 +594,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 		totalTarget += withTarget[p]
 		totalLeads += leads[p]
 	}
+	allLeads = allLeads && allTarget
 	differences := func(e, r, w int, lts ...int) {
 		ca.difference(e, r, 0, minCell)
 		ca.difference(e, w, 0, minCell)
@@ -522,19 +609,22 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 			p = pathwayIndex[ps.Pathway]
 		}
 		var lts []int
-		if hasDefs[p] {
+		if hasDefs[p] && knownTarget[p] {
 			lts = append(lts, withTarget[p])
-			if noTarget[p] {
-				lts = append(lts, leads[p])
-			}
+		}
+		if hasDefs[p] && noTarget[p] && knownLeads[p] {
+			lts = append(lts, leads[p])
 		}
 		differences(rows[i].e, rows[i].r, rows[i].w, lts...)
 	}
-	if len(hasDefs) > 0 {
-		differences(episodes, reportable, withErrors, totalTarget, totalLeads)
-	} else {
-		differences(episodes, reportable, withErrors)
+	var lts []int
+	if len(hasDefs) > 0 && allTarget {
+		lts = append(lts, totalTarget)
 	}
+	if len(hasDefs) > 0 && allLeads {
+		lts = append(lts, totalLeads)
+	}
+	differences(episodes, reportable, withErrors, lts...)
 
 	// Left-out lead times, per measure and reason.
 	reasons := []string{ExcludedTwoClosings, ExcludedCloseBefore, ExcludedFromCodeAbsent}
@@ -685,7 +775,7 @@ func protectCounts(rep *Report, in inputTruth, a *aggregate, keys []cellKey, min
 				ca.relate(append(append([]int(nil), set...), rs.w), ones(-1), 0, false)
 			} else {
 				// Reportable, without this lead time.
-				ca.relate(append(append([]int(nil), set...), rs.r), ones(-1), leads[pr.pathway], false)
+				ca.relate(append(append([]int(nil), set...), rs.r), ones(-1), shownLeads[pr.pathway], false)
 			}
 			for i, ps := range rep.Pathways {
 				if ps.Pathway != a.guide.Pathways[pr.pathway].Key {

@@ -106,8 +106,9 @@ func TestSmallCountsInEveryFormat(t *testing.T) {
 
 // TestLocalRowsAtMinCell2: with --min-cell 2 a hidden local row would have
 // exactly one lead time if only rows with lead times were listed; every
-// local definition of the pathway has a row, those without lead times
-// hidden too.
+// local definition has a row, those without lead times hidden too, and
+// those of a pathway the input does not hold (endometrial cancer) as well:
+// listing only the input's pathways would say which it holds.
 func TestLocalRowsAtMinCell2(t *testing.T) {
 	e := closed("A", "VL2", "73", 30)
 	e.codes = append(e.codes, codeAt{"VL215", 1})
@@ -122,6 +123,11 @@ func TestLocalRowsAtMinCell2(t *testing.T) {
 		"leadtime hjarntumorer hjarn_mdk_till_operation_hog: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
 		"leadtime hjarntumorer hjarn_mdk_till_operation_lag: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
 		"leadtime hjarntumorer hjarn_operation_till_beslut: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime livmoderkroppscancer livkropp_vgm_till_pad_besked: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime livmoderkroppscancer livkropp_pad_besked_till_remissgranskning: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime livmoderkroppscancer livkropp_remissgranskning_till_beslut: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime livmoderkroppscancer livkropp_beslut_till_kirurgi: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
+		"leadtime livmoderkroppscancer livkropp_beslut_till_stral_lakemedel: n=- within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0 suppressed",
 	}
 	diffLines(t, got, want)
 	truth := build(t, csvOf([]episode{e, closed("B", "VL2", "73", 30)}), Options{MinCell: 1})

@@ -90,9 +90,9 @@ func writeCSV(w io.Writer, r *Report, excel bool) error {
 	if err := writeLocalCSV(cw, r); err != nil {
 		return err
 	}
-	// One row per pathway of the input without lead-time definitions,
+	// One row per pathway of the guide without lead-time definitions,
 	// so that the file says why they have no measure.
-	for _, key := range r.Coverage.InputWithout {
+	for _, key := range r.Coverage.Without {
 		row := []string{noLeadTimesLevel, key, r.Coverage.names[key], "", "", ""}
 		for range r.By {
 			row = append(row, "")
@@ -169,7 +169,7 @@ func (p padRows) Write(row []string) error {
 	return p.csvRows.Write(row)
 }
 
-// noLeadTimesLevel is the level column of the rows of the input's
+// noLeadTimesLevel is the level column of the rows of the guide's
 // pathways that the rules have no lead times for.
 const noLeadTimesLevel = "no_leadtimes"
 

@@ -99,10 +99,13 @@ func inclusionData() string {
 const inclusionBaseText = "region;vårdförlopp;period;beräknat antal\nStockholm;Livmoderkroppscancer;2024-K1;20\n1;VH3;2024-K2;10\nRegion Uppsala;livmoderkroppscancer;2024-K1;8\nStockholm;VL2;2024-K1;12\n"
 
 // TestInclusionMeasure asserts the measure on a constructed data set in
-// every format: Uppsala's 3 is hidden (primary), and Stockholm's 6 in
-// K2 too, since the pathway table's 23 reportable episodes less 14 and
-// 6 would give the 3 (secondary); the brain tumours' 7 is shown, as the
-// pathway's 8 includes one episode outside the base.
+// every format: Uppsala's 3 is hidden (primary). Stockholm's 6 in K2 is
+// shown: the pathway table lists every pathway of the guide and hides
+// its empty rows like small ones, and the audit of counts then hides
+// endometrial cancer's row, so its 23 reportable episodes no longer give
+// 23 − 14 − 6 = 3. The brain tumours' 7 is shown, as the
+// pathway's 8 includes one episode outside the base. The attacker pins
+// nothing.
 func TestInclusionMeasure(t *testing.T) {
 	p := program(t)
 	base, err := ReadInclusionBase("b.csv", []byte(inclusionBaseText), p.Guide)
@@ -117,14 +120,18 @@ func TestInclusionMeasure(t *testing.T) {
 	}
 	diffLines(t, got, []string{
 		"01 livmoderkroppscancer 2024-K1 est=20 n=14 share=70 met=true hidden=false",
-		"01 livmoderkroppscancer 2024-K2 est=10 n=– share=<nil> met=<nil> hidden=true",
+		"01 livmoderkroppscancer 2024-K2 est=10 n=6 share=60 met=false hidden=false",
 		"03 livmoderkroppscancer 2024-K1 est=8 n=– share=<nil> met=<nil> hidden=true",
 		"01 hjarntumorer 2024-K1 est=12 n=7 share=58.3 met=false hidden=false",
 	})
 	for _, ps := range r.Pathways {
-		if ps.Reportable == nil {
-			t.Errorf("%s: reportable hidden", ps.Pathway)
+		if ps.Pathway == "livmoderkroppscancer" && ps.Reportable != nil {
+			t.Errorf("%s: reportable %d shown beside the inclusion rows 14 and 6 (and Uppsala's hidden 3)", ps.Pathway, *ps.Reportable)
 		}
+	}
+	truth := build(t, inclusionData(), Options{MinCell: 1, Inclusion: base})
+	if leaks, pub, tn, tw := attackReport(t, r, truth); len(leaks) > 0 {
+		t.Errorf("pinned down: %s", describeLeaks(pub, tn, tw, leaks))
 	}
 
 	md := render(t, r, "markdown")
@@ -132,7 +139,7 @@ func TestInclusionMeasure(t *testing.T) {
 		"## Inklusion i SVF (mål 70 %)\n",
 		"| Region | Vårdförlopp | Period | Beräknat antal | Rapporterade SVF | Andel (%) | 70 % nått |\n|---|---|---|--:|--:|--:|:-:|\n" +
 			"| 01 Stockholm | Livmoderkroppscancer (VH3) | 2024-K1 | 20 | 14 | 70,0 | ja |\n" +
-			"| 01 Stockholm | Livmoderkroppscancer (VH3) | 2024-K2 | 10 | – | – | – |\n" +
+			"| 01 Stockholm | Livmoderkroppscancer (VH3) | 2024-K2 | 10 | 6 | 60,0 | nej |\n" +
 			"| 03 Uppsala | Livmoderkroppscancer (VH3) | 2024-K1 | 8 | – | – | – |\n" +
 			"| 01 Stockholm | Hjärntumörer (VL2) | 2024-K1 | 12 | 7 | 58,3 | nej |\n",
 	} {
@@ -144,7 +151,7 @@ func TestInclusionMeasure(t *testing.T) {
 	for _, want := range []string{
 		"<h2>Inklusion i SVF (mål 70 %)</h2>",
 		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K1</td><td class="num">20</td><td class="num">14</td><td class="num">70,0</td><td class="num">ja</td></tr>`,
-		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K2</td><td class="num">10</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`,
+		`<tr><td>01 Stockholm</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K2</td><td class="num">10</td><td class="num">6</td><td class="num">60,0</td><td class="num">nej</td></tr>`,
 		`<tr><td>03 Uppsala</td><td>Livmoderkroppscancer (VH3)</td><td>2024-K1</td><td class="num">8</td><td class="num">–</td><td class="num">–</td><td class="num">–</td></tr>`,
 		`<tr><td>01 Stockholm</td><td>Hjärntumörer (VL2)</td><td>2024-K1</td><td class="num">12</td><td class="num">7</td><td class="num">58,3</td><td class="num">nej</td></tr>`,
 	} {
@@ -162,7 +169,7 @@ func TestInclusionMeasure(t *testing.T) {
 	diffLines(t, inc, []string{
 		"level,pathway,pathway_name,leadtime,leadtime_name,target,n,within,share,goal,met,mean,sd,p10,median,p90,excluded,excluded_by,suppressed,inclusion_region,inclusion_period,estimate",
 		"inclusion,livmoderkroppscancer,Livmoderkroppscancer,,,,14,,70.0,70,true,,,,,,,,false,01,2024-K1,20",
-		"inclusion,livmoderkroppscancer,Livmoderkroppscancer,,,,,,,70,,,,,,,,,true,01,2024-K2,10",
+		"inclusion,livmoderkroppscancer,Livmoderkroppscancer,,,,6,,60.0,70,false,,,,,,,,false,01,2024-K2,10",
 		"inclusion,livmoderkroppscancer,Livmoderkroppscancer,,,,,,,70,,,,,,,,,true,03,2024-K1,8",
 		"inclusion,hjarntumorer,Hjärntumörer,,,,7,,58.3,70,false,,,,,,,,false,01,2024-K1,12",
 	})
@@ -173,7 +180,7 @@ func TestInclusionMeasure(t *testing.T) {
 		t.Fatal(err)
 	}
 	if js.Inclusion.Goal != 70 || js.Inclusion.Period != "quarter" || len(js.Inclusion.Rows) != 4 ||
-		*js.Inclusion.Rows[0].Reported != 14 || js.Inclusion.Rows[1].Reported != nil || js.Inclusion.Rows[1].Share != nil ||
+		*js.Inclusion.Rows[0].Reported != 14 || js.Inclusion.Rows[1].Reported == nil || *js.Inclusion.Rows[1].Reported != 6 ||
 		js.Inclusion.Rows[2].Reported != nil || *js.Inclusion.Rows[3].Share != 58.3 {
 		t.Errorf("json: %+v", js.Inclusion)
 	}
@@ -189,7 +196,7 @@ func TestInclusionMeasure(t *testing.T) {
 	if !equalRows(rows, [][]string{
 		{"Region", "Vårdförlopp", "Period", "Beräknat antal", "Rapporterade SVF", "Andel (%)", "70 % nått"},
 		{"01 Stockholm", "Livmoderkroppscancer (VH3)", "2024-K1", "20", "14", "70", "ja"},
-		{"01 Stockholm", "Livmoderkroppscancer (VH3)", "2024-K2", "10", "–", "–", "–"},
+		{"01 Stockholm", "Livmoderkroppscancer (VH3)", "2024-K2", "10", "6", "60", "nej"},
 		{"03 Uppsala", "Livmoderkroppscancer (VH3)", "2024-K1", "8", "–", "–", "–"},
 		{"01 Stockholm", "Hjärntumörer (VL2)", "2024-K1", "12", "7", "58.3", "nej"},
 	}) {

@@ -70,10 +70,11 @@ func (c *Collector) addLocal(rec *record) {
 }
 
 // buildLocal fills the report's local definitions and measures, in the
-// guide's order. Every definition of a pathway with episodes in the input
-// has a measure, also one no episode has: were only definitions with lead
+// guide's order. Every definition has a measure, also one no episode has,
+// of a pathway the input holds or not: were only definitions with lead
 // times listed, a hidden row would have 1 to min-cell − 1 of them, and
-// with --min-cell 2 exactly 1.
+// with --min-cell 2 exactly 1; were only those of the input's pathways,
+// a row would say that its pathway has somebody.
 func (c *Collector) buildLocal(rep *Report) {
 	g := c.prog.Guide
 	rep.LocalDefinitions, rep.LocalMeasures = []Definition{}, []Measure{}
@@ -81,9 +82,6 @@ func (c *Collector) buildLocal(rep *Report) {
 		rep.LocalDefinitions = append(rep.LocalDefinitions, localDefinition(lt))
 		acc := c.localAcc[i]
 		if acc == nil {
-			if c.agg == nil || c.agg.pathways[lt.Pathway.Index] == nil {
-				continue // no episode of the pathway: nobody's figure
-			}
 			acc = &localAcc{}
 		}
 		rep.LocalMeasures = append(rep.LocalMeasures, localMeasure(lt, acc, c.opts.MinCell))

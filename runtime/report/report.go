@@ -155,11 +155,10 @@ type Coverage struct {
 	// WithLeadTimes are the keys of the pathways with national lead-time
 	// definitions, in the guide's order.
 	WithLeadTimes []string `json:"with_leadtimes"`
-	// InputWithout are the keys of the input's pathways (those of
-	// Report.Pathways) without lead-time definitions, in the guide's
-	// order. Which pathways the input has is shown anyway (the table of
-	// pathways lists them), so this tells nothing hidden.
-	InputWithout []string `json:"input_without"`
+	// Without are the keys of the guide's pathways without lead-time
+	// definitions, in the guide's order: every one, whether the input
+	// holds it or not (which pathways the input holds is not shown).
+	Without []string `json:"without_leadtimes"`
 	// names are the pathways' names by key, for the text formats;
 	// labels the names with the prefix beside them (Pathway.Label).
 	names, labels map[string]string

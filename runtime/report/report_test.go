@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -123,11 +124,12 @@ func TestKnownAnswers(t *testing.T) {
 	for _, ps := range r.Pathways {
 		got = append(got, fmt.Sprintf("%s %s %s %s %s", ps.Pathway, countText(ps.Episodes), countText(ps.Reportable), countText(ps.WithErrors), findingsText(ps.Findings)))
 	}
-	wantRows := []string{
-		"hjarntumorer – – – ",
-		"livmoderkroppscancer – – – ",
+	// Every pathway of the guide is listed, each hidden.
+	var wantRows []string
+	for _, ps := range r.Pathways {
+		wantRows = append(wantRows, ps.Pathway+" – – – ")
 	}
-	if strings.Join(got, "\n") != strings.Join(wantRows, "\n") {
+	if len(wantRows) != 31 || strings.Join(got, "\n") != strings.Join(wantRows, "\n") {
 		t.Errorf("pathway summaries\n got: %q\nwant: %q", got, wantRows)
 	}
 	if d := smallDifferences(r.Pathways, r.Input, r.Measures, DefaultMinCell); len(d) > 0 {
@@ -205,8 +207,13 @@ func TestRestartCountsOnce(t *testing.T) {
 	}
 	got := c.Report(sum)
 	diffLines(t, lines(got), lines(want))
-	if got.Input.Episodes == nil || *got.Input.Episodes != 1200 || *want.Measures[0].N != 1200 {
-		t.Errorf("episodes %s, n %d; want 1200 each", countText(got.Input.Episodes), *want.Measures[0].N)
+	// The input's episodes are hidden (beside endometrial cancer's 1 200
+	// they would say that every other pathway is empty), and so are the
+	// lead-time cells (all in one definition, beside empty ones): the
+	// pathway's row and the run's summary count.
+	at := slices.IndexFunc(got.Pathways, func(ps PathwaySummary) bool { return ps.Pathway == "livmoderkroppscancer" })
+	if at < 0 || got.Pathways[at].Episodes == nil || *got.Pathways[at].Episodes != 1200 || sum.Episodes != 1200 {
+		t.Errorf("pathway episodes and the summary's, want 1200 each: %d, %+v", sum.Episodes, got.Pathways)
 	}
 }
 
@@ -261,5 +268,16 @@ leadtime leukemi_test {
 		"all: n=1 within=1 share=100.0 met=true mean=- sd=- p10=- median=- p90=- excluded=1 fran_kod_saknas=1",
 		"pathway akuta_leukemier: n=1 within=1 share=100.0 met=true mean=- sd=- p10=- median=- p90=- excluded=1 fran_kod_saknas=1",
 		"leadtime akuta_leukemier leukemi_test: n=1 within=1 share=100.0 met=true mean=20.0 sd=- p10=20.0 median=20.0 p90=20.0 excluded=1 fran_kod_saknas=1",
+		// Every pathway with definitions is listed, held or not.
+		"pathway hjarntumorer: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime hjarntumorer hjarn_hog_ingen_atgard: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime hjarntumorer hjarn_hog_behandling: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime hjarntumorer hjarn_lag_ingen_atgard: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime hjarntumorer hjarn_lag_behandling: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime hjarntumorer hjarn_lag_exspektans: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"pathway livmoderkroppscancer: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime livmoderkroppscancer livkropp_kirurgi: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime livmoderkroppscancer livkropp_stral_lakemedel: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
+		"leadtime livmoderkroppscancer livkropp_palliativ: n=0 within=- share=- met=- mean=- sd=- p10=- median=- p90=- excluded=0",
 	})
 }

@@ -15,12 +15,15 @@ import (
 //   - the tree of each group: the all-pathways cell is the sum of the
 //     pathway totals, a pathway total the sum of its definitions with a
 //     target, for n and for within alike;
-//   - bounds: 0 ≤ within ≤ n, and a listed cell with no excluded lead
-//     times has n ≥ 1 (it would not be listed otherwise);
+//   - bounds: 0 ≤ within ≤ n (every cell of every pathway with lead-time
+//     definitions is listed, held by the input or not, so a listed cell
+//     is not known to hold anyone);
 //   - across groups, the pathway summary: a pathway's lead times, over all
 //     groups and definitions (those without a target too), are at most its
 //     reportable episodes (an episode has at most one lead time) less
-//     those the left-out counts show to have none (reportableWithout); and a
+//     those the left-out counts show to have none (reportableWithout) —
+//     at most 1 when it has none: the pathway table hides that 0 like a
+//     small count and the audit of counts makes sure it could be 1; and a
 //     finding whose episodes hold all the lead times of some groups (as
 //     under_18_ar those of the age group 0–17) bounds those the same way.
 //
@@ -49,7 +52,8 @@ import (
 //     part with the smallest n;
 //  2. going up from the cell: its visible sibling under the same total
 //     with the smallest n; with none, that total if it is visible, else
-//     the same one level up;
+//     the same one level up — except under the all-pathways cell, which
+//     goes before the other pathways' totals (it is only their sum);
 //  3. at the top of its group (everything above the cell hidden): a
 //     definition of the same pathway that can give a lead time and is
 //     not yet hidden up to its top — under the cell, in another group, or
@@ -84,7 +88,7 @@ func suppress(a *aggregate, keys []cellKey, minCell int) map[cellKey]bool {
 // all protected stays so; only the groups where a cell was hidden since
 // are audited again.
 func suppressAll(a *aggregate, keys []cellKey, minCell int) (map[cellKey]bool, []cellKey) {
-	s := newSuppressor(a, keys)
+	s := newSuppressor(a, keys, minCell)
 	for i := range s.cells {
 		// A cell without lead times is hidden like a small one (unless
 		// --min-cell 1 asks for every figure): "0" would tell the
@@ -173,7 +177,7 @@ type suppressor struct {
 	seen     []int // scratch of unprotected
 }
 
-func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
+func newSuppressor(a *aggregate, keys []cellKey, minCell int) *suppressor {
 	s := &suppressor{byPathway: map[int][]int{}, givers: map[int]map[string]int{}, giversIn: map[[2]int]int{}, sigPools: map[string][]int{}}
 	index := map[cellKey]int{}
 	groupIndex := map[string]int{}
@@ -220,7 +224,7 @@ func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
 			s.cells[i].chain = append(s.cells[i].chain, j)
 		}
 	}
-	s.addBounds(a)
+	s.addBounds(a, minCell)
 	s.hid = make([]bool, len(s.cells))
 	s.givenUp = make([]bool, len(s.cells))
 	s.isFree = make([]bool, len(s.cells))
@@ -233,7 +237,7 @@ func newSuppressor(a *aggregate, keys []cellKey) *suppressor {
 // times of definitions: per pathway its reportable episodes, and each
 // finding whose episodes hold all the lead times of some groups (groups
 // without lead times count as held: that only hides more).
-func (s *suppressor) addBounds(a *aggregate) {
+func (s *suppressor) addBounds(a *aggregate, minCell int) {
 	var pathways []int
 	for p := range s.byPathway {
 		pathways = append(pathways, p)
@@ -254,7 +258,18 @@ func (s *suppressor) addBounds(a *aggregate) {
 			continue
 		}
 		leaves := s.byPathway[p]
-		add(leaves, pa.reportable-reportableWithout(a, p, s.cells, leaves))
+		bound := pa.reportable - reportableWithout(a, p, s.cells, leaves)
+		if pa.reportable == 0 && minCell > 1 {
+			// The pathway table lists every pathway of the guide and
+			// hides a 0 like a small count, and the audit of counts
+			// (counts.go) hides more until that 0 could be 1: a reader
+			// cannot rule out one reportable episode, so one lead time.
+			// Taking the 0 as known would pin every cell of a pathway
+			// the input does not hold to 0 (nothing could move into
+			// them), and then hide every total in vain.
+			bound = 1
+		}
+		add(leaves, bound)
 		// The inclusion cells that can hold a group's lead times
 		// (inclusion.go) bound the group's definitions.
 		for _, gk := range a.sortedGroups() {
@@ -639,9 +654,19 @@ func (s *suppressor) hideMore(c int) bool {
 			return true
 		}
 	}
-	// 2. Going up: a visible sibling, else the total if visible.
+	// 2. Going up: a visible sibling, else the total if visible. Under
+	// the all-pathways cell the total first: the siblings are other
+	// pathways' totals, each a figure of its own, where the all-pathways
+	// cell is only their sum; and a pathway the input does not hold has
+	// its (hidden, empty) total beside the others', which would
+	// otherwise take the largest pathway's total with it, and then its
+	// definitions, so that a lead time could move to the empty one.
 	for i := c; s.cells[i].parent >= 0; i = s.cells[i].parent {
 		p := s.cells[i].parent
+		if s.cells[p].key.level == LevelAll && !s.hid[p] {
+			s.hide(p)
+			return true
+		}
 		if k, ok := s.smallestVisible(s.cells[p].children); ok {
 			s.hide(k)
 			return true

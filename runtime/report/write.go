@@ -301,17 +301,17 @@ func methodLines(r *Report) []string {
 	}
 }
 
-// coverageText says for how many pathways the rules have lead times, and
-// which of the input's pathways have none (so the report has no lead
-// times for them).
+// coverageText says for how many pathways the rules have lead times,
+// which, and that the others are only in the pathway table. It names no
+// pathway by whether the input holds it.
 func coverageText(r *Report) string {
 	c := &r.Coverage
 	if len(c.WithLeadTimes) == 0 {
 		return fmt.Sprintf(msg.ReportCoverageNone, c.Pathways)
 	}
 	s := fmt.Sprintf(msg.ReportCoverage, len(c.WithLeadTimes), c.Pathways, nameList(c, c.WithLeadTimes))
-	if len(c.InputWithout) > 0 {
-		s += fmt.Sprintf(msg.ReportCoverageWithout, nameList(c, c.InputWithout))
+	if len(c.Without) > 0 {
+		s += fmt.Sprintf(msg.ReportCoverageWithout, len(c.Without))
 	}
 	return s
 }
