@@ -249,18 +249,7 @@ func TestWorkbookCaseIDs(t *testing.T) {
 				{"Förlopps-id som skiljer sig bara i stora och små bokstäver (id_skiftlage)", "ab (in.csv:4) och AB (in.csv:5)"}}},
 		{"episode;code;date\ne4;VH310;2024-01-01\nE5;VH310;2024-01-02\n", nil},
 	} {
-		f, err := excelize.OpenReader(bytes.NewReader(evalWorkbook(t, c.text, 1)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		summary, _ := f.GetRows("Sammanfattning")
-		f.Close()
-		var got [][]string
-		for _, r := range summary {
-			if len(r) > 0 && strings.Contains(r[0], "id_skiftlage") {
-				got = append(got, r)
-			}
-		}
+		got := summaryRows(t, c.text, func(what string) bool { return strings.Contains(what, "id_skiftlage") })
 		if !equalRows(got, c.want) {
 			t.Errorf("Sammanfattning's pairs %q, want %q", got, c.want)
 		}
@@ -286,20 +275,28 @@ func TestWorkbookNotes(t *testing.T) {
 			}},
 		{"episode;code;date\nA-1;VH310;2024-01-02\nA-1;VH320;2024-01-07\n", nil},
 	} {
-		f, err := excelize.OpenReader(bytes.NewReader(evalWorkbook(t, c.text, 1)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		summary, _ := f.GetRows("Sammanfattning")
-		f.Close()
-		var got [][]string
-		for _, r := range summary {
-			if len(r) > 0 && r[0] == "Att observera" {
-				got = append(got, r)
-			}
-		}
+		got := summaryRows(t, c.text, func(what string) bool { return what == "Att observera" })
 		if !equalRows(got, c.want) {
 			t.Errorf("Sammanfattning's notes\n%q\nwant\n%q", got, c.want)
 		}
 	}
+}
+
+// summaryRows returns the rows of eval's Sammanfattning for text whose
+// first cell keep accepts.
+func summaryRows(t *testing.T, text string, keep func(what string) bool) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(evalWorkbook(t, text, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	summary, _ := f.GetRows("Sammanfattning")
+	var got [][]string
+	for _, r := range summary {
+		if len(r) > 0 && keep(r[0]) {
+			got = append(got, r)
+		}
+	}
+	return got
 }

@@ -14,17 +14,9 @@ import (
 func groupsData(county, sex string) string {
 	var eps []episode
 	add := func(pre, closing string, n int, sex string, days ...int) {
-		for i := 0; i < n; i++ {
-			e := closed(fmt.Sprintf("%s%s%s%02d", pre, closing, sex, i), pre, closing, days[i%len(days)])
-			e.sex = sex
-			eps = append(eps, e)
-		}
+		eps = addClosed(eps, pre, closing, n, sex, days...)
 	}
-	for _, sx := range []string{"K", "M"} {
-		add("VL2", "54", 9, sx, 30, 40, 60)
-		add("VL2", "73", 7, sx, 20, 50)
-		add("VL2", "70", 2, sx, 10)
-	}
+	eps = brainTumours(eps)
 	add("VH3", "50", 9, "K", 20, 40)
 	add("VH3", "52", 7, "K", 30, 50)
 	add("VH3", "70", 2, "K", 10)
@@ -144,17 +136,9 @@ func TestHiddenCellExistenceDoesNotShow(t *testing.T) {
 func existenceData(endometrium bool, extra ...episode) string {
 	var eps []episode
 	add := func(pre, closing string, n int, sex string, days ...int) {
-		for i := 0; i < n; i++ {
-			e := closed(fmt.Sprintf("%s%s%s%02d", pre, closing, sex, i), pre, closing, days[i%len(days)])
-			e.sex = sex
-			eps = append(eps, e)
-		}
+		eps = addClosed(eps, pre, closing, n, sex, days...)
 	}
-	for _, sx := range []string{"K", "M"} {
-		add("VL2", "54", 9, sx, 30, 40, 60)
-		add("VL2", "73", 7, sx, 20, 50)
-		add("VL2", "70", 2, sx, 10)
-	}
+	eps = brainTumours(eps)
 	add("VG9", "50", 12, "K", 20, 30)
 	// A melanoma not closed (not reportable): else every hidden row
 	// would be known to have all its episodes reportable.
@@ -186,4 +170,27 @@ func sameReports(t *testing.T, a, b *Report) {
 			}
 		}
 	}
+}
+
+// addClosed appends n closed episodes of pathway pre and closing code
+// closing, of sex, their lead times cycling through days.
+func addClosed(eps []episode, pre, closing string, n int, sex string, days ...int) []episode {
+	for i := 0; i < n; i++ {
+		e := closed(fmt.Sprintf("%s%s%s%02d", pre, closing, sex, i), pre, closing, days[i%len(days)])
+		e.sex = sex
+		eps = append(eps, e)
+	}
+	return eps
+}
+
+// brainTumours appends the 36 brain tumour episodes groupsData and
+// existenceData share: for women and men, 9 with a lead time to a
+// decision on surgery, 7 to radiotherapy or drugs, 2 closed without one.
+func brainTumours(eps []episode) []episode {
+	for _, sx := range []string{"K", "M"} {
+		eps = addClosed(eps, "VL2", "54", 9, sx, 30, 40, 60)
+		eps = addClosed(eps, "VL2", "73", 7, sx, 20, 50)
+		eps = addClosed(eps, "VL2", "70", 2, sx, 10)
+	}
+	return eps
 }
