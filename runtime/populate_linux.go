@@ -74,11 +74,10 @@ func (a *roomArena) take(size int) (unsafe.Pointer, func()) {
 	case a.cur != nil && a.cur.off+size <= len(a.cur.mem):
 		r = a.cur
 	default:
+		// The region replaced stays mapped until its rooms are back
+		// (give); one without rooms is never current, give unmaps it.
 		r = newRegion(regionSize)
 		if r != nil {
-			if a.cur != nil && a.cur.rooms == 0 {
-				a.cur.unmap()
-			}
 			a.cur = r
 		}
 	}

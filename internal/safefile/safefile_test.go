@@ -57,13 +57,7 @@ func childLimit() {
 // childSignal starts writing SAFEFILE_TARGET, says "ready" and waits on
 // standard input for the signal.
 func childSignal() {
-	HandleSignals()
-	w, err := Create(os.Getenv("SAFEFILE_TARGET"))
-	if err != nil {
-		fmt.Println(err)
-		os.Exit(3)
-	}
-	w.Write([]byte("half a file"))
+	startHalfFile()
 	fmt.Println("ready")
 	bufio.NewReader(os.Stdin).ReadString('\n')
 	os.Exit(4)
@@ -74,13 +68,7 @@ func childSignal() {
 // sends itself SIGTERM at once: Create waits for the handlers, so the
 // signal removes the temporary file.
 func childSignalNow() {
-	HandleSignals()
-	w, err := Create(os.Getenv("SAFEFILE_TARGET"))
-	if err != nil {
-		fmt.Println(err)
-		os.Exit(3)
-	}
-	w.Write([]byte("half a file"))
+	startHalfFile()
 	syscall.Kill(os.Getpid(), syscall.SIGTERM)
 	select {} // the handler ends the program
 }
@@ -621,4 +609,17 @@ func TestIgnoredSignalStaysIgnored(t *testing.T) {
 	if m := tempsIn(t, dir); len(m) != 0 {
 		t.Errorf("temporary files left: %v", m)
 	}
+}
+
+// startHalfFile sets up the signal handlers and begins writing
+// SAFEFILE_TARGET, for a child to be signalled mid-write (exit 3 when it
+// cannot create the file).
+func startHalfFile() {
+	HandleSignals()
+	w, err := Create(os.Getenv("SAFEFILE_TARGET"))
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(3)
+	}
+	w.Write([]byte("half a file"))
 }
