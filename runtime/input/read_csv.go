@@ -986,6 +986,17 @@ func (c *csvReader) fast(raw []byte, line int) bool {
 		return false
 	}
 	day, ok := b.parseDigitDay(date)
+	if !ok && len(date) > 10 && bytes.IndexByte(date, c.sp.sep) < 0 {
+		// A date with a time, as Excel saves one (2024-03-05 00:00:00):
+		// parseDay reads it as the slow path does. Without the separator
+		// check a shorter date with a fraction of a second after a comma
+		// could swallow the next column of a comma-separated row.
+		if len(date) == 19 && string(date[10:]) == " 00:00:00" {
+			day, ok = b.parseDigitDay(date[:10]) // the usual time, looked up
+		} else {
+			day, ok = b.parseOther(date)
+		}
+	}
 	if !ok {
 		return false
 	}

@@ -325,6 +325,13 @@ func FuzzReadCSV(f *testing.F) {
 		// cut only where they can.
 		"episode,code,date,unit,region\n\"A\",VH310,2024-01-15,\"Kir, avd 3\",01\nA,VH315,2024-01-16,\"Kir, avd 4\",01\n\"A\",VH320,2024-01-17,\"x\"\"y\",01\n" +
 			"B,VH310,2024-01-15,\"u\",\"0,1\"\nB,VH315,2024-01-16,\"v\",0,1\nB,VH320,2024-01-17,w,\"0,1\"\nC,VH310,2024-01-15,\"u\", \"01\"\nC,VH315,2024-01-16,v,01\n",
+		// Dates with a time, as Excel saves them (the short cut reads
+		// them too), a time other than midnight, one that is no time,
+		// and with ',' as separator a shorter date whose next column
+		// would read as a fraction of a second.
+		"episode;code;date;unit\nA;VH310;2024-01-15 00:00:00;a\nA;VH315;2024-01-16 00:00:00;b\nA;VH320;2024-01-17 13:45:10;c\n" +
+			"A;VH325;2024-01-18 25:00:00;d\nA;VH330;2024-01-19T00:00:00;e\nA;VH335;20240120 00:00:00;f\nA;VH350;2024-01-21 00:00;g\n",
+		"episode,code,date,unit\nA,VH310,2024-01-15 00:00:00.5,a\nA,VH315,2024-01-16 00:00:00,5,b\nA,VH350,2024-01-17 00:00:00.5,b\n",
 		"episode\tcode\tdate\tunit\tage\nA\tVH310\t2024-01-15\t\"a\tb\"\t60\nA\tVH315\t2024-01-16\t \"c\"\t60\nA\tVH320\t20240117\tx\t60\nA\tVH325\t20240118\ty\t61\n",
 	} {
 		f.Add(in, uint8(0))
