@@ -13,6 +13,12 @@
 #   synth     the synthetic file (10 columns, rows of an episode adjacent)
 #   7col      the columns episode;code;date;region;age;sex;county
 #   7col+row  the same with a column that changes on every row (a row number)
+#   excel     the synthetic rows as saved from Excel on Swedish Windows
+#             (../shared/DOMAIN.md): Swedish column names in Windows-1252,
+#             another column order, CRLF, dates with a time part, sex 1/2,
+#             county without its leading zero, a unit name and a row number
+#             that change on every row, a blank row every 50 000 rows and a
+#             total row at the bottom (rejected)
 #   shuffled  the synthetic rows shuffled (rows of an episode not adjacent)
 #   start-up  the first 100 rows of the synthetic file
 #   report    svfrules report on the synthetic file (baseline: the same file),
@@ -43,7 +49,9 @@
 # binary that loads the C library at every start (about 4 ms of a
 # 100-row eval), and nothing in svfrules calls C. Goals (issue 16):
 #
-#   eval / baseline               <= 0.5 on synth, 7col, 7col+row
+#   eval / baseline               <= 0.5 on synth, 7col, 7col+row (and
+#                                 on the Excel-saved shape, which the issue
+#                                 does not name: the layout users have)
 #   start-up / baseline start-up  <= 2;  versions <= 20 ms
 #   shuffled                      <= 150 MB, <= 3 x synth's time
 #   diff --episodes               <= 150 MB, <= 3 x synth's eval time
@@ -84,7 +92,7 @@ go build -o "$bin/synth" ./testdata/synth
 key=$(cat testdata/synth/main.go rules/*/*.svf | sha256sum | cut -c1-12)
 base=$dir/episodes_${episodes}_seed${seed}_$key
 synth=$base.csv shuffled=${base}_shuffled.csv seven=${base}_7col.csv
-rownum=${base}_7col_row.csv small=${base}_100.csv
+rownum=${base}_7col_row.csv small=${base}_100.csv excel=${base}_excel.csv
 if [[ ! -s $synth || ! -s $shuffled ]]; then
 	echo "generating $synth ..."
 	rm -f "$dir"/episodes_*.csv
@@ -96,6 +104,20 @@ fi
 [[ -s $seven ]] || awk -F';' -v OFS=';' '{ print $1, $9, $10, $2, $3, $4, $5 }' "$synth" >"$seven"
 [[ -s $rownum ]] || awk -F';' -v OFS=';' '{ print $1, $9, $10, $2, $3, $4, $5, (NR == 1 ? "row" : NR - 1) }' "$synth" >"$rownum"
 [[ -s $small ]] || head -n 101 "$synth" >"$small"
+# shellcheck disable=SC2016 # awk's fields
+[[ -s $excel ]] || awk -F';' -v OFS=';' -v ORS='\r\n' '
+	NR == 1 {
+		print "F\366rlopp", "Enhet", "Kod", "Datum", "Region", "\305lder", "K\366n", "L\344n", "Remitterande region", "Diagnos", "Avsikt", "Rad"
+		next
+	}
+	{
+		sex = $4 == "M" ? 1 : $4 == "K" ? 2 : $4
+		county = $5 ~ /^0[1-9]$/ ? substr($5, 2) : $5
+		date = $10 ~ /^[0-9][0-9][0-9][0-9]-/ ? $10 " 00:00:00" : $10
+		print $1, "Avd " (NR * 7919) % 97, $9, date, $2, $3, sex, county, $6, $7, $8, NR - 1
+		if (NR % 50000 == 0) print ";;;;;;;;;;;"
+	}
+	END { print "Totalt;;;;;;;;;;;" NR - 1 }' "$synth" >"$excel"
 echo "data: $(du -h "$synth" | cut -f1), $("$bin/baseline" "$synth")"
 
 # --- Measuring -----------------------------------------------------------
@@ -150,7 +172,7 @@ runloop() {
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 sv=$bin/svfrules
-names=(b_synth synth b_7col 7col b_7colrow 7colrow b_shuffled shuffled b_small small report reporttty diff versions)
+names=(b_synth synth b_7col 7col b_7colrow 7colrow b_excel excel b_shuffled shuffled b_small small report reporttty diff versions)
 tty=$(command -v script || true)
 for n in "${names[@]}"; do eval "walls_$n=() cpus_$n=() rsss_$n=()"; done
 echo "running $runs rounds ..."
@@ -162,6 +184,8 @@ for ((i = 1; i <= runs; i++)); do
 	run 7col "$sv" eval -o /dev/null "$seven"
 	run b_7colrow "$bin/baseline" "$rownum"
 	run 7colrow "$sv" eval -o /dev/null "$rownum"
+	run b_excel "$bin/baseline" "$excel"
+	run excel "$sv" eval -o /dev/null "$excel"
 	run b_shuffled "$bin/baseline" "$shuffled"
 	run shuffled "$sv" eval -o /dev/null "$shuffled"
 	run report "$sv" report -o /dev/null "$synth"
@@ -210,6 +234,7 @@ echo "|---|---|---|---|---|---|---|---|"
 row "eval synth" synth b_synth 0.5 150
 row "eval 7col" 7col b_7col 0.5 150
 row "eval 7col+row" 7colrow b_7colrow 0.5 150
+row "eval Excel-saved" excel b_excel 0.5 150
 row "eval shuffled" shuffled b_shuffled - 150
 row "report synth" report b_synth - 150
 [[ -z $tty ]] || row "report, stderr a terminal" reporttty b_synth - "$(awk -v m="$(median "${rsss_report[@]}")" 'BEGIN { printf "%.1f", m * 1.1 }')"
