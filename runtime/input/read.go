@@ -579,7 +579,7 @@ func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 	if okCode && okDate {
 		return ev, "", ""
 	}
-	field, reason = eventProblem(code, date, okCode)
+	field, reason = eventProblem(code, date, okCode, b.date1904)
 	if field == "date" && !b.dmy && looksDayFirst(date) {
 		reason = fmt.Sprintf(msg.InputDayFirst, quote(date))
 		if dayOver12(date) {
@@ -590,8 +590,9 @@ func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 	return ev, field, reason
 }
 
-// eventProblem says what is wrong with an event's code or date.
-func eventProblem(code, date []byte, okCode bool) (field, reason string) {
+// eventProblem says what is wrong with an event's code or date; date1904
+// is the date system of the workbook read (see dateProblem).
+func eventProblem(code, date []byte, okCode, date1904 bool) (field, reason string) {
 	switch {
 	case len(code) == 0:
 		return "code", msg.InputCodeEmpty
@@ -600,14 +601,16 @@ func eventProblem(code, date []byte, okCode bool) (field, reason string) {
 	case len(date) == 0:
 		return "date", msg.InputDateEmpty
 	}
-	return "date", dateProblem(date)
+	return "date", dateProblem(date, date1904)
 }
 
 // dateProblem says what is wrong with a date the reader refused: a day
 // the calendar does not have (2024-02-30), a real day in a year no
 // export holds (0001-01-01, which some systems write for "no date"), or
-// a text that is no date at all.
-func dateProblem(date []byte) string {
+// a text that is no date at all. A whole number is named as the date
+// Excel would show for it, in the 1904 date system when date1904 (a
+// workbook that says so), else in the 1900 system of Excel on Windows.
+func dateProblem(date []byte, date1904 bool) string {
 	s := string(date)
 	if d, ok := datePart(date); ok {
 		s = string(d)
@@ -619,7 +622,7 @@ func dateProblem(date []byte) string {
 	case len(s) == 8:
 		y, m, d = compiler.Digits(s[0:4]), compiler.Digits(s[4:6]), compiler.Digits(s[6:8])
 	default:
-		if day, ok := excelSerial(s); ok {
+		if day, ok := excelSerial(s, date1904); ok {
 			return fmt.Sprintf(msg.InputDateSerial, quote(date), day)
 		}
 		return fmt.Sprintf(msg.InputDateForm, quote(date))
@@ -638,15 +641,23 @@ func dateProblem(date []byte) string {
 // excelSerial returns the date Excel shows for s when s is a whole
 // number Excel could show as a date in its 1900 date system: 1
 // (1900-01-01) to 2958465 (9999-12-31), without sign or leading zero,
-// and not 60 (Excel's 29 February 1900, a day that does not exist). A
-// date column formatted as a number ("Allmänt") holds such numbers.
-// They stay rejected: a number is not certainly a date, so the reason
-// only names the date it would be. Only refused dates come here.
-func excelSerial(s string) (string, bool) {
+// and not 60 (Excel's 29 February 1900, a day that does not exist); or,
+// when date1904, in the 1904 system: 1 (1904-01-02) to 2957003
+// (9999-12-31). A date column formatted as a number ("Allmänt") holds
+// such numbers. They stay rejected: a number is not certainly a date, so
+// the reason only names the date it would be. Only refused dates come
+// here.
+func excelSerial(s string, date1904 bool) (string, bool) {
 	if len(s) == 0 || len(s) > 7 || s[0] == '0' {
 		return "", false
 	}
 	n := compiler.Digits(s)
+	if date1904 {
+		if n < 1 || n > 2957003 {
+			return "", false
+		}
+		return compiler.Day(n - 24107).String(), true // serial 0 is 1904-01-01, 24107 days before 1970-01-01
+	}
 	switch {
 	case n < 1 || n > 2958465 || n == 60:
 		return "", false
@@ -759,6 +770,9 @@ type builder struct {
 	id      []byte // room for an id converted from a string
 	ids     []byte // the chunk of newID
 	dmy     bool   // Options.DateOrder is dmy
+	// date1904: the workbook read counts days from 1904 (its serial
+	// numbers name other dates, dateProblem).
+	date1904 bool
 	// columns is Options.Columns; absent are the attributes the
 	// input has no column for (Episode.Absent), from its header.
 	columns []ColumnMap
@@ -824,7 +838,7 @@ func releaseBuilder(b *builder) {
 	b.file, b.sink, b.cur, b.events = "", nil, nil, b.events[:0]
 	b.vals, b.age, b.hasAge, b.setRow = [numAttrs]string{}, 0, false, [numAttrs]int{}
 	b.rowEvents, b.oneEpisode, b.own = false, false, Episode{}
-	b.dmy, b.columns, b.absent = false, nil, 0
+	b.dmy, b.date1904, b.columns, b.absent = false, false, nil, 0
 	b.noteStarts, b.started, b.noID = false, b.started[:0], nil
 	builders.Put(b)
 }

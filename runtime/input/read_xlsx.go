@@ -110,6 +110,7 @@ func readXLSX(ctx context.Context, name string, lr *lineReader, opts Options, si
 	}
 	b := newBuilder(name, sink)
 	b.dmy = isDMY(opts)
+	b.date1904 = wb.Date1904()
 	b.columns = opts.Columns
 	defer releaseBuilder(b)
 	x := xlsxRows{c: &csvReader{name: name, workbook: true, enc: encUTF8, b: b}, ctx: ctx}

@@ -173,6 +173,19 @@ func TestReadXLSX(t *testing.T) {
 		},
 		want: []string{`ep "A1" in.xlsx:2 | 2:VL210:2024-03-11`, "rows 1, blank 0"},
 	}, {
+		name: "1904 date system: a serial number without a date format is named as the date Excel shows in that system",
+		rows: map[int][]any{1: header, 2: {"A1", "VL210", serial20240311 - days1904}, 3: {"A2", "VL210", 1}},
+		setup: func(f *excelize.File) {
+			yes := true
+			if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+				panic(err)
+			}
+		},
+		want: []string{
+			`reject in.xlsx:2: datum: "43900" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (2024-03-11): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`,
+			`reject in.xlsx:3: datum: "1" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (1904-01-02): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`,
+			"rows 2, blank 0"},
+	}, {
 		name: "a serial number without a date format is not a date",
 		rows: map[int][]any{1: header, 2: {"A1", "VL210", serial20240311}},
 		want: []string{`reject in.xlsx:2: datum: "45362" går inte att läsa som ett datum men ser ut som ett datumnummer från Excel (2024-03-11): formatera kolumnen som datum (markera kolumnen, högerklicka, Formatera celler → Tal → Datum, ÅÅÅÅ-MM-DD) och spara igen`, "rows 1, blank 0"},

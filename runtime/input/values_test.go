@@ -316,7 +316,7 @@ func TestDateProblem(t *testing.T) {
 		{"045320", `"045320" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 		{"45320.5", `"45320.5" går inte att läsa som ett datum; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 	} {
-		if got := dateProblem([]byte(tc.date)); got != tc.want {
+		if got := dateProblem([]byte(tc.date), false); got != tc.want {
 			t.Errorf("dateProblem(%q) = %q, want %q", tc.date, got, tc.want)
 		}
 	}
