@@ -49,7 +49,7 @@ func TestCollectorFindsIDsThatComeBack(t *testing.T) {
 }
 
 // TestCollectorKeepsEveryHash: the hashes kept while ids increase fill
-// several chunks; an id from any of them that comes back after the order
+// several chunks (the first smaller than the others); an id from any of them that comes back after the order
 // breaks fails the streaming pass, and a new id does not.
 func TestCollectorKeepsEveryHash(t *testing.T) {
 	const n = 3*hashChunk + 5
@@ -57,7 +57,8 @@ func TestCollectorKeepsEveryHash(t *testing.T) {
 		back string
 		fail bool
 	}{
-		{"E0000000", true}, {fmt.Sprintf("E%07d", hashChunk), true}, {fmt.Sprintf("E%07d", n-1), true},
+		{"E0000000", true}, {fmt.Sprintf("E%07d", firstHashChunk-1), true}, {fmt.Sprintf("E%07d", firstHashChunk), true},
+		{fmt.Sprintf("E%07d", firstHashChunk+hashChunk), true}, {fmt.Sprintf("E%07d", n-1), true},
 		{"D", false}, {"E0000000x", false},
 	} {
 		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: func(error) {}}
