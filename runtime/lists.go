@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"slices"
+	"strconv"
 
 	"github.com/rcc/svfrules/compiler"
 )
@@ -78,9 +79,12 @@ type IncompleteEpisode struct {
 	Episode  string `json:"episode"`
 	File     string `json:"file"`
 	FirstRow int    `json:"first_row"`
-	// Rejected are the rejected rows (file:row, reason) of the episode;
-	// Summary.Rejected has them too, with every other rejected row.
-	Rejected int `json:"rejected"`
+	// Rejected is the number of the episode's rejected rows, and
+	// RejectedRows their places (file:row), in input order: a rejected
+	// row without an id names no episode itself. Summary.Rejected has
+	// the rows, with their reasons, among every other rejected row.
+	Rejected     int      `json:"rejected"`
+	RejectedRows []string `json:"rejected_rows"`
 }
 
 // RuleEpisodes is a rule and the episodes it found something in.
@@ -120,9 +124,10 @@ type overItem struct {
 }
 
 type incompleteItem struct {
-	id                 span
-	file               string
-	firstRow, rejected int
+	id       span
+	file     string
+	firstRow int
+	rejected []string // file:row
 }
 
 type ruleItem struct {
@@ -140,7 +145,11 @@ func (l *listTally) keepID(id string) span {
 // add notes what r adds to the lists.
 func (l *listTally) add(r *EpisodeResult) {
 	if r.Result.Incomplete {
-		l.incomplete = append(l.incomplete, incompleteItem{id: l.keepID(r.In.ID), file: r.In.File, firstRow: r.In.FirstRow, rejected: len(r.In.Rejected)})
+		rows := make([]string, len(r.In.Rejected))
+		for i, rej := range r.In.Rejected {
+			rows[i] = rej.File + ":" + strconv.Itoa(rej.Row)
+		}
+		l.incomplete = append(l.incomplete, incompleteItem{id: l.keepID(r.In.ID), file: r.In.File, firstRow: r.In.FirstRow, rejected: rows})
 		return
 	}
 	var id span
@@ -227,7 +236,7 @@ func (b *listBuilder) account(l *listTally) {
 		b.over.add(ot)
 	}
 	for _, in := range l.incomplete {
-		b.incomplete.add(IncompleteEpisode{Episode: id(in.id), File: in.file, FirstRow: in.firstRow, Rejected: in.rejected})
+		b.incomplete.add(IncompleteEpisode{Episode: id(in.id), File: in.file, FirstRow: in.firstRow, Rejected: len(in.rejected), RejectedRows: in.rejected})
 	}
 	for _, r := range l.byRule {
 		rc := b.byRule[r.rule]

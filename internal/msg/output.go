@@ -176,10 +176,12 @@ const (
 	// KindRejected marks a rejected row's row.
 	KindRejected = "avvisad rad"
 	// IncompleteXLSX says why an incomplete episode is listed: the
-	// number of its rejected rows.
-	IncompleteXLSX = "%d rader avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"
-	// IncompleteXLSXOne is IncompleteXLSX for one rejected row.
-	IncompleteXLSXOne = "en rad avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"
+	// number of its rejected rows, their places (file:row, joined by
+	// ", ").
+	IncompleteXLSX = "%d rader avvisades (%s), så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"
+	// IncompleteXLSXOne is IncompleteXLSX for one rejected row (%s: its
+	// place).
+	IncompleteXLSXOne = "en rad avvisades (%s), så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"
 
 	// SumGuide labels the guide version.
 	SumGuide = "Kodningsvägledning, version"

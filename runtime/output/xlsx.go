@@ -265,7 +265,7 @@ func incompleteSheet(wb *workbook.Book, sum *runtime.Summary) error {
 	var rows [][]any
 	if sum.Lists != nil {
 		for _, in := range sum.Lists.Incomplete {
-			rows = append(rows, []any{msg.KindIncomplete, in.Episode, in.File, in.FirstRow, "", incompleteXLSX(in.Rejected)})
+			rows = append(rows, []any{msg.KindIncomplete, in.Episode, in.File, in.FirstRow, "", incompleteXLSX(in.RejectedRows)})
 		}
 	}
 	for _, r := range sum.Rejected {
@@ -342,10 +342,12 @@ func (x xlsxRenderer) byPathwaySheet(wb *workbook.Book, sum *runtime.Summary, wi
 }
 
 // incompleteXLSX is the message of an incomplete episode's row, in the
-// singular for one rejected row.
-func incompleteXLSX(rejected int) string {
-	if rejected == 1 {
-		return msg.IncompleteXLSXOne
+// singular for one rejected row. It names the rows (file:row): a row
+// without an id has an empty Förlopp cell, so filtering the sheet on the
+// episode would hide it.
+func incompleteXLSX(rows []string) string {
+	if len(rows) == 1 {
+		return fmt.Sprintf(msg.IncompleteXLSXOne, rows[0])
 	}
-	return fmt.Sprintf(msg.IncompleteXLSX, rejected)
+	return fmt.Sprintf(msg.IncompleteXLSX, len(rows), strings.Join(rows, ", "))
 }

@@ -65,7 +65,7 @@ func TestWorkbook(t *testing.T) {
 		},
 		"Ofullständiga, avvisade rader": {
 			{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
-			{"ofullständigt förlopp", "C", "in.csv", "7", "", "en rad avvisades, så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"},
+			{"ofullständigt förlopp", "C", "in.csv", "7", "", "en rad avvisades (in.csv:7), så förloppet bedöms inte (inga fynd, inga ledtider); rätta raden (listad nedan) och kör igen"},
 			{"avvisad rad", "C", "in.csv", "7", "datum", `datumet "2024-13-01" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
 		},
 		"Ledtider över mål": {
@@ -253,6 +253,31 @@ func TestWorkbookCaseIDs(t *testing.T) {
 		if !equalRows(got, c.want) {
 			t.Errorf("Sammanfattning's pairs %q, want %q", got, c.want)
 		}
+	}
+}
+
+// TestWorkbookIncompleteNamesRows: a rejected row without an id has an
+// empty Förlopp cell, so the incomplete episode's reason names the rows
+// (file:row), which a filter on the episode would otherwise hide.
+func TestWorkbookIncompleteNamesRows(t *testing.T) {
+	data := evalWorkbook(t, "episode;code;date\nA;VH310;2024-01-02\n;VH315;2024-01-03\nA;VH350;2024-13-20\nB;VH310;2024-01-02\n", 1)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Ofullständiga, avvisade rader")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Typ", "Förlopp", "Fil", "Rad", "Fält", "Orsak"},
+		{"ofullständigt förlopp", "A", "in.csv", "2", "", "2 rader avvisades (in.csv:3, in.csv:4), så förloppet bedöms inte (inga fynd, inga ledtider); rätta raderna (listade nedan) och kör igen"},
+		{"avvisad rad", "", "in.csv", "3", "förlopp", "förlopps-id:t är tomt; varje rad behöver ett. Raden kan höra till förloppet närmast före eller efter den i filen, så de bedöms inte: skriv förloppets id på raden (på alla förloppets rader, även om exporten bara skriver det på den första) och kör igen"},
+		{"avvisad rad", "A", "in.csv", "4", "datum", `datumet "2024-13-20" finns inte; skriv datum som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`},
+	}
+	if !equalRows(rows, want) {
+		t.Errorf("got %q\nwant %q", rows, want)
 	}
 }
 
