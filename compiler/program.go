@@ -138,6 +138,10 @@ type Episode struct {
 	prepared  *PathwayProgram
 	hasSets   uint64
 	multiSets uint64
+	// firstDay and lastDay are the earliest and latest day of the
+	// episode's codes in each set of PathwayProgram.dated that it has a
+	// code of (see Fire).
+	firstDay, lastDay [maxPrepared]Day
 }
 
 // CodeSet is a set of CodeIDs as a bitset.
@@ -202,31 +206,11 @@ type PathwayProgram struct {
 	// inSets[id] for sets[i].
 	sets   []CodeSet
 	inSets []uint32
-	// needs and reads are the rules' need and Reads, side by side, for
-	// Candidates.
-	needs []uint64
-	reads []AttrSet
-}
-
-// Candidates appends to dst the indexes of the pathway's rules whose
-// condition must be run on ep, which is prepared for the pathway
-// (Prepare), and returns it: the others read an attribute that ep's
-// input has no column for (Episode.Absent; see CompiledRule.Reads), or
-// cannot hold (CompiledRule.Skip). It reads two small arrays instead of
-// every CompiledRule of the pathway, which for most episodes is all
-// there is to do with most rules.
-func (pp *PathwayProgram) Candidates(ep *Episode, dst []int) []int {
-	has := ep.hasSets
-	if ep.prepared != pp {
-		has = ^uint64(0) // nothing is known: no rule is skipped for its sets
-	}
-	absent := ep.Absent
-	for i, need := range pp.needs {
-		if pp.reads[i]&absent == 0 && (need == 0 || has&need != 0) {
-			dst = append(dst, i)
-		}
-	}
-	return dst
+	// checks are what Fire tests of each rule, by the index in Rules.
+	checks []ruleCheck
+	// dated are the sets (bits of Prepare) whose first and last days
+	// Prepare notes, for checks that compare them.
+	dated uint32
 }
 
 // maxPrepared is the most code sets of a pathway that Prepare finds for
@@ -245,9 +229,20 @@ const maxPrepared = 32
 func (pp *PathwayProgram) Prepare(ep *Episode) {
 	var in, multi uint64
 	for _, e := range ep.Events {
-		sets := uint64(pp.inSets[e.Code])
-		multi |= in & sets
-		in |= sets
+		sets := pp.inSets[e.Code]
+		for d := sets & pp.dated; d != 0; d &= d - 1 {
+			i := bits.TrailingZeros32(d)
+			switch {
+			case in&(1<<i) == 0:
+				ep.firstDay[i], ep.lastDay[i] = e.Date, e.Date
+			case e.Date < ep.firstDay[i]:
+				ep.firstDay[i] = e.Date
+			case e.Date > ep.lastDay[i]:
+				ep.lastDay[i] = e.Date
+			}
+		}
+		multi |= in & uint64(sets)
+		in |= uint64(sets)
 	}
 	ep.prepared, ep.hasSets, ep.multiSets = pp, in, multi
 }
@@ -496,9 +491,9 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 		}
 		return out
 	}
-	for _, r := range pp.Rules {
-		pp.needs = append(pp.needs, r.need)
-		pp.reads = append(pp.reads, r.Reads)
+	pp.checks = make([]ruleCheck, len(pp.Rules))
+	for i, r := range pp.Rules {
+		pp.checks[i] = lw.check(r.Rule.cond, r.need, r.Reads)
 	}
 	pp.LeadTimes = compileLeadTimes(g.LeadTimes)
 	pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)

@@ -128,6 +128,21 @@ func TestConditionSemantics(t *testing.T) {
 		{"count != 0", "count(XX35) != 0", []ev{{"VN410", "2024-01-01"}}, Episode{}, false},
 		{"count >= 1", "count(XX35) >= 1", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}}, Episode{}, true},
 		{"count <= 1 of two", "count(XX35) <= 1", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}}, Episode{}, false},
+		{"count <= 1 of one", "count(XX35) <= 1", []ev{{"VN435", "2024-01-01"}, {"VN410", "2024-01-02"}}, Episode{}, true},
+		{"count < 1 of one", "count(XX35) < 1", []ev{{"VN435", "2024-01-01"}}, Episode{}, false},
+		{"count >= 0 of none", "count(XX35) >= 0", nil, Episode{}, true},
+		{"count != 1 of one", "count(XX35) != 1", []ev{{"VN435", "2024-01-01"}}, Episode{}, false},
+		{"last of several", "last(XX35) > first(XX50)", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-09"}, {"VN435", "2024-01-05"}, {"VN650", "2024-01-07"}}, Episode{}, true},
+		{"first of several", "first(XX35) < first(XX50)", []ev{{"VN435", "2024-01-09"}, {"VN435", "2024-01-03"}, {"VN435", "2024-01-05"}, {"VN650", "2024-01-04"}}, Episode{}, true},
+		{"equal dates are not earlier", "first(XX35) < first(XX50)", []ev{{"VN435", "2024-01-04"}, {"VN650", "2024-01-04"}}, Episode{}, false},
+		{"last against a date", "last(XX35) >= 2024-01-09", []ev{{"VN435", "2024-01-09"}, {"VN635", "2024-01-02"}}, Episode{}, true},
+		{"a set against itself", "first(XX35) == last(XX35)", []ev{{"VN435", "2024-01-09"}, {"VN635", "2024-01-02"}}, Episode{}, false},
+		{"contradiction", "has(XX35) and not has(XX35)", []ev{{"VN435", "2024-01-01"}}, Episode{}, false},
+		{"two date comparisons", "first(XX35) < first(XX50) and last(XX35) > last(XX50)", []ev{{"VN435", "2024-01-01"}, {"VN650", "2024-01-03"}, {"VN435", "2024-01-05"}}, Episode{}, true},
+		{"counts, codes and dates", "count(XX35) == 1 and has(XX10) and first(XX10) <= first(XX35) and known(last(XX10))", []ev{{"VN410", "2024-01-01"}, {"VN435", "2024-01-01"}}, Episode{}, true},
+		{"counts, codes and dates, two of one", "count(XX35) == 1 and has(XX10) and first(XX10) <= first(XX35)", []ev{{"VN410", "2024-01-01"}, {"VN435", "2024-01-01"}, {"VN635", "2024-01-02"}}, Episode{}, false},
+		{"two of one prefix", "count(XX35) > prefixes(XX35)", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}}, Episode{}, true},
+		{"two prefixes", "count(XX35) > prefixes(XX35)", []ev{{"VN435", "2024-01-01"}, {"VN635", "2024-01-02"}}, Episode{}, false},
 		{"count < 1 of none", "count(XX35) < 1", nil, Episode{}, true},
 		{"count == 2 counts", "count(XX35) == 2", []ev{{"VN435", "2024-01-01"}, {"VN435", "2024-01-02"}, {"VN635", "2024-01-03"}}, Episode{}, false},
 		{"or of two", "has(XX50) or has(XX35)", []ev{{"VN435", "2024-01-01"}}, Episode{}, true},
@@ -166,6 +181,15 @@ func TestConditionSemantics(t *testing.T) {
 			}
 			if tc.want && leuk.Rules[0].Skip(&ep) {
 				t.Errorf("when %s holds, but the rule is skipped", tc.when)
+			}
+			// Fire, which decides the usual conditions from what Prepare
+			// found, agrees.
+			var want []int
+			if tc.want {
+				want = []int{0}
+			}
+			if got := leuk.Fire(&ep, nil); !slices.Equal(got, want) {
+				t.Errorf("when %s: fire %v, want %v", tc.when, got, want)
 			}
 		})
 	}
@@ -383,25 +407,25 @@ func TestPreparedMatchesUnprepared(t *testing.T) {
 					}
 					checked++
 				}
-				// Candidates are the rules neither skipped nor reading an
-				// absent attribute, in order; on an episode not prepared
-				// for the pathway, every rule whose attributes are there.
+				// Fire gives the rules whose condition holds and whose
+				// attributes are there, in order, whether the episode is
+				// prepared for the pathway or not.
 				prepared.Absent = AttrSet(rng.IntN(4)) << rng.IntN(6)
-				var want, all []int
+				var want []int
 				for i, r := range pp.Rules {
-					if r.Reads&prepared.Absent == 0 {
-						all = append(all, i)
-						if !r.Skip(&prepared) {
-							want = append(want, i)
-						}
+					fresh := attrs
+					fresh.Events = events
+					if r.Reads&prepared.Absent == 0 && r.Cond(&fresh) {
+						want = append(want, i)
 					}
 				}
-				if got := pp.Candidates(&prepared, nil); !slices.Equal(got, want) {
-					t.Fatalf("%s, %s, absent %v: candidates %v, want %v", v, pp.Pathway.Key, prepared.Absent, got, want)
+				if got := pp.Fire(&prepared, nil); !slices.Equal(got, want) {
+					t.Fatalf("%s, %s, absent %v, events %v: fire %v, want %v", v, pp.Pathway.Key, prepared.Absent, events, got, want)
 				}
-				other := Episode{Events: events, Absent: prepared.Absent}
-				if got := pp.Candidates(&other, nil); !slices.Equal(got, all) {
-					t.Fatalf("%s, %s, not prepared: candidates %v, want %v", v, pp.Pathway.Key, got, all)
+				other := attrs
+				other.Events, other.Absent = events, prepared.Absent
+				if got := pp.Fire(&other, nil); !slices.Equal(got, want) {
+					t.Fatalf("%s, %s, not prepared: fire %v, want %v", v, pp.Pathway.Key, got, want)
 				}
 				prepared.Absent = 0
 				// A rule the evaluator skips finds nothing.

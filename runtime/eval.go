@@ -50,9 +50,9 @@ type Result struct {
 	// them could change with the missing row.
 	Incomplete bool
 
-	// cand is Evaluate's scratch for the rules to run
-	// (PathwayProgram.Candidates).
-	cand []int
+	// fired is Evaluate's scratch for the rules that found something
+	// (PathwayProgram.Fire).
+	fired []int
 	// kept and view are Evaluate's scratch for an episode with
 	// duplicates: the indexes of the events it evaluates, and those
 	// events.
@@ -207,14 +207,10 @@ func (ev *Evaluator) evaluate(ep *compiler.Episode, res *Result) {
 	}
 
 	// A rule reading an attribute the file has no column for cannot be
-	// checked (the summary says so once, Summary.Unchecked); most others
-	// need codes the episode does not have (CompiledRule.Skip).
-	res.cand = prog.Candidates(ep, res.cand[:0])
-	for _, i := range res.cand {
+	// checked (the summary says so once, Summary.Unchecked).
+	res.fired = prog.Fire(ep, res.fired[:0])
+	for _, i := range res.fired {
 		r := &prog.Rules[i]
-		if !r.Cond(ep) {
-			continue
-		}
 		f := Finding{Rule: r.Rule}
 		for j, e := range ep.Events {
 			if r.Involved.Has(e.Code) {
