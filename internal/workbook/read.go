@@ -230,7 +230,8 @@ func (r *Reader) Rows(sheet string, maxRow int, row func(no int, cells []string,
 	return r.sheetRows(part, rc, maxRow, row)
 }
 
-// readShared reads the shared strings once.
+// readShared reads the shared strings once: each <si>'s text, its
+// phonetic readings (<rPh>) left out.
 func (r *Reader) readShared() error {
 	if r.sharedOK {
 		return nil
@@ -245,20 +246,22 @@ func (r *Reader) readShared() error {
 		return err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	return r.sharedStrings(part, rc)
+}
+
+// sharedStrings reads the shared strings' part.
+func (r *Reader) sharedStrings(part string, rd io.Reader) error {
+	s := newXMLScanner(rd)
 	var text []byte
 	in, phonetic, t := false, 0, false
 	for {
-		tok, err := d.Token()
-		if err == io.EOF {
+		switch s.next() {
+		case tokEOF:
 			return nil
-		}
-		if err != nil {
-			return partError(part, err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			switch tok.Name.Local {
+		case tokError:
+			return partError(part, s.err)
+		case tokStart:
+			switch string(s.local) {
 			case "si":
 				in, text = true, text[:0]
 			case "rPh": // a phonetic reading, not shown
@@ -266,8 +269,8 @@ func (r *Reader) readShared() error {
 			case "t":
 				t = in && phonetic == 0
 			}
-		case xml.EndElement:
-			switch tok.Name.Local {
+		case tokEnd:
+			switch string(s.local) {
 			case "si":
 				r.shared = append(r.shared, unescape(string(text)))
 				in = false
@@ -276,17 +279,29 @@ func (r *Reader) readShared() error {
 			case "t":
 				t = false
 			}
-		case xml.CharData:
+		case tokText:
 			if t {
-				text = append(text, tok...)
+				text = append(text, s.text...)
 			}
 		}
 	}
 }
 
+// lastCell is a column's last cell read and its text, which the next
+// row's cell in the column takes without working it out again (and
+// without a string of its own) when it is the same.
+type lastCell struct {
+	typ       string
+	style     int
+	hasInline bool
+	v, inline []byte
+	text      string
+	ok        bool
+}
+
 // sheetRows reads a sheet's XML.
 func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no int, cells []string, tooLong bool) error) error {
-	d := xml.NewDecoder(rd)
+	s := newXMLScanner(rd)
 	var (
 		cells          []string
 		no, col, size  int
@@ -297,31 +312,22 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 		inV, inIs, inT bool
 		hasInline      bool
 		phonetic       int
-		badCell        = func(ref string) error { return fmt.Errorf(msg.WorkbookBadCell, part, ref) }
-		attr           = func(e xml.StartElement, name string) (string, bool) {
-			for _, a := range e.Attr {
-				if a.Name.Local == name {
-					return a.Value, true
-				}
-			}
-			return "", false
-		}
+		last           []lastCell // by column
+		width          int        // the last row's cells
+		badCell        = func(ref []byte) error { return fmt.Errorf(msg.WorkbookBadCell, part, ref) }
 	)
 	for {
-		tok, err := d.Token()
-		if err == io.EOF {
+		switch s.next() {
+		case tokEOF:
 			return nil
-		}
-		if err != nil {
-			return partError(part, err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			switch tok.Name.Local {
+		case tokError:
+			return partError(part, s.err)
+		case tokStart:
+			switch string(s.local) {
 			case "row":
 				n := no + 1
-				if s, ok := attr(tok, "r"); ok {
-					k, err := strconv.Atoi(s)
+				if a, ok := s.attr("r"); ok {
+					k, err := atoi(a)
 					if err != nil || k <= no || k > maxRows {
 						return fmt.Errorf(msg.WorkbookBadRow, part, k)
 					}
@@ -334,27 +340,30 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 					}
 				}
 				no, col, size, tooLong, inRow = n, -1, 0, false, true
-				cells = nil
+				cells = make([]string, 0, width)
 			case "c":
 				if !inRow {
 					continue
 				}
 				next := col + 1
-				if ref, ok := attr(tok, "r"); ok {
-					c, ok := refColumn(ref)
+				if ref, ok := s.attr("r"); ok {
+					c, ok := refColumnBytes(ref)
 					if !ok || c < next {
 						return badCell(ref)
 					}
 					next = c
 				}
 				if next >= MaxColumns {
-					return badCell(cellRef(next, no))
+					return badCell([]byte(cellRef(next, no)))
 				}
 				col = next
-				typ, _ = attr(tok, "t")
+				typ = "n"
+				if t, ok := s.attr("t"); ok {
+					typ = cellType(t)
+				}
 				style = 0
-				if s, ok := attr(tok, "s"); ok {
-					style, _ = strconv.Atoi(s)
+				if a, ok := s.attr("s"); ok {
+					style = styleIndex(a)
 				}
 				v, inline, hasInline, phonetic = v[:0], inline[:0], false, 0
 			case "v":
@@ -366,8 +375,8 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 			case "t":
 				inT = inIs && phonetic == 0
 			}
-		case xml.EndElement:
-			switch tok.Name.Local {
+		case tokEnd:
+			switch string(s.local) {
 			case "row":
 				if !inRow {
 					continue
@@ -376,6 +385,7 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 				for len(cells) > 0 && cells[len(cells)-1] == "" {
 					cells = cells[:len(cells)-1]
 				}
+				width = len(cells)
 				if err := emit(no, cells, tooLong); err != nil {
 					return err
 				}
@@ -383,18 +393,28 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 				if !inRow || tooLong {
 					continue
 				}
-				s, err := r.cellText(part, typ, style, v, inline, hasInline)
-				if err != nil {
-					return err
+				for len(last) <= col {
+					last = append(last, lastCell{})
 				}
-				if size += len(s); size > maxRow {
+				l := &last[col]
+				var text string
+				if l.ok && l.typ == typ && l.style == style && l.hasInline == hasInline && bytes.Equal(l.v, v) && bytes.Equal(l.inline, inline) {
+					text = l.text
+				} else {
+					var err error
+					if text, err = r.cellText(part, typ, style, v, inline, hasInline); err != nil {
+						return err
+					}
+					*l = lastCell{typ, style, hasInline, append(l.v[:0], v...), append(l.inline[:0], inline...), text, true}
+				}
+				if size += len(text); size > maxRow {
 					tooLong = true
 					continue
 				}
 				for len(cells) < col {
 					cells = append(cells, "")
 				}
-				cells = append(cells, s)
+				cells = append(cells, text)
 			case "v":
 				inV = false
 			case "is":
@@ -406,15 +426,77 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 			case "sheetData":
 				return nil
 			}
-		case xml.CharData:
+		case tokText:
 			switch {
 			case inT:
-				inline = append(inline, tok...)
+				inline = append(inline, s.text...)
 			case inV:
-				v = append(v, tok...)
+				v = append(v, s.text...)
 			}
 		}
 	}
+}
+
+// cellType is a cell's type (its t attribute) as cellText tells them
+// apart: any other is a number's.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "str":
+		return "str"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return "n"
+}
+
+// styleIndex is a cell's style (its s attribute) as strconv.Atoi reads
+// it: 0 when it is no number, past any style when it is out of range
+// (Atoi's bound).
+func styleIndex(a []byte) int {
+	k, _ := atoi(a) // 0, or the bound passed
+	return k
+}
+
+// atoi is strconv.Atoi without a string for the plain digits of a row
+// number or style.
+func atoi(a []byte) (int, error) {
+	if len(a) == 0 || len(a) > 9 {
+		return strconv.Atoi(string(a))
+	}
+	n := 0
+	for _, c := range a {
+		if c < '0' || c > '9' {
+			return strconv.Atoi(string(a))
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}
+
+// refColumnBytes is refColumn of a reference not yet a string.
+func refColumnBytes(ref []byte) (int, bool) {
+	col, i := 0, 0
+	for ; i < len(ref); i++ {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		if col = col*26 + int(c-'a'+1); col > MaxColumns {
+			return 0, false
+		}
+	}
+	if i == 0 {
+		return 0, false
+	}
+	return col - 1, true
 }
 
 // partError is the error reading a part ended in, in Swedish: where its

@@ -15,7 +15,7 @@ import (
 )
 
 // testBook writes a workbook of two sheets with every kind of value.
-func testBook(t *testing.T) []byte {
+func testBook(t testing.TB) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	wb, err := New(&buf, []string{"Fynd", "Ledtider's"})
