@@ -203,4 +203,3 @@ func (r *Reader) oracleSheetRows(part string, rd io.Reader, maxRow int, emit fun
 		}
 	}
 }
-
