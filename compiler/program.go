@@ -202,10 +202,18 @@ type PathwayProgram struct {
 
 	// The code sets that has() and count() compared with 0 or 1 read in
 	// the pathway's conditions, at most maxPrepared (the codes are tested
-	// against any others), and for each code the sets it is in: bit i of
-	// inSets[id] for sets[i].
-	sets   []CodeSet
-	inSets []uint32
+	// against any others), and for each code the sets it is in (bit i
+	// for sets[i]), whether it is one of the pathway's own start codes
+	// (ownStart) or closing codes (ownClosing): codeBits(id). Most
+	// prefixes' codes are in the same sets (the codes of other pathways,
+	// all of them foreign), so a prefix's 100 entries are a row of rows
+	// shared with the others (rowOf, by prefix index): a few rows instead
+	// of one entry per CodeID (7 000 in 10.6), which was 28 KB per
+	// pathway, too much for the processor's caches to keep all 30
+	// (issue 16).
+	sets  []CodeSet
+	rowOf []uint8
+	rows  []uint64
 	// checks are what Fire tests of each rule, by the index in Rules.
 	checks []ruleCheck
 	// dated are the sets (bits of Prepare) whose first and last days
@@ -220,16 +228,36 @@ type PathwayProgram struct {
 // start-up pays (32 bits: 0.4 MB for 10.6's 30 pathways).
 const maxPrepared = 32
 
+// Bits of a PathwayProgram's code entries above the sets' (codeBits).
+const (
+	ownStart   = 1 << 32
+	ownClosing = 1 << 33
+)
+
+// codeBits is the entry of id: the sets of Prepare it is in, ownStart,
+// ownClosing.
+func (pp *PathwayProgram) codeBits(id CodeID) uint64 {
+	pre := PrefixOf(id)
+	return pp.rows[int(pp.rowOf[pre])*100+int(id)-pre*100]
+}
+
 // Prepare finds, for all the pathway's conditions at once, which of the
 // sets they read hold one code of ep and which two or more: has(S) and
 // count(S) == 1 are then bits to test instead of a look through the
 // events. The evaluator prepares every episode; on an episode not
 // prepared for their pathway, conditions look through its events.
 // Prepare again after changing the events.
-func (pp *PathwayProgram) Prepare(ep *Episode) {
+//
+// It also counts, in the same look through the events, the episode's
+// codes that are the pathway's own start codes and own closing codes,
+// and gives the index of the last of the latter (-1 if none): what
+// decides whether the episode is reportable.
+func (pp *PathwayProgram) Prepare(ep *Episode) (starts, closings, closeAt int) {
 	var in, multi uint64
-	for _, e := range ep.Events {
-		sets := pp.inSets[e.Code]
+	closeAt = -1
+	for j, e := range ep.Events {
+		x := pp.codeBits(e.Code)
+		sets := uint32(x)
 		for d := sets & pp.dated; d != 0; d &= d - 1 {
 			i := bits.TrailingZeros32(d)
 			switch {
@@ -243,8 +271,17 @@ func (pp *PathwayProgram) Prepare(ep *Episode) {
 		}
 		multi |= in & uint64(sets)
 		in |= uint64(sets)
+		if x&(ownStart|ownClosing) != 0 {
+			if x&ownStart != 0 {
+				starts++
+			} else {
+				closings++
+				closeAt = j
+			}
+		}
 	}
 	ep.prepared, ep.hasSets, ep.multiSets = pp, in, multi
+	return starts, closings, closeAt
 }
 
 // setBit returns the bit of s among the sets of Prepare, adding it; ok
@@ -411,6 +448,8 @@ type lazyPathways struct {
 	progs []atomic.Pointer[PathwayProgram]
 	mu    sync.Mutex // held while one is compiled
 	slab  []uint64   // what the pathways' sets are cut from (newSet), under mu
+	// scratch is buildRows', under mu.
+	scratch []uint32
 }
 
 // Pathway returns the compiled rules and lead times of the pathway with
@@ -439,6 +478,7 @@ func (p *Program) compileOnce(i int) *PathwayProgram {
 	own.slab = lp.slab
 	pp := own.compilePathway(p.Guide.Pathways[i])
 	lp.slab = own.slab
+	lp.scratch = p.buildRows(pp, lp.scratch)
 	lp.progs[i].Store(pp)
 	return pp
 }
@@ -497,15 +537,54 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 	}
 	pp.LeadTimes = compileLeadTimes(g.LeadTimes)
 	pp.LocalLeadTimes = compileLeadTimes(g.LocalLeadTimes)
-	pp.inSets = make([]uint32, p.words*64)
+	return pp
+}
+
+// buildRows builds pp's code entries (codeBits), using scratch, which
+// it may grow.
+func (p *Program) buildRows(pp *PathwayProgram, scratch []uint32) []uint32 {
+	n := len(p.Prefixes) * 100
+	if cap(scratch) < n {
+		scratch = make([]uint32, n)
+	}
+	inSets := scratch[:n]
+	clear(inSets)
 	for i, set := range pp.sets {
 		for w, word := range set {
 			for ; word != 0; word &= word - 1 {
-				pp.inSets[w*64+bits.TrailingZeros64(word)] |= 1 << i
+				if id := w*64 + bits.TrailingZeros64(word); id < n {
+					inSets[id] |= 1 << i
+				}
 			}
 		}
 	}
-	return pp
+	pp.rowOf = make([]uint8, len(p.Prefixes))
+	var row [100]uint64
+	for pre := range p.Prefixes {
+		for suf := range row {
+			id := p.id(pre, suf)
+			x := uint64(inSets[id])
+			if pp.Own.Has(id) {
+				switch {
+				case p.Start.Has(id):
+					x |= ownStart
+				case p.Closing.Has(id):
+					x |= ownClosing
+				}
+			}
+			row[suf] = x
+		}
+		r := 0
+		for r*100 < len(pp.rows) && !slices.Equal(pp.rows[r*100:r*100+100], row[:]) {
+			r++
+		}
+		if r*100 == len(pp.rows) {
+			pp.rows = append(pp.rows, row[:]...)
+		}
+		pp.rowOf[pre] = uint8(r)
+	}
+	pp.rows = slices.Clip(pp.rows)
+	return scratch
 }
 
 // lowerer compiles the conditions of one pathway into closures.

@@ -185,22 +185,10 @@ func (ev *Evaluator) evaluate(ep *compiler.Episode, res *Result) {
 	}
 	prog := p.Pathway(pw)
 	res.Pathway = prog.Pathway
-	prog.Prepare(ep) // for the conditions: ep is filled anew for each episode
-
-	// Reportability counts the pathway's own start and closing codes.
-	starts, closings, closeAt := 0, 0, -1
-	for i, e := range ep.Events {
-		if !prog.Own.Has(e.Code) {
-			continue
-		}
-		switch {
-		case p.Start.Has(e.Code):
-			starts++
-		case p.Closing.Has(e.Code):
-			closings++
-			closeAt = i
-		}
-	}
+	// For the conditions (ep is filled anew for each episode), and
+	// reportability, which counts the pathway's own start and closing
+	// codes.
+	starts, closings, closeAt := prog.Prepare(ep)
 	res.Reportable = starts > 0 && closings == 1
 	if res.Reportable {
 		res.ReportedAs = p.Prefixes[compiler.PrefixOf(ep.Events[closeAt].Code)]
