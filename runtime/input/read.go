@@ -889,8 +889,14 @@ func (b *builder) str(v []byte) string {
 		return b.intern(v)
 	}
 	key := uint64(len(v)) << 56
-	for i, c := range v {
-		key |= uint64(c) << (8 * i)
+	if cap(v) >= 8 {
+		// One load, the bytes past the value masked off: a loop over
+		// the value's bytes mispredicted its end for every value.
+		key |= binary.LittleEndian.Uint64(v[:8]) & (1<<(8*len(v)) - 1)
+	} else {
+		for i, c := range v {
+			key |= uint64(c) << (8 * i)
+		}
 	}
 	e := &b.short[(key*0x9E3779B97F4A7C15)>>(64-shortBits)]
 	if e.key != key || e.s == "" {
