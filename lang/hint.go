@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,18 +18,23 @@ import (
 // keyword to the keyword of the same meaning. A hint maps a Swedish word
 // by its meaning before any guess by spelling: "och" is two edits from
 // "or", the opposite of what it means.
-var swedishWords = map[string]string{
-	"och": "and", "eller": "or", "inte": "not", "ej": "not", "icke": "not",
-	"dagar": "days", "dag": "days", "mål": "target", "från": "from", "till": "to",
-	"när": "when", "om": "when", "regel": "rule", "ledtid": "leadtime",
-	"vårdförlopp": "pathway", "kod": "code", "koder": "codes", "ingen": "none",
-	"inga": "no", "sant": "true", "falskt": "false", "i": "in", "avsnitt": "section",
-	"namn": "name", "meddelande": "message", "allvarlighetsgrad": "severity",
-	"händelse": "event", "förvänta": "expect", "förväntat": "expect", "fynd": "findings",
-	"titel": "title", "källa": "source", "anteckning": "note", "beskrivning": "description",
-	"tabell": "table", "rubrik": "heading", "datum": "date", "vägledning": "guide",
-	"kodningsvägledning": "guide", "ledtider": "leadtimes",
-}
+var swedishWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"och": "and", "eller": "or", "inte": "not", "ej": "not", "icke": "not",
+		"dagar": "days", "dag": "days", "mål": "target", "från": "from", "till": "to",
+		"när": "when", "om": "when", "regel": "rule", "ledtid": "leadtime",
+		"vårdförlopp": "pathway", "kod": "code", "koder": "codes", "ingen": "none",
+		"inga": "no", "sant": "true", "falskt": "false", "i": "in", "avsnitt": "section",
+		"namn": "name", "meddelande": "message", "allvarlighetsgrad": "severity",
+		"händelse": "event", "förvänta": "expect", "förväntat": "expect", "fynd": "findings",
+		"titel": "title", "källa": "source", "anteckning": "note", "beskrivning": "description",
+		"tabell": "table", "rubrik": "heading", "datum": "date", "vägledning": "guide",
+		"kodningsvägledning": "guide", "ledtider": "leadtimes",
+	}
+})
+
+// (Made when first read, as expectedWords is: only a rule file with
+// errors needs them, not every start; issue 16.)
 
 // listWords are Swedish words that join the parts of a list in prose;
 // in a list of the language the parts are joined by ",".
@@ -37,7 +43,7 @@ var listWords = map[string]bool{"och": true, "eller": true}
 // isSwedishWord reports whether word is one of swedishWords: such a word
 // gets no "did you mean" by spelling.
 func isSwedishWord(word string) bool {
-	_, ok := swedishWords[strings.ToLower(word)]
+	_, ok := swedishWords()[strings.ToLower(word)]
 	return ok
 }
 
@@ -128,7 +134,7 @@ func swedishHint(name, text string, tokens []lexer.Token, c chunk, at int) *Diag
 			continue
 		}
 		word := strings.ToLower(t.Value)
-		kw, ok := swedishWords[word]
+		kw, ok := swedishWords()[word]
 		if !ok || kw == word {
 			continue
 		}
@@ -212,7 +218,7 @@ func letterHint(d *Diagnostic, text string, tokens []lexer.Token, chunks []chunk
 		}
 		return
 	}
-	if kw, ok := swedishWords[lower]; ok {
+	if kw, ok := swedishWords()[lower]; ok {
 		repl := lexer.Token{Type: tokIdent, Value: kw, Pos: tokens[i0].Pos}
 		if ok, lineOK := acceptsAt(tokens, c, i0, i1, &repl); ok {
 			d.Detail = swedishWordDetail(text, from, to, word, kw, lineOK)

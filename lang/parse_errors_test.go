@@ -27,7 +27,7 @@ func TestExpectationWords(t *testing.T) {
 		t.Fatalf("only %d names in the grammar: the walk is broken\n%s", len(names), ebnf)
 	}
 	for n := range names {
-		if n != "File" && expectedWords[n] == "" {
+		if n != "File" && expectedWords()[n] == "" {
 			t.Errorf("%s has no words in expectedWords", n)
 		}
 	}

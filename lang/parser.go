@@ -455,20 +455,22 @@ func splitTop(e, sep string) []string {
 
 // expectedWords describes the grammar's token types and productions.
 // TestExpectationWords keeps it complete: every name the grammar has.
-var expectedWords = map[string]string{
-	"<string>": msg.ExpectString, "<textblock>": msg.ExpectTextBlock, "<ident>": msg.ExpectName,
-	"<number>": msg.ExpectNumber, "<date>": msg.ExpectDate, "<code>": msg.ExpectCode, "<prefix>": msg.ExpectPrefix,
-	"Text": msg.ExpectText, "Target": msg.ExpectTarget,
-	"Expr": msg.ExpectCondition, "AndExpr": msg.ExpectCondition, "NotExpr": msg.ExpectCondition, "Cmp": msg.ExpectCondition,
-	"Operand": msg.ExpectValue, "Call": msg.ExpectValue,
-	"Decl": msg.ExpectDeclaration, "TestProp": msg.ExpectTestLine,
-	"GuideProp": msg.ExpectProperty, "SectionProp": msg.ExpectProperty, "PathwayProp": msg.ExpectProperty,
-	"CodeProp": msg.ExpectProperty, "RuleProp": msg.ExpectProperty, "LeadTimeProp": msg.ExpectProperty,
-	"ChangeLog": msg.ExpectDate, "Row": msg.ExpectName, "Attr": msg.ExpectName,
-	"Guide": `"guide"`, "Qualifier": `"qualifier"`, "Pathway": `"pathway"`, "Code": `"code"`, "Rule": `"rule"`,
-	"LeadTime": `"leadtime"`, "Test": `"test"`, "Section": `"section"`, "LocalName": `"name"`, "Table": `"table"`,
-	"Note": `"note"`, "Event": `"event"`, "Expect": `"expect"`, "ExpectLeadTime": `"leadtime"`,
-}
+var expectedWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"<string>": msg.ExpectString, "<textblock>": msg.ExpectTextBlock, "<ident>": msg.ExpectName,
+		"<number>": msg.ExpectNumber, "<date>": msg.ExpectDate, "<code>": msg.ExpectCode, "<prefix>": msg.ExpectPrefix,
+		"Text": msg.ExpectText, "Target": msg.ExpectTarget,
+		"Expr": msg.ExpectCondition, "AndExpr": msg.ExpectCondition, "NotExpr": msg.ExpectCondition, "Cmp": msg.ExpectCondition,
+		"Operand": msg.ExpectValue, "Call": msg.ExpectValue,
+		"Decl": msg.ExpectDeclaration, "TestProp": msg.ExpectTestLine,
+		"GuideProp": msg.ExpectProperty, "SectionProp": msg.ExpectProperty, "PathwayProp": msg.ExpectProperty,
+		"CodeProp": msg.ExpectProperty, "RuleProp": msg.ExpectProperty, "LeadTimeProp": msg.ExpectProperty,
+		"ChangeLog": msg.ExpectDate, "Row": msg.ExpectName, "Attr": msg.ExpectName,
+		"Guide": `"guide"`, "Qualifier": `"qualifier"`, "Pathway": `"pathway"`, "Code": `"code"`, "Rule": `"rule"`,
+		"LeadTime": `"leadtime"`, "Test": `"test"`, "Section": `"section"`, "LocalName": `"name"`, "Table": `"table"`,
+		"Note": `"note"`, "Event": `"event"`, "Expect": `"expect"`, "ExpectLeadTime": `"leadtime"`,
+	}
+})
 
 // describeTerm says what an EBNF expression stands for at its start:
 // each alternative's first term; "" when it names nothing the grammar
@@ -498,7 +500,7 @@ func describeTerm(t string) string {
 	case len(t) > 1 && strings.HasPrefix(t, `"`) && strings.HasSuffix(t, `"`):
 		return t
 	}
-	return expectedWords[t]
+	return expectedWords()[t]
 }
 
 func firstLine(s string) string {

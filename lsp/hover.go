@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -13,26 +14,36 @@ import (
 )
 
 // docs are the Swedish texts of the attributes, functions and code sets,
-// by name, for hover and completion.
+// by name, for hover and completion; made when first read, as the other
+// tables of the language server are, not at every start of svfrules
+// (issue 16).
 var (
-	attrDocs = map[string]string{
-		"age": msg.LSPDocAge, "sex": msg.LSPDocSex, "county": msg.LSPDocCounty, "region": msg.LSPDocRegion,
-		"referring_region": msg.LSPDocReferringRegion, "diagnosis": msg.LSPDocDiagnosis, "intent": msg.LSPDocIntent,
-	}
-	funcDocs = map[string]string{
-		"has": msg.LSPDocHas, "count": msg.LSPDocCount, "first": msg.LSPDocFirst, "last": msg.LSPDocLast,
-		"prefixes": msg.LSPDocPrefixes, "days": msg.LSPDocDays, "known": msg.LSPDocKnown,
-		"icd10_in": msg.LSPDocICD10In, "icd10_scope": msg.LSPDocICD10Scope, "qualified": msg.LSPDocQualified,
-	}
-	setDocs = map[string]string{
-		"start": msg.LSPDocSetStart, "mandatory": msg.LSPDocSetMandatory, "treatment": msg.LSPDocSetTreatment,
-		"other_reason": msg.LSPDocSetOtherReason, "closing": msg.LSPDocSetClosing, "voluntary": msg.LSPDocSetVoluntary,
-		"codes": msg.LSPDocSetCodes, "unknown": msg.LSPDocSetUnknown, "disallowed": msg.LSPDocSetDisallowed,
-		"foreign": msg.LSPDocSetForeign,
-	}
-	severityWords = map[compiler.Severity]string{
-		compiler.SevError: msg.LSPSeverityError, compiler.SevWarning: msg.LSPSeverityWarning, compiler.SevInfo: msg.LSPSeverityInfo,
-	}
+	attrDocs = sync.OnceValue(func() map[string]string {
+		return map[string]string{
+			"age": msg.LSPDocAge, "sex": msg.LSPDocSex, "county": msg.LSPDocCounty, "region": msg.LSPDocRegion,
+			"referring_region": msg.LSPDocReferringRegion, "diagnosis": msg.LSPDocDiagnosis, "intent": msg.LSPDocIntent,
+		}
+	})
+	funcDocs = sync.OnceValue(func() map[string]string {
+		return map[string]string{
+			"has": msg.LSPDocHas, "count": msg.LSPDocCount, "first": msg.LSPDocFirst, "last": msg.LSPDocLast,
+			"prefixes": msg.LSPDocPrefixes, "days": msg.LSPDocDays, "known": msg.LSPDocKnown,
+			"icd10_in": msg.LSPDocICD10In, "icd10_scope": msg.LSPDocICD10Scope, "qualified": msg.LSPDocQualified,
+		}
+	})
+	setDocs = sync.OnceValue(func() map[string]string {
+		return map[string]string{
+			"start": msg.LSPDocSetStart, "mandatory": msg.LSPDocSetMandatory, "treatment": msg.LSPDocSetTreatment,
+			"other_reason": msg.LSPDocSetOtherReason, "closing": msg.LSPDocSetClosing, "voluntary": msg.LSPDocSetVoluntary,
+			"codes": msg.LSPDocSetCodes, "unknown": msg.LSPDocSetUnknown, "disallowed": msg.LSPDocSetDisallowed,
+			"foreign": msg.LSPDocSetForeign,
+		}
+	})
+	severityWords = sync.OnceValue(func() map[compiler.Severity]string {
+		return map[compiler.Severity]string{
+			compiler.SevError: msg.LSPSeverityError, compiler.SevWarning: msg.LSPSeverityWarning, compiler.SevInfo: msg.LSPSeverityInfo,
+		}
+	})
 )
 
 // refAt returns what the word at a protocol position of the open
@@ -89,11 +100,11 @@ func tokenRange(text string, r ref) protocol.Range {
 func hoverText(r ref, g *compiler.Guide) string {
 	switch r.kind {
 	case refAttr:
-		return attrDocs[r.name]
+		return attrDocs()[r.name]
 	case refFunc:
-		return funcDocs[r.name]
+		return funcDocs()[r.name]
 	case refSet:
-		return setDocs[r.name]
+		return setDocs()[r.name]
 	}
 	if g == nil {
 		return ""
@@ -299,7 +310,7 @@ func ruleHover(r *compiler.Rule) string {
 		applies = strings.Join(names, ", ")
 	}
 	parts := []string{head,
-		fmt.Sprintf(msg.LSPHoverSeverity, severityWords[r.Severity]),
+		fmt.Sprintf(msg.LSPHoverSeverity, severityWords()[r.Severity]),
 		fmt.Sprintf(msg.LSPHoverAppliesTo, applies),
 		fmt.Sprintf(msg.LSPHoverMessage, r.Message)}
 	if r.Ref != "" {

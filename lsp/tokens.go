@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"sync"
+
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/lang"
 )
@@ -119,10 +121,12 @@ func (lx *lexed) text(i int) string {
 	return lx.toks[i].Text
 }
 
-// declKinds maps the keywords that declare a named thing to its kind.
-var declKinds = map[string]refKind{
-	"pathway": refPathway, "rule": refRule, "leadtime": refLeadTime, "test": refTest, "qualifier": refQualifier,
-}
+// declKinds() maps the keywords that declare a named thing to its kind.
+var declKinds = sync.OnceValue(func() map[string]refKind {
+	return map[string]refKind{
+		"pathway": refPathway, "rule": refRule, "leadtime": refLeadTime, "test": refTest, "qualifier": refQualifier,
+	}
+})
 
 // classify says what token i refers to; g (may be nil) resolves prefixes.
 func (lx *lexed) classify(i int, g *compiler.Guide) ref {
@@ -164,7 +168,7 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 	prev := lx.text(i - 1)
 	switch block {
 	case "":
-		if k, ok := declKinds[head]; ok && i == h+1 {
+		if k, ok := declKinds()[head]; ok && i == h+1 {
 			r.kind, r.decl = k, true
 			return r
 		}
@@ -201,7 +205,7 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 			r.kind = refPathway
 			return r
 		}
-		if propKeywords[block][head] && head != "when" {
+		if propKeywords()[block][head] && head != "when" {
 			return ref{}
 		}
 		// A condition, on its `when` line or continued on the next.
@@ -224,19 +228,21 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 	return ref{}
 }
 
-// propKeywords are the property keywords of each kind of block, for
+// propKeywords() are the property keywords of each kind of block, for
 // completion at the start of a line and to tell a property line from a
 // condition continued from the line before.
-var propKeywords = map[string]map[string]bool{
-	"":         set("guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test"),
-	"guide":    set("date", "title", "source", "note", "changelog"),
-	"section":  set("text", "pathways", "codes"),
-	"pathway":  set("prefix", "icd10"),
-	"code":     set("kind", "scope", "description", "name", "table", "note"),
-	"rule":     set("severity", "pathway", "message", "ref", "when"),
-	"leadtime": set("pathway", "name", "local", "from", "to", "when", "target", "ref"),
-	"test":     set("event", "expect", "age", "sex", "county", "region", "referring_region", "diagnosis", "intent"),
-}
+var propKeywords = sync.OnceValue(func() map[string]map[string]bool {
+	return map[string]map[string]bool{
+		"":         set("guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test"),
+		"guide":    set("date", "title", "source", "note", "changelog"),
+		"section":  set("text", "pathways", "codes"),
+		"pathway":  set("prefix", "icd10"),
+		"code":     set("kind", "scope", "description", "name", "table", "note"),
+		"rule":     set("severity", "pathway", "message", "ref", "when"),
+		"leadtime": set("pathway", "name", "local", "from", "to", "when", "target", "ref"),
+		"test":     set("event", "expect", "age", "sex", "county", "region", "referring_region", "diagnosis", "intent"),
+	}
+})
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -11,6 +11,8 @@
 package changes
 
 import (
+	"sync"
+
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -175,17 +177,19 @@ var Kinds = []*Kind{
 	{ID: "test-changed", Level: Info, Opposite: "test-changed", Doc: "a test case's attributes, events or expectations"},
 }
 
-var kindRank = func() map[string]int {
-	m := map[string]int{}
+// kindRank is the place of each kind in Kinds, by id; made when first
+// read (diff, explain), not at every start (issue 16).
+var kindRank = sync.OnceValue(func() map[string]int {
+	m := make(map[string]int, len(Kinds))
 	for i, k := range Kinds {
 		m[k.ID] = i
 	}
 	return m
-}()
+})
 
 // KindOf returns the kind with id, or nil.
 func KindOf(id string) *Kind {
-	if i, ok := kindRank[id]; ok {
+	if i, ok := kindRank()[id]; ok {
 		return Kinds[i]
 	}
 	return nil

@@ -189,7 +189,7 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 		c.log.text = c.Swedish
 	}
 	c.log.text = oneStop(c.log.text)
-	c.order = sortKey{section: section, code: code, kind: kindRank[c.ID], subject: c.Subject}
+	c.order = sortKey{section: section, code: code, kind: kindRank()[c.ID], subject: c.Subject}
 	if len(pws) > 0 {
 		c.order.section = secPathways
 		c.order.path, c.order.npath = pws[0].rank, len(pws)

@@ -1,8 +1,9 @@
 package report
 
 import (
-	"fmt"
+	"errors"
 	"math"
+	"strconv"
 )
 
 // A small exact integer-programming solver: the audit of the published
@@ -33,7 +34,10 @@ type ilp struct {
 // rather than pass it unproved, and makes the audit hide more.
 const maxNodes = 200_000
 
-var errSearch = fmt.Errorf("integer search over %d nodes", maxNodes)
+// errSearch and errBudget are made without fmt: fmt.Errorf at package
+// initialisation was most of this package's share of every start-up
+// (issue 16).
+var errSearch = errors.New("integer search over " + strconv.Itoa(maxNodes) + " nodes")
 
 // propagate tightens the bounds until nothing changes; false when the
 // constraints cannot hold.
@@ -117,7 +121,7 @@ func (p *ilp) solve(lo, hi []int) ([]int, error) {
 // quickNodes is the depth-first search's budget before branch and bound.
 const quickNodes = 2000
 
-var errBudget = fmt.Errorf("over budget")
+var errBudget = errors.New("over budget")
 
 func (p *ilp) dfs(lo, hi []int, budget int) ([]int, error) {
 	p.nodes++
