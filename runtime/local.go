@@ -161,6 +161,18 @@ func (o *idOrder) next(id string) bool {
 // the last in a buffer of its own (an allocation per id would be the
 // fresh memory the reader no longer takes for ids).
 func (o *idOrder) nextCopy(id string) bool {
+	if o.started && !o.broken {
+		// What next and follow do for one id after others, without
+		// building an idOrder for it, and comparing once: this runs for
+		// every episode.
+		c := foldCompare(id, o.last)
+		o.asText = o.asText && c > 0
+		o.asNums = o.asNums && (len(id) > len(o.last) || len(id) == len(o.last) && c > 0)
+		o.broken = !o.asText && !o.asNums
+		o.lastBuf = append(o.lastBuf[:0], id...)
+		o.last = unsafe.String(unsafe.SliceData(o.lastBuf), len(o.lastBuf))
+		return !o.broken
+	}
 	first := !o.started
 	ok := o.next(id)
 	if first {

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unsafe"
 )
@@ -39,6 +40,32 @@ func TestIDOrderNextCopy(t *testing.T) {
 		o.nextCopy(reuse("ZZZ"))
 		if all.first != tc.first || all.last != tc.last {
 			t.Errorf("%q followed: first %q, last %q; want %q, %q", tc.ids, all.first, all.last, tc.first, tc.last)
+		}
+	}
+}
+
+// TestIDOrderNextCopyAsNext: nextCopy, which has a short way for an id
+// after others, says what next says of every id of random sequences
+// (ids of one or two characters, some in small letters, some repeated);
+// the last id it keeps is the last one noted, where next stops noting
+// once the order is broken.
+func TestIDOrderNextCopyAsNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := "AaBb19"
+	for range 2000 {
+		var byNext, byCopy idOrder
+		var ids []string
+		for range 1 + rng.IntN(6) {
+			id := string(alphabet[rng.IntN(len(alphabet))])
+			if rng.IntN(2) == 0 {
+				id += string(alphabet[rng.IntN(len(alphabet))])
+			}
+			ids = append(ids, id)
+			want := byNext.next(id)
+			if got := byCopy.nextCopy(id); got != want || byCopy.first != byNext.first || (!byNext.broken && byCopy.last != byNext.last) ||
+				byCopy.asText != byNext.asText || byCopy.asNums != byNext.asNums || byCopy.broken != byNext.broken {
+				t.Fatalf("%q: nextCopy %v %+v, next %v %+v", ids, got, byCopy, want, byNext)
+			}
 		}
 	}
 }
