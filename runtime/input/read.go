@@ -532,23 +532,6 @@ func (b *builder) code(v []byte) (string, bool) {
 	if len(v) != 5 {
 		return "", false
 	}
-	// The codes met last are found by their five bytes first: the
-	// prefix's table, then its code's string, were two loads more that
-	// missed the cache on every row.
-	key := uint64(binary.LittleEndian.Uint32(v)) | uint64(v[4])<<32
-	e := &b.codes[(key*0x9E3779B97F4A7C15)>>(64-codeCacheBits)]
-	if e.key == key && e.s != "" {
-		return e.s, true
-	}
-	s, ok := b.codeSlow(v)
-	if ok {
-		*e = cachedString{key: key, s: s}
-	}
-	return s, ok
-}
-
-// codeSlow is code without its cache of the codes met last.
-func (b *builder) codeSlow(v []byte) (string, bool) {
 	c1, c2, d3, d4 := upperASCII(v[1]), upperASCII(v[2]), v[3]-'0', v[4]-'0'
 	x1, ok1 := base36(c1)
 	x2, ok2 := base36(c2)
@@ -783,12 +766,10 @@ type builder struct {
 	// holds each prefix's codes by their two digits (see code).
 	codePre [36 * 36]uint16
 	codeTab []*[100]string
-	// codes are the codes met last, by their bytes as read (see code).
-	codes [1 << codeCacheBits]cachedString
-	dates [1 << dateBits]cachedDate
-	id    []byte // room for an id converted from a string
-	ids   []byte // the chunk of newID
-	dmy   bool   // Options.DateOrder is dmy
+	dates   [1 << dateBits]cachedDate
+	id      []byte // room for an id converted from a string
+	ids     []byte // the chunk of newID
+	dmy     bool   // Options.DateOrder is dmy
 	// date1904: the workbook read counts days from 1904 (its serial
 	// numbers name other dates, dateProblem).
 	date1904 bool
@@ -829,14 +810,11 @@ type cachedDate struct {
 }
 
 const (
-	dateBits = 12
-	// codeCacheBits: an export has some six hundred codes, most rows
-	// a hundred of them.
-	codeCacheBits = 11
-	shortBits     = 12
-	epChunk       = 256
-	evChunk       = 4096
-	maxInter      = 1 << 16
+	dateBits  = 12
+	shortBits = 12
+	epChunk   = 256
+	evChunk   = 4096
+	maxInter  = 1 << 16
 )
 
 // builders keeps builders between reads: a builder's caches are a few
