@@ -67,12 +67,11 @@ func (s *xmlScanner) syntax(m string) {
 
 // getc reads a byte.
 func (s *xmlScanner) getc() (byte, bool) {
-	if s.pos < s.end {
-		b := s.buf[s.pos]
-		s.pos++
-		return b, true
+	if s.pos >= s.end {
+		return s.fill()
 	}
-	return s.fill()
+	s.pos++
+	return s.buf[s.pos-1], true
 }
 
 // fill reads more of the part into buf, keeping the last byte read for
@@ -105,7 +104,11 @@ func (s *xmlScanner) fill() (byte, bool) {
 
 // mustgetc reads a byte that must be there.
 func (s *xmlScanner) mustgetc() (byte, bool) {
-	b, ok := s.getc()
+	if s.pos < s.end {
+		s.pos++
+		return s.buf[s.pos-1], true
+	}
+	b, ok := s.fill()
 	if !ok {
 		s.failRead("unexpected EOF")
 	}
@@ -128,16 +131,15 @@ func (s *xmlScanner) failRead(m string) {
 // space skips white space.
 func (s *xmlScanner) space() {
 	for {
-		b, ok := s.getc()
-		if !ok {
+		for ; s.pos < s.end; s.pos++ {
+			if c := s.buf[s.pos]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+				return
+			}
+		}
+		if _, ok := s.fill(); !ok {
 			return
 		}
-		switch b {
-		case ' ', '\r', '\n', '\t':
-		default:
-			s.pos--
-			return
-		}
+		s.pos--
 	}
 }
 

@@ -243,7 +243,23 @@ func scanXML(zf *zip.File, strings bool) error {
 	}
 	for {
 		k, rerr := rc.Read(buf)
-		for _, c := range buf[:k] {
+		for b := buf[:k]; len(b) > 0; {
+			if !naming {
+				// Text and attributes: counted in one go up to the
+				// next markup character.
+				j := 0
+				for j < len(b) && b[j] != '<' && b[j] != '>' {
+					j++
+				}
+				if run += j; run > maxXLSXRun {
+					return errLongRun
+				}
+				if b = b[j:]; len(b) == 0 {
+					break
+				}
+			}
+			c := b[0]
+			b = b[1:]
 			switch {
 			case c == '<':
 				run, n, naming = 0, 0, true

@@ -724,3 +724,33 @@ func TestReadStopsAtHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestScanXMLRun: scanXML refuses a run of more than maxXLSXRun bytes
+// between two markup characters, and only that: a run at the bound, or
+// longer runs cut by a > or <, pass.
+func TestScanXMLRun(t *testing.T) {
+	x := func(n int) string { return strings.Repeat("x", n) }
+	tests := []struct {
+		name, sheet string
+		err         error
+	}{
+		{"text at the bound", "<a>" + x(maxXLSXRun) + "</a>", nil},
+		{"text past the bound", "<a>" + x(maxXLSXRun+1) + "</a>", errLongRun},
+		{"text cut by >", "<a>" + x(maxXLSXRun-5) + ">" + x(maxXLSXRun) + "</a>", nil},
+		{"an attribute past the bound", `<a b="` + x(maxXLSXRun-5) + `"/>`, errLongRun},
+		{"a cell past the last column", "<row>" + strings.Repeat("<c/>", maxXLSXColumns+1) + "</row>", errManyRowCells},
+		{"cells in rows up to the last column", strings.Repeat("<x:row>"+strings.Repeat("<x:c\n/>", maxXLSXColumns)+"</x:row>", 2), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := zipBytes(t, map[string]string{"xl/worksheets/sheet1.xml": tt.sheet})
+			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := scanXML(zr.File[0], false); err != tt.err {
+				t.Errorf("scanXML: %v, want %v", err, tt.err)
+			}
+		})
+	}
+}
