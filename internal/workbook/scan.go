@@ -39,6 +39,7 @@ type xmlScanner struct {
 	abuf  []byte // the last start element's attributes' names and values
 	attrs []xattr
 	tmp   []byte
+	high  bool // the last name read has a byte past ASCII
 }
 
 // xattr is an attribute of the last start element: abuf[ls:le] is its
@@ -338,15 +339,20 @@ func localName(name []byte) []byte {
 func (s *xmlScanner) readName(dst []byte) ([]byte, int, bool) {
 	colons := 0
 	first := true
+	s.high = false
 	for {
 		i := s.pos
 		for i < s.end {
-			c := s.buf[i]
-			if c < utf8.RuneSelf && !isNameByte(c) {
+			k := nameClass[s.buf[i]]
+			if k == 0 {
 				break
 			}
-			if c == ':' {
-				colons++
+			if k != 1 {
+				if k == 2 {
+					colons++
+				} else {
+					s.high = true
+				}
 			}
 			i++
 		}
@@ -370,12 +376,31 @@ func (s *xmlScanner) readName(dst []byte) ([]byte, int, bool) {
 // checkName reports whether a name read is an XML name, failing the scan
 // when it is not.
 func (s *xmlScanner) checkName(name []byte) bool {
+	if !s.high && len(name) > 0 && nameClass[name[0]] != 0 && (name[0] < '0' || name[0] > '9') && name[0] != '.' && name[0] != '-' {
+		return true // ASCII, a letter, _ or : first
+	}
 	if !isXMLName(name) {
 		s.syntax("invalid XML name: " + string(name))
 		return false
 	}
 	return true
 }
+
+// nameClass is what readName makes of a byte: 0 ends a name, 1 is an
+// ASCII name byte, 2 a colon, 3 a byte of a character past ASCII.
+var nameClass = func() (k [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = 3
+		case c == ':':
+			k[c] = 2
+		case isNameByte(byte(c)):
+			k[c] = 1
+		}
+	}
+	return k
+}()
 
 func isNameByte(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
