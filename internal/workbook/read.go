@@ -347,7 +347,7 @@ func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no i
 				}
 				next := col + 1
 				if ref, ok := s.attr("r"); ok {
-					c, ok := refColumnBytes(ref)
+					c, ok := refColumn(ref)
 					if !ok || c < next {
 						return badCell(ref)
 					}
@@ -481,24 +481,6 @@ func atoi(a []byte) (int, error) {
 	return n, nil
 }
 
-// refColumnBytes is refColumn of a reference not yet a string.
-func refColumnBytes(ref []byte) (int, bool) {
-	col, i := 0, 0
-	for ; i < len(ref); i++ {
-		c := ref[i] | 0x20 // lower case
-		if c < 'a' || c > 'z' {
-			break
-		}
-		if col = col*26 + int(c-'a'+1); col > MaxColumns {
-			return 0, false
-		}
-	}
-	if i == 0 {
-		return 0, false
-	}
-	return col - 1, true
-}
-
 // partError is the error reading a part ended in, in Swedish: where its
 // XML breaks off, or that it does not unpack.
 func partError(part string, err error) error {
@@ -509,8 +491,9 @@ func partError(part string, err error) error {
 	return fmt.Errorf(msg.WorkbookBadPart, part)
 }
 
-// refColumn returns the column (from 0) of a cell reference (AB12).
-func refColumn(ref string) (int, bool) {
+// refColumn returns the column (from 0) of a cell reference (AB12): the
+// scanner's bytes, or a string.
+func refColumn[T string | []byte](ref T) (int, bool) {
 	col, i := 0, 0
 	for ; i < len(ref); i++ {
 		c := ref[i] | 0x20 // lower case
