@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"context"
@@ -15,7 +14,6 @@ import (
 	"sync/atomic"
 
 	"github.com/rcc/svfrules/compiler"
-	"github.com/rcc/svfrules/internal/safefile"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
@@ -142,21 +140,18 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 	if workers < 1 {
 		workers = 1
 	}
-	spool, cleanup, err := safefile.CreateUnnamed(opts.TempDir, "svfrules-out-*")
+	sp, err := newSpool(opts.TempDir)
 	if err != nil {
-		return nil, fmt.Errorf(msg.EvalOutSpool, input.TempDir(opts.TempDir), err)
+		return nil, err
 	}
-	defer cleanup()
+	defer sp.release()
 
 	restoreGC := streamGC()
-	sum, err := runOnce(p, inputs, opts, workers, render, spool, false)
+	sum, err := runOnce(p, inputs, opts, workers, render, sp, false)
 	restoreGC()
 	if errors.Is(err, errNotAdjacent) {
-		if err := spool.Truncate(0); err != nil {
-			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
-		}
-		if _, err := spool.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
+		if err := sp.reset(); err != nil {
+			return nil, err
 		}
 		// The collector keeps its usual target while grouping: the
 		// grouped episodes are outside Go's heap (populated), and what
@@ -164,13 +159,14 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		// At half the usual growth (GOGC=50, when the records were in
 		// the heap) it collected 16 times instead of 10 there, for a
 		// tenth of the run's CPU, with the same peak (81 MB, 84 at 100).
-		sum, err = runOnce(p, inputs, opts, workers, render, spool, true)
+		sum, err = runOnce(p, inputs, opts, workers, render, sp, true)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if _, err := spool.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), err)
+	out, err := sp.reader()
+	if err != nil {
+		return nil, err
 	}
 	if ch, ok := render.(ReadChecker); ok {
 		if err := ch.CheckRead(sum); err != nil {
@@ -178,9 +174,9 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 		}
 	}
 	if wr, ok := render.(Wrapper); ok {
-		err = wr.Wrap(sum, spool, w)
+		err = wr.Wrap(sum, out, w)
 	} else {
-		_, err = io.Copy(w, spool)
+		_, err = io.Copy(w, out)
 	}
 	if err != nil {
 		return nil, fmt.Errorf(msg.EvalOutWrite, err)
@@ -491,7 +487,7 @@ func (c *collector) TakeLocal(done any) {
 	c.direct(b)
 }
 
-func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, w io.Writer, grouping bool) (*Summary, error) {
+func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, workers int, render Renderer, sp *spool, grouping bool) (*Summary, error) {
 	sum := &Summary{Guide: p.Guide.Version, FindingsByRule: map[string]int{}, EpisodesByPathway: map[string]int{}, Names: map[string]string{}, Grouped: grouping}
 	var lists *listBuilder
 	if l, ok := render.(Lister); ok && l.WantsLists() {
@@ -517,7 +513,6 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	done := make(chan *batch, workers*2)
 	free := make(chan *batch, workers*4)
 	var writeErr error
-	bw := bufio.NewWriterSize(w, 1<<16)
 	pending := map[int]*batch{}
 	next := 0
 	write := func(b *batch) {
@@ -530,7 +525,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 			delete(pending, next)
 			next++
 			if writeErr == nil {
-				_, writeErr = bw.Write(nb.out.Bytes())
+				_, writeErr = sp.Write(nb.out.Bytes())
 			}
 			account(sum, p.Guide.Pathways, nb)
 			if lists != nil {
@@ -648,7 +643,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		<-writerDone
 	}
 	if writeErr == nil {
-		writeErr = bw.Flush()
+		writeErr = sp.flush()
 	}
 	switch {
 	case col.refused != nil:
@@ -658,7 +653,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	case readErr != nil:
 		return nil, readErr
 	case writeErr != nil:
-		return nil, fmt.Errorf(msg.EvalOutSpoolIO, input.TempDir(opts.TempDir), writeErr)
+		return nil, writeErr // the spool's, with what to do
 	}
 	if grouping {
 		sum.CaseIDs = col.grp.caseIDPairs()
