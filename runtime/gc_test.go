@@ -1,12 +1,19 @@
 package runtime
 
 import (
+	"bytes"
+	"io"
 	"math"
 	"os"
 	gort "runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/rules"
+	"github.com/rcc/svfrules/runtime/input"
 )
 
 // gcSettings returns the collector's target and memory limit.
@@ -98,4 +105,60 @@ func TestStreamGCLargeHeap(t *testing.T) {
 		}
 		gort.KeepAlive(live)
 	})
+}
+
+// gcWrapper is a Renderer that notes the collector's settings when Run
+// hands it the output (Wrap).
+type gcWrapper struct{ percent int }
+
+func (*gcWrapper) Episode(buf *bytes.Buffer, r *EpisodeResult) { buf.WriteString(r.In.ID + "\n") }
+
+func (g *gcWrapper) Wrap(_ *Summary, episodes io.Reader, w io.Writer) error {
+	g.percent, _ = gcSettings()
+	_, err := io.Copy(w, episodes)
+	return err
+}
+
+// TestRunKeepsStreamGCUntilHandedOver: the streaming pass's setting
+// holds while the output is handed over (restoring the usual target
+// there started a collection on the run's serial tail), and the usual
+// target is back once Run returns. The grouping pass runs with the
+// usual target, as before.
+func TestRunKeepsStreamGCUntilHandedOver(t *testing.T) {
+	g, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
+	if g == nil {
+		t.Fatal(diags)
+	}
+	p := compiler.Compile(g)
+	for _, c := range []struct {
+		name, rows string
+		duringWrap int
+		wantOutput string
+	}{
+		{"adjacent", "E1;VB210;2024-01-02\nE1;VB250;2024-01-09\nE2;VB210;2024-02-01\n", -1, "E1\nE2\n"},
+		{"not adjacent", "E1;VB210;2024-01-02\nE2;VB210;2024-02-01\nE1;VB250;2024-01-09\n", 77, "E1\nE2\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			withoutGCEnv(t, func() {
+				text := "episode;code;date\n" + c.rows
+				in := input.Input{Name: "in.csv", Open: func() (io.ReadCloser, error) {
+					return io.NopCloser(strings.NewReader(text)), nil
+				}}
+				var out bytes.Buffer
+				r := &gcWrapper{}
+				if _, err := Run(p, []input.Input{in}, input.Options{TempDir: t.TempDir()}, 2, r, &out); err != nil {
+					t.Fatal(err)
+				}
+				if out.String() != c.wantOutput {
+					t.Errorf("output %q, want %q", out.String(), c.wantOutput)
+				}
+				if r.percent != c.duringWrap {
+					t.Errorf("GOGC %d during Wrap, want %d", r.percent, c.duringWrap)
+				}
+				if p, _ := gcSettings(); p != 77 {
+					t.Errorf("GOGC %d after Run, want 77 back", p)
+				}
+			})
+		})
+	}
 }
