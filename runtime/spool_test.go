@@ -22,6 +22,8 @@ func TestSpool(t *testing.T) {
 	}{
 		{"nothing", spoolMem, 0},
 		{"in one chunk", spoolMem, 1000},
+		{"the first chunk exactly", spoolMem, spoolFirstChunk},
+		{"past the first chunk", spoolMem, spoolFirstChunk + 1},
 		{"several chunks", spoolMem, len(data)},
 		{"a chunk exactly", spoolMem, spoolChunk},
 		{"into the file", spoolChunk + 77, len(data)},
