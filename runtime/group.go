@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -76,7 +77,10 @@ func packDate(d compiler.Day, k uint32) (packed uint64, ok bool) {
 // groupRec is one grouped episode. Its attributes are indexes into
 // grouper.vals (0 is no value), in the order of the attrNames. It holds
 // no pointer (the id is where keepID put it), so that the collector
-// neither scans the grouped episodes nor slows writing them.
+// neither scans the grouped episodes nor slows writing them. It is 64
+// bytes, a cache line, and the chunks it is in are aligned to one: the
+// lookup of an id then reads one line of the record, which holds the id
+// itself when it is short (idRef).
 type groupRec struct {
 	id       idRef
 	last     uint32 // index+1 of its last event, 0 when it has none
@@ -90,8 +94,24 @@ type groupRec struct {
 	rejected bool // it has rejected rows: grouper.rejected has them
 }
 
-// idRef is where an id is: bytes off to off+n of grouper.idChunks[chunk].
-type idRef struct{ chunk, off, n uint32 }
+// idRef is an id of n bytes: in b itself when n <= idInline (most ids
+// are a dozen characters or fewer), else bytes off to off+n of
+// grouper.idChunks[chunk], with chunk and off in b (idRef.far). Kept
+// in the record, a short id is compared without another read far away
+// in memory, which with the rows of an episode not adjacent was a
+// third wait in each lookup.
+type idRef struct {
+	n uint32
+	b [idInline]byte
+}
+
+// idInline is the longest id an idRef holds itself.
+const idInline = 12
+
+// far returns the chunk and offset of an id longer than idInline.
+func (r *idRef) far() (chunk, off uint32) {
+	return binary.LittleEndian.Uint32(r.b[0:4]), binary.LittleEndian.Uint32(r.b[4:8])
+}
 
 // The attributes of a groupRec, in the order conflicts are looked for.
 const (
@@ -324,7 +344,7 @@ type groupBlock struct {
 	gen     uint32
 	rejs    [][]input.Rejection // the runs' rejected rows (pendingRun.rej)
 	texts   [][]input.Event     // events as read (pendingRun.text)
-	global  []uint32            // for the merge: the index in grouper.vals of dict[i]
+	global  []uint32            // for the merge: global[i] is the index in grouper.vals of dict[i]
 }
 
 // pendingRun is one run of a groupBlock. It holds no pointer, as
@@ -353,7 +373,7 @@ type dictEntry struct {
 }
 
 // unknown marks an eventRec's row that grouper.add refuses (see
-// groupBlock.add), and a value not looked up yet in groupBlock.global.
+// groupBlock.add).
 const unknown = math.MaxUint32
 
 func (b *groupBlock) reset() {
@@ -415,8 +435,13 @@ func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
 	run.age, run.hasAge, run.absent, run.ev0 = int32(ep.Age), ep.HasAge, ep.Absent, uint32(len(b.events))
 	b.ids = append(b.ids, ep.ID...)
 	run.id1 = uint32(len(b.ids))
-	run.vals = [numGroupAttrs]uint32{b.intern(ep.Region), b.intern(ep.Sex), b.intern(ep.County),
-		b.intern(ep.ReferringRegion), b.intern(ep.Diagnosis), b.intern(ep.Intent)}
+	vals := &run.vals
+	vals[attrRegion] = b.intern(ep.Region)
+	vals[attrSex] = b.intern(ep.Sex)
+	vals[attrCounty] = b.intern(ep.County)
+	vals[attrReferring] = b.intern(ep.ReferringRegion)
+	vals[attrDiagnosis] = b.intern(ep.Diagnosis)
+	vals[attrIntent] = b.intern(ep.Intent)
 	needText := false
 	for _, e := range ep.Events {
 		k, ok := codeKey(e.Code)
@@ -459,9 +484,11 @@ func (g *grouper) addBlock(b *groupBlock) {
 		g.tooLarge(b.file)
 		return
 	}
-	b.global = b.global[:0]
-	for range b.dict {
-		b.global = append(b.global, unknown)
+	// The block's values are looked up once each, before its runs: a
+	// block has a few hundred, its runs six each.
+	b.global = append(b.global[:0], 0) // dict[0] is "", when dict has any
+	for _, s := range b.dict[min(1, len(b.dict)):] {
+		b.global = append(b.global, g.val(s))
 	}
 	for i := range b.runs {
 		if i%warmRuns == 0 {
@@ -476,44 +503,34 @@ const warmRuns = 16
 
 // warm reads, for each of runs (of b), the table slot where its id's
 // lookup starts and, when that slot's hash matches, the group's record
-// and the first byte of its id, and drops what it read. With the rows
-// of an episode not adjacent, each lookup is three reads far apart in
-// memory, each waiting for the one before; made here for several runs
+// (and the first byte of its id when the record does not hold it), and
+// drops what it read. With the rows of an episode not adjacent, each
+// lookup is two or three reads far apart in memory, each waiting for the
+// one before; made here for several runs
 // at once, they wait together, and the lookups that follow find them in
 // the cache. It changes nothing (the slots read may be taken by the
 // lookups that follow: then they were only warmed in vain).
 func (g *grouper) warm(b *groupBlock, runs []pendingRun) {
 	mask := uint64(len(g.table) - 1)
-	var refs [warmRuns]idRef
+	var idxs [warmRuns]uint32
 	n := 0
 	for i := range runs { // the slots: independent reads
 		tag := runs[i].hash >> 32
 		if s := g.table[tag&mask]; s != 0 && s>>32 == tag {
-			refs[n] = idRef{chunk: uint32(s) - 1}
+			idxs[n] = uint32(s) - 1
 			n++
 		}
 	}
-	for i := range refs[:n] { // the records
-		refs[i] = g.rec(refs[i].chunk).id
-	}
 	var acc uint64
-	for _, ref := range refs[:n] { // the ids
-		if ref.n > 0 {
-			acc += uint64(g.idChunks[ref.chunk][ref.off])
+	for _, idx := range idxs[:n] { // the records, and the ids kept apart
+		if ref := &g.rec(idx).id; ref.n > idInline {
+			chunk, off := ref.far()
+			acc += uint64(g.idChunks[chunk][off])
+		} else {
+			acc += uint64(ref.n)
 		}
 	}
 	g.warmed += acc
-}
-
-// valOf returns the index in g.vals of b's value i.
-func (g *grouper) valOf(b *groupBlock, i uint32) uint32 {
-	if i == 0 {
-		return 0
-	}
-	if b.global[i] == unknown {
-		b.global[i] = g.val(b.dict[i])
-	}
-	return b.global[i]
 }
 
 // headerOf is file's header of field's column, "" when unknown.
@@ -545,7 +562,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	}
 	var attrs [numGroupAttrs]uint32
 	for i, v := range run.vals {
-		attrs[i] = g.valOf(b, v)
+		attrs[i] = b.global[v]
 	}
 	var rejected []input.Rejection
 	if run.rej > 0 {
@@ -558,8 +575,9 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 			g.caseIDs = append(g.caseIDs, [2]uint32{other - 1, idx})
 		}
 		r := g.rec(idx)
-		*r = groupRec{id: g.keepID(id), file: fi, firstRow: uint32(run.firstRow), rows: uint32(run.rows), attrs: attrs,
+		*r = groupRec{file: fi, firstRow: uint32(run.firstRow), rows: uint32(run.rows), attrs: attrs,
 			age: run.age, hasAge: run.hasAge, absent: run.absent}
+		g.keepID(&r.id, id)
 		if rejected != nil {
 			r.rejected = true
 			g.rejected[idx] = rejected
@@ -641,13 +659,19 @@ func (g *grouper) conflict(r *groupRec, attrs *[numGroupAttrs]uint32, run *pendi
 // idArena is the size of the chunks keepID copies ids into.
 const idArena = 64 << 10
 
-// keepID copies id into a chunk of the grouper's: the reader's ids
-// share chunks of their own, most of which would be kept for the one id
-// of a new episode in them; a string allocated per id takes its size
-// rounded up, and a header; and a reference without a pointer keeps the
-// grouped episodes out of the collector's way. An id longer than a
-// sixteenth of a chunk gets a chunk of its own.
-func (g *grouper) keepID(id []byte) idRef {
+// keepID sets ref to id: in ref itself when it is short, else copied
+// into a chunk of the grouper's: the reader's ids share chunks of their
+// own, most of which would be kept for the one id of a new episode in
+// them; a string allocated per id takes its size rounded up, and a
+// header; and a reference without a pointer keeps the grouped episodes
+// out of the collector's way. An id longer than a sixteenth of a chunk
+// gets a chunk of its own.
+func (g *grouper) keepID(ref *idRef, id []byte) {
+	ref.n = uint32(len(id))
+	if len(id) <= idInline {
+		copy(ref.b[:], id)
+		return
+	}
 	n := len(g.idChunks)
 	if n == 0 || len(id) > cap(g.idChunks[n-1])-len(g.idChunks[n-1]) {
 		g.idChunks = append(g.idChunks, make([]byte, 0, max(idArena, len(id))))
@@ -656,12 +680,18 @@ func (g *grouper) keepID(id []byte) idRef {
 	c := &g.idChunks[n-1]
 	off := len(*c)
 	*c = append(*c, id...)
-	return idRef{uint32(n - 1), uint32(off), uint32(len(id))}
+	binary.LittleEndian.PutUint32(ref.b[0:4], uint32(n-1))
+	binary.LittleEndian.PutUint32(ref.b[4:8], uint32(off))
 }
 
-// id returns the bytes of id ref (which are never written again).
-func (g *grouper) id(ref idRef) []byte {
-	return g.idChunks[ref.chunk][ref.off : ref.off+ref.n : ref.off+ref.n]
+// id returns the bytes of the id *ref (which are never written again;
+// a short one is in *ref, so ref must point into a record).
+func (g *grouper) id(ref *idRef) []byte {
+	if ref.n <= idInline {
+		return ref.b[:ref.n:ref.n]
+	}
+	chunk, off := ref.far()
+	return g.idChunks[chunk][off : off+ref.n : off+ref.n]
 }
 
 // rec returns group idx.
@@ -721,7 +751,7 @@ func (g *grouper) lookup(h uint64, id []byte) (idx uint32, found bool, other uin
 		if s>>32 != tag {
 			continue
 		}
-		if had := g.id(g.rec(uint32(s) - 1).id); string(had) == string(id) {
+		if had := g.id(&g.rec(uint32(s) - 1).id); string(had) == string(id) {
 			return uint32(s) - 1, true, 0
 		} else if other == 0 && bytes.EqualFold(had, id) {
 			other = uint32(s)
@@ -807,7 +837,7 @@ func (w *chainWalk) walk(g *grouper, lo uint32, n int) {
 func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode) {
 	r := g.rec(idx)
 	in.File, in.Files = g.files[r.file], in.Files[:0]
-	if id := g.id(r.id); len(id) > 0 {
+	if id := g.id(&r.id); len(id) > 0 {
 		in.ID = unsafe.String(&id[0], len(id))
 	} else {
 		in.ID = ""
@@ -879,7 +909,7 @@ func (g *grouper) caseIDPairs() []CaseIDs {
 		var pair CaseIDs
 		for i, idx := range p {
 			r := g.rec(idx)
-			pair[i] = EpisodePlace{ID: string(g.id(r.id)), File: g.files[r.file], Row: int(r.firstRow)}
+			pair[i] = EpisodePlace{ID: string(g.id(&r.id)), File: g.files[r.file], Row: int(r.firstRow)}
 		}
 		out = append(out, pair)
 	}

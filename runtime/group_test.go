@@ -7,6 +7,7 @@ import (
 	"reflect"
 	goruntime "runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rcc/svfrules/compiler"
@@ -112,15 +113,19 @@ func refConflict(a, b *input.Episode) (field, va, vb string) {
 
 // randomRuns returns n runs of a few episodes spread over three files,
 // with attributes that now agree, now fill in, now contradict; rejected
-// rows; rows of several events (JSON Lines); and a code of no KVÅ shape,
-// which only a caller other than the readers passes.
+// rows; rows of several events (JSON Lines); a code of no KVÅ shape,
+// which only a caller other than the readers passes; and ids of up to
+// idInline bytes, which a record holds itself, and longer ones.
 func randomRuns(rng *rand.Rand, n int) []input.Episode {
 	pick := func(vals ...string) string { return vals[rng.IntN(len(vals))] }
+	id := func(k int) string { // "E0-" to "E11-xxxxxxxxxxx" (3 to 15 bytes)
+		return fmt.Sprintf("E%d-", k) + strings.Repeat("x", k%12)
+	}
 	files := []string{"a.csv", "b.csv", "c.jsonl"}
 	rows := map[string]int{}
 	var runs []input.Episode
 	for range n {
-		ep := input.Episode{File: files[rng.IntN(len(files))], ID: fmt.Sprintf("E%d", rng.IntN(25)),
+		ep := input.Episode{File: files[rng.IntN(len(files))], ID: id(rng.IntN(25)),
 			Region: pick("", "01", "01", "13"), Sex: pick("", "K", "M"), County: pick("", "01", "14"),
 			ReferringRegion: pick("", "", "04"), Diagnosis: pick("", "C71.1", "C50.9", "C50.9"), Intent: pick("", "kur", "pal"),
 			Absent: compiler.AttrSet(rng.IntN(4))}
