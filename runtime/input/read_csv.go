@@ -1001,7 +1001,7 @@ func (c *csvReader) fast(raw []byte, line int) bool {
 	if !ok {
 		return false
 	}
-	b.sink.DataRow()
+	b.fastRows++ // told to the sink at flush
 	b.events = append(b.events, Event{Code: cd, Date: day, Row: line})
 	c.newRuns = 0
 	return true

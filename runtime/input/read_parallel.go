@@ -108,6 +108,7 @@ type itemSink struct {
 }
 
 func (s *itemSink) DataRow()            { s.rows++ }
+func (s *itemSink) DataRows(n int)      { s.rows += n }
 func (s *itemSink) BlankRows(n int)     { s.blanks += n }
 func (s *itemSink) Reject(r Rejection)  { s.items = append(s.items, readItem{rej: &r}) }
 func (s *itemSink) Episode(ep *Episode) { s.items = append(s.items, readItem{ep: ep}) }
