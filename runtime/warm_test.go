@@ -38,15 +38,21 @@ func TestWarmHeapLeavesRoomFree(t *testing.T) {
 		t.Skip("warmHeap does nothing here")
 	}
 	const size = 8 << 20
-	debug.FreeOSMemory() // the free room the heap has goes back to the system
-	before := heapFree()
-	warmHeap(size)
-	after := heapFree()
-	// A little may be given back already by the scavenger, which runs
-	// at its own pace; most of it is there.
-	if after < before+size/2 {
-		t.Errorf("free heap %d bytes before warmHeap(%d), %d after: the room is not free in the heap", before, size, after)
-	}
+	// As in Run, under the streaming pass's setting: with the usual
+	// target of a small heap the scavenger gives free room back to the
+	// system at its own pace, which made the test fail now and then (1
+	// run of 5 of the package's tests under load).
+	withoutGCEnv(t, func() {
+		restore := streamGC()
+		defer restore()
+		debug.FreeOSMemory() // the free room the heap has goes back to the system
+		before := heapFree()
+		warmHeap(size)
+		after := heapFree()
+		if after < before+size/2 {
+			t.Errorf("free heap %d bytes before warmHeap(%d), %d after: the room is not free in the heap", before, size, after)
+		}
+	})
 }
 
 // heapFree is the heap's free room not given back to the system.
