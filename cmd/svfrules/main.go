@@ -16,7 +16,6 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
-	"github.com/rcc/svfrules/internal/prefault"
 	"github.com/rcc/svfrules/internal/safefile"
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
@@ -39,9 +38,6 @@ func main() {
 // instead of a goroutine dump (exit 2). A closed standard output (EPIPE)
 // ends the program as SIGPIPE does.
 func mainCode() int {
-	// The package's initialisation put the heap's next pages in place;
-	// the initialisations after it may have moved the heap on (issue 16).
-	prefault.Heap()
 	startupGC()
 	safefile.HandleSignals()
 	stdout, stderr := signalsAwaited{os.Stdout}, signalsAwaited{os.Stderr}
