@@ -140,10 +140,7 @@ func Run(p *compiler.Program, inputs []input.Input, opts input.Options, workers 
 	if workers < 1 {
 		workers = 1
 	}
-	sp, err := newSpool(opts.TempDir)
-	if err != nil {
-		return nil, err
-	}
+	sp := newSpool(opts.TempDir)
 	defer sp.release()
 
 	// The streaming pass's collector setting is kept until the output

@@ -75,9 +75,12 @@ func TestSpoolsHaveNoName(t *testing.T) {
 	if !spy.called {
 		t.Fatal("no episode rendered")
 	}
-	// Both spools are open (by descriptor) in dir, without a name.
-	if spy.open != 2 {
-		t.Errorf("while running, %d files of %s were open, want 2 (input and output)", spy.open, dir)
+	// The input's spool is open (by descriptor) in dir, without a name.
+	// The output's spool makes its file only when the output passes what
+	// memory keeps (TestSpoolFileOnlyWhenNeeded checks that it has no
+	// name either), which a few episodes do not.
+	if spy.open != 1 {
+		t.Errorf("while running, %d files of %s were open, want 1 (the input's)", spy.open, dir)
 	}
 	if len(spy.names) != 0 {
 		t.Errorf("while running, %s holds %v", dir, spy.names)

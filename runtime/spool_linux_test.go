@@ -24,10 +24,7 @@ func TestSpoolSmallTakesNoRoom(t *testing.T) {
 		size int
 		room bool
 	}{{1000, false}, {spoolFirstChunk, false}, {spoolFirstChunk + 1, true}} {
-		sp, err := newSpool(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
+		sp := newSpool(t.TempDir())
 		cur, off := room()
 		if _, err := sp.Write(bytes.Repeat([]byte("x"), c.size)); err != nil {
 			t.Fatal(err)

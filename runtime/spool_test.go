@@ -3,6 +3,8 @@ package runtime
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -30,10 +32,7 @@ func TestSpool(t *testing.T) {
 		{"all in the file", 0, len(data)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sp, err := newSpool(t.TempDir())
-			if err != nil {
-				t.Fatal(err)
-			}
+			sp := newSpool(t.TempDir())
 			defer sp.release()
 			sp.limit = c.limit
 			write := func(b []byte) {
@@ -106,5 +105,53 @@ func TestSpool(t *testing.T) {
 				t.Errorf("%d bytes in memory, want %d", sp.mem, inMem)
 			}
 		})
+	}
+}
+
+// TestSpoolFileOnlyWhenNeeded: the spool makes its file when the output
+// first passes what memory keeps, not before; a folder that cannot hold
+// the file is said then, with what to do, and not for an output that
+// memory holds.
+func TestSpoolFileOnlyWhenNeeded(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "saknas")
+	sp := newSpool(missing) // no file yet, so no error
+	defer sp.release()
+	data := bytes.Repeat([]byte("förlopp;kod\n"), 1000)
+	if n, err := sp.Write(data); n != len(data) || err != nil {
+		t.Fatalf("Write = %d, %v, want %d, nil (memory holds it)", n, err, len(data))
+	}
+	r, err := sp.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := io.ReadAll(r); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("read back %d bytes, %v, want the %d written", len(got), err, len(data))
+	}
+
+	// In a folder that can hold it, the file is made when needed, and
+	// has no name there.
+	dir := t.TempDir()
+	held := newSpool(dir)
+	defer held.release()
+	held.limit = 0
+	if n, err := held.Write(data); n != len(data) || err != nil {
+		t.Fatalf("Write into the file = %d, %v, want %d, nil", n, err, len(data))
+	}
+	if !held.spilt || held.f == nil {
+		t.Fatal("nothing went to the file past a limit of 0")
+	}
+	if names, err := os.ReadDir(dir); err != nil || len(names) != 0 {
+		t.Errorf("the spool's folder holds %v (%v), want nothing: the file has no name", names, err)
+	}
+
+	sp.limit = len(data) // what comes next goes to the file
+	_, err = sp.Write([]byte("mer\n"))
+	if err == nil {
+		t.Fatal("Write past memory into a missing folder: no error")
+	}
+	for _, want := range []string{"kan inte skapa en temporär fil för utdata i " + missing, "se till att det finns plats där"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q, want it to contain %q", err, want)
+		}
 	}
 }
