@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -9,8 +10,16 @@ import (
 	"github.com/rcc/svfrules/runtime"
 )
 
-// WriteSummaryText writes the summary for people.
+// WriteSummaryText writes the summary for people, in one write: line by
+// line it was a write (a system call) for each of some 20 lines on
+// standard error, about 1 % of a 100-row eval (issue 16).
 func WriteSummaryText(w io.Writer, s *runtime.Summary) {
+	var b bytes.Buffer
+	writeSummaryText(&b, s)
+	w.Write(b.Bytes()) // a summary that cannot be shown has no one to tell
+}
+
+func writeSummaryText(w io.Writer, s *runtime.Summary) {
 	fmt.Fprintf(w, msg.SummaryHead, s.Guide)
 	if s.EpisodesIncomplete > 0 {
 		fmt.Fprintf(w, msg.SummaryRowsIncomplete, msg.Int(s.RowsRead), msg.Int(s.RowsEvaluated), msg.Int(s.RowsIncomplete), msg.Int(s.RowsRejected))

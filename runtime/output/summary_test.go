@@ -52,3 +52,27 @@ func TestSummaryThousands(t *testing.T) {
 		t.Errorf("summary:\n got %q\nwant %q", b.String(), want)
 	}
 }
+
+// writeCounter counts the writes made to it.
+type writeCounter struct {
+	strings.Builder
+	writes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Builder.Write(p)
+}
+
+// TestSummaryOneWrite: the summary reaches standard error in one write,
+// not a system call per line.
+func TestSummaryOneWrite(t *testing.T) {
+	s := &runtime.Summary{Guide: "10.6", RowsRead: 5, RowsEvaluated: 5, EventsEvaluated: 5, Episodes: 2,
+		FindingsByRule: map[string]int{"a": 1}, EpisodesByPathway: map[string]int{"VC0": 2},
+		Names: map[string]string{"a": "Regel A (a)", "VC0": "Lungcancer (VC0)"}}
+	var w writeCounter
+	WriteSummaryText(&w, s)
+	if w.writes != 1 || strings.Count(w.String(), "\n") < 5 {
+		t.Errorf("%d writes of %d lines, want 1 write of them all:\n%s", w.writes, strings.Count(w.String(), "\n"), w.String())
+	}
+}
