@@ -694,13 +694,14 @@ func (b *builder) parseDigitDay(date []byte) (compiler.Day, bool) {
 	default:
 		return 0, false
 	}
-	e := &b.dates[(key*0x9E3779B97F4A7C15)>>(64-dateBits)]
+	e := &b.dates[b.dateSpan.slot(key, dateBits)]
 	if e.ok && e.key == key {
 		return e.day, true
 	}
 	day, ok := compiler.ParseDay(string(date))
 	if ok {
 		*e = cachedDate{key: key, day: day, ok: true}
+		b.dateSpan.missed(dateBits)
 	}
 	return day, ok
 }
@@ -765,6 +766,8 @@ type builder struct {
 	evs    []Event       // preallocated room for events
 	strs   map[string]string
 	short  [1 << shortBits]cachedString
+	// shortSpan and dateSpan: how much of short and dates is in use.
+	shortSpan, dateSpan cacheSpan
 	// codePre numbers the prefixes of the codes seen (index+1 in
 	// codeTab) by their second and third characters in base 36; codeTab
 	// holds each prefix's codes by their two digits (see code).
@@ -804,6 +807,37 @@ type builder struct {
 type cachedString struct {
 	key uint64
 	s   string
+}
+
+// cacheSpan is how much of one of the builder's caches is in use. A
+// small input's values go to the first 1<<cacheMinBits entries (a few
+// pages), and the span doubles as misses show more values, up to the
+// whole table. Spread over all 4096 entries of each table from the
+// start, the first hundred rows touched nearly every page of both (some
+// 40, each a page fault, most of them two: a read of the zero page, then
+// a copy on write), a tenth of a 100-row eval's page faults (issue 16).
+// An entry left from a smaller span stays right (it is found by its
+// key), so growing clears nothing.
+type cacheSpan struct {
+	grown  uint8  // bits of the slot in use past cacheMinBits
+	misses uint32 // since the span last grew
+}
+
+const cacheMinBits = 8
+
+// slot returns key's entry in a table of 1<<bits entries.
+func (c *cacheSpan) slot(key uint64, bits uint8) uint64 {
+	return (key * 0x9E3779B97F4A7C15) >> (64 - cacheMinBits - c.grown) & (1<<bits - 1)
+}
+
+// missed notes a value the cache did not have; misses as many as half
+// the span in use double it.
+func (c *cacheSpan) missed(bits uint8) {
+	c.misses++
+	if inUse := cacheMinBits + c.grown; inUse < bits && c.misses >= 1<<(inUse-1) {
+		c.grown++
+		c.misses = 0
+	}
 }
 
 // cachedDate is an entry of the builder's cache of dates.
@@ -880,9 +914,10 @@ func (b *builder) str(v []byte) string {
 			key |= uint64(c) << (8 * i)
 		}
 	}
-	e := &b.short[(key*0x9E3779B97F4A7C15)>>(64-shortBits)]
+	e := &b.short[b.shortSpan.slot(key, shortBits)]
 	if e.key != key || e.s == "" {
 		e.key, e.s = key, b.intern(v)
+		b.shortSpan.missed(shortBits)
 	}
 	return e.s
 }
