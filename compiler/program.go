@@ -389,6 +389,12 @@ func (p *Program) CodeDef(id CodeID) *Code { return p.defined[SuffixOf(id)] }
 func (p *Program) newSet() CodeSet {
 	if len(p.slab) < p.words {
 		p.slab = make([]uint64, p.words*128)
+		// Written first: Go does not clear memory fresh from the
+		// system, and a set's first add reads its word, which maps the
+		// zero page, then writes it, a second fault that copies the page
+		// and flushes it from the other processor's TLB (an interrupt
+		// there): an eighth of compiling a pathway in perf (issue 16).
+		clear(p.slab)
 	}
 	s := CodeSet(p.slab[:p.words:p.words])
 	p.slab = p.slab[p.words:]
