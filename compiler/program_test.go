@@ -509,3 +509,44 @@ func TestPathwaysCompiledOnDemand(t *testing.T) {
 		t.Error("CompileAll compiled pathway 3 again")
 	}
 }
+
+// TestCodeOfEveryCharacter reads "V" and every pair of bytes as a
+// code's second and third characters: a code only for a capital letter
+// and then a capital letter or a digit, written back as it was read
+// when its prefix is the guide's, with prefix index 0 when it is not.
+// (CodeOf reads the characters by a table.)
+func TestCodeOfEveryCharacter(t *testing.T) {
+	g, diags, _ := Load(rules.FS(), rules.Latest(), "rules")
+	if g == nil {
+		t.Fatal(diags)
+	}
+	p := Compile(g)
+	known := map[string]bool{}
+	for _, pre := range p.Prefixes {
+		known[pre] = true
+	}
+	isUpper := func(c int) bool { return c >= 'A' && c <= 'Z' }
+	for a := range 256 {
+		for b := range 256 {
+			s := string([]byte{'V', byte(a), byte(b), '4', '7'})
+			id, ok := p.CodeOf(s)
+			if want := isUpper(a) && (isUpper(b) || b >= '0' && b <= '9'); ok != want {
+				t.Fatalf("CodeOf(%q): ok %v, want %v", s, ok, want)
+			}
+			switch {
+			case !ok:
+			case known[s[:3]]:
+				if got := p.CodeString(id); got != s {
+					t.Fatalf("CodeOf(%q) writes back as %q", s, got)
+				}
+			case PrefixOf(id) != 0 || SuffixOf(id) != 47:
+				t.Fatalf("CodeOf(%q) = %d, want prefix 0 and 47", s, id)
+			}
+		}
+	}
+	for _, s := range []string{"", "V", "VP91", "VP9100", "XP910", "vP910", "VP9A0", "VP91/", "VP9:0"} {
+		if _, ok := p.CodeOf(s); ok {
+			t.Errorf("CodeOf(%q) is a code", s)
+		}
+	}
+}
