@@ -320,13 +320,19 @@ func readCSV(ctx context.Context, name string, lr *lineReader, header []byte, en
 // and the lines after it are read again as the rows they are, so that an
 // open quote never takes a row away from its episode.
 func (c *csvReader) line(raw []byte, tooLong bool, line int) {
+	// The short cut first: a line it takes has no quote that opens a
+	// row of several lines.
+	if c.rec.first == 0 && !tooLong && c.fast(raw, line) {
+		return
+	}
+	c.notFast(raw, tooLong, line)
+}
+
+// notFast is line for a line the short cut (fast) did not take, or
+// that it cannot take: one in a row of several lines.
+func (c *csvReader) notFast(raw []byte, tooLong bool, line int) {
 	r := &c.rec
 	if r.first == 0 {
-		// The short cut first: a line it takes has no quote that opens
-		// a row of several lines.
-		if !tooLong && c.fast(raw, line) {
-			return
-		}
 		if tooLong || bytes.IndexByte(raw, '"') < 0 {
 			c.slowRow(raw, tooLong, line)
 			return

@@ -192,11 +192,16 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 		if len(line) > maxLine {
 			line, tooLong = nil, true
 		}
+		// Most rows take the short cut, which starts no run and opens
+		// no row of several lines: nothing to note (csvReader.line).
+		if c.rec.first == 0 && !tooLong && c.fast(line, lr.no) {
+			continue
+		}
 		if c.rec.first == 0 {
 			offs, base = offs[:0], lr.no
 		}
 		offs = append(offs, start)
-		c.line(line, tooLong, lr.no)
+		c.notFast(line, tooLong, lr.no)
 		note()
 	}
 	c.finish()
