@@ -210,6 +210,20 @@ func spoolDir(output string) string {
 	if output == "" {
 		return ""
 	}
+	// One Lstat decides for an -o that is not a symbolic link (almost
+	// every one): EvalSymlinks and Stat looked at each part of the path
+	// and at the file again, some tens of µs of a 100-row eval's start
+	// (issue 16).
+	info, err := os.Lstat(output)
+	switch {
+	case err != nil: // to be made: beside where it will be
+		return filepath.Dir(output)
+	case info.Mode()&os.ModeSymlink == 0:
+		if !info.Mode().IsRegular() {
+			return ""
+		}
+		return filepath.Dir(output)
+	}
 	path := output
 	if resolved, err := filepath.EvalSymlinks(output); err == nil {
 		path = resolved
