@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/rcc/svfrules/internal/pair"
 )
@@ -151,6 +152,37 @@ type CodeSet []uint64
 func (s CodeSet) Has(id CodeID) bool { return s[id>>6]&(1<<(id&63)) != 0 }
 
 func (s CodeSet) add(id CodeID) { s[id>>6] |= 1 << (id & 63) }
+
+// CodeUnion is the union of some code sets, kept as the sets themselves.
+// A rule's involved codes are those of the sets its condition reads,
+// which the pathway's conditions share: a set of its own for each rule,
+// filled by unions as its condition was compiled, was some 18 of the 45
+// sets a pathway made, for a test that runs only when a rule finds
+// something (issue 16).
+type CodeUnion []CodeSet
+
+// Has reports whether id is in one of the sets.
+func (ss CodeUnion) Has(id CodeID) bool {
+	for _, s := range ss {
+		if s.Has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// add adds s to the union (nothing when ss is nil), unless it is there.
+func (ss *CodeUnion) add(s CodeSet) {
+	if ss == nil {
+		return
+	}
+	for _, x := range *ss {
+		if unsafe.SliceData(x) == unsafe.SliceData(s) {
+			return
+		}
+	}
+	*ss = append(*ss, s)
+}
 func (s CodeSet) union(o CodeSet) {
 	for i := range s {
 		s[i] |= o[i]
@@ -307,8 +339,8 @@ type CompiledRule struct {
 	// for it since its events last changed.
 	Cond func(*Episode) bool
 	// Involved are the codes the condition looks at: the finding names the
-	// episode's codes in this set.
-	Involved CodeSet
+	// episode's codes in these sets.
+	Involved CodeUnion
 	// Reads are the attributes the condition reads (Rule.Reads), so that
 	// the evaluator can skip the rule where one is absent with one AND.
 	Reads AttrSet
@@ -523,8 +555,9 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 		if !r.AppliesTo(pw) {
 			continue
 		}
-		involved := p.newSet()
-		pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: lw.lowerBool(r.cond, involved), Involved: involved, Reads: r.Reads(),
+		var involved CodeUnion
+		cond := lw.lowerBool(r.cond, &involved)
+		pp.Rules = append(pp.Rules, CompiledRule{Rule: r, Cond: cond, Involved: involved, Reads: r.Reads(),
 			pp: pp, need: lw.need(r.cond)})
 	}
 	compileLeadTimes := func(lts []*LeadTime) []CompiledLeadTime {
@@ -538,7 +571,7 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 				clt.To.union(p.codeSet(to, pw))
 			}
 			if lt.cond != nil {
-				clt.Cond = lw.lowerBool(lt.cond, p.newSet())
+				clt.Cond = lw.lowerBool(lt.cond, nil) // a lead time names no codes
 			}
 			out = append(out, clt)
 		}
@@ -853,7 +886,7 @@ func setKey(t *typed) string {
 
 // setOf resolves a typed code-set operand for pw, adding it to involved
 // (unless nil). The set is lw's: it must not be changed.
-func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
+func (lw *lowerer) setOf(t *typed, involved *CodeUnion) CodeSet {
 	key := operandOf(t)
 	s, ok := lw.sets[key]
 	if !ok {
@@ -861,7 +894,7 @@ func (lw *lowerer) setOf(t *typed, involved CodeSet) CodeSet {
 		lw.sets[key] = s
 	}
 	if t.name != "codes" {
-		involved.union(s)
+		involved.add(s)
 	}
 	return s
 }
@@ -895,7 +928,7 @@ func (lw *lowerer) resolve(t *typed) CodeSet {
 
 // unionOf is the union of the code-set operands args, adding each to
 // involved. The set is lw's: it must not be changed.
-func (lw *lowerer) unionOf(args []*typed, involved CodeSet) CodeSet {
+func (lw *lowerer) unionOf(args []*typed, involved *CodeUnion) CodeSet {
 	if len(args) == 1 {
 		return lw.setOf(args[0], involved)
 	}
@@ -924,7 +957,7 @@ type (
 	boolFn func(*Episode) bool
 )
 
-func (lw *lowerer) lowerBool(t *typed, involved CodeSet) boolFn {
+func (lw *lowerer) lowerBool(t *typed, involved *CodeUnion) boolFn {
 	switch t.op {
 	case "lit":
 		v := t.num == 1
@@ -1018,7 +1051,7 @@ func hasCode(e *Episode, s CodeSet) bool {
 	return false
 }
 
-func (lw *lowerer) lowerBools(ts []*typed, involved CodeSet) []boolFn {
+func (lw *lowerer) lowerBools(ts []*typed, involved *CodeUnion) []boolFn {
 	fs := make([]boolFn, len(ts))
 	for i, t := range ts {
 		fs[i] = lw.lowerBool(t, involved)
@@ -1030,7 +1063,7 @@ func (lw *lowerer) lowerBools(ts []*typed, involved CodeSet) []boolFn {
 // only needs to know whether S holds no code, one, or more (so that a
 // count of two stands for every count above one), which a prepared
 // episode has as bits.
-func (lw *lowerer) countCmp(op string, count *typed, c int, involved CodeSet) boolFn {
+func (lw *lowerer) countCmp(op string, count *typed, c int, involved *CodeUnion) boolFn {
 	o, loop := cmpOps[op], lw.lowerNum(count, involved)
 	bit, ok := lw.pp.setBit(lw.unionOf(count.args, involved))
 	if !ok {
@@ -1095,7 +1128,7 @@ func cmpConstFn[T int | Day | string](op string, l func(*Episode) (T, bool), c T
 
 // lowerCmp compiles a comparison. A missing value makes every comparison
 // false, so rules say known(x) where absence matters.
-func (lw *lowerer) lowerCmp(t *typed, involved CodeSet) boolFn {
+func (lw *lowerer) lowerCmp(t *typed, involved *CodeUnion) boolFn {
 	l, r := t.args[0], t.args[1]
 	lit := r.op == "lit"
 	if lit && l.op == "call" && l.fn == "count" && (r.num == 0 || r.num == 1) {
@@ -1122,7 +1155,7 @@ func (lw *lowerer) lowerCmp(t *typed, involved CodeSet) boolFn {
 	return func(e *Episode) bool { return lf(e) != rf(e) }
 }
 
-func (lw *lowerer) lowerIn(t *typed, involved CodeSet) boolFn {
+func (lw *lowerer) lowerIn(t *typed, involved *CodeUnion) boolFn {
 	l := t.args[0]
 	if l.typ == tNumber {
 		var items []int
@@ -1154,7 +1187,7 @@ func inFn[T int | string](f func(*Episode) (T, bool), items []T) boolFn {
 	}
 }
 
-func (lw *lowerer) lowerNum(t *typed, involved CodeSet) numFn {
+func (lw *lowerer) lowerNum(t *typed, involved *CodeUnion) numFn {
 	switch t.op {
 	case "lit":
 		v := t.num
@@ -1208,7 +1241,7 @@ func (lw *lowerer) lowerNum(t *typed, involved CodeSet) numFn {
 	panic("compiler: unlowerable number " + t.op + " " + t.fn) // for developers: a bug
 }
 
-func (lw *lowerer) lowerDay(t *typed, involved CodeSet) dayFn {
+func (lw *lowerer) lowerDay(t *typed, involved *CodeUnion) dayFn {
 	switch t.op {
 	case "lit":
 		v := t.day
@@ -1241,7 +1274,7 @@ func (lw *lowerer) lowerDay(t *typed, involved CodeSet) dayFn {
 	panic("compiler: unlowerable date " + t.op)
 }
 
-func (lw *lowerer) lowerStr(t *typed, involved CodeSet) strFn {
+func (lw *lowerer) lowerStr(t *typed, involved *CodeUnion) strFn {
 	if t.op == "lit" {
 		v := t.str
 		return func(*Episode) (string, bool) { return v, true }

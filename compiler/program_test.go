@@ -550,3 +550,64 @@ func TestCodeOfEveryCharacter(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeUnion: a union has the codes of each of its sets, holds a set
+// once however often it is added, and a nil union takes nothing.
+func TestCodeUnion(t *testing.T) {
+	a, b := make(CodeSet, 2), make(CodeSet, 2)
+	a.add(3)
+	b.add(70)
+	var u CodeUnion
+	for _, s := range []CodeSet{a, b, a, b, a} {
+		u.add(s)
+	}
+	if len(u) != 2 {
+		t.Errorf("union of a and b added five times holds %d sets, want 2", len(u))
+	}
+	for id, want := range map[CodeID]bool{3: true, 70: true, 4: false, 0: false, 127: false} {
+		if got := u.Has(id); got != want {
+			t.Errorf("Has(%d) = %v, want %v", id, got, want)
+		}
+	}
+	var none *CodeUnion
+	none.add(a) // no panic
+	if (CodeUnion{}).Has(3) {
+		t.Error("an empty union has 3")
+	}
+}
+
+// TestInvolvedAreTheConditionsSets: a rule's involved codes are those of
+// the code sets its condition reads (but "codes", every code), in every
+// pathway of every embedded version: checked against a union of them
+// built from the condition's operands.
+func TestInvolvedAreTheConditionsSets(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g, _, _ := LoadEmbeddedModel(v)
+		p := Compile(g).CompileAll()
+		for i := range g.Pathways {
+			pp := p.Pathway(i)
+			lw := &lowerer{Program: p, pw: g.Pathways[i], pp: &PathwayProgram{}, sets: map[operand]CodeSet{}, unions: map[string]CodeSet{}}
+			for _, r := range pp.Rules {
+				want := p.newSet()
+				var walk func(t *typed)
+				walk = func(t *typed) {
+					switch t.op {
+					case "code", "set", "qual":
+						if t.name != "codes" {
+							want.union(lw.resolve(t))
+						}
+					}
+					for _, a := range t.args {
+						walk(a)
+					}
+				}
+				walk(r.Rule.cond)
+				for id := CodeID(0); int(id) < len(want)*64; id++ {
+					if got := r.Involved.Has(id); got != want.Has(id) {
+						t.Fatalf("%s, %s, rule %s: Involved.Has(%d) = %v, want %v", v, g.Pathways[i].Key, r.Rule.ID, id, got, want.Has(id))
+					}
+				}
+			}
+		}
+	}
+}
