@@ -493,8 +493,6 @@ type lazyPathways struct {
 	progs []atomic.Pointer[PathwayProgram]
 	mu    sync.Mutex // held while one is compiled
 	slab  []uint64   // what the pathways' sets are cut from (newSet), under mu
-	// scratch is buildRows', under mu.
-	scratch []uint32
 }
 
 // Pathway returns the compiled rules and lead times of the pathway with
@@ -523,7 +521,7 @@ func (p *Program) compileOnce(i int) *PathwayProgram {
 	own.slab = lp.slab
 	pp := own.compilePathway(p.Guide.Pathways[i])
 	lp.slab = own.slab
-	lp.scratch = p.buildRows(pp, lp.scratch)
+	p.buildRows(pp)
 	lp.progs[i].Store(pp)
 	return pp
 }
@@ -586,51 +584,77 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 	return pp
 }
 
-// buildRows builds pp's code entries (codeBits), using scratch, which
-// it may grow.
-func (p *Program) buildRows(pp *PathwayProgram, scratch []uint32) []uint32 {
-	n := len(p.Prefixes) * 100
-	if cap(scratch) < n {
-		scratch = make([]uint32, n)
-	}
-	inSets := scratch[:n]
-	clear(inSets)
-	for i, set := range pp.sets {
-		for w, word := range set {
-			for ; word != 0; word &= word - 1 {
-				if id := w*64 + bits.TrailingZeros64(word); id < n {
-					inSets[id] |= 1 << i
-				}
-			}
+// buildRows builds pp's code entries (codeBits). A prefix's row is
+// decided by the 100 bits of its codes in each of pp's sets and in the
+// pathway's own start and closing codes: prefixes whose bits are all
+// equal (most: the other pathways' prefixes) share a row, which is
+// built once. Building every code's entry from every set's bits, then
+// comparing each prefix's row with the rows kept, was a sixth of
+// compiling a pathway (issue 16).
+func (p *Program) buildRows(pp *PathwayProgram) {
+	// A prefix's signature: its 100 bits of each set, two words a set,
+	// then those of its own start codes and its own closing codes.
+	n := len(pp.sets)
+	width := 2*n + 4
+	sigs := make([]uint64, 0, 4*width) // the distinct signatures, in the order of rows (most pathways have 3)
+	var buf [2*maxPrepared + 4]uint64
+	sig := buf[:width]
+	bits100 := func(s CodeSet, pre, k int) uint64 {
+		x := bitsAt(s, pre*100+64*k)
+		if k == 1 {
+			x &= 1<<36 - 1
 		}
+		return x
 	}
 	pp.rowOf = make([]uint8, len(p.Prefixes))
-	var row [100]uint64
 	for pre := range p.Prefixes {
-		for suf := range row {
-			id := p.id(pre, suf)
-			x := uint64(inSets[id])
-			if pp.Own.Has(id) {
-				switch {
-				case p.Start.Has(id):
-					x |= ownStart
-				case p.Closing.Has(id):
-					x |= ownClosing
-				}
+		for k := range 2 {
+			for i, set := range pp.sets {
+				sig[2*i+k] = bits100(set, pre, k)
 			}
-			row[suf] = x
+			own, start := bits100(pp.Own, pre, k), bits100(p.Start, pre, k)
+			sig[2*n+k] = own & start
+			sig[2*n+2+k] = own &^ start & bits100(p.Closing, pre, k)
 		}
 		r := 0
-		for r*100 < len(pp.rows) && !slices.Equal(pp.rows[r*100:r*100+100], row[:]) {
+		for r*width < len(sigs) && !slices.Equal(sigs[r*width:(r+1)*width], sig) {
 			r++
 		}
-		if r*100 == len(pp.rows) {
+		if r*width == len(sigs) {
+			sigs = append(sigs, sig...)
+			var row [100]uint64
+			for i := range n + 2 {
+				bit := uint64(1) << i
+				switch i {
+				case n:
+					bit = ownStart
+				case n + 1:
+					bit = ownClosing
+				}
+				for k, word := range sig[2*i : 2*i+2] {
+					for ; word != 0; word &= word - 1 {
+						row[k*64+bits.TrailingZeros64(word)] |= bit
+					}
+				}
+			}
 			pp.rows = append(pp.rows, row[:]...)
 		}
 		pp.rowOf[pre] = uint8(r)
 	}
 	pp.rows = slices.Clip(pp.rows)
-	return scratch
+}
+
+// bitsAt returns the 64 bits of s from bit off on (0 past its end).
+func bitsAt(s CodeSet, off int) uint64 {
+	w, b := off>>6, uint(off&63)
+	if w >= len(s) {
+		return 0
+	}
+	x := s[w] >> b
+	if b > 0 && w+1 < len(s) {
+		x |= s[w+1] << (64 - b)
+	}
+	return x
 }
 
 // lowerer compiles the conditions of one pathway into closures.

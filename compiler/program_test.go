@@ -611,3 +611,77 @@ func TestInvolvedAreTheConditionsSets(t *testing.T) {
 		}
 	}
 }
+
+// rowsByCode is what buildRows gives, built the plain way: each code's
+// entry from every set, and each prefix's row compared with the rows
+// kept. It is the reference TestBuildRows checks buildRows against.
+func rowsByCode(p *Program, pp *PathwayProgram) (rows []uint64, rowOf []uint8) {
+	rowOf = make([]uint8, len(p.Prefixes))
+	for pre := range p.Prefixes {
+		var row [100]uint64
+		for suf := range row {
+			id := p.id(pre, suf)
+			for i, set := range pp.sets {
+				if set.Has(id) {
+					row[suf] |= 1 << i
+				}
+			}
+			if pp.Own.Has(id) {
+				switch {
+				case p.Start.Has(id):
+					row[suf] |= ownStart
+				case p.Closing.Has(id):
+					row[suf] |= ownClosing
+				}
+			}
+		}
+		r := 0
+		for r*100 < len(rows) && !slices.Equal(rows[r*100:r*100+100], row[:]) {
+			r++
+		}
+		if r*100 == len(rows) {
+			rows = append(rows, row[:]...)
+		}
+		rowOf[pre] = uint8(r)
+	}
+	return rows, rowOf
+}
+
+// TestBuildRows: every code's entry (codeBits) of every pathway of every
+// embedded version is the one built code by code, and the rows are
+// shared as much.
+func TestBuildRows(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g, _, _ := LoadEmbeddedModel(v)
+		p := Compile(g).CompileAll()
+		for i := range g.Pathways {
+			pp := p.Pathway(i)
+			rows, rowOf := rowsByCode(p, pp)
+			if !slices.Equal(pp.rows, rows) || !slices.Equal(pp.rowOf, rowOf) {
+				t.Errorf("%s, %s: %d rows %v, want %d rows %v", v, g.Pathways[i].Key, len(pp.rows)/100, pp.rowOf, len(rows)/100, rowOf)
+			}
+		}
+	}
+}
+
+// TestBitsAt: bitsAt reads 64 bits from any offset, across words, and
+// zeros past the end.
+func TestBitsAt(t *testing.T) {
+	s := CodeSet{0x8000_0000_0000_0001, 0xF0F0_F0F0_F0F0_F0F0, 0x3}
+	for _, c := range []struct {
+		off  int
+		want uint64
+	}{
+		{0, 0x8000_0000_0000_0001},
+		{63, 0xE1E1_E1E1_E1E1_E1E1}, // bit 63 of word 0, then 63 bits of word 1
+		{64, 0xF0F0_F0F0_F0F0_F0F0},
+		{68, 0x0F0F_0F0F_0F0F_0F0F | 0x3<<60},
+		{128, 0x3},
+		{130, 0},
+		{192, 0},
+	} {
+		if got := bitsAt(s, c.off); got != c.want {
+			t.Errorf("bitsAt(s, %d) = %#x, want %#x", c.off, got, c.want)
+		}
+	}
+}
