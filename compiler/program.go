@@ -319,7 +319,14 @@ func (pp *PathwayProgram) Prepare(ep *Episode) (starts, closings, closeAt int) {
 // setBit returns the bit of s among the sets of Prepare, adding it; ok
 // is false when there are maxPrepared others.
 func (pp *PathwayProgram) setBit(s CodeSet) (bit uint64, ok bool) {
-	i := slices.IndexFunc(pp.sets, func(x CodeSet) bool { return slices.Equal(x, s) })
+	// The sets are distinct, and most are asked for as the very set
+	// (lowerer.setOf gives one set per operand): looked for by address
+	// first, as comparing a set of 110 words with each of 30 others was
+	// a tenth of compiling a pathway (issue 16).
+	i := slices.IndexFunc(pp.sets, func(x CodeSet) bool { return &x[0] == &s[0] })
+	if i < 0 {
+		i = slices.IndexFunc(pp.sets, func(x CodeSet) bool { return slices.Equal(x, s) })
+	}
 	if i < 0 {
 		if len(pp.sets) == maxPrepared {
 			return 0, false
@@ -427,7 +434,7 @@ func (p *Program) CodeDef(id CodeID) *Code { return p.defined[SuffixOf(id)] }
 // capacity of their length so that no append reaches the next.
 func (p *Program) newSet() CodeSet {
 	if len(p.slab) < p.words {
-		p.slab = make([]uint64, p.words*128)
+		p.slab = make([]uint64, p.words*32)
 		// Written first: Go does not clear memory fresh from the
 		// system, and a set's first add reads its word, which maps the
 		// zero page, then writes it, a second fault that copies the page
@@ -481,7 +488,8 @@ func Compile(g *Guide) *Program {
 	}
 	// The pathways are compiled apart, when first asked for (Pathway):
 	// they share nothing but the guide and p, which they read.
-	p.pathways = &lazyPathways{progs: make([]atomic.Pointer[PathwayProgram], len(g.Pathways))}
+	p.pathways = &lazyPathways{progs: make([]atomic.Pointer[PathwayProgram], len(g.Pathways)),
+		compiling: make([]sync.Mutex, len(g.Pathways))}
 	return p
 }
 
@@ -491,8 +499,14 @@ func Compile(g *Guide) *Program {
 // the guide (issue 16).
 type lazyPathways struct {
 	progs []atomic.Pointer[PathwayProgram]
-	mu    sync.Mutex // held while one is compiled
-	slab  []uint64   // what the pathways' sets are cut from (newSet), under mu
+	// compiling[i] is held while pathway i is compiled, so that it is
+	// compiled once; two pathways may be compiled at the same time.
+	compiling []sync.Mutex
+	mu        sync.Mutex // guards slabs
+	// slabs are what the pathways' sets are cut from (newSet), one
+	// taken by each compilation under way: with one for all, a
+	// compilation held it (and every other waited) from start to end.
+	slabs [][]uint64
 }
 
 // Pathway returns the compiled rules and lead times of the pathway with
@@ -505,24 +519,37 @@ func (p *Program) Pathway(i int) *PathwayProgram {
 	return p.compileOnce(i)
 }
 
+// Compiled reports whether the pathway with Pathway.Index i is compiled.
+func (p *Program) Compiled(i int) bool { return p.pathways.progs[i].Load() != nil }
+
 func (p *Program) compileOnce(i int) *PathwayProgram {
 	lp := p.pathways
-	lp.mu.Lock()
-	defer lp.mu.Unlock()
+	lp.compiling[i].Lock()
+	defer lp.compiling[i].Unlock()
 	if pp := lp.progs[i].Load(); pp != nil {
 		return pp // compiled by another goroutine meanwhile
 	}
 	// The pathway takes its sets from a copy of p of its own (newSet),
-	// so that p is only read, cutting them from the pathways' shared
-	// block, which lp.mu guards: a pathway uses some 35 sets, and a block
+	// so that p is only read, cutting them from a block left by the
+	// pathways compiled before: a pathway uses some 35 sets, and a block
 	// of its own for each (128 sets, 53 KB for 10.6) was a third of a
 	// 100-row eval's memory, each new page of it a page fault (issue 16).
+	// A block is used by one compilation at a time; there are as many as
+	// ever ran at once.
 	own := *p
-	own.slab = lp.slab
+	own.slab = nil
+	lp.mu.Lock()
+	if n := len(lp.slabs); n > 0 {
+		own.slab, lp.slabs = lp.slabs[n-1], lp.slabs[:n-1]
+	}
+	lp.mu.Unlock()
 	pp := own.compilePathway(p.Guide.Pathways[i])
-	lp.slab = own.slab
+
 	p.buildRows(pp)
 	lp.progs[i].Store(pp)
+	lp.mu.Lock()
+	lp.slabs = append(lp.slabs, own.slab)
+	lp.mu.Unlock()
 	return pp
 }
 
@@ -531,24 +558,39 @@ func (p *Program) compileOnce(i int) *PathwayProgram {
 // commands that use them all (check, which makes sure each builds), or
 // evaluate so much that the order does not matter.
 func (p *Program) CompileAll() *Program {
+	all := make([]int, len(p.pathways.progs))
+	for i := range all {
+		all[i] = i
+	}
+	p.CompilePathways(all)
+	return p
+}
+
+// CompilePathways compiles the pathways of p with the Pathway.Index of
+// idx that are not compiled yet, two at a time when there are two
+// processors: for the pathways of the first episodes, which every
+// evaluation of them waits for.
+func (p *Program) CompilePathways(idx []int) {
 	var next atomic.Int64
 	pair.Run(func() {
 		for {
-			i := int(next.Add(1)) - 1
-			if i >= len(p.pathways.progs) {
+			k := int(next.Add(1)) - 1
+			if k >= len(idx) {
 				return
 			}
-			p.Pathway(i)
+			p.Pathway(idx[k])
 		}
 	})
-	return p
 }
 
 // compilePathway compiles the rules and lead times of pathway pw.
 func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 	g := p.Guide
 	pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
-	lw := &lowerer{Program: p, pw: pw, pp: pp, sets: map[operand]CodeSet{}, unions: map[string]CodeSet{}}
+	// Made at their size (10.6: up to 17 operand sets at up to 44 nodes
+	// a pathway): growing them was a tenth of compiling one.
+	lw := &lowerer{Program: p, pw: pw, pp: pp, sets: make(map[operand]CodeSet, 32), unions: map[string]CodeSet{},
+		ofNode: make(map[*typed]CodeSet, 64), ofArgs: map[**typed]CodeSet{}}
 	for _, r := range g.Rules {
 		if !r.AppliesTo(pw) {
 			continue
@@ -669,6 +711,14 @@ type lowerer struct {
 	// the closures that read it and never changed.
 	sets   map[operand]CodeSet
 	unions map[string]CodeSet // by the operands' setKeys joined with |
+	// ofNode and ofArgs are the same sets by the typed node and by its
+	// first argument's slot: compiling a rule asks for each operand's set
+	// three or four times (the closures, need, check), and a pointer
+	// hashes in a few instructions where an operand's strings, and a
+	// union's key built by joining them, cost a fifth of Compile (issue
+	// 16). Equal operands at other nodes still find one set in sets.
+	ofNode map[*typed]CodeSet
+	ofArgs map[**typed]CodeSet
 }
 
 // has returns the closure of has(s), or of not has(s) when negated.
@@ -911,11 +961,14 @@ func setKey(t *typed) string {
 // setOf resolves a typed code-set operand for pw, adding it to involved
 // (unless nil). The set is lw's: it must not be changed.
 func (lw *lowerer) setOf(t *typed, involved *CodeUnion) CodeSet {
-	key := operandOf(t)
-	s, ok := lw.sets[key]
+	s, ok := lw.ofNode[t]
 	if !ok {
-		s = lw.resolve(t)
-		lw.sets[key] = s
+		key := operandOf(t)
+		if s, ok = lw.sets[key]; !ok {
+			s = lw.resolve(t)
+			lw.sets[key] = s
+		}
+		lw.ofNode[t] = s
 	}
 	if t.name != "codes" {
 		involved.add(s)
@@ -956,20 +1009,27 @@ func (lw *lowerer) unionOf(args []*typed, involved *CodeUnion) CodeSet {
 	if len(args) == 1 {
 		return lw.setOf(args[0], involved)
 	}
+	if s, ok := lw.ofArgs[&args[0]]; ok {
+		for _, a := range args {
+			lw.setOf(a, involved)
+		}
+		return s
+	}
 	keys := make([]string, len(args))
 	sets := make([]CodeSet, len(args))
 	for i, a := range args {
 		keys[i], sets[i] = setKey(a), lw.setOf(a, involved)
 	}
 	key := strings.Join(keys, "|")
-	if s, ok := lw.unions[key]; ok {
-		return s
+	s, ok := lw.unions[key]
+	if !ok {
+		s = lw.newSet()
+		for _, x := range sets {
+			s.union(x)
+		}
+		lw.unions[key] = s
 	}
-	s := lw.newSet()
-	for _, x := range sets {
-		s.union(x)
-	}
-	lw.unions[key] = s
+	lw.ofArgs[&args[0]] = s
 	return s
 }
 

@@ -586,7 +586,8 @@ func TestInvolvedAreTheConditionsSets(t *testing.T) {
 		p := Compile(g).CompileAll()
 		for i := range g.Pathways {
 			pp := p.Pathway(i)
-			lw := &lowerer{Program: p, pw: g.Pathways[i], pp: &PathwayProgram{}, sets: map[operand]CodeSet{}, unions: map[string]CodeSet{}}
+			lw := &lowerer{Program: p, pw: g.Pathways[i], pp: &PathwayProgram{}, sets: map[operand]CodeSet{}, unions: map[string]CodeSet{},
+				ofNode: map[*typed]CodeSet{}, ofArgs: map[**typed]CodeSet{}}
 			for _, r := range pp.Rules {
 				want := p.newSet()
 				var walk func(t *typed)
@@ -682,6 +683,56 @@ func TestBitsAt(t *testing.T) {
 	} {
 		if got := bitsAt(s, c.off); got != c.want {
 			t.Errorf("bitsAt(s, %d) = %#x, want %#x", c.off, got, c.want)
+		}
+	}
+}
+
+// TestPathwaysCompiledAtOnceAreTheSame: pathways compiled two and more at a
+// time (CompilePathways, Pathway from several goroutines) are the same as
+// compiled one after the other, in every embedded version: each
+// compilation cuts its sets from a block of its own and only reads what
+// they share.
+func TestPathwaysCompiledAtOnceAreTheSame(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g, _, _ := LoadEmbeddedModel(v)
+		if g == nil {
+			t.Fatalf("%s does not load", v)
+		}
+		serial := Compile(g)
+		for i := range g.Pathways {
+			serial.Pathway(i)
+		}
+		at := Compile(g)
+		idx := make([]int, len(g.Pathways))
+		for i := range idx {
+			idx[len(idx)-1-i] = i // another order than serial's
+		}
+		done := make(chan bool)
+		for range 3 {
+			go func() {
+				at.CompilePathways(idx)
+				done <- true
+			}()
+		}
+		for range 3 {
+			<-done
+		}
+		sameSets := func(a, b []CodeSet) bool { return slices.EqualFunc(a, b, slices.Equal) }
+		for i := range g.Pathways {
+			a, b := serial.Pathway(i), at.Pathway(i)
+			same := len(a.Rules) == len(b.Rules) && slices.Equal(a.Own, b.Own) && slices.Equal(a.rowOf, b.rowOf) &&
+				slices.Equal(a.rows, b.rows) && sameSets(a.sets, b.sets) && a.dated == b.dated &&
+				len(a.LeadTimes) == len(b.LeadTimes) && len(a.LocalLeadTimes) == len(b.LocalLeadTimes)
+			for j := 0; same && j < len(a.Rules); j++ {
+				same = a.Rules[j].Rule == b.Rules[j].Rule && sameSets(a.Rules[j].Involved, b.Rules[j].Involved) &&
+					a.Rules[j].need == b.Rules[j].need
+			}
+			for j := 0; same && j < len(a.LeadTimes); j++ {
+				same = slices.Equal(a.LeadTimes[j].From, b.LeadTimes[j].From) && slices.Equal(a.LeadTimes[j].To, b.LeadTimes[j].To)
+			}
+			if !same {
+				t.Errorf("%s: pathway %s compiled at the same time as others differs from compiled alone", v, g.Pathways[i].Key)
+			}
 		}
 	}
 }
