@@ -1,6 +1,7 @@
 package input
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -358,5 +359,23 @@ func TestBuilderCode(t *testing.T) {
 	c, _ := b.code([]byte("vl210"))
 	if unsafe.StringData(a) != unsafe.StringData(c) {
 		t.Error("VL210 read twice is two strings")
+	}
+}
+
+// TestCountyCodesAreTheList: the table of county codes, written out, has
+// exactly the codes countyList names, each as two digits at its number.
+func TestCountyCodesAreTheList(t *testing.T) {
+	want := map[int]string{}
+	for _, c := range strings.Fields(countyList) {
+		n, err := strconv.Atoi(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[n] = c
+	}
+	for n, c := range countyCodes {
+		if w, ok := want[n]; (c == nil) == ok || (ok && string(c) != w) {
+			t.Errorf("countyCodes[%d] = %q, countyList says %q", n, c, w)
+		}
 	}
 }
