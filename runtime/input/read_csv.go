@@ -214,9 +214,12 @@ type csvReader struct {
 	// The attribute columns in runs of adjacent columns, first and last.
 	groups [][2]int
 	// plan is the header's columns cut into segments, in order, for the
-	// short cut (fastRow).
-	plan []segment
-	last lastRow
+	// short cut (fastRow); fixed is the number of its segments before
+	// the first segSkip, whose bytes are at the same places in every
+	// row the short cut takes from a kept row (lastRow.tmpl).
+	plan  []segment
+	fixed int
+	last  lastRow
 	// newRuns counts the rows in a row taken by builder.add rather than
 	// a short cut (fast, sameAttrs); see keepNewRun.
 	newRuns int
@@ -262,6 +265,16 @@ type lastRow struct {
 	same     []byte
 	sameEnds []int32
 	dateLen  int
+	// tmpl is what the segments plan[:fixed] and the separators after
+	// them must be in a row that takes the short cut: the bytes of the
+	// segSame segments and the separators, where mask is 0xff, and the
+	// code and date, from codeAt and dateAt (-1: not among them), where
+	// mask is 0. fixedSame is the number of segSame segments in tmpl,
+	// and fixedEnd where the next one starts in same.
+	tmpl, mask          []byte
+	codeAt, dateAt      int
+	maskDateLen         int // the dateLen mask was made for
+	fixedSame, fixedEnd int
 }
 
 // A segment of the fast path's plan: columns next to each other that
@@ -735,6 +748,13 @@ func (c *csvReader) header(raw []byte) error {
 			}
 		}
 		c.plan = c.makePlan()
+		c.fixed = len(c.plan)
+		for i, g := range c.plan {
+			if g.kind == segSkip {
+				c.fixed = i
+				break
+			}
+		}
 		c.tellColumns(names, unknown)
 		return nil
 	}
@@ -1382,7 +1402,85 @@ func (c *csvReader) keepRow(classes byte) {
 			l.dateLen = len(sp.field(g.first))
 		}
 	}
+	c.keepTemplate()
 	l.fast = true
+}
+
+// keepTemplate writes the kept row's tmpl and mask (see lastRow) from
+// the line last split, its same and dateLen. Most kept lines have their
+// columns at the places tmpl has them (no spaces or quotes around the
+// code and date), and tmpl is then their bytes; the mask changes only
+// when the places do.
+func (c *csvReader) keepTemplate() {
+	l, sp := &c.last, &c.sp
+	codeAt, dateAt := -1, -1
+	n, k, from := 0, 0, 0 // n: where the segment starts in tmpl
+	fits := true          // so far, each segment starts in sp.text where it does in tmpl
+	start := func(col int) int {
+		if col == 0 {
+			return 0
+		}
+		return int(sp.ends[col-1]) + 1
+	}
+	for i, g := range c.plan[:c.fixed] {
+		fits = fits && start(g.first) == n
+		switch g.kind {
+		case segSame:
+			to := int(l.sameEnds[k])
+			n += to - from
+			k, from = k+1, to
+		case segCode:
+			codeAt, n = n, n+5
+		case segDate:
+			dateAt, n = n, n+l.dateLen
+		}
+		if i < len(c.plan)-1 {
+			n++ // the separator
+		}
+	}
+	if c.fixed < len(c.plan) {
+		fits = fits && start(c.plan[c.fixed].first) == n
+	} else {
+		fits = fits && len(sp.text) == n
+	}
+	l.fixedSame, l.fixedEnd = k, from
+	if fits {
+		l.tmpl = append(l.tmpl[:0], sp.text[:n]...)
+	} else {
+		// The bytes of the code and date are masked off, whatever
+		// they are: only the segSame segments and separators count.
+		l.tmpl = slices.Grow(l.tmpl[:0], n)[:n]
+		pos, k, from := 0, 0, 0
+		for i, g := range c.plan[:c.fixed] {
+			switch g.kind {
+			case segSame:
+				to := int(l.sameEnds[k])
+				pos += copy(l.tmpl[pos:], l.same[from:to])
+				k, from = k+1, to
+			case segCode:
+				pos += 5
+			case segDate:
+				pos += l.dateLen
+			}
+			if i < len(c.plan)-1 {
+				l.tmpl[pos] = sp.sep
+				pos++
+			}
+		}
+	}
+	if len(l.mask) != n || l.codeAt != codeAt || l.dateAt != dateAt || l.maskDateLen != l.dateLen {
+		l.mask = slices.Grow(l.mask[:0], n)[:n]
+		for i := range l.mask {
+			l.mask[i] = 0xff
+		}
+		if codeAt >= 0 {
+			clear(l.mask[codeAt : codeAt+5])
+		}
+		if dateAt >= 0 {
+			clear(l.mask[dateAt : dateAt+l.dateLen])
+		}
+		l.codeAt, l.dateAt, l.maskDateLen = codeAt, dateAt, l.dateLen
+	}
 }
 
 // makePlan cuts the header's columns into the segments fastRow walks:
@@ -1434,10 +1532,32 @@ func (c *csvReader) makePlan() []segment {
 // when the line is read as Windows-1252.
 func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 	l := &c.last
+	// The segments before the first that is not read are at the same
+	// places as in the kept row: one masked comparison of tmpl's bytes
+	// checks their columns and separators, with no branch per segment.
+	n := len(l.tmpl)
+	if len(line) < n || !maskedEqual(line[:n], l.tmpl, l.mask) {
+		return nil, nil, false
+	}
+	if l.codeAt >= 0 {
+		code = line[l.codeAt : l.codeAt+5] // builder.code takes letters and digits only
+	}
+	if l.dateAt >= 0 {
+		date = line[l.dateAt : l.dateAt+l.dateLen] // builder.parseDigitDay takes digits and '-' only
+	}
+	if c.fixed == len(c.plan) {
+		if len(line) != n {
+			return nil, nil, false
+		}
+		return code, date, true
+	}
 	sep, class := c.sp.sep, &c.sp.class
-	pos, k, from := 0, 0, 0
-	for i, g := range c.plan {
-		switch g.kind {
+	if c.fixed == len(c.plan)-1 && plainColumns(line[n:], c.plan[c.fixed], class) {
+		return code, date, true
+	}
+	pos, k, from := n, l.fixedSame, l.fixedEnd
+	for i := c.fixed; i < len(c.plan); i++ {
+		switch g := c.plan[i]; g.kind {
 		case segSame:
 			to := int(l.sameEnds[k])
 			want := l.same[from:to]
@@ -1451,14 +1571,14 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 			if pos+5 > len(line) {
 				return nil, nil, false
 			}
-			code = line[pos : pos+5] // builder.code takes letters and digits only
+			code = line[pos : pos+5]
 			pos += 5
 		case segDate:
 			end := pos + l.dateLen
 			if end > len(line) {
 				return nil, nil, false
 			}
-			date = line[pos:end] // builder.parseDigitDay takes digits and '-' only
+			date = line[pos:end]
 			pos = end
 		case segSkip:
 			var good bool
@@ -1478,6 +1598,49 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 		}
 	}
 	return code, date, true
+}
+
+// plainColumns reports whether rest, the end of a line, is the columns of
+// g, a segSkip segment, with no quote or NUL byte: the usual case of
+// columns that are not read at the end of the line (a row number), which
+// skipColumns then reads as these columns, up to the end of the line.
+// Every byte is looked at the same way, without a branch that depends on
+// it. A false answer only sends the line the longer way.
+func plainColumns(rest []byte, g segment, class *[256]byte) bool {
+	var k byte
+	seps := 0
+	for _, ch := range rest {
+		x := class[ch]
+		k |= x
+		seps += int(x & clsSep)
+	}
+	return k&(clsQuote|clsNUL) == 0 && seps == g.last-g.first
+}
+
+// maskedEqual reports whether a and t, of the same length as mask, hold
+// the same bytes where mask is 0xff (it is 0 elsewhere), eight bytes at
+// a time, the last eight overlapping the ones before.
+func maskedEqual(a, t, mask []byte) bool {
+	n := len(t)
+	if len(a) != n || len(mask) != n {
+		return false
+	}
+	if n < 8 {
+		for i := range n {
+			if (a[i]^t[i])&mask[i] != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	le := binary.LittleEndian
+	a, mask = a[:n], mask[:n] // so that the loop's slices need no checks
+	var x uint64
+	for i := 0; i < n-8; i += 8 {
+		x |= (le.Uint64(a[i:i+8]) ^ le.Uint64(t[i:i+8])) & le.Uint64(mask[i:i+8])
+	}
+	x |= (le.Uint64(a[n-8:]) ^ le.Uint64(t[n-8:])) & le.Uint64(mask[n-8:])
+	return x == 0
 }
 
 // sameBytes reports whether a and b, of the same length, hold the same

@@ -1,0 +1,49 @@
+package input
+
+import "testing"
+
+// TestShortCutLikeFullCheck reads rows that the short cut's comparison
+// with the kept row (lastRow.tmpl, the masked comparison of the columns
+// before the first that is not read, and plainColumns for those at the
+// end of the line) could take another way than the full check, and
+// checks that reading them without the short cut gives the same (see
+// fuzzRead), in every encoding and date order.
+func TestShortCutLikeFullCheck(t *testing.T) {
+	for _, in := range []string{
+		// The kept row has blanks or quotes around its code or date,
+		// so its columns are not where the next rows have them.
+		"episode;code;date;region\nA; VH310;2024-01-15;01\nA;VH315;2024-01-16;01\nA;VH320 ;2024-01-17;01\n",
+		"episode;code;date;region\nA;\"VH310\";2024-01-15;01\nA;VH315;2024-01-16;01\nA;\"VH320\";2024-01-17;01\nA;VH325;2024-01-18;01\n",
+		"episode;code;date;region\nA;VH310;\"2024-01-15\";01\nA;VH315;2024-01-16;01\nA;VH320; 2024-01-17;01\nA;VH325;2024-01-18;01\n",
+		// Rows that differ from the kept row in one byte of the id or an
+		// attribute, at the start, the end and in between, or in a
+		// separator; codes and dates of other lengths; rows too short.
+		"episode;code;date;region;sex\nA1;VH310;2024-01-15;01;K\nB1;VH315;2024-01-16;01;K\nB1;VH320;2024-01-17;02;K\n" +
+			"B1;VH325;2024-01-18;01;M\nB1;VH330;2024-01-19;01,K\nB1;VH3355;2024-01-20;01;K\nB1;VH34;2024-01-21;01;K\n" +
+			"B1;VH345;20240122;01;K\nB1;VH350;2024-01-23;01;\nB1;VH350;2024-01-24;01\nB1;VH350;2024-01-25;01;K;\nB1;VH350\nB1\n",
+		"episode;code;date;region\nA;VH310;2024-01-15;01\nA;VH3;0;2024-01-16;01\nA;VH3\n0;2024-01-16;01\nA;VH315;2024-01;16;01\nA;vh320;2024-01-17;01\n",
+		// A short template (the id, then a column not read) and none (a
+		// column not read first).
+		"episode;row;code;date\nA;1;VH310;2024-01-15\nA;2;VH315;2024-01-16\nA;;VH320;2024-01-17\nA;\"4\";VH325;2024-01-18\nB;5;VH325;2024-01-18\n",
+		"row;episode;code;date\n1;A;VH310;2024-01-15\n22;A;VH315;2024-01-16\n;A;VH320;2024-01-17\n4;B;VH320;2024-01-17\n",
+		// Columns not read at the end: one or two, empty, with a quote,
+		// a NUL, a separator too many or too few, non-ASCII bytes.
+		"episode;code;date;region;row\nA;VH310;2024-01-15;01;1\nA;VH315;2024-01-16;01;\nA;VH320;2024-01-17;01;3;\n" +
+			"A;VH325;2024-01-18;01\nA;VH330;2024-01-19;01;\"5\"\nA;VH335;2024-01-20;01;\"6\nA;VH340;2024-01-21;01;7\x00\n" +
+			"A;VH345;2024-01-22;01;8\"\nA;VH350;2024-01-23;01;\xf6\nA;VH355;2024-01-24;01; \"x;y\" \n",
+		"episode;code;date;region;unit;row\nA;VH310;2024-01-15;01;a;1\nA;VH315;2024-01-16;01;b;2\nA;VH320;2024-01-17;01;3\n" +
+			"A;VH325;2024-01-18;01;c;4;\nA;VH330;2024-01-19;01;;\nA;VH335;2024-01-20;01;\"d;e\";6\nA;VH340;2024-01-21;01;\"f\";\"7\n",
+		// Columns read after a column not read: the code, date and an
+		// attribute, compared and cut the longer way.
+		"episode;unit;code;date;region\nA;x;VH310;2024-01-15;01\nA;yy;VH315;2024-01-16;01\nA;;VH320;2024-01-17;02\nA;z;VH325;20240118;01\nA;z;VH33;2024-01-19;01\n",
+		"episode;region;row;sex;code;date\nA;01;1;K;VH310;2024-01-15\nA;01;2;K;VH315;2024-01-16\nA;01;3;M;VH320;2024-01-17\nA;01;4;K;VH325;2024-01-1\n",
+		// Dates with a time in the template.
+		"episode;code;date;region\nA;VH310;2024-01-15 00:00:00;01\nA;VH315;2024-01-16 00:00:00;01\nA;VH320;2024-01-17 00:00;01\nA;VH325;2024-01-18 01:00:00;01\n",
+		// Line ends: CRLF, and a last line without one.
+		"episode;code;date;region;row\r\nA;VH310;2024-01-15;01;1\r\nA;VH315;2024-01-16;01;2\r\nA;VH320;2024-01-17;01;3\r",
+	} {
+		for enc := range 2 * len(fuzzEncodings) {
+			fuzzRead(t, in, uint8(enc), false)
+		}
+	}
+}
