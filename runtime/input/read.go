@@ -528,45 +528,46 @@ var codeCols = [...]struct {
 // (A cache keyed by a hash of the code's bytes mixed the six hundred
 // codes of a large export up with one another: a tenth of the look-ups
 // went on to the map of interned strings.)
+//
+// The second and third characters are read by a table (codeChar), not by
+// tests whether each is a letter or a digit and of which case: those
+// branches went one way or the other from code to code (VP910, VC010),
+// as in compiler.Program.CodeOf.
 func (b *builder) code(v []byte) (string, bool) {
 	if len(v) != 5 {
 		return "", false
 	}
-	c1, c2, d3, d4 := upperASCII(v[1]), upperASCII(v[2]), v[3]-'0', v[4]-'0'
-	x1, ok1 := base36(c1)
-	x2, ok2 := base36(c2)
-	if upperASCII(v[0]) != 'V' || !ok1 || !ok2 || d3 > 9 || d4 > 9 {
+	x1, x2, d3, d4 := codeChar[v[1]], codeChar[v[2]], v[3]-'0', v[4]-'0'
+	// v[0]|0x20 is 'v' for 'V' and 'v' alone.
+	if v[0]|0x20 != 'v' || x1 == 0 || x2 == 0 || d3 > 9 || d4 > 9 {
 		return "", false
 	}
-	slot := &b.codePre[x1*36+x2]
+	slot := &b.codePre[int(x1-1)*36+int(x2-1)]
 	if *slot == 0 {
 		b.codeTab = append(b.codeTab, new([100]string))
 		*slot = uint16(len(b.codeTab))
 	}
 	s := &b.codeTab[*slot-1][d3*10+d4]
 	if *s == "" {
-		*s = b.intern([]byte{'V', c1, c2, '0' + d3, '0' + d4})
+		*s = b.intern([]byte{'V', base36Digits[x1-1], base36Digits[x2-1], '0' + d3, '0' + d4})
 	}
 	return *s, true
 }
 
-// base36 is the value of an upper-case letter or digit as a digit of
-// base 36; ok is false for another byte.
-func base36(c byte) (x int, ok bool) {
-	switch {
-	case c-'0' < 10:
-		return int(c - '0'), true
-	case c-'A' < 26:
-		return 10 + int(c-'A'), true
-	}
-	return 0, false
-}
+// base36Digits are the digits of base 36, in capitals.
+const base36Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-func upperASCII(c byte) byte {
-	if c-'a' < 26 {
-		return c - ('a' - 'A')
-	}
-	return c
+// codeChar is, for the second and third characters of a code, one more
+// than their value as a digit of base 36 (digits 1 to 10, letters of
+// either case 11 to 36), and 0 for any other byte.
+var codeChar = [256]uint8{
+	'0': 1, '1': 2, '2': 3, '3': 4, '4': 5, '5': 6, '6': 7, '7': 8, '8': 9, '9': 10,
+	'A': 11, 'B': 12, 'C': 13, 'D': 14, 'E': 15, 'F': 16, 'G': 17, 'H': 18, 'I': 19, 'J': 20,
+	'K': 21, 'L': 22, 'M': 23, 'N': 24, 'O': 25, 'P': 26, 'Q': 27, 'R': 28, 'S': 29, 'T': 30,
+	'U': 31, 'V': 32, 'W': 33, 'X': 34, 'Y': 35, 'Z': 36,
+	'a': 11, 'b': 12, 'c': 13, 'd': 14, 'e': 15, 'f': 16, 'g': 17, 'h': 18, 'i': 19, 'j': 20,
+	'k': 21, 'l': 22, 'm': 23, 'n': 24, 'o': 25, 'p': 26, 'q': 27, 'r': 28, 's': 29, 't': 30,
+	'u': 31, 'v': 32, 'w': 33, 'x': 34, 'y': 35, 'z': 36,
 }
 
 // event checks one event's code and date, and returns the event without

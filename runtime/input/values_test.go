@@ -379,3 +379,31 @@ func TestCountyCodesAreTheList(t *testing.T) {
 		}
 	}
 }
+
+// TestBuilderCodeEveryCharacter reads codes with every byte as their
+// first, second and third characters (codeChar is a table): a letter of
+// either case or a digit is taken in the second and third place, V or v
+// alone in the first, and the code comes back in capitals.
+func TestBuilderCodeEveryCharacter(t *testing.T) {
+	b := newBuilder("x.csv", nil)
+	defer releaseBuilder(b)
+	alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+	for first := range 256 {
+		for x := range 256 {
+			for y := range 256 {
+				if first != 'V' && x != 'P' && y != '9' {
+					continue // a change in one place at a time is enough
+				}
+				in := []byte{byte(first), byte(x), byte(y), '4', '7'}
+				got, ok := b.code(in)
+				want := (first == 'V' || first == 'v') && alnum(byte(x)) && alnum(byte(y))
+				if ok != want {
+					t.Fatalf("code(%q): ok %v, want %v", in, ok, want)
+				}
+				if ok && got != strings.ToUpper(string(in)) {
+					t.Fatalf("code(%q) = %q", in, got)
+				}
+			}
+		}
+	}
+}
