@@ -1552,7 +1552,7 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 		return code, date, true
 	}
 	sep, class := c.sp.sep, &c.sp.class
-	if c.fixed == len(c.plan)-1 && plainColumns(line[n:], c.plan[c.fixed], class) {
+	if c.fixed == len(c.plan)-1 && plainColumns(line[n:], c.plan[c.fixed], sep, class) {
 		return code, date, true
 	}
 	pos, k, from := n, l.fixedSame, l.fixedEnd
@@ -1606,7 +1606,20 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 // skipColumns then reads as these columns, up to the end of the line.
 // Every byte is looked at the same way, without a branch that depends on
 // it. A false answer only sends the line the longer way.
-func plainColumns(rest []byte, g segment, class *[256]byte) bool {
+func plainColumns(rest []byte, g segment, sep byte, class *[256]byte) bool {
+	if g.first == g.last && len(rest) <= 8 && cap(rest) >= 8 {
+		// One column of up to eight bytes (a row number), which then
+		// holds no separator: one load, whatever follows it in memory
+		// masked off.
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		v := binary.LittleEndian.Uint64(rest[:8])
+		// zero marks a zero byte with its high bit; a byte above a zero
+		// byte may be marked as well, but none below one, so the lowest
+		// len(rest) marks are exact.
+		zero := func(x uint64) uint64 { return (x - ones) &^ x & highs }
+		found := zero(v) | zero(v^(ones*uint64(sep))) | zero(v^(ones*'"'))
+		return found&(uint64(1)<<(8*len(rest))-1) == 0
+	}
 	var k byte
 	seps := 0
 	for _, ch := range rest {
