@@ -1,13 +1,17 @@
 package input
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestShortCutLikeFullCheck reads rows that the short cut's comparison
 // with the kept row (lastRow.tmpl, the masked comparison of the columns
 // before the first that is not read, and plainColumns for those at the
 // end of the line) could take another way than the full check, and
-// checks that reading them without the short cut gives the same (see
-// fuzzRead), in every encoding and date order.
+// checks that reading them without the short cut, and in blocks on
+// several goroutines, gives the same (see fuzzRead), in every encoding
+// and date order.
 func TestShortCutLikeFullCheck(t *testing.T) {
 	for _, in := range []string{
 		// The kept row has blanks or quotes around its code or date,
@@ -26,11 +30,7 @@ func TestShortCutLikeFullCheck(t *testing.T) {
 		// column not read first).
 		"episode;row;code;date\nA;1;VH310;2024-01-15\nA;2;VH315;2024-01-16\nA;;VH320;2024-01-17\nA;\"4\";VH325;2024-01-18\nB;5;VH325;2024-01-18\n",
 		"row;episode;code;date\n1;A;VH310;2024-01-15\n22;A;VH315;2024-01-16\n;A;VH320;2024-01-17\n4;B;VH320;2024-01-17\n",
-		// Columns not read at the end: one or two, empty, with a quote,
-		// a NUL, a separator too many or too few, non-ASCII bytes.
-		"episode;code;date;region;row\nA;VH310;2024-01-15;01;1\nA;VH315;2024-01-16;01;\nA;VH320;2024-01-17;01;3;\n" +
-			"A;VH325;2024-01-18;01\nA;VH330;2024-01-19;01;\"5\"\nA;VH335;2024-01-20;01;\"6\nA;VH340;2024-01-21;01;7\x00\n" +
-			"A;VH345;2024-01-22;01;8\"\nA;VH350;2024-01-23;01;\xf6\nA;VH355;2024-01-24;01; \"x;y\" \n",
+		// Columns not read at the end: two, with one too few or many.
 		"episode;code;date;region;unit;row\nA;VH310;2024-01-15;01;a;1\nA;VH315;2024-01-16;01;b;2\nA;VH320;2024-01-17;01;3\n" +
 			"A;VH325;2024-01-18;01;c;4;\nA;VH330;2024-01-19;01;;\nA;VH335;2024-01-20;01;\"d;e\";6\nA;VH340;2024-01-21;01;\"f\";\"7\n",
 		// Columns read after a column not read: the code, date and an
@@ -39,11 +39,35 @@ func TestShortCutLikeFullCheck(t *testing.T) {
 		"episode;region;row;sex;code;date\nA;01;1;K;VH310;2024-01-15\nA;01;2;K;VH315;2024-01-16\nA;01;3;M;VH320;2024-01-17\nA;01;4;K;VH325;2024-01-1\n",
 		// Dates with a time in the template.
 		"episode;code;date;region\nA;VH310;2024-01-15 00:00:00;01\nA;VH315;2024-01-16 00:00:00;01\nA;VH320;2024-01-17 00:00;01\nA;VH325;2024-01-18 01:00:00;01\n",
+		// Line feeds where the code, date or time of a row as long as
+		// the template would be: the short cut tries such a line before
+		// it is cut (feed).
+		"episode;code;date;region\nA;VH310;2024-01-15;01\nA;VH3\n0;2024-01-16;01\nA;VH315;2024-01-1\n;01\nA;VH320;2024-0\n-17;01\nA;VH325;2024-01-18;01\n",
+		"episode;code;date;region\nA;VH310;2024-01-15 00:00:00;01\nA;VH315;2024-01-16\n00:00:00;01\nA;VH320;2024-01-17 00:00:0\n;01\nA;VH325;2024-01-18 00:00:00;01\n",
+		"episode;code;date\nA;VH310;2024-01-15\nA;VH315;2024-01-16\r\nA;VH320;2024-01-1\r\nA;VH325;2024-01-18\n\nA;VH330;2024-01-19",
 		// Line ends: CRLF, and a last line without one.
 		"episode;code;date;region;row\r\nA;VH310;2024-01-15;01;1\r\nA;VH315;2024-01-16;01;2\r\nA;VH320;2024-01-17;01;3\r",
 	} {
 		for enc := range 2 * len(fuzzEncodings) {
 			fuzzRead(t, in, uint8(enc), false)
+		}
+	}
+	// One column not read at the end (a row number), after a row kept
+	// and before another, so that each is tried by the short cut: empty,
+	// with quotes that close or do not, a NUL byte, a separator too many,
+	// non-ASCII bytes, eight bytes and more; and a row without it.
+	for _, last := range []string{"", "12345678", "123456789", "\"5\"", "\"6", "7\x00", "\x00", "8\"", "\"\"", "\"a\"\"b\"",
+		" \"x;y\" ", "\"x\";", "3;", ";", "\xf6", "\xc3\xb6", "a b", "\t"} {
+		for _, row := range []string{"A;VH315;2024-01-16;01;" + last, "A;VH315;2024-01-16;01"} {
+			in := "episode;code;date;region;row\nA;VH310;2024-01-15;01;1\n" + row + "\nA;VH320;2024-01-17;01;3\n"
+			if strings.Contains(row, "\x00") {
+				// Past the start, where a NUL byte would make the file
+				// no text (checkStart).
+				in = strings.Replace(in, "\n", "\n"+strings.Repeat("0;VH310;2024-01-15;01;0\n", minBuf/20), 1)
+			}
+			for enc := range 2 * len(fuzzEncodings) {
+				fuzzRead(t, in, uint8(enc), false)
+			}
 		}
 	}
 }

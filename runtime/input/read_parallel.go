@@ -182,32 +182,27 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 		}
 		b.started = b.started[:0]
 	}
-	// The lines as lineReader.next cuts them (a line feed ends a line,
-	// a carriage return before it is dropped, the last line may have
-	// none), here where all of data is in memory without the calls and
-	// the tests for reading more: next was 2 % of the 7-column eval's
-	// CPU (issue 16).
 	no := firstLine - 1 // the line's number
 	for pos := 0; pos < len(data); {
-		start := pos
+		// Most rows take the short cut, which starts no run and opens
+		// no row of several lines: nothing to note (csvReader.line).
+		// fastLines takes them in a loop of its own, without the
+		// variables note shares, and stops at a line it does not take.
 		var line []byte
-		if i := bytes.IndexByte(data[pos:], '\n'); i >= 0 {
-			line, pos = data[pos:pos+i], pos+i+1
+		var next int
+		if c.rec.first == 0 {
+			if pos, no, line, next = c.fastLines(data, pos, no); pos == len(data) {
+				break
+			}
 		} else {
-			line, pos = data[pos:], len(data)
+			line, next = cutLine(data, pos)
 		}
+		start := pos
+		pos = next
 		no++
-		if n := len(line); n > 0 && line[n-1] == '\r' {
-			line = line[:n-1]
-		}
 		tooLong := false
 		if len(line) > maxLine {
 			line, tooLong = nil, true
-		}
-		// Most rows take the short cut, which starts no run and opens
-		// no row of several lines: nothing to note (csvReader.line).
-		if c.rec.first == 0 && !tooLong && c.fast(line, no) {
-			continue
 		}
 		if c.rec.first == 0 {
 			offs, base = offs[:0], no
@@ -218,6 +213,54 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 	}
 	c.finish()
 	note()
+}
+
+// cutLine returns the line of data that starts at pos, and where the next
+// one starts, as lineReader.next cuts lines (a line feed ends a line, a
+// carriage return before it is dropped, the last line may have none),
+// here where all of data is in memory, without the calls and the tests
+// for reading more: next was 2 % of the 7-column eval's CPU (issue 16).
+func cutLine(data []byte, pos int) (line []byte, next int) {
+	line, next = data[pos:], len(data)
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line, next = line[:i], pos+i+1
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, next
+}
+
+// fastLines takes the lines of data from pos on the short cut (fast)
+// while it takes them, the line before pos being line no. It returns
+// where the first line it does not take starts (len(data) when it took
+// them all), the number of the line before that one, and that line and
+// where the next starts, as cutLine cuts them: the line has been tried
+// and goes the longer way (notFast).
+func (c *csvReader) fastLines(data []byte, pos, no int) (stop, before int, line []byte, next int) {
+	// A row that takes the short cut in a file whose columns are all
+	// read (exact) has the length of the kept row's template: such a
+	// line is tried before it is cut, and not again once cut when it
+	// was the line (tried, its length). Had the line ended sooner, its
+	// code or date would hold the line feed, and the short cut takes
+	// neither with one (see fastRow).
+	exact := c.fixed == len(c.plan)
+	for pos < len(data) {
+		tried := -1
+		if n := len(c.last.tmpl); exact && pos+n < len(data) && data[pos+n] == '\n' {
+			if c.fast(data[pos:pos+n], no+1) {
+				pos, no = pos+n+1, no+1
+				continue
+			}
+			tried = n
+		}
+		line, next = cutLine(data, pos)
+		if len(line) > maxLine || len(line) == tried || !c.fast(line, no+1) {
+			return pos, no, line, next
+		}
+		pos, no = next, no+1
+	}
+	return pos, no, nil, pos
 }
 
 // oneBlock reports whether lr's whole input, by its size, fits in one
