@@ -259,8 +259,9 @@ type lastRow struct {
 	ok bool
 	// fast: its id and attribute columns hold no quote, space, NUL or
 	// non-ASCII byte; same holds the bytes of the segSame segments of
-	// the plan one after the other, the first ending at sameEnds[0],
-	// and dateLen is the length of its date.
+	// the plan after plan[:fixed] (those are in tmpl) one after the
+	// other, the first ending at sameEnds[0], and dateLen is the length
+	// of its date.
 	fast     bool
 	same     []byte
 	sameEnds []int32
@@ -269,12 +270,10 @@ type lastRow struct {
 	// them must be in a row that takes the short cut: the bytes of the
 	// segSame segments and the separators, where mask is 0xff, and the
 	// code and date, from codeAt and dateAt (-1: not among them), where
-	// mask is 0. fixedSame is the number of segSame segments in tmpl,
-	// and fixedEnd where the next one starts in same.
-	tmpl, mask          []byte
-	codeAt, dateAt      int
-	maskDateLen         int // the dateLen mask was made for
-	fixedSame, fixedEnd int
+	// mask is 0.
+	tmpl, mask     []byte
+	codeAt, dateAt int
+	maskDateLen    int // the dateLen mask was made for
 }
 
 // A segment of the fast path's plan: columns next to each other that
@@ -1340,6 +1339,14 @@ func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
 // span returns the bytes of columns first to last of the line last split.
 func (s *splitter) span(first, last int) []byte { return spanOf(s.text, s.ends, first, last) }
 
+// start returns where column col starts in the line last split.
+func (s *splitter) start(col int) int {
+	if col == 0 {
+		return 0
+	}
+	return int(s.ends[col-1]) + 1
+}
+
 // spanOf returns the bytes of columns first to last of a split line.
 func spanOf(text []byte, ends []int32, first, last int) []byte {
 	start, end := 0, len(text)
@@ -1377,97 +1384,71 @@ func (c *csvReader) keepRow(classes byte) {
 		}
 		return k&^clsSep == 0
 	}
-	for _, g := range c.plan {
-		switch g.kind {
-		case segSame:
-			// A line whose classes (splitter.scan) are none has only
-			// plain bytes: its values need no look byte by byte, which
-			// was a third of this function's samples (perf, 7-column
-			// file), run for the first row of every episode.
-			v := sp.span(g.first, g.last)
-			if classes != 0 && !plain(v) {
+	if i := c.col[colDate]; i >= 0 {
+		l.dateLen = len(sp.field(i))
+	}
+	// A line whose classes (splitter.scan) are none has only plain
+	// bytes: its values need no look byte by byte, which was a third of
+	// this function's samples (perf, 7-column file), run for the first
+	// row of every episode; and in a file whose columns are all read
+	// all of them are in tmpl, which keepTemplate copies.
+	for i := 0; i < len(c.plan) && (classes != 0 || c.fixed < len(c.plan)); i++ {
+		g := c.plan[i]
+		if g.kind != segSame {
+			continue
+		}
+		v := sp.span(g.first, g.last)
+		if classes != 0 && !plain(v) {
+			return
+		}
+		// The values of a line with quotes are joined by separators
+		// again (splitQuoted): one that holds a separator would be read
+		// as two columns of a line without quotes.
+		for f := g.first; quoted && f <= g.last; f++ {
+			if bytes.IndexByte(sp.field(f), sp.sep) >= 0 {
 				return
 			}
-			// The values of a line with quotes are joined by separators
-			// again (splitQuoted): one that holds a separator would be
-			// read as two columns of a line without quotes.
-			for f := g.first; quoted && f <= g.last; f++ {
-				if bytes.IndexByte(sp.field(f), sp.sep) >= 0 {
-					return
-				}
-			}
+		}
+		if i >= c.fixed {
 			l.same = append(l.same, v...)
 			l.sameEnds = append(l.sameEnds, int32(len(l.same)))
-		case segDate:
-			l.dateLen = len(sp.field(g.first))
 		}
 	}
-	c.keepTemplate()
-	l.fast = true
+	l.fast = c.keepTemplate()
 }
 
 // keepTemplate writes the kept row's tmpl and mask (see lastRow) from
-// the line last split, its same and dateLen. Most kept lines have their
-// columns at the places tmpl has them (no spaces or quotes around the
-// code and date), and tmpl is then their bytes; the mask changes only
-// when the places do.
-func (c *csvReader) keepTemplate() {
+// the line last split: its first bytes, up to the first column of the
+// plan's segSkip segments, or all of them. They are the template when
+// the code, which the short cut reads as five bytes, has five bytes
+// there, without blanks around it; else the row is not kept for the
+// short cut (ok is false): rows with such codes do not take it anyway.
+// The mask changes only when the places of the code and date do.
+func (c *csvReader) keepTemplate() (ok bool) {
 	l, sp := &c.last, &c.sp
-	codeAt, dateAt := -1, -1
-	n, k, from := 0, 0, 0 // n: where the segment starts in tmpl
-	fits := true          // so far, each segment starts in sp.text where it does in tmpl
-	start := func(col int) int {
-		if col == 0 {
-			return 0
-		}
-		return int(sp.ends[col-1]) + 1
-	}
-	for i, g := range c.plan[:c.fixed] {
-		fits = fits && start(g.first) == n
-		switch g.kind {
-		case segSame:
-			to := int(l.sameEnds[k])
-			n += to - from
-			k, from = k+1, to
-		case segCode:
-			codeAt, n = n, n+5
-		case segDate:
-			dateAt, n = n, n+l.dateLen
-		}
-		if i < len(c.plan)-1 {
-			n++ // the separator
-		}
-	}
+	code, date := c.col[colCode], c.col[colDate]
+	n := len(sp.text)
 	if c.fixed < len(c.plan) {
-		fits = fits && start(c.plan[c.fixed].first) == n
-	} else {
-		fits = fits && len(sp.text) == n
-	}
-	l.fixedSame, l.fixedEnd = k, from
-	if fits {
-		l.tmpl = append(l.tmpl[:0], sp.text[:n]...)
-	} else {
-		// The bytes of the code and date are masked off, whatever
-		// they are: only the segSame segments and separators count.
-		l.tmpl = slices.Grow(l.tmpl[:0], n)[:n]
-		pos, k, from := 0, 0, 0
-		for i, g := range c.plan[:c.fixed] {
-			switch g.kind {
-			case segSame:
-				to := int(l.sameEnds[k])
-				pos += copy(l.tmpl[pos:], l.same[from:to])
-				k, from = k+1, to
-			case segCode:
-				pos += 5
-			case segDate:
-				pos += l.dateLen
-			}
-			if i < len(c.plan)-1 {
-				l.tmpl[pos] = sp.sep
-				pos++
-			}
+		first := c.plan[c.fixed].first // the first column not in tmpl
+		n = sp.start(first)
+		if code > first {
+			code = -1
+		}
+		if date > first {
+			date = -1
 		}
 	}
+	codeAt, dateAt := -1, -1
+	if code >= 0 {
+		if len(sp.field(code)) != 5 {
+			return false
+		}
+		codeAt = sp.start(code)
+	}
+	if date >= 0 {
+		dateAt = sp.start(date)
+	}
+	l.tmpl = append(l.tmpl[:0], sp.text[:n]...)
 	if len(l.mask) != n || l.codeAt != codeAt || l.dateAt != dateAt || l.maskDateLen != l.dateLen {
 		l.mask = slices.Grow(l.mask[:0], n)[:n]
 		for i := range l.mask {
@@ -1481,6 +1462,7 @@ func (c *csvReader) keepTemplate() {
 		}
 		l.codeAt, l.dateAt, l.maskDateLen = codeAt, dateAt, l.dateLen
 	}
+	return true
 }
 
 // makePlan cuts the header's columns into the segments fastRow walks:
@@ -1555,7 +1537,7 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 	if c.fixed == len(c.plan)-1 && plainColumns(line[n:], c.plan[c.fixed], sep, class) {
 		return code, date, true
 	}
-	pos, k, from := n, l.fixedSame, l.fixedEnd
+	pos, k, from := n, 0, 0
 	for i := c.fixed; i < len(c.plan); i++ {
 		switch g := c.plan[i]; g.kind {
 		case segSame:
