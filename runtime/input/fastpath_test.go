@@ -45,6 +45,11 @@ func TestShortCutLikeFullCheck(t *testing.T) {
 		"episode;code;date;region\nA;VH310;2024-01-15;01\nA;VH3\n0;2024-01-16;01\nA;VH315;2024-01-1\n;01\nA;VH320;2024-0\n-17;01\nA;VH325;2024-01-18;01\n",
 		"episode;code;date;region\nA;VH310;2024-01-15 00:00:00;01\nA;VH315;2024-01-16\n00:00:00;01\nA;VH320;2024-01-17 00:00:0\n;01\nA;VH325;2024-01-18 00:00:00;01\n",
 		"episode;code;date\nA;VH310;2024-01-15\nA;VH315;2024-01-16\r\nA;VH320;2024-01-1\r\nA;VH325;2024-01-18\n\nA;VH330;2024-01-19",
+		// The same with a column not read after the template, whose line
+		// feed is looked for among the eight bytes after it.
+		"episode;code;date;region;row\nA;VH310;2024-01-15;01;1\nA;VH3\n0;2024-01-16;01;2\nA;VH315;2024-01-1\n;01;3\nA;VH320;2024-01-17;01;4\r\n" +
+			"A;VH325;2024-01-18;01;\nA;VH330;2024-01-19;01;1234567\nA;VH335;2024-01-20;01;12345678\nA;VH340;2024-01-21;01;\r\n" +
+			"A;VH345;2024-01-22;01;5\r\r\nA;VH350;2024-01-23;01;\n\nA;VH355;2024-01-24;01\nA;VH360;2024-01-25;01;7",
 		// Line ends: CRLF, and a last line without one.
 		"episode;code;date;region;row\r\nA;VH310;2024-01-15;01;1\r\nA;VH315;2024-01-16;01;2\r\nA;VH320;2024-01-17;01;3\r",
 	} {

@@ -1593,13 +1593,8 @@ func plainColumns(rest []byte, g segment, sep byte, class *[256]byte) bool {
 		// One column of up to eight bytes (a row number), which then
 		// holds no separator: one load, whatever follows it in memory
 		// masked off.
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		v := binary.LittleEndian.Uint64(rest[:8])
-		// zero marks a zero byte with its high bit; a byte above a zero
-		// byte may be marked as well, but none below one, so the lowest
-		// len(rest) marks are exact.
-		zero := func(x uint64) uint64 { return (x - ones) &^ x & highs }
-		found := zero(v) | zero(v^(ones*uint64(sep))) | zero(v^(ones*'"'))
+		found := zeroBytes(v) | zeroBytes(v^(ones*uint64(sep))) | zeroBytes(v^(ones*'"'))
 		return found&(uint64(1)<<(8*len(rest))-1) == 0
 	}
 	var k byte
@@ -1611,6 +1606,16 @@ func plainColumns(rest []byte, g segment, sep byte, class *[256]byte) bool {
 	}
 	return k&(clsQuote|clsNUL) == 0 && seps == g.last-g.first
 }
+
+// ones has a 1 in each byte, for zeroBytes.
+const ones = 0x0101010101010101
+
+// zeroBytes marks the zero bytes of x (eight bytes of a line, the first
+// the lowest) with their high bit. A byte above a zero byte may be
+// marked as well, but none below one: the lowest mark is exact, and so
+// is whether the lowest k bytes hold a zero byte. x^(ones*c) has its
+// zero bytes where x has c.
+func zeroBytes(x uint64) uint64 { return (x - ones) &^ x & (ones << 7) }
 
 // maskedEqual reports whether a and t, of the same length as mask, hold
 // the same bytes where mask is 0xff (it is 0 elsewhere), eight bytes at

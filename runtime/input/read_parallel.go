@@ -3,8 +3,10 @@ package input
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"io"
 	"math"
+	"math/bits"
 	"sync"
 )
 
@@ -238,21 +240,40 @@ func cutLine(data []byte, pos int) (line []byte, next int) {
 // where the next starts, as cutLine cuts them: the line has been tried
 // and goes the longer way (notFast).
 func (c *csvReader) fastLines(data []byte, pos, no int) (stop, before int, line []byte, next int) {
-	// A row that takes the short cut in a file whose columns are all
-	// read (exact) has the length of the kept row's template: such a
-	// line is tried before it is cut, and not again once cut when it
-	// was the line (tried, its length). Had the line ended sooner, its
-	// code or date would hold the line feed, and the short cut takes
-	// neither with one (see fastRow).
-	exact := c.fixed == len(c.plan)
+	// A row that takes the short cut is the kept row's template (its
+	// first n bytes) and, in a file with columns not read after it, a
+	// few bytes more: such a line is tried before it is cut by a look
+	// for the line feed right after the template or (columns not read)
+	// among the eight bytes after it, and
+	// not again once cut when it was the line (tried, its length). Had
+	// the line ended within the template, the line feed would be where
+	// its code or date is, and the short cut takes neither with one
+	// (see fastRow).
 	for pos < len(data) {
 		tried := -1
-		if n := len(c.last.tmpl); exact && pos+n < len(data) && data[pos+n] == '\n' {
+		switch n := len(c.last.tmpl); {
+		case pos+n >= len(data):
+		case data[pos+n] == '\n':
 			if c.fast(data[pos:pos+n], no+1) {
 				pos, no = pos+n+1, no+1
 				continue
 			}
 			tried = n
+		case c.fixed < len(c.plan) && pos+n+8 <= len(data):
+			m := zeroBytes(binary.LittleEndian.Uint64(data[pos+n:]) ^ (ones * '\n'))
+			if m == 0 {
+				break
+			}
+			end := pos + n + bits.TrailingZeros64(m)/8
+			l := data[pos:end]
+			if k := len(l); k > 0 && l[k-1] == '\r' {
+				l = l[:k-1]
+			}
+			if c.fast(l, no+1) {
+				pos, no = end+1, no+1
+				continue
+			}
+			tried = len(l)
 		}
 		line, next = cutLine(data, pos)
 		if len(line) > maxLine || len(line) == tried || !c.fast(line, no+1) {
