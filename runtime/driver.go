@@ -893,11 +893,16 @@ func account(sum *Summary, pathways []*compiler.Pathway, b *batch) {
 // toEpisode converts a read episode into the compact form the compiled
 // rules read. Codes were checked for shape by the reader.
 func toEpisode(p *compiler.Program, in *input.Episode, ep *compiler.Episode) {
-	ep.Events = ep.Events[:0]
-	for _, e := range in.Events {
+	// Sized once and written by index, not appended to event by event:
+	// this runs for every event (issue 16).
+	n := len(in.Events)
+	evs := slices.Grow(ep.Events[:0], n)[:n]
+	for i := range evs {
+		e := &in.Events[i]
 		id, _ := p.CodeOf(e.Code)
-		ep.Events = append(ep.Events, compiler.Event{Code: id, Date: e.Date})
+		evs[i] = compiler.Event{Code: id, Date: e.Date}
 	}
+	ep.Events = evs
 	ep.Age, ep.HasAge = in.Age, in.HasAge
 	ep.Sex, ep.County, ep.Region = in.Sex, in.County, in.Region
 	ep.ReferringRegion, ep.Diagnosis, ep.Intent = in.ReferringRegion, in.Diagnosis, in.Intent
