@@ -33,6 +33,14 @@ func TestShortCutLikeFullCheck(t *testing.T) {
 		// Columns not read at the end: two, with one too few or many.
 		"episode;code;date;region;unit;row\nA;VH310;2024-01-15;01;a;1\nA;VH315;2024-01-16;01;b;2\nA;VH320;2024-01-17;01;3\n" +
 			"A;VH325;2024-01-18;01;c;4;\nA;VH330;2024-01-19;01;;\nA;VH335;2024-01-20;01;\"d;e\";6\nA;VH340;2024-01-21;01;\"f\";\"7\n",
+		// Templates of an id alone, of 8 to 17 bytes (two loads
+		// overlapping up to 16), and ids that differ in their first or
+		// last byte or length.
+		"episode;unit;code;date\nS00000001;a;VH310;2024-01-15\nS00000001;b;VH315;2024-01-16\nS00000002;c;VH320;2024-01-17\n" +
+			"T00000002;d;VH325;2024-01-18\nT00000002;e;VH330;2024-01-19\nT0000002;f;VH335;2024-01-20\nT00000002x;g;VH340;2024-01-21\n" +
+			"ABCDEFG;h;VH310;2024-01-15\nABCDEFG;i;VH315;2024-01-16\nABCDEFGHIJKLMNO;j;VH310;2024-01-15\nABCDEFGHIJKLMNO;k;VH315;2024-01-16\n" +
+			"ABCDEFGHIJKLMNX;l;VH320;2024-01-17\nXBCDEFGHIJKLMNX;m;VH325;2024-01-18\nABCDEFGHIJKLMNOP;n;VH310;2024-01-15\nABCDEFGHIJKLMNOP;o;VH315;2024-01-16\n" +
+			"ABCDEFGHIJKLMNOQ;p;VH320;2024-01-17\n",
 		// Columns read after a column not read: the code, date and an
 		// attribute, compared and cut the longer way.
 		"episode;unit;code;date;region\nA;x;VH310;2024-01-15;01\nA;yy;VH315;2024-01-16;01\nA;;VH320;2024-01-17;02\nA;z;VH325;20240118;01\nA;z;VH33;2024-01-19;01\n",

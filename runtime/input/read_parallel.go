@@ -189,10 +189,12 @@ func (c *csvReader) feed(data []byte, firstLine int, blk *block) {
 		// Most rows take the short cut, which starts no run and opens
 		// no row of several lines: nothing to note (csvReader.line).
 		// fastLines takes them in a loop of its own, without the
-		// variables note shares, and stops at a line it does not take.
+		// variables note shares, and stops at a line it does not take;
+		// it is not called while no row is kept for the short cut (rows
+		// not in episode order, keepNewRun).
 		var line []byte
 		var next int
-		if c.rec.first == 0 {
+		if c.rec.first == 0 && c.last.fast {
 			if pos, no, line, next = c.fastLines(data, pos, no); pos == len(data) {
 				break
 			}
@@ -241,14 +243,13 @@ func cutLine(data []byte, pos int) (line []byte, next int) {
 // and goes the longer way (notFast).
 func (c *csvReader) fastLines(data []byte, pos, no int) (stop, before int, line []byte, next int) {
 	// A row that takes the short cut is the kept row's template (its
-	// first n bytes) and, in a file with columns not read after it, a
-	// few bytes more: such a line is tried before it is cut by a look
-	// for the line feed right after the template or (columns not read)
-	// among the eight bytes after it, and
-	// not again once cut when it was the line (tried, its length). Had
-	// the line ended within the template, the line feed would be where
-	// its code or date is, and the short cut takes neither with one
-	// (see fastRow).
+	// first n bytes) and, in a file whose columns after it are not
+	// read, a few bytes more: such a line is tried before it is cut, by
+	// a look for the line feed right after the template or (columns not
+	// read) among the eight bytes after it, and not again once cut when
+	// it was the line (tried, its length). Had the line ended within the
+	// template, the line feed would be where its code or date is, and
+	// the short cut takes neither with one (see fastRow).
 	for pos < len(data) {
 		tried := -1
 		switch n := len(c.last.tmpl); {
@@ -259,7 +260,7 @@ func (c *csvReader) fastLines(data []byte, pos, no int) (stop, before int, line 
 				continue
 			}
 			tried = n
-		case c.fixed < len(c.plan) && pos+n+8 <= len(data):
+		case c.fixed == len(c.plan)-1 && pos+n+8 <= len(data):
 			m := zeroBytes(binary.LittleEndian.Uint64(data[pos+n:]) ^ (ones * '\n'))
 			if m == 0 {
 				break
