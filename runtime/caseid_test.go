@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"hash/maphash"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +45,32 @@ func sign(n int) int {
 		return 1
 	}
 	return 0
+}
+
+// TestIDHashFoldsEveryByte: an id of eight bytes or more with one small
+// letter or one byte outside ASCII anywhere (idHash looks at eight bytes
+// at a time) has the hash of the id in capitals, as one in capitals
+// written so; other bytes are hashed as they are.
+func TestIDHashFoldsEveryByte(t *testing.T) {
+	seed := maphash.MakeSeed()
+	for n := 8; n <= 20; n++ {
+		for at := range n {
+			for c := range 256 {
+				id := []byte("S0000000000000000000"[:n])
+				id[at] = byte(c)
+				want := maphash.String(seed, string(id))
+				switch {
+				case c >= 0x80:
+					want = maphash.String(seed, strings.ToUpper(string(id)))
+				case 'a' <= c && c <= 'z':
+					id[at] = byte(c) - 'a' + 'A'
+					want = maphash.String(seed, string(id))
+					id[at] = byte(c)
+				}
+				if got := idHash(seed, string(id)); got != want {
+					t.Fatalf("idHash(%q) is not the hash of the id in capitals", id)
+				}
+			}
+		}
+	}
 }
