@@ -620,9 +620,11 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 		g.rejected[idx] = append(g.rejected[idx], rejected...)
 		r.rejected = true
 	}
-	for i, a := range attrs { // fill what the episode has no value for
-		if r.attrs[i] == 0 {
-			r.attrs[i] = a
+	if !sameAttrs(&attrs, &r.attrs) {
+		for i, a := range attrs { // fill what the episode has no value for
+			if r.attrs[i] == 0 {
+				r.attrs[i] = a
+			}
 		}
 	}
 	if !r.hasAge && run.hasAge {
@@ -644,16 +646,32 @@ func codeText(k uint32) []byte {
 // conflict returns the first attribute on which the episode r and the
 // run (with attribute indexes attrs) both have a value and differ, with
 // the episode's value and the run's.
+//
+// The rows of an episode mostly have the same values: those are compared
+// at once, not one by one (the run's attributes are compared twice over,
+// here and to fill in what the episode lacks, for every run of an input
+// whose rows are not in episode order).
 func (g *grouper) conflict(r *groupRec, attrs *[numGroupAttrs]uint32, run *pendingRun) (field, was, is string) {
-	for i, a := range attrs {
-		if a != 0 && r.attrs[i] != 0 && a != r.attrs[i] {
-			return attrNames[i], g.vals[r.attrs[i]], g.vals[a]
+	if !sameAttrs(attrs, &r.attrs) {
+		for i, a := range attrs {
+			if a != 0 && r.attrs[i] != 0 && a != r.attrs[i] {
+				return attrNames[i], g.vals[r.attrs[i]], g.vals[a]
+			}
 		}
 	}
 	if r.hasAge && run.hasAge && r.age != run.age {
 		return "age", fmt.Sprint(r.age), fmt.Sprint(run.age)
 	}
 	return "", "", ""
+}
+
+// sameAttrs reports whether a and b are the same values, without a
+// branch per value or a call (comparing the arrays with != called
+// memequal).
+func sameAttrs(a, b *[numGroupAttrs]uint32) bool {
+	var _ [numGroupAttrs - 6]struct{} // it compares six
+	var _ [6 - numGroupAttrs]struct{}
+	return (a[0]^b[0])|(a[1]^b[1])|(a[2]^b[2])|(a[3]^b[3])|(a[4]^b[4])|(a[5]^b[5]) == 0
 }
 
 // idArena is the size of the chunks keepID copies ids into.
