@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/rcc/svfrules/compiler"
@@ -149,13 +150,17 @@ type grouper struct {
 	n      int // groups
 	events [][]eventRec
 	nev    int // events
-	// files are the inputs' names, vals the attribute values (vals[0] is
-	// ""); each with its index.
+	// files are the inputs' names, with their indexes.
 	files   []string
 	fileIdx map[string]uint32
-	vals    []string
-	valIdx  map[string]uint32
-	cache   [valCacheSize]valEntry
+	// vals are the attribute values (vals[0] is ""), valIdx their
+	// indexes; the parsing goroutines add to them (valCache), under
+	// valMu, while the input is read.
+	valMu  sync.Mutex
+	vals   []string
+	valIdx map[string]uint32
+	// oneVals numbers the values of the runs that come as input.Episode.
+	oneVals valCache
 	// codes are the codes by codeKey, by prefix (meetCode: nil and ""
 	// until an event has them); otherCodes those of
 	// another shape, numbered from codeKeys on, others their numbers.
@@ -207,46 +212,69 @@ func (g *grouper) release() {
 
 // newGrouper returns an empty grouper; its reject is set by the caller.
 func newGrouper(seed maphash.Seed) *grouper {
-	return &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
+	g := &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
 		vals: []string{""}, valIdx: map[string]uint32{"": 0},
 		others: map[string]uint32{}, rejected: map[uint32][]input.Rejection{}}
+	g.oneVals.g = g
+	return g
 }
 
-// valCacheSize is the size of grouper.cache.
+// valCacheSize is the size of valCache's cache.
 const valCacheSize = 1 << 10
 
-// valEntry is an entry of grouper.cache: a string, by where its bytes
-// are, and its index in grouper.vals.
+// valEntry is an entry of valCache: a string, by where its bytes are,
+// and its index in grouper.vals.
 type valEntry struct {
 	p   *byte
 	n   int
 	idx uint32
 }
 
-// val returns the index of attribute value s in g.vals, adding it. The
+// valCache numbers attribute values by g.vals for one goroutine. The
 // readers share one string for a value that repeats, so most values are
 // found in a small cache by where their bytes are instead of hashing
-// them (six times per run, on the goroutine that all runs go through).
-// The cache keeps the strings it names alive, so an address cannot come
-// back with other bytes.
-func (g *grouper) val(s string) uint32 {
+// them; only a value the cache misses is looked up in g.valIdx, under
+// g.valMu. The cache keeps the strings it names alive, so an address
+// cannot come back with other bytes.
+//
+// The runs parsed on other goroutines are numbered there, by g.vals
+// itself: numbered by a dictionary of their block's, they were looked up
+// again on the goroutine all runs go through, six values a run.
+type valCache struct {
+	g *grouper
+	e [valCacheSize]valEntry
+}
+
+// val returns the index of attribute value s in g.vals, adding it.
+func (c *valCache) val(s string) uint32 {
 	if s == "" {
 		return 0
 	}
 	p := unsafe.StringData(s)
 	a := uintptr(unsafe.Pointer(p))
-	e := &g.cache[(a>>3^a>>13)&(valCacheSize-1)]
+	e := &c.e[(a>>3^a>>13)&(valCacheSize-1)]
 	if e.p == p && e.n == len(s) {
 		return e.idx
 	}
+	g := c.g
+	g.valMu.Lock()
 	idx, ok := g.valIdx[s]
 	if !ok {
 		idx = uint32(len(g.vals))
 		g.vals = append(g.vals, s)
 		g.valIdx[s] = idx
 	}
+	g.valMu.Unlock()
 	*e = valEntry{p, len(s), idx}
 	return idx
+}
+
+// valString returns value idx while the input is read (g.vals may grow
+// on another goroutine then).
+func (g *grouper) valString(idx uint32) string {
+	g.valMu.Lock()
+	defer g.valMu.Unlock()
+	return g.vals[idx]
 }
 
 // file returns the index of input name in g.files, adding it.
@@ -328,23 +356,15 @@ func (g *grouper) codeString(k uint32) string {
 // order: the runs inside one CSV block (groupLocal), or one run that came
 // as an input.Episode. Runs are small (a block holds some 20 000 of them
 // when every row is a run of its own, and several blocks are in flight):
-// their attribute values are indexes into the block's dict, their events
-// eventRecs (without their file and links) in events.
+// their attribute values are indexes into grouper.vals (valCache), their
+// events eventRecs (without their file and links) in events.
 type groupBlock struct {
 	file   string // the input its runs are in
 	runs   []pendingRun
 	events []eventRec
-	ids    []byte   // the runs' ids
-	dict   []string // the runs' attribute values; dict[0] is ""
-	// dictIdx and cache find a value's index in dict; the cache by where
-	// its bytes are, as grouper.val does. gen tells this block's cache
-	// entries from an earlier block's.
-	dictIdx map[string]uint32
-	cache   [valCacheSize]dictEntry
-	gen     uint32
-	rejs    [][]input.Rejection // the runs' rejected rows (pendingRun.rej)
-	texts   [][]input.Event     // events as read (pendingRun.text)
-	global  []uint32            // for the merge: global[i] is the index in grouper.vals of dict[i]
+	ids    []byte              // the runs' ids
+	rejs   [][]input.Rejection // the runs' rejected rows (pendingRun.rej)
+	texts  [][]input.Event     // events as read (pendingRun.text)
 }
 
 // pendingRun is one run of a groupBlock. It holds no pointer, as
@@ -353,7 +373,7 @@ type pendingRun struct {
 	id0, id1       uint32 // its id is the block's ids[id0:id1]
 	hash           uint64 // of id
 	firstRow, rows int
-	vals           [numGroupAttrs]uint32 // indexes in the block's dict
+	vals           [numGroupAttrs]uint32 // indexes in grouper.vals
 	age            int32
 	hasAge         bool
 	absent         compiler.AttrSet
@@ -362,14 +382,6 @@ type pendingRun struct {
 	// rejs, and of its events as read in texts (kept only when one of
 	// them needs its text, see add); 0 when none.
 	rej, text int32
-}
-
-// dictEntry is an entry of groupBlock.cache.
-type dictEntry struct {
-	p   *byte
-	n   int
-	gen uint32
-	idx uint32
 }
 
 // unknown marks an eventRec's row that grouper.add refuses (see
@@ -381,49 +393,19 @@ func (b *groupBlock) reset() {
 	// block on the goroutine all blocks go through, let nothing go.
 	clear(b.rejs)
 	clear(b.texts)
-	clear(b.dict)
-	clear(b.dictIdx)
-	b.runs, b.events, b.ids, b.rejs, b.texts, b.dict = b.runs[:0], b.events[:0], b.ids[:0], b.rejs[:0], b.texts[:0], b.dict[:0]
+	b.runs, b.events, b.ids, b.rejs, b.texts = b.runs[:0], b.events[:0], b.ids[:0], b.rejs[:0], b.texts[:0]
 	b.file = ""
-	b.gen++
-}
-
-// intern returns the index of attribute value s in b.dict, adding it.
-func (b *groupBlock) intern(s string) uint32 {
-	if s == "" {
-		return 0
-	}
-	p := unsafe.StringData(s)
-	a := uintptr(unsafe.Pointer(p))
-	e := &b.cache[(a>>3^a>>13)&(valCacheSize-1)]
-	if e.p == p && e.n == len(s) && e.gen == b.gen {
-		return e.idx
-	}
-	if b.dictIdx == nil {
-		b.dictIdx = map[string]uint32{}
-	}
-	if len(b.dict) == 0 {
-		b.dict = append(b.dict, "")
-	}
-	idx, ok := b.dictIdx[s]
-	if !ok {
-		idx = uint32(len(b.dict))
-		b.dict = append(b.dict, s)
-		b.dictIdx[s] = idx
-	}
-	*e = dictEntry{p, len(s), b.gen, idx}
-	return idx
 }
 
 // add appends run ep to b (which holds runs of ep.File only). It keeps
 // none of ep's slices but its Rejected, which the reader never reuses.
-// Codes are numbered by codeKey: that needs nothing of the grouper, so
-// the parsing goroutines do it. An event whose code has no codeKey is
+// Attribute values are numbered by vc, codes by codeKey (which needs
+// nothing of the grouper), so that the parsing goroutines do it. An event whose code has no codeKey is
 // marked noCode and the run's events are kept as read, for the merge to
 // number the code; one whose row number is past maxGrouped, or whose
 // date the readers never give, has its row marked unknown, for the
 // merge to refuse.
-func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
+func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache) {
 	b.file = ep.File
 	// The run is written where it is kept: built on the stack and
 	// copied there, its 80 bytes were stored twice, and the second
@@ -436,12 +418,12 @@ func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
 	b.ids = append(b.ids, ep.ID...)
 	run.id1 = uint32(len(b.ids))
 	vals := &run.vals
-	vals[attrRegion] = b.intern(ep.Region)
-	vals[attrSex] = b.intern(ep.Sex)
-	vals[attrCounty] = b.intern(ep.County)
-	vals[attrReferring] = b.intern(ep.ReferringRegion)
-	vals[attrDiagnosis] = b.intern(ep.Diagnosis)
-	vals[attrIntent] = b.intern(ep.Intent)
+	vals[attrRegion] = vc.val(ep.Region)
+	vals[attrSex] = vc.val(ep.Sex)
+	vals[attrCounty] = vc.val(ep.County)
+	vals[attrReferring] = vc.val(ep.ReferringRegion)
+	vals[attrDiagnosis] = vc.val(ep.Diagnosis)
+	vals[attrIntent] = vc.val(ep.Intent)
 	needText := false
 	for _, e := range ep.Events {
 		k, ok := codeKey(e.Code)
@@ -469,7 +451,7 @@ func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed) {
 // addEpisode merges a run that comes as an input.Episode; the grouper
 // keeps nothing of ep but its strings and Rejected.
 func (g *grouper) addEpisode(ep *input.Episode) {
-	g.one.add(ep, g.seed)
+	g.one.add(ep, g.seed, &g.oneVals)
 	g.addBlock(&g.one)
 	g.one.reset()
 }
@@ -483,12 +465,6 @@ func (g *grouper) addBlock(b *groupBlock) {
 	if fi >= 1<<fileBits {
 		g.tooLarge(b.file)
 		return
-	}
-	// The block's values are looked up once each, before its runs: a
-	// block has a few hundred, its runs six each.
-	b.global = append(b.global[:0], 0) // dict[0] is "", when dict has any
-	for _, s := range b.dict[min(1, len(b.dict)):] {
-		b.global = append(b.global, g.val(s))
 	}
 	for i := range b.runs {
 		if i%warmRuns == 0 {
@@ -560,10 +536,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 		g.tooLarge(b.file)
 		return
 	}
-	var attrs [numGroupAttrs]uint32
-	for i, v := range run.vals {
-		attrs[i] = b.global[v]
-	}
+	attrs := run.vals
 	var rejected []input.Rejection
 	if run.rej > 0 {
 		rejected = b.rejs[run.rej-1]
@@ -655,7 +628,7 @@ func (g *grouper) conflict(r *groupRec, attrs *[numGroupAttrs]uint32, run *pendi
 	if !sameAttrs(attrs, &r.attrs) {
 		for i, a := range attrs {
 			if a != 0 && r.attrs[i] != 0 && a != r.attrs[i] {
-				return attrNames[i], g.vals[r.attrs[i]], g.vals[a]
+				return attrNames[i], g.valString(r.attrs[i]), g.valString(a)
 			}
 		}
 	}
@@ -898,6 +871,7 @@ func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode) {
 // goroutine only merges them.
 type groupLocal struct {
 	seed maphash.Seed
+	vals *valCache
 	blk  *groupBlock
 	// newBlock returns an empty groupBlock, one the collector took
 	// before if there is one.
@@ -909,7 +883,7 @@ func (l *groupLocal) Episode(ep *input.Episode) {
 	if l.blk == nil {
 		l.blk = l.newBlock()
 	}
-	l.blk.add(ep, l.seed)
+	l.blk.add(ep, l.seed, l.vals)
 }
 
 // Done returns the block's *groupBlock.
