@@ -505,6 +505,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 	var grp *grouper // grouping mode
 	if grouping {
 		grp = newGrouper(seed)
+		grp.prog = p
 		defer grp.release() // nothing refers to its records once the run is over
 	}
 
@@ -728,8 +729,18 @@ func evaluateGrouped(ev *Evaluator, g *grouper, b *batch, render Renderer, in *i
 		n := int(min(b.hi-lo, chainWays))
 		w.walk(g, lo, n)
 		for j := range n {
-			g.fill(lo+uint32(j), w.evs[j], in)
-			evaluateOne(ev, in, &r, render, &b.out)
+			r.In = in
+			if ev.Program == g.prog {
+				// The events' CodeIDs come with the records: the
+				// evaluation needs no CodeOf of each event's text.
+				g.fill(lo+uint32(j), w.evs[j], in, &r.Episode)
+				episodeAttrs(in, &r.Episode)
+				ev.evaluateEpisode(in, &r.Episode, &r.Result)
+			} else {
+				g.fill(lo+uint32(j), w.evs[j], in, nil)
+				ev.EvaluateInput(in, &r.Episode, &r.Result)
+			}
+			render.Episode(&b.out, &r)
 			b.tally.add(&r)
 		}
 	}
@@ -789,6 +800,11 @@ func evaluateOne(ev *Evaluator, in *input.Episode, r *EpisodeResult, render Rend
 // version (diff --episodes) calls it with that version's Evaluator.
 func (ev *Evaluator) EvaluateInput(in *input.Episode, ep *compiler.Episode, res *Result) {
 	toEpisode(ev.Program, in, ep)
+	ev.evaluateEpisode(in, ep, res)
+}
+
+// evaluateEpisode is EvaluateInput once ep is filled from in.
+func (ev *Evaluator) evaluateEpisode(in *input.Episode, ep *compiler.Episode, res *Result) {
 	if in.Rejected != nil {
 		res.incomplete()
 	} else {
@@ -903,6 +919,11 @@ func toEpisode(p *compiler.Program, in *input.Episode, ep *compiler.Episode) {
 		evs[i] = compiler.Event{Code: id, Date: e.Date}
 	}
 	ep.Events = evs
+	episodeAttrs(in, ep)
+}
+
+// episodeAttrs fills ep's attributes from in (toEpisode).
+func episodeAttrs(in *input.Episode, ep *compiler.Episode) {
 	ep.Age, ep.HasAge = in.Age, in.HasAge
 	ep.Sex, ep.County, ep.Region = in.Sex, in.County, in.Region
 	ep.ReferringRegion, ep.Diagnosis, ep.Intent = in.ReferringRegion, in.Diagnosis, in.Intent

@@ -164,9 +164,13 @@ type grouper struct {
 	// codes are the codes by codeKey, by prefix (meetCode: nil and ""
 	// until an event has them); otherCodes those of
 	// another shape, numbered from codeKeys on, others their numbers.
-	codes      [codeKeys / 100]*[100]string
+	codes      [codeKeys / 100]*codePrefix
 	otherCodes []string
 	others     map[string]uint32
+	// prog is the program the grouped episodes are evaluated with, nil
+	// for none; otherIDs are its CodeIDs of otherCodes (see codePrefix).
+	prog     *compiler.Program
+	otherIDs []compiler.CodeID
 	// rejected are the rejected rows of the groups that have some, in the
 	// order input.Episode.Rejected has them.
 	rejected map[uint32][]input.Rejection
@@ -324,9 +328,29 @@ func (g *grouper) code(s string) uint32 {
 	if !ok {
 		k = uint32(codeKeys + len(g.otherCodes))
 		g.otherCodes = append(g.otherCodes, s)
+		g.otherIDs = append(g.otherIDs, g.codeID(s))
 		g.others[s] = k
 	}
 	return k
+}
+
+// codePrefix is the codes of one prefix met (meetCode), by their two
+// digits: their text and their CodeID in grouper.prog, which the
+// evaluation of every grouped event needs (Program.CodeOf, whose result
+// toEpisode would make again from the text of each event).
+type codePrefix struct {
+	text [100]string
+	id   [100]compiler.CodeID
+}
+
+// codeID is code s's CodeID in g.prog, as toEpisode gives it (0 when
+// CodeOf does not know it); 0 without a program.
+func (g *grouper) codeID(s string) compiler.CodeID {
+	if g.prog == nil {
+		return 0
+	}
+	id, _ := g.prog.CodeOf(s)
+	return id
 }
 
 // meetCode makes the text of code k (< codeKeys) when an event first has
@@ -337,19 +361,28 @@ func (g *grouper) code(s string) uint32 {
 func (g *grouper) meetCode(k uint32) {
 	pre := &g.codes[k/100]
 	if *pre == nil {
-		*pre = new([100]string)
+		*pre = new(codePrefix)
 	}
-	if s := &(*pre)[k%100]; *s == "" {
+	if s := &(*pre).text[k%100]; *s == "" {
 		*s = string(codeText(k))
+		(*pre).id[k%100] = g.codeID(*s)
 	}
 }
 
 // codeString returns the code numbered k.
 func (g *grouper) codeString(k uint32) string {
 	if k < codeKeys {
-		return g.codes[k/100][k%100]
+		return g.codes[k/100].text[k%100]
 	}
 	return g.otherCodes[k-codeKeys]
+}
+
+// codeIDOf returns the CodeID in g.prog of the code numbered k.
+func (g *grouper) codeIDOf(k uint32) compiler.CodeID {
+	if k < codeKeys {
+		return g.codes[k/100].id[k%100]
+	}
+	return g.otherIDs[k-codeKeys]
 }
 
 // groupBlock is runs of episodes made ready to be grouped, in input
@@ -824,8 +857,10 @@ func (w *chainWalk) walk(g *grouper, lo uint32, n int) {
 	}
 }
 
-// fill fills in with group idx, whose events, the last first, are recs.
-func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode) {
+// fill fills in with group idx, whose events, the last first, are recs;
+// with ep (not nil), it also fills ep's events as toEpisode would with
+// g.prog (compactEvents).
+func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode, ep *compiler.Episode) {
 	r := g.rec(idx)
 	in.File, in.Files = g.files[r.file], in.Files[:0]
 	if id := g.id(&r.id); len(id) > 0 {
@@ -846,6 +881,12 @@ func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode) {
 		e := &recs[i]
 		// File holds the index in g.files until the events are in order.
 		evs = append(evs, input.Event{Code: g.codeString(e.code()), Date: e.date(), Row: int(e.row), File: int32(e.file())})
+	}
+	if ep != nil {
+		ep.Events = ep.Events[:0]
+		for i := len(recs) - 1; i >= 0; i-- {
+			ep.Events = append(ep.Events, compiler.Event{Code: g.codeIDOf(recs[i].code()), Date: recs[i].date()})
+		}
 	}
 	var files []uint32 // the indexes of in.Files
 	for i := range evs {

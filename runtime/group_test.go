@@ -12,6 +12,7 @@ import (
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
+	"github.com/rcc/svfrules/rules"
 	"github.com/rcc/svfrules/runtime/input"
 )
 
@@ -22,7 +23,7 @@ import (
 func (g *grouper) episode(idx uint32, in *input.Episode) {
 	var w chainWalk
 	w.walk(g, idx, 1)
-	g.fill(idx, w.evs[0], in)
+	g.fill(idx, w.evs[0], in, nil)
 }
 
 // refGrouper groups runs as input.Episode values, as the collector did
@@ -221,7 +222,7 @@ func TestGrouperAsEpisodes(t *testing.T) {
 			n := min(1+rng.IntN(chainWays), g.n-lo)
 			w.walk(g, uint32(lo), n)
 			for j := range n {
-				g.fill(uint32(lo+j), w.evs[j], &got)
+				g.fill(uint32(lo+j), w.evs[j], &got, nil)
 				if d := episodeDiff(&got, ref.order[lo+j]); d != "" {
 					t.Fatalf("seed %d, episode %s read %d at once: %s", seed, ref.order[lo+j].ID, n, d)
 				}
@@ -292,4 +293,37 @@ func TestGrouperBytesPerEpisode(t *testing.T) {
 		t.Errorf("%.0f bytes per grouped episode, want at most 250", perEpisode)
 	}
 	goruntime.KeepAlive(g)
+}
+
+// TestGroupedCodeIDs: the CodeIDs fill gives a grouped episode's events
+// with the grouper's program are the ones toEpisode makes from their
+// text, for codes of a prefix the guide has and of one it has not, with
+// a digit for a letter, and of other shapes (numbered apart).
+func TestGroupedCodeIDs(t *testing.T) {
+	g10, diags, _ := compiler.Load(rules.FS(), "10.6", "rules/10.6")
+	if g10 == nil {
+		t.Fatal(diags)
+	}
+	p := compiler.Compile(g10)
+	rng := rand.New(rand.NewPCG(7, 1))
+	g := newGrouper(maphash.MakeSeed())
+	g.prog = p
+	g.reject = func(input.Rejection) {}
+	for _, ep := range randomRuns(rng, 400) {
+		g.addEpisode(&ep)
+	}
+	if g.err != nil {
+		t.Fatal(g.err)
+	}
+	var w chainWalk
+	var in input.Episode
+	var got, want compiler.Episode
+	for idx := range uint32(g.n) {
+		w.walk(g, idx, 1)
+		g.fill(idx, w.evs[0], &in, &got)
+		toEpisode(p, &in, &want)
+		if !slices.Equal(got.Events, want.Events) {
+			t.Fatalf("episode %s (%v): events %v, want %v", in.ID, in.Events, got.Events, want.Events)
+		}
+	}
 }
