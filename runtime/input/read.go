@@ -1001,6 +1001,23 @@ func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
 	}
 	if b.cur == nil {
 		b.start(id, line)
+		// A run just started has no values to contradict: the row's
+		// are the run's. Most runs of an input whose rows are not in
+		// episode order are one row, and looking through the values for
+		// a contradiction first was a third of add there (issue 16).
+		for i := range numAttrs {
+			v := a.val[colRegion+i]
+			if len(v) == 0 {
+				continue
+			}
+			b.setRow[i] = line
+			if i == colAge-colRegion {
+				b.age, b.hasAge = a.age, true
+				continue
+			}
+			b.vals[i] = b.str(v)
+		}
+		return true
 	}
 	// First look for a contradiction, noting the values the run does not
 	// have yet: a rejected row must change nothing.

@@ -612,6 +612,25 @@ var readCases = []readCase{
 		},
 	},
 	{
+		// The values of a run's first row are the run's (builder.add
+		// takes them without looking for a contradiction): a later row
+		// is checked against them and names that row.
+		name: "values of a run's first row",
+		input: "episode;code;date;region;age;sex;intent\n" +
+			"E1;VL210;2024-01-10;01;54;k;kur\n" +
+			"E1;VL230;2024-01-11;01;55;K;\n" +
+			"E1;VL240;2024-01-12;;;;pal\n" +
+			"E2;VL210;2024-01-13;;;M;\n" +
+			"E2;VL230;2024-01-14;03;;;\n",
+		want: []string{
+			`reject x:3: ålder: ålder "55" skiljer sig från "54" på rad 2 i samma förlopp; ett förlopp har ett enda värde för ålder, rätta raderna`,
+			`reject x:4: intention: intention "pal" skiljer sig från "kur" på rad 2 i samma förlopp; ett förlopp har ett enda värde för intention, rätta raderna`,
+			`ep "E1" x:2 region="01" sex="K" intent="kur" age=54 | 2:VL210:2024-01-10 | incomplete: x:3 x:4`,
+			`ep "E2" x:5 region="03" sex="M" | 5:VL210:2024-01-13 6:VL230:2024-01-14`,
+			`rows 5`,
+		},
+	},
+	{
 		// The row is rejected as a whole: its new diagnosis is not kept
 		// either.
 		name: "conflicting row adds nothing",
