@@ -224,7 +224,10 @@ func newGrouper(seed maphash.Seed) *grouper {
 }
 
 // valCacheSize is the size of valCache's cache.
-const valCacheSize = 1 << 10
+const (
+	valCacheBits = 10
+	valCacheSize = 1 << valCacheBits
+)
 
 // valEntry is an entry of valCache: a string, by where its bytes are,
 // and its index in grouper.vals.
@@ -255,8 +258,12 @@ func (c *valCache) val(s string) uint32 {
 		return 0
 	}
 	p := unsafe.StringData(s)
-	a := uintptr(unsafe.Pointer(p))
-	e := &c.e[(a>>3^a>>13)&(valCacheSize-1)]
+	// By every bit of the address: short values are allocated a few
+	// bytes apart in one block (Go's tiny allocator), and a slot by
+	// the address without its low three bits (as before) gave values
+	// side by side one slot, which they took from each other over and
+	// over, each time a lookup in valIdx.
+	e := &c.e[uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15>>(64-valCacheBits)]
 	if e.p == p && e.n == len(s) {
 		return e.idx
 	}
