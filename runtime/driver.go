@@ -419,7 +419,7 @@ func (c *collector) keepHashes(hs []uint64) {
 // the runs ready to be grouped; see input.LocalSink.
 func (c *collector) NewLocal() input.Local {
 	if c.grouping {
-		return &groupLocal{seed: c.grp.seed, vals: &valCache{g: c.grp}, newBlock: c.newGroupBlock}
+		return &groupLocal{seed: c.grp.seed, vals: &valCache{g: c.grp}, codes: new(codeSet), newBlock: c.newGroupBlock}
 	}
 	return &localEval{ev: NewEvaluator(c.prog), render: c.render, seed: c.seed, newBlock: c.newLocalBlock,
 		quit: &c.quit, abandon: c.abandon}

@@ -159,8 +159,10 @@ type grouper struct {
 	valMu  sync.Mutex
 	vals   []string
 	valIdx map[string]uint32
-	// oneVals numbers the values of the runs that come as input.Episode.
-	oneVals valCache
+	// oneVals numbers the values of the runs that come as input.Episode,
+	// oneCodes holds the codes they had.
+	oneVals  valCache
+	oneCodes codeSet
 	// codes are the codes by codeKey, by prefix (meetCode: nil and ""
 	// until an event has them); otherCodes those of
 	// another shape, numbered from codeKeys on, others their numbers.
@@ -364,7 +366,8 @@ func (g *grouper) codeID(s string) compiler.CodeID {
 // it. An input has a few hundred codes: making all 129 600 a reader can
 // pass at once touched 2.7 MB of fresh memory (a page fault per 4 KB,
 // some 500 of a shuffled eval's 5 400), which the collector then scanned
-// at every collection.
+// at every collection. A code is met once per parsing goroutine (see
+// codeSet), not once per event.
 func (g *grouper) meetCode(k uint32) {
 	pre := &g.codes[k/100]
 	if *pre == nil {
@@ -392,6 +395,14 @@ func (g *grouper) codeIDOf(k uint32) compiler.CodeID {
 	return g.otherIDs[k-codeKeys]
 }
 
+// codeSet is the codes (by codeKey) one goroutine has put in a
+// groupBlock. A block lists the codes it is the first to have
+// (groupBlock.met), and those are all addBlock meets (meetCode): a test
+// of a bit here, where memory is near, instead of a look at the code's
+// text among the grouper's, on the goroutine all runs go through, for
+// every event.
+type codeSet [codeKeys / 64]uint64
+
 // groupBlock is runs of episodes made ready to be grouped, in input
 // order: the runs inside one CSV block (groupLocal), or one run that came
 // as an input.Episode. Runs are small (a block holds some 20 000 of them
@@ -405,6 +416,7 @@ type groupBlock struct {
 	ids    []byte              // the runs' ids
 	rejs   [][]input.Rejection // the runs' rejected rows (pendingRun.rej)
 	texts  [][]input.Event     // events as read (pendingRun.text)
+	met    []uint32            // the codes of its events no block of its goroutine had before (codeSet)
 }
 
 // pendingRun is one run of a groupBlock. It holds no pointer, as
@@ -433,7 +445,7 @@ func (b *groupBlock) reset() {
 	// block on the goroutine all blocks go through, let nothing go.
 	clear(b.rejs)
 	clear(b.texts)
-	b.runs, b.events, b.ids, b.rejs, b.texts = b.runs[:0], b.events[:0], b.ids[:0], b.rejs[:0], b.texts[:0]
+	b.runs, b.events, b.ids, b.rejs, b.texts, b.met = b.runs[:0], b.events[:0], b.ids[:0], b.rejs[:0], b.texts[:0], b.met[:0]
 	b.file = ""
 }
 
@@ -445,7 +457,7 @@ func (b *groupBlock) reset() {
 // number the code; one whose row number is past maxGrouped, or whose
 // date the readers never give, has its row marked unknown, for the
 // merge to refuse.
-func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache) {
+func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache, seen *codeSet) {
 	b.file = ep.File
 	// The run is written where it is kept: built on the stack and
 	// copied there, its 80 bytes were stored twice, and the second
@@ -469,6 +481,9 @@ func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache) {
 		k, ok := codeKey(e.Code)
 		if !ok {
 			needText, k = true, noCode
+		} else if w, bit := &seen[k/64], uint64(1)<<(k%64); *w&bit == 0 {
+			*w |= bit
+			b.met = append(b.met, k)
 		}
 		packed, okDate := packDate(e.Date, k)
 		row := uint32(e.Row)
@@ -491,7 +506,7 @@ func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache) {
 // addEpisode merges a run that comes as an input.Episode; the grouper
 // keeps nothing of ep but its strings and Rejected.
 func (g *grouper) addEpisode(ep *input.Episode) {
-	g.one.add(ep, g.seed, &g.oneVals)
+	g.one.add(ep, g.seed, &g.oneVals, &g.oneCodes)
 	g.addBlock(&g.one)
 	g.one.reset()
 }
@@ -505,6 +520,9 @@ func (g *grouper) addBlock(b *groupBlock) {
 	if fi >= 1<<fileBits {
 		g.tooLarge(b.file)
 		return
+	}
+	for _, k := range b.met {
+		g.meetCode(k)
 	}
 	for i := range b.runs {
 		if i%warmRuns == 0 {
@@ -753,8 +771,6 @@ func (g *grouper) appendEvents(r *groupRec, b *groupBlock, run *pendingRun, fi u
 				return
 			}
 			e.setCode(k)
-		} else {
-			g.meetCode(e.code())
 		}
 		if g.nev&(1<<eventShift-1) == 0 {
 			chunk, release := populated[eventRec](1 << eventShift)
@@ -918,9 +934,10 @@ func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode, ep *compi
 // the reader then allocates no episode for them, and the collector's
 // goroutine only merges them.
 type groupLocal struct {
-	seed maphash.Seed
-	vals *valCache
-	blk  *groupBlock
+	seed  maphash.Seed
+	vals  *valCache
+	codes *codeSet // the codes of the blocks made here
+	blk   *groupBlock
 	// newBlock returns an empty groupBlock, one the collector took
 	// before if there is one.
 	newBlock func() *groupBlock
@@ -931,7 +948,7 @@ func (l *groupLocal) Episode(ep *input.Episode) {
 	if l.blk == nil {
 		l.blk = l.newBlock()
 	}
-	l.blk.add(ep, l.seed, l.vals)
+	l.blk.add(ep, l.seed, l.vals, l.codes)
 }
 
 // Done returns the block's *groupBlock.

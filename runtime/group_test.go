@@ -177,7 +177,7 @@ func TestGrouperAsEpisodes(t *testing.T) {
 		var rejected []input.Rejection
 		g := newGrouper(maphash.MakeSeed())
 		g.reject = func(r input.Rejection) { rejected = append(rejected, r) }
-		local := &groupLocal{seed: g.seed, vals: &valCache{g: g}, newBlock: func() *groupBlock { return &groupBlock{} }}
+		local := &groupLocal{seed: g.seed, vals: &valCache{g: g}, codes: new(codeSet), newBlock: func() *groupBlock { return &groupBlock{} }}
 		for i := 0; i < len(runs); {
 			if rng.IntN(2) == 0 {
 				g.addEpisode(&runs[i])
