@@ -379,22 +379,6 @@ func (g *grouper) meetCode(k uint32) {
 	}
 }
 
-// codeString returns the code numbered k.
-func (g *grouper) codeString(k uint32) string {
-	if k < codeKeys {
-		return g.codes[k/100].text[k%100]
-	}
-	return g.otherCodes[k-codeKeys]
-}
-
-// codeIDOf returns the CodeID in g.prog of the code numbered k.
-func (g *grouper) codeIDOf(k uint32) compiler.CodeID {
-	if k < codeKeys {
-		return g.codes[k/100].id[k%100]
-	}
-	return g.otherIDs[k-codeKeys]
-}
-
 // codeSet is the codes (by codeKey) one goroutine has put in a
 // groupBlock. A block lists the codes it is the first to have
 // (groupBlock.met), and those are all addBlock meets (meetCode): a test
@@ -900,15 +884,24 @@ func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode, ep *compi
 		in.Rejected = g.rejected[idx]
 	}
 	evs := in.Events[:0]
-	for i := len(recs) - 1; i >= 0; i-- {
-		e := &recs[i]
-		// File holds the index in g.files until the events are in order.
-		evs = append(evs, input.Event{Code: g.codeString(e.code()), Date: e.date(), Row: int(e.row), File: int32(e.file())})
-	}
 	if ep != nil {
 		ep.Events = ep.Events[:0]
-		for i := len(recs) - 1; i >= 0; i-- {
-			ep.Events = append(ep.Events, compiler.Event{Code: g.codeIDOf(recs[i].code()), Date: recs[i].date()})
+	}
+	for i := len(recs) - 1; i >= 0; i-- {
+		e := &recs[i]
+		k, date := e.code(), e.date()
+		var code string
+		var id compiler.CodeID
+		if k < codeKeys {
+			pre := g.codes[k/100]
+			code, id = pre.text[k%100], pre.id[k%100]
+		} else {
+			code, id = g.otherCodes[k-codeKeys], g.otherIDs[k-codeKeys]
+		}
+		// File holds the index in g.files until the events are in order.
+		evs = append(evs, input.Event{Code: code, Date: date, Row: int(e.row), File: int32(e.file())})
+		if ep != nil {
+			ep.Events = append(ep.Events, compiler.Event{Code: id, Date: date})
 		}
 	}
 	var files []uint32 // the indexes of in.Files
