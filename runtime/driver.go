@@ -634,8 +634,21 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		readErr = cmp.Or(readErr, col.grp.err)
 	}
 	if grouping && readErr == nil {
+		made := 0 // batches made for the grouped episodes
 		for lo := 0; lo < col.grp.n; lo += batchSize {
-			b := col.newBatch()
+			var b *batch
+			if made < cap(free) || serial {
+				b = col.newBatch()
+				made++
+			} else {
+				// All the batches are ready at once: a new one was made
+				// whenever the writer had not yet given one back (329 of
+				// the shuffled 300 k file's 586, each growing an output
+				// buffer anew: 10.7 MB, a third of what the run
+				// allocates). Once as many are under way as free holds
+				// (the writer drops none then), the next waits for one.
+				b = col.numberBatch(<-free)
+			}
 			b.grouped, b.lo, b.hi = true, uint32(lo), uint32(min(lo+batchSize, col.grp.n))
 			send(b)
 		}
@@ -699,6 +712,11 @@ func (c *collector) newBatch() *batch {
 	default:
 		b = &batch{}
 	}
+	return c.numberBatch(b)
+}
+
+// numberBatch makes b, empty, the next batch in input order.
+func (c *collector) numberBatch(b *batch) *batch {
 	b.seq = c.seq
 	c.seq++
 	b.tally.lists.on = c.lists != nil

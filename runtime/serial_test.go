@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	goruntime "runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -46,6 +47,43 @@ func TestRunOneWorkerSerial(t *testing.T) {
 		}
 		if out.String() != "A\nB\n" {
 			t.Errorf("%s: output %q, want %q", name, out.String(), "A\nB\n")
+		}
+	}
+}
+
+// idRenderer writes each episode's id on a line.
+type idRenderer struct{}
+
+func (idRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
+	buf.WriteString(r.In.ID + "\n")
+}
+
+// TestRunGroupedBatchesInOrder: the grouped episodes of an input whose
+// rows are not adjacent come out in the order of their first rows with
+// any number of workers, over many more batches than are under way at
+// once (Run waits for a batch written out before it makes more).
+func TestRunGroupedBatchesInOrder(t *testing.T) {
+	const episodes = 20_000 // some 40 batches
+	var text, want strings.Builder
+	text.WriteString("episode;code;date\n")
+	for round, code := range []string{"VH310", "VH350"} {
+		for i := range episodes {
+			id := "E" + strconv.Itoa(i*7919%episodes) // first rows not in id order
+			text.WriteString(id + ";" + code + ";2024-01-1" + strconv.Itoa(round) + "\n")
+			if round == 0 {
+				want.WriteString(id + "\n")
+			}
+		}
+	}
+	for _, workers := range []int{1, 2, 3, 8} {
+		in := input.Input{Name: "f", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text.String())), nil }}
+		var out bytes.Buffer
+		sum, err := runtime.Run(latestProgram(t), []input.Input{in}, input.Options{}, workers, idRenderer{}, &out)
+		if err != nil {
+			t.Fatalf("%d workers: %v", workers, err)
+		}
+		if !sum.Grouped || out.String() != want.String() {
+			t.Errorf("%d workers: grouped %v, output not the ids in the order of their first rows", workers, sum.Grouped)
 		}
 	}
 }
