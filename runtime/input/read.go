@@ -457,6 +457,23 @@ type rowAttrs struct {
 	val    [numCols][]byte
 	age    int
 	hasAge bool
+	// canon[i] is attribute i as a string, when checkAttrs normalised
+	// it to one of a few values (a sex, an intent, a county code): the
+	// builder takes it as it is instead of looking the bytes up among
+	// its strings (str), several values a row for a row that starts a
+	// run.
+	canon [numAttrs]string
+}
+
+// countyText holds the county codes 00 to 25 in turn: countyString(c)
+// is a code as a string without a table.
+const countyText = "0001020304050607080910111213141516171819202122232425"
+
+// countyString returns the county code c (two digits, from normCounty)
+// as a string.
+func countyString(c []byte) string {
+	n := int(c[0]-'0')*10 + int(c[1]-'0')
+	return countyText[2*n : 2*n+2]
 }
 
 // checkAttrs normalises a's values in place and returns the field and
@@ -484,9 +501,9 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 		}
 		switch {
 		case low3 == 'k'|'u'<<8|'r'<<16, bytes.EqualFold(v, []byte("kurativ")):
-			a.val[colIntent] = kur
+			a.val[colIntent], a.canon[colIntent-colRegion] = kur, "kur"
 		case low3 == 'p'|'a'<<8|'l'<<16, bytes.EqualFold(v, []byte("palliativ")):
-			a.val[colIntent] = pal
+			a.val[colIntent], a.canon[colIntent-colRegion] = pal, "pal"
 		default:
 			return "intent", fmt.Sprintf(msg.InputIntent, quote(v))
 		}
@@ -496,7 +513,10 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 		if !ok {
 			return "sex", fmt.Sprintf(msg.InputSex, quote(v))
 		}
-		a.val[colSex] = s
+		a.val[colSex], a.canon[colSex-colRegion] = s, "K"
+		if s[0] == 'M' {
+			a.canon[colSex-colRegion] = "M"
+		}
 	}
 	for _, k := range codeCols {
 		v := a.val[k.col]
@@ -510,7 +530,7 @@ func checkAttrs(a *rowAttrs, buf *[]byte) (field, reason string) {
 			}
 			return colNames[k.col], fmt.Sprintf(msg.InputRegion, k.what, quote(v), countyList)
 		}
-		a.val[k.col] = c
+		a.val[k.col], a.canon[k.col-colRegion] = c, countyString(c)
 	}
 	return "", ""
 }
@@ -1015,7 +1035,10 @@ func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
 				b.age, b.hasAge = a.age, true
 				continue
 			}
-			b.vals[i] = b.str(v)
+			b.vals[i] = a.canon[i]
+			if b.vals[i] == "" {
+				b.vals[i] = b.str(v)
+			}
 		}
 		return true
 	}
@@ -1049,7 +1072,10 @@ func (b *builder) add(id []byte, line int, a *rowAttrs) bool {
 			b.age, b.hasAge = a.age, true
 			continue
 		}
-		b.vals[i] = b.str(a.val[colRegion+i])
+		b.vals[i] = a.canon[i]
+		if b.vals[i] == "" {
+			b.vals[i] = b.str(a.val[colRegion+i])
+		}
 	}
 	return true
 }
