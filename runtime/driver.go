@@ -766,7 +766,6 @@ func evaluateGrouped(ev *Evaluator, g *grouper, b *batch, render Renderer, in *i
 }
 
 func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
-	ev.compileAhead(b.episodes)
 	var r EpisodeResult
 	for _, in := range b.episodes {
 		evaluateOne(ev, in, &r, render, &b.out)
@@ -774,34 +773,6 @@ func evaluateBatch(ev *Evaluator, b *batch, render Renderer) {
 	}
 	clear(b.episodes) // let the input go
 	b.episodes = b.episodes[:0]
-}
-
-// compileAhead compiles the pathways of eps that are not compiled yet,
-// two at a time when there are two processors (CompilePathways), for the
-// first batch the evaluator sees: otherwise each is compiled when its
-// first episode comes, one after the other, with the other processor
-// idle. Compiling the 9 pathways of the bench's 100-row file was half of
-// what that eval did after reading it (issue 16). A pathway not among
-// the first batch's is compiled when its first episode comes, as before.
-func (ev *Evaluator) compileAhead(eps []*input.Episode) {
-	if ev.ahead.Load() || !ev.ahead.CompareAndSwap(false, true) {
-		return
-	}
-	p := ev.Program
-	var need []int
-	var ep compiler.Episode
-	for _, in := range eps {
-		if in.Rejected != nil {
-			continue // not evaluated
-		}
-		toEpisode(p, in, &ep)
-		if pw := ev.classify(&ep); pw >= 0 && !p.Compiled(pw) && !slices.Contains(need, pw) {
-			need = append(need, pw)
-		}
-	}
-	if len(need) > 1 {
-		p.CompilePathways(need)
-	}
 }
 
 // evaluateOne evaluates in into r and renders it to out.

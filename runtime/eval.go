@@ -6,7 +6,6 @@ package runtime
 import (
 	"slices"
 	"sort"
-	"sync/atomic"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
@@ -16,9 +15,6 @@ import (
 // per-episode state, so one Evaluator may serve several goroutines.
 type Evaluator struct {
 	Program *compiler.Program
-	// ahead is set once the pathways of a first batch were compiled
-	// ahead (compileAhead).
-	ahead atomic.Bool
 }
 
 // NewEvaluator returns an evaluator for p.
