@@ -587,10 +587,7 @@ func (p *Program) CompilePathways(idx []int) {
 func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 	g := p.Guide
 	pp := &PathwayProgram{Pathway: pw, Own: p.own(pw)}
-	// Made at their size (10.6: up to 17 operand sets at up to 44 nodes
-	// a pathway): growing them was a tenth of compiling one.
-	lw := &lowerer{Program: p, pw: pw, pp: pp, sets: make(map[operand]CodeSet, 32), unions: map[string]CodeSet{},
-		ofNode: make(map[*typed]CodeSet, 64), ofArgs: map[**typed]CodeSet{}}
+	lw := p.newLowerer(pw, pp)
 	for _, r := range g.Rules {
 		if !r.AppliesTo(pw) {
 			continue
@@ -719,6 +716,14 @@ type lowerer struct {
 	// 16). Equal operands at other nodes still find one set in sets.
 	ofNode map[*typed]CodeSet
 	ofArgs map[**typed]CodeSet
+}
+
+// newLowerer returns the lowerer of pw's rules into pp. Its maps are
+// made at their size (10.6: up to 17 operand sets at up to 44 nodes a
+// pathway): growing them was a tenth of compiling a pathway.
+func (p *Program) newLowerer(pw *Pathway, pp *PathwayProgram) *lowerer {
+	return &lowerer{Program: p, pw: pw, pp: pp, sets: make(map[operand]CodeSet, 32), unions: map[string]CodeSet{},
+		ofNode: make(map[*typed]CodeSet, 64), ofArgs: map[**typed]CodeSet{}}
 }
 
 // has returns the closure of has(s), or of not has(s) when negated.

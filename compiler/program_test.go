@@ -586,8 +586,7 @@ func TestInvolvedAreTheConditionsSets(t *testing.T) {
 		p := Compile(g).CompileAll()
 		for i := range g.Pathways {
 			pp := p.Pathway(i)
-			lw := &lowerer{Program: p, pw: g.Pathways[i], pp: &PathwayProgram{}, sets: map[operand]CodeSet{}, unions: map[string]CodeSet{},
-				ofNode: map[*typed]CodeSet{}, ofArgs: map[**typed]CodeSet{}}
+			lw := p.newLowerer(g.Pathways[i], &PathwayProgram{})
 			for _, r := range pp.Rules {
 				want := p.newSet()
 				var walk func(t *typed)
