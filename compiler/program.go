@@ -519,9 +519,6 @@ func (p *Program) Pathway(i int) *PathwayProgram {
 	return p.compileOnce(i)
 }
 
-// Compiled reports whether the pathway with Pathway.Index i is compiled.
-func (p *Program) Compiled(i int) bool { return p.pathways.progs[i].Load() != nil }
-
 func (p *Program) compileOnce(i int) *PathwayProgram {
 	lp := p.pathways
 	lp.compiling[i].Lock()
