@@ -247,11 +247,13 @@ func TestFaultSignalsLeaveNoTemps(t *testing.T) {
 	})
 }
 
-// TestFaultClosedPipeAtStart: standard output a pipe nobody reads from
-// when svfrules starts. The signal handlers are set up beside the
-// command (safefile.HandleSignals); --version writes within a fraction of
-// a millisecond, and still ends as SIGPIPE is handled (exit 141, nothing
-// on stderr), not killed by the signal because the write came first.
+// TestFaultClosedPipeAtStart: standard output, or standard error, a pipe
+// nobody reads from when svfrules starts. SIGPIPE is ignored from the
+// start (safefile.HandleSignals; the handlers are only put in place
+// before a temporary file is made), so --version's write within a
+// fraction of a millisecond, and an error message on standard error,
+// fail with EPIPE and end the program as SIGPIPE is handled (exit 141,
+// nothing on the other stream), not killed by the signal.
 func TestFaultClosedPipeAtStart(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("SIGPIPE")
@@ -260,24 +262,36 @@ func TestFaultClosedPipeAtStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 5 {
-		r, w, err := os.Pipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r.Close()
-		cmd := exec.Command(bin, "--version")
-		cmd.Stdout = w
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		err = cmd.Run()
-		w.Close()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGPIPE) {
-			t.Errorf("run %d: ended with %v, want exit %d", i, err, 128+int(syscall.SIGPIPE))
-		}
-		if stderr.Len() > 0 {
-			t.Errorf("run %d: stderr: %s", i, stderr.String())
+	cases := []struct {
+		name   string
+		args   []string
+		stderr bool // the closed pipe is standard error
+	}{
+		{"stdout", []string{"--version"}, false},
+		{"stderr", []string{"eval", "finns-inte.csv"}, true}, // an error message
+	}
+	for _, c := range cases {
+		for i := range 5 {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			cmd := exec.Command(bin, c.args...)
+			var other bytes.Buffer
+			cmd.Stdout, cmd.Stderr = w, &other
+			if c.stderr {
+				cmd.Stdout, cmd.Stderr = &other, w
+			}
+			err = cmd.Run()
+			w.Close()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGPIPE) {
+				t.Errorf("%s, run %d: ended with %v, want exit %d", c.name, i, err, 128+int(syscall.SIGPIPE))
+			}
+			if other.Len() > 0 {
+				t.Errorf("%s, run %d: the other stream: %s", c.name, i, other.String())
+			}
 		}
 	}
 }

@@ -40,7 +40,7 @@ func main() {
 func mainCode() int {
 	startupGC()
 	safefile.HandleSignals()
-	stdout, stderr := signalsAwaited{os.Stdout}, signalsAwaited{os.Stderr}
+	stdout, stderr := pipeStream{streamFile(os.Stdout)}, pipeStream{streamFile(os.Stderr)}
 	return protect(stderr, func() int {
 		return runWith(os.Args[1:], os.Stdin, stdout, stderr, func() { safefile.ExitOnSignal(syscall.SIGPIPE) })
 	})

@@ -66,16 +66,22 @@ func writeOutput(path string, stdout io.Writer, data []byte) error {
 	return safefile.WriteFile(path, data)
 }
 
-// signalsAwaited is a standard stream of the process (mainCode) whose
-// writes wait until the signal handlers are in place, which
-// safefile.HandleSignals sets up beside the command: a write to a closed
-// pipe then fails with EPIPE (handled as SIGPIPE, exit 141) instead of
-// ending the program before it can remove its temporary files.
-type signalsAwaited struct{ f *os.File }
+// pipeStream is a standard stream of the process (mainCode), written
+// through a descriptor of its own (streamFile): a write to a closed pipe
+// then fails with EPIPE, where on descriptor 1 or 2 Go would end the
+// program at once, before it could remove its temporary files, unless a
+// handler for SIGPIPE were in place, which svfrules puts in place only
+// when it makes one (safefile.AwaitSignals). EPIPE ends the program as
+// SIGPIPE would have (exit 141, after removing the temporary files),
+// unless SIGPIPE was ignored when the program started.
+type pipeStream struct{ f *os.File }
 
-func (s signalsAwaited) Write(p []byte) (int, error) {
-	safefile.AwaitSignals()
-	return s.f.Write(p)
+func (s pipeStream) Write(p []byte) (int, error) {
+	n, err := s.f.Write(p)
+	if err != nil && errors.Is(err, syscall.EPIPE) && safefile.PipeHandled() {
+		safefile.ExitOnSignal(syscall.SIGPIPE)
+	}
+	return n, err
 }
 
 // stdoutWriter is standard output as every command sees it: it keeps the

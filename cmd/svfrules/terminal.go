@@ -16,12 +16,12 @@ import (
 // cannot tell them apart; the terminal's own query (TCGETS, or
 // GetConsoleMode on Windows) can. Standard output as run wraps it
 // (stdoutWriter) and the process's streams as mainCode wraps them
-// (signalsAwaited) are looked through.
+// (pipeStream) are looked through.
 func isTerminal(w io.Writer) bool {
 	if s, ok := w.(*stdoutWriter); ok {
 		w = s.w
 	}
-	if s, ok := w.(signalsAwaited); ok {
+	if s, ok := w.(pipeStream); ok {
 		w = s.f
 	}
 	f, ok := w.(*os.File)

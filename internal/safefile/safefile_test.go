@@ -64,9 +64,9 @@ func childSignal() {
 }
 
 // childSignalNow starts writing SAFEFILE_TARGET right after
-// HandleSignals, whose handlers are set up beside the program, and
-// sends itself SIGTERM at once: Create waits for the handlers, so the
-// signal removes the temporary file.
+// HandleSignals, and sends itself SIGTERM at once: Create puts the
+// handlers in place first (AwaitSignals), so the signal removes the
+// temporary file.
 func childSignalNow() {
 	startHalfFile()
 	syscall.Kill(os.Getpid(), syscall.SIGTERM)
@@ -421,9 +421,10 @@ func TestSignalRemovesTemps(t *testing.T) {
 	}
 }
 
-// TestSignalRightAfterStart: HandleSignals sets the handlers up beside
-// the program (signal.Notify takes a millisecond); a temporary file made
-// at once, and a signal at once after it, still find them in place: the
+// TestSignalRightAfterStart: the handlers of HandleSignals are put in
+// place when the first temporary file is made (signal.Notify takes a
+// millisecond); a temporary file made at once after HandleSignals, and
+// a signal at once after it, still find them in place: the
 // file is removed and the exit code is 128 + the signal. Run a few times,
 // as the race it guards against is one of timing.
 func TestSignalRightAfterStart(t *testing.T) {

@@ -108,47 +108,61 @@ func removeAll() {
 // the reader of its output stops reading.
 var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE}
 
+// handled are the Signals not ignored when the program started (set by
+// HandleSignals, read by AwaitSignals).
+var (
+	handled      []os.Signal
+	pipeHandled  bool
+	handlersOnce sync.Once
+)
+
 // HandleSignals makes each of Signals remove the temporary files and end
 // the program with exit code 128 + the signal's number, as a shell
 // reports a program killed by it. A signal ignored when the program
 // started stays ignored (nohup ignores SIGHUP, a shell ignores SIGINT for
 // a command run in the background); handling it would end the program
-// where the user asked that it go on. Call it once, early in main.
+// where the user asked that it go on. Call it once, early in main,
+// before any other goroutine uses this package.
+//
+// It only notes which signals to handle: the handlers are put in place
+// by AwaitSignals, before the first temporary file is made. signal.Notify
+// starts a thread that takes the signals and one that waits for them,
+// and waits for the first itself, which cost a 100-row eval with no file
+// to write a tenth of its time (issue 16). Until then a signal ends the
+// program as by default, with no temporary file to remove. A write to a
+// closed pipe is the writer's to handle (PipeHandled).
 func HandleSignals() {
-	var sigs []os.Signal
+	handled = handled[:0]
 	for _, s := range Signals {
 		if !signal.Ignored(s) {
-			sigs = append(sigs, s)
+			handled = append(handled, s)
 		}
 	}
-	if len(sigs) == 0 {
-		return
-	}
-	// signal.Notify hands each signal to a thread of its own that it
-	// starts and waits for, one round trip per signal: about 1 ms, a
-	// tenth of a 100-row eval (issue 16). It is done beside the command
-	// instead, which waits for it (AwaitSignals) only where a handler
-	// must be in place: before a temporary file is made or a file copied
-	// into, and before a write to standard output or error (without a
-	// handler for SIGPIPE, a write to a closed pipe ends the program at
-	// once instead of failing with EPIPE). A signal that comes before
-	// the handlers are in place ends the program as by default, with
-	// no temporary file to remove.
-	installing.Add(1)
-	go func() {
-		ch := make(chan os.Signal, 1)
-		signal.Notify(ch, sigs...)
-		installing.Done()
-		ExitOnSignal(<-ch)
-	}()
+	pipeHandled = !signal.Ignored(syscall.SIGPIPE)
 }
 
-// installing counts HandleSignals' installations under way.
-var installing sync.WaitGroup
+// PipeHandled reports whether HandleSignals handles SIGPIPE: a write to
+// a closed pipe that fails with EPIPE should then end the program as
+// ExitOnSignal(syscall.SIGPIPE) does. (Go ends a program whose write to
+// descriptor 1 or 2 meets a closed pipe before the write returns, unless
+// SIGPIPE is handled; the program's standard streams are written through
+// other descriptors, see main's pipeStream, where the write fails with
+// EPIPE instead.)
+func PipeHandled() bool { return pipeHandled }
 
-// AwaitSignals returns once the handlers of HandleSignals are in place
-// (at once when it was not called, or has finished).
-func AwaitSignals() { installing.Wait() }
+// AwaitSignals puts the handlers of HandleSignals in place, the first
+// time it is called, and returns once they are (at once when
+// HandleSignals was not called).
+func AwaitSignals() {
+	handlersOnce.Do(func() {
+		if len(handled) == 0 {
+			return
+		}
+		ch := make(chan os.Signal, 1)
+		signal.Notify(ch, handled...)
+		go func() { ExitOnSignal(<-ch) }()
+	})
+}
 
 // ExitOnSignal removes the temporary files and exits as if killed by sig
 // (128 + its number). It waits for a rename or an in-place copy under way
