@@ -17,6 +17,7 @@ import (
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/internal/safefile"
+	_ "github.com/rcc/svfrules/internal/stackstart" // the stack a run needs, first (issue 16)
 	"github.com/rcc/svfrules/lang"
 	"github.com/rcc/svfrules/rules"
 )
