@@ -23,7 +23,9 @@ import (
 // an integer is a varint, a bool a byte, a string an index into the
 // strings seen so far or, the first time, its length and bytes; a slice
 // or map its length plus one (0 for nil, so that nil and empty stay
-// apart), a pointer a presence mark. A pointer to a pathway, code,
+// apart), a pointer a presence mark. The conditions' syntax (When) and
+// Places are sections of their own, their length in bytes first and
+// their strings in a table of their own, which eval steps over. A pointer to a pathway, code,
 // qualifier or note of the guide is its index among those of the guide,
 // so that the decoded model shares them as the checked one does. The
 // decoded guide is equal (reflect.DeepEqual) to the one Check gives
@@ -33,7 +35,7 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 2
+const guideFormVersion = 3
 
 // The kinds of node that the form counts before the guide, so that the
 // decoder allocates each kind in one block: the conditions' trees are
@@ -184,7 +186,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 			}
 			w.int(k)
 		}
-		w.expr(r.When)
+		w.when(r.When)
 		w.strings(r.Mentions)
 		w.pos(r.Pos)
 		w.places(r.Places)
@@ -201,7 +203,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 			w.strings(lt.To)
 			w.int(int(lt.FromOcc))
 			w.int(int(lt.ToOcc))
-			w.expr(lt.When)
+			w.when(lt.When)
 			w.strings(lt.Mentions)
 			w.bool(lt.HasTarget)
 			w.int(lt.Target)
@@ -299,7 +301,29 @@ func (w *guideWriter) positions(ps []lang.Pos) {
 	}
 }
 
-func (w *guideWriter) places(m map[string]lang.Pos) {
+// skippable writes what f writes as a section of its own: its length in
+// bytes, then its bytes, with a table of strings of its own, so that a
+// decoder that does not keep it (model mode: the conditions' syntax and
+// Places) steps over it without reading it; reading them through was
+// two fifths of decoding 10.6 for eval (issue 16).
+func (w *guideWriter) skippable(f func()) {
+	buf, strs := w.buf, w.strs
+	w.buf, w.strs = nil, map[string]int{}
+	f()
+	section := w.buf
+	w.buf, w.strs = buf, strs
+	w.uint(uint64(len(section)))
+	w.buf = append(w.buf, section...)
+}
+
+// when writes a condition's syntax (Rule.When, LeadTime.When), a
+// skippable section.
+func (w *guideWriter) when(e *lang.Expr) { w.skippable(func() { w.expr(e) }) }
+
+// places writes Places, a skippable section.
+func (w *guideWriter) places(m map[string]lang.Pos) { w.skippable(func() { w.placesIn(m) }) }
+
+func (w *guideWriter) placesIn(m map[string]lang.Pos) {
 	w.len(len(m), m == nil)
 	// In key order, so that the form is the same on every run.
 	keys := make([]string, 0, len(m))
@@ -498,11 +522,8 @@ type guideReader struct {
 	// model: the guide is decoded for evaluation only (decodeGuideTests
 	// with tests false), without what only the text's readers use: the
 	// conditions' syntax (When) and where properties are written
-	// (Places). They are read through, not kept: skipping is set while a
-	// When is read, and take and takeN then hand out the first nodes of
-	// their blocks again and again instead of new ones, so that the
-	// nodes are neither allocated nor touched.
-	model, skipping bool
+	// (Places). Their sections are stepped over (skippable).
+	model bool
 }
 
 // take returns the next node of block; a form with more nodes than it
@@ -513,41 +534,51 @@ func take[T any](r *guideReader, block *[]T) *T {
 		return new(T)
 	}
 	x := &(*block)[0]
-	if !r.skipping {
-		*block = (*block)[1:]
-	}
+	*block = (*block)[1:]
 	return x
 }
 
 // takeN returns the next n elements of block, as a slice of its own.
-// While skipping, a block of the syntax shorter than n (model mode gives
-// them one node, see blocks) is replaced by one of n scratch nodes.
 func takeN[T any](r *guideReader, block *[]T, n int) []T {
 	if n > len(*block) {
-		if r.skipping {
-			*block = make([]T, n)
-			return *block
-		}
 		r.fail()
 		return make([]T, n)
 	}
 	x := (*block)[:n:n]
-	if !r.skipping {
-		*block = (*block)[n:]
-	}
+	*block = (*block)[n:]
 	return x
+}
+
+// section reads a skippable section (guideWriter.skippable) with read,
+// or steps over it in model mode.
+func (r *guideReader) section(read func()) {
+	n := r.uint()
+	if n > uint64(len(r.data)) {
+		r.fail()
+		return
+	}
+	body, rest := r.data[:n], r.data[n:]
+	if r.model || r.failed {
+		r.data = rest
+		return
+	}
+	strs := r.strs
+	r.data, r.strs = body, nil
+	read()
+	if len(r.data) != 0 {
+		r.fail()
+	}
+	if !r.failed {
+		r.data = rest
+	}
+	r.strs = strs
 }
 
 // when reads a condition's syntax (Rule.When, LeadTime.When); nil in
 // model mode.
-func (r *guideReader) when() *lang.Expr {
-	if !r.model {
-		return r.expr()
-	}
-	r.skipping = true
-	r.expr()
-	r.skipping = false
-	return nil
+func (r *guideReader) when() (e *lang.Expr) {
+	r.section(func() { e = r.expr() })
+	return e
 }
 
 // blocks reads the counts of the nodes and allocates their blocks.
@@ -563,12 +594,11 @@ func (r *guideReader) blocks() {
 	}
 	r.typeds, r.typedPtrs = make([]typed, counts[kindTyped]), make([]*typed, counts[kindTypedPtr])
 	if r.model {
-		// The syntax nodes (of When, and of the test cases, which are
-		// not read) are only skipped: one scratch node of each kind,
-		// instead of blocks of 76 KB for 10.6 allocated and never used,
+		// The syntax nodes (of When, and of the test cases) are not
+		// read: no blocks of 76 KB for 10.6 allocated and never used,
 		// each a page fault or more at every start (issue 16).
 		for i := kindExpr; i < nodeKinds; i++ {
-			counts[i] = min(counts[i], 1)
+			counts[i] = 0
 		}
 	}
 	r.exprs, r.exprPtrs = make([]lang.Expr, counts[kindExpr]), make([]*lang.Expr, counts[kindExprPtr])
@@ -898,16 +928,15 @@ func (r *guideReader) positions() []lang.Pos {
 	return ps
 }
 
-func (r *guideReader) places() map[string]lang.Pos {
+// places reads Places; nil in model mode.
+func (r *guideReader) places() (m map[string]lang.Pos) {
+	r.section(func() { m = r.placesIn() })
+	return m
+}
+
+func (r *guideReader) placesIn() map[string]lang.Pos {
 	n, ok := r.len()
 	if !ok {
-		return nil
-	}
-	if r.model {
-		for range n {
-			r.str()
-			r.pos()
-		}
 		return nil
 	}
 	m := make(map[string]lang.Pos, n)
