@@ -664,6 +664,30 @@ func TestBuildRows(t *testing.T) {
 	}
 }
 
+// TestForeignSet: the set "foreign" of every pathway of every embedded
+// version, built word by word from Unknown, is the one built code by
+// code: every code of the guide under every prefix of another pathway.
+func TestForeignSet(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g, _, _ := LoadEmbeddedModel(v)
+		p := Compile(g)
+		for _, pw := range g.Pathways {
+			want := make(CodeSet, p.words)
+			for pi := 1; pi < len(p.Prefixes); pi++ {
+				if p.PrefixPathway[pi] == pw.Index {
+					continue
+				}
+				for _, c := range g.Codes {
+					want.add(p.id(pi, c.Num))
+				}
+			}
+			if got := p.namedSet("foreign", pw); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: foreign differs from the codes of the other pathways' prefixes", v, pw.Key)
+			}
+		}
+	}
+}
+
 // TestBitsAt: bitsAt reads 64 bits from any offset, across words, and
 // zeros past the end.
 func TestBitsAt(t *testing.T) {
