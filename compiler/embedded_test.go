@@ -70,8 +70,8 @@ func TestEmbeddedParsed(t *testing.T) {
 				t.Errorf("LoadEmbeddedUnlinted(%q) differs from Load without the lint", v)
 			}
 			// Without the text and the test cases: the same guide but
-			// Files and Tests, the conditions' syntax and Places, no
-			// sources.
+			// Files and Tests, the conditions' syntax, Places and the
+			// cells' positions, no sources.
 			g4, d4, s4 := LoadEmbeddedModel(v)
 			if g4 == nil || g4.Files != nil || g4.Tests != nil || s4 != nil || d4 != nil {
 				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, Tests %d, sources %d, diagnostics %v; want a guide without text, tests or diagnostics",
@@ -86,6 +86,12 @@ func TestEmbeddedParsed(t *testing.T) {
 					t.Errorf("LoadEmbeddedModel(%q): code %s has Places", v, c.Suffix)
 				}
 				c.Places = g1.Codes[i].Places
+				for j := range c.Cells {
+					if c.Cells[j].Pos != (lang.Pos{}) {
+						t.Errorf("LoadEmbeddedModel(%q): code %s has the position of cell %d", v, c.Suffix, j)
+					}
+					c.Cells[j].Pos = g1.Codes[i].Cells[j].Pos
+				}
 			}
 			for i, r := range g4.Rules {
 				if r.When != nil || r.Places != nil {
@@ -102,7 +108,7 @@ func TestEmbeddedParsed(t *testing.T) {
 				}
 			}
 			if !reflect.DeepEqual(g1, g4) {
-				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax and Places", v)
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places and the cells' positions", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)

@@ -23,9 +23,10 @@ import (
 // an integer is a varint, a bool a byte, a string an index into the
 // strings seen so far or, the first time, its length and bytes; a slice
 // or map its length plus one (0 for nil, so that nil and empty stay
-// apart), a pointer a presence mark. The conditions' syntax (When) and
-// Places are sections of their own, their length in bytes first and
-// their strings in a table of their own, which eval steps over. A pointer to a pathway, code,
+// apart), a pointer a presence mark. The conditions' syntax (When),
+// Places and the positions of a code's cells are sections of their own,
+// their length in bytes first and their strings in a table of their own,
+// which eval steps over. A pointer to a pathway, code,
 // qualifier or note of the guide is its index among those of the guide,
 // so that the decoded model shares them as the checked one does. The
 // decoded guide is equal (reflect.DeepEqual) to the one Check gives
@@ -35,7 +36,7 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 3
+const guideFormVersion = 4
 
 // The kinds of node that the form counts before the guide, so that the
 // decoder allocates each kind in one block: the conditions' trees are
@@ -136,8 +137,12 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 			w.bool(cell.Allowed)
 			w.qual(cell.Qualifier)
 		}
-		for _, cell := range c.Cells {
-			w.pos(cell.Pos)
+		if c.Cells != nil {
+			w.skippable(func() {
+				for _, cell := range c.Cells {
+					w.pos(cell.Pos)
+				}
+			})
 		}
 		w.pos(c.Pos)
 		w.places(c.Places)
@@ -303,9 +308,9 @@ func (w *guideWriter) positions(ps []lang.Pos) {
 
 // skippable writes what f writes as a section of its own: its length in
 // bytes, then its bytes, with a table of strings of its own, so that a
-// decoder that does not keep it (model mode: the conditions' syntax and
-// Places) steps over it without reading it; reading them through was
-// two fifths of decoding 10.6 for eval (issue 16).
+// decoder that does not keep it (model mode: the conditions' syntax,
+// Places and the cells' positions) steps over it without reading it;
+// reading them through was half of decoding 10.6 for eval (issue 16).
 func (w *guideWriter) skippable(f func()) {
 	buf, strs := w.buf, w.strs
 	w.buf, w.strs = nil, map[string]int{}
@@ -521,8 +526,9 @@ type guideReader struct {
 
 	// model: the guide is decoded for evaluation only (decodeGuideTests
 	// with tests false), without what only the text's readers use: the
-	// conditions' syntax (When) and where properties are written
-	// (Places). Their sections are stepped over (skippable).
+	// conditions' syntax (When), where properties are written (Places)
+	// and where a code's cells are. Their sections are stepped over
+	// (skippable).
 	model bool
 }
 
@@ -619,11 +625,12 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 // the last part of the form) unless tests is true: a third of the
 // decoding, which only check, test, diff and the language server use.
 // Without them the guide is for evaluation only (eval, report): it also
-// comes without the conditions' syntax (Rule.When, LeadTime.When) and
-// without Places (of the guide, its codes, rules and lead times), which
-// only the readers of the text use (explain, diff, fmt, the lint, the
-// language server): a third of the memory the decoding touched, each
-// new page of it a page fault (issue 16).
+// comes without the conditions' syntax (Rule.When, LeadTime.When),
+// without Places (of the guide, its codes, rules and lead times) and
+// without the cells' positions (Cell.Pos), which only the readers of the
+// text use (explain, diff, fmt, the lint, the language server): a third
+// of the memory the decoding touched, each new page of it a page fault,
+// and half of its instructions (issue 16).
 func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, err error) {
 	r := &guideReader{data: data, g: &Guide{Files: files}, model: !tests}
 	defer func() {
@@ -704,9 +711,11 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 					c.Cells[j].Allowed = r.bool()
 					c.Cells[j].Qualifier = r.qual()
 				}
-				for j := range c.Cells {
-					c.Cells[j].Pos = r.pos()
-				}
+				r.section(func() {
+					for j := range c.Cells {
+						c.Cells[j].Pos = r.pos()
+					}
+				})
 			}
 			c.Pos, c.Places = r.pos(), r.places()
 			g.Codes[i] = c
