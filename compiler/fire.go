@@ -123,7 +123,7 @@ func (lw *lowerer) check(t *typed, need uint64, reads AttrSet) ruleCheck {
 // now decides it; if not, c is left requiring nothing t does not.
 func (lw *lowerer) conjunct(c *ruleCheck, t *typed) bool {
 	bit := func(args []*typed) (uint32, bool) {
-		b, ok := lw.pp.setBit(lw.unionOf(args, nil))
+		b, ok := lw.setBit(lw.unionOf(args, nil))
 		return uint32(b), ok
 	}
 	// require adds that the bits of has and multi under hm and mm are
@@ -201,7 +201,7 @@ func (lw *lowerer) dateConjunct(c *ruleCheck, l, r *typed, op string, require fu
 		if t.op != "call" || (t.fn != "first" && t.fn != "last") {
 			return 0, false, false
 		}
-		b, ok := lw.pp.setBit(lw.unionOf(t.args, nil))
+		b, ok := lw.setBit(lw.unionOf(t.args, nil))
 		if !ok {
 			return 0, false, false
 		}

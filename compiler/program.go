@@ -316,25 +316,46 @@ func (pp *PathwayProgram) Prepare(ep *Episode) (starts, closings, closeAt int) {
 	return starts, closings, closeAt
 }
 
-// setBit returns the bit of s among the sets of Prepare, adding it; ok
-// is false when there are maxPrepared others.
-func (pp *PathwayProgram) setBit(s CodeSet) (bit uint64, ok bool) {
+// setBit returns the bit of s among the sets of Prepare (lw.pp's),
+// adding it; ok is false when there are maxPrepared others.
+func (lw *lowerer) setBit(s CodeSet) (bit uint64, ok bool) {
+	pp := lw.pp
 	// The sets are distinct, and most are asked for as the very set
 	// (lowerer.setOf gives one set per operand): looked for by address
 	// first, as comparing a set of 110 words with each of 30 others was
 	// a tenth of compiling a pathway (issue 16).
 	i := slices.IndexFunc(pp.sets, func(x CodeSet) bool { return &x[0] == &s[0] })
-	if i < 0 {
-		i = slices.IndexFunc(pp.sets, func(x CodeSet) bool { return slices.Equal(x, s) })
+	if i >= 0 {
+		return 1 << i, true
 	}
-	if i < 0 {
-		if len(pp.sets) == maxPrepared {
-			return 0, false
+	// An equal set elsewhere (a union built for other arguments) is
+	// looked for among those of the same fingerprint: the words of two
+	// sets, mostly zeros, were compared up to the first that differs,
+	// with each set kept, for every new set (issue 16).
+	fp := fingerprint(s)
+	for j, x := range pp.sets {
+		if lw.prints[j] == fp && slices.Equal(x, s) {
+			return 1 << j, true
 		}
-		i = len(pp.sets)
-		pp.sets = append(pp.sets, s)
 	}
-	return 1 << i, true
+	if len(pp.sets) == maxPrepared {
+		return 0, false
+	}
+	if pp.sets == nil {
+		pp.sets, lw.prints = make([]CodeSet, 0, maxPrepared), make([]uint64, 0, maxPrepared)
+	}
+	pp.sets, lw.prints = append(pp.sets, s), append(lw.prints, fp)
+	return 1 << (len(pp.sets) - 1), true
+}
+
+// fingerprint folds the words of s into one: equal sets have equal
+// fingerprints.
+func fingerprint(s CodeSet) uint64 {
+	var h uint64
+	for _, w := range s {
+		h = bits.RotateLeft64(h, 7) ^ w
+	}
+	return h
 }
 
 // CompiledRule is a rule ready to run on an episode of one pathway.
@@ -719,6 +740,8 @@ type lowerer struct {
 	*Program
 	pw *Pathway
 	pp *PathwayProgram
+	// prints are the fingerprints of pp.sets (setBit).
+	prints []uint64
 	// sets are the code sets of the pathway's operands, unions those of
 	// their unions built so far: a pathway's rules read a dozen sets
 	// between them, and building each anew for every mention was most
@@ -746,7 +769,7 @@ func (p *Program) newLowerer(pw *Pathway, pp *PathwayProgram) *lowerer {
 
 // has returns the closure of has(s), or of not has(s) when negated.
 func (lw *lowerer) has(s CodeSet, negated bool) boolFn {
-	bit, ok := lw.pp.setBit(s)
+	bit, ok := lw.setBit(s)
 	pp := lw.pp
 	switch {
 	case !ok && negated:
@@ -778,7 +801,7 @@ func (lw *lowerer) has(s CodeSet, negated bool) boolFn {
 // pathway's conditions read maxPrepared others) needs nothing.
 func (lw *lowerer) need(t *typed) uint64 {
 	bitOf := func(args []*typed) uint64 {
-		bit, ok := lw.pp.setBit(lw.unionOf(args, nil))
+		bit, ok := lw.setBit(lw.unionOf(args, nil))
 		if !ok {
 			return 0
 		}
@@ -843,7 +866,7 @@ func (lw *lowerer) needValue(t *typed) uint64 {
 	}
 	switch t.fn {
 	case "first", "last":
-		bit, ok := lw.pp.setBit(lw.unionOf(t.args, nil))
+		bit, ok := lw.setBit(lw.unionOf(t.args, nil))
 		if !ok {
 			return 0
 		}
@@ -1176,7 +1199,7 @@ func (lw *lowerer) lowerBools(ts []*typed, involved *CodeUnion) []boolFn {
 // episode has as bits.
 func (lw *lowerer) countCmp(op string, count *typed, c int, involved *CodeUnion) boolFn {
 	o, loop := cmpOps[op], lw.lowerNum(count, involved)
-	bit, ok := lw.pp.setBit(lw.unionOf(count.args, involved))
+	bit, ok := lw.setBit(lw.unionOf(count.args, involved))
 	if !ok {
 		return cmpConstFn(op, loop, c)
 	}

@@ -759,3 +759,47 @@ func TestPathwaysCompiledAtOnceAreTheSame(t *testing.T) {
 		}
 	}
 }
+
+// TestSetBit: a set gets the bit of an equal set already kept, whether it
+// is the very set or a copy; another set the next bit; none past
+// maxPrepared.
+func TestSetBit(t *testing.T) {
+	g, _, _ := LoadEmbeddedModel(rules.Latest())
+	p := Compile(g)
+	lw := p.newLowerer(g.Pathways[0], &PathwayProgram{Pathway: g.Pathways[0]})
+	set := func(ids ...CodeID) CodeSet {
+		s := p.newSet()
+		for _, id := range ids {
+			s.add(id)
+		}
+		return s
+	}
+	a, b := set(101, 205), set(101, 206)
+	for _, c := range []struct {
+		name string
+		s    CodeSet
+		want uint64
+	}{
+		{"a new set", a, 1},
+		{"another", b, 2},
+		{"the first again", a, 1},
+		{"a copy of the first", set(101, 205), 1},
+		{"a copy of the second", slices.Clone(b), 2},
+		{"the empty set", set(), 4},
+	} {
+		if bit, ok := lw.setBit(c.s); !ok || bit != c.want {
+			t.Errorf("%s: bit %d, %v; want %d", c.name, bit, ok, c.want)
+		}
+	}
+	for i := len(lw.pp.sets); i < maxPrepared; i++ {
+		if _, ok := lw.setBit(set(CodeID(300 + i))); !ok {
+			t.Fatalf("set %d refused", i)
+		}
+	}
+	if bit, ok := lw.setBit(set(999)); ok {
+		t.Errorf("set past maxPrepared: bit %d, want none", bit)
+	}
+	if bit, ok := lw.setBit(set(101, 206)); !ok || bit != 2 {
+		t.Errorf("a copy of a kept set past maxPrepared: bit %d, %v; want 2", bit, ok)
+	}
+}
