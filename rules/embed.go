@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/binary"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,7 +134,12 @@ func FS() fs.FS { return files }
 
 // Versions returns the embedded guide versions, oldest first, compared
 // numerically (9.3 < 10.2 < 10.6).
-func Versions() []string {
+func Versions() []string { return slices.Clone(versions()) }
+
+// versions lists the folders once: a run asks for them two or three
+// times (the latest, whether a version is embedded), each a listing of
+// the embedded files and a sort (issue 16).
+var versions = sync.OnceValue(func() []string {
 	entries, _ := fs.ReadDir(files, ".")
 	var vs []string
 	for _, e := range entries {
@@ -143,11 +149,11 @@ func Versions() []string {
 	}
 	sort.Slice(vs, func(i, j int) bool { return CompareVersions(vs[i], vs[j]) < 0 })
 	return vs
-}
+})
 
 // Latest returns the newest embedded version.
 func Latest() string {
-	vs := Versions()
+	vs := versions()
 	if len(vs) == 0 {
 		return ""
 	}

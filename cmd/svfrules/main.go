@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -600,14 +601,7 @@ func describeStatError(err error) string {
 	return err.Error()
 }
 
-func isEmbedded(v string) bool {
-	for _, x := range rules.Versions() {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
+func isEmbedded(v string) bool { return slices.Contains(rules.Versions(), v) }
 
 // loadOrReport loads the rule set and, when it does not compile, prints
 // the diagnostics and returns exit code 2.
