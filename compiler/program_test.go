@@ -803,3 +803,36 @@ func TestSetBit(t *testing.T) {
 		t.Errorf("a copy of a kept set past maxPrepared: bit %d, %v; want 2", bit, ok)
 	}
 }
+
+// TestProgramSets: Unknown, Closing and Start of every embedded version,
+// put under each prefix a word at a time, are the ones built code by
+// code: prefix 0 and the numbers the guide does not have unknown, the
+// others by their kind.
+func TestProgramSets(t *testing.T) {
+	for _, v := range rules.Versions() {
+		g, _, _ := LoadEmbeddedModel(v)
+		p := Compile(g)
+		unknown, closing, start := make(CodeSet, p.words), make(CodeSet, p.words), make(CodeSet, p.words)
+		for pre := range p.Prefixes {
+			for n := 0; n < 100; n++ {
+				id := p.id(pre, n)
+				switch c := p.defined[n]; {
+				case pre == 0 || c == nil:
+					unknown.add(id)
+				case c.Kind.Closing():
+					closing.add(id)
+				case c.Kind == KindStart:
+					start.add(id)
+				}
+			}
+		}
+		for _, c := range []struct {
+			name      string
+			got, want CodeSet
+		}{{"Unknown", p.Unknown, unknown}, {"Closing", p.Closing, closing}, {"Start", p.Start, start}} {
+			if !slices.Equal(c.got, c.want) {
+				t.Errorf("%s: %s differs from the one built code by code", v, c.name)
+			}
+		}
+	}
+}
