@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
@@ -324,6 +325,48 @@ func TestGroupedCodeIDs(t *testing.T) {
 		toEpisode(p, &in, &want)
 		if !slices.Equal(got.Events, want.Events) {
 			t.Fatalf("episode %s (%v): events %v, want %v", in.ID, in.Events, got.Events, want.Events)
+		}
+	}
+}
+
+// TestGroupBlockVals checks how groupBlock.add numbers a run's values
+// (valCache, inlined there): every value is found again by its bytes,
+// whatever string holds them, and the empty value is 0 however it comes,
+// also when the cache's entry of no bytes (nil, slot 0) holds a value.
+func TestGroupBlockVals(t *testing.T) {
+	g := newGrouper(maphash.MakeSeed())
+	vc := &valCache{g: g}
+	var b groupBlock
+	back := "C50.9kurK13"
+	tests := []struct {
+		name  string
+		vals  [numGroupAttrs]string
+		setup func()
+	}{
+		{name: "none"},
+		{name: "values", vals: [numGroupAttrs]string{"01", "K", "13", "", "C50.9", "kur"}},
+		{name: "same bytes elsewhere", vals: [numGroupAttrs]string{strings.Clone("01"), back[8:9], back[9:11], "", back[0:5], back[5:8]}},
+		{name: "a prefix from the same bytes", vals: [numGroupAttrs]string{back[0:2], back[0:3], back[0:4], back[0:0], back[0:5], back[5:6]}},
+		{name: "empty with bytes", vals: [numGroupAttrs]string{back[3:3], back[4:4], "", back[11:], "", ""}},
+		{name: "nil's entry taken", vals: [numGroupAttrs]string{"", "K", "", "", "", ""}, setup: func() {
+			vc.e[0] = valEntry{p: unsafe.StringData(back), n: 1, idx: g.valIdx["C"]}
+		}},
+	}
+	for _, tt := range tests {
+		if tt.setup != nil {
+			tt.setup()
+		}
+		b.reset()
+		a := tt.vals
+		b.add(&input.Episode{File: "f", ID: "x", Region: a[attrRegion], Sex: a[attrSex], County: a[attrCounty],
+			ReferringRegion: a[attrReferring], Diagnosis: a[attrDiagnosis], Intent: a[attrIntent]}, g.seed, vc, new(codeSet))
+		for i, idx := range b.runs[0].vals {
+			if int(idx) >= len(g.vals) || g.vals[idx] != a[i] {
+				t.Errorf("%s: %s %q numbered %d (%q)", tt.name, attrNames[i], a[i], idx, g.vals[min(int(idx), len(g.vals)-1)])
+			}
+			if a[i] == "" && idx != 0 {
+				t.Errorf("%s: %s empty numbered %d", tt.name, attrNames[i], idx)
+			}
 		}
 	}
 }
