@@ -683,14 +683,13 @@ func (p *Program) buildRows(pp *PathwayProgram) {
 	pp.rowOf = make([]uint8, len(p.Prefixes))
 	for pre := range p.Prefixes {
 		w, b := pre*100>>6, uint(pre*100&63)
-		c := (63 - b) & 63 // as in window100, written out here for the sets
+		c := (63 - b) & 63 // as in window100
 		for i, set := range pp.sets {
 			if w+2 >= len(set) {
 				sig[2*i], sig[2*i+1] = window100End(set, 64*w+int(b))
 				continue
 			}
-			x := set[w : w+3 : w+3]
-			sig[2*i], sig[2*i+1] = x[0]>>b|x[1]<<1<<c, (x[1]>>b|x[2]<<1<<c)&(1<<36-1)
+			sig[2*i], sig[2*i+1] = window3(set[w:w+3:w+3], b, c)
 		}
 		own0, own1 := window100(pp.Own, w, b)
 		start0, start1 := window100(p.Start, w, b)
@@ -734,9 +733,15 @@ func window100(s CodeSet, w int, b uint) (lo, hi uint64) {
 	if w+2 >= len(s) {
 		return window100End(s, 64*w+int(b))
 	}
-	x := s[w : w+3 : w+3]
 	b &= 63
-	c := (63 - b) & 63 // x<<1<<c is x<<(64-b), and 0 for b == 0
+	return window3(s[w:w+3:w+3], b, (63-b)&63)
+}
+
+// window3 is window100 of the three words x, with c = 63 - b: x<<1<<c
+// is x<<(64-b), and 0 for b == 0. It inlines, so that buildRows' loop
+// over the sets calls nothing where s has the words (window100, with
+// its test for the end of s, does not).
+func window3(x []uint64, b, c uint) (lo, hi uint64) {
 	return x[0]>>b | x[1]<<1<<c, (x[1]>>b | x[2]<<1<<c) & (1<<36 - 1)
 }
 
