@@ -27,9 +27,9 @@ import (
 // (a rule file added, removed or resized without go generate) is not
 // used, and the text is parsed.
 //
-// Layout: the stamp (a uvarint length and the bytes), the header's date
-// and title (each a uvarint length and the bytes), then the model
-// (encodeGuide).
+// Layout: the stamp, the header's date and title, the table of the
+// pathways' code entries (see rowtable.go), each a uvarint length and the
+// bytes, then the model (encodeGuide).
 
 // embeddedDisplay is how the files of an embedded version are named in
 // diagnostics: rules/10.6/regler.svf.
@@ -132,35 +132,66 @@ func EncodeEmbedded(v string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	p := Compile(g)
+	p.rowTable = "" // worked out here, not read from the file being made
+	rows := appendRowTable(nil, p.CompileAll())
 	st := sourcesStamp(names, src)
-	out := binary.AppendUvarint(nil, uint64(len(st)))
-	out = append(out, st...)
-	for _, s := range []string{g.Date, g.Title} {
+	var out []byte
+	for _, s := range []string{string(st), g.Date, g.Title, string(rows)} {
 		out = binary.AppendUvarint(out, uint64(len(s)))
 		out = append(out, s...)
 	}
 	return append(out, form...), nil
 }
 
-// splitGenerated returns the header and the rest of a generated form
+// The parts of a generated form before the model, in their order.
+const (
+	partStamp = iota
+	partDate
+	partTitle
+	partRows
+	generatedParts
+)
+
+// splitParts returns the parts of a generated form before the model, and
+// the model; false when the form is cut short.
+func splitParts(data string) (parts [generatedParts]string, rest string, ok bool) {
+	for i := range parts {
+		n, k := rules.Uvarint(data)
+		if k <= 0 || n > uint64(len(data)-k) {
+			return parts, "", false
+		}
+		parts[i] = data[k : k+int(n)]
+		data = data[k+int(n):]
+	}
+	return parts, data, true
+}
+
+// splitGenerated returns the header and the model of a generated form
 // whose stamp is st; errStale when the stamp differs or the form is cut
 // short.
 func splitGenerated(data string, st []byte) (date, title, rest string, err error) {
-	n, k := rules.Uvarint(data)
-	if k <= 0 || n != uint64(len(st)) || uint64(len(data)-k) < n || data[k:k+int(n)] != string(st) {
+	parts, rest, ok := splitParts(data)
+	if !ok || parts[partStamp] != string(st) {
 		return "", "", "", errStale
 	}
-	rest = data[k+int(n):]
-	var header [2]string
-	for i := range header {
-		n, k := rules.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return "", "", "", errStale
-		}
-		header[i] = rest[k : k+int(n)]
-		rest = rest[k+int(n):]
+	return parts[partDate], parts[partTitle], rest, nil
+}
+
+// embeddedRowTable returns the table of code entries in the generated
+// form of embedded version v ("" when there is none). It is not checked
+// against the rule files: loadRows uses an entry only for the sets it was
+// made from.
+func embeddedRowTable(v string) string {
+	data, ok := rules.Parsed(v)
+	if !ok {
+		return ""
 	}
-	return header[0], header[1], rest, nil
+	parts, _, ok := splitParts(data)
+	if !ok {
+		return ""
+	}
+	return parts[partRows]
 }
 
 // parsedHeader reads the date and title of the generated form of v

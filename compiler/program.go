@@ -233,6 +233,9 @@ type Program struct {
 	words       int
 	defined     [100]*Code
 	slab        []uint64 // what newSet cuts sets from
+	// rowTable is the table of code entries of the embedded version of
+	// the guide's name (see rowtable.go), "" when there is none.
+	rowTable string
 }
 
 // PathwayProgram is what applies to episodes of one pathway.
@@ -488,7 +491,7 @@ func (p *Program) id(prefix, suffix int) CodeID { return CodeID(prefix*100 + suf
 // checked without errors. Its pathways are compiled when first asked for
 // (Program.Pathway; CompileAll compiles them all).
 func Compile(g *Guide) *Program {
-	p := &Program{Guide: g, Prefixes: []string{""}, PrefixPathway: []int{-1}}
+	p := &Program{Guide: g, Prefixes: []string{""}, PrefixPathway: []int{-1}, rowTable: embeddedRowTable(g.Version)}
 	for _, pw := range g.Pathways {
 		for _, pre := range pw.Prefixes {
 			idx := len(p.Prefixes)
@@ -586,8 +589,9 @@ func (p *Program) compileOnce(i int) *PathwayProgram {
 	}
 	lp.mu.Unlock()
 	pp := own.compilePathway(p.Guide.Pathways[i])
-
-	p.buildRows(pp)
+	if !p.loadRows(pp, i) {
+		p.buildRows(pp)
+	}
 	lp.progs[i].Store(pp)
 	lp.mu.Lock()
 	lp.slabs = append(lp.slabs, own.slab)
