@@ -161,17 +161,15 @@ func Latest() string {
 }
 
 // CompareVersions compares dotted version numbers part by part as
-// numbers: it returns -1, 0 or 1.
+// numbers: it returns -1, 0 or 1. A missing part is 0, and so is a part
+// that is not a number. It allocates nothing: sorting the versions with
+// strings.Split and strconv.Atoi was 1.3 % of a 100-row eval's
+// instructions (issue 16).
 func CompareVersions(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) || i < len(pb); i++ {
+	for a != "" || b != "" {
 		var x, y int
-		if i < len(pa) {
-			x, _ = strconv.Atoi(pa[i])
-		}
-		if i < len(pb) {
-			y, _ = strconv.Atoi(pb[i])
-		}
+		x, a = versionPart(a)
+		y, b = versionPart(b)
 		if x != y {
 			if x < y {
 				return -1
@@ -180,4 +178,16 @@ func CompareVersions(a, b string) int {
 		}
 	}
 	return 0
+}
+
+// versionPart returns the number of s's first dot-separated part (0 when
+// it is not a number, as strconv.Atoi's error gave) and what follows
+// its dot.
+func versionPart(s string) (int, string) {
+	part, rest, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(part)
+	if err != nil {
+		n = 0
+	}
+	return n, rest
 }
