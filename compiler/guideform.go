@@ -502,7 +502,12 @@ func (w *guideWriter) operand(o *lang.Operand) {
 // guideReader decodes what encodeGuide wrote. The strings it returns
 // are parts of data, which is never changed.
 type guideReader struct {
+	// data is the form; at is how much of it has been read. Reading on
+	// by an index instead of cutting data at every field (a string's
+	// pointer and length written back each time) takes a tenth of the
+	// decoder's instructions off (issue 16).
 	data   string
+	at     int
 	strs   []string
 	g      *Guide
 	notes  []*Note
@@ -559,23 +564,22 @@ func takeN[T any](r *guideReader, block *[]T, n int) []T {
 // or steps over it in model mode.
 func (r *guideReader) section(read func()) {
 	n := r.uint()
-	if n > uint64(len(r.data)) {
+	if n > uint64(r.left()) {
 		r.fail()
 		return
 	}
-	body, rest := r.data[:n], r.data[n:]
 	if r.model || r.failed {
-		r.data = rest
+		r.at += int(n)
 		return
 	}
-	strs := r.strs
-	r.data, r.strs = body, nil
+	data, at, strs := r.data, r.at, r.strs
+	r.data, r.at, r.strs = data[at:at+int(n)], 0, nil
 	read()
-	if len(r.data) != 0 {
+	if r.at != len(r.data) {
 		r.fail()
 	}
 	if !r.failed {
-		r.data = rest
+		r.data, r.at = data, at+int(n)
 	}
 	r.strs = strs
 }
@@ -592,7 +596,7 @@ func (r *guideReader) blocks() {
 	var counts [nodeKinds]int
 	for i := range counts {
 		n := r.uint()
-		if n > uint64(len(r.data)) { // every node takes a byte at least
+		if n > uint64(r.left()) { // every node takes a byte at least
 			r.fail()
 			return
 		}
@@ -832,7 +836,7 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			g.Tests[i] = t
 		}
 	}
-	if r.failed || len(r.data) != 0 {
+	if r.failed || r.left() != 0 {
 		return nil, errGuideForm
 	}
 	return g, nil
@@ -840,16 +844,19 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 
 func (r *guideReader) fail() {
 	r.failed = true
-	r.data = ""
+	r.at = len(r.data)
 }
+
+// left is how many bytes are left to read.
+func (r *guideReader) left() int { return len(r.data) - r.at }
 
 func (r *guideReader) uint() uint64 {
 	var x uint64
 	var s uint
-	for i := 0; i < len(r.data) && i < binary.MaxVarintLen64; i++ {
+	for i := r.at; i < len(r.data) && s < 7*binary.MaxVarintLen64; i++ {
 		b := r.data[i]
 		if b < 0x80 {
-			r.data = r.data[i+1:]
+			r.at = i + 1
 			return x | uint64(b)<<s
 		}
 		x |= uint64(b&0x7f) << s
@@ -869,13 +876,12 @@ func (r *guideReader) int() int {
 }
 
 func (r *guideReader) bool() bool {
-	if len(r.data) == 0 {
+	if r.at >= len(r.data) {
 		r.fail()
 		return false
 	}
-	b := r.data[0]
-	r.data = r.data[1:]
-	return b != 0
+	r.at++
+	return r.data[r.at-1] != 0
 }
 
 // len reads a length written by guideWriter.len: ok is false for nil. A
@@ -886,7 +892,7 @@ func (r *guideReader) len() (n int, ok bool) {
 	if k == 0 {
 		return 0, false
 	}
-	if k-1 > uint64(len(r.data)) {
+	if k-1 > uint64(r.left()) {
 		r.fail()
 		return 0, false
 	}
@@ -899,12 +905,12 @@ func (r *guideReader) str() string {
 		return r.strs[k-1]
 	}
 	n := r.uint()
-	if n > uint64(len(r.data)) {
+	if n > uint64(r.left()) {
 		r.fail()
 		return ""
 	}
-	s := r.data[:n]
-	r.data = r.data[n:]
+	s := r.data[r.at : r.at+int(n)]
+	r.at += int(n)
 	r.strs = append(r.strs, s)
 	return s
 }
