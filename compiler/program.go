@@ -796,24 +796,29 @@ type lowerer struct {
 	// between them, and building each anew for every mention was most
 	// of Compile's work and memory (issue 16). A set here is shared by
 	// the closures that read it and never changed.
-	sets   map[operand]CodeSet
+	// A pathway has a dozen or two operands: a slice looked through
+	// compares a few strings, where a map hashed all of an operand's.
+	sets   []operandSet
 	unions map[string]CodeSet // by the operands' setKeys joined with |
-	// ofNode and ofArgs are the same sets by the typed node and by its
-	// first argument's slot: compiling a rule asks for each operand's set
-	// three or four times (the closures, need, check), and a pointer
-	// hashes in a few instructions where an operand's strings, and a
-	// union's key built by joining them, cost a fifth of Compile (issue
-	// 16). Equal operands at other nodes still find one set in sets.
-	ofNode map[*typed]CodeSet
-	ofArgs map[**typed]CodeSet
+	// byNode are the same sets by the typed node and by its first
+	// argument's slot (for a union): compiling a rule asks for each
+	// operand's set three or four times (the closures, need, check), and
+	// a pointer hashes in a few instructions where an operand's strings,
+	// and a union's key built by joining them, cost a fifth of Compile
+	// (issue 16). Equal operands at other nodes still find one set in
+	// sets.
+	byNode ptrSets
 }
 
-// newLowerer returns the lowerer of pw's rules into pp. Its maps are
-// made at their size (10.6: up to 17 operand sets at up to 44 nodes a
-// pathway): growing them was a tenth of compiling a pathway.
+// operandSet is the set of an operand of a pathway's conditions.
+type operandSet struct {
+	operand
+	set CodeSet
+}
+
+// newLowerer returns the lowerer of pw's rules into pp.
 func (p *Program) newLowerer(pw *Pathway, pp *PathwayProgram) *lowerer {
-	return &lowerer{Program: p, pw: pw, pp: pp, sets: make(map[operand]CodeSet, 32), unions: map[string]CodeSet{},
-		ofNode: make(map[*typed]CodeSet, 64), ofArgs: map[**typed]CodeSet{}}
+	return &lowerer{Program: p, pw: pw, pp: pp, sets: make([]operandSet, 0, 32), unions: map[string]CodeSet{}}
 }
 
 // has returns the closure of has(s), or of not has(s) when negated.
@@ -1060,18 +1065,31 @@ func setKey(t *typed) string {
 // setOf resolves a typed code-set operand for pw, adding it to involved
 // (unless nil). The set is lw's: it must not be changed.
 func (lw *lowerer) setOf(t *typed, involved *CodeUnion) CodeSet {
-	s, ok := lw.ofNode[t]
+	s, ok := lw.byNode.get(unsafe.Pointer(t))
 	if !ok {
-		key := operandOf(t)
-		if s, ok = lw.sets[key]; !ok {
-			s = lw.resolve(t)
-			lw.sets[key] = s
-		}
-		lw.ofNode[t] = s
+		s = lw.operandSet(t)
+		lw.byNode.put(unsafe.Pointer(t), s)
 	}
 	if t.name != "codes" {
 		involved.add(s)
 	}
+	return s
+}
+
+// operandSet returns the set of operand t, resolving it the first time
+// the pathway's conditions name it.
+func (lw *lowerer) operandSet(t *typed) CodeSet {
+	key := operandOf(t)
+	for i := range lw.sets {
+		// Field by field, the cheapest first, without the call that ==
+		// on the struct makes.
+		if o := &lw.sets[i].operand; o.qual == key.qual && len(o.value) == len(key.value) &&
+			o.value == key.value && o.pre == key.pre && o.op == key.op {
+			return lw.sets[i].set
+		}
+	}
+	s := lw.resolve(t)
+	lw.sets = append(lw.sets, operandSet{key, s})
 	return s
 }
 
@@ -1108,7 +1126,7 @@ func (lw *lowerer) unionOf(args []*typed, involved *CodeUnion) CodeSet {
 	if len(args) == 1 {
 		return lw.setOf(args[0], involved)
 	}
-	if s, ok := lw.ofArgs[&args[0]]; ok {
+	if s, ok := lw.byNode.get(unsafe.Pointer(&args[0])); ok {
 		for _, a := range args {
 			lw.setOf(a, involved)
 		}
@@ -1128,7 +1146,7 @@ func (lw *lowerer) unionOf(args []*typed, involved *CodeUnion) CodeSet {
 		}
 		lw.unions[key] = s
 	}
-	lw.ofArgs[&args[0]] = s
+	lw.byNode.put(unsafe.Pointer(&args[0]), s)
 	return s
 }
 
