@@ -231,8 +231,9 @@ func LoadEmbeddedUnlinted(v string) (*Guide, lang.Diagnostics, lang.Sources) {
 // decoded (a third of the decoding); only the lint reads Files, and
 // check, test, diff and the language server Tests. It also comes
 // without the conditions' syntax (Rule.When, LeadTime.When), Places and
-// the cells' positions (Cell.Pos), which only explain, diff, fmt, the
-// lint and the language server read (see decodeGuideTests). Otherwise it
+// the positions of the cells (Cell.Pos) and of the notes' pathways
+// (Note.PathwayPos), which only explain, diff, fmt, the lint and the
+// language server read (see decodeGuideTests). Otherwise it
 // is Load's result.
 func LoadEmbeddedModel(v string) (*Guide, lang.Diagnostics, lang.Sources) {
 	return loadGenerated(v, false, false)

@@ -86,6 +86,12 @@ func TestEmbeddedParsed(t *testing.T) {
 					t.Errorf("LoadEmbeddedModel(%q): code %s has Places", v, c.Suffix)
 				}
 				c.Places = g1.Codes[i].Places
+				for j, n := range c.Notes {
+					if n.PathwayPos != nil {
+						t.Errorf("LoadEmbeddedModel(%q): a note of code %s has the positions of its pathways", v, c.Suffix)
+					}
+					n.PathwayPos = g1.Codes[i].Notes[j].PathwayPos
+				}
 				for j := range c.Cells {
 					if c.Cells[j].Pos != (lang.Pos{}) {
 						t.Errorf("LoadEmbeddedModel(%q): code %s has the position of cell %d", v, c.Suffix, j)
@@ -108,7 +114,7 @@ func TestEmbeddedParsed(t *testing.T) {
 				}
 			}
 			if !reflect.DeepEqual(g1, g4) {
-				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places and the cells' positions", v)
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places and the positions of the cells and of the notes' pathways", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)

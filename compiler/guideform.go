@@ -24,7 +24,8 @@ import (
 // strings seen so far or, the first time, its length and bytes; a slice
 // or map its length plus one (0 for nil, so that nil and empty stay
 // apart), a pointer a presence mark. The conditions' syntax (When),
-// Places and the positions of a code's cells are sections of their own,
+// Places and the positions of a code's cells and of its notes' pathways
+// are sections of their own,
 // their length in bytes first and their strings in a table of their own,
 // which eval steps over. A pointer to a pathway, code,
 // qualifier or note of the guide is its index among those of the guide,
@@ -36,7 +37,7 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 5
+const guideFormVersion = 6
 
 // The kinds of node that the form counts before the guide, so that the
 // decoder allocates each kind in one block: the conditions' trees are
@@ -155,7 +156,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 			}
 			w.notes[n] = len(w.notes)
 			w.pathwayRefs(n.Pathways)
-			w.positions(n.PathwayPos)
+			w.skippable(func() { w.positions(n.PathwayPos) }) // only the lint reads them
 			w.str(n.Heading)
 			w.str(n.Text)
 			w.bool(n.BeforeTable)
@@ -309,7 +310,8 @@ func (w *guideWriter) positions(ps []lang.Pos) {
 // skippable writes what f writes as a section of its own: its length in
 // bytes, then its bytes, with a table of strings of its own, so that a
 // decoder that does not keep it (model mode: the conditions' syntax,
-// Places and the cells' positions) steps over it without reading it;
+// Places, the positions of the cells and of the notes' pathways) steps
+// over it without reading it;
 // reading them through was half of decoding 10.6 for eval (issue 16).
 func (w *guideWriter) skippable(f func()) {
 	buf, strs := w.buf, w.strs
@@ -675,8 +677,8 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 // Without them the guide is for evaluation only (eval, report): it also
 // comes without the conditions' syntax (Rule.When, LeadTime.When),
 // without Places (of the guide, its codes, rules and lead times) and
-// without the cells' positions (Cell.Pos), which only the readers of the
-// text use (explain, diff, fmt, the lint, the language server): a third
+// without the positions of the cells (Cell.Pos) and of the notes'
+// pathways (Note.PathwayPos), which only the readers of the text use (explain, diff, fmt, the lint, the language server): a third
 // of the memory the decoding touched, each new page of it a page fault,
 // and half of its instructions (issue 16).
 func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, err error) {
@@ -780,7 +782,8 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 		for j := range ns {
 			x := &ns[j]
 			x.Code = c
-			x.Pathways, x.PathwayPos = r.pathwayRefs(), r.positions()
+			x.Pathways = r.pathwayRefs()
+			r.section(func() { x.PathwayPos = r.positions() })
 			x.Heading, x.Text, x.BeforeTable, x.Pos = r.str(), r.str(), r.bool(), r.pos()
 			c.Notes[j] = x
 			r.notes = append(r.notes, x)
