@@ -286,7 +286,9 @@ type csvReader struct {
 	// row the short cut takes from a kept row (lastRow.tmpl).
 	plan  []segment
 	fixed int
-	last  lastRow
+	// tail is plan[fixed:] as stretches (tailOf).
+	tail []stretch
+	last lastRow
 	// newRuns counts the rows in a row taken by builder.add rather than
 	// a short cut (fast, sameAttrs); see keepNewRun.
 	newRuns int
@@ -325,22 +327,66 @@ type lastRow struct {
 	// against "a" and "b;c").
 	ok bool
 	// fast: its id and attribute columns hold no quote, space, NUL or
-	// non-ASCII byte; same holds the bytes of the segSame segments of
-	// the plan after plan[:fixed] (those are in tmpl) one after the
-	// other, the first ending at sameEnds[0], and dateLen is the length
-	// of its date.
-	fast     bool
-	same     []byte
-	sameEnds []int32
-	dateLen  int
-	// tmpl is what the segments plan[:fixed] and the separators after
-	// them must be in a row that takes the short cut: the bytes of the
-	// segSame segments and the separators, where mask is 0xff, and the
-	// code and date, from codeAt and dateAt (-1: not among them), where
-	// mask is 0.
+	// non-ASCII byte; tail holds the templates of the stretches of the
+	// plan after plan[:fixed] (those are in tmpl), one for each of
+	// csvReader.tail, and dateLen is the length of its date.
+	fast    bool
+	tail    []template
+	dateLen int
+	// The template (tmpl) of the segments plan[:fixed] and the
+	// separators after them.
+	template
+}
+
+// template is what columns next to each other and the separators after
+// them must be in a row that takes the short cut: tmpl holds the bytes
+// of the segSame segments and the separators, where mask is 0xff, and
+// the code and date, from codeAt and dateAt (-1: not among them), where
+// mask is 0.
+type template struct {
 	tmpl, mask     []byte
 	codeAt, dateAt int
-	maskDateLen    int // the dateLen mask was made for
+	maskDateLen    int // the date length mask was made for
+}
+
+// set makes t the template of text, a kept row's columns, with a code of
+// 5 bytes at codeAt and a date of dateLen bytes at dateAt (-1: none).
+//
+// The mask is made again only when the places of the code and date
+// change: all of its capacity is 0xff but for them, so that it is cut
+// to the length of text, which changes with the values in it (ages of
+// one or two digits). Made again for each kept row of Excel's export,
+// it was 3 % of that eval's instructions (issue 16).
+func (t *template) set(text []byte, codeAt, dateAt, dateLen int) {
+	t.tmpl = append(t.tmpl[:0], text...)
+	n := len(text)
+	if cap(t.mask) < n || t.codeAt != codeAt || t.dateAt != dateAt || t.maskDateLen != dateLen {
+		t.mask = slices.Grow(t.mask[:0], n+16)
+		t.mask = t.mask[:cap(t.mask)]
+		for i := range t.mask {
+			t.mask[i] = 0xff
+		}
+		if codeAt >= 0 {
+			clear(t.mask[codeAt : codeAt+5])
+		}
+		if dateAt >= 0 {
+			clear(t.mask[dateAt : dateAt+dateLen])
+		}
+		t.codeAt, t.dateAt, t.maskDateLen = codeAt, dateAt, dateLen
+	}
+	t.mask = t.mask[:n]
+}
+
+// A stretch of the fast path's plan after its first segSkip segment:
+// columns not read, then the columns read up to the next that is not
+// (none when the line ends with the columns not read). The bytes of
+// those read are at the same places from the stretch's start in every
+// row that takes the short cut, as those before the first segSkip are
+// from the line's start (lastRow.tmpl), and one masked comparison
+// checks them (template).
+type stretch struct {
+	skip        int // the number of columns not read
+	first, last int // the columns read after them; last < first: none
 }
 
 // A segment of the fast path's plan: columns next to each other that
@@ -821,6 +867,7 @@ func (c *csvReader) header(raw []byte) error {
 				break
 			}
 		}
+		c.tail = tailOf(c.plan[c.fixed:])
 		c.tellColumns(names, unknown)
 		return nil
 	}
@@ -1439,7 +1486,6 @@ func (c *csvReader) keepRow(classes byte) {
 		l.ends = append(l.ends[:0], sp.ends...)
 		l.ok = true
 	}
-	l.same, l.sameEnds = l.same[:0], l.sameEnds[:0]
 	class := &sp.class
 	// plain reports whether v has no byte but letters, digits,
 	// punctuation other than quotes, and separators: those of a line
@@ -1457,15 +1503,13 @@ func (c *csvReader) keepRow(classes byte) {
 	// A line whose classes (splitter.scan) are none has only plain
 	// bytes: its values need no look byte by byte, which was a third of
 	// this function's samples (perf, 7-column file), run for the first
-	// row of every episode; and in a file whose columns are all read
-	// all of them are in tmpl, which keepTemplate copies.
-	for i := 0; i < len(c.plan) && (classes != 0 || c.fixed < len(c.plan)); i++ {
+	// row of every episode; keepTemplate copies them.
+	for i := 0; i < len(c.plan) && classes != 0; i++ {
 		g := c.plan[i]
 		if g.kind != segSame {
 			continue
 		}
-		v := sp.span(g.first, g.last)
-		if classes != 0 && !plain(v) {
+		if !plain(sp.span(g.first, g.last)) {
 			return
 		}
 		// The values of a line with quotes are joined by separators
@@ -1476,21 +1520,17 @@ func (c *csvReader) keepRow(classes byte) {
 				return
 			}
 		}
-		if i >= c.fixed {
-			l.same = append(l.same, v...)
-			l.sameEnds = append(l.sameEnds, int32(len(l.same)))
-		}
 	}
 	l.fast = c.keepTemplate()
 }
 
-// keepTemplate writes the kept row's tmpl and mask (see lastRow) from
-// the line last split: its first bytes, up to the first column of the
-// plan's segSkip segments, or all of them. They are the template when
+// keepTemplate writes the kept row's templates (see lastRow) from the
+// line last split: tmpl, its first bytes, up to the first column of the
+// plan's segSkip segments, or all of them; and tail, the columns read of
+// each stretch after that (csvReader.tail). They are the templates when
 // the code, which the short cut reads as five bytes, has five bytes
 // there, without blanks around it; else the row is not kept for the
 // short cut (ok is false): rows with such codes do not take it anyway.
-// The mask changes only when the places of the code and date do.
 func (c *csvReader) keepTemplate() (ok bool) {
 	l, sp := &c.last, &c.sp
 	code, date := c.col[colCode], c.col[colDate]
@@ -1515,20 +1555,30 @@ func (c *csvReader) keepTemplate() (ok bool) {
 	if date >= 0 {
 		dateAt = sp.start(date)
 	}
-	l.tmpl = append(l.tmpl[:0], sp.text[:n]...)
-	if len(l.mask) != n || l.codeAt != codeAt || l.dateAt != dateAt || l.maskDateLen != l.dateLen {
-		l.mask = slices.Grow(l.mask[:0], n)[:n]
-		for i := range l.mask {
-			l.mask[i] = 0xff
-		}
-		if codeAt >= 0 {
-			clear(l.mask[codeAt : codeAt+5])
-		}
-		if dateAt >= 0 {
-			clear(l.mask[dateAt : dateAt+l.dateLen])
-		}
-		l.codeAt, l.dateAt, l.maskDateLen = codeAt, dateAt, l.dateLen
+	if len(l.tail) != len(c.tail) {
+		l.tail = make([]template, len(c.tail))
 	}
+	for k, st := range c.tail {
+		if st.last < st.first {
+			continue
+		}
+		from, to := sp.start(st.first), len(sp.text)
+		if st.last < len(sp.ends) {
+			to = sp.start(st.last + 1) // with the separator after it
+		}
+		codeAt, dateAt := -1, -1
+		if st.first <= c.col[colCode] && c.col[colCode] <= st.last {
+			if len(sp.field(c.col[colCode])) != 5 {
+				return false
+			}
+			codeAt = sp.start(c.col[colCode]) - from
+		}
+		if st.first <= c.col[colDate] && c.col[colDate] <= st.last {
+			dateAt = sp.start(c.col[colDate]) - from
+		}
+		l.tail[k].set(sp.text[from:to], codeAt, dateAt, l.dateLen)
+	}
+	l.set(sp.text[:n], codeAt, dateAt, l.dateLen)
 	return true
 }
 
@@ -1561,6 +1611,20 @@ func (c *csvReader) makePlan() []segment {
 		plan = append(plan, segment{kind, i, i})
 	}
 	return plan
+}
+
+// tailOf cuts plan, which starts with a segSkip segment, into
+// stretches, each starting with one.
+func tailOf(plan []segment) []stretch {
+	var tail []stretch
+	for _, g := range plan {
+		if g.kind == segSkip {
+			tail = append(tail, stretch{skip: g.last - g.first + 1, first: g.last + 1, last: g.last})
+			continue
+		}
+		tail[len(tail)-1].last = g.last
+	}
+	return tail
 }
 
 // fastRow reports whether line is a row that the full check (slowRow)
@@ -1606,69 +1670,52 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 	if l.dateAt >= 0 {
 		date = line[l.dateAt : l.dateAt+l.dateLen] // builder.parseDigitDay takes digits and '-' only
 	}
-	if c.fixed == len(c.plan) {
-		if len(line) != n {
+	// The stretches after the template: the columns not read skipped,
+	// those read after them compared as tmpl is, at the place where the
+	// skipped columns end. Compared segment by segment (a code, a date,
+	// attributes, each with a test for the separator after it), a row
+	// of Excel's export took 715 instructions here and in skipColumns,
+	// this way 545 (issue 16).
+	sep, class := c.sp.sep, &c.sp.class
+	pos := n
+	for k, st := range c.tail {
+		if st.last < st.first {
+			// Columns not read end the line (a row number).
+			if plainColumns(line[pos:], st.skip, sep, class) {
+				return code, date, true
+			}
+			end, good := skipColumns(line, pos, st.skip, sep, class)
+			return code, date, good && end == len(line)
+		}
+		end, good := skipColumns(line, pos, st.skip, sep, class)
+		if !good || end == len(line) {
 			return nil, nil, false
 		}
-		return code, date, true
-	}
-	sep, class := c.sp.sep, &c.sp.class
-	if c.fixed == len(c.plan)-1 && plainColumns(line[n:], c.plan[c.fixed], sep, class) {
-		return code, date, true
-	}
-	pos, k, from := n, 0, 0
-	for i := c.fixed; i < len(c.plan); i++ {
-		switch g := c.plan[i]; g.kind {
-		case segSame:
-			to := int(l.sameEnds[k])
-			want := l.same[from:to]
-			from, k = to, k+1
-			end := pos + len(want)
-			if end > len(line) || !sameBytes(line[pos:end], want) {
-				return nil, nil, false
-			}
-			pos = end
-		case segCode:
-			if pos+5 > len(line) {
-				return nil, nil, false
-			}
-			code = line[pos : pos+5]
-			pos += 5
-		case segDate:
-			end := pos + l.dateLen
-			if end > len(line) {
-				return nil, nil, false
-			}
-			date = line[pos:end]
-			pos = end
-		case segSkip:
-			var good bool
-			if pos, good = skipColumns(line, pos, g.last-g.first+1, sep, class); !good {
-				return nil, nil, false
-			}
+		pos = end + 1 // after the separator that skipColumns stops at
+		t := &l.tail[k]
+		end = pos + len(t.tmpl)
+		if end > len(line) || !maskedEqual(line[pos:end], t.tmpl, t.mask) {
+			return nil, nil, false
 		}
-		if i == len(c.plan)-1 {
-			if pos != len(line) {
-				return nil, nil, false
-			}
-		} else {
-			if pos >= len(line) || line[pos] != sep {
-				return nil, nil, false
-			}
-			pos++
+		if t.codeAt >= 0 {
+			code = line[pos+t.codeAt : pos+t.codeAt+5]
 		}
+		if t.dateAt >= 0 {
+			date = line[pos+t.dateAt : pos+t.dateAt+l.dateLen]
+		}
+		pos = end
 	}
-	return code, date, true
+	return code, date, pos == len(line)
 }
 
-// plainColumns reports whether rest, the end of a line, is the columns of
-// g, a segSkip segment, with no quote or NUL byte: the usual case of
+// plainColumns reports whether rest, the end of a line, is n columns
+// with no quote or NUL byte: the usual case of
 // columns that are not read at the end of the line (a row number), which
 // skipColumns then reads as these columns, up to the end of the line.
 // Every byte is looked at the same way, without a branch that depends on
 // it. A false answer only sends the line the longer way.
-func plainColumns(rest []byte, g segment, sep byte, class *[256]byte) bool {
-	if g.first == g.last && len(rest) <= 8 && cap(rest) >= 8 {
+func plainColumns(rest []byte, n int, sep byte, class *[256]byte) bool {
+	if n == 1 && len(rest) <= 8 && cap(rest) >= 8 {
 		// One column of up to eight bytes (a row number), which then
 		// holds no separator: one load, whatever follows it in memory
 		// masked off.
@@ -1683,7 +1730,7 @@ func plainColumns(rest []byte, g segment, sep byte, class *[256]byte) bool {
 		k |= x
 		seps += int(x & clsSep)
 	}
-	return k&(clsQuote|clsNUL) == 0 && seps == g.last-g.first
+	return k&(clsQuote|clsNUL) == 0 && seps == n-1
 }
 
 // ones has a 1 in each byte, for zeroBytes.
@@ -1720,26 +1767,6 @@ func maskedEqual(a, t, mask []byte) bool {
 	}
 	x |= (le.Uint64(a[n-8:]) ^ le.Uint64(t[n-8:])) & le.Uint64(mask[n-8:])
 	return x == 0
-}
-
-// sameBytes reports whether a and b, of the same length, hold the same
-// bytes. The segments fastRow compares are mostly 4 to 16 bytes (an id,
-// a few short attributes): two loads of each, overlapping, compare them
-// without the call that comparing strings makes.
-func sameBytes(a, b []byte) bool {
-	n := len(a)
-	if n != len(b) {
-		return false
-	}
-	switch {
-	case n >= 8 && n <= 16:
-		return binary.LittleEndian.Uint64(a) == binary.LittleEndian.Uint64(b) &&
-			binary.LittleEndian.Uint64(a[n-8:]) == binary.LittleEndian.Uint64(b[n-8:])
-	case n >= 4 && n < 8:
-		return binary.LittleEndian.Uint32(a) == binary.LittleEndian.Uint32(b) &&
-			binary.LittleEndian.Uint32(a[n-4:]) == binary.LittleEndian.Uint32(b[n-4:])
-	}
-	return string(a) == string(b)
 }
 
 // skipColumns skips n columns of line from pos, the start of the first,

@@ -120,7 +120,7 @@ func (s *itemSink) log() *itemSink      { return s }
 // own buffers, parsing into b.
 func (c *csvReader) clone(b *builder) *csvReader {
 	d := &csvReader{name: c.name, enc: c.enc, b: b, col: c.col, core: c.core, attrCols: c.attrCols,
-		groups: c.groups, plan: c.plan, fixed: c.fixed, ncol: c.ncol, names: c.names}
+		groups: c.groups, plan: c.plan, fixed: c.fixed, tail: c.tail, ncol: c.ncol, names: c.names}
 	d.sp.setSep(c.sp.sep)
 	b.dmy, b.absent, b.headers = c.b.dmy, c.b.absent, c.b.headers
 	return d
