@@ -1774,10 +1774,25 @@ func maskedEqual(a, t, mask []byte) bool {
 // separator, or the end of the line). good is false when a column holds
 // a NUL byte, or a quote opens a value that does not close on the line
 // or is followed by text, or the line ends before the last column.
+//
+// Bytes that are no separator, quote or NUL are passed eight at a time
+// (zeroBytes: the lowest byte it marks is exact): a unit name of Excel's
+// export ("Avd 27") took 88 instructions here, call and all, rather
+// than 132 one byte at a time (issue 16).
 func skipColumns(line []byte, pos, n int, sep byte, class *[256]byte) (end int, good bool) {
+	seps := ones * uint64(sep)
 	for ; n > 0; n-- {
 		start := pos
 		for pos < len(line) {
+			if pos+8 <= len(line) {
+				x := binary.LittleEndian.Uint64(line[pos:])
+				m := zeroBytes(x^seps) | zeroBytes(x^(ones*'"')) | zeroBytes(x)
+				if m == 0 {
+					pos += 8
+					continue
+				}
+				pos += bits.TrailingZeros64(m) >> 3
+			}
 			k := class[line[pos]]
 			if k&(clsSep|clsQuote|clsNUL) == 0 {
 				pos++

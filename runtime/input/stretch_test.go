@@ -138,3 +138,70 @@ func excelLike(rng *rand.Rand, header string, rows int) string {
 	}
 	return in
 }
+
+// TestSkipColumns compares skipColumns, which passes bytes eight at a
+// time, with the same walk one byte at a time, on random lines of bytes
+// that matter to it (separators, quotes, blanks, NUL, non-ASCII), from
+// every start and for one to three columns.
+func TestSkipColumns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 2))
+	const alphabet = "ab ;,\t\"\x00\xf6\r"
+	for _, sep := range separators {
+		var sp splitter
+		sp.setSep(sep)
+		for range 3000 {
+			line := make([]byte, rng.IntN(40))
+			for i := range line {
+				line[i] = alphabet[rng.IntN(len(alphabet))]
+				if rng.IntN(3) == 0 {
+					line[i] = 'x' // runs of plain bytes, as unit names have
+				}
+			}
+			for pos := range len(line) + 1 {
+				for n := 1; n <= 3; n++ {
+					end, good := skipColumns(line, pos, n, sep, &sp.class)
+					wantEnd, wantGood := skipColumnsByByte(line, pos, n, sep, &sp.class)
+					if good != wantGood || good && end != wantEnd {
+						t.Fatalf("skipColumns(%q, %d, %d, %q) = %d, %v; byte by byte %d, %v", line, pos, n, sep, end, good, wantEnd, wantGood)
+					}
+				}
+			}
+		}
+	}
+}
+
+// skipColumnsByByte is skipColumns one byte at a time.
+func skipColumnsByByte(line []byte, pos, n int, sep byte, class *[256]byte) (end int, good bool) {
+	for ; n > 0; n-- {
+		start := pos
+		for pos < len(line) {
+			k := class[line[pos]]
+			if k&(clsSep|clsQuote|clsNUL) == 0 {
+				pos++
+				continue
+			}
+			if k&clsNUL != 0 {
+				return 0, false
+			}
+			if k&clsSep != 0 {
+				break
+			}
+			if !blanksOnly(line[start:pos], sep) {
+				pos++
+				continue
+			}
+			var ok bool
+			if pos, ok = closeQuote(line, pos+1, sep); !ok {
+				return 0, false
+			}
+			break
+		}
+		if n > 1 {
+			if pos >= len(line) {
+				return 0, false
+			}
+			pos++
+		}
+	}
+	return pos, true
+}
