@@ -1438,13 +1438,17 @@ func (c *csvReader) totalRow() bool {
 
 // extract puts the values of the fields fcs of the line last split into
 // a. Values are trimmed only on a line with spaces (or non-ASCII bytes,
-// which may be spaces): most lines have none.
+// which may be spaces): most lines have none. On such a line (every
+// line of Excel's export: "Avd 27", "2024-10-13 00:00:00") most values
+// have none around them, which trim sees before it calls
+// bytes.TrimSpace: 14 M instructions of the eval of 200 000 such lines
+// became 7 M (issue 16).
 func (c *csvReader) extract(a *rowAttrs, fcs []fieldCol, classes byte) {
 	spaced := classes&(clsSpace|clsHigh) != 0
 	for _, fc := range fcs {
 		v := c.sp.field(fc.col)
 		if spaced {
-			v = bytes.TrimSpace(v)
+			v = trim(v)
 		}
 		a.val[fc.field] = v
 	}

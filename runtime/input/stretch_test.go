@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -204,4 +205,21 @@ func skipColumnsByByte(line []byte, pos, n int, sep byte, class *[256]byte) (end
 		}
 	}
 	return pos, true
+}
+
+// TestTrim compares trim with bytes.TrimSpace, which it stands for, on
+// values with ASCII and Unicode blanks (U+0085, U+00A0, U+3000), other
+// non-ASCII text and broken UTF-8 at either end.
+func TestTrim(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 3))
+	parts := []string{"", " ", "\t", "\r", "\v", "\f", "\n", "a", "14", "\u0085", "\u00a0", "\u3000", "\xc3", "\xa0", "\xf6", "\xc3\xb6", "Avd 27", "\x00", "\x7f"}
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(5) {
+			b = append(b, parts[rng.IntN(len(parts))]...)
+		}
+		if got, want := trim(b), bytes.TrimSpace(b); !bytes.Equal(got, want) {
+			t.Fatalf("trim(%q) = %q, bytes.TrimSpace %q", b, got, want)
+		}
+	}
 }
