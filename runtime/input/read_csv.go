@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
@@ -1125,15 +1126,21 @@ func (c *csvReader) fast(raw []byte, line int) bool {
 	if !ok {
 		return false
 	}
-	day, ok := b.parseDigitDay(date)
-	if !ok && len(date) > 10 && bytes.IndexByte(date, c.sp.sep) < 0 {
-		// A date with a time, as Excel saves one (2024-03-05 00:00:00):
-		// parseDay reads it as the slow path does. Without the separator
-		// check a shorter date with a fraction of a second after a comma
-		// could swallow the next column of a comma-separated row.
-		if len(date) == 19 && string(date[10:]) == " 00:00:00" {
-			day, ok = b.parseDigitDay(date[:10]) // the usual time, looked up
-		} else {
+	var day compiler.Day
+	if len(date) == 19 && string(date[10:]) == " 00:00:00" {
+		// A date with the time Excel saves (2024-03-05 00:00:00), looked
+		// up by its date, as parseDay reads it. Tried first, it is no
+		// longer tried as a date of 8 or 10 bytes and searched for a
+		// separator (none of the bytes a looked-up date has): 80
+		// instructions of each row of Excel's export (issue 16).
+		day, ok = b.parseDigitDay(date[:10])
+	} else {
+		day, ok = b.parseDigitDay(date)
+		if !ok && len(date) > 10 && bytes.IndexByte(date, c.sp.sep) < 0 {
+			// Another date with a time: parseDay reads it as the slow
+			// path does. Without the separator check a shorter date
+			// with a fraction of a second after a comma could swallow
+			// the next column of a comma-separated row.
 			day, ok = b.parseOther(date)
 		}
 	}
