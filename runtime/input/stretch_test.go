@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -220,6 +221,42 @@ func TestTrim(t *testing.T) {
 		}
 		if got, want := trim(b), bytes.TrimSpace(b); !bytes.Equal(got, want) {
 			t.Fatalf("trim(%q) = %q, bytes.TrimSpace %q", b, got, want)
+		}
+	}
+}
+
+// TestExtractTrims checks the values extract takes from random lines
+// against bytes.TrimSpace of the fields (on lines with blanks or
+// non-ASCII bytes; other lines' values are taken as they are): extract
+// writes trim's test out, and blanks at either end, ASCII or not, must
+// all be trimmed.
+func TestExtractTrims(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 5))
+	c := &csvReader{name: "f", b: newBuilder("f", &countSink{})}
+	defer releaseBuilder(c.b)
+	if err := c.header([]byte("episode;unit;code;date;region;age;sex;county;row")); err != nil {
+		t.Fatal(err)
+	}
+	parts := []string{"", " ", "\t", "\r", "\v", "\f", "a", "14", "\u0085", "\u00a0", "\u3000", "\xc3", "\xf6", "\xc3\xb6", "Avd 27", "\x7f", "~", "!"}
+	for range 5000 {
+		fields := make([]string, c.ncol)
+		for k := range fields {
+			for range rng.IntN(4) {
+				fields[k] += parts[rng.IntN(len(parts))]
+			}
+		}
+		classes := c.sp.scan([]byte(strings.Join(fields, ";")))
+		var a rowAttrs
+		c.extract(&a, c.core, classes)
+		c.extract(&a, c.attrCols, classes)
+		for _, fc := range append(slices.Clone(c.core), c.attrCols...) {
+			want := []byte(fields[fc.col])
+			if classes&(clsSpace|clsHigh) != 0 {
+				want = bytes.TrimSpace(want)
+			}
+			if !bytes.Equal(a.val[fc.field], want) {
+				t.Fatalf("line %q, column %d: extract took %q, want %q", strings.Join(fields, ";"), fc.col, a.val[fc.field], want)
+			}
 		}
 	}
 }
