@@ -129,8 +129,17 @@ func (s *splitter) scan(line []byte) (classes byte) {
 		for ; i <= len(line)-8; i += 8 {
 			x := le.Uint64(line[i:])
 			if !plainWord(x, ^uint64(0)) {
-				classes, n = s.scanBytes(line, pos, i, i+8, n, classes)
-				continue
+				// A word of plain bytes and spaces, as in "Avd 27" and
+				// "2024-10-13 00:00:00" in every row of Excel's export,
+				// is plain with its spaces read as '!': with those two
+				// words byte by byte scan took 25.9 M instructions of
+				// the eval of 200 000 such lines, so 22.7 M (issue 16).
+				sp := byteMarks(x ^ (ones * ' '))
+				if sp == 0 || !plainWord(x^sp>>7, ^uint64(0)) {
+					classes, n = s.scanBytes(line, pos, i, i+8, n, classes)
+					continue
+				}
+				classes |= clsSpace
 			}
 			for m := byteMarks(x ^ sep); m != 0; m &= m - 1 {
 				pos[n] = int32(i + bits.TrailingZeros64(m)>>3)
