@@ -1,6 +1,13 @@
 package escape
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 // TestPrintableAndSafeCell: the exact escapes of Printable and the cells
 // SafeCell changes.
@@ -24,6 +31,54 @@ func TestPrintableAndSafeCell(t *testing.T) {
 	} {
 		if got := SafeCell(in); got != want {
 			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// printableByRune is Printable as it was written before plain ASCII runs
+// were copied at once: every rune after the first that needs a look.
+func printableByRune(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x`)
+			b.WriteString(strconv.FormatUint(uint64(s[i])>>4, 16))
+			b.WriteString(strconv.FormatUint(uint64(s[i])&15, 16))
+		case unicode.IsPrint(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// TestPrintableLikeByRune compares Printable with the rune-by-rune
+// version on random strings of ASCII, control bytes, multi-byte runes,
+// unprintable runes and broken UTF-8.
+func TestPrintableLikeByRune(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "~", "→", "Ö", "\x1b", "\n", "\t", "\x7f", "\u202e", "\xff", "\xe2\x86", "😀", "\u00a0", ";"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Printable(s), printableByRune(s); got != want {
+			t.Fatalf("Printable(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
