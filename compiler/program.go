@@ -355,9 +355,10 @@ func (lw *lowerer) setBit(s CodeSet) (bit uint64, ok bool) {
 	// (lowerer.setOf gives one set per operand): looked for by address
 	// first, as comparing a set of 110 words with each of 30 others was
 	// a tenth of compiling a pathway (issue 16).
-	i := slices.IndexFunc(pp.sets, func(x CodeSet) bool { return &x[0] == &s[0] })
-	if i >= 0 {
-		return 1 << i, true
+	for i, x := range pp.sets { // a loop of its own: IndexFunc's closure was a third of setBit
+		if &x[0] == &s[0] {
+			return 1 << i, true
+		}
 	}
 	// An equal set elsewhere (a union built for other arguments) is
 	// looked for among those of the same fingerprint: the words of two
