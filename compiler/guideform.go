@@ -37,7 +37,7 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 6
+const guideFormVersion = 7
 
 // The kinds of node that the form counts before the guide, so that the
 // decoder allocates each kind in one block: the conditions' trees are
@@ -45,6 +45,8 @@ const guideFormVersion = 6
 const (
 	kindTyped = iota
 	kindTypedPtr
+	kindStringElem // an element of a []string (strings)
+	kindPathwayRef // an element of a []*Pathway (pathwayRefs)
 	kindExpr
 	kindExprPtr
 	kindAnd
@@ -288,6 +290,7 @@ func (w *guideWriter) str(s string) {
 }
 
 func (w *guideWriter) strings(ss []string) {
+	w.counts[kindStringElem] += len(ss)
 	w.len(len(ss), ss == nil)
 	for _, s := range ss {
 		w.str(s)
@@ -372,6 +375,7 @@ func (w *guideWriter) qual(q *Qualifier) {
 }
 
 func (w *guideWriter) pathwayRefs(ps []*Pathway) {
+	w.counts[kindPathwayRef] += len(ps)
 	w.len(len(ps), ps == nil)
 	for _, p := range ps {
 		w.pathway(p)
@@ -561,19 +565,23 @@ type guideReader struct {
 
 	// The blocks the nodes of each kind are taken from, allocated at
 	// once from the counts before the guide.
-	typeds      []typed
-	typedPtrs   []*typed
-	exprs       []lang.Expr
-	exprPtrs    []*lang.Expr
-	ands        []lang.AndExpr
-	andPtrs     []*lang.AndExpr
-	nots        []lang.NotExpr
-	notPtrs     []*lang.NotExpr
-	cmps        []lang.Cmp
-	operands    []lang.Operand
-	operandPtrs []*lang.Operand
-	calls       []lang.Call
-	optStrs     []string
+	typeds    []typed
+	typedPtrs []*typed
+	// The elements of the guide's lists of strings and of pathways (109
+	// and 88 allocations for 10.6 one by one).
+	stringElems     []string
+	pathwayRefElems []*Pathway
+	exprs           []lang.Expr
+	exprPtrs        []*lang.Expr
+	ands            []lang.AndExpr
+	andPtrs         []*lang.AndExpr
+	nots            []lang.NotExpr
+	notPtrs         []*lang.NotExpr
+	cmps            []lang.Cmp
+	operands        []lang.Operand
+	operandPtrs     []*lang.Operand
+	calls           []lang.Call
+	optStrs         []string
 
 	// model: the guide is decoded for evaluation only (decodeGuideTests
 	// with tests false), without what only the text's readers use: the
@@ -649,6 +657,7 @@ func (r *guideReader) blocks() {
 		counts[i] = int(n)
 	}
 	r.typeds, r.typedPtrs = make([]typed, counts[kindTyped]), make([]*typed, counts[kindTypedPtr])
+	r.stringElems, r.pathwayRefElems = make([]string, counts[kindStringElem]), make([]*Pathway, counts[kindPathwayRef])
 	if r.model {
 		// The syntax nodes (of When, and of the test cases) are not
 		// read: no blocks of 76 KB for 10.6 allocated and never used,
@@ -967,7 +976,7 @@ func (r *guideReader) strings() []string {
 	if !ok {
 		return nil
 	}
-	ss := make([]string, n)
+	ss := takeN(r, &r.stringElems, n)
 	for i := range ss {
 		ss[i] = r.str()
 	}
@@ -1038,7 +1047,7 @@ func (r *guideReader) pathwayRefs() []*Pathway {
 	if !ok {
 		return nil
 	}
-	ps := make([]*Pathway, n)
+	ps := takeN(r, &r.pathwayRefElems, n)
 	for i := range ps {
 		ps[i] = r.pathway()
 	}
