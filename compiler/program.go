@@ -241,6 +241,9 @@ type Program struct {
 	// reads are the attributes each rule of the guide reads (Rule.Reads),
 	// by its index in Guide.Rules: the same for every pathway.
 	reads []AttrSet
+	// startClosing is Start and Closing mixed into the fingerprint of a
+	// pathway's code entries (rowsFingerprint), which they are part of.
+	startClosing uint64
 	// rowTable is the table of code entries of the embedded version of
 	// the guide's name (see rowtable.go), "" when there is none.
 	rowTable string
@@ -569,6 +572,7 @@ func Compile(g *Guide) *Program {
 		p.Closing.orBits100(pre*100, closing[0], closing[1])
 		p.Start.orBits100(pre*100, start[0], start[1])
 	}
+	p.startClosing = mixSet(mixSet(uint64(len(p.Prefixes)), p.Start), p.Closing)
 	// The pathways are compiled apart, when first asked for (Pathway):
 	// they share nothing but the guide and p, which they read.
 	p.pathways = &lazyPathways{progs: make([]atomic.Pointer[PathwayProgram], len(g.Pathways)),

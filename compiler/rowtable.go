@@ -27,22 +27,22 @@ import (
 // read than to work out.
 
 // rowsFingerprint identifies what buildRows reads for pp: the number of
-// prefixes, pp's sets, its own codes and the guide's start and closing
-// codes.
+// prefixes, the guide's start and closing codes (mixed once, in Compile:
+// startClosing), pp's sets and its own codes.
 func (p *Program) rowsFingerprint(pp *PathwayProgram) uint64 {
-	h := uint64(len(p.Prefixes))<<32 | uint64(len(pp.sets))
-	mix := func(s CodeSet) {
-		h = bits.RotateLeft64(h^uint64(len(s)), 29) * 0x9e3779b97f4a7c15
-		for _, w := range s {
-			h = bits.RotateLeft64(h^w, 29) * 0x9e3779b97f4a7c15
-		}
-	}
+	h := p.startClosing ^ uint64(len(pp.sets))
 	for _, s := range pp.sets {
-		mix(s)
+		h = mixSet(h, s)
 	}
-	mix(pp.Own)
-	mix(p.Start)
-	mix(p.Closing)
+	return mixSet(h, pp.Own)
+}
+
+// mixSet mixes the words of s into h.
+func mixSet(h uint64, s CodeSet) uint64 {
+	h = bits.RotateLeft64(h^uint64(len(s)), 29) * 0x9e3779b97f4a7c15
+	for _, w := range s {
+		h = bits.RotateLeft64(h^w, 29) * 0x9e3779b97f4a7c15
+	}
 	return h
 }
 
@@ -126,12 +126,12 @@ func (p *Program) loadRows(pp *PathwayProgram, i int) bool {
 		return false
 	}
 	rows := make([]uint64, 100*nrows)
-	var last byte // the largest index
-	for k := range rows {
-		rows[k] = values[e.data[k]]
-		last = max(last, e.data[k])
+	var last byte                      // the largest index
+	for k, b := range []byte(e.data) { // no copy: the conversion only ranges
+		rows[k] = values[b]
+		last |= b
 	}
-	if uint64(last) >= nvalues {
+	if uint64(last) >= nvalues && !allBelow(e.data, nvalues) {
 		return false
 	}
 	for _, r := range rowOf {
@@ -140,6 +140,16 @@ func (p *Program) loadRows(pp *PathwayProgram, i int) bool {
 		}
 	}
 	pp.rowOf, pp.rows = rowOf, rows
+	return true
+}
+
+// allBelow reports whether every byte of s is below n.
+func allBelow(s string, n uint64) bool {
+	for i := range len(s) {
+		if uint64(s[i]) >= n {
+			return false
+		}
+	}
 	return true
 }
 

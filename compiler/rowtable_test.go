@@ -85,6 +85,13 @@ func TestRowTableOtherSets(t *testing.T) {
 	r.uint()
 	size, _ := r.uint()
 	end := len(table) - len(r.data) + int(size)
+	// An entry that indexes a value it does not have is not used.
+	damaged := []byte(table)
+	damaged[end-1] = 0xff // the last entry of the last row
+	p.rowTable = string(damaged)
+	if p.loadRows(&pp, 0) {
+		t.Error("an entry indexing a value past its values is used")
+	}
 	for cut := range len(table) {
 		p.rowTable = table[:cut]
 		if got := p.loadRows(&pp, 0); got != (cut >= end) {
