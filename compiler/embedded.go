@@ -84,26 +84,31 @@ func sourcesStamp(names []string, src lang.Sources) []byte {
 // embeddedStamp is the stamp of embedded version v, from the listing of
 // its folder without reading the files.
 func embeddedStamp(v string) ([]byte, error) {
+	// fs.ReadDir gives the files sorted by name, the order of the shown
+	// names, which share their folder: the stamp is written as they come,
+	// without the map, sort and path.Join per file of stamp's other
+	// callers (a third of the 34 k instructions this took, issue 16).
+	// TestEmbeddedParsed checks it is sourcesStamp's.
 	entries, err := fs.ReadDir(rules.FS(), v)
 	if err != nil {
 		return nil, err
 	}
-	var names []string // shown names, in order: they share a prefix
-	sizes := map[string]int64{}
+	folder := embeddedDisplay(v) + "/"
+	var out []byte
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), Ext) {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, Ext) {
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			return nil, err
 		}
-		shown := path.Join(embeddedDisplay(v), e.Name())
-		names = append(names, shown)
-		sizes[shown] = info.Size()
+		out = binary.AppendUvarint(out, uint64(len(folder)+len(name)))
+		out = append(append(out, folder...), name...)
+		out = binary.AppendUvarint(out, uint64(info.Size()))
 	}
-	sort.Strings(names)
-	return stamp(names, func(name string) int64 { return sizes[name] }), nil
+	return out, nil
 }
 
 // EncodeEmbedded parses and checks embedded version v and returns its
