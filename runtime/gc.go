@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"os"
 	gort "runtime"
 	"runtime/debug"
 	"sync"
@@ -18,7 +17,16 @@ import (
 // goes back to its usual target as soon as a collection finds more than
 // half of that heap live: a large input whose lists grow past it (many
 // lead times over target) is collected as before, not over and over at
-// the limit. Nothing changes when the user set GOGC or GOMEMLIMIT.
+// the limit. Nothing changes when the user set GOGC (to other than Go's
+// default, 100) or GOMEMLIMIT (UserGC).
+
+// UserGC is whether the user set the collector's target or limit
+// (GOGC other than Go's default 100, GOMEMLIMIT): streamGC then changes
+// nothing. The command sets it as it starts, from the settings the Go
+// runtime read, before it changes any: asking the environment copied the
+// whole of it into a map, 1 % of a 100-row eval's instructions, and
+// nothing else in such a run reads it (issue 16).
+var UserGC bool
 
 // streamHeap is the heap the collector waits for while streaming.
 const streamHeap = 64 << 20
@@ -36,10 +44,7 @@ var (
 // runs, and returns what restores the collector's settings (once the
 // last pass under way has ended; calling it again does nothing).
 func streamGC() (restore func()) {
-	if _, set := os.LookupEnv("GOGC"); set {
-		return func() {}
-	}
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+	if UserGC {
 		return func() {}
 	}
 	streamMu.Lock()

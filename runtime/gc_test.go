@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"math"
-	"os"
 	gort "runtime"
 	"runtime/debug"
 	"strings"
@@ -23,15 +22,11 @@ func gcSettings() (percent int, limit int64) {
 	return percent, debug.SetMemoryLimit(-1)
 }
 
-// withoutGCEnv runs f with GOGC and GOMEMLIMIT unset and the target at
-// 77 %, and restores everything after.
+// withoutGCEnv runs f with no GOGC or GOMEMLIMIT of the user's (UserGC)
+// and the target at 77 %, and restores everything after.
 func withoutGCEnv(t *testing.T, f func()) {
-	for _, k := range []string{"GOGC", "GOMEMLIMIT"} {
-		if v, ok := os.LookupEnv(k); ok {
-			os.Unsetenv(k)
-			defer os.Setenv(k, v)
-		}
-	}
+	defer func(was bool) { UserGC = was }(UserGC)
+	UserGC = false
 	prevPercent := debug.SetGCPercent(77)
 	prevLimit := debug.SetMemoryLimit(math.MaxInt64)
 	defer func() {
@@ -71,8 +66,8 @@ func TestStreamGC(t *testing.T) {
 			t.Errorf("both ended: GOGC %d, limit %d; want 77, MaxInt64", p, l)
 		}
 
-		os.Setenv("GOGC", "50")
-		defer os.Unsetenv("GOGC")
+		UserGC = true
+		defer func() { UserGC = false }()
 		restore = streamGC()
 		if p, l := gcSettings(); p != 77 || l != math.MaxInt64 {
 			t.Errorf("with GOGC set: GOGC %d, limit %d; want 77, MaxInt64 unchanged", p, l)

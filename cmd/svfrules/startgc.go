@@ -1,10 +1,13 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
+
+	svfruntime "github.com/rcc/svfrules/runtime"
 )
 
 // startupGCPercent is the garbage collector's target while svfrules
@@ -22,11 +25,20 @@ var (
 )
 
 // startupGC raises the collector's target for the start-up of the
-// process, unless the user set GOGC.
+// process, unless the user set GOGC to other than Go's default (100,
+// which startupDone restores), and tells svfruntime.UserGC whether the
+// user set GOGC so or GOMEMLIMIT. It asks the Go runtime, which has read
+// them, rather than the environment: os.LookupEnv copies all of it into
+// a map the first time, 1 % of a 100-row eval's instructions (issue 16).
 func startupGC() {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		normalGC = debug.SetGCPercent(startupGCPercent)
+	limitSet := debug.SetMemoryLimit(-1) != math.MaxInt64
+	prev := debug.SetGCPercent(startupGCPercent)
+	svfruntime.UserGC = prev != 100 || limitSet
+	if prev != 100 {
+		debug.SetGCPercent(prev) // the user's GOGC
+		return
 	}
+	normalGC = prev
 }
 
 // smallInput is the most bytes of input files that startupDone reads

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sync"
 	"testing"
+
+	svfruntime "github.com/rcc/svfrules/runtime"
 )
 
 // TestStartupDoneSmallInput: the collector's start-up target stays for
@@ -51,5 +54,42 @@ func TestStartupDoneSmallInput(t *testing.T) {
 				t.Errorf("evalWorkers after startupDone(%v): %d, want %d", tc.files, workers, want)
 			}
 		})
+	}
+}
+
+// TestStartupGC: Go's default target (100) is raised for the start-up
+// and restored by startupDone; a target the user set (GOGC) is left as
+// it is. UserGC says whether the user set the target or a limit.
+func TestStartupGC(t *testing.T) {
+	savedGC, savedUser := normalGC, svfruntime.UserGC
+	prevPercent, prevLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() {
+		normalGC, normalGCOnce, svfruntime.UserGC = savedGC, sync.Once{}, savedUser
+		debug.SetGCPercent(prevPercent)
+		debug.SetMemoryLimit(prevLimit)
+	})
+	for _, tc := range []struct {
+		before        int
+		limit         int64
+		during, after int
+		user          bool
+	}{
+		{100, math.MaxInt64, startupGCPercent, 100, false}, // GOGC unset (or 100)
+		{250, math.MaxInt64, 250, 250, true},               // GOGC=250
+		{-1, math.MaxInt64, -1, -1, true},                  // GOGC=off
+		{100, 1 << 30, startupGCPercent, 100, true},        // GOMEMLIMIT=1GiB
+	} {
+		debug.SetGCPercent(tc.before)
+		debug.SetMemoryLimit(tc.limit)
+		normalGC, normalGCOnce = -2, sync.Once{}
+		startupGC()
+		during := debug.SetGCPercent(-1)
+		debug.SetGCPercent(during)
+		startupDone() // no files: restores
+		after := debug.SetGCPercent(-1)
+		if during != tc.during || after != tc.after || svfruntime.UserGC != tc.user {
+			t.Errorf("target %d, limit %d: %d during the start-up and %d after, UserGC %v; want %d, %d, %v",
+				tc.before, tc.limit, during, after, svfruntime.UserGC, tc.during, tc.after, tc.user)
+		}
 	}
 }
