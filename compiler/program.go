@@ -509,10 +509,24 @@ func (p *Program) id(prefix, suffix int) CodeID { return CodeID(prefix*100 + suf
 // checked without errors. Its pathways are compiled when first asked for
 // (Program.Pathway; CompileAll compiles them all).
 func Compile(g *Guide) *Program {
-	p := &Program{Guide: g, Prefixes: []string{""}, PrefixPathway: []int{-1}, rowTable: embeddedRowTable(g.Version)}
+	n := 1 // the prefixes, made at their size (growing them was a quarter of Compile)
+	maxIndex := -1
 	for _, pw := range g.Pathways {
+		n += len(pw.Prefixes)
+		maxIndex = max(maxIndex, pw.Index)
+	}
+	p := &Program{Guide: g, Prefixes: make([]string, 1, n), PrefixPathway: make([]int, 1, n),
+		rowTable: embeddedRowTable(g.Version)}
+	p.PrefixPathway[0] = -1
+	// A pathway's prefix indexes follow each other: each pathway's list
+	// is cut from one block of all of them.
+	all := make([]int, n)
+	p.prefixesOf = make([][]int, max(len(g.Pathways), maxIndex+1))
+	for _, pw := range g.Pathways {
+		first := len(p.Prefixes)
 		for _, pre := range pw.Prefixes {
 			idx := len(p.Prefixes)
+			all[idx] = idx
 			p.Prefixes = append(p.Prefixes, pre)
 			p.PrefixPathway = append(p.PrefixPathway, pw.Index)
 			a, b := pre[1], pre[2]
@@ -522,23 +536,22 @@ func Compile(g *Guide) *Program {
 			}
 			p.prefixIndex[int(a-'A')*36+bi] = uint8(idx)
 		}
+		if own := all[first:len(p.Prefixes):len(p.Prefixes)]; p.prefixesOf[pw.Index] == nil {
+			p.prefixesOf[pw.Index] = own
+		} else { // two pathways of one Index: not in a checked guide
+			p.prefixesOf[pw.Index] = append(p.prefixesOf[pw.Index], own...)
+		}
 	}
 	p.words = (len(p.Prefixes)*100 + 63) / 64
-	p.prefixesOf = make([][]int, len(g.Pathways))
-	for i, pi := range p.PrefixPathway {
-		if pi < 0 {
-			continue
+	for _, c := range g.Codes { // every pattern in one pass
+		w, bit := c.Num/64, uint64(1)<<(c.Num%64)
+		if int(c.Kind) >= 0 && int(c.Kind) < closingKinds {
+			p.kindBits[c.Kind][w] |= bit
 		}
-		for len(p.prefixesOf) <= pi {
-			p.prefixesOf = append(p.prefixesOf, nil)
+		if c.Kind.Closing() {
+			p.kindBits[closingKinds][w] |= bit
 		}
-		p.prefixesOf[pi] = append(p.prefixesOf[pi], i)
-	}
-	for k := range p.kindBits {
-		lo, hi := p.bits100(func(c *Code) bool {
-			return Kind(k) == c.Kind || k == closingKinds && c.Kind.Closing() || k == allKinds
-		})
-		p.kindBits[k] = [2]uint64{lo, hi}
+		p.kindBits[allKinds][w] |= bit
 	}
 	p.reads = make([]AttrSet, len(g.Rules))
 	for k, r := range g.Rules {
