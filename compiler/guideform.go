@@ -687,9 +687,10 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 // comes without the conditions' syntax (Rule.When, LeadTime.When),
 // without Places (of the guide, its codes, rules and lead times) and
 // without the positions of the cells (Cell.Pos) and of the notes'
-// pathways (Note.PathwayPos), which only the readers of the text use (explain, diff, fmt, the lint, the language server): a third
-// of the memory the decoding touched, each new page of it a page fault,
-// and half of its instructions (issue 16).
+// pathways (Note.PathwayPos), which only the readers of the text use
+// (explain, diff, fmt, the lint, the language server): a third of the
+// memory the decoding touched, each new page of it a page fault, and
+// half of its instructions (issue 16).
 func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, err error) {
 	r := &guideReader{data: data, g: &Guide{Files: files}, model: !tests}
 	defer func() {
