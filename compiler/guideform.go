@@ -23,11 +23,12 @@ import (
 // an integer is a varint, a bool a byte, a string an index into the
 // strings seen so far or, the first time, its length and bytes; a slice
 // or map its length plus one (0 for nil, so that nil and empty stay
-// apart), a pointer a presence mark. The conditions' syntax (When),
-// Places and the positions of a code's cells and of its notes' pathways
-// are sections of their own,
-// their length in bytes first and their strings in a table of their own,
-// which eval steps over. A pointer to a pathway, code,
+// apart), a pointer a presence mark; a condition's node first marks
+// which of its fields are not empty, and only those follow. The
+// conditions' syntax (When), Places and the positions of a code's cells
+// and of its notes' pathways are sections of their own, their length in
+// bytes first and their strings in a table of their own, which eval
+// steps over. A pointer to a pathway, code,
 // qualifier or note of the guide is its index among those of the guide,
 // so that the decoded model shares them as the checked one does. The
 // decoded guide is equal (reflect.DeepEqual) to the one Check gives

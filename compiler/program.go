@@ -736,7 +736,9 @@ func (p *Program) compilePathway(pw *Pathway) *PathwayProgram {
 // equal (most: the other pathways' prefixes) share a row, which is
 // built once. Building every code's entry from every set's bits, then
 // comparing each prefix's row with the rows kept, was a sixth of
-// compiling a pathway (issue 16).
+// compiling a pathway (issue 16). It runs when the generated form has no
+// entry for the pathway's sets (loadRows): for go generate itself, and
+// for guides that are not embedded or differ from the embedded one.
 func (p *Program) buildRows(pp *PathwayProgram) {
 	// A prefix's signature: its 100 bits of each set, two words a set,
 	// then those of its own start codes and its own closing codes.

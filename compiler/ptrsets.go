@@ -7,10 +7,10 @@ import (
 
 // ptrSets maps pointers (a condition's nodes, their argument slots) to
 // code sets, for the lowerer, which looks up each operand's set three or
-// four times in compiling a rule. Go's maps cost 80 to 240 instructions a
-// look-up there, a tenth of compiling a pathway (issue 16); this table,
-// open addressing by a multiplicative hash of the pointer with linear
-// probing, some 15.
+// four times in compiling a rule. Go's maps (80 to 240 instructions a
+// look-up there) were a fifth of compiling a pathway (issue 16); this
+// table finds a pointer by a multiplicative hash of it and linear
+// probing in slots at most half full.
 type ptrSets struct {
 	keys  []unsafe.Pointer
 	vals  []CodeSet
