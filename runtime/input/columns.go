@@ -66,7 +66,7 @@ func flagField(name string) int {
 			return k
 		}
 	}
-	if k, ok := columnAliases[key]; ok {
+	if k, ok := columnAliasOf(key); ok {
 		return k
 	}
 	return -1
@@ -142,12 +142,12 @@ func (fc FileColumns) guessField(header string) int {
 		// Two words first: "remitterande region" is not "region".
 		k, ok := -1, false
 		if i+1 < len(words) {
-			if k, ok = columnAliases[words[i]+"_"+words[i+1]]; ok {
+			if k, ok = columnAliasOf(words[i] + "_" + words[i+1]); ok {
 				i++
 			}
 		}
 		if !ok {
-			k, ok = columnAliases[words[i]]
+			k, ok = columnAliasOf(words[i])
 		}
 		if !ok || k < colRegion || k == found || fc.reads(k) {
 			continue

@@ -40,19 +40,40 @@ func TestParseColumns(t *testing.T) {
 // whole header).
 func TestColumnAliasTable(t *testing.T) {
 	for _, h := range []string{"behandlingsintention", "intention"} {
-		if columnAliases[h] != colIntent {
+		if k, ok := columnAliasOf(h); !ok || k != colIntent {
 			t.Errorf("%s is not intent", h)
 		}
 	}
 	for _, h := range []string{"remittent", "remitterande_region"} {
-		if columnAliases[h] != colReferring {
+		if k, ok := columnAliasOf(h); !ok || k != colReferring {
 			t.Errorf("%s is not referring_region", h)
 		}
 	}
 	for h, k := range map[string]int{"folkbokföringslän": colCounty, "kon": colSex, "alder": colAge, "förloppsid": colEpisode, "id": colEpisode,
 		"kvå": colCode, "kvåkod": colCode, "datum": colDate, "icd10": colDiagnosis} {
-		if columnAliases[h] != k {
+		if got, ok := columnAliasOf(h); !ok || got != k {
 			t.Errorf("%s is not %s", h, colNames[k])
+		}
+	}
+	for _, h := range []string{"", "kodd", "datum_", "Datum", "zzz"} {
+		if k, ok := columnAliasOf(h); ok {
+			t.Errorf("%q is read as %s; it is no alias", h, colNames[k])
+		}
+	}
+}
+
+// TestColumnAliasesSorted: columnAliasOf finds a name by binary search,
+// which misses names out of order; a name given twice would be found
+// once.
+func TestColumnAliasesSorted(t *testing.T) {
+	for i := 1; i < len(columnAliases); i++ {
+		if a, b := columnAliases[i-1].name, columnAliases[i].name; a >= b {
+			t.Errorf("columnAliases: %q before %q", a, b)
+		}
+	}
+	for _, a := range columnAliases {
+		if k, ok := columnAliasOf(a.name); !ok || k != a.field {
+			t.Errorf("columnAliasOf(%q) = %d, %v; want %d", a.name, k, ok, a.field)
 		}
 	}
 }

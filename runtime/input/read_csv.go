@@ -18,29 +18,54 @@ import (
 	"github.com/rcc/svfrules/lang"
 )
 
-// columnAliases maps a column name, normalised by columnKey, to its field.
-// Swedish exports name columns in Swedish, with or without å, ä and ö.
-var columnAliases = map[string]int{
-	"episode": colEpisode, "forlopp": colEpisode, "förlopp": colEpisode, "episode_id": colEpisode, "id": colEpisode,
-	"forlopp_id": colEpisode, "förlopp_id": colEpisode, "forloppsid": colEpisode, "förloppsid": colEpisode,
-	"forlopps-id": colEpisode, "förlopps-id": colEpisode, "forlopps_id": colEpisode, "förlopps_id": colEpisode,
-	"code": colCode, "kod": colCode, "kva": colCode, "kvå": colCode, "kva_kod": colCode, "kvå_kod": colCode, "kvakod": colCode, "kvåkod": colCode,
-	"kva-kod": colCode, "kvå-kod": colCode, "atgardskod": colCode, "åtgärdskod": colCode,
-	"date": colDate, "datum": colDate, "handelsedatum": colDate, "händelsedatum": colDate,
-	"atgardsdatum": colDate, "åtgärdsdatum": colDate, "koddatum": colDate, "kodningsdatum": colDate,
-	"handelse_datum": colDate, "händelse_datum": colDate, "atgards_datum": colDate, "åtgärds_datum": colDate,
-	"vardforloppsnummer": colEpisode, "vårdförloppsnummer": colEpisode, "forloppsnummer": colEpisode, "förloppsnummer": colEpisode,
-	"vardforlopps-id": colEpisode, "vårdförlopps-id": colEpisode, "vardforloppsid": colEpisode, "vårdförloppsid": colEpisode,
-	"region": colRegion, "rapporterande_region": colRegion,
-	"age": colAge, "alder": colAge, "ålder": colAge,
-	"sex": colSex, "kon": colSex, "kön": colSex,
-	"county": colCounty, "lan": colCounty, "län": colCounty, "folkbokforingslan": colCounty, "folkbokföringslän": colCounty,
-	"lanskod": colCounty, "länskod": colCounty,
-	"referring_region": colReferring, "remitterande_region": colReferring,
-	"remitterande_landsting": colReferring, "remittent": colReferring,
-	"diagnosis": colDiagnosis, "diagnos": colDiagnosis, "icd10": colDiagnosis, "icd-10": colDiagnosis, "diagnoskod": colDiagnosis,
-	"intent": colIntent, "intention": colIntent, "avsikt": colIntent, "behandlingsintention": colIntent,
-	"kur/pal": colIntent, "kur_pal": colIntent, "kur_/_pal": colIntent,
+// columnAliases are the column names, normalised by columnKey, that are
+// read as a field, sorted by name (TestColumnAliasesSorted): Swedish
+// exports name columns in Swedish, with or without å, ä and ö. A sorted
+// table is laid out by the compiler as data; the map it replaces was
+// built at every start of the program, 18 000 instructions of the 2.7
+// million of a 100-row eval (issue 16), to look up the ten or so names of
+// one header.
+var columnAliases = [...]columnAlias{
+	{"age", colAge}, {"alder", colAge}, {"atgards_datum", colDate}, {"atgardsdatum", colDate},
+	{"atgardskod", colCode}, {"avsikt", colIntent}, {"behandlingsintention", colIntent},
+	{"code", colCode}, {"county", colCounty}, {"date", colDate}, {"datum", colDate},
+	{"diagnos", colDiagnosis}, {"diagnosis", colDiagnosis}, {"diagnoskod", colDiagnosis},
+	{"episode", colEpisode}, {"episode_id", colEpisode}, {"folkbokforingslan", colCounty},
+	{"folkbokföringslän", colCounty}, {"forlopp", colEpisode}, {"forlopp_id", colEpisode},
+	{"forlopps-id", colEpisode}, {"forlopps_id", colEpisode}, {"forloppsid", colEpisode},
+	{"forloppsnummer", colEpisode}, {"förlopp", colEpisode}, {"förlopp_id", colEpisode},
+	{"förlopps-id", colEpisode}, {"förlopps_id", colEpisode}, {"förloppsid", colEpisode},
+	{"förloppsnummer", colEpisode}, {"handelse_datum", colDate}, {"handelsedatum", colDate},
+	{"händelse_datum", colDate}, {"händelsedatum", colDate}, {"icd-10", colDiagnosis},
+	{"icd10", colDiagnosis}, {"id", colEpisode}, {"intent", colIntent}, {"intention", colIntent},
+	{"kod", colCode}, {"koddatum", colDate}, {"kodningsdatum", colDate}, {"kon", colSex},
+	{"kur/pal", colIntent}, {"kur_/_pal", colIntent}, {"kur_pal", colIntent}, {"kva", colCode},
+	{"kva-kod", colCode}, {"kva_kod", colCode}, {"kvakod", colCode}, {"kvå", colCode},
+	{"kvå-kod", colCode}, {"kvå_kod", colCode}, {"kvåkod", colCode}, {"kön", colSex},
+	{"lan", colCounty}, {"lanskod", colCounty}, {"län", colCounty}, {"länskod", colCounty},
+	{"rapporterande_region", colRegion}, {"referring_region", colReferring}, {"region", colRegion},
+	{"remittent", colReferring}, {"remitterande_landsting", colReferring},
+	{"remitterande_region", colReferring}, {"sex", colSex}, {"vardforlopps-id", colEpisode},
+	{"vardforloppsid", colEpisode}, {"vardforloppsnummer", colEpisode},
+	{"vårdförlopps-id", colEpisode}, {"vårdförloppsid", colEpisode},
+	{"vårdförloppsnummer", colEpisode}, {"ålder", colAge}, {"åtgärds_datum", colDate},
+	{"åtgärdsdatum", colDate}, {"åtgärdskod", colCode},
+}
+
+// columnAlias is a column name, as columnKey gives it, and its field.
+type columnAlias struct {
+	name  string
+	field int
+}
+
+// columnAliasOf returns the field that column name key (as columnKey
+// gives it) is read as, if it is an alias.
+func columnAliasOf(key string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(columnAliases[:], key, func(a columnAlias, k string) int { return strings.Compare(a.name, k) })
+	if !ok {
+		return 0, false
+	}
+	return columnAliases[i].field, true
 }
 
 // columnKey normalises a header name: trimmed, lower case, composed
@@ -846,7 +871,8 @@ func (c *csvReader) header(raw []byte) error {
 	for _, k := range []int{colEpisode, colCode, colDate} {
 		if c.col[k] < 0 {
 			missing = append(missing, fieldWords[k])
-			for alias, kk := range columnAliases {
+			for _, a := range columnAliases {
+				alias, kk := a.name, a.field
 				if kk == k {
 					candidates = append(candidates, alias)
 				}
@@ -921,7 +947,8 @@ func (c *csvReader) header(raw []byte) error {
 // when none is likely.
 func guessColumn(k int, unknown []string, guessed map[string]bool, alone bool) string {
 	var aliases []string
-	for alias, kk := range columnAliases {
+	for _, a := range columnAliases {
+		alias, kk := a.name, a.field
 		if kk == k && utf8.RuneCountInString(alias) >= 3 {
 			aliases = append(aliases, alias)
 		}
@@ -936,7 +963,8 @@ func guessColumn(k int, unknown []string, guessed map[string]bool, alone bool) s
 			return false
 		}
 		key := columnKey([]byte(n))
-		for alias, kk := range columnAliases {
+		for _, a := range columnAliases {
+			alias, kk := a.name, a.field
 			if kk != k && utf8.RuneCountInString(alias) >= 3 && strings.Contains(key, alias) {
 				return false
 			}
@@ -981,8 +1009,7 @@ func (c *csvReader) fieldOf(key string) (int, bool) {
 	if k, ok := c.mapped(key); ok {
 		return k, true
 	}
-	k, ok := columnAliases[key]
-	return k, ok
+	return columnAliasOf(key)
 }
 
 // assign sets c.col from the header's names and returns the headers not
@@ -1010,7 +1037,7 @@ func (c *csvReader) assign(names []string) (unknown []string, err error) {
 			c.col[k], explicit[k], used[i] = i, true, true
 			continue
 		}
-		if k, ok := columnAliases[key]; ok {
+		if k, ok := columnAliasOf(key); ok {
 			auto[k] = append(auto[k], i)
 		}
 	}
