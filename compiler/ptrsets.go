@@ -49,6 +49,13 @@ func (m *ptrSets) put(k unsafe.Pointer, s CodeSet) {
 	m.keys[i], m.vals[i] = k, s
 }
 
+// reset empties m, keeping its slots.
+func (m *ptrSets) reset() {
+	clear(m.keys)
+	clear(m.vals)
+	m.n = 0
+}
+
 func (m *ptrSets) grow() {
 	keys, vals := m.keys, m.vals
 	size := max(64, 2*len(keys))
