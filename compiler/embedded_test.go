@@ -70,28 +70,22 @@ func TestEmbeddedParsed(t *testing.T) {
 				t.Errorf("LoadEmbeddedUnlinted(%q) differs from Load without the lint", v)
 			}
 			// Without the text and the test cases: the same guide but
-			// Files and Tests, the conditions' syntax, Places and the
-			// cells' positions, no sources.
+			// Files and Tests, the conditions' syntax, Places, the
+			// cells' positions, the notes and the sections, no sources.
 			g4, d4, s4 := LoadEmbeddedModel(v)
 			if g4 == nil || g4.Files != nil || g4.Tests != nil || s4 != nil || d4 != nil {
 				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, Tests %d, sources %d, diagnostics %v; want a guide without text, tests or diagnostics",
 					v, g4 != nil, len(g4.Files), len(g4.Tests), len(s4), d4)
 			}
-			if g4.Places != nil {
-				t.Errorf("LoadEmbeddedModel(%q): the guide's Places %v, want none", v, g4.Places)
+			if g4.Places != nil || g4.Sections != nil {
+				t.Errorf("LoadEmbeddedModel(%q): the guide's Places %v, %d sections; want none", v, g4.Places, len(g4.Sections))
 			}
-			g4.Files, g4.Tests, g4.Places = g1.Files, g1.Tests, g1.Places
+			g4.Files, g4.Tests, g4.Places, g4.Sections = g1.Files, g1.Tests, g1.Places, g1.Sections
 			for i, c := range g4.Codes {
-				if c.Places != nil {
-					t.Errorf("LoadEmbeddedModel(%q): code %s has Places", v, c.Suffix)
+				if c.Places != nil || c.Notes != nil {
+					t.Errorf("LoadEmbeddedModel(%q): code %s has Places or notes", v, c.Suffix)
 				}
-				c.Places = g1.Codes[i].Places
-				for j, n := range c.Notes {
-					if n.PathwayPos != nil {
-						t.Errorf("LoadEmbeddedModel(%q): a note of code %s has the positions of its pathways", v, c.Suffix)
-					}
-					n.PathwayPos = g1.Codes[i].Notes[j].PathwayPos
-				}
+				c.Places, c.Notes = g1.Codes[i].Places, g1.Codes[i].Notes
 				for j := range c.Cells {
 					if c.Cells[j].Pos != (lang.Pos{}) {
 						t.Errorf("LoadEmbeddedModel(%q): code %s has the position of cell %d", v, c.Suffix, j)
@@ -100,10 +94,10 @@ func TestEmbeddedParsed(t *testing.T) {
 				}
 			}
 			for i, r := range g4.Rules {
-				if r.When != nil || r.Places != nil {
-					t.Errorf("LoadEmbeddedModel(%q): rule %s has When or Places", v, r.ID)
+				if r.When != nil || r.Places != nil || r.GuideNotes != nil {
+					t.Errorf("LoadEmbeddedModel(%q): rule %s has When, Places or notes", v, r.ID)
 				}
-				r.When, r.Places = g1.Rules[i].When, g1.Rules[i].Places
+				r.When, r.Places, r.GuideNotes = g1.Rules[i].When, g1.Rules[i].Places, g1.Rules[i].GuideNotes
 			}
 			for _, lts := range [][2][]*LeadTime{{g4.LeadTimes, g1.LeadTimes}, {g4.LocalLeadTimes, g1.LocalLeadTimes}} {
 				for i, lt := range lts[0] {
@@ -114,7 +108,7 @@ func TestEmbeddedParsed(t *testing.T) {
 				}
 			}
 			if !reflect.DeepEqual(g1, g4) {
-				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places and the positions of the cells and of the notes' pathways", v)
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places, the positions of the cells, the notes and the sections", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)

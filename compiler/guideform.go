@@ -25,10 +25,11 @@ import (
 // or map its length plus one (0 for nil, so that nil and empty stay
 // apart), a pointer a presence mark; a condition's node first marks
 // which of its fields are not empty, and only those follow. The
-// conditions' syntax (When), Places and the positions of a code's cells
-// and of its notes' pathways are sections of their own, their length in
-// bytes first and their strings in a table of their own, which eval
-// steps over. A pointer to a pathway, code,
+// conditions' syntax (When), Places, the positions of a code's cells
+// and of its notes' pathways, the codes' notes with the guide's
+// sections, and the notes a rule cites are sections of their own, their
+// length in bytes first and their strings in a table of their own,
+// which eval steps over. A pointer to a pathway, code,
 // qualifier or note of the guide is its index among those of the guide,
 // so that the decoded model shares them as the checked one does. The
 // decoded guide is equal (reflect.DeepEqual) to the one Check gives
@@ -38,7 +39,7 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 7
+const guideFormVersion = 8
 
 // The kinds of node that the form counts before the guide, so that the
 // decoder allocates each kind in one block: the conditions' trees are
@@ -151,32 +152,36 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 		w.pos(c.Pos)
 		w.places(c.Places)
 	}
-	for _, c := range g.Codes {
-		w.len(len(c.Notes), c.Notes == nil)
-		for _, n := range c.Notes {
-			if n.Code != c {
-				panic(fmt.Sprintf("a note of code %s belongs to another code", c.Suffix)) // for developers: a bug in go generate, never run by users
+	// The notes and the sections are texts of the guide that eval and
+	// report do not show: a section they step over (decodeGuideTests).
+	w.skippable(func() {
+		for _, c := range g.Codes {
+			w.len(len(c.Notes), c.Notes == nil)
+			for _, n := range c.Notes {
+				if n.Code != c {
+					panic(fmt.Sprintf("a note of code %s belongs to another code", c.Suffix)) // for developers: a bug in go generate, never run by users
+				}
+				w.notes[n] = len(w.notes)
+				w.pathwayRefs(n.Pathways)
+				w.skippable(func() { w.positions(n.PathwayPos) }) // only the lint reads them
+				w.str(n.Heading)
+				w.str(n.Text)
+				w.bool(n.BeforeTable)
+				w.pos(n.Pos)
 			}
-			w.notes[n] = len(w.notes)
-			w.pathwayRefs(n.Pathways)
-			w.skippable(func() { w.positions(n.PathwayPos) }) // only the lint reads them
-			w.str(n.Heading)
-			w.str(n.Text)
-			w.bool(n.BeforeTable)
-			w.pos(n.Pos)
 		}
-	}
-	w.len(len(g.Sections), g.Sections == nil)
-	for _, s := range g.Sections {
-		w.str(s.Heading)
-		w.str(s.Text)
-		w.bool(s.Pathways)
-		w.len(len(s.Codes), s.Codes == nil)
-		for _, c := range s.Codes {
-			w.code(c)
+		w.len(len(g.Sections), g.Sections == nil)
+		for _, s := range g.Sections {
+			w.str(s.Heading)
+			w.str(s.Text)
+			w.bool(s.Pathways)
+			w.len(len(s.Codes), s.Codes == nil)
+			for _, c := range s.Codes {
+				w.code(c)
+			}
+			w.pos(s.Pos)
 		}
-		w.pos(s.Pos)
-	}
+	})
 	w.len(len(g.Rules), g.Rules == nil)
 	for _, r := range g.Rules {
 		w.str(r.ID)
@@ -187,14 +192,16 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 		w.str(r.Ref)
 		w.str(r.Section)
 		w.strings(r.Quotes)
-		w.len(len(r.GuideNotes), r.GuideNotes == nil)
-		for _, n := range r.GuideNotes {
-			k, ok := w.notes[n]
-			if !ok {
-				panic(fmt.Sprintf("rule %s cites a note that no code has", r.ID)) // for developers: a bug in go generate, never run by users
+		w.skippable(func() { // the notes are not read in model mode
+			w.len(len(r.GuideNotes), r.GuideNotes == nil)
+			for _, n := range r.GuideNotes {
+				k, ok := w.notes[n]
+				if !ok {
+					panic(fmt.Sprintf("rule %s cites a note that no code has", r.ID)) // for developers: a bug in go generate, never run by users
+				}
+				w.int(k)
 			}
-			w.int(k)
-		}
+		})
 		w.when(r.When)
 		w.strings(r.Mentions)
 		w.pos(r.Pos)
@@ -686,10 +693,11 @@ func decodeGuide(data string, files lang.Sources) (g *Guide, err error) {
 // decoding, which only check, test, diff and the language server use.
 // Without them the guide is for evaluation only (eval, report): it also
 // comes without the conditions' syntax (Rule.When, LeadTime.When),
-// without Places (of the guide, its codes, rules and lead times) and
-// without the positions of the cells (Cell.Pos) and of the notes'
-// pathways (Note.PathwayPos), which only the readers of the text use
-// (explain, diff, fmt, the lint, the language server): a third of the
+// without Places (of the guide, its codes, rules and lead times),
+// without the positions of the cells (Cell.Pos) and without the codes'
+// notes (Code.Notes, Rule.GuideNotes) and the guide's sections
+// (Guide.Sections), which only the readers of the text use (explain,
+// diff, fmt, guide, the lint, the language server): a third of the
 // memory the decoding touched, each new page of it a page fault, and
 // half of its instructions (issue 16).
 func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, err error) {
@@ -783,39 +791,7 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			g.codes[c.Num] = c
 		}
 	}
-	for _, c := range g.Codes {
-		n, ok := r.len()
-		if !ok {
-			continue
-		}
-		ns := make([]Note, n)
-		c.Notes = make([]*Note, n)
-		for j := range ns {
-			x := &ns[j]
-			x.Code = c
-			x.Pathways = r.pathwayRefs()
-			r.section(func() { x.PathwayPos = r.positions() })
-			x.Heading, x.Text, x.BeforeTable, x.Pos = r.str(), r.str(), r.bool(), r.pos()
-			c.Notes[j] = x
-			r.notes = append(r.notes, x)
-		}
-	}
-	if n, ok := r.len(); ok {
-		ss := make([]Section, n)
-		g.Sections = make([]*Section, n)
-		for i := range ss {
-			s := &ss[i]
-			s.Heading, s.Text, s.Pathways = r.str(), r.str(), r.bool()
-			if n, ok := r.len(); ok {
-				s.Codes = make([]*Code, n)
-				for j := range s.Codes {
-					s.Codes[j] = r.code()
-				}
-			}
-			s.Pos = r.pos()
-			g.Sections[i] = s
-		}
-	}
+	r.section(func() { r.notesAndSections(g) })
 	g.rules = map[string]*Rule{}
 	if n, ok := r.len(); ok {
 		g.rules = make(map[string]*Rule, n)
@@ -825,12 +801,14 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			x := &rs[i]
 			x.ID, x.Severity, x.Pathways = r.str(), Severity(r.int()), r.pathwayRefs()
 			x.Name, x.Message, x.Ref, x.Section, x.Quotes = r.str(), r.str(), r.str(), r.str(), r.strings()
-			if n, ok := r.len(); ok {
-				x.GuideNotes = make([]*Note, n)
-				for j := range x.GuideNotes {
-					x.GuideNotes[j] = r.notes[r.int()]
+			r.section(func() {
+				if n, ok := r.len(); ok {
+					x.GuideNotes = make([]*Note, n)
+					for j := range x.GuideNotes {
+						x.GuideNotes[j] = r.notes[r.int()]
+					}
 				}
-			}
+			})
 			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.when(), r.strings(), r.pos(), r.places(), r.typed()
 			g.Rules[i] = x
 			g.rules[x.ID] = x
@@ -898,6 +876,46 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 		return nil, errGuideForm
 	}
 	return g, nil
+}
+
+// notesAndSections reads the codes' notes and the guide's sections (a
+// section of the form, which model mode steps over: they were a sixth of
+// decoding 10.6, 64 000 instructions of a 100-row eval's 2.7 million,
+// issue 16).
+func (r *guideReader) notesAndSections(g *Guide) {
+	for _, c := range g.Codes {
+		n, ok := r.len()
+		if !ok {
+			continue
+		}
+		ns := make([]Note, n)
+		c.Notes = make([]*Note, n)
+		for j := range ns {
+			x := &ns[j]
+			x.Code = c
+			x.Pathways = r.pathwayRefs()
+			r.section(func() { x.PathwayPos = r.positions() })
+			x.Heading, x.Text, x.BeforeTable, x.Pos = r.str(), r.str(), r.bool(), r.pos()
+			c.Notes[j] = x
+			r.notes = append(r.notes, x)
+		}
+	}
+	if n, ok := r.len(); ok {
+		ss := make([]Section, n)
+		g.Sections = make([]*Section, n)
+		for i := range ss {
+			s := &ss[i]
+			s.Heading, s.Text, s.Pathways = r.str(), r.str(), r.bool()
+			if n, ok := r.len(); ok {
+				s.Codes = make([]*Code, n)
+				for j := range s.Codes {
+					s.Codes[j] = r.code()
+				}
+			}
+			s.Pos = r.pos()
+			g.Sections[i] = s
+		}
+	}
 }
 
 func (r *guideReader) fail() {
