@@ -71,7 +71,8 @@ func TestEmbeddedParsed(t *testing.T) {
 			}
 			// Without the text and the test cases: the same guide but
 			// Files and Tests, the conditions' syntax, Places, the
-			// cells' positions, the notes and the sections, no sources.
+			// positions of the cells and of the conditions' nodes, the
+			// notes and the sections, no sources.
 			g4, d4, s4 := LoadEmbeddedModel(v)
 			if g4 == nil || g4.Files != nil || g4.Tests != nil || s4 != nil || d4 != nil {
 				t.Fatalf("LoadEmbeddedModel(%q): guide %v, Files %d, Tests %d, sources %d, diagnostics %v; want a guide without text, tests or diagnostics",
@@ -98,6 +99,9 @@ func TestEmbeddedParsed(t *testing.T) {
 					t.Errorf("LoadEmbeddedModel(%q): rule %s has When, Places or notes", v, r.ID)
 				}
 				r.When, r.Places, r.GuideNotes = g1.Rules[i].When, g1.Rules[i].Places, g1.Rules[i].GuideNotes
+				if !copyNodePositions(r.cond, g1.Rules[i].cond) {
+					t.Errorf("LoadEmbeddedModel(%q): rule %s's condition has the positions of its nodes", v, r.ID)
+				}
 			}
 			for _, lts := range [][2][]*LeadTime{{g4.LeadTimes, g1.LeadTimes}, {g4.LocalLeadTimes, g1.LocalLeadTimes}} {
 				for i, lt := range lts[0] {
@@ -105,10 +109,13 @@ func TestEmbeddedParsed(t *testing.T) {
 						t.Errorf("LoadEmbeddedModel(%q): lead time %s has When or Places", v, lt.ID)
 					}
 					lt.When, lt.Places = lts[1][i].When, lts[1][i].Places
+					if !copyNodePositions(lt.cond, lts[1][i].cond) {
+						t.Errorf("LoadEmbeddedModel(%q): lead time %s's condition has the positions of its nodes", v, lt.ID)
+					}
 				}
 			}
 			if !reflect.DeepEqual(g1, g4) {
-				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places, the positions of the cells, the notes and the sections", v)
+				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places, the positions of the cells and of the conditions' nodes, the notes and the sections", v)
 			}
 			if date != g1.Date || title != g1.Title {
 				t.Errorf("header %q %q, want %q %q", date, title, g1.Date, g1.Title)
@@ -207,4 +214,21 @@ func embeddedParsed(v string, names []string, src lang.Sources) (date, title, re
 		return "", "", "", fs.ErrNotExist
 	}
 	return splitGenerated(data, sourcesStamp(names, src))
+}
+
+// copyNodePositions gives the nodes of the decoded condition model,
+// which should have none, the positions of those of from (the same
+// tree, as Check made it), and reports whether model had none.
+func copyNodePositions(model, from *typed) bool {
+	if model == nil || from == nil {
+		return true
+	}
+	none := model.pos == (lang.Pos{})
+	model.pos = from.pos
+	for i := range model.args {
+		if i < len(from.args) && !copyNodePositions(model.args[i], from.args[i]) {
+			none = false
+		}
+	}
+	return none
 }

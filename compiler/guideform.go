@@ -27,7 +27,8 @@ import (
 // which of its fields are not empty, and only those follow. The
 // conditions' syntax (When), Places, the positions of a code's cells
 // and of its notes' pathways, the codes' notes with the guide's
-// sections, and the notes a rule cites are sections of their own, their
+// sections, the notes a rule cites and the positions of a condition's
+// nodes are sections of their own, their
 // length in bytes first and their strings in a table of their own,
 // which eval steps over. A pointer to a pathway, code,
 // qualifier or note of the guide is its index among those of the guide,
@@ -39,7 +40,7 @@ import (
 
 // guideFormVersion changes whenever the form or the model's types change
 // in a way that old encodings would be misread.
-const guideFormVersion = 8
+const guideFormVersion = 9
 
 // The kinds of node that the form counts before the guide, so that the
 // decoder allocates each kind in one block: the conditions' trees are
@@ -206,7 +207,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 		w.strings(r.Mentions)
 		w.pos(r.Pos)
 		w.places(r.Places)
-		w.typed(r.cond)
+		w.cond(r.cond)
 	}
 	for _, lts := range [][]*LeadTime{g.LeadTimes, g.LocalLeadTimes} {
 		w.len(len(lts), lts == nil)
@@ -228,7 +229,7 @@ func encodeGuide(g *Guide) (out []byte, err error) {
 			w.strings(lt.Quotes)
 			w.pos(lt.Pos)
 			w.places(lt.Places)
-			w.typed(lt.cond)
+			w.cond(lt.cond)
 		}
 	}
 	w.len(len(g.Tests), g.Tests == nil)
@@ -390,6 +391,29 @@ func (w *guideWriter) pathwayRefs(ps []*Pathway) {
 	}
 }
 
+// cond writes a condition: its nodes (typed), then the nodes' positions,
+// in the order eachTyped visits them, in a section of their own. Only
+// the checks and the lint report at a node's position; eval steps over
+// them, where reading a position for every node was a sixth of decoding
+// the conditions (issue 16).
+func (w *guideWriter) cond(t *typed) {
+	w.typed(t)
+	w.skippable(func() { eachTyped(t, func(n *typed) { w.pos(n.pos) }) })
+}
+
+// eachTyped calls f for t and each node under it, t first, then its
+// arguments in order.
+func eachTyped(t *typed, f func(*typed)) {
+	if t == nil {
+		return
+	}
+	f(t)
+	for _, a := range t.args {
+		eachTyped(a, f)
+	}
+}
+
+// typed writes a condition's nodes, without their positions (cond).
 func (w *guideWriter) typed(t *typed) {
 	w.bool(t != nil)
 	if t == nil {
@@ -440,7 +464,6 @@ func (w *guideWriter) typed(t *typed) {
 	if has&typedQual != 0 {
 		w.qual(t.qual)
 	}
-	w.pos(t.pos)
 }
 
 // The bits of a condition node's mark of the fields it has (not zero),
@@ -809,7 +832,7 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 					}
 				}
 			})
-			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.when(), r.strings(), r.pos(), r.places(), r.typed()
+			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.when(), r.strings(), r.pos(), r.places(), r.cond()
 			g.Rules[i] = x
 			g.rules[x.ID] = x
 		}
@@ -831,7 +854,7 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			lt.From, lt.To, lt.FromOcc, lt.ToOcc = r.str(), r.strings(), Occurrence(r.int()), Occurrence(r.int())
 			lt.When, lt.Mentions, lt.HasTarget, lt.Target = r.when(), r.strings(), r.bool(), r.int()
 			lt.Ref, lt.Section, lt.Quotes = r.str(), r.str(), r.strings()
-			lt.Pos, lt.Places, lt.cond = r.pos(), r.places(), r.typed()
+			lt.Pos, lt.Places, lt.cond = r.pos(), r.places(), r.cond()
 			(*dst)[i] = lt
 			g.leadTimes[lt.ID] = lt
 		}
@@ -1119,7 +1142,14 @@ func (r *guideReader) typed() *typed {
 	if has&typedQual != 0 {
 		t.qual = r.qual()
 	}
-	t.pos = r.pos()
+	return t
+}
+
+// cond reads a condition written by guideWriter.cond: its nodes, then
+// their positions, which model mode steps over.
+func (r *guideReader) cond() *typed {
+	t := r.typed()
+	r.section(func() { eachTyped(t, func(n *typed) { n.pos = r.pos() }) })
 	return t
 }
 
