@@ -38,7 +38,8 @@ func formatValues(name string) []string {
 	if name == "explain" || name == "versions" {
 		return nil // no --format: text only
 	}
-	return commandWrites[name].formats
+	w, _ := commandWrites(name)
+	return w.formats
 }
 
 // compCommand is what a completion script knows of one command.
@@ -56,7 +57,7 @@ type compCommand struct {
 // besides --format, by command.
 var valueFlags = sync.OnceValue(func() map[string]map[string]valueTable {
 	return map[string]map[string]valueTable{
-		"report": {"--by": byValues},
+		"report": {"--by": byValues()},
 		"eval":   {"--severity": severityValues, "--fail-on": failOnValues},
 		"diff":   {"--fail-on": levelValues, "--level": levelValues},
 	}

@@ -102,20 +102,21 @@ var levelValues = valueTable{
 	{name: changes.Info.String(), sv: msg.DiffLevelInfo},
 }
 
-// byValues are report's --by dimensions, with the column titles the
-// report prints. pathway is accepted (every measure is per pathway) but
+// byValues returns report's --by dimensions, with the column titles the
+// report prints (made when asked for, not at every start of svfrules:
+// issue 16). pathway is accepted (every measure is per pathway) but
 // not listed, as help does not list it. Help, usage errors and
 // completion name the Swedish words only (län, kön, kvartal): the
 // users write Swedish; the ids (county, sex, quarter), which json and
 // csv's rfc4180 dialect print, are accepted as well, and "menade du"
 // suggests from both.
-var byValues = func() valueTable {
+func byValues() valueTable {
 	var t valueTable
 	for _, d := range report.Dimensions {
 		t = append(t, valueName{name: d, sv: strings.ToLower(report.DimensionLabel(d)), hidden: d == "pathway", svOnly: true})
 	}
 	return t
-}()
+}
 
 // shown are the values help lists, in their listed word (for
 // completion).

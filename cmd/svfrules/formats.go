@@ -13,10 +13,22 @@ import (
 	"github.com/rcc/svfrules/runtime/report"
 )
 
-// formatByExtension is the format an -o file's extension names.
-var formatByExtension = map[string]string{
-	".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".jsonl": "jsonl",
-	".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text",
+// formatExtensions are the extensions of -o files and the formats they
+// name. A table laid out as data and the switch of commandWritesOf, not
+// maps, which were built at every start of svfrules (issue 16).
+var formatExtensions = [...]struct{ ext, format string }{
+	{".xlsx", "xlsx"}, {".csv", "csv"}, {".json", "json"}, {".jsonl", "jsonl"},
+	{".md", "markdown"}, {".markdown", "markdown"}, {".html", "html"}, {".htm", "html"}, {".txt", "text"},
+}
+
+// formatByExtension returns the format an -o file's extension names.
+func formatByExtension(ext string) (string, bool) {
+	for _, e := range formatExtensions {
+		if e.ext == ext {
+			return e.format, true
+		}
+	}
+	return "", false
 }
 
 // writes is what a command writes: its formats, and def, the one
@@ -26,19 +38,27 @@ type writes struct {
 	def     string
 }
 
-// commandWrites are the formats of every command that writes a result,
-// the one table all commands' -o and --format are checked against
-// (chooseFormat) and completion offers.
-var commandWrites = map[string]writes{
-	"eval":     {evalout.Formats, "text"},
-	"report":   {report.Formats, "markdown"},
-	"check":    {[]string{"text", "json"}, "text"},
-	"test":     {[]string{"text", "json"}, "text"},
-	"table":    {[]string{"csv", "markdown", "text"}, "text"},
-	"guide":    {guide.Formats, "text"},
-	"diff":     {diffFormats, "text"},
-	"explain":  {[]string{"text"}, "text"},
-	"versions": {[]string{"text"}, "text"},
+// commandWrites returns the formats of command name, if it writes a
+// result: the one table all commands' -o and --format are checked
+// against (chooseFormat) and completion offers.
+func commandWrites(name string) (writes, bool) {
+	switch name {
+	case "eval":
+		return writes{evalout.Formats, "text"}, true
+	case "report":
+		return writes{report.Formats, "markdown"}, true
+	case "check", "test":
+		return writes{[]string{"text", "json"}, "text"}, true
+	case "table":
+		return writes{[]string{"csv", "markdown", "text"}, "text"}, true
+	case "guide":
+		return writes{guide.Formats, "text"}, true
+	case "diff":
+		return writes{diffFormats, "text"}, true
+	case "explain", "versions":
+		return writes{[]string{"text"}, "text"}, true
+	}
+	return writes{}, false
 }
 
 // csvDialects are the values of --csv-dialect.
@@ -62,7 +82,7 @@ func (o *options) registerOutput(cmd string, fs *pflag.FlagSet) {
 // Markdown opens as garbage (or not at all). A file without extension
 // takes the format chosen. -o - is standard output.
 func (c *cli) chooseFormat(cmd *command, o *options) (int, bool) {
-	w, ok := commandWrites[cmd.name]
+	w, ok := commandWrites(cmd.name)
 	if !ok {
 		return 0, true
 	}
@@ -70,7 +90,7 @@ func (c *cli) chooseFormat(cmd *command, o *options) (int, bool) {
 		o.output = ""
 	}
 	ext := strings.ToLower(filepath.Ext(o.output))
-	byExt, known := formatByExtension[ext]
+	byExt, known := formatByExtension(ext)
 	if o.formatGiven {
 		// --format CSV is accepted as -o X.CSV is: case does not matter.
 		o.format = strings.ToLower(o.format)
@@ -102,9 +122,9 @@ func writtenFormats(w writes) string {
 	parts := make([]string, len(w.formats))
 	for i, f := range w.formats {
 		var exts []string
-		for e, ef := range formatByExtension {
-			if ef == f {
-				exts = append(exts, e)
+		for _, e := range formatExtensions {
+			if e.format == f {
+				exts = append(exts, e.ext)
 			}
 		}
 		slices.Sort(exts)

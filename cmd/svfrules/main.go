@@ -340,7 +340,7 @@ func (o *options) register(cmd string, fs *pflag.FlagSet) {
 		fs.StringVar(&o.failOn, "fail-on", "", fmt.Sprintf(msg.FlagFailOnEval, failOnValues.list()))
 	case "report":
 		ruleFlags()
-		fs.StringVar(&o.by, "by", "", fmt.Sprintf(msg.FlagBy, byValues.list()))
+		fs.StringVar(&o.by, "by", "", fmt.Sprintf(msg.FlagBy, byValues().list()))
 		fs.IntVar(&o.minCell, "min-cell", 5, msg.FlagMinCell)
 		fs.StringVar(&o.inclusionBase, "inclusion-base", "", msg.FlagInclusionBase)
 		fs.StringVar(&o.format, "format", "", msg.FlagFormatReport)

@@ -43,9 +43,9 @@ func runReport(c *cli, cmd *command, args []string) int {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
-		name, ok := byValues.parse(part)
+		name, ok := byValues().parse(part)
 		if !ok {
-			return c.usageError(cmd, "%s", byValues.unknown("--by", strings.TrimSpace(part)))
+			return c.usageError(cmd, "%s", byValues().unknown("--by", strings.TrimSpace(part)))
 		}
 		dims = append(dims, name)
 	}

@@ -188,20 +188,93 @@ type excelRows struct {
 	header bool     // the header is written
 }
 
-// csvHeadSV are the excel dialect's headers for rfc4180's.
-var csvHeadSV = map[string]string{
-	"level": "nivå", "pathway": "vårdförlopp", "pathway_name": "vårdförlopp (namn)", "leadtime": "ledtid",
-	"leadtime_name": "ledtid (namn)", "target": "mål (dagar)", "n": "n", "within": "inom mål", "share": "andel inom mål (%)",
-	"goal": "nationellt mål (%)", "met": "målet nått", "mean": "medel", "sd": "standardavvikelse", "p10": "p10",
-	"median": "median", "p90": "p90", "excluded": "undantagna", "excluded_by": "undantagna per orsak", "suppressed": "skyddad cell",
-	"inclusion_region": "region (inklusion)", "inclusion_period": "period (inklusion)", "estimate": "beräknat antal",
-	"episode": msg.ReportCSVEpisode, "place": msg.ReportCSVPlace, "rejected_rows": msg.ReportCSVRejectedRows,
-	"field": msg.ReportCSVField, "reason": msg.ReportCSVReason, "what_to_do": msg.ReportCSVToDo,
+// csvHeadSV returns the excel dialect's header for rfc4180's c, or "".
+// A switch, not a map: a map was built at every start of svfrules,
+// whatever the command (issue 16).
+func csvHeadSV(c string) string {
+	switch c {
+	case "level":
+		return "nivå"
+	case "pathway":
+		return "vårdförlopp"
+	case "pathway_name":
+		return "vårdförlopp (namn)"
+	case "leadtime":
+		return "ledtid"
+	case "leadtime_name":
+		return "ledtid (namn)"
+	case "target":
+		return "mål (dagar)"
+	case "n":
+		return "n"
+	case "within":
+		return "inom mål"
+	case "share":
+		return "andel inom mål (%)"
+	case "goal":
+		return "nationellt mål (%)"
+	case "met":
+		return "målet nått"
+	case "mean":
+		return "medel"
+	case "sd":
+		return "standardavvikelse"
+	case "p10":
+		return "p10"
+	case "median":
+		return "median"
+	case "p90":
+		return "p90"
+	case "excluded":
+		return "undantagna"
+	case "excluded_by":
+		return "undantagna per orsak"
+	case "suppressed":
+		return "skyddad cell"
+	case "inclusion_region":
+		return "region (inklusion)"
+	case "inclusion_period":
+		return "period (inklusion)"
+	case "estimate":
+		return "beräknat antal"
+	case "episode":
+		return msg.ReportCSVEpisode
+	case "place":
+		return msg.ReportCSVPlace
+	case "rejected_rows":
+		return msg.ReportCSVRejectedRows
+	case "field":
+		return msg.ReportCSVField
+	case "reason":
+		return msg.ReportCSVReason
+	case "what_to_do":
+		return msg.ReportCSVToDo
+	}
+	return ""
 }
 
-// levelSV are the levels in Swedish.
-var levelSV = map[string]string{LevelAll: "alla", LevelPathway: "vårdförlopp", LevelLeadTime: "ledtid", localLevel: "lokal ledtid", noLeadTimesLevel: "inga ledtider", inclusionLevel: "inklusion",
-	incompleteLevel: msg.KindIncomplete, rejectedLevel: msg.KindRejected}
+// levelSV returns level c in Swedish, or "".
+func levelSV(c string) string {
+	switch c {
+	case LevelAll:
+		return "alla"
+	case LevelPathway:
+		return "vårdförlopp"
+	case LevelLeadTime:
+		return "ledtid"
+	case localLevel:
+		return "lokal ledtid"
+	case noLeadTimesLevel:
+		return "inga ledtider"
+	case inclusionLevel:
+		return "inklusion"
+	case incompleteLevel:
+		return msg.KindIncomplete
+	case rejectedLevel:
+		return msg.KindRejected
+	}
+	return ""
+}
 
 func newExcelRows(w io.Writer, head []string) *excelRows {
 	cw := escape.NewCSVWriter(w, true)
@@ -224,7 +297,7 @@ func (e *excelRows) Write(row []string) error {
 	for i, c := range row {
 		switch {
 		case !e.header:
-			out[i] = csvHeadSV[c]
+			out[i] = csvHeadSV(c)
 			if out[i] == "" { // a --by dimension
 				out[i] = strings.ToLower(dimensionLabels[c])
 			}
@@ -233,7 +306,7 @@ func (e *excelRows) Write(row []string) error {
 		case i < len(e.kind) && e.kind[i] == "bool" && c != "":
 			out[i] = map[string]string{"true": "ja", "false": "nej"}[c]
 		case i < len(e.kind) && e.kind[i] == "level":
-			out[i] = cmpOr(levelSV[c], c)
+			out[i] = cmpOr(levelSV(c), c)
 		default:
 			out[i] = c
 		}
