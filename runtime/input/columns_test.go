@@ -1,6 +1,7 @@
 package input
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -132,6 +133,34 @@ func TestColumnArg(t *testing.T) {
 	} {
 		if got := tc.fc.ColumnArg(tc.header); got != tc.want {
 			t.Errorf("ColumnArg(%q) = %s, want %s", tc.header, got, tc.want)
+		}
+	}
+}
+
+// TestColumnKeyLikeFull: columnKey's way for plain ASCII names gives
+// what the whole way (columnKeyFull) gives, for every name: headers
+// exports have, names with spaces, upper case, control characters,
+// non-ASCII and a byte-order mark, and random bytes.
+func TestColumnKeyLikeFull(t *testing.T) {
+	names := []string{"", " ", "\t", "episode", "Episode", "EPISODE", " Datum ", "\tkod\r", "Förlopp", "kön",
+		"remitterande region", "Remitterande  Region", "kur/pal", "KVÅ-kod", "icd-10", "ID", "\ufeffepisode",
+		"a\x00b", "a\x1fb", "a\x7fb", "x\vy", "\fz\f", "o\u0308", "a\u00a0b", "a\u0085b", "Rad", "row_1", "2024"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = byte(rng.IntN(256))
+			} else {
+				const plain = " \tAaZz09_-/\r\n\v\f"
+				b[i] = plain[rng.IntN(len(plain))]
+			}
+		}
+		names = append(names, string(b))
+	}
+	for _, n := range names {
+		if got, want := columnKey([]byte(n)), columnKeyFull([]byte(n)); got != want {
+			t.Errorf("columnKey(%q) = %q, want %q", n, got, want)
 		}
 	}
 }
