@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"io/fs"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -147,7 +146,7 @@ var versions = sync.OnceValue(func() []string {
 			vs = append(vs, e.Name())
 		}
 	}
-	sort.Slice(vs, func(i, j int) bool { return CompareVersions(vs[i], vs[j]) < 0 })
+	slices.SortFunc(vs, CompareVersions)
 	return vs
 })
 
@@ -184,6 +183,21 @@ func CompareVersions(a, b string) int {
 // it is not a number, as strconv.Atoi's error gave) and what follows
 // its dot.
 func versionPart(s string) (int, string) {
+	// A part of at most nine digits (none: 0, as Atoi's error gives),
+	// as every version's are, is read here: strings.Cut and
+	// strconv.Atoi made sorting the eleven versions 19 000 instructions
+	// of every run (issue 16).
+	n, i := 0, 0
+	for i < len(s) && i < 9 && '0' <= s[i] && s[i] <= '9' {
+		n = 10*n + int(s[i]-'0')
+		i++
+	}
+	if i == len(s) {
+		return n, ""
+	}
+	if s[i] == '.' {
+		return n, s[i+1:]
+	}
 	part, rest, _ := strings.Cut(s, ".")
 	n, err := strconv.Atoi(part)
 	if err != nil {

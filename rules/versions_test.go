@@ -41,7 +41,7 @@ func TestCompareVersions(t *testing.T) {
 			t.Errorf("CompareVersions(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
-	parts := []string{"", "0", "1", "2", "9", "10", "x", "-3", "007", "1e3"}
+	parts := []string{"", "0", "1", "2", "9", "10", "x", "-3", "007", "1e3", "12345678", "123456789", "+4", "5 "}
 	var versions []string
 	for _, p := range parts {
 		versions = append(versions, p)
