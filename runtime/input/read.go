@@ -13,11 +13,10 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/rcc/svfrules/internal/msg"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/cp1252"
 )
 
 // Options controls how Read reads an input.
@@ -374,14 +373,7 @@ func decode(enc encoding, line []byte, buf *[]byte) ([]byte, bool) {
 	default:
 		return line, false
 	}
-	out := (*buf)[:0]
-	for _, c := range line {
-		if c < utf8.RuneSelf {
-			out = append(out, c)
-		} else {
-			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
-		}
-	}
+	out := cp1252.AppendDecoded((*buf)[:0], line)
 	*buf = out
 	return out, true
 }

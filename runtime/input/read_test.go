@@ -112,8 +112,8 @@ func read(t testing.TB, name, input string, opts Options) ([]string, error) {
 	return append(s.log, fmt.Sprintf("rows %d", s.rows)), err
 }
 
-// cp1252 writes s in Windows-1252, as Excel does on Swedish Windows.
-func cp1252(s string) string {
+// inCP1252 writes s in Windows-1252, as Excel does on Swedish Windows.
+func inCP1252(s string) string {
 	out, err := charmap.Windows1252.NewEncoder().String(s)
 	if err != nil {
 		panic(err)
@@ -245,7 +245,7 @@ var readCases = []readCase{
 	},
 	{
 		name:  "windows-1252 detected",
-		input: cp1252("förlopp;kvå;datum;diagnos;län\nE1;VL210;2024-01-10;Västra Götaland;18\nE2;VL210;2024-01-11;Region Örebro län;\n"),
+		input: inCP1252("förlopp;kvå;datum;diagnos;län\nE1;VL210;2024-01-10;Västra Götaland;18\nE2;VL210;2024-01-11;Region Örebro län;\n"),
 		want: []string{
 			`ep "E1" x:2 county="18" diagnosis="Västra Götaland" | 2:VL210:2024-01-10`,
 			`ep "E2" x:3 diagnosis="Region Örebro län" | 3:VL210:2024-01-11`,
@@ -254,7 +254,7 @@ var readCases = []readCase{
 	},
 	{
 		name:  "windows-1252 forced",
-		input: cp1252("förlopp;kod;datum;diagnos\nE1;VL210;2024-01-10;Västra Götaland\n"),
+		input: inCP1252("förlopp;kod;datum;diagnos\nE1;VL210;2024-01-10;Västra Götaland\n"),
 		enc:   "Windows-1252",
 		want:  []string{`ep "E1" x:2 diagnosis="Västra Götaland" | 2:VL210:2024-01-10`, `rows 1`},
 	},
@@ -267,7 +267,7 @@ var readCases = []readCase{
 	},
 	{
 		name:  "utf-8 forced on windows-1252",
-		input: "episode;code;date;diagnosis\n" + cp1252("E1;VL210;2024-01-10;Västra\nE1;VL260;2024-01-20;\n"),
+		input: "episode;code;date;diagnosis\n" + inCP1252("E1;VL210;2024-01-10;Västra\nE1;VL260;2024-01-20;\n"),
 		enc:   "utf-8",
 		want: []string{
 			`reject x:2: diagnos: raden är inte giltig UTF-8; är filen i Windows-1252? ange --encoding windows-1252`,
@@ -277,7 +277,7 @@ var readCases = []readCase{
 	},
 	{
 		name:  "utf-8 forced on windows-1252 header",
-		input: cp1252("förlopp;kod;datum\nE1;VL210;2024-01-10\n"),
+		input: inCP1252("förlopp;kod;datum\nE1;VL210;2024-01-10\n"),
 		enc:   "utf-8",
 		err:   "x: rubrikraden saknar kolumn för förlopp (hittade \"f\\xf6rlopp\", \"kod\", \"datum\"); för \"f\\xf6rlopp\": menade du \"forlopp\"?; första raden ska namnge minst kolumnerna förlopp, kod och datum (episode, code och date går också); rubrikraden är inte giltig UTF-8: är filen i Windows-1252? ange --encoding windows-1252",
 	},
@@ -806,12 +806,12 @@ var readCases = []readCase{
 	},
 	{
 		name:  "jsonl windows-1252 detected",
-		input: cp1252(`{"episode":"E1","diagnosis":"Västra Götaland","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
+		input: inCP1252(`{"episode":"E1","diagnosis":"Västra Götaland","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
 		want:  []string{`ep "E1" x:1 diagnosis="Västra Götaland" | 1:VL210:2024-01-10`, `rows 1`},
 	},
 	{
 		name:  "jsonl utf-8 forced on windows-1252",
-		input: cp1252(`{"episode":"E1","region":"Örebro","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
+		input: inCP1252(`{"episode":"E1","region":"Örebro","events":[{"code":"VL210","date":"2024-01-10"}]}` + "\n"),
 		enc:   "utf-8",
 		want: []string{
 			`reject x:1: raden är inte giltig UTF-8; är filen i Windows-1252? ange --encoding windows-1252`,

@@ -13,9 +13,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/cp1252"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/internal/workbook"
 	"github.com/rcc/svfrules/runtime/input"
@@ -198,11 +197,7 @@ func ReadInclusionBase(name string, data []byte, g *compiler.Guide) (*InclusionB
 func csvRecords(data []byte) ([][]string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		d, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, fmt.Errorf("windows-1252: %w", err)
-		}
-		data = d
+		data = cp1252.AppendDecoded(nil, data)
 	}
 	head := data
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
