@@ -225,10 +225,12 @@ func newGrouper(seed maphash.Seed) *grouper {
 	return g
 }
 
-// valCacheSize is the size of valCache's cache.
+// valCacheSize is the size of valCache's cache; a value is looked for in
+// valCacheWays entries from its slot on.
 const (
 	valCacheBits = 10
 	valCacheSize = 1 << valCacheBits
+	valCacheWays = 4
 )
 
 // valEntry is an entry of valCache: a string, by where its bytes are,
@@ -246,39 +248,67 @@ type valEntry struct {
 // g.valMu. The cache keeps the strings it names alive, so an address
 // cannot come back with other bytes.
 //
+// A value is looked for in its slot (cached), then in the few entries
+// after it (miss): an input's hundred or so values took one slot each,
+// and as many values as that have a dozen pairs that share a slot;
+// where two of the ones every run has did, they took it from each other
+// run after run, each time a lookup in valIdx under the lock: some
+// 200 M instructions of a shuffled 300 k-episode eval, or none, as
+// the values' addresses fell (issue 16).
+//
 // The runs parsed on other goroutines are numbered there, by g.vals
 // itself: numbered by a dictionary of their block's, they were looked up
 // again on the goroutine all runs go through, six values a run.
 type valCache struct {
-	g *grouper
-	e [valCacheSize]valEntry
+	g      *grouper
+	e      [valCacheSize]valEntry
+	looked int // the values looked up in valIdx (miss)
 }
 
-// cached returns the index of attribute value s in g.vals when the cache
-// has it, else its entry, for miss. It calls nothing, so that it is
+// valSlot is the slot of valCache.e where a value whose bytes are at p
+// is looked for first. By every bit of the address: short values are
+// allocated a few bytes apart in one block (Go's tiny allocator), and a
+// slot by the address without its low three bits (as before) gave
+// values side by side one slot.
+func valSlot(p *byte) uint64 {
+	return uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15 >> (64 - valCacheBits)
+}
+
+// cached returns the index of attribute value s in g.vals when its slot
+// has it; else ok is false, for miss. It calls nothing, so that it is
 // inlined where the runs' values are numbered (groupBlock.add): a call
 // per value, six a run, was a third of the instructions of numbering
 // them (issue 16). The empty
 // value (0) needs no test of its own: its bytes are nowhere (nil), and
 // the entry of nil is found empty ({nil, 0, 0}) unless a value took it,
 // when miss gives 0.
-func (c *valCache) cached(s string) (idx uint32, e *valEntry, ok bool) {
+func (c *valCache) cached(s string) (idx uint32, ok bool) {
 	p := unsafe.StringData(s)
-	// By every bit of the address: short values are allocated a few
-	// bytes apart in one block (Go's tiny allocator), and a slot by
-	// the address without its low three bits (as before) gave values
-	// side by side one slot, which they took from each other over and
-	// over, each time a lookup in valIdx.
-	e = &c.e[uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15>>(64-valCacheBits)]
-	return e.idx, e, e.p == p && e.n == len(s)
+	e := &c.e[valSlot(p)]
+	return e.idx, e.p == p && e.n == len(s)
 }
 
 // miss returns the index of attribute value s in g.vals, adding it, for
-// a value the cache does not have (cached); e is its entry.
-func (c *valCache) miss(s string, e *valEntry) uint32 {
+// a value its slot does not have (cached): from the entries after the
+// slot, else from g.valIdx. A value looked up there takes the first
+// free entry from its slot on, else its slot's.
+func (c *valCache) miss(s string) uint32 {
 	if s == "" {
 		return 0 // not kept: its entry may be another value's
 	}
+	p := unsafe.StringData(s)
+	i := valSlot(p)
+	free := -1
+	for k := range valCacheWays {
+		e := &c.e[(i+uint64(k))%valCacheSize]
+		if e.p == p && e.n == len(s) {
+			return e.idx
+		}
+		if free < 0 && e.p == nil {
+			free = k
+		}
+	}
+	c.looked++
 	g := c.g
 	g.valMu.Lock()
 	idx, ok := g.valIdx[s]
@@ -288,7 +318,10 @@ func (c *valCache) miss(s string, e *valEntry) uint32 {
 		g.valIdx[s] = idx
 	}
 	g.valMu.Unlock()
-	*e = valEntry{unsafe.StringData(s), len(s), idx}
+	if free < 0 {
+		free = 0 // the slot's own entry: the others stay
+	}
+	c.e[(i+uint64(free))%valCacheSize] = valEntry{p, len(s), idx}
 	return idx
 }
 
@@ -468,24 +501,23 @@ func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache, see
 	// more than the calls it saved.
 	vals := &run.vals
 	var ok bool
-	var e *valEntry
-	if vals[attrRegion], e, ok = vc.cached(ep.Region); !ok {
-		vals[attrRegion] = vc.miss(ep.Region, e)
+	if vals[attrRegion], ok = vc.cached(ep.Region); !ok {
+		vals[attrRegion] = vc.miss(ep.Region)
 	}
-	if vals[attrSex], e, ok = vc.cached(ep.Sex); !ok {
-		vals[attrSex] = vc.miss(ep.Sex, e)
+	if vals[attrSex], ok = vc.cached(ep.Sex); !ok {
+		vals[attrSex] = vc.miss(ep.Sex)
 	}
-	if vals[attrCounty], e, ok = vc.cached(ep.County); !ok {
-		vals[attrCounty] = vc.miss(ep.County, e)
+	if vals[attrCounty], ok = vc.cached(ep.County); !ok {
+		vals[attrCounty] = vc.miss(ep.County)
 	}
-	if vals[attrReferring], e, ok = vc.cached(ep.ReferringRegion); !ok {
-		vals[attrReferring] = vc.miss(ep.ReferringRegion, e)
+	if vals[attrReferring], ok = vc.cached(ep.ReferringRegion); !ok {
+		vals[attrReferring] = vc.miss(ep.ReferringRegion)
 	}
-	if vals[attrDiagnosis], e, ok = vc.cached(ep.Diagnosis); !ok {
-		vals[attrDiagnosis] = vc.miss(ep.Diagnosis, e)
+	if vals[attrDiagnosis], ok = vc.cached(ep.Diagnosis); !ok {
+		vals[attrDiagnosis] = vc.miss(ep.Diagnosis)
 	}
-	if vals[attrIntent], e, ok = vc.cached(ep.Intent); !ok {
-		vals[attrIntent] = vc.miss(ep.Intent, e)
+	if vals[attrIntent], ok = vc.cached(ep.Intent); !ok {
+		vals[attrIntent] = vc.miss(ep.Intent)
 	}
 	needText := false
 	for _, e := range ep.Events {

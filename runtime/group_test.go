@@ -370,3 +370,53 @@ func TestGroupBlockVals(t *testing.T) {
 		}
 	}
 }
+
+// TestValCacheSharedSlot: values whose bytes' addresses share a slot of
+// valCache are all kept, up to valCacheWays of them, so that numbering
+// them over and over looks up none of them in valIdx again; more of them
+// than that are still numbered right.
+func TestValCacheSharedSlot(t *testing.T) {
+	// Three-byte values at every offset of one string, by slot.
+	var text strings.Builder
+	for i := range 1 << 16 {
+		text.WriteByte("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[(i*7+i/36)%36])
+	}
+	all := text.String()
+	bySlot := map[uint64][]string{}
+	var shared []string // the most values of one slot, of different bytes
+	for o := 0; o+3 <= len(all); o++ {
+		v := all[o : o+3]
+		slot := valSlot(unsafe.StringData(v))
+		if !slices.Contains(bySlot[slot], v) {
+			bySlot[slot] = append(bySlot[slot], v)
+			if len(bySlot[slot]) > len(shared) {
+				shared = bySlot[slot]
+			}
+		}
+	}
+	if len(shared) < valCacheWays+1 {
+		t.Fatalf("only %d values share a slot", len(shared))
+	}
+	for _, tt := range []struct {
+		n          int  // values sharing the slot
+		lookedOnce bool // each is looked up in valIdx once only
+	}{
+		{1, true}, {2, true}, {3, true}, {valCacheWays, true}, {valCacheWays + 1, false},
+	} {
+		g := newGrouper(maphash.MakeSeed())
+		vc := &valCache{g: g}
+		var b groupBlock
+		for round := range 5 {
+			for _, v := range shared[:tt.n] {
+				b.reset()
+				b.add(&input.Episode{File: "f", ID: "x", Diagnosis: v}, g.seed, vc, new(codeSet))
+				if idx := b.runs[0].vals[attrDiagnosis]; g.vals[idx] != v {
+					t.Fatalf("%d values, round %d: %q numbered %d (%q)", tt.n, round, v, idx, g.vals[idx])
+				}
+			}
+		}
+		if tt.lookedOnce && vc.looked != tt.n {
+			t.Errorf("%d values sharing a slot: %d looked up in valIdx, want %d", tt.n, vc.looked, tt.n)
+		}
+	}
+}
