@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"hash/maphash"
 	"strings"
 	"testing"
 )
@@ -10,7 +9,7 @@ import (
 // equal in capitals (so a run neither streams past them nor merges them,
 // see grouper.lookup); others keep their order.
 func TestIDFold(t *testing.T) {
-	seed := maphash.MakeSeed()
+	seed := newIDSeed()
 	for _, c := range []struct {
 		a, b string
 		cmp  int // the sign of foldCompare(a, b)
@@ -22,7 +21,15 @@ func TestIDFold(t *testing.T) {
 		{"f1", "E4", 1},
 		{"a", "ab", -1},
 		{"abc_1", "ABC_1", 0},
-		{"å1", "Ä1", 1}, // Å is U+00C5, Ä U+00C4: in capitals, by code point
+		{"å1", "Ä1", 1},             // Å is U+00C5, Ä U+00C4: in capitals, by code point
+		{"ſ0000001", "S0000001", 0}, // ſ (long s) is S in capitals
+		{"s00000001s00000001", "S00000001S00000001", 0},
+		{"S00000001S00000001", "S00000001S00000002", -1},
+		{"", "a", -1},
+		{"ab", "abc", -1},
+		{"abcd", "abcde", -1},
+		{"abcdefg", "abcdefgh", -1},
+		{"abcdefghijklmnop", "abcdefghijklmnopq", -1},
 	} {
 		got := foldCompare(c.a, c.b)
 		if sign(got) != c.cmp {
@@ -32,8 +39,10 @@ func TestIDFold(t *testing.T) {
 			t.Errorf("idHash(%q) == idHash(%q) is %v", c.a, c.b, same)
 		}
 	}
-	if idHash(seed, "S00000001") != maphash.String(seed, "S00000001") {
-		t.Error("an id without small letters is not hashed as it is")
+	for _, id := range []string{"S00000001", "S00000001S00000001", "E4", ""} {
+		if idHash(seed, id) != hashCapitals(seed, id) {
+			t.Errorf("the id %q without small letters is not hashed as it is", id)
+		}
 	}
 }
 
@@ -47,29 +56,34 @@ func sign(n int) int {
 	return 0
 }
 
-// TestIDHashFoldsEveryByte: an id of eight bytes or more with one small
-// letter or one byte outside ASCII anywhere (idHash looks at eight bytes
-// at a time) has the hash of the id in capitals, as one in capitals
-// written so; other bytes are hashed as they are.
+// TestIDHashFoldsEveryByte: an id of any length up to 20 bytes with one
+// small letter or one byte outside ASCII anywhere (idHash reads ids of up
+// to 16 bytes as two words, longer ones eight bytes at a time) has the
+// hash of the id in capitals, as one in capitals has; and ids that
+// differ in capitals have different hashes.
 func TestIDHashFoldsEveryByte(t *testing.T) {
-	seed := maphash.MakeSeed()
-	for n := 8; n <= 20; n++ {
+	seed := newIDSeed()
+	byHash := map[uint64]string{}
+	for n := 1; n <= 20; n++ {
 		for at := range n {
 			for c := range 256 {
 				id := []byte("S0000000000000000000"[:n])
 				id[at] = byte(c)
-				want := maphash.String(seed, string(id))
+				capitals := string(id)
 				switch {
 				case c >= 0x80:
-					want = maphash.String(seed, strings.ToUpper(string(id)))
+					capitals = strings.ToUpper(string(id))
 				case 'a' <= c && c <= 'z':
-					id[at] = byte(c) - 'a' + 'A'
-					want = maphash.String(seed, string(id))
-					id[at] = byte(c)
+					capitals = strings.ToUpper(string(id))
 				}
+				want := hashCapitals(seed, capitals)
 				if got := idHash(seed, string(id)); got != want {
 					t.Fatalf("idHash(%q) is not the hash of the id in capitals", id)
 				}
+				if had, ok := byHash[want]; ok && had != capitals {
+					t.Fatalf("%q and %q have one hash", had, capitals)
+				}
+				byHash[want] = capitals
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/rcc/svfrules/internal/msg"
-	"hash/maphash"
 	"io"
 	"slices"
 	"sort"
@@ -210,7 +209,7 @@ type batch struct {
 type collector struct {
 	sum      *Summary
 	grouping bool
-	seed     maphash.Seed
+	seed     idSeed
 	seen     map[uint64]struct{} // hashes of ids already emitted (streaming)
 	// While the ids increase, their hashes are only kept in hashes, to
 	// fill seen with if an id comes out of order; in chunks, so that
@@ -501,7 +500,7 @@ func runOnce(p *compiler.Program, inputs []input.Input, opts input.Options, work
 		lists = &listBuilder{lists: sum.Lists, byRule: map[*compiler.Rule]*ruleChunks{}}
 	}
 	ev := NewEvaluator(p)
-	seed := maphash.MakeSeed()
+	seed := newIDSeed()
 	var grp *grouper // grouping mode
 	if grouping {
 		grp = newGrouper(seed)

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"hash/maphash"
 	"os"
 	"slices"
 	"strings"
@@ -37,7 +36,7 @@ func TestCollectorFindsIDsThatComeBack(t *testing.T) {
 	}
 	for _, c := range cases {
 		ctx, stop := context.WithCancelCause(context.Background())
-		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: stop}
+		col := &collector{sum: &Summary{}, seed: newIDSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: stop}
 		for _, id := range strings.Fields(c.ids) {
 			col.Episode(&input.Episode{ID: id})
 		}
@@ -61,7 +60,7 @@ func TestCollectorKeepsEveryHash(t *testing.T) {
 		{fmt.Sprintf("E%07d", firstHashChunk+hashChunk), true}, {fmt.Sprintf("E%07d", n-1), true},
 		{"D", false}, {"E0000000x", false},
 	} {
-		col := &collector{sum: &Summary{}, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: func(error) {}}
+		col := &collector{sum: &Summary{}, seed: newIDSeed(), seen: map[uint64]struct{}{}, send: func(*batch) {}, stop: func(error) {}}
 		for i := range n {
 			col.Episode(&input.Episode{ID: fmt.Sprintf("E%07d", i)})
 		}
@@ -130,7 +129,7 @@ func TestGroupKeepsEachEventsFile(t *testing.T) {
 		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: "VL271", Row: 7}}},
 	}
 	want := []string{"p1.csv:2", "p1.csv:3", "p2.csv:3", "p1.csv:9", "p3.csv:2", "p2.csv:7"}
-	grp := newGrouper(maphash.MakeSeed())
+	grp := newGrouper(newIDSeed())
 	col := &collector{sum: &Summary{}, grouping: true, grp: grp}
 	for i := range runs {
 		col.Episode(&runs[i])

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"slices"
 	"sync"
@@ -144,7 +143,7 @@ const (
 // grouper keeps the grouped episodes of one run, in the order their
 // first rows were read.
 type grouper struct {
-	seed   maphash.Seed
+	seed   idSeed
 	table  []uint64 // open addressing: hash<<32 | index+1 of the group; 0 is empty
 	groups [][]groupRec
 	n      int // groups
@@ -217,7 +216,7 @@ func (g *grouper) release() {
 }
 
 // newGrouper returns an empty grouper; its reject is set by the caller.
-func newGrouper(seed maphash.Seed) *grouper {
+func newGrouper(seed idSeed) *grouper {
 	g := &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
 		vals: []string{""}, valIdx: map[string]uint32{"": 0},
 		others: map[string]uint32{}, rejected: map[uint32][]input.Rejection{}}
@@ -484,7 +483,7 @@ func (b *groupBlock) reset() {
 // number the code; one whose row number is past maxGrouped, or whose
 // date the readers never give, has its row marked unknown, for the
 // merge to refuse.
-func (b *groupBlock) add(ep *input.Episode, seed maphash.Seed, vc *valCache, seen *codeSet) {
+func (b *groupBlock) add(ep *input.Episode, seed idSeed, vc *valCache, seen *codeSet) {
 	b.file = ep.File
 	// The run is written where it is kept: built on the stack and
 	// copied there, its 80 bytes were stored twice, and the second
@@ -986,7 +985,7 @@ func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode, ep *compi
 // the reader then allocates no episode for them, and the collector's
 // goroutine only merges them.
 type groupLocal struct {
-	seed  maphash.Seed
+	seed  idSeed
 	vals  *valCache
 	codes *codeSet // the codes of the blocks made here
 	blk   *groupBlock

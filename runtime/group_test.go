@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"fmt"
-	"hash/maphash"
 	"math/rand/v2"
 	"reflect"
 	goruntime "runtime"
@@ -176,7 +175,7 @@ func TestGrouperAsEpisodes(t *testing.T) {
 			ref.add(&runs[i])
 		}
 		var rejected []input.Rejection
-		g := newGrouper(maphash.MakeSeed())
+		g := newGrouper(newIDSeed())
 		g.reject = func(r input.Rejection) { rejected = append(rejected, r) }
 		local := &groupLocal{seed: g.seed, vals: &valCache{g: g}, codes: new(codeSet), newBlock: func() *groupBlock { return &groupBlock{} }}
 		for i := 0; i < len(runs); {
@@ -270,7 +269,7 @@ func TestGrouperBytesPerEpisode(t *testing.T) {
 	goruntime.GC()
 	goruntime.ReadMemStats(&ms)
 	before := ms.HeapAlloc
-	g := newGrouper(maphash.MakeSeed())
+	g := newGrouper(newIDSeed())
 	ep := input.Episode{File: "big.csv", Events: make([]input.Event, 1), Rows: 1}
 	for k := range per {
 		for i := range n {
@@ -307,7 +306,7 @@ func TestGroupedCodeIDs(t *testing.T) {
 	}
 	p := compiler.Compile(g10)
 	rng := rand.New(rand.NewPCG(7, 1))
-	g := newGrouper(maphash.MakeSeed())
+	g := newGrouper(newIDSeed())
 	g.prog = p
 	g.reject = func(input.Rejection) {}
 	for _, ep := range randomRuns(rng, 400) {
@@ -334,7 +333,7 @@ func TestGroupedCodeIDs(t *testing.T) {
 // whatever string holds them, and the empty value is 0 however it comes,
 // also when the cache's entry of no bytes (nil, slot 0) holds a value.
 func TestGroupBlockVals(t *testing.T) {
-	g := newGrouper(maphash.MakeSeed())
+	g := newGrouper(newIDSeed())
 	vc := &valCache{g: g}
 	var b groupBlock
 	back := "C50.9kurK13"
@@ -403,7 +402,7 @@ func TestValCacheSharedSlot(t *testing.T) {
 	}{
 		{1, true}, {2, true}, {3, true}, {valCacheWays, true}, {valCacheWays + 1, false},
 	} {
-		g := newGrouper(maphash.MakeSeed())
+		g := newGrouper(newIDSeed())
 		vc := &valCache{g: g}
 		var b groupBlock
 		for round := range 5 {
