@@ -419,3 +419,47 @@ func TestValCacheSharedSlot(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeKey: codeKey numbers exactly the codes of V, two capital
+// letters or digits and two digits, each by its own number (codeText
+// writes it back), and refuses every other byte at each place.
+func TestCodeKey(t *testing.T) {
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	isBase36 := func(c byte) bool { return isDigit(c) || 'A' <= c && c <= 'Z' }
+	seen := map[uint32]string{}
+	for _, tt := range []struct {
+		at   int // the place of the byte tried
+		code string
+		ok   func(c byte) bool // whether a code with c there has a key
+	}{
+		{0, "VAB12", func(c byte) bool { return c == 'V' }},
+		{1, "VAB12", isBase36},
+		{2, "V0Z99", isBase36},
+		{3, "VZ900", isDigit},
+		{4, "V9A09", isDigit},
+	} {
+		for c := range 256 {
+			code := []byte(tt.code)
+			code[tt.at] = byte(c)
+			k, ok := codeKey(string(code))
+			if ok != tt.ok(byte(c)) {
+				t.Fatalf("codeKey(%q) ok = %v", code, ok)
+			}
+			if !ok {
+				continue
+			}
+			if back := string(codeText(k)); back != string(code) || k >= codeKeys {
+				t.Fatalf("codeKey(%q) = %d, written back %q", code, k, back)
+			}
+			if had, dup := seen[k]; dup && had != string(code) {
+				t.Fatalf("codeKey(%q) = codeKey(%q)", code, had)
+			}
+			seen[k] = string(code)
+		}
+	}
+	for _, code := range []string{"", "V", "VAB1", "VAB123", "vAB12"} {
+		if _, ok := codeKey(code); ok {
+			t.Errorf("codeKey(%q) has a key", code)
+		}
+	}
+}
