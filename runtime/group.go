@@ -661,7 +661,13 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	}
 	g.merged = true
 	r := g.rec(idx)
-	if field, was, is := g.conflict(r, &attrs, run); field != "" {
+	// Most runs agree with the episode: that is seen here, without a call
+	// of conflict (not inlined) for each run merged.
+	var field, was, is string
+	if !sameAttrs(&attrs, &r.attrs) || r.hasAge && run.hasAge && r.age != run.age {
+		field, was, is = g.conflict(r, &attrs, run)
+	}
+	if field != "" {
 		// The rows are missing from the episode: it is incomplete. Its
 		// rejected rows are listed in row order, with the run's own.
 		rej := g.rejected[idx]
