@@ -847,12 +847,28 @@ func (g *grouper) lookup(h uint64, id []byte) (idx uint32, found bool, other uin
 		if s>>32 != tag {
 			continue
 		}
-		if had := g.id(&g.rec(uint32(s) - 1).id); string(had) == string(id) {
+		if ref := &g.rec(uint32(s) - 1).id; g.isID(ref, id) {
 			return uint32(s) - 1, true, 0
-		} else if other == 0 && bytes.EqualFold(had, id) {
+		} else if other == 0 && bytes.EqualFold(g.id(ref), id) {
 			other = uint32(s)
 		}
 	}
+}
+
+// isID reports whether *ref (in a record) is id. An id of 8 to idInline
+// bytes, most of them, is compared as its first and last eight bytes:
+// the call of memequal for its few bytes was a fifth of lookup's
+// instructions, for every run of a grouped input (issue 16).
+func (g *grouper) isID(ref *idRef, id []byte) bool {
+	n := len(id)
+	if ref.n != uint32(n) {
+		return false
+	}
+	if n >= 8 && n <= idInline {
+		le := binary.LittleEndian
+		return le.Uint64(ref.b[:8]) == le.Uint64(id) && le.Uint64(ref.b[n-8:n]) == le.Uint64(id[n-8:])
+	}
+	return string(g.id(ref)) == string(id)
 }
 
 // newGroup adds a group whose id has hash h (not in the table) and

@@ -463,3 +463,42 @@ func TestCodeKey(t *testing.T) {
 		}
 	}
 }
+
+// TestIsID: isID tells an id kept in a record (keepID: in the record up
+// to idInline bytes, else in a chunk) from ids that differ from it in
+// any one byte or in length, and finds it again, for ids of 0 to 20
+// bytes.
+func TestIsID(t *testing.T) {
+	g := newGrouper(newIDSeed())
+	const all = "ABCDEFGHIJKLMNOPQRSTU"
+	for n := 0; n <= 20; n++ {
+		var r groupRec
+		g.keepID(&r.id, []byte(all[:n]))
+		tests := []struct {
+			id   string
+			want bool
+		}{
+			{all[:n], true},
+			{all[:n] + "V", false},
+		}
+		if n > 0 {
+			tests = append(tests, struct {
+				id   string
+				want bool
+			}{all[:n-1], false})
+		}
+		for at := range n {
+			id := []byte(all[:n])
+			id[at] = 'x'
+			tests = append(tests, struct {
+				id   string
+				want bool
+			}{string(id), false})
+		}
+		for _, tt := range tests {
+			if got := g.isID(&r.id, []byte(tt.id)); got != tt.want {
+				t.Errorf("id %q kept, isID(%q) = %v", all[:n], tt.id, got)
+			}
+		}
+	}
+}
