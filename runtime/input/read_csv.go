@@ -1350,7 +1350,7 @@ func (c *csvReader) slowRow(raw []byte, tooLong bool, line int) {
 	}
 	// Most rows continue the episode of the row before with the very same
 	// attributes: then there is nothing to check or keep.
-	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.noID == nil && b.cur.ID == string(v[colEpisode]) && c.sameAttrs() {
+	if csvFastPath && classes&clsQuote == 0 && b.cur != nil && b.noID == nil && sameID(b.cur.ID, v[colEpisode]) && c.sameAttrs() {
 		b.events = append(b.events, ev)
 		c.newRuns = 0
 		// The short cut did not take it: the rows after it may be like

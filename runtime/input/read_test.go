@@ -1246,3 +1246,31 @@ func TestQuietEndCuts(t *testing.T) {
 		t.Error("no line ends quietly: the test does not test quietEnd")
 	}
 }
+
+// TestSameID: sameID finds an id equal to the run's, and tells it from
+// ids that differ in any one byte or in length, for ids of 0 to 20
+// bytes (from 8 to 16 bytes it compares words).
+func TestSameID(t *testing.T) {
+	const all = "ABCDEFGHIJKLMNOPQRSTU"
+	type idCase struct {
+		v    string
+		want bool
+	}
+	for n := 0; n <= 20; n++ {
+		s := all[:n]
+		cases := []idCase{{s, true}, {s + "V", false}}
+		if n > 0 {
+			cases = append(cases, idCase{s[:n-1], false})
+		}
+		for at := range n {
+			v := []byte(s)
+			v[at] = 'x'
+			cases = append(cases, idCase{string(v), false})
+		}
+		for _, c := range cases {
+			if got := sameID(s, []byte(c.v)); got != c.want {
+				t.Errorf("sameID(%q, %q) = %v", s, c.v, got)
+			}
+		}
+	}
+}
