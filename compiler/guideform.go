@@ -28,13 +28,13 @@ import (
 // conditions' syntax (When), Places, the positions of a code's cells
 // and of its notes' pathways, the codes' notes with the guide's
 // sections, the notes a rule cites and the positions of a condition's
-// nodes are sections of their own, their
-// length in bytes first and their strings in a table of their own,
-// which eval steps over. A pointer to a pathway, code,
-// qualifier or note of the guide is its index among those of the guide,
-// so that the decoded model shares them as the checked one does. The
-// decoded guide is equal (reflect.DeepEqual) to the one Check gives
-// from the text: TestEmbeddedParsed compares them for every version, and
+// nodes are sections of their own, their length in bytes first and
+// their strings in a table of their own, which eval steps over. A
+// pointer to a pathway, code, qualifier or note of the guide is its
+// index among those of the guide, so that the decoded model shares them
+// as the checked one does. The decoded guide is equal
+// (reflect.DeepEqual) to the one Check gives from the text:
+// TestEmbeddedParsed compares them for every version, and
 // TestGuideFormFields fails when a type of the model gains a field that
 // the form does not carry yet.
 
