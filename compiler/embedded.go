@@ -236,10 +236,11 @@ func LoadEmbeddedUnlinted(v string) (*Guide, lang.Diagnostics, lang.Sources) {
 // decoded (a third of the decoding); only the lint reads Files, and
 // check, test, diff and the language server Tests. It also comes
 // without the conditions' syntax (Rule.When, LeadTime.When), Places,
-// the positions of the cells (Cell.Pos), the codes' notes (Code.Notes,
-// Rule.GuideNotes) and the guide's sections (Guide.Sections), which
-// only explain, diff, fmt, guide, the lint and the language server read
-// (see decodeGuideTests). Otherwise it is Load's result.
+// the positions of the cells (Cell.Pos) and of the conditions' nodes,
+// the codes' notes (Code.Notes, Rule.GuideNotes) and the guide's
+// sections (Guide.Sections), which only explain, diff, fmt, guide, the
+// lint and the language server read (see decodeGuideTests). Otherwise
+// it is Load's result.
 func LoadEmbeddedModel(v string) (*Guide, lang.Diagnostics, lang.Sources) {
 	return loadGenerated(v, false, false)
 }
