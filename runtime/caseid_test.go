@@ -30,6 +30,11 @@ func TestIDFold(t *testing.T) {
 		{"abcd", "abcde", -1},
 		{"abcdefg", "abcdefgh", -1},
 		{"abcdefghijklmnop", "abcdefghijklmnopq", -1},
+		// A small ASCII letter before a non-ASCII one: the whole id in
+		// capitals, as foldCompare takes it.
+		{"s0ö", "S0Ö", 0},
+		{"lö-1", "LÖ-1", 0},
+		{"abcdefghijklmnopö", "ABCDEFGHIJKLMNOPÖ", 0},
 	} {
 		got := foldCompare(c.a, c.b)
 		if sign(got) != c.cmp {

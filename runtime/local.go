@@ -251,7 +251,9 @@ func idHash(seed idSeed, id string) uint64 {
 		}
 		if 'a' <= c && c <= 'z' {
 			var buf [64]byte
-			if len(id) > len(buf) {
+			// A non-ASCII letter further on has its capital too, as
+			// foldCompare takes it ("s0ö" is "S0Ö").
+			if len(id) > len(buf) || strings.ContainsFunc(id[i+1:], func(r rune) bool { return r >= utf8.RuneSelf }) {
 				return hashCapitals(seed, strings.ToUpper(id))
 			}
 			b := buf[:len(id)]
