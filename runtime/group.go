@@ -665,7 +665,7 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	// of conflict (not inlined) for each run merged.
 	var field, was, is string
 	if !sameAttrs(&attrs, &r.attrs) || r.hasAge && run.hasAge && r.age != run.age {
-		field, was, is = g.conflict(r, &attrs, run)
+		field, was, is = g.conflict(r, &attrs, run) // not every difference is a conflict
 	}
 	if field != "" {
 		// The rows are missing from the episode: it is incomplete. Its
@@ -725,18 +725,13 @@ func codeText(k uint32) []byte {
 
 // conflict returns the first attribute on which the episode r and the
 // run (with attribute indexes attrs) both have a value and differ, with
-// the episode's value and the run's.
-//
-// The rows of an episode mostly have the same values: those are compared
-// at once, not one by one (the run's attributes are compared twice over,
-// here and to fill in what the episode lacks, for every run of an input
-// whose rows are not in episode order).
+// the episode's value and the run's. add calls it only for a run whose
+// values or age are not the episode's (most agree, and are compared at
+// once there); a value one of them lacks is no conflict.
 func (g *grouper) conflict(r *groupRec, attrs *[numGroupAttrs]uint32, run *pendingRun) (field, was, is string) {
-	if !sameAttrs(attrs, &r.attrs) {
-		for i, a := range attrs {
-			if a != 0 && r.attrs[i] != 0 && a != r.attrs[i] {
-				return attrNames[i], g.valString(r.attrs[i]), g.valString(a)
-			}
+	for i, a := range attrs {
+		if a != 0 && r.attrs[i] != 0 && a != r.attrs[i] {
+			return attrNames[i], g.valString(r.attrs[i]), g.valString(a)
 		}
 	}
 	if r.hasAge && run.hasAge && r.age != run.age {
