@@ -14,8 +14,8 @@ import (
 )
 
 // formatExtensions are the extensions of -o files and the formats they
-// name. A table laid out as data and the switch of commandWritesOf, not
-// maps, which were built at every start of svfrules (issue 16).
+// name: a table laid out as data, as commandWrites is a switch, where
+// maps were built at every start of svfrules (issue 16).
 var formatExtensions = [...]struct{ ext, format string }{
 	{".xlsx", "xlsx"}, {".csv", "csv"}, {".json", "json"}, {".jsonl", "jsonl"},
 	{".md", "markdown"}, {".markdown", "markdown"}, {".html", "html"}, {".htm", "html"}, {".txt", "text"},

@@ -39,13 +39,14 @@ func runReport(c *cli, cmd *command, args []string) int {
 		return c.usageError(cmd, msg.ReportMinCell, o.minCell)
 	}
 	var dims []string
+	byTable := byValues()
 	for _, part := range strings.Split(o.by, ",") {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
-		name, ok := byValues().parse(part)
+		name, ok := byTable.parse(part)
 		if !ok {
-			return c.usageError(cmd, "%s", byValues().unknown("--by", strings.TrimSpace(part)))
+			return c.usageError(cmd, "%s", byTable.unknown("--by", strings.TrimSpace(part)))
 		}
 		dims = append(dims, name)
 	}
