@@ -6,7 +6,8 @@
 # times per run, in ms. Alternating the commands in every round lets
 # each see the machine as it is at the time (a VM's speed drifts by 10
 # to 50 % over minutes). Output and errors of the commands are thrown
-# away. Used for start-up on the 100-row file (README, Performance):
+# away; exit status 0 and 1 are accepted (eval exits 1 when it has
+# findings), any other stops the script. Used for start-up on the 100-row file (README, Performance):
 #
 #   F=testdata/bench/episodes_300000_seed1_de730cb4a41c_100.csv
 #   bash bench/sidebyside.sh 30 20 "./old eval -o /dev/null $F" \
@@ -28,8 +29,10 @@ for ((r = 0; r < rounds; r++)); do
 	k=0
 	for c in "$@"; do
 		t0=$EPOCHREALTIME
-		bash -c "for ((i = 0; i < $loops; i++)); do $c >/dev/null 2>&1; done"
+		status=0
+		bash -c "for ((i = 0; i < $loops; i++)); do $c >/dev/null 2>&1 || { s=\$?; ((s <= 1)) || exit \$s; }; done" || status=$?
 		t1=$EPOCHREALTIME
+		((status == 0)) || { echo "sidebyside: exit status $status: $c" >&2; exit 1; }
 		awk -v a="$t0" -v b="$t1" -v n="$loops" 'BEGIN { printf "%.4f\n", (b - a) * 1000 / n }' >>"$dir/$k"
 		k=$((k + 1))
 	done
