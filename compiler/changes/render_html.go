@@ -2,30 +2,30 @@ package changes
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"strings"
-	"sync"
 
+	"github.com/rcc/svfrules/internal/htmlw"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
 // The page carries its own style and nothing else: no scripts, fonts,
 // images or links, so it can be mailed or archived as one file. The
-// style is the report's (runtime/report/report.html.tmpl): the same
-// fonts, headings, tables and A4 print margins.
-//
-// It is parsed on first use, not at start-up of every command.
-var htmlPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("diff").Parse(htmlText))
-})
+// style is the report's (runtime/report/html_write.go): the same fonts,
+// headings, tables and A4 print margins. It is written by hand
+// (internal/htmlw), every value escaped as html/template escaped it,
+// which rendered the page before.
 
-const htmlText = `<!DOCTYPE html>
+// htmlHead is the page's start up to its title, htmlStyle what follows
+// the title up to the heading.
+const (
+	htmlHead = `<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
+<title>`
+	htmlStyle = `</title>
 <style>
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
@@ -57,45 +57,8 @@ tr.total td { font-weight: 600; background: #f7f7f7; }
 </style>
 </head>
 <body>
-<h1>{{.Title}}</h1>
-<p>{{.Old}}<br>{{.New}}</p>
-<p class="legend">{{.Status}}{{with .Hidden}}<br>{{.}}{{end}}</p>
-{{range .Levels}}<section>
-<h2>{{.Title}}</h2>
-{{range .Groups}}{{if .Title}}<h3>{{.Title}}</h3>
-{{end}}{{range .Subs}}{{if .Title}}<h4>{{.Title}}</h4>
-{{end}}<ul class="changes">
-{{range .Items}}<li class="{{.Level}}">{{.Swedish}} <span class="id">{{.ID}}</span>
-{{if .Spans}}<div class="text">{{range .Spans}}{{if eq .Op 1}}<del>{{.Text}}</del>{{else if eq .Op 2}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div>
-{{end}}{{if .Lines}}<div class="text">{{range .Lines}}{{.}}
-{{end}}</div>
-{{end}}{{if .Where}}<p class="where">{{.Where}}</p>
-{{end}}{{if .Episodes}}<p class="episodes">{{.Episodes}}</p>
-{{end}}</li>
-{{end}}</ul>
-{{end}}{{end}}</section>
-{{end}}{{with .Impact}}<section>
-<h2>{{.Title}}</h2>
-<p>{{.Summary}}{{with .Incomplete}}<br>{{.}}{{end}}</p>
-<table>
-<tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr>
-{{range .Rows}}<tr{{if .Total}} class="total"{{end}}><td>{{.Label}}</td>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
-{{end}}</table>
-{{if .Rejected}}<h3>{{.RejectedTitle}}</h3>
-<table>
-<tr>{{range .RejectedHead}}<th>{{.}}</th>{{end}}</tr>
-{{range .Rejected}}<tr><td>{{.File}}</td><td>{{.Row}}</td><td>{{.Episode}}</td><td>{{.FieldText}}</td><td>{{.Reason}}</td></tr>
-{{end}}</table>
-{{end}}</section>
-{{end}}{{if .WithTextDiff}}<section>
-<h2>{{.LineDiffTitle}}</h2>
-{{if not .TextDiff}}<p>{{.NoLineDiffers}}</p>
-{{end}}{{range .TextDiff}}<pre class="diff">{{range .}}<span class="{{.Class}}">{{.Text}}</span>
-{{end}}</pre>
-{{end}}</section>
-{{end}}</body>
-</html>
-`
+<h1>`
+)
 
 type htmlView struct {
 	Title, Old, New, Status, Hidden string
@@ -260,5 +223,191 @@ func WriteHTML(w io.Writer, r *Report) error {
 		}
 		v.TextDiff = append(v.TextDiff, lines)
 	}
-	return htmlPage().Execute(w, v)
+	return v.write(w)
+}
+
+// write writes the page to w.
+func (v *htmlView) write(w io.Writer) error {
+	var p htmlw.Page
+	p.Raw(htmlHead)
+	p.Text(v.Title)
+	p.Raw(htmlStyle)
+	p.Text(v.Title)
+	p.Raw("</h1>\n<p>")
+	p.Text(v.Old)
+	p.Raw("<br>")
+	p.Text(v.New)
+	p.Raw("</p>\n<p class=\"legend\">")
+	p.Text(v.Status)
+	if v.Hidden != "" {
+		p.Raw("<br>")
+		p.Text(v.Hidden)
+	}
+	p.Raw("</p>\n")
+	for _, lv := range v.Levels {
+		p.Raw("<section>\n<h2>")
+		p.Text(lv.Title)
+		p.Raw("</h2>\n")
+		for _, g := range lv.Groups {
+			heading(&p, "h3", g.Title)
+			for _, sub := range g.Subs {
+				heading(&p, "h4", sub.Title)
+				p.Raw("<ul class=\"changes\">\n")
+				for i := range sub.Items {
+					sub.Items[i].write(&p)
+				}
+				p.Raw("</ul>\n")
+			}
+		}
+		p.Raw("</section>\n")
+	}
+	if im := v.Impact; im != nil {
+		im.write(&p)
+	}
+	if v.WithTextDiff {
+		p.Raw("<section>\n<h2>")
+		p.Text(v.LineDiffTitle)
+		p.Raw("</h2>\n")
+		if len(v.TextDiff) == 0 {
+			p.Raw("<p>")
+			p.Text(v.NoLineDiffers)
+			p.Raw("</p>\n")
+		}
+		for _, lines := range v.TextDiff {
+			p.Raw("<pre class=\"diff\">")
+			for _, l := range lines {
+				p.Raw("<span class=\"")
+				p.Text(l.Class)
+				p.Raw("\">")
+				p.Text(l.Text)
+				p.Raw("</span>\n")
+			}
+			p.Raw("</pre>\n")
+		}
+		p.Raw("</section>\n")
+	}
+	p.Raw("</body>\n</html>\n")
+	_, err := p.WriteTo(w)
+	return err
+}
+
+// heading writes a heading of element el on a line of its own, nothing
+// when its title is "".
+func heading(p *htmlw.Page, el, title string) {
+	if title == "" {
+		return
+	}
+	p.Raw("<" + el + ">")
+	p.Text(title)
+	p.Raw("</" + el + ">\n")
+}
+
+// write writes the change as an item of its list.
+func (it *htmlItem) write(p *htmlw.Page) {
+	p.Raw("<li class=\"")
+	p.Text(it.Level)
+	p.Raw("\">")
+	p.Text(it.Swedish)
+	p.Raw(" <span class=\"id\">")
+	p.Text(it.ID)
+	p.Raw("</span>\n")
+	if len(it.Spans) > 0 {
+		p.Raw("<div class=\"text\">")
+		for _, sp := range it.Spans {
+			switch sp.Op {
+			case Deleted:
+				p.Raw("<del>")
+				p.Text(sp.Text)
+				p.Raw("</del>")
+			case Inserted:
+				p.Raw("<ins>")
+				p.Text(sp.Text)
+				p.Raw("</ins>")
+			default:
+				p.Text(sp.Text)
+			}
+		}
+		p.Raw("</div>\n")
+	}
+	if len(it.Lines) > 0 {
+		p.Raw("<div class=\"text\">")
+		for _, l := range it.Lines {
+			p.Text(l)
+			p.Raw("\n")
+		}
+		p.Raw("</div>\n")
+	}
+	if it.Where != "" {
+		p.Raw("<p class=\"where\">")
+		p.Text(it.Where)
+		p.Raw("</p>\n")
+	}
+	if it.Episodes != "" {
+		p.Raw("<p class=\"episodes\">")
+		p.Text(it.Episodes)
+		p.Raw("</p>\n")
+	}
+	p.Raw("</li>\n")
+}
+
+// write writes the section on the effect on episodes.
+func (im *htmlImpact) write(p *htmlw.Page) {
+	p.Raw("<section>\n<h2>")
+	p.Text(im.Title)
+	p.Raw("</h2>\n<p>")
+	p.Text(im.Summary)
+	if im.Incomplete != "" {
+		p.Raw("<br>")
+		p.Text(im.Incomplete)
+	}
+	p.Raw("</p>\n<table>\n")
+	headRow(p, im.Head)
+	for _, r := range im.Rows {
+		p.Raw("<tr")
+		if r.Total {
+			p.Raw(" class=\"total\"")
+		}
+		p.Raw("><td>")
+		p.Text(r.Label)
+		p.Raw("</td>")
+		for _, c := range r.Cells {
+			p.Raw("<td>")
+			p.Text(c)
+			p.Raw("</td>")
+		}
+		p.Raw("</tr>\n")
+	}
+	p.Raw("</table>\n")
+	if len(im.Rejected) > 0 {
+		p.Raw("<h3>")
+		p.Text(im.RejectedTitle)
+		p.Raw("</h3>\n<table>\n")
+		headRow(p, im.RejectedHead)
+		for _, r := range im.Rejected {
+			p.Raw("<tr><td>")
+			p.Text(r.File)
+			p.Raw("</td><td>")
+			p.Int(r.Row)
+			p.Raw("</td><td>")
+			p.Text(r.Episode)
+			p.Raw("</td><td>")
+			p.Text(r.FieldText)
+			p.Raw("</td><td>")
+			p.Text(r.Reason)
+			p.Raw("</td></tr>\n")
+		}
+		p.Raw("</table>\n")
+	}
+	p.Raw("</section>\n")
+}
+
+// headRow writes a table's row of column heads.
+func headRow(p *htmlw.Page, heads []string) {
+	p.Raw("<tr>")
+	for _, h := range heads {
+		p.Raw("<th>")
+		p.Text(h)
+		p.Raw("</th>")
+	}
+	p.Raw("</tr>\n")
 }

@@ -1,32 +1,20 @@
 package report
 
 import (
-	_ "embed"
 	"fmt"
-	"html/template"
-	"io"
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/rcc/svfrules/internal/msg"
 )
 
 // The page is one self-contained file: styles inline, charts as inline
 // SVG drawn here, no scripts, no fonts or images to fetch, so it works
-// offline and prints on A4. html/template escapes every value from the
-// data (group values come from the input columns).
+// offline and prints on A4. html_write.go writes it, escaping every value
+// from the data (group values come from the input columns).
 
-//go:embed report.html.tmpl
-var htmlSource string
-
-// htmlTemplate is parsed on first use, not at start-up: parsing it at
-// package initialisation cost every command 1 800 allocations.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report").Parse(htmlSource))
-})
-
+// htmlPage is what the page shows.
 type htmlPage struct {
 	Title       string
 	Intro       []string
@@ -159,10 +147,6 @@ const (
 	labelChars = 50 // characters on a label line
 	labelLines = 3  // lines of a label at most
 )
-
-func writeHTML(w io.Writer, r *Report) error {
-	return htmlTemplate().Execute(w, htmlPageOf(r))
-}
 
 // htmlPageOf is what the page shows (the workbook's sheets are its
 // tables).
