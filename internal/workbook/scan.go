@@ -407,29 +407,25 @@ func isNameByte(c byte) bool {
 		c == '_' || c == ':' || c == '.' || c == '-'
 }
 
-// isXMLName reports whether name is a name as encoding/xml checks names:
-// in ASCII a letter, _ or : first, then those, digits, . or -; a name
-// with other characters is left to the Decoder itself (rare).
+// isXMLName reports whether name is a name as encoding/xml checks names
+// (isName), deciding a name of ASCII alone without the tables: a
+// letter, _ or : first, then those, digits, . or -.
 func isXMLName(name []byte) bool {
 	if len(name) == 0 {
 		return false
 	}
-	ascii := true
+	if c := name[0]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_' || c == ':') {
+		return false
+	}
 	for _, c := range name {
 		if c >= utf8.RuneSelf {
-			ascii = false
-			break
+			return isName(name)
+		}
+		if !isNameByte(c) {
+			return false
 		}
 	}
-	if ascii {
-		c := name[0]
-		return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_' || c == ':'
-	}
-	// The Decoder checks a processing instruction's target as a name
-	// and nothing else.
-	d := xml.NewDecoder(io.MultiReader(strings.NewReader("<?"), bytes.NewReader(name), strings.NewReader(" ?>")))
-	_, err := d.RawToken()
-	return err == nil
+	return true
 }
 
 // procInst reads a processing instruction after its <?: <?xml …?> must
