@@ -10,6 +10,16 @@ import (
 	"github.com/rcc/svfrules/internal/msg"
 )
 
+// fromXML is an error of encoding/xml's as the scanner gives it: its
+// SyntaxError as a *syntaxError, which partError shows with the line.
+func fromXML(err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return &syntaxError{msg: se.Msg, line: se.Line}
+	}
+	return err
+}
+
 // oracleReadShared is readShared as it was, through encoding/xml: the
 // oracle the fast reader is held to.
 func (r *Reader) oracleReadShared() error {
@@ -40,7 +50,7 @@ func (r *Reader) oracleSharedStrings(part string, rd io.Reader) error {
 			return nil
 		}
 		if err != nil {
-			return partError(part, err)
+			return partError(part, fromXML(err))
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
@@ -100,7 +110,7 @@ func (r *Reader) oracleSheetRows(part string, rd io.Reader, maxRow int, emit fun
 			return nil
 		}
 		if err != nil {
-			return partError(part, err)
+			return partError(part, fromXML(err))
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:

@@ -3,7 +3,6 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -57,41 +56,37 @@ func Open(data []byte) (*Reader, error) {
 	for _, f := range zr.File {
 		r.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
 	}
-	var book struct {
-		Pr struct {
-			Date1904 string `xml:"date1904,attr"`
-		} `xml:"workbookPr"`
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := r.unmarshal("xl/workbook.xml", &book); err != nil {
+	var date1904 string
+	var sheets []indexSheet
+	err = r.readPart("xl/workbook.xml", func(rd io.Reader) (err error) {
+		date1904, sheets, err = readIndex(rd)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
-	r.date1904 = book.Pr.Date1904 == "1" || book.Pr.Date1904 == "true"
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := r.unmarshal("xl/_rels/workbook.xml.rels", &rels); err != nil && !errors.Is(err, errMissing) {
+	r.date1904 = date1904 == "1" || date1904 == "true"
+	var rels []relationship
+	err = r.readPart("xl/_rels/workbook.xml.rels", func(rd io.Reader) (err error) {
+		rels, err = readRelationships(rd)
+		return err
+	})
+	if err != nil && !errors.Is(err, errMissing) {
 		return nil, err
 	}
 	targets := map[string]string{}
-	for _, rel := range rels.Rel {
-		t := strings.ReplaceAll(rel.Target, `\`, "/")
+	for _, rel := range rels {
+		t := strings.ReplaceAll(rel.target, `\`, "/")
 		if strings.HasPrefix(t, "/") {
 			t = path.Clean(t[1:])
 		} else {
 			t = path.Join("xl", t)
 		}
-		targets[rel.ID] = strings.ToLower(t)
+		targets[rel.id] = strings.ToLower(t)
 	}
-	for _, s := range book.Sheets {
-		r.sheets = append(r.sheets, s.Name)
-		r.targets = append(r.targets, targets[s.ID])
+	for _, s := range sheets {
+		r.sheets = append(r.sheets, s.name)
+		r.targets = append(r.targets, targets[s.id])
 	}
 	r.readStyles()
 	return r, nil
@@ -109,45 +104,153 @@ func (r *Reader) open(name string) (io.ReadCloser, error) {
 	return f.Open()
 }
 
-// unmarshal decodes a whole (small) part.
-func (r *Reader) unmarshal(name string, v any) error {
+// readPart reads a whole (small) part with read, and says in Swedish
+// where its XML breaks off or that it does not unpack.
+func (r *Reader) readPart(name string, read func(io.Reader) error) error {
 	rc, err := r.open(name)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+	if err := read(rc); err != nil {
 		return partError(name, err)
 	}
 	return nil
+}
+
+// smallPart is the buffer of a scanner of a small part: bufio's, which
+// encoding/xml's Decoder read these parts through (a sheet's scanner
+// has a large one).
+const smallPart = 4 << 10
+
+// indexSheet is a sheet in the workbook's index: its name and its
+// relationship's id (r:id).
+type indexSheet struct{ name, id string }
+
+// readIndex reads the workbook's index, xl/workbook.xml: its
+// workbookPr's date1904 and its sheets. It reads what encoding/xml's
+// Unmarshal read into
+//
+//	struct {
+//		Pr struct {
+//			Date1904 string `xml:"date1904,attr"`
+//		} `xml:"workbookPr"`
+//		Sheets []struct {
+//			Name string `xml:"name,attr"`
+//			ID   string `xml:"id,attr"`
+//		} `xml:"sheets>sheet"`
+//	}
+//
+// and fails where it failed; the tests hold it to Unmarshal.
+func readIndex(rd io.Reader) (date1904 string, sheets []indexSheet, err error) {
+	err = readRoot(newXMLScanner(rd, smallPart), func(s *xmlScanner, parent, name []byte) error {
+		switch {
+		case parent == nil && string(name) == "workbookPr":
+			if v, ok := s.lastAttr("date1904"); ok {
+				date1904 = v
+			}
+		case string(parent) == "sheets" && string(name) == "sheet":
+			n, _ := s.lastAttr("name")
+			id, _ := s.lastAttr("id")
+			sheets = append(sheets, indexSheet{n, id})
+		}
+		return nil
+	})
+	return date1904, sheets, err
+}
+
+// relationship is a relationship of the workbook's: its id and the part
+// it names.
+type relationship struct{ id, target string }
+
+// readRelationships reads the workbook's relationships,
+// xl/_rels/workbook.xml.rels, as encoding/xml's Unmarshal read them into
+//
+//	struct {
+//		Rel []struct {
+//			ID     string `xml:"Id,attr"`
+//			Target string `xml:"Target,attr"`
+//		} `xml:"Relationship"`
+//	}
+func readRelationships(rd io.Reader) ([]relationship, error) {
+	var rels []relationship
+	err := readRoot(newXMLScanner(rd, smallPart), func(s *xmlScanner, parent, name []byte) error {
+		if parent == nil && string(name) == "Relationship" {
+			id, _ := s.lastAttr("Id")
+			target, _ := s.lastAttr("Target")
+			rels = append(rels, relationship{id, target})
+		}
+		return nil
+	})
+	return rels, err
+}
+
+// customFormat is a number format of the workbook's own: its id and its
+// code.
+type customFormat struct {
+	id   int
+	code string
+}
+
+// readNumFormats reads the number formats of xl/styles.xml: the
+// workbook's own, and each cell style's format id, as encoding/xml's
+// Unmarshal read them into
+//
+//	struct {
+//		NumFmts []struct {
+//			ID   int    `xml:"numFmtId,attr"`
+//			Code string `xml:"formatCode,attr"`
+//		} `xml:"numFmts>numFmt"`
+//		Xfs []struct {
+//			ID int `xml:"numFmtId,attr"`
+//		} `xml:"cellXfs>xf"`
+//	}
+//
+// (a numFmtId that is no number fails, as there).
+func readNumFormats(rd io.Reader) (custom []customFormat, xfs []int, err error) {
+	err = readRoot(newXMLScanner(rd, smallPart), func(s *xmlScanner, parent, name []byte) error {
+		switch {
+		case string(parent) == "numFmts" && string(name) == "numFmt":
+			id, err := s.intAttr("numFmtId")
+			if err != nil {
+				return err
+			}
+			code, _ := s.lastAttr("formatCode")
+			custom = append(custom, customFormat{id, code})
+		case string(parent) == "cellXfs" && string(name) == "xf":
+			id, err := s.intAttr("numFmtId")
+			if err != nil {
+				return err
+			}
+			xfs = append(xfs, id)
+		}
+		return nil
+	})
+	return custom, xfs, err
 }
 
 // readStyles reads how each cell style shows numbers. A workbook whose
 // styles are missing or cannot be read shows every number as stored
 // (some programs write no styles), so it has no dates.
 func (r *Reader) readStyles() {
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		Xfs []struct {
-			ID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
-	if r.unmarshal("xl/styles.xml", &st) != nil {
+	var formats []customFormat
+	var xfs []int
+	if r.readPart("xl/styles.xml", func(rd io.Reader) (err error) {
+		formats, xfs, err = readNumFormats(rd)
+		return err
+	}) != nil {
 		return
 	}
 	custom := map[int]string{}
-	for _, nf := range st.NumFmts {
-		custom[nf.ID] = nf.Code
+	for _, nf := range formats {
+		custom[nf.id] = nf.code
 	}
-	for _, xf := range st.Xfs {
-		code, ok := custom[xf.ID]
+	for _, id := range xfs {
+		code, ok := custom[id]
 		if !ok {
-			code = builtinFormats[xf.ID]
+			code = builtinFormats[id]
 		}
-		f := numFormat{date: isDateFormat(xf.ID, custom)}
+		f := numFormat{date: isDateFormat(id, custom)}
 		if !f.date {
 			f.simple, f.ints, f.decimals, f.percent = simpleFormat(code)
 		}
@@ -251,7 +354,7 @@ func (r *Reader) readShared() error {
 
 // sharedStrings reads the shared strings' part.
 func (r *Reader) sharedStrings(part string, rd io.Reader) error {
-	s := newXMLScanner(rd)
+	s := newXMLScanner(rd, 64<<10)
 	var text []byte
 	in, phonetic, t := false, 0, false
 	for {
@@ -301,7 +404,7 @@ type lastCell struct {
 
 // sheetRows reads a sheet's XML.
 func (r *Reader) sheetRows(part string, rd io.Reader, maxRow int, emit func(no int, cells []string, tooLong bool) error) error {
-	s := newXMLScanner(rd)
+	s := newXMLScanner(rd, 64<<10)
 	var (
 		cells          []string
 		no, col, size  int
@@ -484,9 +587,9 @@ func atoi(a []byte) (int, error) {
 // partError is the error reading a part ended in, in Swedish: where its
 // XML breaks off, or that it does not unpack.
 func partError(part string, err error) error {
-	var se *xml.SyntaxError
+	var se *syntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf(msg.WorkbookBadXML, part, se.Line)
+		return fmt.Errorf(msg.WorkbookBadXML, part, se.line)
 	}
 	return fmt.Errorf(msg.WorkbookBadPart, part)
 }

@@ -2,9 +2,9 @@ package workbook
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,14 +13,15 @@ import (
 // xmlScanner reads a part's XML token by token as encoding/xml's Decoder
 // (strict, Token) reads it: the same tokens, the same text (entities
 // decoded, line ends made \n), and an error wherever the Decoder gives
-// one (a *xml.SyntaxError for the XML, the reader's error for a part that
+// one (a *syntaxError for the XML, the reader's error for a part that
 // does not unpack). It exists for speed: the Decoder allocates for every
 // token and reads byte by byte through an interface, which made a sheet
 // of a million rows take a minute; this one reads runs of bytes from its
 // own buffer and allocates nothing per token. Comments, processing
 // instructions and directives are read and checked as the Decoder checks
 // them, and skipped. The differential fuzz test (FuzzSheetRows) holds it
-// to the Decoder.
+// to the Decoder, and FuzzWorkbookParts the small parts read with it
+// (readRoot) to encoding/xml's Unmarshal.
 type xmlScanner struct {
 	rd       io.Reader
 	buf      []byte
@@ -55,14 +56,31 @@ const (
 	tokText  // s.text
 )
 
-func newXMLScanner(rd io.Reader) *xmlScanner {
-	return &xmlScanner{rd: rd, buf: make([]byte, 64<<10)}
+// newXMLScanner scans rd with a buffer of size bytes (at least 2: the
+// last byte read stays in it).
+func newXMLScanner(rd io.Reader, size int) *xmlScanner {
+	return &xmlScanner{rd: rd, buf: make([]byte, max(size, 2))}
+}
+
+// syntaxError is where a part's XML breaks off and why: what
+// encoding/xml's SyntaxError tells, without linking encoding/xml (its
+// package initialisation, a map of 252 HTML entities, cost every run of
+// svfrules some 55 000 instructions at start-up). partError shows the
+// line to the user; the message is for developers.
+type syntaxError struct {
+	msg  string
+	line int
+}
+
+// Error is the text encoding/xml's SyntaxError has.
+func (e *syntaxError) Error() string {
+	return "XML syntax error on line " + strconv.Itoa(e.line) + ": " + e.msg
 }
 
 // syntax ends the scan with a syntax error at the line read to.
 func (s *xmlScanner) syntax(m string) {
 	if s.err == nil {
-		s.err = &xml.SyntaxError{Msg: m, Line: 1 + s.lines + bytes.Count(s.buf[s.counted:s.pos], []byte{'\n'})}
+		s.err = &syntaxError{msg: m, line: 1 + s.lines + bytes.Count(s.buf[s.counted:s.pos], []byte{'\n'})}
 	}
 }
 
@@ -309,6 +327,84 @@ func (s *xmlScanner) attr(name string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// lastAttr returns the value of the last start element's last attribute
+// named name (without a prefix): the one encoding/xml's Unmarshal leaves
+// in a field, each one overwriting the one before.
+func (s *xmlScanner) lastAttr(name string) (string, bool) {
+	for i := len(s.attrs) - 1; i >= 0; i-- {
+		if a := s.attrs[i]; string(s.abuf[a.ls:a.le]) == name {
+			return string(s.abuf[a.le:a.ve]), true
+		}
+	}
+	return "", false
+}
+
+// intAttr returns the value of the last start element's last attribute
+// named name (without a prefix) as a number, as encoding/xml's
+// Unmarshal reads it into an int field: every such attribute is read in
+// turn, an empty one is 0, any other is strconv.ParseInt's number of its
+// text trimmed of white space, and one that is no number fails. No such
+// attribute is 0.
+func (s *xmlScanner) intAttr(name string) (int, error) {
+	n := 0
+	for _, a := range s.attrs {
+		if string(s.abuf[a.ls:a.le]) != name {
+			continue
+		}
+		v := s.abuf[a.le:a.ve]
+		if len(v) == 0 {
+			n = 0
+			continue
+		}
+		k, err := strconv.ParseInt(strings.TrimSpace(string(v)), 10, strconv.IntSize)
+		if err != nil {
+			return 0, err
+		}
+		n = int(k)
+	}
+	return n, nil
+}
+
+// readRoot reads a (small) part's root element, its first, as
+// encoding/xml's Decoder.Decode reads it into a struct whose fields are
+// tagged with paths of one or two element names ("workbookPr",
+// "sheets>sheet"): it calls found at each start element that is a child
+// of the root (parent nil) or a child of such a child (parent its local
+// name), with name its local name (any prefix, any name space) and the
+// scanner at the element for its attributes; an element deeper down is
+// never a field's, so found is not called for it. It stops at the root's
+// end, reading nothing past it, as Decode does. Its error is found's, the
+// scanner's where the XML breaks off or the part does not unpack, or
+// io.EOF (Decode's) when the part has no element.
+func readRoot(s *xmlScanner, found func(s *xmlScanner, parent, name []byte) error) error {
+	depth := 0        // open elements, the root at 1
+	var parent []byte // the local name of the root's open child
+	for {
+		var err error
+		switch s.next() {
+		case tokEOF: // only outside the root: the scanner fails on an open element
+			return io.EOF
+		case tokError:
+			return s.err
+		case tokStart:
+			switch depth++; depth {
+			case 2:
+				parent = append(parent[:0], s.local...)
+				err = found(s, nil, s.local)
+			case 3:
+				err = found(s, parent, s.local)
+			}
+		case tokEnd:
+			if depth--; depth == 0 {
+				return nil
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // elementName reads an element's name into s.name and s.local: a name

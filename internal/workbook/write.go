@@ -6,13 +6,16 @@
 // sheet's rows as the text Excel shows, for the episode readers and the
 // inclusion base.
 //
-// Both are our own code on archive/zip and encoding/xml rather than
-// excelize: linking excelize cost every run of every command some 14 ms
-// at start-up (its package initialisation compiles regular expressions
-// and builds tables of number formats, 21 000 allocations), more than
-// the whole start-up budget, for the few parts of the format used here.
-// The tests keep excelize as the oracle: they read what Book writes and
-// write the workbooks Open reads with it.
+// Both are our own code on archive/zip rather than excelize: linking
+// excelize cost every run of every command some 14 ms at start-up (its
+// package initialisation compiles regular expressions and builds tables
+// of number formats, 21 000 allocations), more than the whole start-up
+// budget, for the few parts of the format used here. The tests keep
+// excelize as the oracle: they read what Book writes and write the
+// workbooks Open reads with it. The reader reads the XML with its own
+// scanner (scan.go), not encoding/xml, whose package initialisation
+// every run paid for too; the tests keep encoding/xml as the scanner's
+// oracle.
 package workbook
 
 import (
