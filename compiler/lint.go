@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
@@ -432,7 +432,7 @@ func (l *linter) testPathways(t *Test) []*Pathway {
 // --- the header ---------------------------------------------------------------
 
 // sourceVersion finds "version 10.6" in a source text.
-var sourceVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bversion\s+(\d+(?:\.\d+)+)`) })
+var sourceVersion = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bversion\s+(\d+(?:\.\d+)+)`) }}
 
 // header reports a header whose version is not its folder's name, and a
 // source that names another version than the header's, unless it says
@@ -447,7 +447,7 @@ func (l *linter) header(folder string) {
 		if strings.Contains(strings.ToLower(s), "rekonstruerad") {
 			continue
 		}
-		m := sourceVersion().FindStringSubmatch(s)
+		m := sourceVersion.Get().FindStringSubmatch(s)
 		if m == nil || m[1] == g.Version || i >= len(g.SourcePos) {
 			continue
 		}

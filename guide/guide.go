@@ -14,9 +14,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
@@ -297,7 +297,7 @@ func (b *builder) codeLabel(c *compiler.Code) string {
 
 // genericCode is a code written the generic way in the guide's texts:
 // VXX10, and the families VXX5X, VXX6X, VXX7X.
-var genericCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bVXX(\d[\dX])`) })
+var genericCode = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`\bVXX(\d[\dX])`) }}
 
 // local writes a text of the per-diagnosis guide with the pathway's
 // prefixes in place of XX; the joint guide's texts are left as they are.
@@ -305,7 +305,7 @@ func (b *builder) local(text string) string {
 	if b.p == nil {
 		return text
 	}
-	return genericCode().ReplaceAllStringFunc(text, func(m string) string {
+	return genericCode.Get().ReplaceAllStringFunc(text, func(m string) string {
 		suffix := m[3:]
 		parts := make([]string, len(b.p.Prefixes))
 		for i, pre := range b.p.Prefixes {

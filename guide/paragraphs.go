@@ -3,7 +3,8 @@ package guide
 import (
 	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/rcc/svfrules/internal/lazy"
 )
 
 // A text of the rule files (a description, a note, a section's text, a
@@ -25,7 +26,7 @@ type line struct {
 	text  string
 }
 
-var itemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( *)(- |\d+\. )(.*)$`) })
+var itemRE = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^( *)(- |\d+\. )(.*)$`) }}
 
 // paragraphs splits a text into paragraphs, and each paragraph into runs
 // of plain lines and lists.
@@ -37,7 +38,7 @@ func paragraphs(text string) []para {
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
-			m := itemRE().FindStringSubmatch(l)
+			m := itemRE.Get().FindStringSubmatch(l)
 			isItem := m != nil
 			if cur == nil || cur.list != isItem {
 				out = append(out, para{list: isItem, ordered: isItem && m[2] != "- "})

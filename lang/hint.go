@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
@@ -18,7 +18,7 @@ import (
 // keyword to the keyword of the same meaning. A hint maps a Swedish word
 // by its meaning before any guess by spelling: "och" is two edits from
 // "or", the opposite of what it means.
-var swedishWords = sync.OnceValue(func() map[string]string {
+var swedishWords = lazy.Value[map[string]string]{New: func() map[string]string {
 	return map[string]string{
 		"och": "and", "eller": "or", "inte": "not", "ej": "not", "icke": "not",
 		"dagar": "days", "dag": "days", "mål": "target", "från": "from", "till": "to",
@@ -31,7 +31,7 @@ var swedishWords = sync.OnceValue(func() map[string]string {
 		"tabell": "table", "rubrik": "heading", "datum": "date", "vägledning": "guide",
 		"kodningsvägledning": "guide", "ledtider": "leadtimes",
 	}
-})
+}}
 
 // (Made when first read, as expectedWords is: only a rule file with
 // errors needs them, not every start; issue 16.)
@@ -43,7 +43,7 @@ var listWords = map[string]bool{"och": true, "eller": true}
 // isSwedishWord reports whether word is one of swedishWords: such a word
 // gets no "did you mean" by spelling.
 func isSwedishWord(word string) bool {
-	_, ok := swedishWords()[strings.ToLower(word)]
+	_, ok := swedishWords.Get()[strings.ToLower(word)]
 	return ok
 }
 
@@ -85,7 +85,7 @@ func acceptsAt(tokens []lexer.Token, c chunk, i0, i1 int, repl *lexer.Token) (ok
 	// The parser backtracks a property that fails within its lookahead to
 	// the property's start (`target 48 dagar` fails at "target"): a
 	// property that starts with the replacement is parsed alone.
-	parse := propParsers()[tokens[c.from].Value]
+	parse := propParsers.Get()[tokens[c.from].Value]
 	if repl == nil || parse == nil || i0 == c.from {
 		return false, false
 	}
@@ -134,7 +134,7 @@ func swedishHint(name, text string, tokens []lexer.Token, c chunk, at int) *Diag
 			continue
 		}
 		word := strings.ToLower(t.Value)
-		kw, ok := swedishWords()[word]
+		kw, ok := swedishWords.Get()[word]
 		if !ok || kw == word {
 			continue
 		}
@@ -218,7 +218,7 @@ func letterHint(d *Diagnostic, text string, tokens []lexer.Token, chunks []chunk
 		}
 		return
 	}
-	if kw, ok := swedishWords()[lower]; ok {
+	if kw, ok := swedishWords.Get()[lower]; ok {
 		repl := lexer.Token{Type: tokIdent, Value: kw, Pos: tokens[i0].Pos}
 		if ok, lineOK := acceptsAt(tokens, c, i0, i1, &repl); ok {
 			d.Detail = swedishWordDetail(text, from, to, word, kw, lineOK)

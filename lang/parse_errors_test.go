@@ -15,7 +15,7 @@ import (
 // TestExpectationWords: every production and token type of the grammar
 // has words for "väntade …", so no grammar name reaches a user.
 func TestExpectationWords(t *testing.T) {
-	ebnf := parser().String()
+	ebnf := parser.Get().String()
 	names := map[string]bool{}
 	for _, m := range regexp.MustCompile(`(?m)^(\w+) = `).FindAllStringSubmatch(ebnf, -1) {
 		names[m[1]] = true
@@ -27,7 +27,7 @@ func TestExpectationWords(t *testing.T) {
 		t.Fatalf("only %d names in the grammar: the walk is broken\n%s", len(names), ebnf)
 	}
 	for n := range names {
-		if n != "File" && expectedWords()[n] == "" {
+		if n != "File" && expectedWords.Get()[n] == "" {
 			t.Errorf("%s has no words in expectedWords", n)
 		}
 	}

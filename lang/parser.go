@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 
 	"bytes"
@@ -9,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
@@ -19,13 +19,13 @@ import (
 // parser is built on first use, not at package initialisation: building
 // the grammar takes milliseconds, and most runs (eval of the embedded
 // guide, which is loaded pre-parsed; versions; help) never parse.
-var parser = sync.OnceValue(func() *participle.Parser[File] {
+var parser = lazy.Value[*participle.Parser[File]]{New: func() *participle.Parser[File] {
 	return participle.MustBuild[File](
 		participle.Lexer(ruleLexer),
 		participle.Elide("Comment", "Whitespace"),
 		participle.UseLookahead(4),
 	)
-})
+}}
 
 // Keywords are the words of the language, for "did you mean" hints on
 // syntax errors.
@@ -290,7 +290,7 @@ func parseTokens(tokens []lexer.Token) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parser().ParseFromLexer(peeker)
+	return parser.Get().ParseFromLexer(peeker)
 }
 
 // tokens returns a copy of the chunk's tokens followed by an EOF where the
@@ -455,7 +455,7 @@ func splitTop(e, sep string) []string {
 
 // expectedWords describes the grammar's token types and productions.
 // TestExpectationWords keeps it complete: every name the grammar has.
-var expectedWords = sync.OnceValue(func() map[string]string {
+var expectedWords = lazy.Value[map[string]string]{New: func() map[string]string {
 	return map[string]string{
 		"<string>": msg.ExpectString, "<textblock>": msg.ExpectTextBlock, "<ident>": msg.ExpectName,
 		"<number>": msg.ExpectNumber, "<date>": msg.ExpectDate, "<code>": msg.ExpectCode, "<prefix>": msg.ExpectPrefix,
@@ -470,7 +470,7 @@ var expectedWords = sync.OnceValue(func() map[string]string {
 		"LeadTime": `"leadtime"`, "Test": `"test"`, "Section": `"section"`, "LocalName": `"name"`, "Table": `"table"`,
 		"Note": `"note"`, "Event": `"event"`, "Expect": `"expect"`, "ExpectLeadTime": `"leadtime"`,
 	}
-})
+}}
 
 // describeTerm says what an EBNF expression stands for at its start:
 // each alternative's first term; "" when it names nothing the grammar
@@ -500,7 +500,7 @@ func describeTerm(t string) string {
 	case len(t) > 1 && strings.HasPrefix(t, `"`) && strings.HasSuffix(t, `"`):
 		return t
 	}
-	return expectedWords()[t]
+	return expectedWords.Get()[t]
 }
 
 func firstLine(s string) string {

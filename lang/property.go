@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
@@ -71,7 +71,7 @@ type propParse func(tokens []lexer.Token) error
 // propParsers parse one property of each kind of block, by the keyword
 // of the declaration the block belongs to. They are built on the first
 // syntax error that needs them.
-var propParsers = sync.OnceValue(func() map[string]propParse {
+var propParsers = lazy.Value[map[string]propParse]{New: func() map[string]propParse {
 	return map[string]propParse{
 		"guide":    propParser[GuideProp](),
 		"section":  propParser[SectionProp](),
@@ -81,7 +81,7 @@ var propParsers = sync.OnceValue(func() map[string]propParse {
 		"leadtime": propParser[LeadTimeProp](),
 		"test":     propParser[TestProp](),
 	}
-})
+}}
 
 func propParser[T any]() propParse {
 	p := participle.MustBuild[T](
@@ -104,7 +104,7 @@ func propParser[T any]() propParse {
 // else nil: the word at d is no property's keyword, the property parses
 // alone (the error is the block's), or it fails at its keyword too.
 func propertyError(name string, tokens []lexer.Token, c chunk, d *Diagnostic) (error, *Diagnostic) {
-	parse := propParsers()[tokens[c.from].Value]
+	parse := propParsers.Get()[tokens[c.from].Value]
 	if parse == nil {
 		return nil, nil
 	}

@@ -3,18 +3,18 @@ package lsp
 import (
 	"fmt"
 	"regexp"
-	"sync"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
 // didYouMean finds the compiler's suggestion in a diagnostic's message:
 // a quoted word ending a line with a question mark (did you mean "X"?),
 // whatever the words before it.
-var didYouMean = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)"([^"\n]+)"\?$`) })
+var didYouMean = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(?m)"([^"\n]+)"\?$`) }}
 
 // codeAction offers, for each diagnostic with a "did you mean"
 // suggestion, the fix that puts the suggestion in place of the word.
@@ -23,7 +23,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	kind := protocol.CodeActionKindQuickFix
 	yes := true
 	for _, d := range p.Context.Diagnostics {
-		m := didYouMean().FindStringSubmatch(d.Message)
+		m := didYouMean.Get().FindStringSubmatch(d.Message)
 		if m == nil || d.Range.Start.Line != d.Range.End.Line {
 			continue
 		}

@@ -124,13 +124,13 @@ func (c *completer) offer(block string, line []lang.Token, d *document, starts [
 		case "":
 			c.keywords("guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test")
 		default:
-			words := make([]string, 0, len(propKeywords()[block]))
-			for w := range propKeywords()[block] {
+			words := make([]string, 0, len(propKeywords.Get()[block]))
+			for w := range propKeywords.Get()[block] {
 				words = append(words, w)
 			}
 			sort.Strings(words)
 			for _, w := range words {
-				if doc := attrDocs()[w]; doc != "" && block == "test" {
+				if doc := attrDocs.Get()[w]; doc != "" && block == "test" {
 					c.add(w, protocol.CompletionItemKindField, "", doc)
 				} else {
 					c.keywords(w)
@@ -184,7 +184,7 @@ func (c *completer) offer(block string, line []lang.Token, d *document, starts [
 			c.codes()
 		}
 	case block == "rule" || block == "leadtime":
-		if head != "when" && propKeywords()[block][head] {
+		if head != "when" && propKeywords.Get()[block][head] {
 			return
 		}
 		c.condition(line)
@@ -299,15 +299,15 @@ func (c *completer) condition(line []lang.Token) {
 		return
 	}
 	c.codes()
-	for _, name := range sortedKeys(setDocs()) {
-		c.add(name, protocol.CompletionItemKindEnum, "", setDocs()[name])
+	for _, name := range sortedKeys(setDocs.Get()) {
+		c.add(name, protocol.CompletionItemKindEnum, "", setDocs.Get()[name])
 	}
 	for _, name := range compiler.AttrNames {
-		c.add(name, protocol.CompletionItemKindField, "", attrDocs()[name])
+		c.add(name, protocol.CompletionItemKindField, "", attrDocs.Get()[name])
 	}
 	snippet := protocol.InsertTextFormatSnippet
-	for _, name := range sortedKeys(funcDocs()) {
-		c.add(name, protocol.CompletionItemKindFunction, "", funcDocs()[name])
+	for _, name := range sortedKeys(funcDocs.Get()) {
+		c.add(name, protocol.CompletionItemKindFunction, "", funcDocs.Get()[name])
 		it := &c.items[len(c.items)-1]
 		insert := name + "($1)"
 		it.InsertText = &insert

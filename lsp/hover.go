@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
@@ -18,32 +18,32 @@ import (
 // tables of the language server are, not at every start of svfrules
 // (issue 16).
 var (
-	attrDocs = sync.OnceValue(func() map[string]string {
+	attrDocs = lazy.Value[map[string]string]{New: func() map[string]string {
 		return map[string]string{
 			"age": msg.LSPDocAge, "sex": msg.LSPDocSex, "county": msg.LSPDocCounty, "region": msg.LSPDocRegion,
 			"referring_region": msg.LSPDocReferringRegion, "diagnosis": msg.LSPDocDiagnosis, "intent": msg.LSPDocIntent,
 		}
-	})
-	funcDocs = sync.OnceValue(func() map[string]string {
+	}}
+	funcDocs = lazy.Value[map[string]string]{New: func() map[string]string {
 		return map[string]string{
 			"has": msg.LSPDocHas, "count": msg.LSPDocCount, "first": msg.LSPDocFirst, "last": msg.LSPDocLast,
 			"prefixes": msg.LSPDocPrefixes, "days": msg.LSPDocDays, "known": msg.LSPDocKnown,
 			"icd10_in": msg.LSPDocICD10In, "icd10_scope": msg.LSPDocICD10Scope, "qualified": msg.LSPDocQualified,
 		}
-	})
-	setDocs = sync.OnceValue(func() map[string]string {
+	}}
+	setDocs = lazy.Value[map[string]string]{New: func() map[string]string {
 		return map[string]string{
 			"start": msg.LSPDocSetStart, "mandatory": msg.LSPDocSetMandatory, "treatment": msg.LSPDocSetTreatment,
 			"other_reason": msg.LSPDocSetOtherReason, "closing": msg.LSPDocSetClosing, "voluntary": msg.LSPDocSetVoluntary,
 			"codes": msg.LSPDocSetCodes, "unknown": msg.LSPDocSetUnknown, "disallowed": msg.LSPDocSetDisallowed,
 			"foreign": msg.LSPDocSetForeign,
 		}
-	})
-	severityWords = sync.OnceValue(func() map[compiler.Severity]string {
+	}}
+	severityWords = lazy.Value[map[compiler.Severity]string]{New: func() map[compiler.Severity]string {
 		return map[compiler.Severity]string{
 			compiler.SevError: msg.LSPSeverityError, compiler.SevWarning: msg.LSPSeverityWarning, compiler.SevInfo: msg.LSPSeverityInfo,
 		}
-	})
+	}}
 )
 
 // refAt returns what the word at a protocol position of the open
@@ -100,11 +100,11 @@ func tokenRange(text string, r ref) protocol.Range {
 func hoverText(r ref, g *compiler.Guide) string {
 	switch r.kind {
 	case refAttr:
-		return attrDocs()[r.name]
+		return attrDocs.Get()[r.name]
 	case refFunc:
-		return funcDocs()[r.name]
+		return funcDocs.Get()[r.name]
 	case refSet:
-		return setDocs()[r.name]
+		return setDocs.Get()[r.name]
 	}
 	if g == nil {
 		return ""
@@ -310,7 +310,7 @@ func ruleHover(r *compiler.Rule) string {
 		applies = strings.Join(names, ", ")
 	}
 	parts := []string{head,
-		fmt.Sprintf(msg.LSPHoverSeverity, severityWords()[r.Severity]),
+		fmt.Sprintf(msg.LSPHoverSeverity, severityWords.Get()[r.Severity]),
 		fmt.Sprintf(msg.LSPHoverAppliesTo, applies),
 		fmt.Sprintf(msg.LSPHoverMessage, r.Message)}
 	if r.Ref != "" {

@@ -1,9 +1,8 @@
 package lsp
 
 import (
-	"sync"
-
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -121,12 +120,12 @@ func (lx *lexed) text(i int) string {
 	return lx.toks[i].Text
 }
 
-// declKinds() maps the keywords that declare a named thing to its kind.
-var declKinds = sync.OnceValue(func() map[string]refKind {
+// declKinds.Get() maps the keywords that declare a named thing to its kind.
+var declKinds = lazy.Value[map[string]refKind]{New: func() map[string]refKind {
 	return map[string]refKind{
 		"pathway": refPathway, "rule": refRule, "leadtime": refLeadTime, "test": refTest, "qualifier": refQualifier,
 	}
-})
+}}
 
 // classify says what token i refers to; g (may be nil) resolves prefixes.
 func (lx *lexed) classify(i int, g *compiler.Guide) ref {
@@ -168,7 +167,7 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 	prev := lx.text(i - 1)
 	switch block {
 	case "":
-		if k, ok := declKinds()[head]; ok && i == h+1 {
+		if k, ok := declKinds.Get()[head]; ok && i == h+1 {
 			r.kind, r.decl = k, true
 			return r
 		}
@@ -205,7 +204,7 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 			r.kind = refPathway
 			return r
 		}
-		if propKeywords()[block][head] && head != "when" {
+		if propKeywords.Get()[block][head] && head != "when" {
 			return ref{}
 		}
 		// A condition, on its `when` line or continued on the next.
@@ -228,10 +227,10 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 	return ref{}
 }
 
-// propKeywords() are the property keywords of each kind of block, for
+// propKeywords.Get() are the property keywords of each kind of block, for
 // completion at the start of a line and to tell a property line from a
 // condition continued from the line before.
-var propKeywords = sync.OnceValue(func() map[string]map[string]bool {
+var propKeywords = lazy.Value[map[string]map[string]bool]{New: func() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"":         set("guide", "section", "qualifier", "pathway", "code", "rule", "leadtime", "test"),
 		"guide":    set("date", "title", "source", "note", "changelog"),
@@ -242,7 +241,7 @@ var propKeywords = sync.OnceValue(func() map[string]map[string]bool {
 		"leadtime": set("pathway", "name", "local", "from", "to", "when", "target", "ref"),
 		"test":     set("event", "expect", "age", "sex", "county", "region", "referring_region", "diagnosis", "intent"),
 	}
-})
+}}
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

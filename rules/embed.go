@@ -9,7 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/rcc/svfrules/internal/lazy"
 )
 
 //go:embed */*.svf
@@ -32,13 +33,13 @@ var parsed string
 // Parsed returns the generated form of version v, and false when there
 // is none.
 func Parsed(v string) (string, bool) {
-	f, ok := parsedIndex().forms[v]
+	f, ok := parsedIndex.Get().forms[v]
 	return f, ok
 }
 
 // ParsedVersions returns the versions that have a generated form, in the
 // order of the file.
-func ParsedVersions() []string { return parsedIndex().names }
+func ParsedVersions() []string { return parsedIndex.Get().names }
 
 type formIndex struct {
 	names []string
@@ -46,7 +47,7 @@ type formIndex struct {
 }
 
 // parsedIndex is the index of parsed, read once.
-var parsedIndex = sync.OnceValue(func() formIndex { return readIndex(parsed) })
+var parsedIndex = lazy.Value[formIndex]{New: func() formIndex { return readIndex(parsed) }}
 
 // readIndex reads the index of a guides.bin; a damaged one gives no
 // forms (the rule files are parsed instead).
@@ -133,12 +134,12 @@ func FS() fs.FS { return files }
 
 // Versions returns the embedded guide versions, oldest first, compared
 // numerically (9.3 < 10.2 < 10.6).
-func Versions() []string { return slices.Clone(versions()) }
+func Versions() []string { return slices.Clone(versions.Get()) }
 
 // versions lists the folders once: a run asks for them two or three
 // times (the latest, whether a version is embedded), each a listing of
 // the embedded files and a sort (issue 16).
-var versions = sync.OnceValue(func() []string {
+var versions = lazy.Value[[]string]{New: func() []string {
 	entries, _ := fs.ReadDir(files, ".")
 	var vs []string
 	for _, e := range entries {
@@ -148,11 +149,11 @@ var versions = sync.OnceValue(func() []string {
 	}
 	slices.SortFunc(vs, CompareVersions)
 	return vs
-})
+}}
 
 // Latest returns the newest embedded version.
 func Latest() string {
-	vs := versions()
+	vs := versions.Get()
 	if len(vs) == 0 {
 		return ""
 	}

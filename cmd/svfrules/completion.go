@@ -5,10 +5,10 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/pflag"
 
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/rules"
 )
@@ -27,11 +27,11 @@ func init() { completionCommand.run = runCompletion }
 // completionShells are the shells completion writes scripts for. It and
 // the other tables that only some commands read are made when first
 // read, not at every start (issue 16).
-var completionShells = sync.OnceValue(func() map[string]func(io.Writer, []compCommand) {
+var completionShells = lazy.Value[map[string]func(io.Writer, []compCommand)]{New: func() map[string]func(io.Writer, []compCommand) {
 	return map[string]func(io.Writer, []compCommand){
 		"bash": writeBash, "zsh": writeZsh, "fish": writeFish, "powershell": writePowerShell,
 	}
-})
+}}
 
 // formatValues are the --format values of each command, for completion.
 func formatValues(name string) []string {
@@ -55,18 +55,18 @@ type compCommand struct {
 
 // valueFlags are the enumerated flags completion offers values for,
 // besides --format, by command.
-var valueFlags = sync.OnceValue(func() map[string]map[string]valueTable {
+var valueFlags = lazy.Value[map[string]map[string]valueTable]{New: func() map[string]map[string]valueTable {
 	return map[string]map[string]valueTable{
 		"report": {"--by": byValues()},
 		"eval":   {"--severity": severityValues, "--fail-on": failOnValues},
 		"diff":   {"--fail-on": levelValues, "--level": levelValues},
 	}
-})
+}}
 
 // valueFlagNames are the flags of valueFlags, sorted, each once.
 func valueFlagNames() []string {
 	seen := map[string]bool{}
-	for _, fs := range valueFlags() {
+	for _, fs := range valueFlags.Get() {
 		for f := range fs {
 			seen[f] = true
 		}
@@ -79,7 +79,7 @@ func completionData() []compCommand {
 	var out []compCommand
 	for _, cmd := range commands() {
 		cc := compCommand{name: cmd.name, summary: cmd.summary, formats: formatValues(cmd.name), values: map[string][]string{}}
-		for f, t := range valueFlags()[cmd.name] {
+		for f, t := range valueFlags.Get()[cmd.name] {
 			cc.values[f] = t.shown()
 		}
 		cmd.flags(nil).VisitAll(func(f *pflag.Flag) {
@@ -102,7 +102,7 @@ func runCompletion(c *cli, cmd *command, args []string) int {
 	if len(rest) != 1 {
 		return c.usageError(cmd, msg.CompletionOneShell)
 	}
-	write, ok := completionShells()[rest[0]]
+	write, ok := completionShells.Get()[rest[0]]
 	if !ok {
 		return c.usageError(cmd, msg.CompletionShell, rest[0])
 	}

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
-	"sync"
 
 	"fmt"
 	"io"
@@ -24,7 +24,7 @@ var explainCommand = &command{
 	run:     runExplain,
 }
 
-var explainPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:VXX|XX|(V[A-Z][0-9A-Z]))?([0-9]{2})$`) })
+var explainPattern = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(?:VXX|XX|(V[A-Z][0-9A-Z]))?([0-9]{2})$`) }}
 
 func runExplain(c *cli, cmd *command, args []string) int {
 	o, rest, done, code := c.parse(cmd, args)
@@ -35,7 +35,7 @@ func runExplain(c *cli, cmd *command, args []string) int {
 		return c.usageError(cmd, msg.ExplainOneCode)
 	}
 	arg := strings.ToUpper(strings.TrimSpace(rest[0]))
-	m := explainPattern().FindStringSubmatch(arg)
+	m := explainPattern.Get().FindStringSubmatch(arg)
 	rs, code, ok := c.loadOrReport(cmd, o)
 	if !ok {
 		return code

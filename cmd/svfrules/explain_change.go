@@ -5,9 +5,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/rcc/svfrules/compiler/changes"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 )
 
@@ -77,15 +77,15 @@ func changeKindTexts() map[string]changeKindText {
 }
 
 // levelTexts explain diff's levels, by id.
-var levelTexts = sync.OnceValue(func() map[changes.Level]string {
+var levelTexts = lazy.Value[map[changes.Level]string]{New: func() map[changes.Level]string {
 	return map[changes.Level]string{changes.Action: msg.ChangeLevelAction, changes.Review: msg.ChangeLevelReview, changes.Info: msg.ChangeLevelInfo}
-})
+}}
 
 // levelWords are the Swedish words the text output prints for the
 // levels (explain takes them too).
-var levelWords = sync.OnceValue(func() map[changes.Level]string {
+var levelWords = lazy.Value[map[changes.Level]string]{New: func() map[changes.Level]string {
 	return map[changes.Level]string{changes.Action: msg.DiffLevelAction, changes.Review: msg.DiffLevelReview, changes.Info: msg.DiffLevelInfo}
-})
+}}
 
 // explainChange explains id as a change kind of diff or as a level, and
 // reports whether it is one. The brackets diff prints around a kind
@@ -104,7 +104,7 @@ func explainChange(w io.Writer, id string) bool {
 		if t.level != "" {
 			fmt.Fprintln(w, indent(t.level, "  "))
 		} else {
-			fmt.Fprintln(w, indent(levelTexts()[k.Level], "  "))
+			fmt.Fprintln(w, indent(levelTexts.Get()[k.Level], "  "))
 		}
 		if k.Meta {
 			fmt.Fprint(w, msg.ExplainChangeKindMeta)
@@ -115,7 +115,7 @@ func explainChange(w io.Writer, id string) bool {
 		fmt.Fprint(w, msg.ExplainChangeKindDo)
 		return true
 	}
-	for l, word := range levelWords() {
+	for l, word := range levelWords.Get() {
 		if id == l.String() || id == word {
 			explainLevel(w, l)
 			return true
@@ -127,8 +127,8 @@ func explainChange(w io.Writer, id string) bool {
 // explainLevel writes what a level of diff means and the kinds that can
 // have it.
 func explainLevel(w io.Writer, l changes.Level) {
-	fmt.Fprintf(w, msg.ExplainLevelHead, l, levelWords()[l])
-	fmt.Fprintln(w, indent(levelTexts()[l], "  "))
+	fmt.Fprintf(w, msg.ExplainLevelHead, l, levelWords.Get()[l])
+	fmt.Fprintln(w, indent(levelTexts.Get()[l], "  "))
 	fmt.Fprint(w, msg.ExplainLevelKinds)
 	var ids []string
 	for _, k := range changes.Kinds {
@@ -162,7 +162,7 @@ func changeIDs() []string {
 	for _, k := range changes.Kinds {
 		ids = append(ids, k.ID)
 	}
-	for l, word := range levelWords() {
+	for l, word := range levelWords.Get() {
 		ids = append(ids, l.String(), word)
 	}
 	return ids

@@ -29,7 +29,7 @@ func TestExplainChangeKinds(t *testing.T) {
 		t.Errorf("%d explanations for %d change kinds", len(texts), len(changes.Kinds))
 	}
 	for l := range changes.LevelNames {
-		ids = append(ids, changes.Level(l).String(), levelWords()[changes.Level(l)])
+		ids = append(ids, changes.Level(l).String(), levelWords.Get()[changes.Level(l)])
 	}
 	for _, id := range ids {
 		var stdout, stderr bytes.Buffer

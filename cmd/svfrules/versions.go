@@ -1,8 +1,8 @@
 package main
 
 import (
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
-	"sync"
 
 	"fmt"
 	"regexp"
@@ -53,7 +53,7 @@ func runVersions(c *cli, cmd *command, args []string) int {
 	return exit
 }
 
-var versionNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`) })
+var versionNumber = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`) }}
 
 // versionHint is the "did you mean" line for a version that is not
 // embedded. Versions differ by one character from many others (10.7 from
@@ -61,7 +61,7 @@ var versionNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCom
 // names the newest embedded version before it (10.6 for 10.7), and none
 // when there is none; for anything else (10,5) the closest spelling.
 func versionHint(v string) string {
-	if !versionNumber().MatchString(v) {
+	if !versionNumber.Get().MatchString(v) {
 		return lang.DidYouMean(v, rules.Versions())
 	}
 	best := ""

@@ -11,8 +11,7 @@
 package changes
 
 import (
-	"sync"
-
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/lang"
 )
 
@@ -179,17 +178,17 @@ var Kinds = []*Kind{
 
 // kindRank is the place of each kind in Kinds, by id; made when first
 // read (diff, explain), not at every start (issue 16).
-var kindRank = sync.OnceValue(func() map[string]int {
+var kindRank = lazy.Value[map[string]int]{New: func() map[string]int {
 	m := make(map[string]int, len(Kinds))
 	for i, k := range Kinds {
 		m[k.ID] = i
 	}
 	return m
-})
+}}
 
 // KindOf returns the kind with id, or nil.
 func KindOf(id string) *Kind {
-	if i, ok := kindRank()[id]; ok {
+	if i, ok := kindRank.Get()[id]; ok {
 		return Kinds[i]
 	}
 	return nil

@@ -6,9 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
@@ -189,7 +189,7 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 		c.log.text = c.Swedish
 	}
 	c.log.text = oneStop(c.log.text)
-	c.order = sortKey{section: section, code: code, kind: kindRank()[c.ID], subject: c.Subject}
+	c.order = sortKey{section: section, code: code, kind: kindRank.Get()[c.ID], subject: c.Subject}
 	if len(pws) > 0 {
 		c.order.section = secPathways
 		c.order.path, c.order.npath = pws[0].rank, len(pws)
@@ -592,7 +592,7 @@ func (k kindRead) operand(o *lang.Operand) bool {
 	if unionFuncs[o.Call.Func] {
 		for _, a := range o.Call.Args {
 			if c := bareOperand(a); c != nil && c.Code != nil {
-				if m := codePattern().FindStringSubmatch(*c.Code); m != nil && (m[1] == "XX" || m[1] == "VXX") && m[2] == k.suffix {
+				if m := codePattern.Get().FindStringSubmatch(*c.Code); m != nil && (m[1] == "XX" || m[1] == "VXX") && m[2] == k.suffix {
 					covered = true
 				}
 			}
@@ -931,13 +931,13 @@ func refNames(refs []pwRef, none string) string {
 
 // ---- rules ----
 
-var codePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(VXX|XX|V[A-Z][0-9])([0-9]{2})$`) })
+var codePattern = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(VXX|XX|V[A-Z][0-9])([0-9]{2})$`) }}
 
 // ruleCode is the code a rule is listed under: the first code its
 // condition names (XX60 as VL260 for a rule of one pathway), or none.
 func (d *differ) ruleCode(g *compiler.Guide, r *compiler.Rule, refs []pwRef) (code, suffix, name string, num int) {
 	for _, m := range r.Mentions {
-		sm := codePattern().FindStringSubmatch(m)
+		sm := codePattern.Get().FindStringSubmatch(m)
 		if sm == nil {
 			continue
 		}

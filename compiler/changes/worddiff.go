@@ -3,9 +3,10 @@ package changes
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/rcc/svfrules/internal/lazy"
 )
 
 // Op says whether a span of a word diff is in both texts, only the old
@@ -33,9 +34,9 @@ type Span struct {
 //
 // It is compiled on first use: its Unicode classes take milliseconds
 // to compile, which every run of svfrules paid at start-up (issue 16).
-var tokens = sync.OnceValue(func() *regexp.Regexp {
+var tokens = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`\s+|[\p{L}\p{N}](?:[\p{L}\p{N}.:/-]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]`)
-})
+}}
 
 // WordDiff compares two texts word by word, with go-diff run over tokens
 // (each distinct token stands for one character, as its line mode does
@@ -48,7 +49,7 @@ func WordDiff(old, new string) []Span {
 	var vocab []string
 	encode := func(s string) []rune {
 		var out []rune
-		for _, w := range tokens().FindAllString(s, -1) {
+		for _, w := range tokens.Get().FindAllString(s, -1) {
 			r, ok := ids[w]
 			if !ok {
 				r = tokenRune(len(vocab))

@@ -1,6 +1,6 @@
 package input
 
-import "sync"
+import "github.com/rcc/svfrules/internal/lazy"
 
 // The 21 regions (and counties: a region has its county's code, Region
 // Stockholm 01 … Region Norrbotten 25), by code and by the names exports
@@ -43,7 +43,7 @@ var regions = [...]struct {
 // regionByName maps a folded name to its code's number. It is made the
 // first time a name is looked up: most exports write codes, and every
 // command paid for the map at start-up (issue 16).
-var regionByName = sync.OnceValue(func() map[string]int {
+var regionByName = lazy.Value[map[string]int]{New: func() map[string]int {
 	m := map[string]int{}
 	for _, r := range regions {
 		for _, n := range r.other {
@@ -51,7 +51,7 @@ var regionByName = sync.OnceValue(func() map[string]int {
 		}
 	}
 	return m
-})
+}}
 
 // maxRegionName bounds the length of a name worth folding: the longest
 // name with "Region " before it, and room for spaces.
@@ -116,7 +116,7 @@ func regionNumber(v []byte) int {
 	if !ok {
 		return 0
 	}
-	return regionByName()[string(buf[:n])]
+	return regionByName.Get()[string(buf[:n])]
 }
 
 // RegionCode is the two-digit code of a region or county given by its

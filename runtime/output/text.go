@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/rcc/svfrules/compiler"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/runtime"
 	"github.com/rcc/svfrules/runtime/escape"
@@ -200,7 +200,7 @@ func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
 			{n: o.Target, num: true}, {n: o.Days - o.Target, num: true}, {s: o.Name}, {s: o.LeadTime},
 			{s: o.From}, {day: o.FromDate, isDay: true}, {s: o.To}, {day: o.ToDate, isDay: true},
 			{s: escape.Printable(o.File)}, {n: o.Row, num: true}}
-		line = overTargetLine().append(line[:0], args[:])
+		line = overTargetLine.Get().append(line[:0], args[:])
 		w.Write(line)
 	}
 }
@@ -208,7 +208,7 @@ func writeOverTargetText(w io.Writer, over []runtime.OverTarget) {
 // overTargetLine is msg.TextOverTarget cut at its verbs, the first time
 // a line is written: cut at every start of svfrules, whatever the
 // command, it cost 6 000 instructions (issue 16).
-var overTargetLine = sync.OnceValue(func() lineFormat { return cutFormat(msg.TextOverTarget) })
+var overTargetLine = lazy.Value[lineFormat]{New: func() lineFormat { return cutFormat(msg.TextOverTarget) }}
 
 // lineFormat is a message of the catalogue whose verbs are %s and %d
 // only, cut at them once, so that a line is written without fmt: the

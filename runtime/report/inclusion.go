@@ -10,11 +10,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/internal/cp1252"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/internal/workbook"
 	"github.com/rcc/svfrules/runtime/input"
@@ -55,27 +55,38 @@ type InclusionBase struct {
 }
 
 var (
-	yearRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}$`) })
-	quarterRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-?[KkQq]([1-4])$`) })
-	monthRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])$`) })
+	yearRe    = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}$`) }}
+	quarterRe = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-?[KkQq]([1-4])$`) }}
+	monthRe   = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])$`) }}
 )
 
 // periodOf normalises a period to the report's form and says which form
 // it is.
 func periodOf(s string) (string, string, bool) {
 	switch {
-	case yearRe().MatchString(s):
+	case yearRe.Get().MatchString(s):
 		return s, "year", true
-	case quarterRe().MatchString(s):
-		m := quarterRe().FindStringSubmatch(s)
+	case quarterRe.Get().MatchString(s):
+		m := quarterRe.Get().FindStringSubmatch(s)
 		return m[1] + "-K" + m[2], "quarter", true
-	case monthRe().MatchString(s):
+	case monthRe.Get().MatchString(s):
 		return s, "month", true
 	}
 	return "", "", false
 }
 
-var periodWords = map[string]string{"year": msg.InclusionYear, "quarter": msg.InclusionQuarter, "month": msg.InclusionMonth}
+// periodWord is the Swedish word of a period of the inclusion base.
+func periodWord(p string) string {
+	switch p {
+	case "year":
+		return msg.InclusionYear
+	case "quarter":
+		return msg.InclusionQuarter
+	case "month":
+		return msg.InclusionMonth
+	}
+	return ""
+}
 
 // ReadInclusionBase reads the beräkningsunderlag from data (CSV with
 // `;`, `,` or tab, UTF-8 with or without BOM or Windows-1252; or an xlsx
@@ -170,7 +181,7 @@ func ReadInclusionBase(name string, data []byte, g *compiler.Guide) (*InclusionB
 		if base.Period == "" {
 			base.Period = form
 		} else if base.Period != form {
-			return nil, bad(2, msg.InclusionMixed, periodWords[base.Period], periodWords[form])
+			return nil, bad(2, msg.InclusionMixed, periodWord(base.Period), periodWord(form))
 		}
 		row.Period = period
 		est, err := strconv.Atoi(strings.ReplaceAll(strings.ReplaceAll(field(3), " ", ""), "\u00a0", ""))
@@ -447,7 +458,7 @@ func inclusionTextOf(r *Report) *inclusionText {
 	}
 	t := &inclusionText{
 		Title: fmt.Sprintf(msg.InclusionTitle, inc.Goal),
-		Note:  fmt.Sprintf(msg.InclusionNote, inc.Goal, periodWords[inc.Period], r.MinCell) + " " + msg.InclusionNoteOutside,
+		Note:  fmt.Sprintf(msg.InclusionNote, inc.Goal, periodWord(inc.Period), r.MinCell) + " " + msg.InclusionNoteOutside,
 		Head:  []string{msg.ColRegion, msg.ColPathway, msg.ColPeriod, msg.ColEstimate, msg.ColReportedSVF, msg.ColInclusionShare, fmt.Sprintf(msg.ColGoalMet, inc.Goal)},
 	}
 	for _, row := range inc.Rows {
