@@ -146,7 +146,7 @@ func (a *aggregate) add(rec *record) {
 			}
 		}
 		if it.kind != itemLeadTime {
-			reason := itemReasons[it.kind]
+			reason := itemReason(it.kind)
 			leaf.excluded[reason]++
 			for i, t := range totals {
 				k := totalKeys[i]

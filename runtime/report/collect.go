@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -52,7 +51,8 @@ func NewCollector(p *compiler.Program, opts Options) *Collector {
 		c.defIndex[lt] = i
 	}
 	for _, d := range opts.By {
-		c.byAttrs |= byAttr[d]
+		a, _ := byAttr(d)
+		c.byAttrs |= a
 	}
 	c.localIndex = map[*compiler.LeadTime]int{}
 	for i, lt := range p.Guide.LocalLeadTimes {
@@ -70,10 +70,20 @@ const (
 	itemFromAbsent
 )
 
-var itemReasons = map[byte]string{
-	itemTwoClosings: ExcludedTwoClosings,
-	itemCloseBefore: ExcludedCloseBefore,
-	itemFromAbsent:  ExcludedFromCodeAbsent,
+// itemReason is the reason an item of kind k leaves a lead time out (""
+// for an item that does not). This package's tables are switches and
+// its errors constants: a map or errors.New at package level is work at
+// every start of every command, report or not (issue 16).
+func itemReason(k byte) string {
+	switch k {
+	case itemTwoClosings:
+		return ExcludedTwoClosings
+	case itemCloseBefore:
+		return ExcludedCloseBefore
+	case itemFromAbsent:
+		return ExcludedFromCodeAbsent
+	}
+	return ""
 }
 
 // record is what one episode contributes to the report.
@@ -293,7 +303,7 @@ func (c *Collector) Wrap(sum *runtime.Summary, records io.Reader, w io.Writer) e
 
 // errBadRecord: the temporary file of records does not hold what was
 // written to it (the disk or another program changed it).
-var errBadRecord = errors.New(msg.ReportSpoolBad)
+const errBadRecord = constError(msg.ReportSpoolBad)
 
 // decode reads a record written by Episode, reusing rec's slices.
 func decode(b []byte, rec *record) error {

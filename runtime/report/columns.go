@@ -14,9 +14,18 @@ import (
 
 // byAttr is the attribute each dimension of the input reads; the period
 // dimensions read the closing code's date, which every input has.
-var byAttr = map[string]compiler.AttrSet{
-	"region": compiler.AttrRegion, "county": compiler.AttrCounty,
-	"sex": compiler.AttrSex, "agegroup": compiler.AttrAge,
+func byAttr(d string) (compiler.AttrSet, bool) {
+	switch d {
+	case "region":
+		return compiler.AttrRegion, true
+	case "county":
+		return compiler.AttrCounty, true
+	case "sex":
+		return compiler.AttrSex, true
+	case "agegroup":
+		return compiler.AttrAge, true
+	}
+	return 0, false
 }
 
 // CheckColumns refuses an input without a column a --by dimension reads
@@ -26,12 +35,12 @@ var byAttr = map[string]compiler.AttrSet{
 // before its rows are read, and nothing is written.
 func (c *Collector) CheckColumns(fc input.FileColumns) error {
 	for _, d := range c.opts.By {
-		a, ok := byAttr[d]
+		a, ok := byAttr(d)
 		if !ok || fc.Absent&a == 0 {
 			continue
 		}
 		field := a.Names()[0]
-		return fmt.Errorf(msg.ReportByNoColumn, strings.ToLower(dimensionLabels[d]), escape.Printable(fc.File),
+		return fmt.Errorf(msg.ReportByNoColumn, strings.ToLower(DimensionLabel(d)), escape.Printable(fc.File),
 			input.FieldName(field), strings.ReplaceAll(input.FieldName(field), " ", "_"))
 	}
 	return nil
@@ -82,12 +91,12 @@ func (c *Collector) CheckRead(sum *runtime.Summary) error {
 			has = compiler.AttrSet(v.(*atomic.Uint32).Load())
 		}
 		for _, d := range c.opts.By {
-			a, ok := byAttr[d]
+			a, ok := byAttr(d)
 			if !ok || has&a != 0 {
 				continue
 			}
 			field := a.Names()[0]
-			return fmt.Errorf(msg.ReportByNoKey, strings.ToLower(dimensionLabels[d]), escape.Printable(fc.File),
+			return fmt.Errorf(msg.ReportByNoKey, strings.ToLower(DimensionLabel(d)), escape.Printable(fc.File),
 				input.FieldName(field), field)
 		}
 	}

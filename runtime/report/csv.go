@@ -299,7 +299,7 @@ func (e *excelRows) Write(row []string) error {
 		case !e.header:
 			out[i] = csvHeadSV(c)
 			if out[i] == "" { // a --by dimension
-				out[i] = strings.ToLower(dimensionLabels[c])
+				out[i] = strings.ToLower(DimensionLabel(c))
 			}
 		case i < len(e.kind) && e.kind[i] == "float":
 			out[i] = strings.Replace(c, ".", ",", 1)

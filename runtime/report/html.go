@@ -159,7 +159,7 @@ func htmlPageOf(r *Report) htmlPage {
 		Goal:   r.Goal,
 	}
 	for _, d := range r.By {
-		page.GroupHeads = append(page.GroupHeads, dimensionLabels[d])
+		page.GroupHeads = append(page.GroupHeads, DimensionLabel(d))
 	}
 	for _, ps := range r.Pathways {
 		page.Pathways = append(page.Pathways, htmlPathway{Label: pathwayLabel(ps), Episodes: countText(ps.Episodes),

@@ -1,9 +1,7 @@
 package report
 
 import (
-	"errors"
 	"math"
-	"strconv"
 )
 
 // A small exact integer-programming solver: the audit of the published
@@ -34,10 +32,10 @@ type ilp struct {
 // rather than pass it unproved, and makes the audit hide more.
 const maxNodes = 200_000
 
-// errSearch and errBudget are made without fmt: fmt.Errorf at package
-// initialisation was most of this package's share of every start-up
-// (issue 16).
-var errSearch = errors.New("integer search over " + strconv.Itoa(maxNodes) + " nodes")
+// errSearch and errBudget are constants: fmt.Errorf at package
+// initialisation was most of this package's share of every start-up,
+// errors.New the rest (issue 16).
+const errSearch = constError("integer search over maxNodes nodes")
 
 // propagate tightens the bounds until nothing changes; false when the
 // constraints cannot hold.
@@ -121,7 +119,7 @@ func (p *ilp) solve(lo, hi []int) ([]int, error) {
 // quickNodes is the depth-first search's budget before branch and bound.
 const quickNodes = 2000
 
-var errBudget = errors.New("over budget")
+const errBudget = constError("over budget")
 
 func (p *ilp) dfs(lo, hi []int, budget int) ([]int, error) {
 	p.nodes++

@@ -48,7 +48,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		head := []string{"ledtid"}
 		align := []string{"---"}
 		for _, d := range r.By {
-			head = append(head, strings.ToLower(dimensionLabels[d]))
+			head = append(head, strings.ToLower(DimensionLabel(d)))
 			align = append(align, "---")
 		}
 		head = append(head, "mål", "n", "inom mål", "andel inom", fmt.Sprintf("målet %d %% nått", r.Goal), "medel", "sd", "p10", "median", "p90", "undantagna")

@@ -51,19 +51,34 @@ var Dimensions = []string{"pathway", "region", "county", "sex", "agegroup", "yea
 
 // DimensionLabel is the Swedish column title of a group dimension (one
 // of Dimensions), the word --by also accepts for it.
-func DimensionLabel(d string) string { return dimensionLabels[d] }
-
-// dimensionLabels are the Swedish column titles of the group dimensions.
-var dimensionLabels = map[string]string{
-	"pathway":  msg.DimPathway,
-	"region":   msg.DimRegion,
-	"county":   msg.DimCounty,
-	"sex":      msg.DimSex,
-	"agegroup": msg.DimAgeGroup,
-	"year":     msg.DimYear,
-	"quarter":  msg.DimQuarter,
-	"month":    msg.DimMonth,
+func DimensionLabel(d string) string {
+	switch d {
+	case "pathway":
+		return msg.DimPathway
+	case "region":
+		return msg.DimRegion
+	case "county":
+		return msg.DimCounty
+	case "sex":
+		return msg.DimSex
+	case "agegroup":
+		return msg.DimAgeGroup
+	case "year":
+		return msg.DimYear
+	case "quarter":
+		return msg.DimQuarter
+	case "month":
+		return msg.DimMonth
+	}
+	return ""
 }
+
+// constError is an error that is a constant (errBadRecord, errSearch,
+// errBudget): one made by errors.New at package level was work at every
+// start of every command.
+type constError string
+
+func (e constError) Error() string { return string(e) }
 
 // Unknown is the group value of an attribute the input does not have.
 const Unknown = "okänd"
@@ -308,7 +323,7 @@ func (g Group) MarshalJSON() ([]byte, error) {
 func (g Group) Label() string {
 	parts := make([]string, len(g))
 	for i, v := range g {
-		parts[i] = dimensionLabels[v.Dim] + " " + v.Value
+		parts[i] = DimensionLabel(v.Dim) + " " + v.Value
 	}
 	return strings.Join(parts, ", ")
 }

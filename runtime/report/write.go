@@ -141,10 +141,16 @@ func targetText(t *int) string {
 }
 
 // reasonText names a reason for leaving lead times out, for people.
-var reasonText = map[string]string{
-	ExcludedTwoClosings:    "flera avslutskoder",
-	ExcludedCloseBefore:    "avslut före start",
-	ExcludedFromCodeAbsent: "från-kod saknas",
+func reasonText(reason string) string {
+	switch reason {
+	case ExcludedTwoClosings:
+		return "flera avslutskoder"
+	case ExcludedCloseBefore:
+		return "avslut före start"
+	case ExcludedFromCodeAbsent:
+		return "från-kod saknas"
+	}
+	return ""
 }
 
 // excludedText: "2 (1 flera avslutskoder, 1 avslut före start)", or "–"
@@ -158,7 +164,7 @@ func excludedText(m *Measure) string {
 	}
 	parts := make([]string, len(m.ExcludedBy))
 	for i, rc := range m.ExcludedBy {
-		parts[i] = msg.Int(rc.Count) + " " + reasonText[rc.Reason]
+		parts[i] = msg.Int(rc.Count) + " " + reasonText(rc.Reason)
 	}
 	return fmt.Sprintf("%s (%s)", countText(m.Excluded), strings.Join(parts, ", "))
 }
@@ -245,7 +251,7 @@ func sections(r *Report) []section {
 func byText(r *Report) string {
 	s := "vårdförlopp och ledtid"
 	for _, d := range r.By {
-		s += ", " + strings.ToLower(dimensionLabels[d])
+		s += ", " + strings.ToLower(DimensionLabel(d))
 	}
 	return s
 }
