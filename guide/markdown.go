@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/rcc/svfrules/internal/msg"
+
+	"github.com/rcc/svfrules/internal/lazy"
 )
 
 // WriteMarkdown writes the guide as Markdown (CommonMark with tables):
@@ -93,12 +95,14 @@ func mdTable(w *bufio.Writer, head []string, rows [][]string) {
 // mdMarkup are the characters Markdown could read as markup inside a
 // line; each is escaped with a backslash (valid for any ASCII
 // punctuation in CommonMark).
-var mdMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
+var mdMarkup = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
+}}
 
 // mdEscape escapes s for a Markdown line, including markers that would
 // start a list, a heading or a quote at the start of the line.
 func mdEscape(s string) string {
-	s = mdMarkup.Replace(s)
+	s = mdMarkup.Get().Replace(s)
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
 		s = `\` + s
 	}

@@ -36,9 +36,9 @@ var swedishWords = lazy.Value[map[string]string]{New: func() map[string]string {
 // (Made when first read, as expectedWords is: only a rule file with
 // errors needs them, not every start; issue 16.)
 
-// listWords are Swedish words that join the parts of a list in prose;
+// listWord reports whether word joins the parts of a list in Swedish prose;
 // in a list of the language the parts are joined by ",".
-var listWords = map[string]bool{"och": true, "eller": true}
+func listWord(word string) bool { return word == "och" || word == "eller" }
 
 // isSwedishWord reports whether word is one of swedishWords: such a word
 // gets no "did you mean" by spelling.
@@ -146,7 +146,7 @@ func swedishHint(name, text string, tokens []lexer.Token, c chunk, at int) *Diag
 			d.Detail = swedishWordDetail(text, from, to, t.Value, kw, lineOK)
 			return d
 		}
-		if listWords[word] {
+		if listWord(word) {
 			comma := lexer.Token{Type: tokOp, Value: ",", Pos: t.Pos}
 			if accepts(tokens, c, i, i+1, &comma) {
 				// "XX52 och XX54" → "XX52, XX54": the comma follows the part before.
@@ -161,7 +161,9 @@ func swedishHint(name, text string, tokens []lexer.Token, c chunk, at int) *Diag
 
 // foldSwedish writes å, ä, ö (and é, ü) as the names of the rule files
 // do: "hjärntumörer" → "hjarntumorer".
-var foldSwedish = strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "Å", "A", "Ä", "A", "Ö", "O", "é", "e", "É", "E", "ü", "u", "Ü", "U")
+var foldSwedish = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "Å", "A", "Ä", "A", "Ö", "O", "é", "e", "É", "E", "ü", "u", "Ü", "U")
+}}
 
 // wordAround returns the tokens [i0, i1) that make one word with the
 // invalid letter tokens[i]: idents, numbers and letters outside ASCII
@@ -225,7 +227,7 @@ func letterHint(d *Diagnostic, text string, tokens []lexer.Token, chunks []chunk
 		}
 		return
 	}
-	folded := foldSwedish.Replace(word)
+	folded := foldSwedish.Get().Replace(word)
 	if folded == word || !isASCIIName(folded) {
 		return
 	}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/rcc/svfrules/internal/lazy"
 )
 
 // Token types of the rule language. The lexer is written by hand because
@@ -27,15 +29,22 @@ const (
 )
 
 // ruleLexer is the lexer.Definition the parser is built with.
-var ruleLexer = &handLexer{symbols: map[string]lexer.TokenType{
-	"EOF": tokEOF, "Comment": tokComment, "TextBlock": tokTextBlock, "String": tokString,
-	"Date": tokDate, "Code": tokCode, "Prefix": tokPrefix, "Number": tokNumber,
-	"Ident": tokIdent, "Op": tokOp, "Whitespace": tokWhitespace, "Invalid": tokInvalid,
+var ruleLexer = &handLexer{}
+
+type handLexer struct{}
+
+// Symbols names the token types. The map is made on first use (when a
+// parser is built): this package does no work at start-up, which every
+// command paid for (issue 16).
+func (l *handLexer) Symbols() map[string]lexer.TokenType { return tokenSymbols.Get() }
+
+var tokenSymbols = lazy.Value[map[string]lexer.TokenType]{New: func() map[string]lexer.TokenType {
+	return map[string]lexer.TokenType{
+		"EOF": tokEOF, "Comment": tokComment, "TextBlock": tokTextBlock, "String": tokString,
+		"Date": tokDate, "Code": tokCode, "Prefix": tokPrefix, "Number": tokNumber,
+		"Ident": tokIdent, "Op": tokOp, "Whitespace": tokWhitespace, "Invalid": tokInvalid,
+	}
 }}
-
-type handLexer struct{ symbols map[string]lexer.TokenType }
-
-func (l *handLexer) Symbols() map[string]lexer.TokenType { return l.symbols }
 
 func (l *handLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	data, err := io.ReadAll(r)

@@ -46,7 +46,7 @@ func nestingErrors(name string, tokens []lexer.Token) (diags Diagnostics, wholeT
 		if whole.add(t) > MaxNesting {
 			wholeTooDeep = true
 		}
-		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel[t.Value] {
+		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel(t.Value) {
 			decl = depthCounter{open: decl.open[:0]}
 			reported = false
 			continue

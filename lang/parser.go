@@ -39,11 +39,14 @@ var Keywords = []string{
 	"changelog",
 }
 
-// topLevel are the keywords that start a declaration; after a syntax error
+// topLevel reports whether word is a keyword that starts a declaration; after a syntax error
 // the parser resumes at the next line that starts with one of them.
-var topLevel = map[string]bool{
-	"guide": true, "qualifier": true, "pathway": true, "code": true,
-	"rule": true, "leadtime": true, "test": true, "section": true,
+func topLevel(word string) bool {
+	switch word {
+	case "guide", "qualifier", "pathway", "code", "rule", "leadtime", "test", "section":
+		return true
+	}
+	return false
 }
 
 // Parse parses one rule file. It returns the file (possibly partial) and
@@ -314,7 +317,7 @@ type chunk struct {
 func splitDecls(tokens []lexer.Token) []chunk {
 	var starts []int
 	for i, t := range tokens {
-		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel[t.Value] {
+		if t.Type == tokIdent && t.Pos.Column == 1 && topLevel(t.Value) {
 			starts = append(starts, i)
 		}
 	}

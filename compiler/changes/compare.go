@@ -91,13 +91,23 @@ const (
 
 const noCode = 100
 
-// sectionTitles head the sections that are not about pathways.
-var sectionTitles = map[int]string{
-	secHeader:     msg.DiffGroupHeader,
-	secSections:   msg.DiffGroupSections,
-	secQualifiers: msg.DiffGroupQualifiers,
-	secGeneral:    msg.DiffGroupGeneral,
-	secTests:      msg.DiffGroupTests,
+// sectionTitle heads a section that is not about pathways. This
+// package's tables are switches: a map at package level is work at every
+// start of every command, diff or not (issue 16).
+func sectionTitle(section int) string {
+	switch section {
+	case secHeader:
+		return msg.DiffGroupHeader
+	case secSections:
+		return msg.DiffGroupSections
+	case secQualifiers:
+		return msg.DiffGroupQualifiers
+	case secGeneral:
+		return msg.DiffGroupGeneral
+	case secTests:
+		return msg.DiffGroupTests
+	}
+	return ""
 }
 
 type differ struct {
@@ -183,7 +193,7 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 	}
 	c.Level = l
 	c.Swedish = oneStop(c.Swedish)
-	if notInLog[c.ID] || strings.HasPrefix(c.ID, "test-") {
+	if notInLog(c.ID) || strings.HasPrefix(c.ID, "test-") {
 		c.log.skip = true
 	} else if c.log.text == "" && c.log.cell == nil {
 		c.log.text = c.Swedish
@@ -206,14 +216,20 @@ func (d *differ) addLevel(l Level, c Change, section int, pws []pwRef, code int)
 			c.group = refNames(pws, "")
 		}
 	} else {
-		c.group = sectionTitles[section]
+		c.group = sectionTitle(section)
 	}
 	d.out = append(d.out, c)
 }
 
-// notInLog are the ids of changes to the rule files, not to the guide:
-// the change log leaves them out (and the tests).
-var notInLog = map[string]bool{"pathway-key-changed": true, "rule-renamed": true, "rule-message-changed": true, "rule-ref-changed": true, "leadtime-ref-changed": true}
+// notInLog reports whether id is of a change to the rule files, not to
+// the guide: the change log leaves them out (and the tests).
+func notInLog(id string) bool {
+	switch id {
+	case "pathway-key-changed", "rule-renamed", "rule-message-changed", "rule-ref-changed", "leadtime-ref-changed":
+		return true
+	}
+	return false
+}
 
 // ---- the guide header and the qualifiers ----
 
@@ -458,7 +474,7 @@ func (d *differ) code(oc, nc *compiler.Code) {
 		c.OldPos, c.NewPos = place(oc.Places, "kind", oc.Pos), place(nc.Places, "kind", nc.Pos)
 		c.Old, c.New = fmt.Sprintf("%s (%s)", oc.Kind.Describe(), oc.Kind), fmt.Sprintf("%s (%s)", nc.Kind.Describe(), nc.Kind)
 		c.Swedish = fmt.Sprintf(msg.SvCodeKind, title(nc), oc.Kind.Describe(), nc.Kind.Describe())
-		c.log.text = fmt.Sprintf(msg.LogKindMoved, title(nc), kindHeadings[oc.Kind], kindHeadings[nc.Kind])
+		c.log.text = fmt.Sprintf(msg.LogKindMoved, title(nc), kindHeading(oc.Kind), kindHeading(nc.Kind))
 		d.addLevel(d.kindLevel(nc.Suffix, oc.Kind, nc.Kind), c, secGeneral, nil, nc.Num)
 	}
 	if oc.Description != nc.Description {
@@ -487,25 +503,43 @@ func (d *differ) code(oc, nc *compiler.Code) {
 	d.notes(oc, nc)
 }
 
-// kindHeadings are the guide's chapter headings for the kinds of code,
-// as the change log names them when a code moves (2022-11-01).
-var kindHeadings = map[compiler.Kind]string{
-	compiler.KindStart:       msg.HeadingStart,
-	compiler.KindMandatory:   msg.HeadingMandatory,
-	compiler.KindTreatment:   msg.HeadingTreatment,
-	compiler.KindOtherReason: msg.HeadingOtherReason,
-	compiler.KindVoluntary:   msg.HeadingVoluntary,
+// kindHeading is the guide's chapter heading for a kind of code, as the
+// change log names it when a code moves (2022-11-01).
+func kindHeading(k compiler.Kind) string {
+	switch k {
+	case compiler.KindStart:
+		return msg.HeadingStart
+	case compiler.KindMandatory:
+		return msg.HeadingMandatory
+	case compiler.KindTreatment:
+		return msg.HeadingTreatment
+	case compiler.KindOtherReason:
+		return msg.HeadingOtherReason
+	case compiler.KindVoluntary:
+		return msg.HeadingVoluntary
+	}
+	return ""
 }
 
-// kindSets are the code sets a condition can name that follow the
-// codes' kinds (compiler.Program's named sets), with the kinds in each.
-var kindSets = map[string]func(compiler.Kind) bool{
-	"start":        func(k compiler.Kind) bool { return k == compiler.KindStart },
-	"mandatory":    func(k compiler.Kind) bool { return k == compiler.KindMandatory },
-	"treatment":    func(k compiler.Kind) bool { return k == compiler.KindTreatment },
-	"other_reason": func(k compiler.Kind) bool { return k == compiler.KindOtherReason },
-	"closing":      compiler.Kind.Closing,
-	"voluntary":    func(k compiler.Kind) bool { return k == compiler.KindVoluntary },
+// kindSet reports whether a code of kind k is in the code set name when
+// name is one that a condition can name and that follows the codes'
+// kinds (compiler.Program's named sets); known is false for other names.
+func kindSet(name string, k compiler.Kind) (in, known bool) {
+	switch name {
+	case "start":
+		return k == compiler.KindStart, true
+	case "mandatory":
+		return k == compiler.KindMandatory, true
+	case "treatment":
+		return k == compiler.KindTreatment, true
+	case "other_reason":
+		return k == compiler.KindOtherReason, true
+	case "closing":
+		return k.Closing(), true
+	case "voluntary":
+		return k == compiler.KindVoluntary, true
+	}
+	return false, false
 }
 
 // kindLevel is the level of a code's kind change: action when it changes
@@ -538,7 +572,7 @@ func (d *differ) kindLevel(suffix string, old, new compiler.Kind) Level {
 }
 
 // kindRead finds, in a condition, a code set that holds a code of one
-// kind and not of the other (kindSets), where it decides something: not
+// kind and not of the other (kindSet), where it decides something: not
 // as an argument of a function that takes the union of its arguments
 // (has, count, first, last) beside the code itself, written generally
 // (has(treatment, XX73)), since the union is then the same either way.
@@ -547,12 +581,20 @@ type kindRead struct {
 	old, new compiler.Kind
 }
 
-// unionFuncs take the union of their code-set arguments.
-var unionFuncs = map[string]bool{"has": true, "count": true, "first": true, "last": true}
+// unionFunc reports whether function fn takes the union of its code-set
+// arguments.
+func unionFunc(fn string) bool {
+	switch fn {
+	case "has", "count", "first", "last":
+		return true
+	}
+	return false
+}
 
 func (k kindRead) differs(name string) bool {
-	in := kindSets[name]
-	return in != nil && in(k.old) != in(k.new)
+	old, known := kindSet(name, k.old)
+	now, _ := kindSet(name, k.new)
+	return known && old != now
 }
 
 func (k kindRead) expr(e *lang.Expr) bool {
@@ -589,7 +631,7 @@ func (k kindRead) operand(o *lang.Operand) bool {
 		return false
 	}
 	covered := false
-	if unionFuncs[o.Call.Func] {
+	if unionFunc(o.Call.Func) {
 		for _, a := range o.Call.Args {
 			if c := bareOperand(a); c != nil && c.Code != nil {
 				if m := codePattern.Get().FindStringSubmatch(*c.Code); m != nil && (m[1] == "XX" || m[1] == "VXX") && m[2] == k.suffix {
