@@ -165,7 +165,7 @@ func (lw *lowerer) conjunct(c *ruleCheck, t *typed) bool {
 			if !ok {
 				return false
 			}
-			switch o := cmpOps[t.cmp]; {
+			switch o := cmpOp(t.cmp); {
 			case r.num == 0 && (o == opEq || o == opLe):
 				return require(b, 0, 0, 0)
 			case r.num == 0 && (o == opNe || o == opGt), r.num == 1 && o == opGe:
@@ -215,7 +215,7 @@ func (lw *lowerer) dateConjunct(c *ruleCheck, l, r *typed, op string, require fu
 	if !ok {
 		return false
 	}
-	d := dateCmp{op: uint8(cmpOps[op]), a: a, aLast: aLast}
+	d := dateCmp{op: uint8(cmpOp(op)), a: a, aLast: aLast}
 	if r.op == "lit" {
 		d.bLit, d.lit, d.b = true, r.day, a
 	} else if d.b, d.bLast, ok = side(r); !ok {

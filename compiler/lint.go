@@ -257,7 +257,7 @@ func (l *linter) cmpOf(t *typed, pw *Pathway) (tri, []reason) {
 		return triFalse, vb.reasons
 	case va.kind == valConst && vb.kind == valConst && len(va.reasons)+len(vb.reasons) > 0:
 		rs := append(append([]reason(nil), va.reasons...), vb.reasons...)
-		if compare(cmpOps[t.cmp], va.n, vb.n) {
+		if compare(cmpOp(t.cmp), va.n, vb.n) {
 			return triTrue, rs
 		}
 		return triFalse, rs
@@ -310,16 +310,26 @@ func (l *linter) allEmpty(args []*typed, pw *Pathway) ([]reason, bool) {
 	return rs, len(rs) > 0
 }
 
-// namedKinds are the named code sets that hold the pathway's codes of
-// some kinds. The others (codes, unknown, disallowed, foreign) are about
-// episodes that do not follow the tables, which is what their rules find.
-var namedKinds = map[string]func(Kind) bool{
-	"start":        func(k Kind) bool { return k == KindStart },
-	"mandatory":    func(k Kind) bool { return k == KindMandatory },
-	"treatment":    func(k Kind) bool { return k == KindTreatment },
-	"other_reason": func(k Kind) bool { return k == KindOtherReason },
-	"closing":      Kind.Closing,
-	"voluntary":    func(k Kind) bool { return k == KindVoluntary },
+// namedKinds returns, for a named code set that holds the pathway's codes
+// of some kinds, whether a kind is of them; nil for the others (codes,
+// unknown, disallowed, foreign), which are about episodes that do not
+// follow the tables, which is what their rules find.
+func namedKinds(name string) func(Kind) bool {
+	switch name {
+	case "start":
+		return func(k Kind) bool { return k == KindStart }
+	case "mandatory":
+		return func(k Kind) bool { return k == KindMandatory }
+	case "treatment":
+		return func(k Kind) bool { return k == KindTreatment }
+	case "other_reason":
+		return func(k Kind) bool { return k == KindOtherReason }
+	case "closing":
+		return Kind.Closing
+	case "voluntary":
+		return func(k Kind) bool { return k == KindVoluntary }
+	}
+	return nil
 }
 
 // emptySet reports whether the code set t holds no code an episode of pw
@@ -341,7 +351,7 @@ func (l *linter) emptySet(t *typed, pw *Pathway) (reason, bool) {
 		}
 		return reason{pos: t.pos, width: l.tokenWidth(t.pos), text: fmt.Sprintf(msg.LintReasonCode, written, t.code.Suffix)}, true
 	case "set":
-		keep := namedKinds[t.name]
+		keep := namedKinds(t.name)
 		if keep == nil {
 			return reason{}, false
 		}

@@ -1362,7 +1362,7 @@ func (lw *lowerer) lowerBools(ts []*typed, involved *CodeUnion) []boolFn {
 // count of two stands for every count above one), which a prepared
 // episode has as bits.
 func (lw *lowerer) countCmp(op string, count *typed, c int, involved *CodeUnion) boolFn {
-	o, loop := cmpOps[op], lw.lowerNum(count, involved)
+	o, loop := cmpOp(op), lw.lowerNum(count, involved)
 	bit, ok := lw.setBit(lw.unionOf(count.args, involved))
 	if !ok {
 		return cmpConstFn(op, loop, c)
@@ -1392,7 +1392,25 @@ const (
 	opGe
 )
 
-var cmpOps = map[string]int{"==": opEq, "!=": opNe, "<": opLt, "<=": opLe, ">": opGt, ">=": opGe}
+// cmpOp is the comparison operator written op (opEq for one that is
+// not, which the type checker rules out). A switch, not a map: the map
+// was made at every start of every command, and looked up each time a
+// comparison is compiled (issue 16).
+func cmpOp(op string) int {
+	switch op {
+	case "!=":
+		return opNe
+	case "<":
+		return opLt
+	case "<=":
+		return opLe
+	case ">":
+		return opGt
+	case ">=":
+		return opGe
+	}
+	return opEq
+}
 
 // compare applies the comparison op to a and b.
 func compare[T int | Day | string](op int, a, b T) bool {
@@ -1413,14 +1431,14 @@ func compare[T int | Day | string](op int, a, b T) bool {
 
 // cmpFn builds a comparison closure: false unless both values are there.
 func cmpFn[T int | Day | string](op string, l, r func(*Episode) (T, bool)) boolFn {
-	o := cmpOps[op]
+	o := cmpOp(op)
 	return func(e *Episode) bool { a, ok1 := l(e); b, ok2 := r(e); return ok1 && ok2 && compare(o, a, b) }
 }
 
 // cmpConstFn is cmpFn with a literal on the right, which needs no closure
 // of its own: "age < 18", "count(start) > 1".
 func cmpConstFn[T int | Day | string](op string, l func(*Episode) (T, bool), c T) boolFn {
-	o := cmpOps[op]
+	o := cmpOp(op)
 	return func(e *Episode) bool { a, ok := l(e); return ok && compare(o, a, c) }
 }
 
