@@ -92,8 +92,16 @@ func Open(data []byte) (*Reader, error) {
 	return r, nil
 }
 
-// errMissing: a part that is not in the package.
-var errMissing = errors.New("missing part")
+// errMissing: a part that is not in the package. This package's tables
+// and errors are constants or functions: a map, errors.New or a table
+// computed at package level was work at every start of every command
+// (issue 16).
+const errMissing = constError("missing part")
+
+// constError is an error that is a constant.
+type constError string
+
+func (e constError) Error() string { return string(e) }
 
 // open opens a part of the package by its name.
 func (r *Reader) open(name string) (io.ReadCloser, error) {
@@ -248,7 +256,7 @@ func (r *Reader) readStyles() {
 	for _, id := range xfs {
 		code, ok := custom[id]
 		if !ok {
-			code = builtinFormats[id]
+			code = builtinFormat(id)
 		}
 		f := numFormat{date: isDateFormat(id, custom)}
 		if !f.date {
@@ -258,9 +266,26 @@ func (r *Reader) readStyles() {
 	}
 }
 
-// builtinFormats are Excel's built-in number formats of digits only
-// (the others show a number as stored here).
-var builtinFormats = map[int]string{1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%"}
+// builtinFormat is the code of Excel's built-in number format id when
+// it is of digits only; "" for the others, which show a number as
+// stored here.
+func builtinFormat(id int) string {
+	switch id {
+	case 1:
+		return "0"
+	case 2:
+		return "0.00"
+	case 3:
+		return "#,##0"
+	case 4:
+		return "#,##0.00"
+	case 9:
+		return "0%"
+	case 10:
+		return "0.00%"
+	}
+	return ""
+}
 
 // simpleFormat parses a number format of digit placeholders only: its
 // first section of 0, #, the thousands separator, a decimal point and a

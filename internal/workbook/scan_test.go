@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -290,4 +291,35 @@ func FuzzSheetRows(f *testing.F) {
 		}
 		checkSame(t, data)
 	})
+}
+
+// TestScanTables holds the scanner's byte tables, constants, to what
+// they mean: nameClass 3 past ASCII, 2 for the colon, 1 for the other
+// bytes of an ASCII name, 0 for the rest; plain the printable ASCII, tab
+// and line feed, but for < & ] > " and '.
+func TestScanTables(t *testing.T) {
+	if len(nameClass) != 256 || len(plain) != 256 {
+		t.Fatalf("tables of %d and %d bytes, want 256", len(nameClass), len(plain))
+	}
+	for c := range 256 {
+		var class byte
+		switch {
+		case c >= utf8.RuneSelf:
+			class = 3
+		case c == ':':
+			class = 2
+		case isNameByte(byte(c)):
+			class = 1
+		}
+		if nameClass[c] != class {
+			t.Errorf("nameClass[%#x] = %d, want %d", c, nameClass[c], class)
+		}
+		var p byte
+		if (c >= 0x20 && c < 0x80 || c == '\t' || c == '\n') && !strings.ContainsRune("<&]>\"'", rune(c)) {
+			p = 1
+		}
+		if plain[c] != p {
+			t.Errorf("plain[%#x] = %d, want %d", c, plain[c], p)
+		}
+	}
 }

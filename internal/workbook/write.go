@@ -70,7 +70,7 @@ const maxWidth = 80
 
 // zipTime is the modification time of every part: a fixed one, so that
 // the same content gives the same bytes.
-var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+func zipTime() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // New starts a workbook with the sheets named, in that order, written to
 // w: the parts that do not depend on the rows are written now, each
@@ -152,7 +152,7 @@ func (wb *Book) part(name, body string) error {
 }
 
 func (wb *Book) create(name string) (io.Writer, error) {
-	return wb.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
+	return wb.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime()})
 }
 
 // HeaderWidths returns the widths the header cells need.
