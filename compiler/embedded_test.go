@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/rcc/svfrules/lang"
@@ -114,6 +115,15 @@ func TestEmbeddedParsed(t *testing.T) {
 					}
 				}
 			}
+			// The maps by name are made on the first look-up, as the
+			// full decoding makes them.
+			if g4.qualifiers != nil || g4.pathways != nil || g4.byPrefix != nil || g4.codes != nil || g4.rules != nil || g4.leadTimes != nil {
+				t.Errorf("LoadEmbeddedModel(%q): maps by name made before a look-up", v)
+			}
+			if len(g4.Rules) > 0 && g4.Rule(g4.Rules[0].ID) != g4.Rules[0] {
+				t.Errorf("LoadEmbeddedModel(%q): Rule(%q) is not the guide's first rule", v, g4.Rules[0].ID)
+			}
+			g4.lazyIndex, g4.indexOnce = false, sync.Once{}
 			if !reflect.DeepEqual(g1, g4) {
 				t.Errorf("LoadEmbeddedModel(%q) differs from Load but for the text, the tests, the conditions' syntax, Places, the positions of the cells and of the conditions' nodes, the notes and the sections", v)
 			}

@@ -753,24 +753,20 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 	g.VersionPos = r.pos()
 	g.SourcePos = r.positions()
 
+	// The maps by name are made from the lists once they are read
+	// (makeIndex, at their size), or, for the commands that only
+	// evaluate, on the first look-up (Guide.lazyIndex).
+	g.lazyIndex = r.model
 	if n, ok := r.len(); ok {
 		qs := make([]Qualifier, n)
 		g.Qualifiers = make([]*Qualifier, n)
-		g.qualifiers = make(map[string]*Qualifier, n)
 		for i := range qs {
 			q := &qs[i]
 			q.Name, q.Legend, q.Pos = r.str(), r.str(), r.pos()
 			g.Qualifiers[i] = q
-			g.qualifiers[q.Name] = q
 		}
-	} else {
-		g.qualifiers = map[string]*Qualifier{}
 	}
-	// The maps are made at their size: growing them left fresh memory
-	// behind, and each page of it is a page fault on first touch.
-	g.pathways, g.byPrefix = map[string]*Pathway{}, map[string]*Pathway{}
 	if n, ok := r.len(); ok {
-		g.pathways, g.byPrefix = make(map[string]*Pathway, n), make(map[string]*Pathway, n+n/4)
 		ps := make([]Pathway, n)
 		g.Pathways = make([]*Pathway, n)
 		for i := range ps {
@@ -778,15 +774,9 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			p.Index, p.Key, p.Name = r.int(), r.str(), r.str()
 			p.Prefixes, p.ICD10, p.Pos = r.strings(), r.strings(), r.pos()
 			g.Pathways[i] = p
-			g.pathways[p.Key] = p
-			for _, pre := range p.Prefixes {
-				g.byPrefix[pre] = p
-			}
 		}
 	}
-	g.codes = map[int]*Code{}
 	if n, ok := r.len(); ok {
-		g.codes = make(map[int]*Code, n)
 		cs := make([]Code, n)
 		g.Codes = make([]*Code, n)
 		for i := range cs {
@@ -813,13 +803,10 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			}
 			c.Pos, c.Places = r.pos(), r.places()
 			g.Codes[i] = c
-			g.codes[c.Num] = c
 		}
 	}
 	r.section(func() { r.notesAndSections(g) })
-	g.rules = map[string]*Rule{}
 	if n, ok := r.len(); ok {
-		g.rules = make(map[string]*Rule, n)
 		rs := make([]Rule, n)
 		g.Rules = make([]*Rule, n)
 		for i := range rs {
@@ -836,17 +823,12 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			})
 			x.When, x.Mentions, x.Pos, x.Places, x.cond = r.when(), r.strings(), r.pos(), r.places(), r.cond()
 			g.Rules[i] = x
-			g.rules[x.ID] = x
 		}
 	}
-	g.leadTimes = map[string]*LeadTime{}
 	for _, dst := range []*[]*LeadTime{&g.LeadTimes, &g.LocalLeadTimes} {
 		n, ok := r.len()
 		if !ok {
 			continue
-		}
-		if dst == &g.LeadTimes {
-			g.leadTimes = make(map[string]*LeadTime, n+n/2) // the local ones are fewer
 		}
 		ls := make([]LeadTime, n)
 		*dst = make([]*LeadTime, n)
@@ -858,8 +840,10 @@ func decodeGuideTests(data string, files lang.Sources, tests bool) (g *Guide, er
 			lt.Ref, lt.Section, lt.Quotes = r.str(), r.str(), r.strings()
 			lt.Pos, lt.Places, lt.cond = r.pos(), r.places(), r.cond()
 			(*dst)[i] = lt
-			g.leadTimes[lt.ID] = lt
 		}
+	}
+	if !g.lazyIndex {
+		g.makeIndex()
 	}
 	if !tests {
 		if r.failed {

@@ -8,6 +8,8 @@
 package compiler
 
 import (
+	"sync"
+
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
@@ -60,6 +62,51 @@ type Guide struct {
 	codes      map[int]*Code
 	rules      map[string]*Rule
 	leadTimes  map[string]*LeadTime
+	// lazyIndex: the maps above are made from the lists on the first
+	// look-up (index), for a guide decoded for the commands that only
+	// evaluate (LoadEmbeddedModel): eval never looks anything up by
+	// name, and making them at every start was a tenth of decoding the
+	// guide (issue 16).
+	lazyIndex bool
+	indexOnce sync.Once
+}
+
+// index makes the guide's maps by name, if they are made lazily and not
+// yet.
+func (g *Guide) index() {
+	if g.lazyIndex {
+		g.indexOnce.Do(g.makeIndex)
+	}
+}
+
+// makeIndex makes the maps by name from the lists, as decoding the guide
+// fully does.
+func (g *Guide) makeIndex() {
+	g.qualifiers = make(map[string]*Qualifier, len(g.Qualifiers))
+	for _, q := range g.Qualifiers {
+		g.qualifiers[q.Name] = q
+	}
+	g.pathways, g.byPrefix = make(map[string]*Pathway, len(g.Pathways)), make(map[string]*Pathway, len(g.Pathways)+len(g.Pathways)/4)
+	for _, p := range g.Pathways {
+		g.pathways[p.Key] = p
+		for _, pre := range p.Prefixes {
+			g.byPrefix[pre] = p
+		}
+	}
+	g.codes = make(map[int]*Code, len(g.Codes))
+	for _, c := range g.Codes {
+		g.codes[c.Num] = c
+	}
+	g.rules = make(map[string]*Rule, len(g.Rules))
+	for _, r := range g.Rules {
+		g.rules[r.ID] = r
+	}
+	g.leadTimes = make(map[string]*LeadTime, len(g.LeadTimes)+len(g.LocalLeadTimes))
+	for _, lts := range [][]*LeadTime{g.LeadTimes, g.LocalLeadTimes} {
+		for _, lt := range lts {
+			g.leadTimes[lt.ID] = lt
+		}
+	}
 }
 
 // ChangeLog is a version's entry in the guide's change log.
@@ -387,22 +434,22 @@ type Expectation struct {
 }
 
 // Qualifier returns the qualifier called name, or nil.
-func (g *Guide) Qualifier(name string) *Qualifier { return g.qualifiers[name] }
+func (g *Guide) Qualifier(name string) *Qualifier { g.index(); return g.qualifiers[name] }
 
 // Pathway returns the pathway with key k, or nil.
-func (g *Guide) Pathway(k string) *Pathway { return g.pathways[k] }
+func (g *Guide) Pathway(k string) *Pathway { g.index(); return g.pathways[k] }
 
 // PathwayByPrefix returns the pathway one of whose prefixes is p, or nil.
-func (g *Guide) PathwayByPrefix(p string) *Pathway { return g.byPrefix[p] }
+func (g *Guide) PathwayByPrefix(p string) *Pathway { g.index(); return g.byPrefix[p] }
 
 // Code returns the code with the two-digit number n, or nil.
-func (g *Guide) Code(n int) *Code { return g.codes[n] }
+func (g *Guide) Code(n int) *Code { g.index(); return g.codes[n] }
 
 // Rule returns the rule with id, or nil.
-func (g *Guide) Rule(id string) *Rule { return g.rules[id] }
+func (g *Guide) Rule(id string) *Rule { g.index(); return g.rules[id] }
 
 // LeadTime returns the lead time with id, or nil.
-func (g *Guide) LeadTime(id string) *LeadTime { return g.leadTimes[id] }
+func (g *Guide) LeadTime(id string) *LeadTime { g.index(); return g.leadTimes[id] }
 
 // Allowed reports whether code c may be used in pathway p, and with which
 // qualifier. Codes without a table are allowed everywhere.
