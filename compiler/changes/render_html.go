@@ -3,6 +3,7 @@ package changes
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/rcc/svfrules/internal/htmlw"
@@ -245,9 +246,8 @@ func (v *htmlView) write(w io.Writer) error {
 	}
 	p.Raw("</p>\n")
 	for _, lv := range v.Levels {
-		p.Raw("<section>\n<h2>")
-		p.Text(lv.Title)
-		p.Raw("</h2>\n")
+		p.Raw("<section>\n")
+		line(&p, "h2", lv.Title)
 		for _, g := range lv.Groups {
 			heading(&p, "h3", g.Title)
 			for _, sub := range g.Subs {
@@ -265,13 +265,10 @@ func (v *htmlView) write(w io.Writer) error {
 		im.write(&p)
 	}
 	if v.WithTextDiff {
-		p.Raw("<section>\n<h2>")
-		p.Text(v.LineDiffTitle)
-		p.Raw("</h2>\n")
+		p.Raw("<section>\n")
+		line(&p, "h2", v.LineDiffTitle)
 		if len(v.TextDiff) == 0 {
-			p.Raw("<p>")
-			p.Text(v.NoLineDiffers)
-			p.Raw("</p>\n")
+			line(&p, "p", v.NoLineDiffers)
 		}
 		for _, lines := range v.TextDiff {
 			p.Raw("<pre class=\"diff\">")
@@ -291,15 +288,18 @@ func (v *htmlView) write(w io.Writer) error {
 	return err
 }
 
+// line writes an element of tag holding text on a line of its own.
+func line(p *htmlw.Page, tag, text string) {
+	p.Elem(tag, text)
+	p.Raw("\n")
+}
+
 // heading writes a heading of element el on a line of its own, nothing
-// when its title is "".
+// when its title is "" (a group or subgroup without one).
 func heading(p *htmlw.Page, el, title string) {
-	if title == "" {
-		return
+	if title != "" {
+		line(p, el, title)
 	}
-	p.Raw("<" + el + ">")
-	p.Text(title)
-	p.Raw("</" + el + ">\n")
 }
 
 // write writes the change as an item of its list.
@@ -308,21 +308,17 @@ func (it *htmlItem) write(p *htmlw.Page) {
 	p.Text(it.Level)
 	p.Raw("\">")
 	p.Text(it.Swedish)
-	p.Raw(" <span class=\"id\">")
-	p.Text(it.ID)
-	p.Raw("</span>\n")
+	p.Raw(" ")
+	p.Elem(`span class="id"`, it.ID)
+	p.Raw("\n")
 	if len(it.Spans) > 0 {
 		p.Raw("<div class=\"text\">")
 		for _, sp := range it.Spans {
 			switch sp.Op {
 			case Deleted:
-				p.Raw("<del>")
-				p.Text(sp.Text)
-				p.Raw("</del>")
+				p.Elem("del", sp.Text)
 			case Inserted:
-				p.Raw("<ins>")
-				p.Text(sp.Text)
-				p.Raw("</ins>")
+				p.Elem("ins", sp.Text)
 			default:
 				p.Text(sp.Text)
 			}
@@ -338,76 +334,56 @@ func (it *htmlItem) write(p *htmlw.Page) {
 		p.Raw("</div>\n")
 	}
 	if it.Where != "" {
-		p.Raw("<p class=\"where\">")
-		p.Text(it.Where)
-		p.Raw("</p>\n")
+		line(p, `p class="where"`, it.Where)
 	}
 	if it.Episodes != "" {
-		p.Raw("<p class=\"episodes\">")
-		p.Text(it.Episodes)
-		p.Raw("</p>\n")
+		line(p, `p class="episodes"`, it.Episodes)
 	}
 	p.Raw("</li>\n")
 }
 
 // write writes the section on the effect on episodes.
 func (im *htmlImpact) write(p *htmlw.Page) {
-	p.Raw("<section>\n<h2>")
-	p.Text(im.Title)
-	p.Raw("</h2>\n<p>")
+	p.Raw("<section>\n")
+	line(p, "h2", im.Title)
+	p.Raw("<p>")
 	p.Text(im.Summary)
 	if im.Incomplete != "" {
 		p.Raw("<br>")
 		p.Text(im.Incomplete)
 	}
 	p.Raw("</p>\n<table>\n")
-	headRow(p, im.Head)
+	row(p, "th", im.Head)
 	for _, r := range im.Rows {
 		p.Raw("<tr")
 		if r.Total {
 			p.Raw(" class=\"total\"")
 		}
-		p.Raw("><td>")
-		p.Text(r.Label)
-		p.Raw("</td>")
+		p.Raw(">")
+		p.Elem("td", r.Label)
 		for _, c := range r.Cells {
-			p.Raw("<td>")
-			p.Text(c)
-			p.Raw("</td>")
+			p.Elem("td", c)
 		}
 		p.Raw("</tr>\n")
 	}
 	p.Raw("</table>\n")
 	if len(im.Rejected) > 0 {
-		p.Raw("<h3>")
-		p.Text(im.RejectedTitle)
-		p.Raw("</h3>\n<table>\n")
-		headRow(p, im.RejectedHead)
+		line(p, "h3", im.RejectedTitle)
+		p.Raw("<table>\n")
+		row(p, "th", im.RejectedHead)
 		for _, r := range im.Rejected {
-			p.Raw("<tr><td>")
-			p.Text(r.File)
-			p.Raw("</td><td>")
-			p.Int(r.Row)
-			p.Raw("</td><td>")
-			p.Text(r.Episode)
-			p.Raw("</td><td>")
-			p.Text(r.FieldText)
-			p.Raw("</td><td>")
-			p.Text(r.Reason)
-			p.Raw("</td></tr>\n")
+			row(p, "td", []string{r.File, strconv.Itoa(r.Row), r.Episode, r.FieldText, r.Reason})
 		}
 		p.Raw("</table>\n")
 	}
 	p.Raw("</section>\n")
 }
 
-// headRow writes a table's row of column heads.
-func headRow(p *htmlw.Page, heads []string) {
+// row writes a table row of cells of element el.
+func row(p *htmlw.Page, el string, cells []string) {
 	p.Raw("<tr>")
-	for _, h := range heads {
-		p.Raw("<th>")
-		p.Text(h)
-		p.Raw("</th>")
+	for _, c := range cells {
+		p.Elem(el, c)
 	}
 	p.Raw("</tr>\n")
 }

@@ -11,6 +11,7 @@ package htmlw
 import (
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Page is an HTML page being written, in memory until WriteTo.
@@ -22,6 +23,21 @@ func (p *Page) Raw(s string) { p.buf = append(p.buf, s...) }
 
 // Text writes a value escaped, for element text or a quoted attribute.
 func (p *Page) Text(s string) { p.buf = AppendEscaped(p.buf, s) }
+
+// Elem writes an element of tag (a name, with any attributes: `td
+// class="num"`) holding the value text, escaped: <tag>text</tag>.
+func (p *Page) Elem(tag, text string) {
+	p.buf = append(p.buf, '<')
+	p.buf = append(p.buf, tag...)
+	p.buf = append(p.buf, '>')
+	p.buf = AppendEscaped(p.buf, text)
+	p.buf = append(p.buf, "</"...)
+	if i := strings.IndexByte(tag, ' '); i >= 0 {
+		tag = tag[:i]
+	}
+	p.buf = append(p.buf, tag...)
+	p.buf = append(p.buf, '>')
+}
 
 // Int writes n as text/template shows an int: in decimal digits, which
 // need no escaping.

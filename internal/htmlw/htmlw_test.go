@@ -89,9 +89,11 @@ func TestPageWrites(t *testing.T) {
 	p.Text("a&b")
 	p.Int(42)
 	p.Raw("</td>")
+	p.Elem(`td class="num"`, "<1>")
+	p.Elem("th", "")
 	var b bytes.Buffer
 	n, err := p.WriteTo(&b)
-	if want := `<td class="num">a&amp;b42</td>`; err != nil || b.String() != want || n != int64(len(want)) {
+	if want := `<td class="num">a&amp;b42</td><td class="num">&lt;1&gt;</td><th></th>`; err != nil || b.String() != want || n != int64(len(want)) {
 		t.Errorf("WriteTo wrote %q (%d, %v), want %q", b.String(), n, err, want)
 	}
 }

@@ -77,6 +77,9 @@ func writeHTML(w io.Writer, r *Report) error {
 	return pg.write(w)
 }
 
+// numCell is a right-aligned cell.
+const numCell = `td class="num"`
+
 // write writes the page to w.
 func (pg *htmlPage) write(w io.Writer) error {
 	var p htmlw.Page
@@ -85,14 +88,9 @@ func (pg *htmlPage) write(w io.Writer) error {
 	p.Raw(htmlStyle)
 	p.Text(pg.Title)
 	p.Raw("</h1>\n")
-	for _, s := range pg.Intro {
-		p.Raw("<p>")
-		p.Text(s)
-		p.Raw("</p>\n")
-	}
-	p.Raw(`<p class="legend">`)
-	p.Text(pg.Legend)
-	p.Raw(`</p>
+	paragraphs(&p, pg.Intro)
+	p.Elem(`p class="legend"`, pg.Legend)
+	p.Raw(`
 
 <h2>Förlopp per vårdförlopp</h2>
 <table>
@@ -100,25 +98,21 @@ func (pg *htmlPage) write(w io.Writer) error {
 <tbody>
 `)
 	for _, pw := range pg.Pathways {
-		p.Raw("<tr><td>")
-		p.Text(pw.Label)
-		p.Raw(`</td><td class="num">`)
-		p.Text(pw.Episodes)
-		p.Raw(`</td><td class="num">`)
-		p.Text(pw.Reportable)
-		p.Raw(`</td><td class="num">`)
-		p.Text(pw.WithErrors)
-		p.Raw("</td><td>")
-		p.Text(pw.Findings)
-		p.Raw("</td></tr>\n")
+		p.Raw("<tr>")
+		p.Elem("td", pw.Label)
+		p.Elem(numCell, pw.Episodes)
+		p.Elem(numCell, pw.Reportable)
+		p.Elem(numCell, pw.WithErrors)
+		p.Elem("td", pw.Findings)
+		p.Raw("</tr>\n")
 	}
 	p.Raw("</tbody>\n</table>\n")
 	if inc := pg.Inclusion; inc != nil {
-		p.Raw("\n<h2>")
-		p.Text(inc.Title)
-		p.Raw("</h2>\n<p>")
-		p.Text(inc.Note)
-		p.Raw("</p>\n<table class=\"inclusion\">\n<thead><tr>")
+		p.Raw("\n")
+		p.Elem("h2", inc.Title)
+		p.Raw("\n")
+		p.Elem("p", inc.Note)
+		p.Raw("\n<table class=\"inclusion\">\n<thead><tr>")
 		cells(&p, "th", inc.Head, 3)
 		p.Raw("</tr></thead>\n<tbody>\n")
 		for _, row := range inc.Rows {
@@ -143,39 +137,30 @@ func (pg *htmlPage) write(w io.Writer) error {
 		p.Text(d.Name)
 		p.Raw(" (")
 		p.Text(d.ID)
-		p.Raw(")</td><td>")
-		p.Text(d.Pathway)
-		p.Raw("</td><td>")
-		p.Text(d.From)
-		p.Raw("</td><td>")
-		p.Text(d.To)
-		p.Raw(`</td><td class="num">`)
-		p.Text(d.Target)
-		p.Raw("</td></tr>\n")
+		p.Raw(")</td>")
+		p.Elem("td", d.Pathway)
+		p.Elem("td", d.From)
+		p.Elem("td", d.To)
+		p.Elem(numCell, d.Target)
+		p.Raw("</tr>\n")
 	}
 	p.Raw("</tbody>\n</table>\n<h2>Metod</h2>\n")
-	for _, s := range pg.Method {
-		p.Raw("<p>")
-		p.Text(s)
-		p.Raw("</p>\n")
-	}
+	paragraphs(&p, pg.Method)
 	if tc := pg.ToCorrect; tc.Note != "" {
-		p.Raw("<h2>Rader att rätta</h2>\n<p>")
-		p.Text(tc.Note)
-		p.Raw("</p>\n")
+		p.Raw("<h2>Rader att rätta</h2>\n")
+		p.Elem("p", tc.Note)
+		p.Raw("\n")
 		if len(tc.Incomplete) > 0 {
 			p.Raw(`<table>
 <thead><tr><th>Ofullständigt förlopp</th><th>Första rad</th><th class="num">Avvisade rader</th></tr></thead>
 <tbody>
 `)
 			for _, in := range tc.Incomplete {
-				p.Raw("<tr><td>")
-				p.Text(in.Episode)
-				p.Raw("</td><td>")
-				p.Text(in.Place)
-				p.Raw(`</td><td class="num">`)
-				p.Text(in.Rows)
-				p.Raw("</td></tr>\n")
+				p.Raw("<tr>")
+				p.Elem("td", in.Episode)
+				p.Elem("td", in.Place)
+				p.Elem(numCell, in.Rows)
+				p.Raw("</tr>\n")
 			}
 			p.Raw("</tbody>\n</table>\n")
 		}
@@ -185,15 +170,12 @@ func (pg *htmlPage) write(w io.Writer) error {
 <tbody>
 `)
 			for _, rej := range tc.Rejected {
-				p.Raw("<tr><td>")
-				p.Text(rej.Place)
-				p.Raw("</td><td>")
-				p.Text(rej.Episode)
-				p.Raw("</td><td>")
-				p.Text(rej.Field)
-				p.Raw("</td><td>")
-				p.Text(rej.Reason)
-				p.Raw("</td></tr>\n")
+				p.Raw("<tr>")
+				p.Elem("td", rej.Place)
+				p.Elem("td", rej.Episode)
+				p.Elem("td", rej.Field)
+				p.Elem("td", rej.Reason)
+				p.Raw("</tr>\n")
 			}
 			p.Raw("</tbody>\n</table>\n")
 		}
@@ -203,36 +185,35 @@ func (pg *htmlPage) write(w io.Writer) error {
 	return err
 }
 
+// paragraphs writes each of texts as a paragraph on a line of its own.
+func paragraphs(p *htmlw.Page, texts []string) {
+	for _, t := range texts {
+		p.Elem("p", t)
+		p.Raw("\n")
+	}
+}
+
 // cells writes a table row's cells of element el (th or td), those from
-// the column numbered num on right-aligned (class num).
-func cells(p *htmlw.Page, el string, values []string, num int) {
+// the column numbered from on right-aligned (class num).
+func cells(p *htmlw.Page, el string, values []string, from int) {
 	for i, v := range values {
-		p.Raw("<" + el)
-		if i >= num {
-			p.Raw(` class="num"`)
+		if i >= from {
+			p.Elem(el+` class="num"`, v)
+		} else {
+			p.Elem(el, v)
 		}
-		p.Raw(">")
-		p.Text(v)
-		p.Raw("</" + el + ">")
 	}
 }
 
 // writeHTMLSection writes a section of lead times: its table of
 // measures (the local lead times' own), then its charts.
 func writeHTMLSection(p *htmlw.Page, pg *htmlPage, s *htmlSection) {
-	p.Raw("<section>\n<h2>")
-	p.Text(s.Title)
-	p.Raw("</h2>\n")
+	p.Raw("<section>\n")
+	p.Elem("h2", s.Title)
+	p.Raw("\n")
 	if s.Summary != "" {
-		p.Raw("<p>")
-		p.Text(s.Summary)
-		p.Raw("</p>\n")
-	}
-	stats := func(row *htmlRow) {
-		for _, v := range [...]string{row.Mean, row.SD, row.P10, row.Median, row.P90} {
-			p.Raw(`</td><td class="num">`)
-			p.Text(v)
-		}
+		p.Elem("p", s.Summary)
+		p.Raw("\n")
 	}
 	switch {
 	case len(s.Rows) > 0 && s.Local:
@@ -245,24 +226,19 @@ func writeHTMLSection(p *htmlw.Page, pg *htmlPage, s *htmlSection) {
 			if row.Suppressed {
 				p.Raw("suppressed")
 			}
-			p.Raw(`"><td>`)
-			p.Text(row.Title)
-			p.Raw("</td><td>")
-			p.Text(row.Pathway)
-			for _, v := range [...]string{row.Target, row.N, row.Within, row.Share} {
-				p.Raw(`</td><td class="num">`)
-				p.Text(v)
+			p.Raw(`">`)
+			p.Elem("td", row.Title)
+			p.Elem("td", row.Pathway)
+			for _, v := range [...]string{row.Target, row.N, row.Within, row.Share, row.Mean, row.SD, row.P10, row.Median, row.P90} {
+				p.Elem(numCell, v)
 			}
-			stats(row)
-			p.Raw("</td></tr>\n")
+			p.Raw("</tr>\n")
 		}
 		p.Raw("</tbody>\n</table>\n")
 	case len(s.Rows) > 0:
 		p.Raw("<table class=\"measures\">\n<thead><tr><th>Ledtid</th>")
 		for _, h := range pg.GroupHeads {
-			p.Raw("<th>")
-			p.Text(h)
-			p.Raw("</th>")
+			p.Elem("th", h)
 		}
 		p.Raw(`<th class="num">Mål</th><th class="num">n</th><th class="num">Inom mål</th><th class="num">Andel</th><th class="num">`)
 		p.Int(pg.Goal)
@@ -278,28 +254,24 @@ func writeHTMLSection(p *htmlw.Page, pg *htmlPage, s *htmlSection) {
 			if row.Suppressed {
 				p.Raw(" suppressed")
 			}
-			p.Raw(`"><td>`)
-			p.Text(row.Title)
-			p.Raw("</td>")
+			p.Raw(`">`)
+			p.Elem("td", row.Title)
 			for _, g := range row.Group {
-				p.Raw("<td>")
-				p.Text(g)
-				p.Raw("</td>")
+				p.Elem("td", g)
 			}
-			p.Raw(`<td class="num">`)
-			p.Text(row.Target)
-			for _, v := range [...]string{row.N, row.Within, row.Share} {
-				p.Raw(`</td><td class="num">`)
-				p.Text(v)
+			for _, v := range [...]string{row.Target, row.N, row.Within, row.Share} {
+				p.Elem(numCell, v)
 			}
-			p.Raw(`</td><td class="num `)
+			p.Raw(`<td class="num `)
 			p.Text(row.MetClass)
 			p.Raw(`">`)
 			p.Text(row.Met)
-			stats(row)
-			p.Raw("</td><td>")
-			p.Text(row.Excluded)
-			p.Raw("</td></tr>\n")
+			p.Raw("</td>")
+			for _, v := range [...]string{row.Mean, row.SD, row.P10, row.Median, row.P90} {
+				p.Elem(numCell, v)
+			}
+			p.Elem("td", row.Excluded)
+			p.Raw("</tr>\n")
 		}
 		p.Raw("</tbody>\n</table>\n")
 	default:
@@ -332,6 +304,24 @@ func writeChart(p *htmlw.Page, c *chart) {
 		p.Float(x)
 		p.Raw(`"`)
 	}
+	// line writes a line of class from (x1, y1) to (x2, y2).
+	line := func(class string, x1, y1, x2, y2 float64) {
+		p.Raw(`<line class="` + class + `"`)
+		attr("x1", x1)
+		attr("y1", y1)
+		attr("x2", x2)
+		attr("y2", y2)
+		p.Raw("/>")
+	}
+	// text writes a text element at (x, y), after attributes before.
+	text := func(before string, x, y float64, after, s string) {
+		p.Raw("<text" + before)
+		attr("x", x)
+		attr("y", y)
+		p.Raw(after + ">")
+		p.Text(s)
+		p.Raw("</text>\n")
+	}
 	p.Raw(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `)
 	p.Float(c.Width)
 	p.Raw(" ")
@@ -340,38 +330,20 @@ func writeChart(p *htmlw.Page, c *chart) {
 	p.Text(c.Title)
 	p.Raw("\">\n")
 	for _, t := range c.Ticks {
-		p.Raw(`<line class="grid"`)
-		attr("x1", t.X)
-		attr("y1", c.PlotTop)
-		attr("x2", t.X)
-		attr("y2", t.Y1)
-		p.Raw(`/><line class="axis"`)
-		attr("x1", t.X)
-		attr("y1", t.Y1)
-		attr("x2", t.X)
-		attr("y2", t.Y2)
-		p.Raw("/><text")
-		attr("x", t.X)
-		attr("y", t.TextY)
-		p.Raw(` text-anchor="middle">`)
-		p.Text(t.Label)
-		p.Raw("</text>\n")
+		line("grid", t.X, c.PlotTop, t.X, t.Y1)
+		line("axis", t.X, t.Y1, t.X, t.Y2)
+		text("", t.X, t.TextY, ` text-anchor="middle"`, t.Label)
 	}
 	p.Raw(`<line class="axis" x1="310"`)
 	attr("y1", c.PlotBottom)
 	p.Raw(` x2="610"`)
 	attr("y2", c.PlotBottom)
-	p.Raw("/>\n<text")
-	attr("x", c.AxisLabelX)
-	attr("y", c.Height)
-	p.Raw(` dy="-3" text-anchor="middle" class="sub">`)
-	p.Text(c.AxisLabel)
-	p.Raw("</text>\n")
+	p.Raw("/>\n")
+	text("", c.AxisLabelX, c.Height, ` dy="-3" text-anchor="middle" class="sub"`, c.AxisLabel)
 	for i := range c.Rows {
 		row := &c.Rows[i]
-		p.Raw("<g><title>")
-		p.Text(row.Full)
-		p.Raw("</title>")
+		p.Raw("<g>")
+		p.Elem("title", row.Full)
 		for _, l := range row.Lines {
 			p.Raw("<text")
 			if l.Class != "" {
@@ -394,12 +366,8 @@ func writeChart(p *htmlw.Page, c *chart) {
 			attr("y", b.Y)
 			attr("width", b.W)
 			attr("height", b.H)
-			p.Raw(`/><text class="value"`)
-			attr("x", b.ValueX)
-			attr("y", b.ValueY)
-			p.Raw(">")
-			p.Text(b.Value)
-			p.Raw("</text>\n")
+			p.Raw("/>")
+			text(` class="value"`, b.ValueX, b.ValueY, "", b.Value)
 		}
 		if d := row.Dist; d != nil {
 			p.Raw(`<line class="baseline" x1="310"`)
@@ -411,29 +379,16 @@ func writeChart(p *htmlw.Page, c *chart) {
 			attr("y", d.RangeY)
 			attr("width", d.RangeW)
 			attr("height", d.RangeH)
-			p.Raw(`/><line class="median"`)
-			attr("x1", d.MedianX)
-			attr("y1", d.Y1)
-			attr("x2", d.MedianX)
-			attr("y2", d.Y2)
-			p.Raw(`/><circle class="mean"`)
+			p.Raw("/>")
+			line("median", d.MedianX, d.Y1, d.MedianX, d.Y2)
+			p.Raw(`<circle class="mean"`)
 			attr("cx", d.MeanX)
 			attr("cy", d.MeanY)
 			p.Raw(` r="3.5"/>`)
 			if d.HasTarget {
-				p.Raw(`<line class="target"`)
-				attr("x1", d.TargetX)
-				attr("y1", d.TargetY1)
-				attr("x2", d.TargetX)
-				attr("y2", d.TargetY2)
-				p.Raw("/>")
+				line("target", d.TargetX, d.TargetY1, d.TargetX, d.TargetY2)
 			}
-			p.Raw(`<text class="value"`)
-			attr("x", d.CaptionX)
-			attr("y", d.CaptionY)
-			p.Raw(">")
-			p.Text(d.Caption)
-			p.Raw("</text>\n")
+			text(` class="value"`, d.CaptionX, d.CaptionY, "", d.Caption)
 		}
 		if row.Note != "" {
 			p.Raw(`<text class="note" x="310"`)
@@ -445,17 +400,8 @@ func writeChart(p *htmlw.Page, c *chart) {
 		p.Raw("</g>\n")
 	}
 	for _, l := range c.Lines {
-		p.Raw(`<line class="goal"`)
-		attr("x1", l.X)
-		attr("y1", l.Y1)
-		attr("x2", l.X)
-		attr("y2", l.Y2)
-		p.Raw("/><text")
-		attr("x", l.X)
-		attr("y", l.TextY)
-		p.Raw(` text-anchor="middle">`)
-		p.Text(l.Label)
-		p.Raw("</text>\n")
+		line("goal", l.X, l.Y1, l.X, l.Y2)
+		text("", l.X, l.TextY, ` text-anchor="middle"`, l.Label)
 	}
 	p.Raw("</svg>")
 }
