@@ -29,3 +29,21 @@ func TestValueMadeOnceOnFirstGet(t *testing.T) {
 		}
 	}
 }
+
+func TestValuePanicsOnEveryGet(t *testing.T) {
+	made := 0
+	v := Value[int]{New: func() int { made++; panic("broken") }}
+	for i := range 3 {
+		func() {
+			defer func() {
+				if p := recover(); p != "broken" {
+					t.Errorf("Get %d: recovered %v, want the panic of New", i, p)
+				}
+			}()
+			v.Get()
+		}()
+	}
+	if made != 1 {
+		t.Errorf("New ran %d times, want 1", made)
+	}
+}
