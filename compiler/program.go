@@ -612,6 +612,10 @@ type lazyPathways struct {
 	lowerers []*lowerer
 }
 
+// RuleReads is Rule.Reads of the guide's rule with index k in
+// Guide.Rules, worked out once, when p was compiled.
+func (p *Program) RuleReads(k int) AttrSet { return p.reads[k] }
+
 // Pathway returns the compiled rules and lead times of the pathway with
 // Pathway.Index i, compiling them on the first call. It may be called
 // from several goroutines at once.

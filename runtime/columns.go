@@ -53,8 +53,15 @@ func UncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedR
 // input has no column for, in the guide's order.
 func uncheckedRules(p *compiler.Program, files []input.FileColumns) []UncheckedRule {
 	out := []UncheckedRule{}
-	for _, r := range p.Guide.Rules {
-		reads := r.Reads()
+	var absent compiler.AttrSet
+	for _, fc := range files {
+		absent |= fc.Absent
+	}
+	if absent == 0 { // every input has every column: the usual case
+		return out
+	}
+	for k, r := range p.Guide.Rules {
+		reads := p.RuleReads(k)
 		var u UncheckedRule
 		var missing compiler.AttrSet
 		for _, fc := range files {
