@@ -64,11 +64,11 @@ func TestAttrSet(t *testing.T) {
 		if AttrOf(n) != 1<<i {
 			t.Errorf("AttrOf(%q) = %v", n, AttrOf(n))
 		}
-		if _, ok := Attributes[n]; !ok {
+		if _, ok := Attributes.Get()[n]; !ok {
 			t.Errorf("%q is not in Attributes", n)
 		}
 	}
-	if len(AttrNames) != len(Attributes) || AttrOf("kön") != 0 {
+	if len(AttrNames) != len(Attributes.Get()) || AttrOf("kön") != 0 {
 		t.Error("AttrNames and Attributes differ")
 	}
 	if (&Rule{}).Reads() != 0 {

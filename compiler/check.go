@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
@@ -701,7 +702,11 @@ func (c *checker) resolveCode(written string, p lang.Pos) *Code {
 	return code
 }
 
-var testAttrs = map[string]bool{"age": true, "sex": true, "county": true, "region": true, "referring_region": true, "diagnosis": true, "intent": true}
+// testAttrs are the attributes a test episode can have, made on first
+// use.
+var testAttrs = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{"age": true, "sex": true, "county": true, "region": true, "referring_region": true, "diagnosis": true, "intent": true}
+}}
 
 func (c *checker) test(d *lang.Test) {
 	p := c.at(pos(d.Pos), d.ID, 0)
@@ -719,8 +724,8 @@ func (c *checker) test(d *lang.Test) {
 		switch {
 		case prop.Attr != nil:
 			a := prop.Attr
-			if !testAttrs[a.Name] {
-				c.errorf(pp, width(a.Name), hint(a.Name, sortedKeys(testAttrs)), msg.UnknownAttribute, a.Name)
+			if !testAttrs.Get()[a.Name] {
+				c.errorf(pp, width(a.Name), hint(a.Name, sortedKeys(testAttrs.Get())), msg.UnknownAttribute, a.Name)
 				continue
 			}
 			ta := TestAttr{Name: a.Name}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rcc/svfrules/internal/lazy"
 	"github.com/rcc/svfrules/internal/msg"
 	"github.com/rcc/svfrules/lang"
 )
@@ -27,39 +28,47 @@ var typeNames = []string{msg.TypeInvalid, msg.TypeBool, msg.TypeNumber, msg.Type
 func (t Type) String() string { return typeNames[t] }
 
 // Attributes are the episode attributes conditions can use, with types.
-var Attributes = map[string]Type{
-	"age": tNumber, "sex": tString, "county": tString, "region": tString,
-	"referring_region": tString, "diagnosis": tString, "intent": tString,
-}
+// It and the language's other tables are made on first use, not at every
+// start of every command (issue 16).
+var Attributes = lazy.Value[map[string]Type]{New: func() map[string]Type {
+	return map[string]Type{
+		"age": tNumber, "sex": tString, "county": tString, "region": tString,
+		"referring_region": tString, "diagnosis": tString, "intent": tString,
+	}
+}}
 
 // CodeSets are the named code sets, relative to the episode's pathway.
-var CodeSets = map[string]bool{
-	"start":        true, // the start code (10)
-	"mandatory":    true, // codes mandatory when the event happens (91, 44)
-	"treatment":    true, // closing codes at start of treatment
-	"other_reason": true, // closing codes for another reason
-	"closing":      true, // every closing code
-	"voluntary":    true, // voluntary codes
-	"codes":        true, // every code of the episode
-	"unknown":      true, // codes this guide version does not have
-	"disallowed":   true, // codes whose table cell for the pathway is unmarked
-	"foreign":      true, // codes of another pathway
-}
+var CodeSets = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"start":        true, // the start code (10)
+		"mandatory":    true, // codes mandatory when the event happens (91, 44)
+		"treatment":    true, // closing codes at start of treatment
+		"other_reason": true, // closing codes for another reason
+		"closing":      true, // every closing code
+		"voluntary":    true, // voluntary codes
+		"codes":        true, // every code of the episode
+		"unknown":      true, // codes this guide version does not have
+		"disallowed":   true, // codes whose table cell for the pathway is unmarked
+		"foreign":      true, // codes of another pathway
+	}
+}}
 
 // Functions are the functions of the expression language with a one-line
 // description, the detail of a wrong call.
-var Functions = map[string]string{
-	"has":         msg.FuncHas,
-	"count":       msg.FuncCount,
-	"first":       msg.FuncFirst,
-	"last":        msg.FuncLast,
-	"days":        msg.FuncDays,
-	"known":       msg.FuncKnown,
-	"prefixes":    msg.FuncPrefixes,
-	"icd10_in":    msg.FuncICD10In,
-	"icd10_scope": msg.FuncICD10Scope,
-	"qualified":   msg.FuncQualified,
-}
+var Functions = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{
+		"has":         msg.FuncHas,
+		"count":       msg.FuncCount,
+		"first":       msg.FuncFirst,
+		"last":        msg.FuncLast,
+		"days":        msg.FuncDays,
+		"known":       msg.FuncKnown,
+		"prefixes":    msg.FuncPrefixes,
+		"icd10_in":    msg.FuncICD10In,
+		"icd10_scope": msg.FuncICD10Scope,
+		"qualified":   msg.FuncQualified,
+	}
+}}
 
 // typed is a checked expression, independent of the pathway. Lowering it
 // for one pathway gives a closure.
@@ -246,18 +255,18 @@ func (tc *typeChecker) codeLiteral(written string, p lang.Pos) *typed {
 }
 
 func (tc *typeChecker) name(n string, p lang.Pos) *typed {
-	if t, ok := Attributes[n]; ok {
+	if t, ok := Attributes.Get()[n]; ok {
 		return &typed{typ: t, op: "attr", name: n, pos: p}
 	}
-	if _, ok := CodeSets[n]; ok {
+	if _, ok := CodeSets.Get()[n]; ok {
 		tc.mentions = append(tc.mentions, n)
 		return &typed{typ: tCodes, op: "set", name: n, pos: p}
 	}
 	var names []string
-	for k := range Attributes {
+	for k := range Attributes.Get() {
 		names = append(names, k)
 	}
-	for k := range CodeSets {
+	for k := range CodeSets.Get() {
 		names = append(names, k)
 	}
 	detail := lang.DidYouMean(n, names)
@@ -271,9 +280,9 @@ func (tc *typeChecker) name(n string, p lang.Pos) *typed {
 
 func (tc *typeChecker) call(call *lang.Call) *typed {
 	p := pos(call.Pos)
-	if _, ok := Functions[call.Func]; !ok {
+	if _, ok := Functions.Get()[call.Func]; !ok {
 		var names []string
-		for k := range Functions {
+		for k := range Functions.Get() {
 			names = append(names, k)
 		}
 		return tc.errorf(p, width(call.Func), hint(call.Func, sortedKeys(toSet(names))), msg.UnknownFunction, call.Func)
@@ -311,11 +320,11 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 	switch call.Func {
 	case "has", "count", "first", "last", "prefixes":
 		if len(out.args) == 0 {
-			return argErr(Functions[call.Func])
+			return argErr(Functions.Get()[call.Func])
 		}
 		for _, a := range out.args {
 			if a.typ != tCodes {
-				return tc.errorf(a.pos, 1, Functions[call.Func], msg.TakesCodeSets, call.Func, a.typ)
+				return tc.errorf(a.pos, 1, Functions.Get()[call.Func], msg.TakesCodeSets, call.Func, a.typ)
 			}
 		}
 		out.typ = map[string]Type{"has": tBool, "count": tNumber, "first": tDate, "last": tDate, "prefixes": tNumber}[call.Func]
@@ -331,7 +340,7 @@ func (tc *typeChecker) call(call *lang.Call) *typed {
 		out.typ = tBool
 	case "icd10_in":
 		if len(out.args) < 2 || out.args[0].typ != tString {
-			return argErr(Functions[call.Func])
+			return argErr(Functions.Get()[call.Func])
 		}
 		for _, a := range out.args[1:] {
 			if a.op != "lit" || a.typ != tString {

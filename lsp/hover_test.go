@@ -145,7 +145,7 @@ func TestHoverDocsCoverTheLanguage(t *testing.T) {
 			t.Errorf("%ss: %d texts for %d names", what, len(docs), len(names))
 		}
 	}
-	check("attribute", slices.Collect(maps.Keys(compiler.Attributes)), attrDocs.Get(), "| `%s` |")
-	check("function", slices.Collect(maps.Keys(compiler.Functions)), funcDocs.Get(), "| `%s(")
-	check("code set", slices.Collect(maps.Keys(compiler.CodeSets)), setDocs.Get(), "| `%s` |")
+	check("attribute", slices.Collect(maps.Keys(compiler.Attributes.Get())), attrDocs.Get(), "| `%s` |")
+	check("function", slices.Collect(maps.Keys(compiler.Functions.Get())), funcDocs.Get(), "| `%s(")
+	check("code set", slices.Collect(maps.Keys(compiler.CodeSets.Get())), setDocs.Get(), "| `%s` |")
 }

@@ -210,7 +210,7 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 		// A condition, on its `when` line or continued on the next.
 		switch {
 		case lx.text(i+1) == "(":
-			if _, ok := compiler.Functions[t.Text]; ok {
+			if _, ok := compiler.Functions.Get()[t.Text]; ok {
 				r.kind = refFunc
 			}
 		case prev == "(" && lx.text(i-2) == "qualified":
@@ -218,7 +218,7 @@ func (lx *lexed) classify(i int, g *compiler.Guide) ref {
 		case compiler.AttrOf(t.Text) != 0:
 			r.kind = refAttr
 		default:
-			if _, ok := compiler.CodeSets[t.Text]; ok {
+			if _, ok := compiler.CodeSets.Get()[t.Text]; ok {
 				r.kind = refSet
 			}
 		}

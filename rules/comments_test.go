@@ -23,10 +23,10 @@ func TestCommentsSwedish(t *testing.T) {
 	for _, k := range lang.Keywords {
 		allowed[k] = true
 	}
-	for k := range compiler.CodeSets {
+	for k := range compiler.CodeSets.Get() {
 		allowed[k] = true
 	}
-	for k := range compiler.Functions {
+	for k := range compiler.Functions.Get() {
 		allowed[k] = true
 	}
 	files := 0

@@ -44,7 +44,7 @@ func runEval(c *cli, cmd *command, args []string) int {
 		if !ok {
 			return c.usageError(cmd, "%s", severityValues.unknown("--severity", o.severity))
 		}
-		minSev = severities[name]
+		minSev = severity(name)
 	}
 	if o.failOn != "" {
 		name, ok := failOnValues.parse(o.failOn)

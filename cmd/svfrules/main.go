@@ -82,9 +82,16 @@ type cli struct {
 	redirected *output
 }
 
-// redirectable are the commands whose -o parse handles by pointing
-// stdout at the file; eval, report and guide open their -o themselves.
-var redirectable = map[string]bool{"check": true, "test": true, "table": true, "explain": true, "versions": true, "diff": true}
+// redirectable reports whether -o of command name is handled by parse,
+// pointing stdout at the file; eval, report and guide open their -o
+// themselves.
+func redirectable(name string) bool {
+	switch name {
+	case "check", "test", "table", "explain", "versions", "diff":
+		return true
+	}
+	return false
+}
 
 func commands() []*command {
 	return []*command{evalCommand, reportCommand, checkCommand, testCommand, fmtCommand, tableCommand, guideCommand, explainCommand, diffCommand, versionsCommand, lspCommand, completionCommand}
@@ -394,7 +401,7 @@ func (c *cli) parse(cmd *command, args []string) (opts *options, rest []string, 
 	if code, ok := c.chooseFormat(cmd, opts); !ok {
 		return nil, nil, true, code
 	}
-	if redirectable[cmd.name] && opts.output != "" {
+	if redirectable(cmd.name) && opts.output != "" {
 		if code, ok := c.redirect(cmd, opts, fs.Args()); !ok {
 			return nil, nil, true, code
 		}

@@ -7,9 +7,18 @@ import (
 	svfruntime "github.com/rcc/svfrules/runtime"
 )
 
-// severities are the values of eval's --severity and --fail-on, most
-// severe first.
-var severities = map[string]compiler.Severity{"error": compiler.SevError, "warning": compiler.SevWarning, "info": compiler.SevInfo}
+// severity is the severity of a value of eval's --severity and
+// --fail-on (error, warning, info); SevError for another. A switch, not
+// a map made at every start (issue 16).
+func severity(name string) compiler.Severity {
+	switch name {
+	case "warning":
+		return compiler.SevWarning
+	case "info":
+		return compiler.SevInfo
+	}
+	return compiler.SevError
+}
 
 // sevFilter is a renderer that shows only the findings of a severity at
 // least min. It hands the inner renderer a copy of the result, so the
@@ -85,7 +94,7 @@ func failsOn(sum *svfruntime.Summary, g *compiler.Guide, level string) bool {
 	if sum.HasErrors() {
 		return true // every level is error or less severe
 	}
-	min := severities[level]
+	min := severity(level)
 	for _, r := range g.Rules {
 		if r.Severity <= min && sum.FindingsByRule[r.ID] > 0 {
 			return true
