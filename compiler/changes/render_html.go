@@ -247,7 +247,7 @@ func (v *htmlView) write(w io.Writer) error {
 	p.Raw("</p>\n")
 	for _, lv := range v.Levels {
 		p.Raw("<section>\n")
-		line(&p, "h2", lv.Title)
+		elemLine(&p, "h2", lv.Title)
 		for _, g := range lv.Groups {
 			heading(&p, "h3", g.Title)
 			for _, sub := range g.Subs {
@@ -266,9 +266,9 @@ func (v *htmlView) write(w io.Writer) error {
 	}
 	if v.WithTextDiff {
 		p.Raw("<section>\n")
-		line(&p, "h2", v.LineDiffTitle)
+		elemLine(&p, "h2", v.LineDiffTitle)
 		if len(v.TextDiff) == 0 {
-			line(&p, "p", v.NoLineDiffers)
+			elemLine(&p, "p", v.NoLineDiffers)
 		}
 		for _, lines := range v.TextDiff {
 			p.Raw("<pre class=\"diff\">")
@@ -288,8 +288,8 @@ func (v *htmlView) write(w io.Writer) error {
 	return err
 }
 
-// line writes an element of tag holding text on a line of its own.
-func line(p *htmlw.Page, tag, text string) {
+// elemLine writes an element of tag holding text on a line of its own.
+func elemLine(p *htmlw.Page, tag, text string) {
 	p.Elem(tag, text)
 	p.Raw("\n")
 }
@@ -298,7 +298,7 @@ func line(p *htmlw.Page, tag, text string) {
 // when its title is "" (a group or subgroup without one).
 func heading(p *htmlw.Page, el, title string) {
 	if title != "" {
-		line(p, el, title)
+		elemLine(p, el, title)
 	}
 }
 
@@ -334,10 +334,10 @@ func (it *htmlItem) write(p *htmlw.Page) {
 		p.Raw("</div>\n")
 	}
 	if it.Where != "" {
-		line(p, `p class="where"`, it.Where)
+		elemLine(p, `p class="where"`, it.Where)
 	}
 	if it.Episodes != "" {
-		line(p, `p class="episodes"`, it.Episodes)
+		elemLine(p, `p class="episodes"`, it.Episodes)
 	}
 	p.Raw("</li>\n")
 }
@@ -345,7 +345,7 @@ func (it *htmlItem) write(p *htmlw.Page) {
 // write writes the section on the effect on episodes.
 func (im *htmlImpact) write(p *htmlw.Page) {
 	p.Raw("<section>\n")
-	line(p, "h2", im.Title)
+	elemLine(p, "h2", im.Title)
 	p.Raw("<p>")
 	p.Text(im.Summary)
 	if im.Incomplete != "" {
@@ -368,7 +368,7 @@ func (im *htmlImpact) write(p *htmlw.Page) {
 	}
 	p.Raw("</table>\n")
 	if len(im.Rejected) > 0 {
-		line(p, "h3", im.RejectedTitle)
+		elemLine(p, "h3", im.RejectedTitle)
 		p.Raw("<table>\n")
 		row(p, "th", im.RejectedHead)
 		for _, r := range im.Rejected {
