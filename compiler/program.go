@@ -78,6 +78,14 @@ func civilToDays(y, m, d int) Day {
 
 // String formats the day as YYYY-MM-DD.
 func (d Day) String() string {
+	var b [10]byte
+	return string(d.Append(b[:0]))
+}
+
+// Append appends the day to b as String formats it. The text list of
+// lead times over target writes two days a line, and String's
+// allocation was half of a line's instructions there (issue 16).
+func (d Day) Append(b []byte) []byte {
 	z := int(d) + 719468
 	era := z / 146097
 	doe := z - era*146097
@@ -93,17 +101,20 @@ func (d Day) String() string {
 	if m <= 2 {
 		y++
 	}
-	b := []byte("0000-00-00")
-	put := func(at, v, n int) {
-		for i := n - 1; i >= 0; i-- {
-			b[at+i] = byte('0' + v%10)
-			v /= 10
-		}
+	n := len(b)
+	b = append(b, "0000-00-00"...)
+	putDigits(b[n:n+4], y)
+	putDigits(b[n+5:n+7], m)
+	putDigits(b[n+8:n+10], dd)
+	return b
+}
+
+// putDigits writes the last len(b) decimal digits of v into b.
+func putDigits(b []byte, v int) {
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = byte('0' + v%10)
+		v /= 10
 	}
-	put(0, y, 4)
-	put(5, m, 2)
-	put(8, dd, 2)
-	return string(b)
 }
 
 // CodeID identifies a code: prefix index × 100 + suffix. Prefix index 0

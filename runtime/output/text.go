@@ -151,7 +151,10 @@ func (textRenderer) Wrap(sum *runtime.Summary, episodes io.Reader, w io.Writer) 
 	if _, err := io.Copy(w, episodes); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
+	// The lists are written while nothing else runs: in pieces of 64 KB
+	// rather than bufio's 4 KB, the 7-column 300 k file's (2.2 MB) take
+	// 35 writes instead of 546 (issue 16).
+	bw := bufio.NewWriterSize(w, 64<<10)
 	// The sections are apart by a blank line (the episodes end with one).
 	sep := false
 	section := func() {
@@ -271,7 +274,7 @@ func (f lineFormat) append(dst []byte, args []lineArg) []byte {
 		case verb == 'd' && a.num:
 			dst = strconv.AppendInt(dst, int64(a.n), 10)
 		case verb == 's' && a.isDay:
-			dst = append(dst, a.day.String()...)
+			dst = a.day.Append(dst)
 		case verb == 's' && !a.num:
 			dst = append(dst, a.s...)
 		default:
