@@ -82,3 +82,37 @@ func TestPrintableLikeByRune(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainPrefixLikeByteLoop compares plainPrefix with a byte-by-byte
+// loop on strings of every length to 24 with every byte value at every
+// position, alone and with a second byte that is not plain after it, so
+// that a word's borrows and carries are tried around each byte.
+func TestPlainPrefixLikeByteLoop(t *testing.T) {
+	byLoop := func(s string) int {
+		i := 0
+		for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+			i++
+		}
+		return i
+	}
+	plain := []byte("~ !a0Z}~ !a0Z}~ !a0Z}~ !")
+	for n := 0; n <= len(plain); n++ {
+		for p := 0; p < n; p++ {
+			for v := 0; v < 256; v++ {
+				for _, second := range []int{-1, 0x00, 0x1f, 0x7f, 0x80, 0xff} {
+					b := append([]byte(nil), plain[:n]...)
+					b[p] = byte(v)
+					if second >= 0 && p+1 < n {
+						b[p+1] = byte(second)
+					}
+					if got, want := plainPrefix(string(b)), byLoop(string(b)); got != want {
+						t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+					}
+				}
+			}
+		}
+		if got := plainPrefix(string(plain[:n])); got != n {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", plain[:n], got, n)
+		}
+	}
+}
