@@ -84,3 +84,47 @@ func TestShortCutLikeFullCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskedEqualLikeByteLoop compares maskedEqual with a byte-by-byte
+// comparison on every length to 40, with a difference at every place,
+// masked or not, and on slices of unequal lengths.
+func TestMaskedEqualLikeByteLoop(t *testing.T) {
+	byLoop := func(a, tm, mask []byte) bool {
+		if len(a) != len(tm) || len(mask) != len(tm) {
+			return false
+		}
+		for i := range a {
+			if (a[i]^tm[i])&mask[i] != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	for n := 0; n <= 40; n++ {
+		tm := make([]byte, n)
+		mask := make([]byte, n)
+		for i := range tm {
+			tm[i] = byte('a' + i)
+			if i%7 != 3 { // some bytes not compared, as a code's and a date's
+				mask[i] = 0xff
+			}
+		}
+		for p := -1; p < n; p++ {
+			for _, flip := range []byte{0x01, 0x80, 0xff} {
+				a := append([]byte(nil), tm...)
+				if p >= 0 {
+					a[p] ^= flip
+				}
+				if got, want := maskedEqual(a, tm, mask), byLoop(a, tm, mask); got != want {
+					t.Fatalf("n=%d, byte %d ^ %#x: maskedEqual = %v, want %v", n, p, flip, got, want)
+				}
+			}
+		}
+		if n > 0 && maskedEqual(tm[:n-1], tm, mask) {
+			t.Fatalf("n=%d: a shorter line is equal", n)
+		}
+		if maskedEqual(append(append([]byte(nil), tm...), 'x'), tm, mask) {
+			t.Fatalf("n=%d: a longer line is equal", n)
+		}
+	}
+}

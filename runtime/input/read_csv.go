@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -1848,6 +1849,13 @@ func zeroBytes(x uint64) uint64 { return (x - ones) &^ x & (ones << 7) }
 // maskedEqual reports whether a and t, of the same length as mask, hold
 // the same bytes where mask is 0xff (it is 0 elsewhere), eight bytes at
 // a time, the last eight overlapping the ones before.
+//
+// The words are loaded through unsafe pointers, inside the three slices
+// (n >= 8, every load ends at n at the latest): with a bounds check for
+// each slice of each word the loop took 14 instructions a word, and the
+// function a twentieth of the 7-column eval's instructions, run for every
+// row (issue 16). A word is compared bytes to bytes, so the byte order
+// of the load does not matter.
 func maskedEqual(a, t, mask []byte) bool {
 	n := len(t)
 	if len(a) != n || len(mask) != n {
@@ -1861,13 +1869,13 @@ func maskedEqual(a, t, mask []byte) bool {
 		}
 		return true
 	}
-	le := binary.LittleEndian
-	a, mask = a[:n], mask[:n] // so that the loop's slices need no checks
+	pa, pt, pm := unsafe.Pointer(unsafe.SliceData(a)), unsafe.Pointer(unsafe.SliceData(t)), unsafe.Pointer(unsafe.SliceData(mask))
+	word := func(p unsafe.Pointer, i int) uint64 { return *(*uint64)(unsafe.Add(p, i)) }
 	var x uint64
 	for i := 0; i < n-8; i += 8 {
-		x |= (le.Uint64(a[i:i+8]) ^ le.Uint64(t[i:i+8])) & le.Uint64(mask[i:i+8])
+		x |= (word(pa, i) ^ word(pt, i)) & word(pm, i)
 	}
-	x |= (le.Uint64(a[n-8:]) ^ le.Uint64(t[n-8:])) & le.Uint64(mask[n-8:])
+	x |= (word(pa, n-8) ^ word(pt, n-8)) & word(pm, n-8)
 	return x == 0
 }
 
