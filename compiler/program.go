@@ -455,8 +455,8 @@ func (p *Program) CodeOf(s string) (id CodeID, ok bool) {
 	}
 	// By a table, not by a test whether the third character is a
 	// letter or a digit: that branch went one way or the other from
-	// code to code (VP910, VC010), and CodeOf, run for every event of
-	// every episode, was 2.9 % of the 7-column eval's CPU (issue 16).
+	// code to code (VP910, VC010). (The evaluation of episodes read
+	// from data numbers codes with IDOf instead.)
 	a, b := codeChar[s[1]], codeChar[s[2]]
 	d3, d4 := s[3]-'0', s[4]-'0'
 	if s[0] != 'V' || a <= 10 || b == 0 || d3 > 9 || d4 > 9 {

@@ -749,7 +749,7 @@ func evaluateGrouped(ev *Evaluator, g *grouper, b *batch, render Renderer, in *i
 			r.In = in
 			if ev.Program == g.prog {
 				// The events' CodeIDs come with the records: the
-				// evaluation needs no CodeOf of each event's text.
+				// evaluation needs no IDOf of each event's code.
 				g.fill(lo+uint32(j), w.evs[j], in, &r.Episode)
 				episodeAttrs(in, &r.Episode)
 				ev.evaluateEpisode(in, &r.Episode, &r.Result)
@@ -903,8 +903,7 @@ func toEpisode(p *compiler.Program, in *input.Episode, ep *compiler.Episode) {
 	evs := slices.Grow(ep.Events[:0], n)[:n]
 	for i := range evs {
 		e := &in.Events[i]
-		id, _ := p.CodeOf(e.Code)
-		evs[i] = compiler.Event{Code: id, Date: e.Date}
+		evs[i] = compiler.Event{Code: p.IDOf(e.Code), Date: e.Date}
 	}
 	ep.Events = evs
 	episodeAttrs(in, ep)

@@ -122,11 +122,11 @@ func BenchmarkEvaluate(b *testing.B) {
 // the files come back in.
 func TestGroupKeepsEachEventsFile(t *testing.T) {
 	runs := []input.Episode{
-		{File: "p1.csv", ID: "A", Events: []input.Event{{Code: "VL210", Row: 2}, {Code: "VL222", Row: 3}}},
-		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: "VL250", Row: 3}}},
-		{File: "p1.csv", ID: "A", Events: []input.Event{{Code: "VL260", Row: 9}}},
-		{File: "p3.csv", ID: "A", Events: []input.Event{{Code: "VL273", Row: 2}}},
-		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: "VL271", Row: 7}}},
+		{File: "p1.csv", ID: "A", Events: []input.Event{{Code: rawCode("VL210"), Row: 2}, {Code: rawCode("VL222"), Row: 3}}},
+		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: rawCode("VL250"), Row: 3}}},
+		{File: "p1.csv", ID: "A", Events: []input.Event{{Code: rawCode("VL260"), Row: 9}}},
+		{File: "p3.csv", ID: "A", Events: []input.Event{{Code: rawCode("VL273"), Row: 2}}},
+		{File: "p2.csv", ID: "A", Events: []input.Event{{Code: rawCode("VL271"), Row: 7}}},
 	}
 	want := []string{"p1.csv:2", "p1.csv:3", "p2.csv:3", "p1.csv:9", "p3.csv:2", "p2.csv:7"}
 	grp := newGrouper(newIDSeed())

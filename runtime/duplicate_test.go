@@ -51,7 +51,7 @@ func TestDuplicateRows(t *testing.T) {
 				if !ok {
 					t.Fatalf("bad date %q", date)
 				}
-				in.Events = append(in.Events, input.Event{Code: code, Date: d, Row: i + 2})
+				in.Events = append(in.Events, input.Event{Code: rawCode(code), Date: d, Row: i + 2})
 			}
 			var ep compiler.Episode
 			var res Result

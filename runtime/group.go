@@ -131,8 +131,9 @@ const (
 	groupShift = 12 // groupRecs per chunk: 1 << groupShift
 	eventShift = 15 // eventRecs per chunk
 	// codeKeys is the number of codes a reader can pass (V, two letters
-	// or digits, two digits); codes of another shape, which only a
-	// caller other than the readers makes, are numbered after them.
+	// or digits, two digits: the RawCodes); a RawCode past them, which
+	// only a caller other than the readers makes, is numbered after
+	// them.
 	codeKeys = 36 * 36 * 100
 	// maxGrouped bounds the episodes, events and row numbers of a
 	// grouped input: they are 32-bit numbers. (The inputs are bounded
@@ -162,12 +163,12 @@ type grouper struct {
 	// oneCodes holds the codes they had.
 	oneVals  valCache
 	oneCodes codeSet
-	// codes are the codes by codeKey, by prefix (meetCode: nil and ""
-	// until an event has them); otherCodes those of
-	// another shape, numbered from codeKeys on, others their numbers.
+	// codes are the codes by codeKey, by prefix (meetCode: nil and not
+	// met until an event has them); otherCodes the RawCodes past
+	// codeKeys, numbered from codeKeys on, others their numbers.
 	codes      [codeKeys / 100]*codePrefix
-	otherCodes []string
-	others     map[string]uint32
+	otherCodes []compiler.RawCode
+	others     map[compiler.RawCode]uint32
 	// prog is the program the grouped episodes are evaluated with, nil
 	// for none; otherIDs are its CodeIDs of otherCodes (see codePrefix).
 	prog     *compiler.Program
@@ -219,7 +220,7 @@ func (g *grouper) release() {
 func newGrouper(seed idSeed) *grouper {
 	g := &grouper{seed: seed, table: make([]uint64, 1<<10), fileIdx: map[string]uint32{},
 		vals: []string{""}, valIdx: map[string]uint32{"": 0},
-		others: map[string]uint32{}, rejected: map[uint32][]input.Rejection{}}
+		others: map[compiler.RawCode]uint32{}, rejected: map[uint32][]input.Rejection{}}
 	g.oneVals.g = g
 	return g
 }
@@ -346,68 +347,45 @@ func (g *grouper) file(name string) uint32 {
 	return idx
 }
 
-// codeKey numbers a code of the shape the readers pass (V, two capital
-// letters or digits, two digits) by its characters, so that it needs no
-// lookup; ok is false for another shape (key is then no number). The
-// second and third characters are read by a table (base36), and the
-// shape is tested without a branch per character: tested for a digit,
-// then a capital, each, codeKey took some 50 instructions, 86 M of a
-// shuffled 300 k eval, one per event; now it is inlined (issue 16).
-func codeKey(s string) (key uint32, ok bool) {
-	if len(s) != 5 {
-		return 0, false
-	}
-	a, b := base36[s[1]], base36[s[2]]
-	c, d := s[3]-'0', s[4]-'0'
-	// (a-1)*36 + b-1 hundreds, written so (and min and max) to keep
-	// codeKey small enough to be inlined.
-	return (uint32(a)*36+uint32(b))*100 + uint32(c)*10 + uint32(d) - 37*100, s[0] == 'V' && min(a, b) != 0 && max(c, d) <= 9
-}
-
-// base36 is one more than the value of each digit and capital letter as
-// a digit of base 36, 0 for any other byte.
-var base36 = [256]uint8{
-	'0': 1, '1': 2, '2': 3, '3': 4, '4': 5, '5': 6, '6': 7, '7': 8, '8': 9, '9': 10,
-	'A': 11, 'B': 12, 'C': 13, 'D': 14, 'E': 15, 'F': 16, 'G': 17, 'H': 18, 'I': 19, 'J': 20,
-	'K': 21, 'L': 22, 'M': 23, 'N': 24, 'O': 25, 'P': 26, 'Q': 27, 'R': 28, 'S': 29, 'T': 30,
-	'U': 31, 'V': 32, 'W': 33, 'X': 34, 'Y': 35, 'Z': 36,
-}
+// codeKey is a code's number among the codes the readers pass: its
+// RawCode, which numbers them from 0 to codeKeys-1. ok is false for a
+// RawCode past them, which only a caller other than the readers makes.
+func codeKey(c compiler.RawCode) (key uint32, ok bool) { return uint32(c), c < codeKeys }
 
 // code returns the number of a code that has no codeKey, adding it to
 // g.otherCodes.
-func (g *grouper) code(s string) uint32 {
-	k, ok := g.others[s]
+func (g *grouper) code(c compiler.RawCode) uint32 {
+	k, ok := g.others[c]
 	if !ok {
 		k = uint32(codeKeys + len(g.otherCodes))
-		g.otherCodes = append(g.otherCodes, s)
-		g.otherIDs = append(g.otherIDs, g.codeID(s))
-		g.others[s] = k
+		g.otherCodes = append(g.otherCodes, c)
+		g.otherIDs = append(g.otherIDs, g.codeID(c))
+		g.others[c] = k
 	}
 	return k
 }
 
 // codePrefix is the codes of one prefix met (meetCode), by their two
-// digits: their text and their CodeID in grouper.prog, which the
-// evaluation of every grouped event needs (Program.CodeOf, whose result
-// toEpisode would make again from the text of each event).
+// digits: whether they were met and their CodeID in grouper.prog, which
+// the evaluation of every grouped event needs (Program.IDOf, which
+// toEpisode would look up again for each event).
 type codePrefix struct {
-	text [100]string
-	id   [100]compiler.CodeID
+	met [100]bool
+	id  [100]compiler.CodeID
 }
 
-// codeID is code s's CodeID in g.prog, as toEpisode gives it (0 when
-// CodeOf does not know it); 0 without a program.
-func (g *grouper) codeID(s string) compiler.CodeID {
+// codeID is code c's CodeID in g.prog, as toEpisode gives it; 0 without
+// a program.
+func (g *grouper) codeID(c compiler.RawCode) compiler.CodeID {
 	if g.prog == nil {
 		return 0
 	}
-	id, _ := g.prog.CodeOf(s)
-	return id
+	return g.prog.IDOf(c)
 }
 
-// meetCode makes the text of code k (< codeKeys) when an event first has
-// it. An input has a few hundred codes: making all 129 600 a reader can
-// pass at once touched 2.7 MB of fresh memory (a page fault per 4 KB,
+// meetCode looks up code k's CodeID (k < codeKeys) when an event first
+// has it. An input has a few hundred codes: making all 129 600 a reader
+// can pass at once touched 2.7 MB of fresh memory (a page fault per 4 KB,
 // some 500 of a shuffled eval's 5 400), which the collector then scanned
 // at every collection. A code is met once per parsing goroutine (see
 // codeSet), not once per event.
@@ -416,9 +394,9 @@ func (g *grouper) meetCode(k uint32) {
 	if *pre == nil {
 		*pre = new(codePrefix)
 	}
-	if s := &(*pre).text[k%100]; *s == "" {
-		*s = string(codeText(k))
-		(*pre).id[k%100] = g.codeID(*s)
+	if met := &(*pre).met[k%100]; !*met {
+		*met = true
+		(*pre).id[k%100] = g.codeID(compiler.RawCode(k))
 	}
 }
 
@@ -715,14 +693,6 @@ func (g *grouper) add(b *groupBlock, run *pendingRun, fi uint32) {
 	g.appendEvents(r, b, run, fi)
 }
 
-// codeText writes a codeKey back as its code.
-func codeText(k uint32) []byte {
-	const digits36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	n := k % 100
-	ab := k / 100
-	return []byte{'V', digits36[ab/36], digits36[ab%36], byte('0' + n/10), byte('0' + n%10)}
-}
-
 // conflict returns the first attribute on which the episode r and the
 // run (with attribute indexes attrs) both have a value and differ, with
 // the episode's value and the run's. add calls it only for a run whose
@@ -966,11 +936,10 @@ func (g *grouper) fill(idx uint32, recs []eventRec, in *input.Episode, ep *compi
 	for i := len(recs) - 1; i >= 0; i-- {
 		e := &recs[i]
 		k, date := e.code(), e.date()
-		var code string
+		var code compiler.RawCode
 		var id compiler.CodeID
 		if k < codeKeys {
-			pre := g.codes[k/100]
-			code, id = pre.text[k%100], pre.id[k%100]
+			code, id = compiler.RawCode(k), g.codes[k/100].id[k%100]
 		} else {
 			code, id = g.otherCodes[k-codeKeys], g.otherIDs[k-codeKeys]
 		}

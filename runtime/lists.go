@@ -165,7 +165,7 @@ func (l *listTally) add(r *EpisodeResult) {
 			continue
 		}
 		from, to := r.In.Events[lt.From], r.In.Events[lt.To]
-		l.over = append(l.over, overItem{id: keep(), pathway: r.Result.Pathway, reportedAs: r.Result.ReportedAs, def: lt.Def, from: from.Code, to: to.Code,
+		l.over = append(l.over, overItem{id: keep(), pathway: r.Result.Pathway, reportedAs: r.Result.ReportedAs, def: lt.Def, from: from.Code.String(), to: to.Code.String(),
 			fromDate: from.Date, toDate: to.Date, days: lt.Days, targetDays: lt.Def.Target, file: r.In.EventFile(lt.To), fromFile: r.In.EventFile(lt.From), fromRow: from.Row, row: to.Row})
 	}
 findings:

@@ -151,7 +151,7 @@ func (c *comparer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	}
 	st.codes = st.codes[:0]
 	for _, e := range r.In.Events {
-		st.codes = append(st.codes, e.Code)
+		st.codes = append(st.codes, e.Code.String())
 	}
 	ep := &episode{id: r.In.ID, codes: st.codes, old: o, new: n}
 	d := delta{gained: minus(n.findings, o.findings), lost: minus(o.findings, n.findings),

@@ -17,8 +17,8 @@ import (
 
 // Event is one coded event as read from an episode file.
 type Event struct {
-	Code string       // as written, trimmed and upper-cased ("VL260")
-	Date compiler.Day // parsed from YYYY-MM-DD or YYYYMMDD
+	Code compiler.RawCode // as written, numbered (String gives it in capitals: "VL260")
+	Date compiler.Day     // parsed from YYYY-MM-DD or YYYYMMDD
 	// File says which input the row is in, for an episode grouped from
 	// several: 0 is the episode's File, i > 0 its Files[i-1]. Readers
 	// leave it 0. (It fits beside Date: Event does not grow.)

@@ -566,41 +566,29 @@ var codeCols = [...]struct {
 	what string
 }{{colRegion, msg.InputRegionReporting}, {colCounty, ""}, {colReferring, msg.InputRegionReferring}}
 
-// code checks a KVÅ code (V, two letters or digits, two digits) and
-// returns it upper-cased. Every row has one, so it is found without
-// hashing: its second and third characters index the prefixes seen
-// (codePre), and its two digits the prefix's hundred codes (codeTab).
-// (A cache keyed by a hash of the code's bytes mixed the six hundred
-// codes of a large export up with one another: a tenth of the look-ups
-// went on to the map of interned strings.)
+// parseCode checks a KVÅ code (V, two letters or digits, two digits, in
+// either case) and numbers it (compiler.RawCode, as its text in
+// capitals). Every row has one, so it is numbered from its five bytes:
+// there is no text to intern or look up (a cache keyed by a hash of the
+// code's bytes mixed the six hundred codes of a large export up with one
+// another, and a table of interned texts by prefix took 74 instructions
+// a row of the 7-column file; this takes about 40, inlined).
 //
 // The second and third characters are read by a table (codeChar), not by
 // tests whether each is a letter or a digit and of which case: those
 // branches went one way or the other from code to code (VP910, VC010),
 // as in compiler.Program.CodeOf.
-func (b *builder) code(v []byte) (string, bool) {
+func parseCode(v []byte) (compiler.RawCode, bool) {
 	if len(v) != 5 {
-		return "", false
+		return 0, false
 	}
 	x1, x2, d3, d4 := codeChar[v[1]], codeChar[v[2]], v[3]-'0', v[4]-'0'
-	// v[0]|0x20 is 'v' for 'V' and 'v' alone.
-	if v[0]|0x20 != 'v' || x1 == 0 || x2 == 0 || d3 > 9 || d4 > 9 {
-		return "", false
-	}
-	slot := &b.codePre[int(x1-1)*36+int(x2-1)]
-	if *slot == 0 {
-		b.codeTab = append(b.codeTab, new([100]string))
-		*slot = uint16(len(b.codeTab))
-	}
-	s := &b.codeTab[*slot-1][d3*10+d4]
-	if *s == "" {
-		*s = b.intern([]byte{'V', base36Digits[x1-1], base36Digits[x2-1], '0' + d3, '0' + d4})
-	}
-	return *s, true
+	// v[0]|0x20 is 'v' for 'V' and 'v' alone. Written as one return
+	// (with min and max) to keep parseCode small enough to be inlined;
+	// the number is no code when ok is false.
+	return compiler.RawCode((uint32(x1)*36+uint32(x2)-37)*100 + uint32(d3)*10 + uint32(d4)),
+		v[0]|0x20 == 'v' && min(x1, x2) != 0 && max(d3, d4) <= 9
 }
-
-// base36Digits are the digits of base 36, in capitals.
-const base36Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 // codeChar is, for the second and third characters of a code, one more
 // than their value as a digit of base 36 (digits 1 to 10, letters of
@@ -620,7 +608,7 @@ var codeChar = [256]uint8{
 // reason.
 func (b *builder) event(code, date []byte) (ev Event, field, reason string) {
 	var okCode, okDate bool
-	ev.Code, okCode = b.code(code)
+	ev.Code, okCode = parseCode(code)
 	ev.Date, okDate = b.parseDay(date)
 	if okCode && okDate {
 		return ev, "", ""
@@ -824,15 +812,10 @@ type builder struct {
 	short  [1 << shortBits]cachedString
 	// shortSpan and dateSpan: how much of short and dates is in use.
 	shortSpan, dateSpan cacheSpan
-	// codePre numbers the prefixes of the codes seen (index+1 in
-	// codeTab) by their second and third characters in base 36; codeTab
-	// holds each prefix's codes by their two digits (see code).
-	codePre [36 * 36]uint16
-	codeTab []*[100]string
-	dates   [1 << dateBits]cachedDate
-	id      []byte // room for an id converted from a string
-	ids     []byte // the chunk of newID
-	dmy     bool   // Options.DateOrder is dmy
+	dates               [1 << dateBits]cachedDate
+	id                  []byte // room for an id converted from a string
+	ids                 []byte // the chunk of newID
+	dmy                 bool   // Options.DateOrder is dmy
 	// date1904: the workbook read counts days from 1904 (its serial
 	// numbers name other dates, dateProblem).
 	date1904 bool

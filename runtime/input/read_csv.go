@@ -1203,7 +1203,7 @@ func (c *csvReader) fast(raw []byte, line int) bool {
 	if !ok {
 		return false
 	}
-	cd, ok := b.code(code)
+	cd, ok := parseCode(code)
 	if !ok {
 		return false
 	}
@@ -1768,7 +1768,7 @@ func (c *csvReader) fastRow(line []byte) (code, date []byte, ok bool) {
 		}
 	}
 	if l.codeAt >= 0 {
-		code = line[l.codeAt : l.codeAt+5] // builder.code takes letters and digits only
+		code = line[l.codeAt : l.codeAt+5] // parseCode takes letters and digits only
 	}
 	if l.dateAt >= 0 {
 		date = line[l.dateAt : l.dateAt+l.dateLen] // builder.parseDigitDay takes digits and '-' only

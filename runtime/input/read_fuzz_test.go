@@ -95,7 +95,7 @@ func (s *checkSink) Episode(ep *Episode) {
 	}
 	last := 0
 	for _, e := range ep.Events {
-		if !isCode(e.Code) {
+		if !isCode(e.Code.String()) {
 			s.t.Errorf("episode %q: bad code %q", ep.ID, e.Code)
 		}
 		if e.Row < last || !s.jsonl && e.Row == last {

@@ -4,7 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unsafe"
+
+	"github.com/rcc/svfrules/compiler"
 )
 
 func TestParseDate(t *testing.T) {
@@ -323,12 +324,11 @@ func TestDateProblem(t *testing.T) {
 	}
 }
 
-// TestBuilderCode: a KVÅ code is V, two letters or digits and two
-// digits, in any case, and comes back upper-cased; every other text is
-// refused, and a code read again is the same string (not a copy per row).
-func TestBuilderCode(t *testing.T) {
-	b := newBuilder("x.csv", nil)
-	defer releaseBuilder(b)
+// TestParseCode: a KVÅ code is V, two letters or digits and two digits,
+// in any case, and is numbered as compiler.ParseRawCode numbers it in
+// capitals; every other text is refused. Every code of that shape, in
+// either case, is numbered so.
+func TestParseCode(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
 		ok       bool
@@ -337,6 +337,7 @@ func TestBuilderCode(t *testing.T) {
 		{"vl210", "VL210", true},
 		{"VZ999", "VZ999", true},
 		{"V0A00", "V0A00", true},
+		{"V0000", "V0000", true},
 		{"Vz0 1", "", false},
 		{"VL21", "", false},
 		{"VL2100", "", false},
@@ -348,17 +349,27 @@ func TestBuilderCode(t *testing.T) {
 		{"V@210", "", false},
 		{"", "", false},
 	} {
-		for range 2 { // the second time from the table
-			got, ok := b.code([]byte(tc.in))
-			if got != tc.want || ok != tc.ok {
-				t.Errorf("code(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
-			}
+		got, ok := parseCode([]byte(tc.in))
+		if ok != tc.ok || ok && got.String() != tc.want {
+			t.Errorf("parseCode(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
-	a, _ := b.code([]byte("VL210"))
-	c, _ := b.code([]byte("vl210"))
-	if unsafe.StringData(a) != unsafe.StringData(c) {
-		t.Error("VL210 read twice is two strings")
+	const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for _, x1 := range digits {
+		for _, x2 := range digits {
+			for _, d := range []string{"00", "09", "47", "90", "99"} {
+				upper := "V" + string(x1) + string(x2) + d
+				want, ok := compiler.ParseRawCode(upper)
+				if !ok {
+					t.Fatalf("compiler.ParseRawCode(%q) refused", upper)
+				}
+				for _, s := range []string{upper, strings.ToLower(upper)} {
+					if got, ok := parseCode([]byte(s)); !ok || got != want {
+						t.Fatalf("parseCode(%q) = %v, %v; want %v", s, got, ok, want)
+					}
+				}
+			}
+		}
 	}
 }
 
@@ -380,13 +391,11 @@ func TestCountyCodesAreTheList(t *testing.T) {
 	}
 }
 
-// TestBuilderCodeEveryCharacter reads codes with every byte as their
+// TestParseCodeEveryCharacter reads codes with every byte as their
 // first, second and third characters (codeChar is a table): a letter of
 // either case or a digit is taken in the second and third place, V or v
-// alone in the first, and the code comes back in capitals.
-func TestBuilderCodeEveryCharacter(t *testing.T) {
-	b := newBuilder("x.csv", nil)
-	defer releaseBuilder(b)
+// alone in the first, and the code is numbered as its text in capitals.
+func TestParseCodeEveryCharacter(t *testing.T) {
 	alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
 	for first := range 256 {
 		for x := range 256 {
@@ -395,13 +404,13 @@ func TestBuilderCodeEveryCharacter(t *testing.T) {
 					continue // a change in one place at a time is enough
 				}
 				in := []byte{byte(first), byte(x), byte(y), '4', '7'}
-				got, ok := b.code(in)
+				got, ok := parseCode(in)
 				want := (first == 'V' || first == 'v') && alnum(byte(x)) && alnum(byte(y))
 				if ok != want {
-					t.Fatalf("code(%q): ok %v, want %v", in, ok, want)
+					t.Fatalf("parseCode(%q): ok %v, want %v", in, ok, want)
 				}
-				if ok && got != strings.ToUpper(string(in)) {
-					t.Fatalf("code(%q) = %q", in, got)
+				if ok && got.String() != strings.ToUpper(string(in)) {
+					t.Fatalf("parseCode(%q) = %q", in, got)
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/rcc/svfrules/compiler"
 	"github.com/rcc/svfrules/runtime"
 )
 
@@ -116,7 +117,7 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 			if j > 0 {
 				buf.WriteByte(',')
 			}
-			jsonString(buf, r.In.Events[e].Code)
+			jsonCode(buf, r.In.Events[e].Code)
 		}
 		// file:row and the rule's place, quoted: only the file names
 		// can need escaping.
@@ -163,9 +164,9 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 		buf.WriteString(`,"name":`)
 		jsonString(buf, lt.Def.Name)
 		buf.WriteString(`,"from":`)
-		jsonString(buf, r.In.Events[lt.From].Code)
+		jsonCode(buf, r.In.Events[lt.From].Code)
 		buf.WriteString(`,"to":`)
-		jsonString(buf, r.In.Events[lt.To].Code)
+		jsonCode(buf, r.In.Events[lt.To].Code)
 		buf.WriteString(`,"days":`)
 		buf.WriteString(strconv.Itoa(lt.Days))
 		buf.WriteString(`,"target":`)
@@ -182,6 +183,14 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 }
 
 // jsonString writes s as a JSON string.
+// jsonCode writes a code as a JSON string: its text has letters and
+// digits only, nothing to escape.
+func jsonCode(buf *bytes.Buffer, c compiler.RawCode) {
+	buf.WriteByte('"')
+	writeCode(buf, c)
+	buf.WriteByte('"')
+}
+
 func jsonString(buf *bytes.Buffer, s string) {
 	buf.WriteByte('"')
 	jsonEscape(buf, s)

@@ -106,10 +106,16 @@ func writeLineCol(buf *bytes.Buffer, p lang.Pos) {
 	}
 }
 
+// writeCode writes a code's text ("VL260") without allocating.
+func writeCode(buf *bytes.Buffer, c compiler.RawCode) {
+	var b [8]byte
+	buf.Write(c.Append(b[:0]))
+}
+
 func findingCodes(r *runtime.EpisodeResult, f *runtime.Finding) []string {
 	codes := make([]string, len(f.Events))
 	for i, e := range f.Events {
-		codes[i] = r.In.Events[e].Code
+		codes[i] = r.In.Events[e].Code.String()
 	}
 	return codes
 }

@@ -62,7 +62,7 @@ func (textRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 				if j > 0 {
 					buf.WriteString(", ")
 				}
-				buf.WriteString(r.In.Events[e].Code)
+				writeCode(buf, r.In.Events[e].Code)
 				if j+1 < len(f.Events) && samePlace(r, e, f.Events[j+1]) {
 					continue // the place follows the last code on it
 				}

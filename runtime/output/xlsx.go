@@ -52,7 +52,7 @@ func (xlsxRenderer) Episode(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 				codes.WriteString(", ")
 			}
 			ev := r.In.Events[e]
-			codes.WriteString(ev.Code)
+			writeCode(&codes, ev.Code)
 			if j+1 < len(f.Events) && samePlace(r, e, f.Events[j+1]) {
 				continue // the place follows the last code on it
 			}
