@@ -1853,8 +1853,8 @@ func zeroBytes(x uint64) uint64 { return (x - ones) &^ x & (ones << 7) }
 // The words are loaded through unsafe pointers, inside the three slices
 // (n >= 8, every load ends at n at the latest): with a bounds check for
 // each slice of each word the loop took 14 instructions a word, and the
-// function a twentieth of the 7-column eval's instructions, run for every
-// row (issue 16). A word is compared bytes to bytes, so the byte order
+// function 6 % of the 7-column eval's instructions, run for every row
+// (issue 16). A word is compared bytes to bytes, so the byte order
 // of the load does not matter.
 func maskedEqual(a, t, mask []byte) bool {
 	n := len(t)

@@ -182,7 +182,6 @@ func writeEpisodeJSON(buf *bytes.Buffer, r *runtime.EpisodeResult) {
 	buf.WriteString("]}")
 }
 
-// jsonString writes s as a JSON string.
 // jsonCode writes a code as a JSON string: its text has letters and
 // digits only, nothing to escape.
 func jsonCode(buf *bytes.Buffer, c compiler.RawCode) {
@@ -191,6 +190,7 @@ func jsonCode(buf *bytes.Buffer, c compiler.RawCode) {
 	buf.WriteByte('"')
 }
 
+// jsonString writes s as a JSON string.
 func jsonString(buf *bytes.Buffer, s string) {
 	buf.WriteByte('"')
 	jsonEscape(buf, s)
