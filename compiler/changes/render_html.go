@@ -17,18 +17,8 @@ import (
 // (internal/htmlw), every value escaped as html/template escaped it,
 // which rendered the page before.
 
-// htmlHead is the page's start up to its title, htmlStyle what follows
-// the title up to the heading.
-const (
-	htmlHead = `<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>`
-	htmlStyle = `</title>
-<style>
-@page { size: A4; margin: 14mm 12mm; }
+// htmlStyle is the page's style sheet (htmlw.Page.Start).
+const htmlStyle = `@page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; padding: 12mm; max-width: 210mm; background: #fff; }
@@ -55,11 +45,7 @@ tr.total td { font-weight: 600; background: #f7f7f7; }
 @media print {
   body { padding: 0; max-width: none; }
 }
-</style>
-</head>
-<body>
-<h1>`
-)
+`
 
 type htmlView struct {
 	Title, Old, New, Status, Hidden string
@@ -230,10 +216,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 // write writes the page to w.
 func (v *htmlView) write(w io.Writer) error {
 	var p htmlw.Page
-	p.Raw(htmlHead)
-	p.Text(v.Title)
-	p.Raw(htmlStyle)
-	p.Text(v.Title)
+	p.Start(v.Title, htmlStyle)
 	p.Raw("</h1>\n<p>")
 	p.Text(v.Old)
 	p.Raw("<br>")

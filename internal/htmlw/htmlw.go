@@ -17,6 +17,25 @@ import (
 // Page is an HTML page being written, in memory until WriteTo.
 type Page struct{ buf []byte }
 
+// Start writes the start of a page in Swedish whose title and heading
+// are title: the head, with the style sheet style (constant text: what
+// goes between <style> and </style>), and the body up to the heading's
+// text, which the caller ends with </h1>. The report's and the diff's
+// pages start so, each with a style of its own.
+func (p *Page) Start(title, style string) {
+	p.Raw(`<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>`)
+	p.Text(title)
+	p.Raw("</title>\n<style>\n")
+	p.Raw(style)
+	p.Raw("</style>\n</head>\n<body>\n<h1>")
+	p.Text(title)
+}
+
 // Raw writes markup as it is: only constant text of the page, never a
 // value from the data.
 func (p *Page) Raw(s string) { p.buf = append(p.buf, s...) }

@@ -97,3 +97,27 @@ func TestPageWrites(t *testing.T) {
 		t.Errorf("WriteTo wrote %q (%d, %v), want %q", b.String(), n, err, want)
 	}
 }
+
+// TestStart: the page's start has the title escaped in <title> and in
+// the heading, and the style as it is between <style> and </style>.
+func TestStart(t *testing.T) {
+	var p Page
+	p.Start(`Rapport <1> & "två"`, "h1 { color: #000; }\n")
+	var b strings.Builder
+	p.WriteTo(&b)
+	want := `<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Rapport &lt;1&gt; &amp; &#34;två&#34;</title>
+<style>
+h1 { color: #000; }
+</style>
+</head>
+<body>
+<h1>Rapport &lt;1&gt; &amp; &#34;två&#34;`
+	if got := b.String(); got != want {
+		t.Errorf("Start wrote\n%s\nwant\n%s", got, want)
+	}
+}

@@ -10,18 +10,8 @@ import (
 // every value from the data escaped as html/template escaped it, which
 // rendered the page before (group values come from the input columns).
 
-// htmlHead is the page's start up to its title, htmlStyle what follows
-// the title up to the heading.
-const (
-	htmlHead = `<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>`
-	htmlStyle = `</title>
-<style>
-@page { size: A4; margin: 14mm 12mm; }
+// htmlStyle is the page's style sheet (htmlw.Page.Start).
+const htmlStyle = `@page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; padding: 12mm; max-width: 210mm; background: #fff; }
@@ -66,11 +56,7 @@ dl.method dt { font-weight: 600; }
   body { padding: 0; max-width: none; }
   h2 { break-before: auto; }
 }
-</style>
-</head>
-<body>
-<h1>`
-)
+`
 
 func writeHTML(w io.Writer, r *Report) error {
 	pg := htmlPageOf(r)
@@ -83,10 +69,7 @@ const numCell = `td class="num"`
 // write writes the page to w.
 func (pg *htmlPage) write(w io.Writer) error {
 	var p htmlw.Page
-	p.Raw(htmlHead)
-	p.Text(pg.Title)
-	p.Raw(htmlStyle)
-	p.Text(pg.Title)
+	p.Start(pg.Title, htmlStyle)
 	p.Raw("</h1>\n")
 	paragraphs(&p, pg.Intro)
 	p.Elem(`p class="legend"`, pg.Legend)
