@@ -310,28 +310,6 @@ func (l *linter) allEmpty(args []*typed, pw *Pathway) ([]reason, bool) {
 	return rs, len(rs) > 0
 }
 
-// namedKinds returns, for a named code set that holds the pathway's codes
-// of some kinds, whether a kind is of them; nil for the others (codes,
-// unknown, disallowed, foreign), which are about episodes that do not
-// follow the tables, which is what their rules find.
-func namedKinds(name string) func(Kind) bool {
-	switch name {
-	case "start":
-		return func(k Kind) bool { return k == KindStart }
-	case "mandatory":
-		return func(k Kind) bool { return k == KindMandatory }
-	case "treatment":
-		return func(k Kind) bool { return k == KindTreatment }
-	case "other_reason":
-		return func(k Kind) bool { return k == KindOtherReason }
-	case "closing":
-		return Kind.Closing
-	case "voluntary":
-		return func(k Kind) bool { return k == KindVoluntary }
-	}
-	return nil
-}
-
 // emptySet reports whether the code set t holds no code an episode of pw
 // coded as the tables say can have.
 func (l *linter) emptySet(t *typed, pw *Pathway) (reason, bool) {
@@ -351,12 +329,14 @@ func (l *linter) emptySet(t *typed, pw *Pathway) (reason, bool) {
 		}
 		return reason{pos: t.pos, width: l.tokenWidth(t.pos), text: fmt.Sprintf(msg.LintReasonCode, written, t.code.Suffix)}, true
 	case "set":
-		keep := namedKinds(t.name)
-		if keep == nil {
+		// The other named sets (codes, unknown, disallowed, foreign) are
+		// about episodes that do not follow the tables, which is what
+		// their rules find.
+		if _, known := InKindSet(t.name, KindStart); !known {
 			return reason{}, false
 		}
 		for _, c := range l.g.Codes {
-			if ok, _ := l.g.Allowed(pw, c); ok && keep(c.Kind) {
+			if ok, _ := l.g.Allowed(pw, c); ok && inKindSet(t.name, c.Kind) {
 				return reason{}, false
 			}
 		}

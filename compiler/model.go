@@ -176,6 +176,26 @@ var KindNames = []string{"start", "mandatory", "treatment", "other_reason", "vol
 
 func (k Kind) String() string { return KindNames[k] }
 
+// InKindSet reports whether a code of kind k is in the named code set
+// name, for the sets that follow the codes' kinds (the KindNames and
+// closing); known is false for the other names (codes, unknown,
+// disallowed, foreign). The linter and the version diff read the sets
+// so; Program.namedSet builds them.
+func InKindSet(name string, k Kind) (in, known bool) {
+	if name == "closing" {
+		return k.Closing(), true
+	}
+	for i, n := range KindNames {
+		if n == name {
+			return k == Kind(i), true
+		}
+	}
+	return false, false
+}
+
+// inKindSet is InKindSet without known.
+func inKindSet(name string, k Kind) bool { in, _ := InKindSet(name, k); return in }
+
 // Closing reports whether codes of this kind close a pathway.
 func (k Kind) Closing() bool { return k == KindTreatment || k == KindOtherReason }
 

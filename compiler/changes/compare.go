@@ -521,27 +521,6 @@ func kindHeading(k compiler.Kind) string {
 	return ""
 }
 
-// kindSet reports whether a code of kind k is in the code set name when
-// name is one that a condition can name and that follows the codes'
-// kinds (compiler.Program's named sets); known is false for other names.
-func kindSet(name string, k compiler.Kind) (in, known bool) {
-	switch name {
-	case "start":
-		return k == compiler.KindStart, true
-	case "mandatory":
-		return k == compiler.KindMandatory, true
-	case "treatment":
-		return k == compiler.KindTreatment, true
-	case "other_reason":
-		return k == compiler.KindOtherReason, true
-	case "closing":
-		return k.Closing(), true
-	case "voluntary":
-		return k == compiler.KindVoluntary, true
-	}
-	return false, false
-}
-
 // kindLevel is the level of a code's kind change: action when it changes
 // what coders must code (a start or mandatory code is one no longer, or
 // now) or a verdict on some episode — the code starts or closes pathways
@@ -572,7 +551,7 @@ func (d *differ) kindLevel(suffix string, old, new compiler.Kind) Level {
 }
 
 // kindRead finds, in a condition, a code set that holds a code of one
-// kind and not of the other (kindSet), where it decides something: not
+// kind and not of the other (compiler.InKindSet), where it decides something: not
 // as an argument of a function that takes the union of its arguments
 // (has, count, first, last) beside the code itself, written generally
 // (has(treatment, XX73)), since the union is then the same either way.
@@ -592,8 +571,8 @@ func unionFunc(fn string) bool {
 }
 
 func (k kindRead) differs(name string) bool {
-	old, known := kindSet(name, k.old)
-	now, _ := kindSet(name, k.new)
+	old, known := compiler.InKindSet(name, k.old)
+	now, _ := compiler.InKindSet(name, k.new)
 	return known && old != now
 }
 
