@@ -39,8 +39,9 @@ var Keywords = []string{
 	"changelog",
 }
 
-// topLevel reports whether word is a keyword that starts a declaration; after a syntax error
-// the parser resumes at the next line that starts with one of them.
+// topLevel reports whether word is a keyword that starts a declaration;
+// after a syntax error the parser resumes at the next line that starts
+// with one of them.
 func topLevel(word string) bool {
 	switch word {
 	case "guide", "qualifier", "pathway", "code", "rule", "leadtime", "test", "section":
