@@ -923,7 +923,7 @@ func releaseBuilder(b *builder) {
 	builders.Put(b)
 }
 
-// intern returns v as a string, shared with earlier equal values: codes,
+// intern returns v as a string, shared with earlier equal values:
 // regions, sexes and diagnoses repeat, so most rows allocate nothing.
 // The map is bounded, so a file of unique values costs no more than
 // allocating each.
